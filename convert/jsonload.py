@@ -1,0 +1,103 @@
+"""Strict, safe JSON loading with line numbers for errors.
+
+Refuses what ``json.loads`` would silently accept or crash on: duplicate keys
+(the last would win), nesting deep enough to exhaust the stack, and numbers
+too long to convert.  :func:`pointer_line` maps a JSON pointer back to the
+line it starts on, so schema errors can name a line.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from convert.errors import ConvertError
+
+MAX_DEPTH = 200
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise _DuplicateKey(key)
+        result[key] = value
+    return result
+
+
+class _DuplicateKey(ValueError):
+    pass
+
+
+def _depth(text: str) -> int:
+    depth = deepest = 0
+    for match in re.finditer(r'"(?:[^"\\]|\\.)*"|[\[\]{}]', text):
+        token = match.group()
+        if token in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+            if deepest > MAX_DEPTH:
+                return deepest
+        elif token in "]}":
+            depth -= 1
+    return deepest
+
+
+def load_json(text: str, source: str) -> Any:
+    if _depth(text) > MAX_DEPTH:
+        raise ConvertError(f"JSON nested deeper than {MAX_DEPTH} levels", source=source,
+                           code="too-deep")
+    try:
+        return json.loads(text, object_pairs_hook=_no_duplicates)
+    except json.JSONDecodeError as error:
+        raise ConvertError(f"not valid JSON: {error.msg} (column {error.colno})",
+                           source=source, line=error.lineno, code="syntax") from None
+    except _DuplicateKey as error:
+        raise ConvertError(f"duplicate key {error.args[0]!r} in a JSON object",
+                           source=source, line=_key_line(text, error.args[0]),
+                           code="duplicate-key") from None
+    except (ValueError, RecursionError) as error:
+        raise ConvertError(f"not usable JSON: {error}", source=source, code="syntax") from None
+
+
+def _key_line(text: str, key: str) -> int | None:
+    found = [m.start() for m in re.finditer(re.escape(json.dumps(key)) + r"\s*:", text)]
+    return text.count("\n", 0, found[1]) + 1 if len(found) > 1 else None
+
+
+_TOKEN = re.compile(r'\s*(?:("(?:[^"\\]|\\.)*")\s*(:)?|([\[\]{},])|([^\s\[\]{},"]+))')
+
+
+def pointer_line(text: str, path: list[str | int]) -> int | None:
+    """The 1-based line where the value at ``path`` (a JSON pointer) starts."""
+    stack: list[list[Any]] = []  # per container: [kind, current key or index]
+    position = 0
+    target = [str(part) for part in path]
+    if not target:
+        return 1
+    while position < len(text):
+        match = _TOKEN.match(text, position)
+        if not match:
+            return None
+        string, colon, punct, _scalar = match.groups()
+        start = match.start() + (len(match.group()) - len(match.group().lstrip()))
+        position = match.end()
+        if punct in ("{", "["):
+            if _current(stack) == target:
+                return text.count("\n", 0, start) + 1
+            stack.append(["object" if punct == "{" else "array", None if punct == "{" else 0])
+        elif punct in ("}", "]"):
+            stack.pop()
+        elif punct == ",":
+            if stack and stack[-1][0] == "array":
+                stack[-1][1] += 1
+        elif string is not None and colon:
+            stack[-1][1] = json.loads(string)
+        elif _current(stack) == target:
+            return text.count("\n", 0, start) + 1
+    return None
+
+
+def _current(stack: list[list[Any]]) -> list[str]:
+    return [str(level[1]) for level in stack]

@@ -1,0 +1,194 @@
+"""The canonical news document.
+
+Plain frozen dataclasses: no I/O and no knowledge of any file format. Every
+reader produces a :class:`Document` and every writer consumes one, so a writer
+never has to re-parse text.
+
+Inline text is a tuple of *inlines*: plain ``str`` runs mixed with
+:class:`Emphasis`, :class:`Strong` and :class:`Link` nodes.  Dates are kept as
+ISO 8601 strings because their precision matters: ``"2014-10-06"`` (a date
+only) is not the same statement as ``"2014-10-06T00:00:00"``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from dataclasses import dataclass, field
+from typing import Literal, Union
+
+# ---------------------------------------------------------------- inlines
+
+
+@dataclass(frozen=True)
+class Emphasis:
+    content: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class Strong:
+    content: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class Link:
+    content: tuple[Inline, ...]
+    href: str
+
+
+Inline = Union[str, Emphasis, Strong, Link]
+Inlines = tuple[Inline, ...]
+
+
+def plain_text(inlines: Inlines) -> str:
+    """The text of ``inlines`` with all markup removed."""
+    return "".join(
+        part if isinstance(part, str) else plain_text(part.content) for part in inlines
+    )
+
+
+# ---------------------------------------------------------------- blocks
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    content: Inlines
+    type: Literal["paragraph"] = field(default="paragraph", init=False)
+
+
+@dataclass(frozen=True)
+class Heading:
+    content: Inlines
+    level: int = 2
+    type: Literal["heading"] = field(default="heading", init=False)
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A block quote (or pull quote); ``attribution`` names who said it."""
+
+    content: Inlines
+    attribution: str | None = None
+    type: Literal["quote"] = field(default="quote", init=False)
+
+
+@dataclass(frozen=True)
+class ListBlock:
+    items: tuple[Inlines, ...]
+    ordered: bool = False
+    type: Literal["list"] = field(default="list", init=False)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A photo or video with its caption; ``src`` is absent for text-only input."""
+
+    caption: Inlines
+    credit: str | None = None
+    src: str | None = None
+    type: Literal["figure"] = field(default="figure", init=False)
+
+
+NoteKind = Literal["correction", "editors-note", "note"]
+
+
+@dataclass(frozen=True)
+class Note:
+    """A correction or editor's note: content, shown apart from the story."""
+
+    content: Inlines
+    kind: NoteKind = "note"
+    type: Literal["note"] = field(default="note", init=False)
+
+
+Block = Union[Paragraph, Heading, Quote, ListBlock, Figure, Note]
+BLOCK_TYPES: dict[str, type] = {
+    "paragraph": Paragraph,
+    "heading": Heading,
+    "quote": Quote,
+    "list": ListBlock,
+    "figure": Figure,
+    "note": Note,
+}
+
+# ---------------------------------------------------------------- metadata
+
+
+@dataclass(frozen=True)
+class Byline:
+    name: str
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class Dateline:
+    place: str | None = None
+    date_text: str | None = None
+
+
+@dataclass(frozen=True)
+class ParseWarning:
+    """Something a reader had to guess or drop; ``line`` is 1-based in the input."""
+
+    code: str
+    message: str
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where a document came from. Not part of document equality."""
+
+    format: str
+    encoding: str | None = None
+    warnings: tuple[ParseWarning, ...] = ()
+
+
+@dataclass(frozen=True)
+class Document:
+    id: str
+    headline: str | None = None
+    version: int = 1
+    language: str | None = None
+    subheadline: str | None = None
+    slugline: str | None = None
+    bylines: tuple[Byline, ...] = ()
+    dateline: Dateline | None = None
+    published: str | None = None
+    updated: str | None = None
+    source: str | None = None
+    copyright: str | None = None
+    url: str | None = None
+    keywords: tuple[str, ...] = ()
+    summary: str | None = None
+    body: tuple[Block, ...] = ()
+    #: Metadata a reader found but the model has no field for, kept so that a
+    #: round trip loses nothing (name -> value, sorted by name).
+    extra: tuple[tuple[str, str], ...] = ()
+    provenance: Provenance = field(default=Provenance("unknown"), compare=False)
+
+
+ID_NAMESPACE = uuid.UUID("6f1d3f4e-2b9a-5c4e-9a57-6e657773636f")
+
+
+def content_id(headline: str | None, body_text: str) -> str:
+    """A stable id derived from the content: the same article, the same id.
+
+    A ``urn:uuid:`` (UUID version 5) so that every target format (NewsML-G2
+    ``guid``, ninjs ``uri``, EPUB ``dc:identifier``) can carry it as-is.
+    """
+    digest = hashlib.sha256(f"{headline or ''}\n{body_text}".encode()).hexdigest()
+    return f"urn:uuid:{uuid.uuid5(ID_NAMESPACE, digest)}"
+
+
+def block_text(block: Block) -> str:
+    """The plain text of one body block (list items joined by newlines)."""
+    if isinstance(block, ListBlock):
+        return "\n".join(plain_text(item) for item in block.items)
+    if isinstance(block, Figure):
+        return plain_text(block.caption)
+    return plain_text(block.content)
+
+
+def body_text(blocks: tuple[Block, ...]) -> str:
+    return "\n\n".join(block_text(block) for block in blocks)

@@ -1,0 +1,30 @@
+"""Options passed to readers and writers (one small frozen record each)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    #: The name used in messages and warnings: a path, or ``<stdin>``.
+    source_name: str = "<stdin>"
+    #: Force an input encoding instead of detecting it (text reader).
+    encoding: str | None = None
+
+
+@dataclass(frozen=True)
+class WriteOptions:
+    #: ninjs version to write: "3.1", "2.2" or "1.6".
+    ninjs_version: str = "3.1"
+    #: HTML: only the ``<article>`` element, for embedding.
+    fragment: bool = False
+    #: HTML/EPUB: a stylesheet (its text) used instead of the built-in one.
+    css: str | None = None
+    #: Multi-document outputs (EPUB bundle, NewsML-G2 newsMessage).
+    title: str | None = None
+    author: str | None = None
+    language: str | None = None
+    group_by: str = "none"
+    #: EPUB cover: None (no cover), "auto" (generated SVG) or an image path.
+    cover: str | None = None

@@ -1,0 +1,1 @@
+"""Validators for every supported format (see ``newsconvert validate``)."""
