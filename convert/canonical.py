@@ -15,6 +15,7 @@ from convert.model import (
     Byline,
     Dateline,
     Document,
+    DroppedText,
     Emphasis,
     Figure,
     Heading,
@@ -93,6 +94,8 @@ def document_to_data(doc: Document) -> dict[str, Any]:
             "encoding": doc.provenance.encoding,
             "warnings": [{"code": w.code, "line": w.line, "message": w.message}
                          for w in doc.provenance.warnings],
+            "dropped": [{"line": d.line, "text": d.text, "reason": d.reason}
+                        for d in doc.provenance.dropped],
         },
     }
 
@@ -166,5 +169,7 @@ def document_from_data(data: dict[str, Any]) -> Document:
             encoding=provenance.get("encoding"),
             warnings=tuple(ParseWarning(w["code"], w["message"], w.get("line"))
                            for w in provenance.get("warnings", [])),
+            dropped=tuple(DroppedText(d["line"], d["text"], d["reason"])
+                          for d in provenance.get("dropped", [])),
         ),
     )

@@ -136,12 +136,26 @@ class ParseWarning:
 
 
 @dataclass(frozen=True)
+class DroppedText:
+    """Input text deliberately left out of the document (known boilerplate).
+
+    Kept here so that nothing is lost silently: ``inspect`` and the canonical
+    JSON show what was dropped, from which line, and why.
+    """
+
+    line: int
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class Provenance:
     """Where a document came from. Not part of document equality."""
 
     format: str
     encoding: str | None = None
     warnings: tuple[ParseWarning, ...] = ()
+    dropped: tuple[DroppedText, ...] = ()
 
 
 @dataclass(frozen=True)

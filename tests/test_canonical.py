@@ -7,7 +7,7 @@ import pytest
 from convert import api
 from convert.errors import ConvertError
 from convert.model import (
-    Byline, Dateline, Document, Emphasis, Figure, Heading, Link, ListBlock, Note, Paragraph,
+    Byline, Dateline, Document, DroppedText, Emphasis, Figure, Heading, Link, ListBlock, Note, Paragraph,
     ParseWarning, Provenance, Quote, Strong,
 )
 from convert.schemas import document_errors
@@ -29,7 +29,8 @@ FULL = Document(
         Note(("Correction: a fix.",), "correction"),
     ),
     extra=(("itemMeta/urgency", "4"),),
-    provenance=Provenance("text", "cp1252", (ParseWarning("encoding-guessed", "guessed", 1),)),
+    provenance=Provenance("text", "cp1252", (ParseWarning("encoding-guessed", "guessed", 1),),
+                          (DroppedText(9, "ENDS", "end mark"),)),
 )
 
 
