@@ -37,6 +37,11 @@ _debug = False
 
 
 def fail(error: ConvertError | str, code: int = EXIT_INVALID) -> NoReturn:
+    """Print one line and exit; with ``--debug``, the traceback first."""
+    if _debug and isinstance(error, BaseException):
+        import traceback
+
+        traceback.print_exception(error)
     typer.echo(f"newsconvert: {error}", err=True)
     raise typer.Exit(code)
 
