@@ -7,7 +7,6 @@ registry (see ``tests/ninjs_support.py``).
 from __future__ import annotations
 
 import json
-import sys
 from dataclasses import replace
 
 import pytest
@@ -213,10 +212,6 @@ def test_cli_refuses_an_unknown_version(full_json) -> None:
 
 
 def test_cli_default_is_3_1(full_json) -> None:
-    import subprocess
-
-    from tests.conftest import ROOT
-
-    done = subprocess.run([sys.executable, "-m", "convert", "convert", str(full_json),
-                           "--to", "ninjs"], cwd=ROOT, capture_output=True, check=True)
-    assert json.loads(done.stdout)["standard"]["version"] == "3.1"
+    result = CliRunner().invoke(app, ["convert", str(full_json), "--to", "ninjs"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["standard"]["version"] == "3.1"
