@@ -124,6 +124,7 @@ def _document(obj: _Object) -> Document:
     alt_ids = _alt_ids(obj, p)
     texts = {field: _text(obj, p, slot) for field, slot in
              (("headline", p.headline), ("subheadline", p.subheadline), ("summary", p.summary))}
+    place = obj.string(p.located)
     return Document(
         id=uri,
         version=_version(obj, warnings),
@@ -131,7 +132,7 @@ def _document(obj: _Object) -> Document:
         subheadline=texts["subheadline"],
         summary=texts["summary"] if texts["summary"] is not None else _fallback_summary(obj, p),
         bylines=_bylines(obj, p),
-        dateline=None if obj.string(p.located) is None else Dateline(obj.string(p.located)),
+        dateline=None if place is None else Dateline(place),
         source=next((item["name"] for item in obj.items(p.info_sources) if "name" in item), None),
         url=alt_ids.get(URL_ROLE),
         keywords=tuple(item["name"] for item in obj.items(p.subjects) if "name" in item),

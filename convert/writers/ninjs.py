@@ -9,9 +9,11 @@ indent.  Fields a version has no place for are listed by
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from convert.bodyhtml import blocks_to_html
+from convert.errors import ConvertError
 from convert.model import Document, body_text
 from convert.ninjs_mapping import (
     AUTHOR_REL, DATE_ROLE_PREFIX, URL_ROLE, NinjsProfile, ninjs_datetime, profile,
@@ -24,7 +26,13 @@ def write(doc: Document, options: WriteOptions) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
+_ABSOLUTE_URI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:\S+")
+
+
 def to_ninjs(doc: Document, p: NinjsProfile) -> dict[str, Any]:
+    if not _ABSOLUTE_URI.fullmatch(doc.id):
+        raise ConvertError(f"document id {doc.id!r} is not an absolute URI, which the ninjs "
+                           "'uri' must be", code="invalid")
     data: dict[str, Any] = {
         "uri": doc.id,
         "type": "text",

@@ -165,6 +165,11 @@ def test_lost_fields_names_what_no_version_carries() -> None:
         assert lost_fields(lossy, version) == ["bylines.role", "dateline", "extra"]
 
 
+def test_relative_id_is_refused() -> None:
+    with pytest.raises(ConvertError, match="not an absolute URI"):
+        api.write(replace(FULL, id="renditions-example"), "ninjs")
+
+
 def test_unknown_version_is_a_usage_error() -> None:
     with pytest.raises(ConvertError) as raised:
         api.write(FULL, "ninjs", WriteOptions(ninjs_version="3.0"))
