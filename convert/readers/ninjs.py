@@ -149,7 +149,7 @@ def _version(obj: _Object, warnings: list[ParseWarning]) -> int:
     value = obj.data.get("version")
     if value is None:
         return 1
-    if isinstance(value, str) and value.isdigit():
+    if isinstance(value, str) and value.isascii() and value.isdigit():
         return int(value)
     if isinstance(value, int) and not isinstance(value, bool):
         return value
@@ -232,6 +232,8 @@ def _extra(obj: _Object, p: NinjsProfile, warnings: list[ParseWarning]) -> tuple
             extra.append((f"ninjs:{key}", value if isinstance(value, str) else json.dumps(value)))
     if any(item.get("rel") != AUTHOR_REL for item in obj.items(p.people)):
         left_out[p.people] = "other than authors"
+    if any(role != URL_ROLE and not role.startswith(DATE_ROLE_PREFIX) for role in _alt_ids(obj, p)):
+        left_out[p.alt_ids_key] = "other than the url and kept dates"
     if len(obj.items(p.info_sources)) > 1:
         left_out[p.info_sources] = "after the first"
     if left_out:

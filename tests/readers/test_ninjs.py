@@ -7,11 +7,13 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from convert import api
 from convert.errors import ConvertError
 from convert.model import Byline, Dateline, Paragraph, plain_text
-from convert.ninjs_mapping import lost_fields
+from convert.ninjs_mapping import PROFILES, lost_fields
 from convert.options import WriteOptions
 from convert.readers.ninjs import detect_profile
 from tests.conftest import STANDARDS
@@ -181,8 +183,36 @@ def test_bad_input_is_a_located_error(text: str, message: str, line: int) -> Non
     assert str(raised.value).startswith(f"<bytes>:{line}: ")
 
 
-def test_non_numeric_version_is_a_warning() -> None:
-    doc = api.read(b'{"uri": "a",\n "version": "1.2b"}', "ninjs")
+@pytest.mark.parametrize("version", ['"1.2b"', '"\u00b2"', "true"])
+def test_non_numeric_version_is_a_warning(version: str) -> None:
+    doc = api.read(f'{{"uri": "a",\n "version": {version}}}'.encode(), "ninjs")
     assert doc.version == 1
     assert doc.provenance.warnings[0].code == "ninjs-version"
     assert doc.provenance.warnings[0].line == 2
+
+
+def test_foreign_alternative_ids_are_reported() -> None:
+    data = b'{"uri": "a", "altIds": [{"role": "nitf", "value": "x1"}]}'
+    [warning] = api.read(data, "ninjs").provenance.warnings
+    assert "altIds (other than the url and kept dates)" in warning.message
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(
+        st.sampled_from(["name", "rel", "role", "value", "contentType", "contenttype", "version"]),
+        inner, max_size=3),
+    max_leaves=8,
+)
+NINJS_KEYS = sorted(set().union(*(p.keys() for p in PROFILES.values()))
+                    | {"uri", "version", "title", "places", "associations", "body_main"})
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.dictionaries(st.sampled_from(NINJS_KEYS), JSON_VALUES, max_size=6))
+def test_any_json_object_reads_or_fails_cleanly(data: dict) -> None:
+    data.setdefault("uri", "urn:x")
+    try:
+        api.read(json.dumps(data).encode(), "ninjs")
+    except ConvertError as error:
+        assert error.source == "<bytes>"
