@@ -80,6 +80,7 @@ def convert_command(
     from convert import api
     from convert.options import ReadOptions, WriteOptions
 
+    _check_ninjs_version(ninjs_version)
     options = WriteOptions(ninjs_version=ninjs_version, fragment=fragment,
                            css=_read_css(css))
     try:
@@ -87,6 +88,8 @@ def convert_command(
         for name in inputs:
             for doc in api.read_all(name, from_, ReadOptions(source_name=_display(name))):
                 _print_warnings(doc, _display(name))
+                if "ninjs" in to.split(","):
+                    _print_ninjs_losses(doc, _display(name), ninjs_version)
                 docs.append(doc)
         data = api.write(docs, to, options)
         if output is None or output == "-":
@@ -108,6 +111,21 @@ def _read_css(path: Path | None) -> str | None:
         return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         fail(f"{path}: cannot read stylesheet: {error}", EXIT_USAGE)
+
+
+def _check_ninjs_version(version: str) -> None:
+    from convert.ninjs_mapping import VERSIONS
+
+    if version not in VERSIONS:
+        fail(f"--ninjs-version {version!r}: choose one of {', '.join(VERSIONS)}", EXIT_USAGE)
+
+
+def _print_ninjs_losses(doc: Document, source: str, version: str) -> None:
+    from convert.ninjs_mapping import lost_fields
+
+    for field in lost_fields(doc, version):
+        typer.echo(f"newsconvert: warning: {source}: ninjs {version} cannot carry {field}",
+                   err=True)
 
 
 def _print_warnings(doc: Document, source: str) -> None:

@@ -1,0 +1,218 @@
+"""ninjs reader: official examples, version detection, round trips, bad input."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from convert import api
+from convert.errors import ConvertError
+from convert.model import Byline, Dateline, Paragraph, plain_text
+from convert.ninjs_mapping import PROFILES, lost_fields
+from convert.options import WriteOptions
+from convert.readers.ninjs import detect_profile
+from tests.conftest import STANDARDS
+from tests.factories import FULL
+from tests.ninjs_support import VERSIONS, documents, errors, without
+
+EXAMPLES = sorted((STANDARDS / "ninjs" / "examples").glob("*/*.json"))
+
+
+def ninjs_bytes(doc, version: str) -> bytes:
+    return api.write(doc, "ninjs", WriteOptions(ninjs_version=version))
+
+
+def squeeze(text: str) -> str:
+    return " ".join(text.split())
+
+
+# ---------------------------------------------------------------- official examples
+
+
+def example_texts(data: dict) -> tuple[str, str | None]:
+    """The example's main headline and its plain-text body, whatever its version."""
+    if "headlines" in data:
+        headline = data["headlines"][0]["value"]
+        plain = [b["value"] for b in data.get("bodies", [])
+                 if b.get("contentType", b.get("contenttype")) == "text/plain"]
+        return headline, plain[0] if plain else None
+    return data["headline_main"], data.get("body_main")
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_reads_official_example(path: Path) -> None:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert errors(data, "3.1" if path.parent.name.startswith("3") else path.parent.name) == []
+    doc = api.read(path)
+    headline, body = example_texts(data)
+    assert doc.id == data["uri"]
+    assert doc.headline == headline
+    if body is None:  # the NTB text has a description, no body
+        assert doc.body == ()
+        assert doc.summary == data["descriptions"][0]["value"]
+    else:  # the HTML body is read, in paragraphs, with the same words
+        assert len(doc.body) == 4 and all(isinstance(b, Paragraph) for b in doc.body)
+        assert squeeze(" ".join(plain_text(b.content) for b in doc.body)) == squeeze(body)
+    assert doc.provenance.format == "ninjs"
+
+
+def test_example_metadata_lands_in_the_document() -> None:
+    doc = api.read(STANDARDS / "ninjs/examples/3.1/005_complex_text_article.json")
+    assert doc.language == "en"
+    assert doc.bylines == (Byline("Paulo Santalucia"), Byline("Frances d'Emilio"))
+    assert doc.dateline == Dateline("Grossetto, Italy")
+    assert doc.updated == "2013-07-09T10:37:00Z"
+    assert doc.copyright.startswith("Copyright 2013 The News Agency")
+    assert doc.extra == (("ninjs:profile", "text-only"),)
+    [warning] = doc.provenance.warnings
+    assert warning.code == "ninjs-not-kept" and warning.line == 15
+    assert "places, organisations, people (other than authors)" in warning.message
+
+
+def test_ntb_scalars_are_kept_in_extra() -> None:
+    doc = api.read(STANDARDS / "ninjs/examples/3.0/ntb_text.json")
+    assert doc.version == 6 and doc.published == "2019-08-09T09:30:04Z"
+    assert ("ninjs:pubStatus", "usable") in doc.extra and ("ninjs:urgency", "5") in doc.extra
+    assert doc.keywords == ("Innenriks", "Teknologi", "Industri", "Olje og energi")
+    assert doc.slugline == "skien-google" and doc.bylines == (Byline("NTB"),)
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_version_detected_from_field_shapes(path: Path) -> None:
+    expected = {"1.6": "1.6", "2.2": "2.2", "3.0": "3.1", "3.1": "3.1"}[path.parent.name]
+    assert detect_profile(json.loads(path.read_text(encoding="utf-8"))).version == expected
+
+
+def test_version_detected_from_declaration() -> None:
+    assert detect_profile({"uri": "x", "standard": {"version": "2.2"}}).version == "2.2"
+    assert detect_profile({"uri": "x", "$standard": {"version": "1.6"}}).version == "1.6"
+    assert detect_profile({"uri": "x", "$schema":
+                           "http://www.iptc.org/std/ninjs/ninjs-schema_1.6.json"}).version == "1.6"
+    # declared wins over shape: a 2.2 document written with a 3.1-looking key
+    assert detect_profile({"uri": "x", "standard": {"version": "2.2"},
+                           "versionCreated": "2020-01-01T00:00:00Z"}).version == "2.2"
+
+
+# ---------------------------------------------------------------- round trips
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+@pytest.mark.parametrize("name", sorted(documents()))
+def test_round_trip(name: str, version: str) -> None:
+    doc = documents()[name]
+    back = api.read(ninjs_bytes(doc, version), "ninjs")
+    assert back == without(doc, lost_fields(doc, version))
+    assert back.provenance.warnings == ()
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_round_trip_clears_exactly_the_lost_fields(version: str) -> None:
+    lossy = replace(FULL, bylines=(Byline("Ann Lee", "photographer"), Byline("Bo Chen")),
+                    dateline=Dateline(None, "Nov 28"), extra=(("desk", "metro"),),
+                    published="2019-03-05T10:21", updated="yesterday")
+    back = api.read(ninjs_bytes(lossy, version), "ninjs")
+    assert back == replace(lossy, bylines=(Byline("Ann Lee"), Byline("Bo Chen")),
+                           dateline=None, extra=())
+
+
+def test_edited_date_time_wins_over_the_kept_date() -> None:
+    data = json.loads(ninjs_bytes(FULL, "3.1"))
+    assert api.read(json.dumps(data).encode(), "ninjs").updated == "2022-11-29"
+    data["versionCreated"] = "2022-12-01T08:00:00Z"
+    assert api.read(json.dumps(data).encode(), "ninjs").updated == "2022-12-01T08:00:00Z"
+
+
+# ---------------------------------------------------------------- containers and other producers
+
+
+def test_array_is_a_container() -> None:
+    first, second = (json.loads(ninjs_bytes(doc, "2.2")) for doc in list(documents().values())[:2])
+    data = json.dumps([first, second]).encode()
+    docs = api.read_all(data, "ninjs")
+    assert [d.id for d in docs] == [first["uri"], second["uri"]]
+    assert api.read(data, "ninjs").id == first["uri"]
+
+
+def test_detected_without_from() -> None:
+    assert api.read(ninjs_bytes(FULL, "1.6")).provenance.format == "ninjs"
+
+
+def test_plain_text_body_becomes_paragraphs() -> None:
+    data = {"uri": "urn:x", "bodies": [{"contentType": "text/plain", "value": "One\n line.\n\nTwo."}]}
+    doc = api.read(json.dumps(data).encode(), "ninjs")
+    assert doc.body == (Paragraph(("One line.",)), Paragraph(("Two.",)))
+
+
+def test_html_body_is_read_safely() -> None:
+    html = ('<div><p>a<script>alert(1)</script>b</p><img src=x onerror="y"><!-- c -->'
+            '<p><b>bold</b><br>next</p></div>')
+    doc = api.read(json.dumps({"uri": "urn:x", "body_html": html}).encode(), "ninjs")
+    assert [plain_text(b.content) for b in doc.body] == ["ab", "bold\nnext"]
+
+
+def test_associations_are_reported_not_read() -> None:
+    data = {**json.loads(ninjs_bytes(FULL, "3.1")),
+            "associations": [{"name": "photo", "uri": "urn:photo:1", "type": "picture"}]}
+    [warning] = api.read(json.dumps(data, indent=1).encode(), "ninjs").provenance.warnings
+    assert "associations (not read as documents)" in warning.message
+
+
+# ---------------------------------------------------------------- bad input
+
+
+@pytest.mark.parametrize(("text", "message", "line"), [
+    ("[]", "empty JSON array", 1),
+    ('[\n{"uri": "a"},\n 3\n]', "expected a ninjs object", 3),
+    ('{\n "type": "text"\n}', "needs a 'uri'", 1),
+    ('{"uri": "a",\n "headlines": {"value": "x"}}', "'headlines' must be an array of objects", 2),
+    ('{"uri": "a",\n "headlines": [\n {"role": "main", "value": 3}]}',
+     "headlines[0].value must be a string", 3),
+    ('{"uri": 7}', "'uri' must be a string", 1),
+    ('{"uri": "a", "uri": "b"}', "duplicate key", 1),
+])
+def test_bad_input_is_a_located_error(text: str, message: str, line: int) -> None:
+    with pytest.raises(ConvertError) as raised:
+        api.read_all(text.encode(), "ninjs")
+    assert message in raised.value.message
+    assert raised.value.line == line
+    assert str(raised.value).startswith(f"<bytes>:{line}: ")
+
+
+@pytest.mark.parametrize("version", ['"1.2b"', '"\u00b2"', "true"])
+def test_non_numeric_version_is_a_warning(version: str) -> None:
+    doc = api.read(f'{{"uri": "a",\n "version": {version}}}'.encode(), "ninjs")
+    assert doc.version == 1
+    assert doc.provenance.warnings[0].code == "ninjs-version"
+    assert doc.provenance.warnings[0].line == 2
+
+
+def test_foreign_alternative_ids_are_reported() -> None:
+    data = b'{"uri": "a", "altIds": [{"role": "nitf", "value": "x1"}]}'
+    [warning] = api.read(data, "ninjs").provenance.warnings
+    assert "altIds (other than the url and kept dates)" in warning.message
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(
+        st.sampled_from(["name", "rel", "role", "value", "contentType", "contenttype", "version"]),
+        inner, max_size=3),
+    max_leaves=8,
+)
+NINJS_KEYS = sorted(set().union(*(p.keys() for p in PROFILES.values()))
+                    | {"uri", "version", "title", "places", "associations", "body_main"})
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.dictionaries(st.sampled_from(NINJS_KEYS), JSON_VALUES, max_size=6))
+def test_any_json_object_reads_or_fails_cleanly(data: dict) -> None:
+    data.setdefault("uri", "urn:x")
+    try:
+        api.read(json.dumps(data).encode(), "ninjs")
+    except ConvertError as error:
+        assert error.source == "<bytes>"
