@@ -29,9 +29,30 @@ def document_schema_text() -> str:
         encoding="utf-8")
 
 
+def import_jsonschema() -> Any:
+    """``jsonschema``, imported without the ``rfc3987_syntax`` package.
+
+    The ``format-nongpl`` extra installs rfc3987-syntax, which builds a parser
+    grammar when imported: about 2 s of CPU on every start.  It only checks the
+    ``iri`` formats, which none of the schemas we validate with (ours, ninjs)
+    use, so it is kept out while jsonschema registers its format checkers.
+    """
+    import sys
+
+    if "jsonschema" not in sys.modules and "rfc3987_syntax" not in sys.modules:
+        sys.modules["rfc3987_syntax"] = None  # type: ignore[assignment]
+        try:
+            import jsonschema
+        finally:
+            del sys.modules["rfc3987_syntax"]
+    import jsonschema
+
+    return jsonschema
+
+
 @functools.cache
 def _document_validator() -> Any:
-    from jsonschema import Draft202012Validator
+    Draft202012Validator = import_jsonschema().Draft202012Validator
 
     schema = json.loads(document_schema_text())
     return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
@@ -48,6 +69,4 @@ def document_errors(data: Any, text: str | None = None) -> Iterator[SchemaError]
 
 
 def _best(error: Any) -> Any:
-    from jsonschema.exceptions import best_match
-
-    return best_match(error.context) if error.context else error
+    return import_jsonschema().exceptions.best_match(error.context) if error.context else error
