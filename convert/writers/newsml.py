@@ -327,11 +327,11 @@ def _ordered(container: str, elements: list[etree._Element]) -> list[etree._Elem
 
 
 def assemble(doc: Document, parts: Parts) -> etree._Element:
-    item = nar("newsItem", guid=doc.id, version=str(doc.version), standard="NewsML-G2",
-               standardversion=STANDARD_VERSION, conformance="power", xml_lang=doc.language)
     if doc.version < 1:
         raise ConvertError(f"version {doc.version}: NewsML-G2 versions start at 1",
                            code="unrepresentable")
+    item = nar("newsItem", guid=doc.id, version=str(doc.version), standard="NewsML-G2",
+               standardversion=STANDARD_VERSION, conformance="power", xml_lang=doc.language)
     children = list(parts["newsItem"])
     for container in ("rightsInfo", "itemMeta", "contentMeta"):
         if parts[container] or container == "itemMeta":

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -15,9 +14,10 @@ from convert.errors import ConvertError
 from convert.model import Document, Heading, Paragraph
 from convert.writers import newsml
 from tests import factories
-from tests.conftest import DEV_CORPUS, FIXTURES, dev_articles
+from tests.conftest import DEV_CORPUS, FIXTURES
 from tests.newsml_checks import (
-    NS, edge_documents, nu_check, official_examples, safe_parser, schema_errors, xhtml_bodies,
+    NS, edge_documents, nu_check, official_examples, readable_articles, safe_parser,
+    schema_errors, xhtml_bodies,
 )
 
 NOT_IN_SOURCE = newsml.NOT_IN_SOURCE
@@ -27,13 +27,6 @@ GOLDEN_ARTICLES = ("000-uzbek-militants", "011-ar-cairo-metro", "026-xml-escape-
 @pytest.fixture(autouse=True)
 def _no_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-
-
-def readable_articles() -> list[Path]:
-    """Dev articles the corpus says must convert (``expect`` is not ``error``)."""
-    return [path for path in dev_articles()
-            if json.loads(path.with_suffix(".expected.json").read_text("utf-8"))["expect"]
-            != "error"]
 
 
 def all_documents() -> dict[str, Document]:
