@@ -1,0 +1,619 @@
+"""IPTC NewsML-G2 reader: a newsItem, a packageItem, or every item of a newsMessage.
+
+The metadata mapping is the inverse of ``convert/writers/newsml.py`` (table
+in README.md).  Bodies: XHTML or NITF inside ``inlineXML``, plain text in
+``inlineData``; a packageItem's body is the list of the items it references.
+
+Nothing the model can hold is thrown away: NewsML-G2 metadata that has no
+Document field of its own (an agency's ``subject`` codes, ``edNote``, a
+``provider`` qcode...) is kept in ``Document.extra`` as
+``newsml:<container>/<element>`` -> the elements as XML, whenever it differs
+from what the writer would derive from the Document; the writer puts it back.
+
+Input is parsed by :func:`convert.safexml.parse_untrusted` (no DTD, no
+entities, no network).
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+from urllib.parse import unquote
+
+from convert.errors import ConvertError
+from convert.model import (
+    Block, Byline, Dateline, Document, Emphasis, Figure, Heading, Inline, Inlines, Link,
+    ListBlock, Note, NoteKind, Paragraph, ParseWarning, Provenance, Quote, Strong,
+)
+from convert.options import ReadOptions
+from convert.safexml import parse_untrusted
+from convert.writers import newsml as writer
+from convert.writers.newsml import NAR, XHTML, XML_LANG
+
+if TYPE_CHECKING:
+    from lxml import etree
+
+ITEM_TYPES = ("newsItem", "packageItem")
+NITF_TYPE = "application/nitf+xml"
+_MODEL_DATE = re.compile(
+    r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?)?")
+_HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
+
+
+def read(data: bytes, options: ReadOptions) -> Document:
+    """The first item (a newsMessage may hold several: see :func:`read_all`)."""
+    return next(read_all(data, options))
+
+
+def read_all(data: bytes, options: ReadOptions) -> Iterator[Document]:
+    tree = parse_untrusted(data, options.source_name)
+    root = tree.getroot()
+    encoding = tree.docinfo.encoding
+    if _local(root) in ITEM_TYPES and _is_nar(root):
+        yield _item(root, options, encoding)
+        return
+    if _local(root) != "newsMessage" or not _is_nar(root):
+        raise _error(options, root, f"root element <{_local(root)}> is not a NewsML-G2 "
+                     "newsItem, packageItem or newsMessage")
+    items = [child for child in _children(root, "itemSet", "*")]
+    if not items:
+        raise _error(options, root, "the newsMessage holds no item")
+    for item in items:
+        if _local(item) not in ITEM_TYPES:
+            raise _error(options, item, f"<{_local(item)}> in a newsMessage is not supported "
+                         "(only newsItem and packageItem are)")
+        yield _item(item, options, encoding)
+
+
+# ---------------------------------------------------------------- XML helpers
+
+
+def _local(element: etree._Element) -> str:
+    return element.tag.rsplit("}", 1)[-1] if isinstance(element.tag, str) else ""
+
+
+def _is_nar(element: etree._Element) -> bool:
+    return isinstance(element.tag, str) and element.tag.startswith(f"{{{NAR}}}")
+
+
+def _children(parent: etree._Element | None, *path: str) -> list[etree._Element]:
+    """NewsML-G2 elements along ``path`` ("*" matches any NewsML-G2 element)."""
+    found = [] if parent is None else [parent]
+    for step in path:
+        found = [child for element in found for child in element
+                 if _is_nar(child) and (step == "*" or _local(child) == step)]
+    return found
+
+
+def _first(parent: etree._Element | None, *path: str) -> etree._Element | None:
+    found = _children(parent, *path)
+    return found[0] if found else None
+
+
+def _error(options: ReadOptions, element: etree._Element, message: str) -> ConvertError:
+    return ConvertError(message, source=options.source_name, line=element.sourceline,
+                        code="invalid")
+
+
+@dataclass
+class _Context:
+    """What one item's reading needs: text handling and the warnings so far."""
+
+    options: ReadOptions
+    #: Written by newsconvert: whitespace in text is content, keep it verbatim.
+    verbatim: bool = False
+    warnings: list[ParseWarning] = field(default_factory=list)
+
+    def text(self, element: etree._Element | None) -> str | None:
+        if element is None:
+            return None
+        text = "".join(element.itertext())
+        return text if self.verbatim else " ".join(text.split())
+
+    def warn(self, code: str, message: str, element: etree._Element) -> None:
+        self.warnings.append(ParseWarning(code, message, element.sourceline))
+
+
+# ---------------------------------------------------------------- items
+
+
+def _item(item: etree._Element, options: ReadOptions, encoding: str | None) -> Document:
+    kind = _local(item)
+    guid = item.get("guid")
+    if guid is None:
+        raise _error(options, item, f"this {kind} has no guid: not a complete NewsML-G2 item")
+    item_meta = _first(item, "itemMeta")
+    if item_meta is None:
+        raise _error(options, item, f"{kind} {guid!r} has no itemMeta: not a complete "
+                     "NewsML-G2 item")
+    context = _Context(options, verbatim=_written_by_us(item))
+    content_meta = _first(item, "contentMeta")
+    body, from_nitf = _body(item, context)
+    doc = Document(
+        id=guid,
+        version=_version(item, options),
+        language=_language(item, content_meta),
+        **_headlines(content_meta, from_nitf, context),
+        slugline=context.text(_first(content_meta, "slugline")),
+        bylines=_bylines(content_meta, context) or from_nitf.get("bylines", ()),
+        dateline=_dateline(content_meta, context),
+        published=_date(content_meta, "contentCreated") or _date(item_meta, "firstCreated"),
+        updated=_date(content_meta, "contentModified"),
+        source=_source(content_meta, context),
+        copyright=context.text(_first(item, "rightsInfo", "copyrightNotice")),
+        url=_url(item_meta),
+        keywords=tuple(context.text(k) or "" for k in _children(content_meta, "keyword")),
+        summary=_summary(content_meta, context),
+        body=body,
+        extra=_extra_properties(content_meta),
+    )
+    kept = _kept_metadata(item, doc, context)
+    return replace(doc, extra=tuple(sorted(doc.extra + kept)),
+                   provenance=Provenance("newsml", encoding, tuple(context.warnings)))
+
+
+def _written_by_us(item: etree._Element) -> bool:
+    return any(meta.get("name") == "generator" and meta.get("content") == writer.GENERATOR
+               for meta in item.iter(f"{{{XHTML}}}meta"))
+
+
+def _version(item: etree._Element, options: ReadOptions) -> int:
+    raw = (item.get("version") or "1").strip()
+    if not raw.isdigit() or int(raw) < 1:
+        raise _error(options, item, f"version {raw!r} is not a positive integer")
+    return int(raw)
+
+
+def _language(item: etree._Element, content_meta: etree._Element | None) -> str | None:
+    for language in _children(content_meta, "language"):
+        if language.get("tag") and not language.get("role"):
+            return language.get("tag")
+    for element in (item, *item.iterancestors()):  # xml:lang is inherited
+        if element.get(XML_LANG):
+            return element.get(XML_LANG)
+    return None
+
+
+def _headlines(content_meta: etree._Element | None, from_nitf: dict[str, object],
+               context: _Context) -> dict[str, str | None]:
+    headline = subheadline = None
+    for element in _children(content_meta, "headline"):
+        if element.get("roleuri") == writer.SUBHEADLINE_ROLE:
+            subheadline = subheadline if subheadline is not None else context.text(element)
+        elif headline is None and not element.get("role") and not element.get("roleuri"):
+            headline = context.text(element)
+    return {
+        "headline": headline if headline is not None else from_nitf.get("headline"),
+        "subheadline": subheadline if subheadline is not None else from_nitf.get("subheadline"),
+    }  # type: ignore[return-value]
+
+
+def _bylines(content_meta: etree._Element | None, context: _Context) -> tuple[Byline, ...]:
+    bylines = []
+    for creator in _children(content_meta, "creator"):
+        name = context.text(_first(creator, "name")) or creator.get("literal")
+        if name:
+            bylines.append(Byline(name, context.text(_first(creator, "note"))))
+    if not bylines and (by := context.text(_first(content_meta, "by"))):
+        bylines.append(Byline(by))
+    return tuple(bylines)
+
+
+def _dateline(content_meta: etree._Element | None, context: _Context) -> Dateline | None:
+    """Inverse of the writer's rule: ``located/name`` is the place, ``dateline`` "PLACE, date"."""
+    located = _first(content_meta, "located")
+    place = context.text(_first(located, "name")) if located is not None else None
+    dateline_element = _first(content_meta, "dateline")
+    written = context.text(dateline_element)
+    if place is None and dateline_element is None:
+        return None
+    if not written:
+        return Dateline(place, None)
+    if place is not None and written.startswith(f"{place}, "):
+        return Dateline(place, written[len(place) + 2:])
+    return Dateline(place, None if written == place else written)
+
+
+def _source(content_meta: etree._Element | None, context: _Context) -> str | None:
+    for info_source in _children(content_meta, "infoSource"):
+        if (name := context.text(_first(info_source, "name"))):
+            return name
+    return context.text(_first(content_meta, "creditline")) or None
+
+
+def _summary(content_meta: etree._Element | None, context: _Context) -> str | None:
+    for description in _children(content_meta, "description"):
+        if "drol:summary" in (description.get("role") or "").split():
+            return context.text(description)
+    return None
+
+
+def _date(parent: etree._Element | None, name: str) -> str | None:
+    """A date the model can hold (date, or date-time with seconds), else None (kept as-is)."""
+    element = _first(parent, name)
+    value = (element.text or "").strip() if element is not None else ""
+    return value if _MODEL_DATE.fullmatch(value) else None
+
+
+def _url(item_meta: etree._Element) -> str | None:
+    for link in _children(item_meta, "link"):
+        if link.get("reluri") == writer.CANONICAL_LINK:
+            return link.get("href")
+    return None
+
+
+def _is_extra_property(element: etree._Element) -> bool:
+    return (_local(element) == "contentMetaExtProperty"
+            and (element.get("reluri") or "").startswith(writer.EXTRA_PROPERTY))
+
+
+def _extra_properties(content_meta: etree._Element | None) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(
+        (unquote(element.get("reluri", "")[len(writer.EXTRA_PROPERTY):]),
+         element.get("value", ""))
+        for element in _children(content_meta, "contentMetaExtProperty")
+        if _is_extra_property(element)))
+
+
+# ---------------------------------------------------------------- kept metadata
+
+
+def _kept_metadata(item: etree._Element, doc: Document,
+                   context: _Context) -> tuple[tuple[str, str], ...]:
+    """Metadata groups that differ from what the writer derives from ``doc``."""
+    derived = writer.derived_parts(doc)
+    kept = []
+    for container, elements in _metadata_containers(item, context).items():
+        for name in dict.fromkeys(_local(element) for element in elements):
+            group = [element for element in elements if _local(element) == name]
+            mine = [element for element in derived[container]
+                    if _local(element) == name and not _is_extra_property(element)]
+            if [_canonical(e) for e in group] != [_canonical(e) for e in mine]:
+                kept.append((writer.kept_key(container, name),
+                             "\n".join(_snippet(element) for element in group)))
+    return tuple(kept)
+
+
+def _metadata_containers(item: etree._Element, context: _Context
+                         ) -> dict[str, list[etree._Element]]:
+    rights = _children(item, "rightsInfo")
+    if len(rights) > 1:
+        context.warn("newsml-rights", "only the first rightsInfo is kept", rights[1])
+    containers = {
+        "newsItem": [child for child in _children(item, "*")
+                     if _local(child) not in writer.STRUCTURAL],
+        "rightsInfo": _children(rights[0], "*") if rights else [],
+        "itemMeta": [child for child in _children(item, "itemMeta", "*")
+                     if _local(child) != "itemClass"
+                     and not (_local(child) == "versionCreated"
+                              and child.get("howuri") in (writer.DATE_ONLY,
+                                                          writer.NOT_IN_SOURCE))],
+        "contentMeta": [child for child in _children(item, "contentMeta", "*")
+                        if not _is_extra_property(child)],
+    }
+    placeable = {}
+    for container, elements in containers.items():
+        placeable[container] = []
+        for element in elements:
+            if not isinstance(element.tag, str):
+                continue  # comments
+            if _is_nar(element) and _local(element) in writer.ORDER[container]:
+                placeable[container].append(element)
+            elif _local(element) not in ("groupSet", "contentSet"):
+                context.warn("newsml-dropped", f"<{_local(element)}> in {container} is not "
+                             "kept (no place for it in a newsItem)", element)
+    return placeable
+
+
+def _canonical(element: etree._Element) -> str:
+    from lxml import etree
+
+    text = etree.tostring(element, method="c14n", exclusive=True).decode()
+    return " ".join(re.sub(r"\s*([<>])\s*", r"\1", text).split())
+
+
+def _snippet(element: etree._Element) -> str:
+    """The element as compact XML, without the NewsML-G2 namespace declaration.
+
+    Comments and the indentation between child elements are left out (the
+    writer indents again), so that reading what the writer wrote gives the
+    very same string back.
+    """
+    from lxml import etree
+
+    clone = copy.deepcopy(element)
+    clone.tail = None
+    for comment in list(clone.iter(etree.Comment, etree.ProcessingInstruction)):
+        _remove_keeping_tail(comment)
+    for node in clone.iter():
+        if len(node) and not (node.text or "").strip() and not any(
+                (child.tail or "").strip() for child in node):
+            node.text = None
+            for child in node:
+                child.tail = None
+    text = etree.tostring(clone, encoding="unicode")
+    return text.replace(f' xmlns="{NAR}"', "", 1)
+
+
+def _remove_keeping_tail(node: etree._Element) -> None:
+    parent = node.getparent()
+    if parent is None:
+        return
+    if node.tail:
+        previous = node.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + node.tail
+        else:
+            parent.text = (parent.text or "") + node.tail
+    parent.remove(node)
+
+
+# ---------------------------------------------------------------- bodies
+
+
+def _body(item: etree._Element, context: _Context
+          ) -> tuple[tuple[Block, ...], dict[str, object]]:
+    """The body blocks, and headline/bylines found in a NITF head."""
+    if _local(item) == "packageItem":
+        return _package_body(item, context), {}
+    contents = _children(item, "contentSet", "*")
+    for content in contents:
+        root = next((child for child in content if isinstance(child.tag, str)), None)
+        if _local(content) == "inlineXML" and root is not None and _local(root) == "html":
+            return _xhtml_body(root, context), {}
+        if _local(content) == "inlineXML" and root is not None and _local(root) == "nitf":
+            return _nitf_body(root, context)
+    for content in contents:
+        if _local(content) == "inlineData" and (content.get("contenttype") or "text/plain"
+                                                ).startswith("text/plain"):
+            return _plain_body(content.text or ""), {}
+    if contents:
+        context.warn("newsml-body", "no XHTML, NITF or plain-text body; the body is empty",
+                     contents[0])
+    return (), {}
+
+
+def _plain_body(text: str) -> tuple[Block, ...]:
+    paragraphs = re.split(r"\n[ \t]*\n", text.replace("\r\n", "\n"))
+    return tuple(Paragraph((" ".join(p.split()),)) for p in paragraphs if p.strip())
+
+
+def _package_body(item: etree._Element, context: _Context) -> tuple[Block, ...]:
+    references = [ref for ref in item.iter(f"{{{NAR}}}itemRef")]
+    context.warn("newsml-package", "a packageItem has no text of its own: its body lists the "
+                 "items it references", item)
+    if not references:
+        return ()
+    entries = tuple(
+        (Link((context.text(_first(ref, "title")) or ref.get("residref") or "",),
+              ref.get("residref") or ref.get("href") or ""),)
+        for ref in references)
+    return (ListBlock(entries),)
+
+
+@dataclass(frozen=True)
+class _Dialect:
+    """Element names of one body vocabulary (XHTML or NITF)."""
+
+    emphasis: frozenset[str]
+    strong: frozenset[str]
+    headings: dict[str, int]
+    quote: str
+    quote_credit: frozenset[str]
+    containers: frozenset[str]
+
+
+XHTML_DIALECT = _Dialect(
+    emphasis=frozenset({"em", "i"}), strong=frozenset({"strong", "b"}),
+    headings={f"h{level}": level for level in range(1, 7)}, quote="blockquote",
+    quote_credit=frozenset({"footer", "cite"}),
+    containers=frozenset({"div", "section", "article", "main", "header", "footer"}))
+NITF_DIALECT = _Dialect(
+    emphasis=frozenset({"em"}), strong=frozenset(),
+    headings={"hl1": 1, "hl2": 2}, quote="bq", quote_credit=frozenset({"credit"}),
+    containers=frozenset({"block", "body.content", "body.end"}))
+_SKIPPED = frozenset({"script", "style", "hr", "br", "img", "meta", "link", "body.head"})
+
+
+def _xhtml_body(html: etree._Element, context: _Context) -> tuple[Block, ...]:
+    body = next((child for child in html if _local(child) == "body"), None)
+    return () if body is None else tuple(_blocks(body, XHTML_DIALECT, context))
+
+
+def _nitf_body(nitf: etree._Element, context: _Context
+               ) -> tuple[tuple[Block, ...], dict[str, object]]:
+    body = next((child for child in nitf if _local(child) == "body"), None)
+    if body is None:
+        return (), {}
+    head = next((child for child in body if _local(child) == "body.head"), None)
+    found: dict[str, object] = {}
+    if head is not None:
+        for element in head.iter():
+            if _local(element) in ("hl1", "hl2"):
+                key = "headline" if _local(element) == "hl1" else "subheadline"
+                found.setdefault(key, context.text(element))
+        bylines = tuple(_nitf_byline(element, context) for element in head.iter()
+                        if _local(element) == "byline")
+        if bylines:
+            found["bylines"] = bylines
+    return tuple(_blocks(body, NITF_DIALECT, context)), found
+
+
+def _nitf_byline(byline: etree._Element, context: _Context) -> Byline:
+    """``<byline>By Name, <byttl>Title</byttl></byline>`` -> Byline(Name, Title)."""
+    title = next((child for child in byline if _local(child) == "byttl"), None)
+    name = " ".join((byline.text or "").split())
+    name = re.sub(r"^by\s+", "", name, flags=re.IGNORECASE).rstrip(" ,")
+    return Byline(name or (context.text(byline) or ""), context.text(title) or None)
+
+
+def _blocks(container: etree._Element, dialect: _Dialect,
+            context: _Context) -> Iterator[Block]:
+    yield from _loose_text(container.text, context)
+    for child in container:
+        if isinstance(child.tag, str):
+            yield from _block(child, dialect, context)
+        yield from _loose_text(child.tail, context)
+
+
+def _loose_text(text: str | None, context: _Context) -> Iterator[Block]:
+    if text and text.strip():
+        yield Paragraph(_tidy((text,), context))
+
+
+def _block(element: etree._Element, dialect: _Dialect, context: _Context) -> Iterator[Block]:
+    name = _local(element)
+    handlers: dict[str, Callable[[], Iterator[Block]]] = {
+        "p": lambda: iter([Paragraph(_inlines(element, dialect, context))]),
+        "pre": lambda: iter([Paragraph(("".join(element.itertext()),))]),
+        "ul": lambda: iter([_list(element, False, dialect, context)]),
+        "ol": lambda: iter([_list(element, True, dialect, context)]),
+        "figure": lambda: iter([_xhtml_figure(element, dialect, context)]),
+        "media": lambda: iter([_nitf_media(element, dialect, context)]),
+        "aside": lambda: iter([_note(element, dialect, context)]),
+        "note": lambda: iter([_note(element, dialect, context)]),
+        "tagline": lambda: iter([Paragraph(_inlines(element, dialect, context))]),
+        dialect.quote: lambda: _quotes(element, dialect, context),
+    }
+    if name in dialect.headings:
+        yield Heading(_inlines(element, dialect, context), dialect.headings[name])
+    elif name in handlers:
+        yield from handlers[name]()
+    elif name in dialect.containers or (name == "body" and dialect is NITF_DIALECT):
+        yield from _blocks(element, dialect, context)
+    elif name not in _SKIPPED:
+        context.warn("newsml-body", f"<{name}> in the body is read as a paragraph", element)
+        yield Paragraph(_inlines(element, dialect, context))
+
+
+def _list(element: etree._Element, ordered: bool, dialect: _Dialect,
+          context: _Context) -> ListBlock:
+    items = tuple(_inlines(item, dialect, context) for item in element if _local(item) == "li")
+    return ListBlock(items, ordered=ordered)
+
+
+def _paragraph_children(element: etree._Element, dialect: _Dialect, context: _Context,
+                        skip: frozenset[str] = frozenset()) -> Inlines:
+    """The text of ``element``: its ``<p>``s joined by spaces, or its own inlines."""
+    paragraphs = [child for child in element.iter() if _local(child) == "p"]
+    if not paragraphs:
+        return _inlines(element, dialect, context, skip)
+    joined: list[Inline] = []
+    for index, paragraph in enumerate(paragraphs):
+        joined.extend(([" "] if index else []) + list(_inlines(paragraph, dialect, context)))
+    return _merge(joined)
+
+
+def _quotes(element: etree._Element, dialect: _Dialect, context: _Context) -> Iterator[Block]:
+    credit = next((child for child in element.iter() if _local(child) in dialect.quote_credit),
+                  None)
+    content = _paragraph_children(element, dialect, context, skip=dialect.quote_credit)
+    yield Quote(content, context.text(credit) if credit is not None else None)
+
+
+def _note(element: etree._Element, dialect: _Dialect, context: _Context) -> Note:
+    classes = (element.get("class") or "").split()
+    kind: NoteKind = next((c for c in classes if c in writer.NOTE_KINDS), "note")  # type: ignore[assignment]
+    return Note(_paragraph_children(element, dialect, context), kind)
+
+
+def _xhtml_figure(element: etree._Element, dialect: _Dialect, context: _Context) -> Figure:
+    image = next((child for child in element.iter() if _local(child) == "img"), None)
+    caption_element = next((child for child in element if _local(child) == "figcaption"), None)
+    caption: Inlines = ()
+    credit = None
+    if caption_element is not None:
+        spans = {child.get("class"): child for child in caption_element
+                 if _local(child) == "span" and child.get("class") in ("caption", "credit")}
+        if "caption" in spans:
+            caption = _inlines(spans["caption"], dialect, context)
+            credit = context.text(spans["credit"]) if "credit" in spans else None
+        else:
+            caption = _inlines(caption_element, dialect, context)
+    elif image is not None:
+        caption = _tidy((image.get("alt") or "",), context)
+    return Figure(caption, credit, image.get("src") if image is not None else None)
+
+
+def _nitf_media(element: etree._Element, dialect: _Dialect, context: _Context) -> Figure:
+    def first(name: str) -> etree._Element | None:
+        return next((child for child in element.iter() if _local(child) == name), None)
+
+    caption, producer, reference = first("media-caption"), first("media-producer"), \
+        first("media-reference")
+    return Figure(_inlines(caption, dialect, context) if caption is not None else (),
+                  context.text(producer) if producer is not None else None,
+                  reference.get("source") if reference is not None else None)
+
+
+def _inlines(element: etree._Element, dialect: _Dialect, context: _Context,
+             skip: frozenset[str] = frozenset()) -> Inlines:
+    return _tidy(_raw_inlines(element, dialect, skip), context)
+
+
+def _raw_inlines(element: etree._Element, dialect: _Dialect,
+                 skip: frozenset[str] = frozenset()) -> list[Inline]:
+    parts: list[Inline] = [element.text or ""]
+    for child in element:
+        name = _local(child)
+        if not isinstance(child.tag, str) or name in skip:
+            pass
+        elif name in dialect.emphasis:
+            parts.append(Emphasis(_merge(_raw_inlines(child, dialect))))
+        elif name in dialect.strong:
+            parts.append(Strong(_merge(_raw_inlines(child, dialect))))
+        elif name == "a" and child.get("href") is not None:
+            parts.append(Link(_merge(_raw_inlines(child, dialect)), child.get("href", "")))
+        elif name == "br":
+            parts.append("\n")
+        else:  # span, q, person, org...: their text, without the markup
+            parts.extend(_raw_inlines(child, dialect))
+        parts.append(child.tail or "")
+    return parts
+
+
+def _merge(parts: list[Inline]) -> Inlines:
+    """Adjacent strings joined, empty strings dropped."""
+    merged: list[Inline] = []
+    for part in parts:
+        if isinstance(part, str) and merged and isinstance(merged[-1], str):
+            merged[-1] += part
+        elif part != "":
+            merged.append(part)
+    return tuple(merged)
+
+
+def _tidy(parts: Inlines | list[Inline], context: _Context) -> Inlines:
+    """Merged inlines; outside our own files, whitespace collapsed as HTML renders it."""
+    merged = _merge(list(parts))
+    if context.verbatim:
+        return merged
+    collapsed = _merge([_collapse(part) for part in merged])
+    return _strip_edge(_strip_edge(collapsed, first=True), first=False)
+
+
+def _collapse(part: Inline) -> Inline:
+    if isinstance(part, str):
+        return _HTML_SPACE.sub(" ", part)
+    if isinstance(part, Link):
+        return Link(tuple(_collapse(p) for p in part.content), part.href)
+    return type(part)(tuple(_collapse(p) for p in part.content))
+
+
+def _strip_edge(parts: Inlines, first: bool) -> Inlines:
+    if not parts:
+        return parts
+    index = 0 if first else -1
+    edge = parts[index]
+    if isinstance(edge, str):
+        stripped: Inline = edge.lstrip(" ") if first else edge.rstrip(" ")
+    elif isinstance(edge, Link):
+        stripped = Link(_strip_edge(edge.content, first), edge.href)
+    else:
+        stripped = type(edge)(_strip_edge(edge.content, first))
+    rest = list(parts)
+    rest[index] = stripped
+    return _merge(rest)

@@ -1,0 +1,251 @@
+"""NewsML-G2 reader: round trips, the official IPTC examples, NITF/inlineData bodies, hostile XML."""
+
+from __future__ import annotations
+
+import threading
+from functools import partial
+from http.server import HTTPServer, SimpleHTTPRequestHandler
+from pathlib import Path
+
+import pytest
+
+from convert import api, formats
+from convert.errors import ConvertError
+from convert.model import Byline, Dateline, Emphasis, Figure, Link, ListBlock, Paragraph, Quote
+from tests import factories
+from tests.newsml_checks import (
+    edge_documents, official_examples, readable_articles, schema_errors,
+)
+
+EXAMPLES = {path.name: path for path in official_examples()}
+NAR_OPEN = '<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="g" version="1" ' \
+    'standard="NewsML-G2" standardversion="2.35">'
+ITEM_META = ('<itemMeta><itemClass qcode="ninat:text"/><provider literal="p"/>'
+             '<versionCreated>2020-01-01T00:00:00Z</versionCreated></itemMeta>')
+
+
+def round_trip(doc):  # type: ignore[no-untyped-def]
+    return api.read(api.write(doc, "newsml"), "newsml")
+
+
+# ---------------------------------------------------------------- round trips
+
+
+@pytest.mark.parametrize("path", readable_articles(), ids=lambda p: p.stem)
+def test_dev_article_round_trip_is_equal(path: Path) -> None:
+    doc = api.read(path)
+    assert round_trip(doc) == doc
+
+
+@pytest.mark.parametrize("name", [*factories.ALL, *edge_documents()])
+def test_factory_and_edge_round_trip_is_equal(name: str) -> None:
+    doc = factories.ALL.get(name) or edge_documents()[name]
+    assert round_trip(doc) == doc
+
+
+def test_news_message_round_trip_yields_every_document() -> None:
+    docs = [api.read(path) for path in readable_articles()] + list(factories.ALL.values())
+    message = api.write(docs, "newsml-message")
+    assert api.read_all(message, "newsml") == docs
+    assert api.read(message, "newsml") == docs[0]
+
+
+def test_round_trip_survives_a_different_source_date_epoch(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The synthesised versionCreated is marked, so the reader never mistakes it for metadata."""
+    doc = edge_documents()["no-dates"]
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    xml = api.write(doc, "newsml")
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    assert api.read(xml, "newsml") == doc
+
+
+def test_our_output_is_detected_as_newsml() -> None:
+    for data in (api.write(factories.FULL, "newsml"),
+                 api.write([factories.FULL], "newsml-message")):
+        assert formats.detect(data[:65536], "feed.xml").name == "newsml"
+        assert formats.detect(data[:65536], None).name == "newsml"
+
+
+# ---------------------------------------------------------------- official examples
+
+
+@pytest.mark.parametrize("name", sorted(EXAMPLES))
+def test_official_example(name: str) -> None:
+    """Valid examples read, write back valid, and read back equal; invalid ones are refused."""
+    data = EXAMPLES[name].read_bytes()
+    if schema_errors(data):
+        with pytest.raises(ConvertError, match="not a complete NewsML-G2 item") as error:
+            api.read_all(EXAMPLES[name])
+        assert error.value.line is not None
+        return
+    docs = api.read_all(EXAMPLES[name])
+    assert docs
+    for doc in docs:
+        written = api.write(doc, "newsml")
+        assert schema_errors(written) == []
+        assert api.read(written, "newsml") == doc
+
+
+def test_listing_24_outline_message_is_refused_clearly() -> None:
+    with pytest.raises(ConvertError) as error:
+        api.read_all(EXAMPLES["LISTING_24_News_Message_conveying_a_complete_News_Package.xml"])
+    assert str(error.value).endswith(
+        ".xml:21: this packageItem has no guid: not a complete NewsML-G2 item")
+
+
+def test_nitf_body_and_metadata_of_listing_2() -> None:
+    doc = api.read(EXAMPLES["LISTING_2_NewsML-G2_Text_Document.xml"])
+    assert doc.headline == 'Fed to halt QE to avert "bubble"'
+    assert (doc.language, doc.source) == ("en-US", "Associated Press")
+    assert doc.bylines == (Byline("Meredith Jameson"),)
+    assert doc.dateline == Dateline("New York, NY", None)
+    assert (doc.published, doc.updated) == ("2016-11-21T15:21:06-05:00",
+                                            "2018-11-21T16:22:45-05:00")
+    assert doc.copyright == "Copyright 2017-18 Acme News and Media LLC"
+    assert len(doc.body) == 2 and all(isinstance(b, Paragraph) for b in doc.body)
+    assert doc.body[0].content[0].startswith("(New York, NY - October 21) Et, sent luptat")
+    assert doc.body[1].content[0].endswith("esto cons dolutpat, si.")
+
+
+def test_unknown_metadata_is_kept_and_written_back() -> None:
+    doc = api.read(EXAMPLES["LISTING_1_A_NewsML-G2_News_Item.xml"])
+    extra = dict(doc.extra)
+    assert 'qcode="medtop:20000523"' in extra["newsml:contentMeta/subject"]
+    assert extra["newsml:itemMeta/provider"] == '<provider qcode="nprov:REUTERS"/>'
+    assert "versionCreated>2018-10-21T16:25:32-05:00<" in extra["newsml:itemMeta/versionCreated"]
+    written = api.write(doc, "newsml").decode()
+    for snippet in ('<subject type="cpnat:abstract" qcode="medtop:20000523">',
+                    '<embargoed>2018-10-23T12:00:00Z</embargoed>',
+                    '<service qcode="svc:uknews">', '<signal qcode="sig:update"/>',
+                    '<versionCreated>2018-10-21T16:25:32-05:00</versionCreated>'):
+        assert snippet in written
+
+
+def test_xhtml_body_of_charcount_example() -> None:
+    doc = api.read(EXAMPLES["CR00201_charcount.xml"])
+    assert doc.body == (Paragraph(("Line one of two.",)), Paragraph(("Line two of two.",)))
+
+
+def test_news_message_example_yields_its_item() -> None:
+    [doc] = api.read_all(EXAMPLES["CR00127_extend_newsmessage_header.xml"])
+    assert (doc.id, doc.language) == ("simplest-test", "en-GB")
+
+
+def test_package_item_lists_its_references() -> None:
+    doc = api.read(EXAMPLES["LISTING_6_Simple_NewsML-G2_Package.xml"])
+    [listing] = doc.body
+    assert isinstance(listing, ListBlock)
+    assert listing.items[0] == (Link(("Obama annonce son équipe",),
+                                     "urn:newsml:iptc.org:20081007:tutorial-item-A"),)
+    assert [w.code for w in doc.provenance.warnings] == ["newsml-package"]
+
+
+# ---------------------------------------------------------------- other bodies
+
+
+def _item(content_meta: str, content_set: str) -> bytes:
+    return (f'{NAR_OPEN}{ITEM_META}<contentMeta>{content_meta}</contentMeta>'
+            f'<contentSet>{content_set}</contentSet></newsItem>').encode()
+
+
+def test_nitf_head_blocks_and_inlines() -> None:
+    nitf = """<inlineXML contenttype="application/nitf+xml">
+      <nitf xmlns="http://iptc.org/std/NITF/2006-10-18/"><body>
+        <body.head><hedline><hl1>From NITF</hl1><hl2>Deck</hl2></hedline>
+          <byline>By Ana Ruiz, <byttl>Science Editor</byttl></byline></body.head>
+        <body.content>
+          <p>One <em>stressed</em> and <a href="https://e.org">linked</a>.</p>
+          <block><hl2>Section</hl2><bq><block><p>Quoted words.</p></block>
+            <credit>A witness</credit></bq></block>
+          <media media-type="image"><media-reference source="https://e.org/p.jpg"/>
+            <media-caption>The scene.</media-caption><media-producer>AP</media-producer></media>
+        </body.content></body></nitf></inlineXML>"""
+    doc = api.read(_item("", nitf), "newsml")
+    assert (doc.headline, doc.subheadline) == ("From NITF", "Deck")
+    assert doc.bylines == (Byline("Ana Ruiz", "Science Editor"),)
+    assert doc.body[0] == Paragraph(("One ", Emphasis(("stressed",)), " and ",
+                                     Link(("linked",), "https://e.org"), "."))
+    assert doc.body[1].content == ("Section",)
+    assert doc.body[2] == Quote(("Quoted words.",), "A witness")
+    assert doc.body[3] == Figure(("The scene.",), "AP", "https://e.org/p.jpg")
+
+
+def test_plain_inline_data_body() -> None:
+    data = _item("<headline>Plain</headline>",
+                 '<inlineData contenttype="text/plain">First\n  para.\n\nSecond.</inlineData>')
+    doc = api.read(data, "newsml")
+    assert doc.body == (Paragraph(("First para.",)), Paragraph(("Second.",)))
+
+
+# ---------------------------------------------------------------- bad and hostile input
+
+
+def _refused(data: bytes, tmp_path: Path) -> ConvertError:
+    path = tmp_path / "hostile.xml"
+    path.write_bytes(data)
+    with pytest.raises(ConvertError) as error:
+        api.read_all(path, "newsml")
+    assert str(error.value).startswith(str(path))
+    return error.value
+
+
+def test_billion_laughs_is_refused(tmp_path: Path) -> None:
+    entities = "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 10))
+    data = (f'<?xml version="1.0"?><!DOCTYPE newsItem [<!ENTITY l0 "lol">{entities}]>'
+            f'{NAR_OPEN}{ITEM_META}<contentMeta><headline>&l9;</headline></contentMeta>'
+            '</newsItem>').encode()
+    assert "DOCTYPE" in _refused(data, tmp_path).message
+
+
+def test_xxe_file_read_is_refused(tmp_path: Path) -> None:
+    data = ('<?xml version="1.0"?><!DOCTYPE newsItem [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+            f'{NAR_OPEN}{ITEM_META}<contentMeta><headline>&x;</headline></contentMeta>'
+            '</newsItem>').encode()
+    error = _refused(data, tmp_path)
+    assert "root:" not in str(error) and error.code == "hostile-xml"
+
+
+def test_external_dtd_is_never_fetched(tmp_path: Path) -> None:
+    """A DTD on a local HTTP server: refused, and the server never sees a request."""
+    requests: list[str] = []
+
+    class Recorder(SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            requests.append(self.path)
+
+    server = HTTPServer(("127.0.0.1", 0), partial(Recorder, directory=str(tmp_path)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        (tmp_path / "evil.dtd").write_text('<!ENTITY e "injected">')
+        url = f"http://127.0.0.1:{server.server_port}/evil.dtd"
+        data = (f'<?xml version="1.0"?><!DOCTYPE newsItem SYSTEM "{url}">{NAR_OPEN}{ITEM_META}'
+                '<contentMeta><headline>&e;</headline></contentMeta></newsItem>').encode()
+        _refused(data, tmp_path)
+    finally:
+        server.shutdown()
+    assert requests == []
+
+
+def test_deep_nesting_is_refused(tmp_path: Path) -> None:
+    data = (NAR_OPEN + ITEM_META + "<contentMeta><headline>" + "<span>" * 10_000 + "x"
+            + "</span>" * 10_000 + "</headline></contentMeta></newsItem>").encode()
+    assert "depth" in _refused(data, tmp_path).message
+
+
+def test_malformed_xml_names_the_line(tmp_path: Path) -> None:
+    error = _refused(f"{NAR_OPEN}\n{ITEM_META}\n<contentMeta>\n</newsItem>".encode(), tmp_path)
+    assert error.line == 4 and "well-formed" in error.message
+
+
+@pytest.mark.parametrize("data, message", [
+    (b'<catalog xmlns="http://iptc.org/std/nar/2006-10-01/"/>', "not a NewsML-G2"),
+    (b'<newsItem guid="g"/>', "not a NewsML-G2"),
+    (b'<newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/"><header/><itemSet/>'
+     b'</newsMessage>', "holds no item"),
+    (NAR_OPEN.replace('version="1"', 'version="x"').encode() + ITEM_META.encode()
+     + b"</newsItem>", "not a positive integer"),
+])
+def test_wrong_documents_are_clear_errors(data: bytes, message: str) -> None:
+    with pytest.raises(ConvertError, match=message):
+        api.read(data, "newsml")

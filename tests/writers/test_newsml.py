@@ -1,0 +1,257 @@
+"""NewsML-G2 newsItem / newsMessage writers, checked by the official IPTC XSD and the Nu checker."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lxml import etree
+from typer.testing import CliRunner
+
+from convert import api
+from convert.cli import app
+from convert.errors import ConvertError
+from convert.model import Document, Heading, Paragraph
+from convert.writers import newsml
+from tests import factories
+from tests.conftest import DEV_CORPUS, FIXTURES
+from tests.newsml_checks import (
+    NS, edge_documents, nu_check, official_examples, readable_articles, safe_parser,
+    schema_errors, xhtml_bodies,
+)
+
+NOT_IN_SOURCE = newsml.NOT_IN_SOURCE
+GOLDEN_ARTICLES = ("000-uzbek-militants", "011-ar-cairo-metro", "026-xml-escape-script-audit")
+
+
+@pytest.fixture(autouse=True)
+def _no_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+
+
+def all_documents() -> dict[str, Document]:
+    docs = {f"factory-{name}": doc for name, doc in factories.ALL.items()}
+    docs.update({f"edge-{name}": doc for name, doc in edge_documents().items()})
+    docs.update({path.stem: api.read(path) for path in readable_articles()})
+    return docs
+
+
+def tree(xml: bytes) -> etree._Element:
+    return etree.fromstring(xml, safe_parser())
+
+
+# ---------------------------------------------------------------- XSD validity
+
+
+@pytest.mark.parametrize("path", readable_articles(), ids=lambda p: p.stem)
+def test_each_dev_article_is_a_valid_news_item(path: Path) -> None:
+    xml = api.write(api.read(path), "newsml")
+    assert schema_errors(xml) == []
+    assert tree(xml).tag == f"{{{newsml.NAR}}}newsItem"
+
+
+@pytest.mark.parametrize("name", [*factories.ALL, *edge_documents()])
+def test_each_factory_and_edge_document_is_a_valid_news_item(name: str) -> None:
+    doc = factories.ALL.get(name) or edge_documents()[name]
+    assert schema_errors(api.write(doc, "newsml")) == []
+
+
+def test_all_dev_articles_make_one_valid_news_message() -> None:
+    docs = [api.read(path) for path in readable_articles()]
+    xml = api.write(docs, "newsml-message")
+    assert schema_errors(xml) == []
+    items = tree(xml).findall("n:itemSet/n:newsItem", NS)
+    assert [item.get("guid") for item in items] == [doc.id for doc in docs]
+
+
+def test_the_validator_is_real() -> None:
+    """A broken item (versionCreated a date only) is reported by the XSD."""
+    xml = api.write(factories.FULL, "newsml").replace(
+        b">2022-11-29T00:00:00</versionCreated>", b">2022-11-29</versionCreated>")
+    assert any("versionCreated" in error for error in schema_errors(xml))
+
+
+# ---------------------------------------------------------------- XHTML bodies
+
+
+def test_every_xhtml_body_passes_the_nu_checker(tmp_path: Path) -> None:
+    """All bodies (dev corpus, factories, edge cases, examples written back) in one JVM run."""
+    bodies: dict[str, bytes] = {}
+    for name, doc in all_documents().items():
+        [bodies[name]] = xhtml_bodies(api.write(doc, "newsml"))
+    for path in official_examples():
+        if not schema_errors(path.read_bytes()):
+            for index, doc in enumerate(api.read_all(path)):
+                [bodies[f"{path.name}#{index}"]] = xhtml_bodies(api.write(doc, "newsml"))
+    broken = bodies["factory-full"].replace(b"<li>free bikes</li>", b"<p>not in a li</p>")
+    bodies["control-broken"] = broken
+    errors = nu_check(bodies, tmp_path)
+    assert errors.pop("control-broken"), "the Nu checker must reject <p> directly in <ul>"
+    assert {name: found for name, found in errors.items() if found} == {}
+
+
+def test_body_is_one_xhtml_html_with_every_block_type() -> None:
+    xml = api.write(factories.FULL, "newsml")
+    [body] = xhtml_bodies(xml)
+    html = tree(body)
+    assert [element.tag.split("}")[1] for element in html.find("x:body", NS)] == [
+        "p", "h2", "blockquote", "ul", "ol", "figure", "aside", "aside", "p"]
+    assert html.findtext("x:body/x:figure/x:figcaption/x:span[@class='credit']",
+                         namespaces=NS) == "Reuters"
+    assert html.find("x:body/x:aside[@class='correction']", NS) is not None
+    assert html.findtext("x:body/x:blockquote/x:footer", namespaces=NS) == \
+        "A council spokesperson"
+
+
+def test_text_that_looks_like_markup_stays_text() -> None:
+    xml = api.write(factories.FULL, "newsml")
+    root = tree(xml)
+    assert not list(root.iter("{*}script"))
+    assert b"&lt;script&gt;alert(1)&lt;/script&gt; ]]&gt; shown as text." in xml
+    assert root.findtext("n:contentMeta/n:headline", namespaces=NS) == factories.FULL.headline
+
+
+def test_text_not_in_nfc_is_kept_as_character_references() -> None:
+    xml = api.write(factories.FULL, "newsml")
+    assert b"combining e&#x301; stay" in xml
+    assert "combining e\u0301 stay" in "".join(tree(xml).itertext())
+
+
+# ---------------------------------------------------------------- mapping
+
+
+def test_every_field_has_its_element() -> None:
+    doc = edge_documents()["byline-roles"]
+    root = tree(api.write(doc, "newsml"))
+    meta, content = root.find("n:itemMeta", NS), root.find("n:contentMeta", NS)
+
+    def text(parent: etree._Element, path: str) -> str | None:
+        return parent.findtext(path, namespaces=NS)
+
+    assert (root.get("guid"), root.get("version")) == (doc.id, "2")
+    assert root.get("{http://www.w3.org/XML/1998/namespace}lang") == "en-GB"
+    assert root.find("n:catalogRef", NS).get("href") == newsml.IPTC_CATALOG
+    assert text(root, "n:rightsInfo/n:copyrightNotice") == "© 2022 PA Media"
+    assert meta.find("n:itemClass", NS).get("qcode") == "ninat:text"
+    assert text(meta, "n:provider/n:name") == "PA"
+    assert meta.find("n:pubStatus", NS).get("qcode") == "stat:usable"
+    assert meta.find("n:link", NS).get("href") == "https://example.org/a"
+    assert text(content, "n:contentCreated") == "2022-11-28T09:30:00+00:00"
+    assert text(content, "n:contentModified") == "2022-11-29"
+    assert text(content, "n:located/n:name") == "DUNDEE"
+    assert text(content, "n:dateline") == "DUNDEE, Nov 28"
+    assert [(text(c, "n:name"), text(c, "n:note")) for c in content.findall("n:creator", NS)] \
+        == [("Fiona Baird", "Staff Reporter"), ("Callum Reid", "additional reporting")]
+    assert content.find("n:infoSource", NS).get("role") == "isrol:originfo"
+    assert text(content, "n:infoSource/n:name") == "PA"
+    assert content.find("n:language", NS).get("tag") == "en-GB"
+    assert text(content, "n:slugline") == "BRIDGE-DUNDEE"
+    assert text(content, f"n:headline[@roleuri='{newsml.SUBHEADLINE_ROLE}']") == \
+        "Test crossings begin next week"
+    assert text(content, "n:by") == "Fiona Baird, Callum Reid"
+    assert text(content, "n:creditline") == "PA"
+    assert text(content, "n:description[@role='drol:summary']") == \
+        "A new footbridge opens in spring."
+    assert [k.text for k in content.findall("n:keyword", NS)] == ["transport", "walking"]
+
+
+def test_extra_pairs_become_content_meta_ext_properties() -> None:
+    content = tree(api.write(edge_documents()["extra-pairs"], "newsml")).find("n:contentMeta", NS)
+    properties = content.findall("n:contentMetaExtProperty", NS)
+    assert [(p.get("reluri"), p.get("value")) for p in properties][0] == (
+        newsml.EXTRA_PROPERTY + "a%20b%2Fc%3Fd", "x & <y>")
+
+
+# ---------------------------------------------------------------- date-times
+
+
+def _item_meta(doc: Document) -> etree._Element:
+    return tree(api.write(doc, "newsml")).find("n:itemMeta", NS)
+
+
+def test_version_created_is_the_latest_stated_date_time_verbatim() -> None:
+    meta = _item_meta(edge_documents()["zulu-fraction"])
+    created = meta.find("n:versionCreated", NS)
+    assert (created.text, created.get("howuri")) == ("2019-03-06T08:00:00-05:00", None)
+    assert meta.findtext("n:firstCreated", namespaces=NS) == "2019-03-05T10:21:35.250Z"
+
+
+def test_a_date_only_is_never_given_a_silent_time() -> None:
+    meta = _item_meta(edge_documents()["date-only-published"])
+    created = meta.find("n:versionCreated", NS)
+    assert (created.text, created.get("howuri")) == ("2014-10-06T00:00:00", newsml.DATE_ONLY)
+    assert meta.find("n:firstCreated", NS) is None  # firstCreated needs a real time
+    content = tree(api.write(edge_documents()["date-only-published"], "newsml"))
+    assert content.findtext("n:contentMeta/n:contentCreated", namespaces=NS) == "2014-10-06"
+
+
+def test_no_date_at_all_uses_the_fixed_fallback_or_source_date_epoch(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    doc = edge_documents()["no-dates"]
+    created = _item_meta(doc).find("n:versionCreated", NS)
+    assert (created.text, created.get("howuri")) == (newsml.FALLBACK_TIMESTAMP, NOT_IN_SOURCE)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    created = _item_meta(doc).find("n:versionCreated", NS)
+    assert (created.text, created.get("howuri")) == ("2023-11-14T22:13:20Z", NOT_IN_SOURCE)
+
+
+def test_news_message_sent_honours_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
+    docs = list(factories.ALL.values())
+    sent = tree(api.write(docs, "newsml-message")).find("n:header/n:sent", NS)
+    assert (sent.text, sent.get("howuri")) == ("1970-01-01T00:00:00Z", NOT_IN_SOURCE)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    assert tree(api.write(docs, "newsml-message")).findtext(
+        "n:header/n:sent", namespaces=NS) == "2023-11-14T22:13:20Z"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
+    with pytest.raises(ConvertError, match="SOURCE_DATE_EPOCH"):
+        api.write(docs, "newsml-message")
+
+
+def test_output_is_deterministic() -> None:
+    docs = list(all_documents().values())
+    assert api.write(docs, "newsml-message") == api.write(docs, "newsml-message")
+    assert api.write(factories.FULL, "newsml") == api.write(factories.FULL, "newsml")
+
+
+# ---------------------------------------------------------------- what cannot be written
+
+
+@pytest.mark.parametrize("doc, message", [
+    (Document(id="x", body=(Heading(("too deep",), 7),)), "heading level 7"),
+    (Document(id="x", keywords=("two\nlines",)), "keyword"),
+    (Document(id="x", body=(Paragraph(("NUL \x00 byte",)),)), "cannot be written as XML"),
+    (Document(id="x", version=0), "version 0"),
+    (Document(id="x", extra=(("newsml:itemMeta/bogus", "<bogus/>"),)), "writer can place"),
+    (Document(id="x", extra=(("newsml:itemMeta/edNote", "<title>x</title>"),)), "only <edNote>"),
+])
+def test_unrepresentable_documents_are_clear_errors(doc: Document, message: str) -> None:
+    with pytest.raises(ConvertError, match=message):
+        api.write(doc, "newsml")
+
+
+def test_an_empty_news_message_is_refused() -> None:
+    with pytest.raises(ConvertError, match="at least one"):
+        api.write([], "newsml-message")
+
+
+# ---------------------------------------------------------------- golden files and CLI
+
+
+@pytest.mark.parametrize("stem", GOLDEN_ARTICLES)
+def test_golden_news_items(stem: str, golden) -> None:  # type: ignore[no-untyped-def]
+    golden(FIXTURES / "newsml" / f"{stem}.xml",
+           api.write(api.read(DEV_CORPUS / f"{stem}.txt"), "newsml"))
+
+
+def test_golden_full_factory(golden) -> None:  # type: ignore[no-untyped-def]
+    golden(FIXTURES / "newsml" / "factory-full.xml", api.write(factories.FULL, "newsml"))
+
+
+def test_cli_writes_a_news_message_of_several_articles(tmp_path: Path) -> None:
+    inputs = readable_articles()[:3]
+    feed = tmp_path / "feed.xml"
+    result = CliRunner().invoke(app, ["convert", *map(str, inputs), "--to", "newsml-message",
+                                      "-o", str(feed)])
+    assert result.exit_code == 0, result.output
+    assert schema_errors(feed.read_bytes()) == []
+    assert api.read_all(feed) == [api.read(path) for path in inputs]
