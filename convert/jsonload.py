@@ -30,6 +30,30 @@ class _DuplicateKey(ValueError):
     pass
 
 
+class _BadNumber(ValueError):
+    pass
+
+
+MAX_NUMBER_DIGITS = 100
+
+
+def _parse_int(text: str) -> int:
+    if len(text) > MAX_NUMBER_DIGITS:
+        raise _BadNumber(f"a number with {len(text)} digits is too long")
+    return int(text)
+
+
+def _parse_float(text: str) -> float:
+    value = float(text)
+    if len(text) > MAX_NUMBER_DIGITS or value in (float("inf"), float("-inf")):
+        raise _BadNumber(f"the number {text[:20]}{'...' if len(text) > 20 else ''} is out of range")
+    return value
+
+
+def _refuse_constant(name: str) -> float:
+    raise _BadNumber(f"{name} is not a JSON number")
+
+
 def _depth(text: str) -> int:
     depth = deepest = 0
     for match in re.finditer(r'"(?:[^"\\]|\\.)*"|[\[\]{}]', text):
@@ -49,7 +73,8 @@ def load_json(text: str, source: str) -> Any:
         raise ConvertError(f"JSON nested deeper than {MAX_DEPTH} levels", source=source,
                            code="too-deep")
     try:
-        return json.loads(text, object_pairs_hook=_no_duplicates)
+        return json.loads(text, object_pairs_hook=_no_duplicates, parse_int=_parse_int,
+                          parse_float=_parse_float, parse_constant=_refuse_constant)
     except json.JSONDecodeError as error:
         raise ConvertError(f"not valid JSON: {error.msg} (column {error.colno})",
                            source=source, line=error.lineno, code="syntax") from None
@@ -57,6 +82,8 @@ def load_json(text: str, source: str) -> Any:
         raise ConvertError(f"duplicate key {error.args[0]!r} in a JSON object",
                            source=source, line=_key_line(text, error.args[0]),
                            code="duplicate-key") from None
+    except _BadNumber as error:
+        raise ConvertError(f"not usable JSON: {error}", source=source, code="number") from None
     except (ValueError, RecursionError) as error:
         raise ConvertError(f"not usable JSON: {error}", source=source, code="syntax") from None
 
