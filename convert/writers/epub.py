@@ -111,18 +111,20 @@ def write_to(docs: Iterable[Document], options: WriteOptions, stream: IO[bytes])
                            code="usage")
     cover = _cover_image(options.cover)
     archive = _Archive(stream, _zip_time())
-    plan = _Plan()
-    for number, doc in enumerate(docs, start=1):
-        _add_chapter(archive, plan, number, doc, options)
-        plan.single = doc if number == 1 else None
-    if not plan.entries:
-        raise ConvertError("an EPUB needs at least one article", code="usage")
-    archive.writestr(f"{ROOT}/{STYLESHEET}", (options.css or DEFAULT_CSS).encode("utf-8"))
-    book = _Book(plan, options, cover)
-    if cover is not None:
-        _write_cover(archive, book, cover)
-    _IndexWriter(book, archive).write_index()
-    archive.close()
+    try:
+        plan = _Plan()
+        for number, doc in enumerate(docs, start=1):
+            _add_chapter(archive, plan, number, doc, options)
+            plan.single = doc if number == 1 else None
+        if not plan.entries:
+            raise ConvertError("an EPUB needs at least one article", code="usage")
+        archive.writestr(f"{ROOT}/{STYLESHEET}", (options.css or DEFAULT_CSS).encode("utf-8"))
+        book = _Book(plan, options, cover)
+        if cover is not None:
+            _write_cover(archive, book, cover)
+        _IndexWriter(book, archive).write_index()
+    finally:  # on failure the stream holds an incomplete book: callers write atomically
+        archive.close()
 
 
 # ---------------------------------------------------------------- chapters
