@@ -442,7 +442,8 @@ class _IndexWriter:
         self._metadata()
         nav, ncx = self._items()
         writer._write_opf()
-        self.archive.writestr(f"{ROOT}/{nav.file_name}", writer._get_nav(nav))
+        self.archive.writestr(f"{ROOT}/{nav.file_name}",
+                              self._mark_languages(writer._get_nav(nav)))
         self.archive.writestr(f"{ROOT}/{ncx.file_name}", writer._get_ncx())
 
     def _metadata(self) -> None:
@@ -503,6 +504,26 @@ class _IndexWriter:
         ebook.toc = toc
         ebook.spine = spine
         return nav, ncx
+
+    def _mark_languages(self, nav: bytes) -> bytes:
+        """Give each table-of-contents entry in another language its ``lang`` and ``dir``."""
+        from lxml import etree
+
+        foreign = {f"text/{entry.stem}.xhtml": entry.language for entry in self.book.plan.entries
+                   if entry.language and entry.language != self.book.language}
+        if not foreign:
+            return nav
+        root = etree.fromstring(nav)
+        toc = root.xpath("//x:nav[@epub:type='toc']//x:a[not(following-sibling::x:ol)]",
+                         namespaces={"x": "http://www.w3.org/1999/xhtml",
+                                     "epub": "http://www.idpf.org/2007/ops"})
+        for link in toc:
+            language = foreign.get(link.get("href", ""))
+            if language is not None:
+                link.set("lang", language)
+                link.set("{http://www.w3.org/XML/1998/namespace}lang", language)
+                link.set("dir", direction(language))
+        return etree.tostring(root.getroottree(), encoding="utf-8", xml_declaration=True)
 
     def _chapter(self, entry: _Entry, spine: list[Any]) -> Any:
         epub = self._epub

@@ -291,6 +291,11 @@ def test_mixed_language_book_marks_each_chapter() -> None:
     assert _package(data).find("opf:spine", NS).get("page-progression-direction") is None
     assert [(_chapter(data, n).get("lang"), _chapter(data, n).get("dir")) for n in (1, 2, 3)] == [
         ("en-GB", "ltr"), ("ar", "rtl"), ("zh", "ltr")]
+    toc = _nav(data).xpath("//x:nav[@epub:type='toc']//x:a", namespaces=NS)
+    assert [(a.get("lang"), a.get("dir")) for a in toc] == [
+        ("en-GB", "ltr"), ("ar", "rtl"), ("zh", "ltr")]
+    landmarks = _nav(data).xpath("//x:nav[@epub:type='landmarks']//x:a", namespaces=NS)
+    assert {a.get("lang") for a in landmarks} == {None}
 
 
 def test_article_without_language_takes_the_book_language() -> None:
