@@ -131,9 +131,12 @@ def _figure(figure: Figure) -> str:
     """A figure: caption and credit; a web image is linked, never fetched by the reader."""
     link = ""
     if figure.src and linkable(figure.src):
-        link = f'<p class="figure-source"><a href="{escape(figure.src)}">{escape(figure.src)}</a></p>'
-    credit = "" if not figure.credit else f' <small class="credit">{escape(figure.credit)}</small>'
-    return f"<figure>{link}<figcaption>{inline_markup(figure.caption)}{credit}</figcaption></figure>\n"
+        src = escape(figure.src)
+        link = f'<p class="figure-source"><a href="{src}">{src}</a></p>'
+    caption = inline_markup(figure.caption)
+    if figure.credit:
+        caption += f' <small class="credit">{escape(figure.credit)}</small>'
+    return f"<figure>{link}<figcaption>{caption}</figcaption></figure>\n"
 
 
 def _header(doc: Document) -> str:

@@ -161,7 +161,7 @@ def test_entry_that_lies_about_its_size_is_not_inflated_past_it() -> None:
                                   "C:/evil.xhtml", "OEBPS\\..\\evil.xhtml"])
 def test_traversal_and_absolute_names_are_refused(name: str) -> None:
     info = zipfile.ZipInfo("placeholder")
-    info.filename = name  # ZipInfo would normalise some of these; write them as a hostile tool would
+    info.filename = name  # as a hostile tool writes it (ZipInfo() would normalise some)
     _refused(_epub_with((info, b"x")), "unsafe entry name")
 
 
