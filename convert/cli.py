@@ -135,6 +135,35 @@ def _print_warnings(doc: Document, source: str) -> None:
                    f" [{warning.code}]", err=True)
 
 
+@app.command("bundle")
+def bundle_command(
+    inputs: Annotated[list[str], typer.Argument(help="Files or folders (any readable format).")],
+    output: Annotated[str, typer.Option("--output", "-o", help="The .epub file to write.")],
+    title: Annotated[Optional[str], typer.Option(help="Book title.")] = None,
+    group_by: Annotated[str, typer.Option(
+        help="Table of contents sections: date, source, section or none.")] = "none",
+    cover: Annotated[Optional[str], typer.Option(
+        help="Cover: 'auto' (generated) or a PNG/JPEG/GIF/WebP file.")] = None,
+    language: Annotated[Optional[str], typer.Option(
+        help="Book language (BCP 47); default: the articles' most common.")] = None,
+    author: Annotated[Optional[str], typer.Option(
+        help="Book author; default: the articles' bylines.")] = None,
+    css: Annotated[Optional[Path], typer.Option(help="Your stylesheet.")] = None,
+    from_: Annotated[Optional[str], typer.Option("--from", "-f",
+                                                 help="Input format (default: detected).")] = None,
+) -> None:
+    """Bundle many articles into one EPUB 3 book (one chapter per article)."""
+    from convert.bundle import bundle
+    from convert.options import WriteOptions
+
+    options = WriteOptions(title=title, group_by=group_by, cover=cover, language=language,
+                           author=author, css=_read_css(css))
+    try:
+        bundle(inputs, output, options, from_, on_document=_print_warnings)
+    except ConvertError as error:
+        fail(error, EXIT_USAGE if error.code == "usage" else EXIT_INVALID)
+
+
 @app.command("inspect")
 def inspect_command(
     input: Annotated[str, typer.Argument(help="A plain-text article, or - for stdin.")],

@@ -1,0 +1,317 @@
+"""EPUB reader: one Document per chapter, read from the archive defensively.
+
+Books written by newsconvert carry each article's canonical JSON in its
+chapter (see :mod:`convert.writers.epub`), so they read back to exactly the
+documents that went in.  Other books get a simple reading of each spine
+document's markup: first ``h1`` (else ``title``) as headline; paragraphs,
+headings, block quotes and lists as the body.
+
+The archive is hostile until proven otherwise: entry count, per-entry and
+total uncompressed sizes and the compression ratio are capped on the sizes
+the central directory declares, and :mod:`zipfile` never inflates an entry
+past its declared size (a header that lies ends in a CRC error, reported as
+a damaged entry); names that are absolute, contain ``..`` or backslashes,
+symbolic links and encrypted entries are refused, and XML is parsed without
+DTDs, entities or network.
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import re
+import zipfile
+import zlib
+from collections.abc import Iterator
+from dataclasses import replace
+from typing import Any
+from urllib.parse import unquote
+
+from convert.errors import ConvertError
+from convert.model import (
+    Block, Document, Emphasis, Heading, Inline, Inlines, Link, ListBlock, Paragraph, Provenance,
+    Quote, Strong, body_text, content_id, plain_text,
+)
+from convert.options import ReadOptions
+from convert.writers.xhtml import DATA_BLOCK_ID
+
+MAX_ENTRIES = 50_000
+MAX_ENTRY_BYTES = 64 * 2**20
+MAX_TOTAL_BYTES = 512 * 2**20
+#: Refuse entries that inflate more than this many times (above RATIO_FLOOR bytes).
+MAX_RATIO = 200
+RATIO_FLOOR = 2**20
+
+XHTML = "http://www.w3.org/1999/xhtml"
+OPF = "http://www.idpf.org/2007/opf"
+CONTAINER = "urn:oasis:names:tc:opendocument:xmlns:container"
+_WINDOWS_DRIVE = re.compile(r"[A-Za-z]:")
+
+
+def read(data: bytes, options: ReadOptions) -> Document:
+    """The first chapter of the book."""
+    for doc in read_all(data, options):
+        return doc
+    raise ConvertError("the book has no chapter with text", source=options.source_name,
+                       code="invalid")
+
+
+def read_all(data: bytes, options: ReadOptions) -> Iterator[Document]:
+    """Every chapter of the book, in reading (spine) order."""
+    archive = SafeArchive(data, options.source_name)
+    if archive.read("mimetype", required=True).strip() != b"application/epub+zip":
+        raise archive.error("mimetype", "not an EPUB: the mimetype entry is not "
+                                        "application/epub+zip")
+    package_path = _package_path(archive)
+    manifest, spine = _package(archive, package_path)
+    for idref in spine:
+        if idref not in manifest:
+            raise archive.error(package_path, f"spine itemref {idref!r} is not in the manifest")
+        path, media_type, properties = manifest[idref]
+        if media_type != "application/xhtml+xml" or "nav" in properties:
+            continue
+        doc = _chapter(archive, path)
+        if doc is not None:
+            yield doc
+
+
+# ---------------------------------------------------------------- the archive
+
+
+class SafeArchive:
+    """Read-only access to a ZIP that refuses anything a zip bomb or traversal needs."""
+
+    def __init__(self, data: bytes, source: str) -> None:
+        self.source = source
+        try:
+            self._zip = zipfile.ZipFile(io.BytesIO(data))
+            infos = self._zip.infolist()
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as error:
+            raise ConvertError(f"not a readable ZIP archive (truncated or damaged?): {error}",
+                               source=source, code="invalid") from None
+        if len(infos) > MAX_ENTRIES:
+            raise ConvertError(f"too many archive entries ({len(infos)} > {MAX_ENTRIES})",
+                               source=source, code="too-large")
+        self._infos: dict[str, zipfile.ZipInfo] = {}
+        declared_total = 0
+        for info in infos:
+            self._check_entry(info)
+            declared_total += info.file_size
+        if declared_total > MAX_TOTAL_BYTES:
+            raise ConvertError(f"archive inflates to more than {MAX_TOTAL_BYTES // 2**20} MiB",
+                               source=source, code="too-large")
+
+    def error(self, entry: str, message: str, line: int | None = None,
+              code: str = "invalid") -> ConvertError:
+        return ConvertError(message, source=f"{self.source}!/{entry}", line=line, code=code)
+
+    def _check_entry(self, info: zipfile.ZipInfo) -> None:
+        name = info.filename
+        parts = name.split("/")
+        if (name.startswith("/") or "\\" in name or "\x00" in name or ".." in parts
+                or _WINDOWS_DRIVE.match(name)):
+            raise self.error(name, "unsafe entry name (absolute, '..' or backslash)")
+        if info.create_system == 3 and (info.external_attr >> 16) & 0o170000 == 0o120000:
+            raise self.error(name, "symbolic link entries are not allowed")
+        if info.flag_bits & 0x1:
+            raise self.error(name, "encrypted entries are not supported (DRM?)")
+        if name in self._infos:
+            raise self.error(name, "duplicate entry name")
+        if info.file_size > MAX_ENTRY_BYTES:
+            raise self.error(name, f"entry inflates to more than {MAX_ENTRY_BYTES // 2**20} MiB",
+                             code="too-large")
+        if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise self.error(name, f"compression ratio above {MAX_RATIO}:1 (zip bomb?)",
+                             code="too-large")
+        self._infos[name] = info
+
+    def read(self, name: str, required: bool = False) -> bytes:
+        """An entry's bytes (its declared size passed the caps in ``_check_entry``)."""
+        info = self._infos.get(name)
+        if info is None:
+            if required:
+                raise ConvertError(f"not an EPUB: no {name} entry", source=self.source,
+                                   code="invalid")
+            raise self.error(name, "referenced but missing from the archive")
+        try:
+            with self._zip.open(info) as stream:
+                return stream.read()  # stops at the declared (already capped) size
+        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as error:
+            raise self.error(name, f"damaged archive entry: {error}") from None
+
+    def resolve(self, base: str, href: str, referrer: str) -> str:
+        """The entry an ``href`` in ``referrer`` points to, never outside the archive."""
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(base),
+                                                   unquote(href.split("#")[0])))
+        if target.startswith(("../", "/")) or target == "..":
+            raise self.error(referrer, f"reference {href!r} points outside the book")
+        return target
+
+
+# ---------------------------------------------------------------- XML
+
+
+def _parse_xml(archive: SafeArchive, name: str, allow_html_doctype: bool = False) -> Any:
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+                             huge_tree=False, remove_comments=True, remove_pis=True)
+    try:
+        tree = etree.parse(io.BytesIO(archive.read(name)), parser)
+    except etree.XMLSyntaxError as error:
+        raise archive.error(name, f"not well-formed XML: {error.msg}",
+                            line=error.lineno) from None
+    docinfo, subset = tree.docinfo, tree.docinfo.internalDTD
+    declares = subset is not None and (any(subset.entities()) or any(subset.iterelements()))
+    if declares or (docinfo.doctype and not allow_html_doctype):
+        raise archive.error(name, "DOCTYPE declarations are not allowed here")
+    return tree.getroot()
+
+
+def _package_path(archive: SafeArchive) -> str:
+    container = "META-INF/container.xml"
+    root = _parse_xml(archive, container)
+    for rootfile in root.iter(f"{{{CONTAINER}}}rootfile"):
+        if rootfile.get("media-type") == "application/oebps-package+xml":
+            return archive.resolve("", rootfile.get("full-path", ""), container)
+    raise archive.error(container, "no package document (rootfile) listed")
+
+
+def _package(archive: SafeArchive,
+             path: str) -> tuple[dict[str, tuple[str, str, set[str]]], list[str]]:
+    """The manifest (id -> entry, media type, properties) and the spine's idrefs."""
+    root = _parse_xml(archive, path)
+    manifest = {
+        item.get("id", ""): (archive.resolve(path, item.get("href", ""), path),
+                             item.get("media-type", ""), set(item.get("properties", "").split()))
+        for item in root.iterfind(f"{{{OPF}}}manifest/{{{OPF}}}item")
+    }
+    spine = [ref.get("idref", "") for ref in root.iterfind(f"{{{OPF}}}spine/{{{OPF}}}itemref")]
+    return manifest, spine
+
+
+# ---------------------------------------------------------------- chapters
+
+
+def _chapter(archive: SafeArchive, path: str) -> Document | None:
+    root = _parse_xml(archive, path, allow_html_doctype=True)
+    for script in root.iter(f"{{{XHTML}}}script"):
+        if script.get("id") == DATA_BLOCK_ID:
+            return _embedded_document(archive, path, script)
+    return _document_from_markup(root)
+
+
+def _embedded_document(archive: SafeArchive, path: str, script: Any) -> Document:
+    from convert.readers import json as json_reader
+
+    source = f"{archive.source}!/{path}"
+    doc = json_reader.read(script.text or "", ReadOptions(source_name=source))
+    return replace(doc, provenance=Provenance("epub", "utf-8"))
+
+
+_BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol"}
+_SKIPPED = {"script", "style", "head", "nav", "figcaption", "aside"}
+
+
+def _document_from_markup(root: Any) -> Document | None:
+    """A simple reading of someone else's chapter; None when it has no text."""
+    body = root.find(f"{{{XHTML}}}body")
+    if body is None:
+        return None
+    headline: str | None = None
+    blocks: list[Block] = []
+    for element in _block_elements(body):
+        tag = _local(element)
+        if tag == "h1" and headline is None and not blocks:
+            headline = _normalise(plain_text(_inlines(element))) or None
+        elif tag in ("ul", "ol"):
+            items = tuple(_inlines(li) for li in element if _local(li) == "li")
+            items = tuple(item for item in items if plain_text(item).strip())
+            if items:
+                blocks.append(ListBlock(items, ordered=tag == "ol"))
+        else:
+            content = _inlines(element)
+            if not plain_text(content).strip():
+                continue
+            if tag.startswith("h"):
+                blocks.append(Heading(content, level=max(2, int(tag[1]))))
+            elif tag == "blockquote":
+                blocks.append(Quote(content))
+            else:
+                blocks.append(Paragraph(content))
+    if not blocks:
+        return None
+    if headline is None:
+        title = root.find(f"{{{XHTML}}}head/{{{XHTML}}}title")
+        headline = _normalise(title.text or "") or None if title is not None else None
+    language = root.get("{http://www.w3.org/XML/1998/namespace}lang") or root.get("lang")
+    body_tuple = tuple(blocks)
+    return Document(id=content_id(headline, body_text(body_tuple)), headline=headline,
+                    language=language or None, body=body_tuple,
+                    provenance=Provenance("epub", "utf-8"))
+
+
+def _block_elements(element: Any) -> Iterator[Any]:
+    for child in element:
+        if not isinstance(child.tag, str):
+            continue
+        tag = _local(child)
+        if tag in _BLOCKS:
+            yield child
+        elif tag not in _SKIPPED:
+            yield from _block_elements(child)
+
+
+def _inlines(element: Any) -> Inlines:
+    """Text with emphasis, strong and links kept; whitespace collapsed."""
+    parts: list[Inline] = []
+    _collect(element, parts)
+    return _tidy(parts)
+
+
+def _collect(element: Any, parts: list[Inline]) -> None:
+    if element.text:
+        parts.append(element.text)
+    for child in element:
+        if isinstance(child.tag, str) and _local(child) not in _SKIPPED:
+            tag = _local(child)
+            inner: list[Inline] = []
+            _collect(child, inner)
+            content = tuple(inner)
+            if tag in ("em", "i"):
+                parts.append(Emphasis(content))
+            elif tag in ("strong", "b"):
+                parts.append(Strong(content))
+            elif tag == "a" and child.get("href"):
+                parts.append(Link(content, child.get("href")))
+            else:
+                parts.extend(content if tag != "br" else (" ",))
+        if child.tail:
+            parts.append(child.tail)
+
+
+def _tidy(parts: list[Inline], trim: bool = True) -> Inlines:
+    """Collapse whitespace in text runs; ``trim`` the ends of the outermost run."""
+    tidied: list[Inline] = []
+    for part in parts:
+        if isinstance(part, str):
+            text = re.sub(r"\s+", " ", part)
+            if tidied and isinstance(tidied[-1], str):
+                tidied[-1] += text
+            elif text:
+                tidied.append(text)
+        else:
+            tidied.append(replace(part, content=_tidy(list(part.content), trim=False)))
+    if trim and tidied and isinstance(tidied[0], str):
+        tidied[0] = tidied[0].lstrip()
+    if trim and tidied and isinstance(tidied[-1], str):
+        tidied[-1] = tidied[-1].rstrip()
+    return tuple(part for part in tidied if part != "")
+
+
+def _local(element: Any) -> str:
+    return str(element.tag).rsplit("}", 1)[-1]
+
+
+def _normalise(text: str) -> str:
+    return " ".join(text.split())
