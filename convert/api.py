@@ -79,6 +79,12 @@ def write(docs: Document | Sequence[Document], format: str,
     return formats.writer(format).write(batch, options or WriteOptions())
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def write_file_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file and a rename.
 
@@ -92,6 +98,7 @@ def write_file_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     except OSError as error:
         raise ConvertError(error.strerror or str(error), source=str(target), code="io") from None
     try:
+        os.fchmod(handle, 0o666 & ~_umask())  # mkstemp's 0600 is not what users expect
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
         os.replace(temporary, target)

@@ -1,0 +1,48 @@
+"""The library API: atomic writes, reading from paths and bytes."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from convert import api
+from convert.errors import ConvertError
+
+
+def test_atomic_write_creates_parents_and_uses_umask_permissions(tmp_path: Path) -> None:
+    target = tmp_path / "a" / "b" / "out.json"
+    old = os.umask(0o022)
+    try:
+        api.write_file_atomic(target, b"data")
+    finally:
+        os.umask(old)
+    assert target.read_bytes() == b"data"
+    assert target.stat().st_mode & 0o777 == 0o644
+    assert [p.name for p in target.parent.iterdir()] == ["out.json"]
+
+
+def test_atomic_write_leaves_nothing_when_the_disk_is_full(tmp_path: Path, monkeypatch) -> None:
+    target = tmp_path / "out.json"
+    target.write_bytes(b"old")
+
+    def full_disk(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full_disk)
+    with pytest.raises(ConvertError, match="No space left on device"):
+        api.write_file_atomic(target, b"new")
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
+
+
+def test_reading_a_folder_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(ConvertError, match="is a folder"):
+        api.read(tmp_path)
+
+
+def test_reading_a_missing_file_names_it(tmp_path: Path) -> None:
+    with pytest.raises(ConvertError) as caught:
+        api.read(tmp_path / "missing.txt")
+    assert "missing.txt" in str(caught.value)
