@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 
-from convert.model import Block, Figure, Heading, Inlines, ListBlock, Note, NoteKind, Paragraph, Quote
+from convert.model import (
+    Block, Figure, Heading, Inlines, ListBlock, Note, NoteKind, Paragraph, Quote, block_text,
+)
 from convert.textparse.inline import clean_text, to_inlines
 from convert.textparse.state import Chunk, ParseState
 
@@ -42,11 +44,18 @@ def body(state: ParseState) -> None:
                 blocks[-1] = ListBlock(blocks[-1].items + block.items, block.ordered)
             elif block is not None:
                 blocks.append(block)
+            if block is not None:
+                state.decide(chunk.line, f"{block.type}: {_preview(block)!r}")
     state.body = blocks
     state.decide(None, f"body: {len(blocks)} blocks")
     if not any(isinstance(block, TEXT_BLOCKS) for block in blocks):
         raise state.error("no-body", "no article body: nothing is left once the headline, "
                           "metadata and boilerplate are taken out")
+
+
+def _preview(block: Block) -> str:
+    text = block_text(block)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _block(chunk: Chunk) -> Block | None:

@@ -88,7 +88,7 @@ def _read_dateline(state: ParseState, chunk: Chunk) -> bool:
 
 
 def _place_and_date(head: str, caps_only: bool, colon: bool) -> tuple[str, str | None] | None:
-    parts = [p.strip() for p in head.strip(" .,").split(",")]
+    parts = [p.strip() for p in head.strip(" ,").split(",")]
     place_parts: list[str] = [parts[0]]
     date_text: str | None = None
     for index, part in enumerate(parts[1:], 1):
@@ -96,6 +96,7 @@ def _place_and_date(head: str, caps_only: bool, colon: bool) -> tuple[str, str |
             date_text = ", ".join(parts[index:]).strip(" .")
             break
         place_parts.append(part)
+    place_parts[-1] = _without_final_stop(place_parts[-1])
     if colon and (date_text or len(place_parts) > 1 or field_for(place_parts[0])
                   or place_parts[0].casefold() in NOT_PLACES):
         return None
@@ -104,6 +105,14 @@ def _place_and_date(head: str, caps_only: bool, colon: bool) -> tuple[str, str |
     if colon and len(place_parts[0].split()) > 3:
         return None
     return ", ".join(place_parts), date_text
+
+
+def _without_final_stop(place: str) -> str:
+    """``МОСКВА.`` -> ``МОСКВА``, but abbreviations keep their dot (``N.S.``, ``Ill.``)."""
+    if not place.endswith("."):
+        return place
+    word = place.split()[-1][:-1]
+    return place[:-1] if "." not in word and (word.isupper() or len(word) > 5) else place
 
 
 def _is_date(part: str) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 
 from convert.textparse.state import Line, ParseState
 
@@ -129,12 +130,19 @@ def _guess(state: ParseState, data: bytes, bad_offset: int) -> tuple[str, str]:
 
 
 def _detected_code_page(data: bytes) -> str:
+    """charset-normalizer's guess when it reads the bytes as a non-Latin script, else cp1252.
+
+    For Latin-script text the detector often names a neighbouring code page
+    (cp1250, iso8859-2) on short inputs; cp1252 is the right guess there.
+    """
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
     if best is None or best.encoding in _WESTERN:
         return "cp1252"
-    return best.encoding
+    letters = [ch for ch in str(best) if ch.isalpha() and not ch.isascii()]
+    non_latin = [ch for ch in letters if not unicodedata.name(ch, "").startswith("LATIN")]
+    return best.encoding if letters and len(non_latin) >= len(letters) / 2 else "cp1252"
 
 
 def _control_ratio(text: str) -> float:

@@ -28,7 +28,7 @@ from convert.textparse.state import Chunk, Line, ParseState
 from convert.textparse.steps.bylines import byline_part
 
 _FIELD = re.compile(r"^([^\W\d][\w .'’-]{0,30}?)\s*[:：]\s*(\S.*)$")
-_SEGMENT_SPLIT = re.compile(r"\s+\|\s+|\s*\|\s*|\u3000+|\s{3,}")
+_SEGMENT_SPLIT = re.compile(r"(?:\s|&nbsp;)*\|(?:\s|&nbsp;)*|\u3000+|\s{3,}")
 _SLUGLINE = re.compile(r"^(?:[A-Z]{2,}-\S.*,\s?\d{3,4}|[A-Z][A-Z0-9]+(?:-[A-Z0-9]+){2,}/?)$")
 #: Short single lines anywhere may hold explicit fields; longer ones are prose.
 SHORT_LINE = 120
@@ -59,8 +59,8 @@ def _slugline(state: ParseState, chunk: Chunk) -> bool:
 
 
 def _classify_line(state: ParseState, chunk: Chunk, line: Line, in_header: bool) -> None:
-    text = clean_text(line.text)
-    segments = [s for s in _SEGMENT_SPLIT.split(text) if s.strip()]
+    segments = [clean_text(s) for s in _SEGMENT_SPLIT.split(line.text) if clean_text(s)]
+    text = " | ".join(segments)
     parts = [_segment_kind(state, segment, in_header) for segment in segments]
     if not parts or None in parts:
         return
