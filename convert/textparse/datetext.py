@@ -65,7 +65,7 @@ _DATE_PATTERNS = [
     re.compile(rf"(?<![\w\d.]){_DAY}\s*(?:de\s+|-)?{_M}(?![\w])(?:[\s,-]*(?:de\s+|del\s+)?"
                rf"{_YEAR})?(?![\d])", re.I),
     re.compile(rf"(?<![\w]){_M}(?![\w])\s*{_DAY}(?![\d:])(?:\s*,?\s*{_YEAR})?(?![\d])", re.I),
-    re.compile(r"(?<![\w\d/.])(?P<a>\d{1,4})/(?P<b>\d{1,2})/(?P<c>\d{2,4})(?![\d/])"),
+    re.compile(r"(?<![\w\d/.])(?P<a>\d{1,4})/(?P<b>\d{1,2})/(?P<c>\d{1,4})(?![\d/])"),
     re.compile(r"(?<![\w\d.])(?P<d>[0-3]?\d)\.(?P<mo>[01]?\d)\.(?P<y2>\d{4}|\d{2})(?![\d.])"),
 ]
 _TIME = re.compile(

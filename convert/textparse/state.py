@@ -44,6 +44,8 @@ class Chunk:
     prefix: str = ""
     #: For a photo caption: its text and credit.
     caption: tuple[str, str | None] | None = None
+    #: The last (raw text, plain text) pair computed by ``text``.
+    _text: tuple[str, str] | None = field(default=None, repr=False, compare=False)
 
     @property
     def line(self) -> int:
@@ -56,7 +58,10 @@ class Chunk:
     @property
     def text(self) -> str:
         """The plain text of the lines not taken yet, wrapped lines joined by one space."""
-        return clean_text(" ".join(line.text for line in self.open_lines))
+        raw = " ".join(line.text for line in self.open_lines)
+        if self._text is None or self._text[0] != raw:
+            self._text = (raw, clean_text(raw))
+        return self._text[1]
 
     def take(self, line: Line, what: str) -> None:
         """Mark ``line`` as metadata; the chunk is claimed once every line is taken."""
