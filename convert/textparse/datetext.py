@@ -70,7 +70,7 @@ _DATE_PATTERNS = [
 ]
 _TIME = re.compile(
     r"\s*(?:,|\bat\b|\bà\b|\ba las\b|\bum\b|\bв\b|\bom\b|\bkl\.?|\balle\b|-|–|\|)?\s*"
-    r"(?P<h>[0-2]?\d)(?:[:h](?P<min>[0-5]\d)(?::(?P<s>[0-5]\d))?)?"
+    r"(?P<h>[0-2]?\d)(?:(?P<sep>[:h.])(?P<min>[0-5]\d)(?::(?P<s>[0-5]\d))?)?"
     r"(?:\s*(?P<ampm>[ap]\.?\s?m\.?(?![\w])|م|ص|Uhr|h\b))?", re.I)
 _ZONE = re.compile(
     r"\s*\(?(?:(?P<off>(?:GMT|UTC)?\s?[+-]\d{1,2}(?::?\d{2})?)(?![\d])|(?P<abbr>[A-ZА-Я]{1,5})"
@@ -158,7 +158,9 @@ def _with_time(text: str, end: int, start: int, date_value: dt.date | None,
     if date_value is None:
         return FoundDate(start, end, None)
     time_match = _TIME.match(text, end)
-    if not time_match or not _is_time(time_match):
+    if not time_match or not _is_time(time_match) or (
+            time_match["sep"] == "." and not time_match["ampm"]
+            and not _ZONE.match(text, time_match.end())):
         return FoundDate(start, end, date_value.isoformat())
     hour, minute = int(time_match["h"]), int(time_match["min"] or 0)
     second = int(time_match["s"] or 0)
@@ -248,6 +250,12 @@ def iso_from_text(text: str, *, day_first: bool = False, region: str = "") -> Fo
 
 
 _LEFTOVER_WORD = re.compile(r"[^\W\d_]+", re.U)
+
+
+RELATIVE_TIME = re.compile(
+    r"^(?:(?:updated|posted|published|last updated|modified)\s*[:：]?\s*)?(?:(?:\d+|an?|one)\s+"
+    r"(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago|just now|yesterday|"
+    r"today|il y a \d+\s+\w+|vor \d+\s+\w+|hace \d+\s+\w+|\d+\s+\w+\s+назад)$", re.I)
 
 
 def leftover_words(text: str, dates: list[FoundDate]) -> list[str]:

@@ -49,3 +49,9 @@ def test_trailing_desk_codes_and_debris() -> None:
     state = run_steps(f"Head\n\n{PARAGRAPH}\n.\n\ndpa ale yyhh n1 bsc\n", "boilerplate")
     assert [(d.text, d.reason) for d in state.dropped] == [
         (".", "scraping debris"), ("dpa ale yyhh n1 bsc", "desk code")]
+
+
+def test_agency_credit_line_gives_the_source() -> None:
+    state = run_steps(f"Head\n\n{PARAGRAPH}\n\n(ANSA).\n", "boilerplate")
+    assert [(d.text, d.reason) for d in state.dropped] == [("(ANSA).", "agency credit")]
+    assert state.meta.source == "ANSA"

@@ -54,3 +54,15 @@ def test_step_warns_about_an_unknown_zone() -> None:
                       "dates")
     assert state.meta.published == "2020-06-06T10:00:00"
     assert [w.code for w in state.warnings] == ["zone-unknown"]
+
+
+def test_dotted_time_needs_a_zone_or_am_pm() -> None:
+    assert iso_from_text("Tue 3 Mar 2020 09.15 GMT").iso == "2020-03-03T09:15:00+00:00"
+    assert iso_from_text("3 Mar 2020 09.15").iso == "2020-03-03"
+
+
+def test_relative_time_line_is_metadata_without_a_date() -> None:
+    state = run_steps("Head\n\nUpdated 2 hours ago\n\nBody text of the story is here today.\n",
+                      "dates")
+    assert state.chunks[1].role == "metadata"
+    assert (state.meta.published, state.meta.updated) == (None, None)

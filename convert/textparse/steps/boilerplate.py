@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from convert.textparse.inline import clean_text
+from convert.textparse.names import is_agency
 from convert.textparse.state import Chunk, ParseState
 
 _RULES: tuple[tuple[str, str], ...] = (
@@ -72,6 +73,7 @@ _RULES: tuple[tuple[str, str], ...] = (
 BOILERPLATE = tuple((reason, re.compile(rf"^(?:{pattern})$", re.I)) for reason, pattern in _RULES)
 _DESK_CODE = re.compile(r"^(?:[a-z]{2,5}(?:[/-][a-z0-9]{1,6}){1,5}|"
                         r"[a-z]{2,5}(?:\s+[a-z0-9]{1,5}){2,6})$")
+_AGENCY_CREDIT = re.compile(r"^[(\[]([^()\[\]]{2,40})[)\]]\.?$")
 _DEBRIS = re.compile(r"^[\W_]{1,3}$")
 _CREDIT_SOURCE = re.compile(r"\bwith (?:additional )?inputs? from ([^()\[\]]+?)\s*[)\]]?$", re.I)
 #: Longest line a boilerplate rule may drop (a longer one is text that
@@ -103,11 +105,21 @@ def boilerplate(state: ParseState) -> None:
             _keep_facts(state, chunk, reason)
             state.drop(chunk, reason)
             after_end = reason == "end-mark"
+        elif _agency_credit(chunk.text):
+            agency = _agency_credit(chunk.text)
+            state.meta.add_source(3, agency, chunk.line)
+            state.drop(chunk, "agency credit")
         elif _DEBRIS.match(chunk.text):
             state.drop(chunk, "scraping debris")
         else:
             _drop_lines(state, chunk)
     _trailing_desk_codes(state)
+
+
+def _agency_credit(text: str) -> str | None:
+    """``(ANSA).``: a line that only credits an agency."""
+    match = _AGENCY_CREDIT.match(text)
+    return match.group(1).strip() if match and is_agency(match.group(1).strip()) else None
 
 
 def _chunk_reason(chunk: Chunk) -> str | None:

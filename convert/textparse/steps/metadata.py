@@ -21,7 +21,9 @@ from __future__ import annotations
 
 import re
 
-from convert.textparse.datetext import PUBLISHED_WORDS, UPDATED_WORDS, find_dates, leftover_words
+from convert.textparse.datetext import (
+    PUBLISHED_WORDS, RELATIVE_TIME, UPDATED_WORDS, find_dates, leftover_words,
+)
 from convert.textparse.fields import apply_field, field_for
 from convert.textparse.inline import clean_text
 from convert.textparse.state import Chunk, Line, ParseState
@@ -80,6 +82,9 @@ def _classify_line(state: ParseState, chunk: Chunk, line: Line, in_header: bool)
 def _segment_kind(state: ParseState, segment: str, in_header: bool):
     """What one segment is, and how to store it; None when it is not metadata."""
     segment = segment.strip()
+    if in_header and RELATIVE_TIME.match(segment):
+        return "relative-time", lambda line: state.decide(
+            line, f"relative time {segment!r}: no date can be given")
     dates = find_dates(segment, day_first=True)
     if dates and all(d.iso for d in dates):
         labels = [w.casefold() for w in leftover_words(segment, dates)]
