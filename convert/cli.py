@@ -167,17 +167,26 @@ def bundle_command(
 @app.command("inspect")
 def inspect_command(
     input: Annotated[str, typer.Argument(help="A plain-text article, or - for stdin.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the trace as JSON.")] = False,
 ) -> None:
     """Show what the text parser decided, step by step, and every warning."""
+    import json
+
     from convert import api
     from convert.options import ReadOptions
+    from convert.readers.text import trace
+    from convert.textparse.report import trace_data, trace_lines
 
+    options = ReadOptions(source_name=_display(input))
     try:
-        doc = api.read(input, "text", ReadOptions(source_name=_display(input)))
+        result = trace(api.load_bytes(input), options)
     except ConvertError as error:
-        fail(error)
-    typer.echo(f"headline: {doc.headline}")
-    _print_warnings(doc, _display(input))
+        fail(error.located(options.source_name))
+    if as_json:
+        typer.echo(json.dumps(trace_data(result), ensure_ascii=False, indent=2))
+    else:
+        typer.echo(f"{options.source_name}:")
+        typer.echo("\n".join(trace_lines(result)))
 
 
 @app.command("formats")

@@ -1,0 +1,105 @@
+"""Telling people's names from titles, agencies and places in byline text."""
+
+from __future__ import annotations
+
+import re
+
+#: Words that open a byline ("By", and its equivalents in other languages).
+BYLINE_LEAD = re.compile(
+    r"^(?:(?:written|reported|words|text|story|posted)\s+by|by|von|por|par|door|di|av|af|"
+    r"przez|från|автор|авторы|текст|بقلم|كتب|إعداد|记者|作者)\s*[:：]?\s+",
+    re.I)
+#: Lead words that name someone who is NOT a byline (editors, photographers...).
+NOT_BYLINE_LEAD = re.compile(
+    r"^(?:edited|editing|additional\s+reporting|photos?|photographs?|pictures?|images?|"
+    r"illustrations?|graphics?|video|compiled|translated|produced|fact[- ]checked)\s+by\b"
+    r"|^(?:editor|redigiert|bearbeitet|editado|édité|редактор|تحرير|责任编辑|编辑)\b", re.I)
+
+_SPLIT = re.compile(r"\s*(?:[,;、،]|\s(?:and|&|und|y|e|et|en|i|и|og|och|ve|و)\s|和|及)\s*")
+_PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "del", "della", "des", "du", "la",
+              "le", "bin", "ibn", "al", "el", "dos", "das", "do", "ter", "ten", "zu", "y", "e"}
+#: Words that make a byline part a job title rather than a name.
+ROLE_WORDS = {"editor", "writer", "reporter", "correspondent", "staff", "columnist",
+              "contributor", "photographer", "analyst", "journalist", "producer", "chief",
+              "senior", "deputy", "bureau", "desk", "team", "reporters", "staffer",
+              "redakteur", "redakteurin", "korrespondent", "korrespondentin", "redacción",
+              "redaction", "rédaction", "correspondant", "correspondante", "envoyé", "envoyée",
+              "корреспондент", "обозреватель", "editors", "writers", "digital", "online",
+              "political", "business", "health", "science", "education", "sports", "sport",
+              "economics", "technology", "security", "transport", "environment", "home",
+              "affairs", "special", "in"}
+#: Words that make a byline part an agency or publisher.
+AGENCY_WORDS = {"press", "news", "agency", "presse", "agence", "wire", "newswire", "media",
+                "service", "services", "times", "post", "telegraph", "guardian", "journal",
+                "herald", "tribune", "gazette", "associated", "reuters", "bloomberg", "afp",
+                "pti", "ians", "ani", "dpa", "efe", "ansa", "xinhua", "tass", "ria", "kyodo",
+                "yonhap", "anp", "belga", "apa", "pa", "ap", "upi", "aap", "cp", "sda", "kna",
+                "epd", "europa", "ntb", "tt", "stt", "ritzau", "ctk", "pap", "mti", "lusa",
+                "agencias", "agencies", "agences", "wires", "newsroom", "dw", "bbc", "cnn"}
+
+
+def strip_markup(text: str) -> str:
+    """A line without Markdown emphasis wrappers (``*By A*``, ``_By A_``)."""
+    return re.sub(r"^[*_]+\s*|\s*[*_]+$", "", text.strip())
+
+
+def split_parts(text: str) -> list[str]:
+    return [part.strip(" .:-–—") for part in _SPLIT.split(text) if part.strip(" .:-–—")]
+
+
+def is_name(part: str) -> bool:
+    """Does ``part`` read as one person's name (not a title, agency or place)?"""
+    words = part.split()
+    if not words or len(words) > 5 or any(ch.isdigit() for ch in part) or "@" in part:
+        return False
+    lowered = {word.casefold().strip(".,") for word in words}
+    if lowered & ROLE_WORDS or lowered & AGENCY_WORDS:
+        return False
+    letters = [ch for ch in part if ch.isalpha()]
+    if not letters:
+        return False
+    if not any(ch.isupper() or ch.islower() for ch in letters):  # a script without case
+        return len(part) <= 24
+    if len(words) == 1:
+        return False
+    return all(word[0].isupper() or word.casefold() in _PARTICLES or word[0] in "'’"
+               for word in words)
+
+
+def is_agency(part: str) -> bool:
+    """An agency or publisher credit (``PA``, ``THE CANADIAN PRESS``, ``Reuters``)."""
+    words = part.split()
+    if not words or len(words) > 6 or any(ch.isdigit() for ch in part):
+        return False
+    lowered = {word.casefold().strip(".,") for word in words}
+    if lowered & ROLE_WORDS - {"news"}:
+        return False
+    if lowered & AGENCY_WORDS:
+        return True
+    return len(words) == 1 and part.isupper() and 2 <= len(part) <= 6
+
+
+def names_in(text: str) -> tuple[list[str], list[str]]:
+    """The names in a byline text and the agencies credited beside them.
+
+    ``"Rebecca Thornton, PA"`` -> ``(["Rebecca Thornton"], ["PA"])``; titles
+    such as ``staff reporter`` are neither.
+    """
+    names: list[str] = []
+    agencies: list[str] = []
+    for part in split_parts(re.sub(r"\([^)]*\)", "", text)):
+        part = re.sub(r"\s+in\s+\S.*$", "", part)  # "NAME in Oslo"
+        if is_name(part):
+            names.append(part)
+        elif is_agency(part):
+            agencies.append(part)
+    return names, agencies
+
+
+def is_name_line(text: str) -> bool:
+    """A line made only of people's names (a byline without a ``By``)."""
+    text = strip_markup(text)
+    if len(text) > 90 or re.search(r"[.!?:;\"“”]$", text):
+        return False
+    parts = split_parts(text)
+    return bool(parts) and all(is_name(part) for part in parts)

@@ -1,0 +1,99 @@
+"""The text parser: an ordered list of named steps over one ParseState.
+
+Order is data (like markdown-it's rulers): ``STEPS`` lists the steps in the
+order they run; each reads what the earlier ones decided.  ``parse`` runs
+them, builds the Document, applies the model clean-ups of
+:mod:`convert.textparse.transforms` and gives back the document together
+with the state, whose decision log ``newsconvert inspect`` prints.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from convert.model import Dateline, Document, Provenance, body_text, content_id
+from convert.options import ReadOptions
+from convert.textparse.state import Decision, ParseState
+from convert.textparse.steps.blocks import blocks
+from convert.textparse.steps.body import body
+from convert.textparse.steps.boilerplate import boilerplate
+from convert.textparse.steps.bylines import bylines
+from convert.textparse.steps.captions import captions
+from convert.textparse.steps.dateline import dateline
+from convert.textparse.steps.dates import dates
+from convert.textparse.steps.decode import decode
+from convert.textparse.steps.frontmatter import front_matter
+from convert.textparse.steps.headline import headline
+from convert.textparse.steps.language import language
+from convert.textparse.steps.metadata import metadata_lines
+from convert.textparse.transforms import apply_transforms
+
+Step = Callable[[ParseState], None]
+
+STEPS: list[tuple[str, Step]] = [
+    ("decode", decode),
+    ("front-matter", front_matter),
+    ("blocks", blocks),
+    ("metadata-lines", metadata_lines),
+    ("headline", headline),
+    ("dateline", dateline),
+    ("dates", dates),
+    ("bylines", bylines),
+    ("captions", captions),
+    ("boilerplate", boilerplate),
+    ("body", body),
+    ("language", language),
+]
+
+_URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:\S+$")
+
+
+@dataclass(frozen=True)
+class ParseResult:
+    document: Document
+    decisions: tuple[Decision, ...]
+
+
+def parse(data: bytes, options: ReadOptions) -> ParseResult:
+    state = ParseState(data, options)
+    for name, step in STEPS:
+        state.step = name
+        step(state)
+    state.step = "transforms"
+    doc = apply_transforms(build_document(state),
+                           lambda name, message: state.decide(None, f"{name}: {message}"))
+    declared = state.meta.id if state.meta.id and _URI.match(state.meta.id) else None
+    doc = replace(doc, id=declared or content_id(doc.headline, body_text(doc.body)),
+                  provenance=Provenance("text", state.encoding, tuple(state.warnings),
+                                        tuple(state.dropped)))
+    return ParseResult(doc, tuple(state.decisions))
+
+
+def build_document(state: ParseState) -> Document:
+    """The Document the steps found (its id is set after the transforms)."""
+    meta = state.meta
+    if meta.id and not _URI.match(meta.id):
+        meta.extra["id"] = meta.id
+    dateline_value = meta.dateline if meta.dateline and (
+        meta.dateline.place or meta.dateline.date_text) else None
+    return Document(
+        id="",
+        headline=meta.headline,
+        version=meta.version or 1,
+        language=meta.language,
+        subheadline=meta.subheadline,
+        slugline=meta.slugline,
+        bylines=tuple(meta.bylines),
+        dateline=dateline_value if isinstance(dateline_value, Dateline) else None,
+        published=meta.published,
+        updated=meta.updated,
+        source=meta.source,
+        copyright=meta.copyright,
+        url=meta.url,
+        keywords=tuple(meta.keywords),
+        summary=meta.summary,
+        body=tuple(state.body),
+        extra=tuple(sorted(meta.extra.items())),
+    )

@@ -1,0 +1,205 @@
+"""The parse state the text-parser steps read and extend.
+
+The input is kept as numbered lines grouped into *chunks* (blank-line or
+indentation separated blocks).  Steps give chunks a *role* (headline,
+metadata, caption, dropped, ...); whatever is left without a role is body.
+Every decision is logged with the input line it concerns, which is what
+``newsconvert inspect`` prints.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from convert.errors import ConvertError
+from convert.model import Block, Byline, Dateline, DroppedText, ParseWarning
+from convert.textparse.inline import clean_text
+from convert.options import ReadOptions
+
+@dataclass
+class Line:
+    """One input line; ``number`` is 1-based, ``text`` has no line break."""
+
+    number: int
+    text: str
+
+
+@dataclass
+class Chunk:
+    """A block of input lines: a paragraph-to-be, a header line, a caption...
+
+    ``kind`` is how the layout marked it: ``text``, ``quote`` (``>`` lines or
+    an indented block quote) or ``item`` (a bullet or numbered list item).
+    ``role`` is None until a step claims the chunk; unclaimed chunks are body.
+    """
+
+    lines: list[Line]
+    kind: str = "text"
+    ordered: bool = False
+    role: str | None = None
+    #: Lines already used as metadata (line number -> what they were).
+    taken: dict[int, str] = field(default_factory=dict)
+    #: Dateline text at the start of the chunk, left out of the paragraph.
+    prefix: str = ""
+    #: For a photo caption: its text and credit.
+    caption: tuple[str, str | None] | None = None
+    #: The last (raw text, plain text) pair computed by ``text``.
+    _text: tuple[str, str] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def line(self) -> int:
+        return self.open_lines[0].number if self.open_lines else self.lines[0].number
+
+    @property
+    def open_lines(self) -> list[Line]:
+        return [line for line in self.lines if line.number not in self.taken]
+
+    @property
+    def text(self) -> str:
+        """The plain text of the lines not taken yet, wrapped lines joined by one space."""
+        raw = " ".join(line.text for line in self.open_lines)
+        if self._text is None or self._text[0] != raw:
+            self._text = (raw, clean_text(raw))
+        return self._text[1]
+
+    def take(self, line: Line, what: str) -> None:
+        """Mark ``line`` as metadata; the chunk is claimed once every line is taken."""
+        self.taken[line.number] = what
+        if not self.open_lines:
+            self.role = "metadata"
+
+
+@dataclass
+class Decision:
+    step: str
+    line: int | None
+    message: str
+
+
+@dataclass
+class Candidate:
+    """A value found for a field, with how much it is preferred (lower wins)."""
+
+    rank: int
+    value: str
+    line: int | None
+
+
+@dataclass
+class Metadata:
+    """Fields found so far; the pipeline turns them into a Document."""
+
+    headline: str | None = None
+    subheadline: str | None = None
+    slugline: str | None = None
+    bylines: list[Byline] = field(default_factory=list)
+    dateline: Dateline | None = None
+    #: Date texts by field ("published"/"updated"), resolved by the dates step.
+    date_texts: dict[str, list[Candidate]] = field(default_factory=dict)
+    published: str | None = None
+    updated: str | None = None
+    sources: list[Candidate] = field(default_factory=list)
+    copyright: str | None = None
+    url: str | None = None
+    keywords: list[str] = field(default_factory=list)
+    summary: str | None = None
+    language: str | None = None
+    id: str | None = None
+    version: int | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+
+    def add_date(self, name: str, rank: int, text: str, line: int | None) -> None:
+        self.date_texts.setdefault(name, []).append(Candidate(rank, text, line))
+
+    def add_source(self, rank: int, value: str, line: int | None) -> None:
+        self.sources.append(Candidate(rank, value, line))
+
+    def add_byline(self, name: str) -> bool:
+        """Add a byline unless the same name is already there; True when added."""
+        if any(b.name.casefold() == name.casefold() for b in self.bylines):
+            return False
+        self.bylines.append(Byline(name))
+        return True
+
+    @property
+    def source(self) -> str | None:
+        return min(self.sources, key=lambda c: c.rank).value if self.sources else None
+
+
+@dataclass
+class ParseState:
+    data: bytes
+    options: ReadOptions
+    text: str = ""
+    encoding: str | None = None
+    lines: list[Line] = field(default_factory=list)
+    chunks: list[Chunk] = field(default_factory=list)
+    meta: Metadata = field(default_factory=Metadata)
+    body: list[Block] = field(default_factory=list)
+    warnings: list[ParseWarning] = field(default_factory=list)
+    dropped: list[DroppedText] = field(default_factory=list)
+    decisions: list[Decision] = field(default_factory=list)
+    #: The step now running (decisions are filed under it).
+    step: str = ""
+    #: The chunk the body starts with, once the dateline step has found it.
+    first_body: Chunk | None = None
+    #: Language guessed from the whole text, computed once when first needed.
+    text_language: str | None = None
+
+    def decide(self, line: int | None, message: str) -> None:
+        self.decisions.append(Decision(self.step, line, message))
+
+    def warn(self, code: str, message: str, line: int | None = None) -> None:
+        self.warnings.append(ParseWarning(code, message, line))
+        self.decide(line, f"warning [{code}]: {message}")
+
+    def drop(self, chunk: Chunk, reason: str) -> None:
+        """Drop a whole chunk as boilerplate, line by line."""
+        chunk.role = "dropped"
+        for line in chunk.lines:
+            if line.text.strip():
+                self.drop_line(line, reason)
+
+    def drop_line(self, line: Line, reason: str) -> None:
+        self.dropped.append(DroppedText(line.number, line.text.strip(), reason))
+        self.decide(line.number, f"dropped ({reason}): {line.text.strip()!r}")
+
+    def claim(self, chunk: Chunk, role: str, message: str) -> None:
+        chunk.role = role
+        self.decide(chunk.line, message)
+
+    def error(self, code: str, message: str, line: int | None = None) -> ConvertError:
+        return ConvertError(message, source=self.options.source_name, line=line, code=code)
+
+    def open_chunks(self) -> list[Chunk]:
+        """Chunks no step has claimed yet, in input order."""
+        return [chunk for chunk in self.chunks if chunk.role is None]
+
+    def body_start(self) -> int:
+        """Index of the first chunk that reads as body text (len(chunks) when none).
+
+        The dateline paragraph, once found, is the body start; otherwise it is
+        the first unclaimed chunk after the headline that is long or made of
+        sentences.
+        """
+        if self.first_body is not None and self.first_body in self.chunks:
+            return self.chunks.index(self.first_body)
+        seen_headline = False
+        for index, chunk in enumerate(self.chunks):
+            if chunk.role == "headline":
+                seen_headline = True
+            elif chunk.role is None and (seen_headline or self.meta.headline is None) and (
+                    looks_like_prose(chunk.text)):
+                return index
+        return len(self.chunks)
+
+
+_SENTENCE_END = re.compile(r"[.!?。！？…»”\"'’]$")
+
+
+def looks_like_prose(text: str) -> bool:
+    """A paragraph rather than a header line: long, or a finished sentence."""
+    return len(text) >= 160 or (len(text) >= 40 and bool(_SENTENCE_END.search(text))
+                                 and len(text.split()) >= 6) or (
+        len(text) >= 25 and text[-1:] in "。！？")

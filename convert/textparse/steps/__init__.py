@@ -1,0 +1,1 @@
+"""One module per parser step; ``convert.textparse.pipeline.STEPS`` gives their order."""

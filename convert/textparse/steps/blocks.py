@@ -1,0 +1,154 @@
+"""Step ``blocks``: numbered lines -> chunks (paragraphs-to-be).
+
+- Blank lines separate chunks; so do HTML ``<p>``/``</p>`` and a double
+  ``<br>`` (a single ``<br>`` is only a line break).
+- Lines starting with ``>`` form a block-quote chunk.
+- A line with a bullet (``-``, ``*``, ``•`` ...) or a number (``1.``, ``2)``)
+  starts a list-item chunk; indented lines after it continue the item.
+- Indentation marks paragraphs too: when several lines of one chunk start
+  with a tab, spaces or ideographic spaces, each such line starts a new chunk.
+- A chunk indented by 4+ spaces (or a tab) as a whole is a block quote, but
+  only in a file that otherwise uses blank-line paragraphs.
+- Thematic breaks (``---``, ``* * *``) and lone punctuation lines are chunks of
+  their own.
+"""
+
+from __future__ import annotations
+
+import re
+
+from convert.textparse.state import Chunk, Line, ParseState
+
+_HTML_BREAK = re.compile(r"<\s*/?\s*p(?:\s[^<>]*)?>|(?:<\s*br\s*/?\s*>\s*){2,}", re.I)
+_THEMATIC_BREAK = re.compile(r"^\s*([-*_=~•·#])(?:\s*\1){2,}\s*$")
+_BULLET = re.compile(r"^\s*([-*+•·▪●◦‣])\s+(?=\S)")
+_NUMBER = re.compile(r"^\s*(\d{1,2})[.)]\s+(?=\S)")
+_QUOTE = re.compile(r"^\s{0,3}>\s?")
+#: A line of one to three punctuation marks (scraping debris such as a lone ``.``).
+_LONE_PUNCTUATION = re.compile(r"^\s*[^\w\s<>&]{1,3}\s*$")
+#: Paragraph length from which a non-indented chunk shows the file uses blank lines.
+PROSE_LENGTH = 100
+
+
+def blocks(state: ParseState) -> None:
+    raw = _split_on_blank_lines(state.lines)
+    chunks: list[Chunk] = []
+    for lines in raw:
+        chunks.extend(_split_by_markers(lines))
+    chunks = _split_by_indentation(chunks)
+    _numbered_runs_only(chunks)
+    blank_line_style = sum(
+        1 for c in chunks if c.kind == "text" and not _indent(c.lines[0].text)
+        and len(c.text) >= PROSE_LENGTH) >= 2
+    for chunk in chunks:
+        if (blank_line_style and chunk.kind == "text"
+                and all(_indent(line.text) >= 4 for line in chunk.lines)):
+            chunk.kind = "quote"
+            state.decide(chunk.line, "indented block in a blank-line file: block quote")
+    for chunk in chunks:
+        if chunk.kind == "item":
+            chunk.lines[0].text = _NUMBER.sub("", _BULLET.sub("", chunk.lines[0].text, count=1),
+                                              count=1)
+    state.chunks = chunks
+    kinds = {kind: sum(c.kind == kind for c in chunks) for kind in ("text", "quote", "item")}
+    state.decide(None, f"{len(chunks)} chunks: " + ", ".join(f"{n} {k}" for k, n in kinds.items()))
+
+
+def _split_on_blank_lines(lines: list[Line]) -> list[list[Line]]:
+    groups: list[list[Line]] = []
+    current: list[Line] = []
+
+    def flush() -> None:
+        if current:
+            groups.append(current.copy())
+            current.clear()
+
+    for line in lines:
+        pieces = _HTML_BREAK.split(line.text)
+        for index, piece in enumerate(pieces):
+            if index:
+                flush()
+            if piece.strip():
+                current.append(Line(line.number, piece))
+            elif len(pieces) == 1:
+                flush()
+    flush()
+    return groups
+
+
+def _split_by_markers(lines: list[Line]) -> list[Chunk]:
+    """Quote runs, list items and thematic breaks become chunks of their own."""
+    chunks: list[Chunk] = []
+    for line in lines:
+        kind = _line_kind(line.text)
+        previous = chunks[-1] if chunks else None
+        if kind == "break":
+            chunks.append(Chunk([line]))
+            chunks.append(Chunk([]))
+        elif kind == "quote" and previous is not None and previous.kind == "quote":
+            previous.lines.append(Line(line.number, _QUOTE.sub("", line.text)))
+        elif kind in ("quote", "item", "numbered"):
+            text = _QUOTE.sub("", line.text) if kind == "quote" else line.text
+            chunks.append(Chunk([Line(line.number, text)],
+                                kind="quote" if kind == "quote" else "item",
+                                ordered=kind == "numbered"))
+        elif previous is not None and previous.lines and (
+                previous.kind == "text" or (previous.kind == "item" and _indent(line.text))):
+            previous.lines.append(line)
+        else:
+            chunks.append(Chunk([line]))
+    return [chunk for chunk in chunks if chunk.lines]
+
+
+def _line_kind(text: str) -> str:
+    if _THEMATIC_BREAK.match(text) or _LONE_PUNCTUATION.match(text):
+        return "break"
+    if _QUOTE.match(text):
+        return "quote"
+    if _BULLET.match(text):
+        return "item"
+    if _NUMBER.match(text):
+        return "numbered"
+    return "text"
+
+
+def _split_by_indentation(chunks: list[Chunk]) -> list[Chunk]:
+    result: list[Chunk] = []
+    for chunk in chunks:
+        starts = [i for i, line in enumerate(chunk.lines) if _indent(line.text)]
+        if chunk.kind != "text" or len(starts) < 2 or starts == list(range(len(chunk.lines))) and (
+                len({_indent_text(line.text) for line in chunk.lines}) == 1
+                and _indent(chunk.lines[0].text) >= 4 and not _is_paragraph_indent(chunk)):
+            result.append(chunk)
+            continue
+        cuts = sorted({0, *starts})
+        for begin, end in zip(cuts, [*cuts[1:], len(chunk.lines)]):
+            result.append(Chunk([Line(line.number, line.text.strip())
+                                 for line in chunk.lines[begin:end]]))
+    return result
+
+
+def _is_paragraph_indent(chunk: Chunk) -> bool:
+    """Every line indented alike and each one a sentence: indentation-marked paragraphs."""
+    return all(re.search(r"[.!?。”\"'’]\s*$", line.text) for line in chunk.lines)
+
+
+def _numbered_runs_only(chunks: list[Chunk]) -> None:
+    """A lone ``1.`` line is text (``2. Bundesliga``); a run of numbered items is a list."""
+    for index, chunk in enumerate(chunks):
+        if chunk.kind == "item" and chunk.ordered:
+            neighbours = chunks[max(index - 1, 0):index] + chunks[index + 1:index + 2]
+            if not any(n.kind == "item" and n.ordered for n in neighbours):
+                chunk.kind, chunk.ordered = "text", False
+
+
+def _indent_text(text: str) -> str:
+    return text[: len(text) - len(text.lstrip())]
+
+
+def _indent(text: str) -> int:
+    """Width of the leading whitespace (tab and ideographic space count 4)."""
+    width = 0
+    for ch in _indent_text(text):
+        width += 4 if ch in "\t\u3000" else 1
+    return width

@@ -1,0 +1,164 @@
+"""Step ``boilerplate``: page furniture and wire debris that is not the story.
+
+Every dropped line goes to ``provenance.dropped`` with its reason (it is not
+a warning).  Rules are by *kind* of boilerplate, with the common wordings in
+the languages news is written in; they match whole lines, so the same words
+inside a sentence are never touched.  Positional rules: everything after an
+end mark (``ENDS``, ``###``, ``-30-``) is trailer; desk codes and initials
+(``ble/fm/sd``, ``dpa ale yyhh n1 bsc``) only count at the end; a line of
+lone punctuation (``.``) is scraping debris.
+"""
+
+from __future__ import annotations
+
+import re
+
+from convert.textparse.inline import clean_text
+from convert.textparse.names import is_agency
+from convert.textparse.state import Chunk, ParseState
+
+_RULES: tuple[tuple[str, str], ...] = (
+    ("advertisement", r"(?:advertisement|advertisment|advert|sponsored(?: content)?|anzeige|"
+                      r"werbung|publicidad|publicité|pubblicità|advertentie|реклама|إعلان|广告|"
+                      r"story continues below(?: advertisement)?|continue reading below)"),
+    ("read-more", r"(?:also read|read also|read more|more on this|related|see also|lire aussi|"
+                  r"à lire aussi|a lire aussi|voir aussi|lesen sie auch|mehr zum thema|"
+                  r"auch interessant|lee también|leer más|ver también|te puede interesar|"
+                  r"leia também|leia mais|leggi anche|lees ook|lees meer|читайте также|"
+                  r"смотрите также|اقرأ أيضا|اقرأ أيضاً|اقرأ ايضا|相关阅读|延伸阅读|相关新闻|"
+                  r"recommended|you may also like|don't miss|must read)"
+                  r"(?:\s*[:：\-–—|»>]\s*.{0,160})?"),
+    ("related-topics", r"(?:related (?:topics|stories|articles|links|coverage|content)|"
+                       r"more on this story|top stories|most read|trending now)\b.{0,200}"),
+    ("subscription", r"(?:subscribe\b.{0,200}|sign up\b.{0,200}|sign-up\b.{0,200}|"
+                     r"get our .{0,40}newsletter.{0,100}|"
+                     r".{0,80}\bnewsletter\b.{0,80}|support (?:our|independent) journalism.*|"
+                     r"become a (?:member|subscriber).*|already a subscriber.*|"
+                     r"abonnieren sie.*|abonnez-vous.*|suscríbete.*|подпишитесь.*)"),
+    ("share-buttons", r"(?:share(?: this(?: article| story| with)?| on| via)?|tweet|e-?mail|"
+                      r"print|facebook|twitter|x|whatsapp|messenger|linkedin|pinterest|reddit|"
+                      r"copy link|comments?)(?:\s*[|/,·•]?\s*(?:share|tweet|e-?mail|print|"
+                      r"facebook|twitter|x|whatsapp|messenger|linkedin|pinterest|reddit|"
+                      r"copy link|this|with|on|via|comments?))*"),
+    ("video-placeholder", r"(?:video|play video|watch(?: video| now)?|listen|audio|"
+                          r"media playback is unsupported on your device|click to play|"
+                          r"(?:watch|video|listen|audio)\s*[:：].{0,150})"),
+    ("end-mark", r"(?:ends?|-+\s*ends?\s*-+|\(ends?\)|-\s?30\s?-|-0-|#\s?#\s?#|xxx|\+\+\+|"
+                 r"fin|конец|نهاية|完)"),
+    ("thematic-break", r"([-*_=~•·])(?:\s*\1){2,}"),
+    ("copyright", r"(?:©|\(c\)\s*\d|copyright\b|all rights reserved).{0,200}"),
+    ("wire-advisory", r"\((?:adds|updates|recasts|corrects|repeats|refiles|changes|"
+                      r"writes through|rewrites|removes|fixes|inserts|deletes|moves|amends|"
+                      r"clarifies|tops|new throughout|edits|re-?files?|this story has been)"
+                      r"\b[^()]*(?:\([^()]*\)[^()]*)*\)"),
+    ("credit-trailer", r"[(\[]\s*(?:(?:additional\s+)?reporting|writing|editing|edited|compiled|"
+                       r"written|reported|with (?:additional )?(?:inputs|reporting)|inputs from|"
+                       r"with agency inputs|translated|version française|reportage|reporte|"
+                       r"información|redacción|berichterstattung|redigiert|репортаж|"
+                       r"редактор|تغطية صحفية|تحرير|إعداد)\b.*[)\]]"),
+    ("contributor-credit", r".{0,200}\b(?:contributed (?:to )?(?:this|the) "
+                           r"(?:report|story|article)|contributed reporting)\.?"),
+    ("release-notice", r"(?:for immediate release|for release\b.{0,60}|embargoed?\b.{0,80}|"
+                       r"press release|news release|media release|communiqué de presse)"),
+    ("contact", r"(?:(?:media|press|investor)\s+)?(?:contacts?|enquiries|inquiries)\s*[:：].*"
+                r"|to contact the (?:reporters?|editors?|writers?|authors?)\b.*"
+                r"|(?:e-?mail|tel|phone|fax|mobile)\s*[:.：]\s*\S.{0,100}"
+                r"|[\w.+-]+@[\w-]+\.[\w.-]+"),
+    ("syndication-disclaimer", r".{0,200}(?:syndicated feed|wire agency feed|auto-generated from|"
+                               r"published from a wire|has not been edited by|"
+                               r"only the headline .{0,60}may have been reworked).{0,200}"),
+    ("editor-credit", r"[【\[(（]\s*(?:责任编辑|编辑|責任編輯|editor|redakteur|редактор|محرر)"
+                      r"\s*[:：].*[】\])）]"),
+)
+BOILERPLATE = tuple((reason, re.compile(rf"^(?:{pattern})$", re.I)) for reason, pattern in _RULES)
+_DESK_CODE = re.compile(r"^(?:[a-z]{2,5}(?:[/-][a-z0-9]{1,6}){1,5}|"
+                        r"[a-z]{2,5}(?:\s+[a-z0-9]{1,5}){2,6})$")
+_AGENCY_CREDIT = re.compile(r"^[(\[]([^()\[\]]{2,40})[)\]]\.?$")
+_DEBRIS = re.compile(r"^[\W_]{1,3}$")
+_CREDIT_SOURCE = re.compile(r"\bwith (?:additional )?inputs? from ([^()\[\]]+?)\s*[)\]]?$", re.I)
+#: Longest line a boilerplate rule may drop (a longer one is text that
+#: happens to start with the same words).
+MAX_BOILERPLATE = 400
+
+
+def boilerplate_reason(text: str) -> str | None:
+    """Why the line ``text`` is boilerplate, or None when it is not."""
+    text = text.strip()
+    if not text or len(text) > MAX_BOILERPLATE:
+        return None
+    for reason, pattern in BOILERPLATE:
+        if pattern.match(text):
+            return reason
+    return None
+
+
+def boilerplate(state: ParseState) -> None:
+    after_end = False
+    for chunk in state.chunks:
+        if chunk.role is not None:
+            continue
+        if after_end:
+            state.drop(chunk, "after the end mark")
+            continue
+        reason = _chunk_reason(chunk)
+        if reason:
+            _keep_facts(state, chunk, reason)
+            state.drop(chunk, reason)
+            after_end = reason == "end-mark"
+        elif _agency_credit(chunk.text):
+            agency = _agency_credit(chunk.text)
+            state.meta.add_source(3, agency, chunk.line)
+            state.drop(chunk, "agency credit")
+        elif _DEBRIS.match(chunk.text):
+            state.drop(chunk, "scraping debris")
+        else:
+            _drop_lines(state, chunk)
+    _trailing_desk_codes(state)
+
+
+def _agency_credit(text: str) -> str | None:
+    """``(ANSA).``: a line that only credits an agency."""
+    match = _AGENCY_CREDIT.match(text)
+    return match.group(1).strip() if match and is_agency(match.group(1).strip()) else None
+
+
+def _chunk_reason(chunk: Chunk) -> str | None:
+    reason = boilerplate_reason(chunk.text)
+    if reason or len(chunk.lines) < 2:
+        return reason
+    if boilerplate_reason(clean_text(chunk.lines[0].text)) == "contact":
+        return "contact"  # a contact block: the heading line and the addresses under it
+    return None
+
+
+def _drop_lines(state: ParseState, chunk: Chunk) -> None:
+    """Boilerplate lines inside a chunk of several lines (a contact line under text)."""
+    if len(chunk.lines) < 2:
+        return
+    for line in chunk.open_lines:
+        reason = boilerplate_reason(clean_text(line.text))
+        if reason:
+            chunk.take(line, "dropped")
+            state.drop_line(line, reason)
+
+
+def _keep_facts(state: ParseState, chunk: Chunk, reason: str) -> None:
+    """Dropped lines that still say something: copyright holder, credited agency."""
+    text = chunk.text
+    if reason == "copyright" and state.meta.copyright is None:
+        state.meta.copyright = text
+        state.decide(chunk.line, f"copyright: {text!r}")
+    credit = _CREDIT_SOURCE.search(text)
+    if reason == "credit-trailer" and credit:
+        state.meta.add_source(3, credit.group(1).strip(), chunk.line)
+        state.decide(chunk.line, f"source from the credit line: {credit.group(1).strip()!r}")
+
+
+def _trailing_desk_codes(state: ParseState) -> None:
+    for chunk in reversed(state.chunks):
+        if chunk.role == "dropped":
+            continue
+        if chunk.role is None and len(chunk.lines) == 1 and _DESK_CODE.match(chunk.text):
+            state.drop(chunk, "desk code")
+            continue
+        break

@@ -1,0 +1,116 @@
+"""Step ``headline``: the headline, its repeats, and the standfirst.
+
+- The headline is the first chunk that is not metadata or boilerplate
+  (unless front matter gave one).  Markdown ``#`` marks and wire version
+  prefixes (``UPDATE 1-``, ``REFILE-``, ``RPT-``) are removed.  A first
+  chunk that reads as a paragraph is no headline: a ``no-headline`` warning.
+- A later header chunk with the same text is the page repeating it.
+- The subheadline is a ``##`` line, or the chunk right under the headline
+  when it is not a sentence of the body: no final full stop, or followed by
+  a byline or date line, and not a caption, byline or boilerplate.
+"""
+
+from __future__ import annotations
+
+import re
+
+from convert.textparse.names import BYLINE_LEAD, is_name_line, strip_markup
+from convert.textparse.state import Chunk, ParseState, looks_like_prose
+from convert.textparse.steps.boilerplate import boilerplate_reason
+from convert.textparse.steps.captions import caption_parts
+
+_HEADING_MARK = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
+_VERSION_PREFIX = re.compile(
+    r"^(?:(?:(?:UPDATE|WRAPUP)\s*\d*|REFILE|RPT|REPEAT|CORRECTED|CORRECTION)\s*-\s*)+")
+#: A headline longer than this is a paragraph, not a headline.
+MAX_HEADLINE = 250
+MAX_SUBHEADLINE = 320
+
+
+def headline(state: ParseState) -> None:
+    candidates = [c for c in state.chunks if c.role is None and c.kind == "text"
+                  and not boilerplate_reason(c.text)]
+    if state.meta.headline is None:
+        if not candidates:
+            return
+        _take_headline(state, candidates[0])
+    head = state.meta.headline
+    if head is None:
+        return
+    for chunk in state.chunks[:state.body_start()]:
+        if chunk.role is None and _same(clean_headline(chunk.text)[0], head):
+            state.claim(chunk, "repeated-headline", "the headline again (repeated by the page)")
+    _subheadline(state)
+
+
+def clean_headline(text: str) -> tuple[str, int | None]:
+    """Headline text without heading marks or version prefixes, and its ``#`` level."""
+    text = strip_markup(text)
+    mark = _HEADING_MARK.match(text)
+    level = len(mark.group(1)) if mark else None
+    if mark:
+        text = mark.group(2)
+    return _VERSION_PREFIX.sub("", text).strip(), level
+
+
+def _take_headline(state: ParseState, chunk: Chunk) -> None:
+    first = chunk.lines[0]
+    text, _ = clean_headline(chunk.text if len(chunk.lines) == 1 else _first_line(chunk))
+    if len(text) > MAX_HEADLINE or (looks_like_prose(text) and len(chunk.lines) > 2):
+        state.warn("no-headline", "no headline found: the first text reads as a paragraph",
+                   first.number)
+        return
+    state.meta.headline = text
+    if len(chunk.lines) == 1 or text == clean_headline(chunk.text)[0]:
+        state.claim(chunk, "headline", f"headline: {text!r}")
+    else:
+        chunk.take(first, "headline")
+        state.decide(first.number, f"headline (first line of its block): {text!r}")
+        chunk.role = None if chunk.open_lines else "headline"
+
+
+def _first_line(chunk: Chunk) -> str:
+    """A two-line headline joins when the second line continues it (lower-case start)."""
+    from convert.textparse.inline import clean_text
+
+    second = clean_text(chunk.lines[1].text)
+    if len(chunk.lines) == 2 and second[:1].islower() and len(chunk.text) <= MAX_HEADLINE:
+        return chunk.text
+    return chunk.lines[0].text
+
+
+def _same(a: str, b: str) -> bool:
+    return a.casefold().strip(" .") == b.casefold().strip(" .")
+
+
+def _subheadline(state: ParseState) -> None:
+    if state.meta.subheadline is not None:
+        return
+    chunks = state.chunks
+    position = next((i for i, c in enumerate(chunks)
+                     if c.role == "headline" or "headline" in c.taken.values()), None)
+    if position is None:
+        return
+    index = position + 1
+    while index < len(chunks) and chunks[index].role == "repeated-headline":
+        index += 1
+    if index >= len(chunks) or chunks[index].role is not None:
+        return
+    chunk = chunks[index]
+    text, level = clean_headline(chunk.text)
+    if chunk.kind != "text" or not text or len(text) > MAX_SUBHEADLINE:
+        return
+    if level is not None or _reads_as_standfirst(state, index, text):
+        state.meta.subheadline = text
+        state.claim(chunk, "subheadline", f"subheadline: {text!r}")
+
+
+def _reads_as_standfirst(state: ParseState, index: int, text: str) -> bool:
+    if (boilerplate_reason(text) or caption_parts(text) or BYLINE_LEAD.match(strip_markup(text))
+            or is_name_line(text) or index >= state.body_start() and looks_like_prose(text)):
+        return False
+    if not re.search(r"[.!?。！？]$", text):
+        return index < len(state.chunks) - 1
+    following = state.chunks[index + 1] if index + 1 < len(state.chunks) else None
+    return following is not None and (following.role == "metadata" or bool(
+        BYLINE_LEAD.match(strip_markup(following.text)) or is_name_line(following.text)))

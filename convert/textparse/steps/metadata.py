@@ -1,0 +1,114 @@
+"""Step ``metadata-lines``: header lines that are metadata, not text.
+
+Looks at the lines above the body (and at short lines anywhere for explicit
+fields such as ``Keywords:`` or ``Updated:``):
+
+- ``Key: value`` fields with a known key (``Published:``, ``Source:``,
+  ``Tags:``...), in any of the languages of :mod:`convert.textparse.fields`;
+- date lines: a line that is one or two dates plus only label words
+  (``This Article is From Oct 06, 2014``, ``Posted ... | Updated ...``,
+  ``Publié le ... - Mis à jour le ...``, ``Обновлено ...``); the label says
+  whether the date is the publication or the update time;
+- lines made of ``|``-separated parts, each of them a byline, an editor, a
+  title, an agency, a date or a field (``Reported by A, B | Edited by C |
+  Updated: ...``);
+- a wire slugline at the top (``BC-US--Pumpkin Contest,0398``).
+
+Dates are only recorded here; the ``dates`` step turns them into ISO 8601.
+"""
+
+from __future__ import annotations
+
+import re
+
+from convert.textparse.datetext import (
+    PUBLISHED_WORDS, RELATIVE_TIME, UPDATED_WORDS, find_dates, leftover_words,
+)
+from convert.textparse.fields import apply_field, field_for
+from convert.textparse.inline import clean_text
+from convert.textparse.state import Chunk, Line, ParseState
+from convert.textparse.steps.bylines import byline_part
+
+_FIELD = re.compile(r"^([^\W\d][\w .'’-]{0,30}?)\s*[:：]\s*(\S.*)$")
+_SEGMENT_SPLIT = re.compile(r"(?:\s|&nbsp;)*\|(?:\s|&nbsp;)*|\u3000+|\s{3,}")
+_SLUGLINE = re.compile(r"^(?:[A-Z]{2,}-\S.*,\s?\d{3,4}|[A-Z][A-Z0-9]+(?:-[A-Z0-9]+){2,}/?)$")
+#: Short single lines anywhere may hold explicit fields; longer ones are prose.
+SHORT_LINE = 120
+
+
+def metadata_lines(state: ParseState) -> None:
+    start = state.body_start()
+    first_open = next((c for c in state.chunks if c.role is None), None)
+    for index, chunk in enumerate(state.chunks):
+        if chunk.role is not None or chunk.kind != "text":
+            continue
+        in_header = index < start
+        if chunk is first_open and in_header and _slugline(state, chunk):
+            continue
+        if not in_header and (len(chunk.lines) > 3 or len(chunk.text) > SHORT_LINE):
+            continue
+        for line in chunk.open_lines:
+            _classify_line(state, chunk, line, in_header)
+
+
+def _slugline(state: ParseState, chunk: Chunk) -> bool:
+    text = chunk.text
+    if len(chunk.lines) != 1 or not _SLUGLINE.match(text):
+        return False
+    state.meta.slugline = text
+    state.drop(chunk, "slugline")
+    return True
+
+
+def _classify_line(state: ParseState, chunk: Chunk, line: Line, in_header: bool) -> None:
+    segments = [clean_text(s) for s in _SEGMENT_SPLIT.split(line.text) if clean_text(s)]
+    text = " | ".join(segments)
+    parts = [_segment_kind(state, segment, in_header) for segment in segments]
+    if not parts or None in parts:
+        return
+    kinds = {kind for kind, _ in parts}
+    if len(parts) == 1 and kinds & {"byline", "editor", "role", "agency"}:
+        return  # a plain byline line: the bylines step reads those
+    if not in_header and kinds - {"field", "labelled-date"}:
+        return
+    if kinds <= {"role", "agency"}:
+        return
+    for (kind, apply), segment in zip(parts, segments):
+        apply(line.number)
+    chunk.take(line, "metadata")
+    state.decide(line.number, f"metadata line ({', '.join(k for k, _ in parts)}): {text!r}")
+
+
+def _segment_kind(state: ParseState, segment: str, in_header: bool):
+    """What one segment is, and how to store it; None when it is not metadata."""
+    segment = segment.strip()
+    if in_header and RELATIVE_TIME.match(segment):
+        return "relative-time", lambda line: state.decide(
+            line, f"relative time {segment!r}: no date can be given")
+    dates = find_dates(segment, day_first=True)
+    if dates and all(d.iso for d in dates):
+        labels = [w.casefold() for w in leftover_words(segment, dates)]
+        if all(w in PUBLISHED_WORDS or w in UPDATED_WORDS for w in labels) and (
+                labels or in_header):
+            kind = "labelled-date" if labels else "date"
+            return kind, lambda line: _record_dates(state, segment, dates, line)
+    field = _FIELD.match(segment)
+    if field and field_for(field.group(1)):
+        return "field", lambda line: apply_field(state, field.group(1), field.group(2), line)
+    byline = byline_part(state, segment)
+    if byline is not None and in_header:
+        return byline
+    return None
+
+
+def _record_dates(state: ParseState, segment: str, dates: list, line: int) -> None:
+    """Store each date under ``published`` or ``updated`` by the label before it."""
+    position = 0
+    for found in dates:
+        label = {w.casefold() for w in re.findall(r"[^\W\d_]+", segment[position:found.start])}
+        position = found.end
+        name = "updated" if label & UPDATED_WORDS else "published"
+        rank = 1 if label else 2
+        state.meta.add_date(name, rank, segment[found.start:found.end], line)
+        state.decide(line, f"{name} date ({'labelled' if label else 'date line'}): "
+                     f"{segment[found.start:found.end]!r}")

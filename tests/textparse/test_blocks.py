@@ -1,0 +1,41 @@
+from tests.textparse.conftest import run_steps
+
+
+def shapes(text: str) -> list[tuple[str, str]]:
+    return [(c.kind, c.text) for c in run_steps(text, "blocks").chunks]
+
+
+def test_blank_lines_separate_and_wrapped_lines_join() -> None:
+    assert shapes("Head\n\nOne two\nthree.\n\n\nFour.\n") == [
+        ("text", "Head"), ("text", "One two three."), ("text", "Four.")]
+
+
+def test_indentation_marks_paragraphs() -> None:
+    text = "Head\n\n\tFirst one.\n\tSecond one.\n\u3000\u3000第三段。\n"
+    assert [t for _, t in shapes(text)] == ["Head", "First one.", "Second one.", "第三段。"]
+
+
+def test_indented_block_in_a_blank_line_file_is_a_quote() -> None:
+    prose = "This is a long paragraph of ordinary prose that goes on for a while. " * 2
+    kinds = shapes(f"Head\n\n{prose}\n\n    “A pulled sentence.”\n\n{prose}\n")
+    assert [k for k, _ in kinds] == ["text", "text", "quote", "text"]
+
+
+def test_markdown_quotes_lists_and_breaks() -> None:
+    assert shapes("> quoted\n> more\n\n- one\n- two\n  wrapped\n\n---\n\n1. a\n2. b\n") == [
+        ("quote", "quoted more"), ("item", "one"), ("item", "two wrapped"), ("text", "---"),
+        ("item", "a"), ("item", "b")]
+
+
+def test_a_lone_numbered_line_is_text() -> None:
+    assert shapes("Head\n\n2. Bundesliga starts today.\n") == [
+        ("text", "Head"), ("text", "2. Bundesliga starts today.")]
+
+
+def test_html_paragraphs_and_double_breaks_end_paragraphs() -> None:
+    assert [t for _, t in shapes("<p>One</p><p>Two<br>still two<br/><br />Three</p>")] == [
+        "One", "Two still two", "Three"]
+
+
+def test_lone_punctuation_line_is_its_own_chunk() -> None:
+    assert shapes("Last words. \n.") == [("text", "Last words."), ("text", ".")]

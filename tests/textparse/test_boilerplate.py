@@ -1,0 +1,57 @@
+import pytest
+
+from convert.textparse.steps.boilerplate import boilerplate_reason
+from tests.textparse.conftest import run_steps
+
+PARAGRAPH = "The first paragraph of the story is a full sentence that runs long enough."
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("Advertisement", "advertisement"), ("Anzeige", "advertisement"),
+    ("Also Read: Something else", "read-more"), ("Читайте также: другое", "read-more"),
+    ("Related Topics", "related-topics"), ("SUBSCRIBE: Get access for $1", "subscription"),
+    ("Share this with Email Facebook Twitter", "share-buttons"),
+    ("Media playback is unsupported on your device", "video-placeholder"),
+    ("ENDS", "end-mark"), ("-30-", "end-mark"), ("###", "end-mark"),
+    ("* * *", "thematic-break"), ("©2020 Bloomberg L.P.", "copyright"),
+    ("(Adds CFO comments, share reaction)", "wire-advisory"),
+    ("(Reporting by A; Editing by B)", "credit-trailer"), ("(With inputs from PTI)", "credit-trailer"),
+    ("Jo Bloggs in Ames contributed to this report.", "contributor-credit"),
+    ("To contact the reporter on this story:", "contact"),
+    ("(This story has not been edited by NDTV staff and is auto-generated from a syndicated feed.)",
+     "syndication-disclaimer"),
+    ("【责任编辑：陈静】", "editor-credit"),
+])
+def test_boilerplate_kinds(line: str, reason: str) -> None:
+    assert boilerplate_reason(line) == reason
+
+
+@pytest.mark.parametrize("line", [
+    "Related to this, the minister said more.", "Print media is changing fast, she said.",
+    "The hearing continues.", "Share prices rose on Monday.",
+])
+def test_sentences_are_not_boilerplate(line: str) -> None:
+    assert boilerplate_reason(line) is None
+
+
+def test_step_drops_with_reasons_keeps_facts_and_trailers() -> None:
+    state = run_steps(f"Head\n\n{PARAGRAPH}\n\nAdvertisement\n\n{PARAGRAPH}\n\n"
+                      "(With inputs from PTI)\n\n© 2021 Example News\n\n###\n\nAbout us: stuff\n\n"
+                      "ble/fm/sd\n", "boilerplate")
+    assert [(d.line, d.reason) for d in state.dropped] == [
+        (5, "advertisement"), (9, "credit-trailer"), (11, "copyright"), (13, "end-mark"),
+        (15, "after the end mark"), (17, "after the end mark")]
+    assert (state.meta.source, state.meta.copyright) == ("PTI", "© 2021 Example News")
+    assert state.warnings == []
+
+
+def test_trailing_desk_codes_and_debris() -> None:
+    state = run_steps(f"Head\n\n{PARAGRAPH}\n.\n\ndpa ale yyhh n1 bsc\n", "boilerplate")
+    assert [(d.text, d.reason) for d in state.dropped] == [
+        (".", "scraping debris"), ("dpa ale yyhh n1 bsc", "desk code")]
+
+
+def test_agency_credit_line_gives_the_source() -> None:
+    state = run_steps(f"Head\n\n{PARAGRAPH}\n\n(ANSA).\n", "boilerplate")
+    assert [(d.text, d.reason) for d in state.dropped] == [("(ANSA).", "agency credit")]
+    assert state.meta.source == "ANSA"

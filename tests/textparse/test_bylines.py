@@ -1,0 +1,40 @@
+from tests.textparse.conftest import run_steps
+
+PARAGRAPH = "The first paragraph of the story is a full sentence that runs long enough."
+
+
+def names(text: str) -> list[tuple[str, str | None]]:
+    return [(b.name, b.role) for b in run_steps(text, "bylines").meta.bylines]
+
+
+def test_by_lines_with_titles_and_agencies() -> None:
+    assert names(f"Head\n\nBy Martin Okafor, staff reporter\n\n{PARAGRAPH}\n") == [
+        ("Martin Okafor", "staff reporter")]
+    state = run_steps(f"Head\n\nBy Rebecca Thornton, PA\n\n{PARAGRAPH}\n", "bylines")
+    assert ([b.name for b in state.meta.bylines], state.meta.source) == (["Rebecca Thornton"], "PA")
+    state = run_steps(f"Head\n\nBy Nicole Brennan\nTHE CANADIAN PRESS\n\n{PARAGRAPH}\n", "bylines")
+    assert state.meta.source == "THE CANADIAN PRESS"
+
+
+def test_lead_words_in_other_languages_and_markdown() -> None:
+    assert names(f"Kopf\n\nVon Anna Lehmann, dpa\n\n{PARAGRAPH}\n") == [("Anna Lehmann", None)]
+    assert names(f"Head\n\n*By Helena Ortiz and Sam Whitfield*\n\n{PARAGRAPH}\n") == [
+        ("Helena Ortiz", None), ("Sam Whitfield", None)]
+
+
+def test_name_line_under_the_headline() -> None:
+    assert names(f"Head\n\nKirsty MacLeod and Euan Grant\n\n{PARAGRAPH}\n") == [
+        ("Kirsty MacLeod", None), ("Euan Grant", None)]
+
+
+def test_wire_trailer_reporters_not_editors() -> None:
+    assert names(f"Head\n\n{PARAGRAPH}\n\n(Reporting by Tobias Reinhardt and Ann Lee in Oslo; "
+                 "Additional reporting by Cy Dee; Editing by Caroline Ashby)\n") == [
+        ("Tobias Reinhardt", None), ("Ann Lee", None)]
+    assert names(f"عنوان\n\n{PARAGRAPH}\n\n(تغطية صحفية سامي يوسف - تحرير ليلى منصور)\n") == [
+        ("سامي يوسف", None)]
+
+
+def test_body_sentences_starting_with_by_are_not_bylines() -> None:
+    assert names(f"Head\n\n{PARAGRAPH}\n\nBy 1978, they had won a talent contest.\n") == []
+    assert names(f"Head\n\nEdited by Kavita Rao\n\n{PARAGRAPH}\n") == []

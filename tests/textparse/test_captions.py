@@ -1,0 +1,25 @@
+from convert.textparse.steps.captions import caption_parts
+from tests.textparse.conftest import run_steps
+
+PARAGRAPH = "The first paragraph of the story is a full sentence that runs long enough."
+
+
+def test_credit_labels_after_and_before_the_text() -> None:
+    assert caption_parts("The pool, opened in 1898. Photograph: Alan Brodie/Clyde Images") == (
+        "The pool, opened in 1898.", "Alan Brodie/Clyde Images")
+    assert caption_parts("Photo: AFP | A man walks past") == ("A man walks past", "AFP")
+    assert caption_parts("Image caption The minister arrives") == ("The minister arrives", None)
+
+
+def test_parenthesised_credit_only_above_the_body() -> None:
+    text = "File Photo: A fighter holds the group's flag. (Reuters)"
+    assert caption_parts(text) == ("File Photo: A fighter holds the group's flag.", "Reuters")
+    assert caption_parts(text, in_header=False) is None
+    assert caption_parts("(Reporting by Ann Lee)") is None
+
+
+def test_step_claims_the_caption_chunk() -> None:
+    state = run_steps(f"Head\n\nA boat at the jetty. (PTI)\n\n{PARAGRAPH}\n", "captions")
+    assert state.chunks[1].role == "caption"
+    assert state.chunks[1].caption == ("A boat at the jetty.", "PTI")
+    assert state.meta.source is None

@@ -1,0 +1,68 @@
+import pytest
+
+from convert.textparse.datetext import find_dates, iso_from_text
+from tests.textparse.conftest import run_steps
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("Mon Oct 6, 2014 6:12am EDT", "2014-10-06T06:12:00-04:00"),
+    ("Aug. 17, 2019 3:47 PM CDT", "2019-08-17T15:47:00-05:00"),
+    ("Mon, 06 Oct 2014 14:32:00 +0100", "2014-10-06T14:32:00+01:00"),
+    ("6 апреля 2017, 14:32 МСК", "2017-04-06T14:32:00+03:00"),
+    ("maandag 6 oktober 2014, 14:32", "2014-10-06T14:32:00"),
+    ("06.10.2014, 14:32 Uhr", "2014-10-06T14:32:00"),
+    ("6 de octubre de 2014", "2014-10-06"),
+    ("الاثنين ٦ أكتوبر ٢٠١٤ - ٢:٣٢ م", "2014-10-06T14:32:00"),
+    ("2019年03月05日 10:21:35", "2019-03-05T10:21:35"),
+    ("19 April 2021, 08:00 CEST", "2021-04-19T08:00:00+02:00"),
+    ("Sept. 21, 2015", "2015-09-21"),
+    ("2018/4/9", "2018-04-09"),
+    ("6.10.14", "2014-10-06"),
+    ("Jan 30, 2018 7:45 am ET", "2018-01-30T07:45:00-05:00"),
+    ("June 30, 2018 7:45 am ET", "2018-06-30T07:45:00-04:00"),
+])
+def test_date_shapes(text: str, iso: str) -> None:
+    assert iso_from_text(text).iso == iso
+
+
+def test_slashed_dates_follow_the_language() -> None:
+    assert iso_from_text("10/06/2014").iso == "2014-10-06"
+    assert iso_from_text("10/06/2014", day_first=True).iso == "2014-06-10"
+    assert iso_from_text("13/06/2014").iso == "2014-06-13"
+
+
+def test_regional_zone_abbreviations() -> None:
+    assert iso_from_text("March 12, 2016 19:40 IST").iso.endswith("+05:30")
+    assert iso_from_text("March 12, 2016 19:40 CST", region="zh").iso.endswith("+08:00")
+
+
+def test_no_year_gives_no_date_and_unknown_zones_are_reported() -> None:
+    assert iso_from_text("Oct 7").iso is None
+    assert find_dates("6 June 2020 10:00 QQT")[0].unknown_zone == "QQT"
+
+
+def test_step_prefers_fields_and_never_copies_updated() -> None:
+    state = run_steps("Head\n\nUpdated: October 18, 2017 14:32 IST\n\n"
+                      "NEW DELHI, Oct. 17, 2017 (PTI) - The first paragraph runs on here.\n",
+                      "dates")
+    assert state.meta.updated == "2017-10-18T14:32:00+05:30"
+    assert state.meta.published == "2017-10-17"
+
+
+def test_step_warns_about_an_unknown_zone() -> None:
+    state = run_steps("Head\n\nPublished: 6 June 2020 10:00 QQT\n\nBody text of the story here.\n",
+                      "dates")
+    assert state.meta.published == "2020-06-06T10:00:00"
+    assert [w.code for w in state.warnings] == ["zone-unknown"]
+
+
+def test_dotted_time_needs_a_zone_or_am_pm() -> None:
+    assert iso_from_text("Tue 3 Mar 2020 09.15 GMT").iso == "2020-03-03T09:15:00+00:00"
+    assert iso_from_text("3 Mar 2020 09.15").iso == "2020-03-03"
+
+
+def test_relative_time_line_is_metadata_without_a_date() -> None:
+    state = run_steps("Head\n\nUpdated 2 hours ago\n\nBody text of the story is here today.\n",
+                      "dates")
+    assert state.chunks[1].role == "metadata"
+    assert (state.meta.published, state.meta.updated) == (None, None)

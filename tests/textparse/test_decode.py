@@ -1,0 +1,62 @@
+import codecs
+
+import pytest
+
+from convert.errors import ConvertError
+from tests.textparse.conftest import run_steps
+
+TEXT = "Café “quotes” — naïve\n\nSecond line\n"
+
+
+@pytest.mark.parametrize("data, encoding", [
+    (TEXT.encode("utf-8"), "utf-8"),
+    (codecs.BOM_UTF8 + TEXT.encode("utf-8"), "utf-8-sig"),
+    (TEXT.encode("utf-16"), "utf-16"),
+    (codecs.BOM_UTF16_BE + TEXT.encode("utf-16-be"), "utf-16"),
+])
+def test_stated_encodings_need_no_warning(data: bytes, encoding: str) -> None:
+    state = run_steps(data, "decode")
+    assert state.encoding == encoding
+    assert state.text.startswith("Café “quotes”")
+    assert state.warnings == []
+
+
+def test_cp1252_is_guessed_with_a_warning_on_the_first_bad_line() -> None:
+    state = run_steps(b"Title\n\n" + TEXT.encode("cp1252"), "decode")
+    assert state.encoding == "cp1252"
+    assert "“quotes” —" in state.text
+    assert [(w.code, w.line) for w in state.warnings] == [("encoding-guessed", 3)]
+
+
+def test_non_latin_code_page_is_guessed_by_the_detector() -> None:
+    text = "Москва: в городе откроется новый читальный зал для студентов. " * 5
+    state = run_steps(text.encode("cp1251"), "decode")
+    assert state.text.startswith("Москва")
+    assert state.warnings[0].code == "encoding-guessed"
+
+
+def test_declared_encoding_is_honoured_without_warning() -> None:
+    data = "Content-Type: text/plain; charset=iso-8859-15\n\nPrix: 5 €\n".encode("iso-8859-15")
+    state = run_steps(data, "decode")
+    assert "5 €" in state.text
+    assert state.warnings == []
+
+
+def test_explicit_encoding_option_wins() -> None:
+    assert run_steps("ação".encode("latin-1"), "decode", encoding="latin-1").text == "ação"
+
+
+def test_crlf_and_cr_become_lf_and_lines_are_numbered() -> None:
+    state = run_steps(b"a\r\nb\rc", "decode")
+    assert [(line.number, line.text) for line in state.lines] == [(1, "a"), (2, "b"), (3, "c")]
+
+
+@pytest.mark.parametrize("data, code", [
+    (b"", "empty"), (b" \n\t\r\n", "empty"), ("\u3000\n".encode("utf-16"), "empty"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"), (b"abc\x00\x01\x02def" * 10, "binary"),
+])
+def test_empty_and_binary_input_are_refused(data: bytes, code: str) -> None:
+    with pytest.raises(ConvertError) as caught:
+        run_steps(data, "decode")
+    assert caught.value.code == code
+    assert str(caught.value).startswith("t.txt")

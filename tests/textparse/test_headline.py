@@ -1,0 +1,38 @@
+from tests.textparse.conftest import run_steps
+
+PARAGRAPH = "The first paragraph of the story is a full sentence that runs long enough."
+
+
+def test_headline_prefixes_and_markup_removed() -> None:
+    assert run_steps("UPDATE 1-Firm cuts outlook\n\nBody.\n", "headline").meta.headline == \
+        "Firm cuts outlook"
+    assert run_steps("# Title here\n\n## Deck line\n\nBody.\n", "headline").meta.subheadline == \
+        "Deck line"
+    assert run_steps("Smith &amp; Sons<br>\n\nBody.\n", "headline").meta.headline == "Smith & Sons"
+
+
+def test_repeated_headline_is_claimed_once() -> None:
+    state = run_steps(f"Same words\n\nSame words\n\n{PARAGRAPH}\n", "headline")
+    assert [c.role for c in state.chunks] == ["headline", "repeated-headline", None]
+
+
+def test_standfirst_without_full_stop_is_the_subheadline() -> None:
+    state = run_steps(f"Head\n\nA deck that sets the scene without a stop\n\n{PARAGRAPH}\n",
+                      "headline")
+    assert state.meta.subheadline == "A deck that sets the scene without a stop"
+
+
+def test_first_paragraph_is_not_a_subheadline() -> None:
+    assert run_steps(f"Head\n\n{PARAGRAPH}\n\n{PARAGRAPH}\n", "headline").meta.subheadline is None
+
+
+def test_boilerplate_and_bylines_are_not_headline_or_deck() -> None:
+    state = run_steps(f"FOR IMMEDIATE RELEASE\n\nHead\n\nBy Ann Lee\n\n{PARAGRAPH}\n", "headline")
+    assert (state.meta.headline, state.meta.subheadline) == ("Head", None)
+
+
+def test_no_headline_when_the_text_starts_with_a_long_paragraph() -> None:
+    state = run_steps(("A long opening sentence that is clearly body text. " * 6) + "\n",
+                      "headline")
+    assert state.meta.headline is None
+    assert [w.code for w in state.warnings] == ["no-headline"]

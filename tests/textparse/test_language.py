@@ -1,0 +1,15 @@
+from convert.textparse.steps.language import detect_language
+from tests.textparse.conftest import run_steps
+
+
+def test_declared_language_wins() -> None:
+    text = "---\ntitle: Titre\nlang: fr-CA\n---\n\nThis body is written in English, oddly enough.\n"
+    assert run_steps(text, "language").meta.language == "fr-CA"
+
+
+def test_detected_primary_subtags() -> None:
+    assert detect_language("Im Hamburger Tierpark ist in der Nacht zum Sonntag ein "
+                           "Elefantenbaby geboren worden.") == "de"
+    assert detect_language("서울시는 올해 자전거 도로를 새로 만든다고 밝혔다") == "ko"
+    assert detect_language("北京今年将新建改造100公里自行车道，重点连接地铁站") == "zh"
+    assert detect_language("too short") is None
