@@ -13,7 +13,7 @@ Our rules (``rules.py``) run on each item in the same pass.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -102,22 +102,22 @@ class NewsmlCheck:
                       self.validator)
 
     def _item(self, item: Any, in_message: bool) -> None:
-        if self.schema is not None:
-            for line, column, message in xsd.errors(self.schema, item):
-                self._add(line, column, "error", "xsd", message, "xsd")
-        else:
-            for line, message in builtin.newsml_item_problems(item):
-                self._add(line, None, "error", "structure", message, "built-in")
+        self._structure(item, builtin.newsml_item_problems)
         for hit in self.rules.item(item, in_message):
             self._hit(hit)
 
     def _envelope(self, message: Any) -> None:
+        self._structure(message, builtin.newsml_message_problems)
+
+    def _structure(self, element: Any,
+                   fallback: Callable[[Any], list[tuple[int | None, str]]]) -> None:
+        """XSD errors of ``element`` (``fallback``'s problems when no XSD was found)."""
         if self.schema is not None:
-            for line, column, text in xsd.errors(self.schema, message):
-                self._add(line, column, "error", "xsd", text, "xsd")
+            for line, column, message in xsd.errors(self.schema, element):
+                self._add(line, column, "error", "xsd", message, "xsd")
         else:
-            for line, text in builtin.newsml_message_problems(message):
-                self._add(line, None, "error", "structure", text, "built-in")
+            for line, message in fallback(element):
+                self._add(line, None, "error", "structure", message, "built-in")
 
     def _hit(self, hit: Hit) -> None:
         self._add(hit.line, None, hit.severity, hit.code, hit.message, "rules")
