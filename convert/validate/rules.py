@@ -24,6 +24,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from convert.validate.results import Severity
+from convert.validate.xsd import element_line
 
 NAR = "{http://iptc.org/std/nar/2006-10-01/}"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -151,9 +152,9 @@ class NewsmlRules:
             return []
         if guid in self.guids:
             first = self.guids[guid]
-            return [Hit(item.sourceline, "error", "duplicate-guid",
+            return [Hit(element_line(item), "error", "duplicate-guid",
                         f"guid {guid!r} is used twice in this newsMessage (first on line {first})")]
-        self.guids[guid] = item.sourceline
+        self.guids[guid] = element_line(item)
         return []
 
     def _dates(self, item: Any) -> list[Hit]:
@@ -164,7 +165,7 @@ class NewsmlRules:
         if version is None or first is None or not version.text or not first.text:
             return []
         if created_before_first(version.text, first.text):
-            return [Hit(version.sourceline, "error", "version-before-first",
+            return [Hit(element_line(version), "error", "version-before-first",
                         f"versionCreated {version.text.strip()} is before firstCreated "
                         f"{first.text.strip()}")]
         return []
@@ -175,15 +176,15 @@ class NewsmlRules:
             for tag in (element.get(XML_LANG), element.get("tag")
                         if element.tag == f"{NAR}language" else None):
                 if tag and not is_bcp47(tag):
-                    hits.append(Hit(element.sourceline, "error", "language-tag",
+                    hits.append(Hit(element_line(element), "error", "language-tag",
                                     f"{tag!r} is not a well-formed BCP 47 language tag"))
         return hits
 
     def _qcodes(self, item: Any) -> list[Hit]:
         aliases, unavailable = self._aliases(item)
-        hits = [Hit(item.sourceline, "info", "catalog-unavailable", message)
+        hits = [Hit(element_line(item), "info", "catalog-unavailable", message)
                 for message in unavailable]
-        qcodes = [(element.sourceline, name, code) for element in item.iter(f"{NAR}*")
+        qcodes = [(element_line(element), name, code) for element in item.iter(f"{NAR}*")
                   for name, value in element.attrib.items() if name in QCODE_ATTRIBUTES
                   for code in value.split()]
         if aliases is None or not qcodes:
@@ -308,7 +309,7 @@ def _manifest(book: Any, opf_path: str, names: set[str],
         if target is None:
             continue
         if target not in names:
-            hits.append(Hit(item.sourceline, "error", "dangling-link",
+            hits.append(Hit(element_line(item), "error", "dangling-link",
                             f"manifest item {item.get('href')!r} is not in the book",
                             part=opf_path))
         elif item.get("media-type") == "application/xhtml+xml":
@@ -327,7 +328,7 @@ def _links(book: Any, document: str, names: set[str], parsed: dict[str, Any]) ->
                 continue
             problem = _dangling(book, document, base, reference, names, parsed)
             if problem:
-                hits.append(Hit(element.sourceline, "error", "dangling-link",
+                hits.append(Hit(element_line(element), "error", "dangling-link",
                                 f"<{tag} {attribute}={reference!r}>: {problem}", part=document))
     return hits
 
