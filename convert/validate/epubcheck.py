@@ -45,7 +45,7 @@ def check(books: dict[Path, str]) -> list[Finding]:
     """Findings for every book (path -> display name), from one JVM."""
     with tempfile.TemporaryDirectory(prefix="newsconvert-epubcheck-") as reports:
         paths = list(books)
-        result = java.run([str(java.java()), "-cp", str(jar()), str(_LAUNCHER), reports,
+        result = java.run(["-cp", str(jar()), str(_LAUNCHER), reports,
                            *(str(path) for path in paths)])
         findings = []
         for number, path in enumerate(paths, start=1):

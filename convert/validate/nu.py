@@ -40,9 +40,8 @@ def unavailable() -> str | None:
 
 def check(pages: dict[Path, str]) -> list[Finding]:
     """Findings for every page (path -> display name), from one JVM."""
-    command = [str(java.java()), "-jar", str(jar()), "--format", "json", "--stdout",
-               "--exit-zero-always", *(str(path) for path in pages)]
-    result = java.run(command)
+    result = java.run(["-jar", str(jar()), "--format", "json", "--stdout", "--exit-zero-always",
+                       *(str(path) for path in pages)])
     try:
         messages = json.loads(result.stdout.decode("utf-8"))["messages"]
     except (ValueError, KeyError):
