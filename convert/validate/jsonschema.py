@@ -86,9 +86,8 @@ def check_ninjs(display: str, text: str, data: Any, major: str,
     else:
         findings = _official_ninjs(display, text, data, located.path, schemas)
         validator = "jsonschema"
-    lines = {key: pointer_line(text, [key]) for key in data} if isinstance(data, dict) else {}
     findings += [Finding(display, hit.line, None, hit.severity, hit.code, hit.message, "rules")
-                 for hit in rules.ninjs_hits(data, lines)]
+                 for hit in rules.ninjs_hits(data, lambda key: pointer_line(text, [key]))]
     return findings, validator
 
 

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
@@ -227,21 +228,21 @@ class NewsmlRules:
 # ---------------------------------------------------------------- ninjs
 
 
-def ninjs_hits(data: Any, lines: dict[str, int | None]) -> list[Hit]:
-    """Rules for one ninjs object; ``lines`` maps top-level keys to their line."""
+def ninjs_hits(data: Any, line_of: Callable[[str], int | None]) -> list[Hit]:
+    """Rules for one ninjs object; ``line_of`` gives a top-level key's line."""
     if not isinstance(data, dict):
         return []
     hits = []
     language = data.get("language")
     if isinstance(language, str) and not is_bcp47(language):
-        hits.append(Hit(lines.get("language"), "error", "language-tag",
+        hits.append(Hit(line_of("language"), "error", "language-tag",
                         f"language {language!r} is not a well-formed BCP 47 language tag"))
     version_key = "versionCreated" if "versionCreated" in data else "versioncreated"
     first_key = "firstCreated" if "firstCreated" in data else "firstcreated"
     version, first = data.get(version_key), data.get(first_key)
     if isinstance(version, str) and isinstance(first, str) and created_before_first(version,
                                                                                     first):
-        hits.append(Hit(lines.get(version_key), "error", "version-before-first",
+        hits.append(Hit(line_of(version_key), "error", "version-before-first",
                         f"{version_key} {version} is before {first_key} {first}"))
     return hits
 

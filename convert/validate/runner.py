@@ -62,7 +62,7 @@ def validate_paths(paths: Iterable[str | os.PathLike[str]], *, format_hint: str 
 
 def _collect(paths: Iterable[str | os.PathLike[str]]) -> list[_Entry]:
     entries: list[_Entry] = []
-    seen: set[Path] = set()
+    seen: set[str] = set()
     for given in paths:
         path = Path(given)
         if path.is_dir():
@@ -72,8 +72,9 @@ def _collect(paths: Iterable[str | os.PathLike[str]]) -> list[_Entry]:
         else:
             raise ConvertError("no such file or folder", source=os.fspath(given), code="io")
         for entry in found:
-            if entry.path.resolve() not in seen:
-                seen.add(entry.path.resolve())
+            real = os.path.realpath(entry.path)
+            if real not in seen:
+                seen.add(real)
                 entries.append(entry)
     return entries
 
@@ -107,6 +108,7 @@ def _kind(entry: _Entry, head: bytes) -> str:
 
 def _check(entry: _Entry, hint: str | None,
            schemas: sources.SchemaSet) -> tuple[FileResult, str]:
+    """The file's result (JVM-checked formats get their findings later) and its kind."""
     try:
         with open(entry.path, "rb") as stream:
             head = stream.read(_HEAD_BYTES)
@@ -116,7 +118,7 @@ def _check(entry: _Entry, hint: str | None,
     check = _CHECKS.get(kind)
     if check is None:
         return _unknown(entry, head), "unknown"
-    return check(entry, schemas, hint), kind
+    return check(entry, head, schemas, hint), kind
 
 
 def _problem(entry: _Entry, format: str, severity: Severity, code: str,
@@ -136,16 +138,18 @@ def _unknown(entry: _Entry, head: bytes) -> FileResult:
 # ---------------------------------------------------------------- per format
 
 
-def _check_newsml(entry: _Entry, schemas: sources.SchemaSet, hint: str | None) -> FileResult:
+def _check_newsml(entry: _Entry, head: bytes, schemas: sources.SchemaSet,
+                   hint: str | None) -> FileResult:
     from convert.validate.stream import NewsmlCheck
 
     check = NewsmlCheck(entry.path, entry.display, schemas)
-    findings = check.run()
+    findings = check.run(head)
     return FileResult(entry.display, f"newsml:{check.root_name}", findings,
                       [check.validator, "rules"])
 
 
-def _check_json(entry: _Entry, schemas: sources.SchemaSet, hint: str | None) -> FileResult:
+def _check_json(entry: _Entry, head: bytes, schemas: sources.SchemaSet,
+                 hint: str | None) -> FileResult:
     from convert.jsonload import load_json
     from convert.validate import jsonschema
 
@@ -172,23 +176,26 @@ def _check_json(entry: _Entry, schemas: sources.SchemaSet, hint: str | None) -> 
                       [validator, "rules"])
 
 
-def _check_html(entry: _Entry, schemas: sources.SchemaSet, hint: str | None) -> FileResult:
+def _check_html(entry: _Entry, head: bytes, schemas: sources.SchemaSet,
+                 hint: str | None) -> FileResult:
     return FileResult(entry.display, "html", [], ["nu"])
 
 
-def _check_epub(entry: _Entry, schemas: sources.SchemaSet, hint: str | None) -> FileResult:
+def _check_epub(entry: _Entry, head: bytes, schemas: sources.SchemaSet,
+                 hint: str | None) -> FileResult:
     findings = [Finding(entry.display, hit.line, None, hit.severity, hit.code, hit.message,
                         "rules", part=hit.part) for hit in rules.epub_hits(entry.path)]
     return FileResult(entry.display, "epub", findings, ["rules", "epubcheck"])
 
 
-def _check_text(entry: _Entry, schemas: sources.SchemaSet, hint: str | None) -> FileResult:
+def _check_text(entry: _Entry, head: bytes, schemas: sources.SchemaSet,
+                 hint: str | None) -> FileResult:
     from convert.validate import text
 
     return FileResult(entry.display, "text", text.check(entry.path, entry.display), ["text"])
 
 
-_CHECKS: dict[str, Callable[[_Entry, sources.SchemaSet, str | None], FileResult]] = {
+_CHECKS: dict[str, Callable[[_Entry, bytes, sources.SchemaSet, str | None], FileResult]] = {
     "newsml": _check_newsml, "json": _check_json, "html": _check_html, "epub": _check_epub,
     "text": _check_text,
 }

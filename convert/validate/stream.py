@@ -13,7 +13,7 @@ Our rules (``rules.py``) run on each item in the same pass.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -53,45 +53,39 @@ class NewsmlCheck:
     def validator(self) -> str:
         return "xsd" if self.schema is not None else "built-in"
 
-    def run(self) -> list[Finding]:
+    def run(self, head: bytes) -> list[Finding]:
+        """Validate the file; ``head`` is its first bytes (for the DOCTYPE check)."""
         from lxml import etree
 
-        with open(self.path, "rb") as stream:
-            head = stream.read(65536)
         if has_doctype(head):
             self._add(1, None, "error", "doctype", "DOCTYPE declarations are refused "
                       "(entities and external DTDs are a security risk)", "xml")
             return self.findings
+        # Only item end tags reach Python (lxml filters the rest in C).
+        events = etree.iterparse(str(self.path), events=("end",), tag=sorted(ITEM_TYPES),
+                                 resolve_entities=False, no_network=True, load_dtd=False,
+                                 huge_tree=False, remove_pis=True)
         try:
-            self._walk(etree.iterparse(
-                str(self.path), events=("start", "end"), resolve_entities=False,
-                no_network=True, load_dtd=False, huge_tree=False, remove_pis=True))
+            self._walk(events)
         except etree.XMLSyntaxError as error:
             line, column = error.position
             self._add(line, column, "error", "syntax", f"not well-formed XML: {error.msg}",
                       "xml")
         return self.findings
 
-    def _walk(self, events: Iterator[tuple[str, Any]]) -> None:
-        root: Any = None
+    def _walk(self, events: Any) -> None:
         first_item: Any = None
-        for event, element in events:
-            if root is None:
-                root = element
-                self.root_name = element.tag.rpartition("}")[2]
-                continue
-            if event != "end" or element.tag not in ITEM_TYPES:
-                continue
+        for _, element in events:
             parent = element.getparent()
-            if parent is None or parent.tag != f"{NAR}itemSet" or parent.getparent() is not root:
+            if parent is None or parent.tag != f"{NAR}itemSet" or parent.getparent() is None:
                 continue
             self._item(element, in_message=True)
             if first_item is None:
                 first_item = element
             else:
                 parent.remove(element)
-        if root is None:
-            return
+        root = events.root
+        self.root_name = root.tag.rpartition("}")[2]
         if root.tag == f"{NAR}newsMessage":
             self._envelope(root)
         elif root.tag in ITEM_TYPES:
