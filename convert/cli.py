@@ -7,6 +7,7 @@ shows the traceback instead.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
@@ -208,6 +209,76 @@ def schema_command() -> None:
     from convert.schemas import document_schema_text
 
     typer.echo(document_schema_text(), nl=False)
+
+
+@app.command("validate")
+def validate_command(
+    paths: Annotated[list[str], typer.Argument(help="Files or folders (walked).")],
+    format: Annotated[str, typer.Option("--format", help="Report: text, json, junit, github.")
+                      ] = "text",
+    output: Annotated[Optional[str], typer.Option("--output", "-o",
+                                                  help="Write the report to this file.")] = None,
+    schema: Annotated[Optional[str], typer.Option(
+        "--schema", help="Official schema: a NewsML-G2 .xsd, a ninjs .json, or a folder.")
+    ] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,
+    input_format: Annotated[Optional[str], typer.Option(
+        "--input-format", help="Treat every file as this format (default: detected).")
+    ] = None,
+) -> None:
+    """Validate news files of every format; exit 0 valid, 1 invalid, 2 usage or I/O error."""
+    from convert import api
+    from convert.validate import validate_paths
+    from convert.validate.report import REPORT_FORMATS, render
+
+    if format not in REPORT_FORMATS:
+        fail(f"unknown report format {format!r}; known: {', '.join(REPORT_FORMATS)}",
+             EXIT_USAGE)
+    try:
+        report = validate_paths(paths, format_hint=input_format, schema=schema, strict=strict)
+        colour = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        text = render(report, format, color=colour)
+        if output is None or output == "-":
+            typer.echo(text, nl=False)
+        else:
+            api.write_file_atomic(output, text.encode("utf-8"))
+    except ConvertError as error:
+        fail(error, EXIT_USAGE)
+    raise typer.Exit(report.exit_code)
+
+
+@schemas_app.command("pull")
+def schemas_pull_command(
+    base_url: Annotated[Optional[str], typer.Option(
+        "--base-url", help="Fetch from this server (laid out like the official bundle).")
+    ] = None,
+) -> None:
+    """Download the official IPTC schemas into the user cache (SHA-256 checked)."""
+    from convert.validate import sources
+
+    try:
+        for pulled in sources.pull(base_url):
+            typer.echo(f"{pulled.path}  <-  {pulled.url}")
+    except ConvertError as error:
+        fail(error, EXIT_USAGE if error.code == "usage" else EXIT_INVALID)
+
+
+@schemas_app.command("path")
+def schemas_path_command(
+    schema: Annotated[Optional[str], typer.Option("--schema", help="As for validate.")] = None,
+) -> None:
+    """Show where each official schema is found (and the cache folder)."""
+    from convert.validate import sources
+
+    try:
+        found = sources.locate(schema)
+    except ConvertError as error:
+        fail(error, EXIT_USAGE)
+    typer.echo(f"cache: {sources.cache_dir() / 'schemas'}")
+    for name, located in found.describe():
+        where = (f"{located.path} ({located.origin})" if located
+                 else "not found (built-in structural checks)")
+        typer.echo(f"{name}: {where}")
 
 
 def main() -> None:

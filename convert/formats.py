@@ -129,6 +129,55 @@ def _looks_ninjs(head: bytes) -> bool:
     return _json_start(head).startswith((b"{", b"[")) and not _looks_canonical_json(head)
 
 
+def xml_root_name(head: bytes) -> str | None:
+    """The local name of an XML document's root element (``newsItem``,
+    ``newsMessage``, ``html``...), from its first bytes; ``None`` if not XML."""
+    root = _xml_root(head)
+    return root.decode("ascii", "replace") if root is not None else None
+
+
+#: Keys only ninjs 3.x writes (camelCase), and keys only ninjs 2.x writes
+#: (lower case, plural), used when a document does not name its version.
+_NINJS_3_KEYS = frozenset({"versionCreated", "firstCreated", "contentCreated", "altIds",
+                           "copyrightHolder", "copyrightNotice", "pubStatus", "embargoedUntil",
+                           "infoSources", "edNote", "usageTerms", "rightsInfo",
+                           "trustIndicators", "representationType", "digitalSourceType",
+                           "eventDetails", "plannedCoverage"})
+_NINJS_2_KEYS = frozenset({"headlines", "bodies", "descriptions", "subjects", "people",
+                           "places", "organisations", "events", "objects", "genres",
+                           "infosources", "trustindicators", "standard"})
+_NINJS_1_KEYS = frozenset({"$standard", "headline", "byline", "person", "place", "subject",
+                           "organisation", "event", "object", "genre", "infosource",
+                           "versioncreated", "firstcreated", "pubstatus"})
+
+
+def ninjs_version(data: object) -> str | None:
+    """The ninjs major version (``"1"``, ``"2"`` or ``"3"``) of parsed JSON, or
+    ``None`` when it does not look like ninjs at all.
+
+    The version the document states (``$standard.version`` in 1.x,
+    ``standard.version`` in 2.x/3.x) wins; otherwise the key spelling decides
+    (camelCase is 3.x, lower-case plurals are 2.x, 1.x names are 1.x); an
+    object with only keys every version shares (``uri``...) is taken as 3.x.
+    """
+    if not isinstance(data, dict):
+        return None
+    stated = data.get("standard") or data.get("$standard")
+    if isinstance(stated, dict) and isinstance(stated.get("version"), str):
+        major = stated["version"].split(".", 1)[0]
+        if major in ("1", "2", "3"):
+            return major
+    keys = set(data)
+    if keys & _NINJS_3_KEYS:
+        return "3"
+    if keys & _NINJS_2_KEYS:
+        return "2"
+    if keys & _NINJS_1_KEYS or any(k.startswith(("headline_", "body_", "description_"))
+                                   for k in keys):
+        return "1"
+    return "3" if "uri" in keys else None
+
+
 def _looks_epub(head: bytes) -> bool:
     return head.startswith(b"PK\x03\x04") and b"application/epub+zip" in head[:200]
 

@@ -1,0 +1,84 @@
+"""Benchmark `newsconvert validate` against the reference tools on 1000 files.
+
+    python bench/validate.py [--files 1000]
+
+NewsML-G2: `newsconvert validate` versus `xmllint --noout --schema` (Debian
+libxml2-utils); ninjs 3.1: versus `check-jsonschema` (pip).  Inputs are
+generated from the official examples in ../shared/standards into a temporary
+folder.  Each tool runs once over all files, in a fresh process (start-up
+included); tools that are not installed are skipped.  Prints wall times.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+STANDARDS = ROOT.parent / "shared" / "standards"
+XSD = STANDARDS / "newsml-g2" / "NewsML-G2_2.35-spec-All-Power.xsd"
+NINJS_SCHEMA = STANDARDS / "ninjs" / "ninjs-schema_3.1.json"
+ITEM = STANDARDS / "newsml-g2/examples/unit_test_files/2.26/should_pass/CR00201_charcount.xml"
+NINJS = STANDARDS / "ninjs/examples/3.1/005_complex_text_article.json"
+
+
+def make_inputs(folder: Path, count: int) -> tuple[list[Path], list[Path]]:
+    item = ITEM.read_text(encoding="utf-8")
+    ninjs = json.loads(NINJS.read_text(encoding="utf-8"))
+    items, documents = [], []
+    for number in range(count):
+        items.append(folder / "newsml" / f"item-{number:04}.xml")
+        items[-1].parent.mkdir(exist_ok=True)
+        items[-1].write_text(item.replace('guid="', f'guid="bench-{number}-'), encoding="utf-8")
+        documents.append(folder / "ninjs" / f"doc-{number:04}.json")
+        documents[-1].parent.mkdir(exist_ok=True)
+        documents[-1].write_text(json.dumps({**ninjs, "uri": f"{ninjs['uri']}-{number}"},
+                                            indent=2), encoding="utf-8")
+    return items, documents
+
+
+def timed(name: str, command: list[str], env: dict[str, str]) -> float | None:
+    if shutil.which(command[0]) is None and command[0] != sys.executable:
+        print(f"{name:<40} skipped ({command[0]} not installed)")
+        return None
+    start = time.perf_counter()
+    result = subprocess.run(command, capture_output=True, env=env, check=False)
+    elapsed = time.perf_counter() - start
+    status = "ok" if result.returncode == 0 else f"exit {result.returncode}"
+    print(f"{name:<40} {elapsed:7.2f} s  ({status})")
+    if result.returncode != 0:
+        print("   " + result.stderr.decode("utf-8", "replace").strip()[-300:])
+    return elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--files", type=int, default=1000)
+    count = parser.parse_args().files
+    env = {**os.environ, "NEWSCONVERT_SCHEMAS": str(STANDARDS), "PYTHONPATH": str(ROOT)}
+    validate = [sys.executable, "-m", "convert", "validate", "--format", "json"]
+    with tempfile.TemporaryDirectory(prefix="newsconvert-bench-") as temporary:
+        items, documents = make_inputs(Path(temporary), count)
+        print(f"{count} NewsML-G2 newsItems ({ITEM.name})")
+        ours = timed("newsconvert validate", [*validate, str(items[0].parent)], env)
+        theirs = timed("xmllint --noout --schema", ["xmllint", "--noout", "--schema", str(XSD),
+                                                     *map(str, items)], env)
+        if ours and theirs:
+            print(f"{'ratio (goal: <= 2x xmllint)':<40} {ours / theirs:7.2f}x")
+        print(f"{count} ninjs 3.1 documents ({NINJS.name})")
+        ours = timed("newsconvert validate", [*validate, str(documents[0].parent)], env)
+        theirs = timed("check-jsonschema", ["check-jsonschema", "--schemafile", str(NINJS_SCHEMA),
+                                            *map(str, documents)], env)
+        if ours and theirs:
+            print(f"{'ratio (goal: <= 1x check-jsonschema)':<40} {ours / theirs:7.2f}x")
+
+
+if __name__ == "__main__":
+    main()

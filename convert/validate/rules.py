@@ -1,0 +1,359 @@
+"""Our own rules: what the official schemas cannot express.
+
+- NewsML-G2: a QCode whose alias no catalog of its item declares; a ``guid``
+  used twice in one newsMessage; ``versionCreated`` before ``firstCreated``;
+  ``xml:lang`` / ``language/@tag`` values that are not well-formed BCP 47.
+- ninjs: ``versionCreated`` before ``firstCreated``; a ``language`` that is not
+  BCP 47.
+- EPUB: links, images and manifest entries that point at nothing in the book,
+  and fragment identifiers that no element carries.
+
+Each check returns :class:`Hit` values; the caller turns them into findings
+for its file.
+"""
+
+from __future__ import annotations
+
+import functools
+import posixpath
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from convert.validate.results import Severity
+from convert.validate.xsd import element_line
+
+NAR = "{http://iptc.org/std/nar/2006-10-01/}"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+@dataclass(frozen=True)
+class Hit:
+    line: int | None
+    severity: Severity
+    code: str
+    message: str
+    part: str | None = None
+
+
+# ---------------------------------------------------------------- BCP 47
+
+_GRANDFATHERED = ("en-gb-oed|i-ami|i-bnn|i-default|i-enochian|i-hak|i-klingon|i-lux|i-mingo|"
+                  "i-navajo|i-pwn|i-tao|i-tay|i-tsu|sgn-be-fr|sgn-be-nl|sgn-ch-de")
+_LANGTAG = (r"(?:[a-z]{2,3}(?:-[a-z]{3}){0,3}|[a-z]{4}|[a-z]{5,8})"  # language (+ extlang)
+            r"(?:-[a-z]{4})?"                                         # script
+            r"(?:-(?:[a-z]{2}|[0-9]{3}))?"                            # region
+            r"(?:-(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*"               # variants
+            r"(?:-[a-wyz0-9](?:-[a-z0-9]{2,8})+)*"                    # extensions
+            r"(?:-x(?:-[a-z0-9]{1,8})+)?")                            # private use
+_BCP47 = re.compile(rf"^(?:{_LANGTAG}|x(?:-[a-z0-9]{{1,8}})+|{_GRANDFATHERED})$", re.I)
+
+
+def is_bcp47(tag: str) -> bool:
+    """Is ``tag`` a well-formed BCP 47 language tag (RFC 5646 syntax; the
+    subtag registry is not consulted)?"""
+    return bool(_BCP47.match(tag))
+
+
+# ---------------------------------------------------------------- dates
+
+_DATE_TIME = re.compile(r"^(\d{4})-(\d\d)-(\d\d)(?:T(\d\d):(\d\d):(\d\d)(?:\.(\d+))?)?"
+                        r"(Z|[+-]\d\d:\d\d)?$")
+
+
+def _moment(value: str) -> date | datetime | None:
+    """An ISO 8601 / xs:dateTime value as a date (date only) or datetime; None if unreadable."""
+    match = _DATE_TIME.match(value.strip())
+    if not match:
+        return None
+    year, month, day, hour, minute, second, fraction, zone = match.groups()
+    try:
+        if hour is None:
+            return date(int(year), int(month), int(day))
+        micro = (fraction or "0")[:6].ljust(6, "0")
+        text = f"{year}-{month}-{day}T{hour}:{minute}:{second}.{micro}"
+        if zone:
+            text += "+00:00" if zone == "Z" else zone
+        return datetime.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def created_before_first(version_created: str, first_created: str) -> bool:
+    """True when ``version_created`` is earlier than ``first_created``.
+
+    Compared as dates when either is a date only, and not at all when one
+    has a time zone and the other does not (their order is then unknown).
+    """
+    version, first = _moment(version_created), _moment(first_created)
+    if version is None or first is None:
+        return False
+    if not isinstance(version, datetime) or not isinstance(first, datetime):
+        as_date = [m.date() if isinstance(m, datetime) else m for m in (version, first)]
+        return as_date[0] < as_date[1]
+    if (version.tzinfo is None) != (first.tzinfo is None):
+        return False
+    return version < first
+
+
+# ---------------------------------------------------------------- NewsML-G2
+
+#: Attributes the NewsML-G2 2.35 XSD declares only with QCodeType or
+#: QCodeListType (``role`` and ``rel`` are plain strings on some elements).
+QCODE_ATTRIBUTES = frozenset({
+    "qcode", "type", "concepttype", "encoding", "creator", "how", "why", "rendition", "mode",
+    "scope", "aspect", "severity", "representation", "hashtype", "accesstype", "reposrole",
+    "residrefformat", "format", "environment", "idformat", "valcalctype", "scaleunit",
+    "ratertype", "ratingtype", "interactiontype", "timeunit", "renditionref", "part",
+    "symbolsrc", "market", "marketlabelsrc", "radunit", "tech", "target", "pubconstraint",
+    "authoritystatus", "derivedfrom", "valueunit", "widthunit", "heightunit",
+    "layoutorientation", "colourspace", "colourindicator", "videocodec", "durationunit",
+    "audiocodec", "audiochannels", "videoscaling", "videodefinition", "confirmationstatus",
+    "jobtitle"})
+
+_IPTC_CATALOG = re.compile(r"iptc\.org/std/catalog/catalog\.IPTC-G2-Standards_(\d+)\.xml$")
+#: The IPTC catalog version available locally; older versions are subsets of it.
+LOCAL_IPTC_CATALOG_VERSION = 41
+
+
+@functools.cache
+def catalog_aliases(path: Path) -> frozenset[str]:
+    """Every scheme alias a catalog file declares."""
+    from lxml import etree
+
+    from convert.validate.xsd import secure_parser
+
+    tree = etree.parse(str(path), secure_parser())
+    return frozenset(str(scheme.get("alias")) for scheme in tree.iter(f"{NAR}scheme")
+                     if scheme.get("alias"))
+
+
+class NewsmlRules:
+    """The NewsML-G2 rules for one file, item by item (state: guids seen,
+    catalogs already reported as unavailable)."""
+
+    def __init__(self, iptc_catalog: Path | None) -> None:
+        self.iptc_catalog = iptc_catalog
+        self.guids: dict[str, int | None] = {}
+        self.reported_catalogs: set[str] = set()
+
+    def item(self, item: Any, in_message: bool) -> list[Hit]:
+        hits = self._qcodes(item) + self._dates(item) + self._languages(item)
+        if in_message:
+            hits += self._guid(item)
+        return hits
+
+    def _guid(self, item: Any) -> list[Hit]:
+        guid = item.get("guid")
+        if guid is None:
+            return []
+        if guid in self.guids:
+            first = self.guids[guid]
+            return [Hit(element_line(item), "error", "duplicate-guid",
+                        f"guid {guid!r} is used twice in this newsMessage (first on line {first})")]
+        self.guids[guid] = element_line(item)
+        return []
+
+    def _dates(self, item: Any) -> list[Hit]:
+        meta = item.find(f"{NAR}itemMeta")
+        if meta is None:
+            return []
+        version, first = meta.find(f"{NAR}versionCreated"), meta.find(f"{NAR}firstCreated")
+        if version is None or first is None or not version.text or not first.text:
+            return []
+        if created_before_first(version.text, first.text):
+            return [Hit(element_line(version), "error", "version-before-first",
+                        f"versionCreated {version.text.strip()} is before firstCreated "
+                        f"{first.text.strip()}")]
+        return []
+
+    def _languages(self, item: Any) -> list[Hit]:
+        hits = []
+        for element in item.iter(f"{NAR}*"):
+            for tag in (element.get(XML_LANG), element.get("tag")
+                        if element.tag == f"{NAR}language" else None):
+                if tag and not is_bcp47(tag):
+                    hits.append(Hit(element_line(element), "error", "language-tag",
+                                    f"{tag!r} is not a well-formed BCP 47 language tag"))
+        return hits
+
+    def _qcodes(self, item: Any) -> list[Hit]:
+        aliases, unavailable = self._aliases(item)
+        hits = [Hit(element_line(item), "info", "catalog-unavailable", message)
+                for message in unavailable]
+        qcodes = [(element_line(element), name, code) for element in item.iter(f"{NAR}*")
+                  for name, value in element.attrib.items() if name in QCODE_ATTRIBUTES
+                  for code in value.split()]
+        if aliases is None or not qcodes:
+            return hits
+        if not aliases:
+            return hits + [Hit(qcodes[0][0], "warning", "no-catalog",
+                               "QCodes are used but the item declares no catalog, so they "
+                               "have no defined meaning (add a catalogRef or use uri)")]
+        for line, name, code in qcodes:
+            alias = code.split(":", 1)[0] if ":" in code else None
+            if alias is not None and alias not in aliases:
+                hits.append(Hit(line, "error", "qcode-prefix",
+                                f"{name}={code!r}: alias {alias!r} is declared by no catalog "
+                                "of this item"))
+        return hits
+
+    def _aliases(self, item: Any) -> tuple[frozenset[str] | None, list[str]]:
+        """Aliases the item's catalogs declare (None: a catalog is not available,
+        so prefixes cannot be checked), and notes on unavailable catalogs."""
+        aliases: set[str] = {str(scheme.get("alias"))
+                             for scheme in item.iter(f"{NAR}scheme") if scheme.get("alias")}
+        notes, checkable = [], True
+        for ref in item.findall(f"{NAR}catalogRef"):
+            href = ref.get("href", "")
+            match = _IPTC_CATALOG.search(href)
+            local = (self.iptc_catalog if match and int(match.group(1))
+                     <= LOCAL_IPTC_CATALOG_VERSION else None)
+            if local is not None:
+                aliases |= catalog_aliases(local)
+                continue
+            checkable = False
+            if href not in self.reported_catalogs:
+                self.reported_catalogs.add(href)
+                why = ("the IPTC catalog was not found (run `newsconvert schemas pull`)"
+                       if match and self.iptc_catalog is None else "it is not available offline")
+                notes.append(f"QCode aliases from catalog {href} not checked: {why}")
+        return (frozenset(aliases) if checkable else None), notes
+
+
+# ---------------------------------------------------------------- ninjs
+
+
+def ninjs_hits(data: Any, line_of: Callable[[str], int | None]) -> list[Hit]:
+    """Rules for one ninjs object; ``line_of`` gives a top-level key's line."""
+    if not isinstance(data, dict):
+        return []
+    hits = []
+    language = data.get("language")
+    if isinstance(language, str) and not is_bcp47(language):
+        hits.append(Hit(line_of("language"), "error", "language-tag",
+                        f"language {language!r} is not a well-formed BCP 47 language tag"))
+    version_key = "versionCreated" if "versionCreated" in data else "versioncreated"
+    first_key = "firstCreated" if "firstCreated" in data else "firstcreated"
+    version, first = data.get(version_key), data.get(first_key)
+    if isinstance(version, str) and isinstance(first, str) and created_before_first(version,
+                                                                                    first):
+        hits.append(Hit(line_of(version_key), "error", "version-before-first",
+                        f"{version_key} {version} is before {first_key} {first}"))
+    return hits
+
+
+# ---------------------------------------------------------------- EPUB
+
+_CONTAINER_NS = "{urn:oasis:names:tc:opendocument:xmlns:container}"
+_OPF_NS = "{http://www.idpf.org/2007/opf}"
+_XHTML_NS = "{http://www.w3.org/1999/xhtml}"
+_LINK_ATTRIBUTES = (("a", "href"), ("link", "href"), ("img", "src"), ("script", "src"),
+                    ("source", "src"), ("audio", "src"), ("video", "src"),
+                    ("iframe", "src"), ("area", "href"))
+
+
+def epub_hits(path: Path) -> list[Hit]:
+    """Dangling references inside an EPUB: manifest items missing from the
+    zip, and links/images/fragments that point at nothing in the book."""
+    import zipfile
+
+    from lxml import etree
+
+    try:
+        with zipfile.ZipFile(path) as book:
+            names = set(book.namelist())
+            opf_path = _opf_path(book)
+            if opf_path is None or opf_path not in names:
+                return [Hit(None, "error", "no-package",
+                            "META-INF/container.xml names no package document in the book")]
+            parsed: dict[str, Any] = {}
+            hits, documents = _manifest(book, opf_path, names, parsed)
+            for document in documents:
+                hits += _links(book, document, names, parsed)
+            return hits
+    except (zipfile.BadZipFile, OSError, KeyError, etree.XMLSyntaxError) as error:
+        return [Hit(None, "error", "unreadable", f"not a readable EPUB: {error}")]
+
+
+def _parse_part(book: Any, name: str, parsed: dict[str, Any]) -> Any:
+    from lxml import etree
+
+    from convert.validate.xsd import secure_parser
+
+    if name not in parsed:
+        parsed[name] = etree.fromstring(book.read(name), secure_parser())
+    return parsed[name]
+
+
+def _opf_path(book: Any) -> str | None:
+    from lxml import etree
+
+    from convert.validate.xsd import secure_parser
+
+    container = etree.fromstring(book.read("META-INF/container.xml"), secure_parser())
+    rootfile = container.find(f".//{_CONTAINER_NS}rootfile")
+    return rootfile.get("full-path") if rootfile is not None else None
+
+
+def _manifest(book: Any, opf_path: str, names: set[str],
+              parsed: dict[str, Any]) -> tuple[list[Hit], list[str]]:
+    package = _parse_part(book, opf_path, parsed)
+    base = posixpath.dirname(opf_path)
+    hits, documents = [], []
+    for item in package.iter(f"{_OPF_NS}item"):
+        target = _resolve(base, item.get("href", ""))
+        if target is None:
+            continue
+        if target not in names:
+            hits.append(Hit(element_line(item), "error", "dangling-link",
+                            f"manifest item {item.get('href')!r} is not in the book",
+                            part=opf_path))
+        elif item.get("media-type") == "application/xhtml+xml":
+            documents.append(target)
+    return hits, documents
+
+
+def _links(book: Any, document: str, names: set[str], parsed: dict[str, Any]) -> list[Hit]:
+    root = _parse_part(book, document, parsed)
+    base = posixpath.dirname(document)
+    hits = []
+    for tag, attribute in _LINK_ATTRIBUTES:
+        for element in root.iter(f"{_XHTML_NS}{tag}"):
+            reference = element.get(attribute)
+            if reference is None:
+                continue
+            problem = _dangling(book, document, base, reference, names, parsed)
+            if problem:
+                hits.append(Hit(element_line(element), "error", "dangling-link",
+                                f"<{tag} {attribute}={reference!r}>: {problem}", part=document))
+    return hits
+
+
+def _dangling(book: Any, document: str, base: str, reference: str, names: set[str],
+              parsed: dict[str, Any]) -> str | None:
+    """Why ``reference`` points at nothing in the book, or None when it resolves."""
+    split = urlsplit(reference)
+    if split.scheme or split.netloc:
+        return None
+    target = document if not split.path else _resolve(base, split.path)
+    if target is None or target not in names:
+        return f"{split.path!r} is not in the book"
+    if split.fragment and target.endswith((".xhtml", ".html", ".htm")):
+        ids = {element.get("id") for element in _parse_part(book, target, parsed).iter()
+               if element.get("id")}
+        if unquote(split.fragment) not in ids:
+            return f"no element with id {split.fragment!r} in {target}"
+    return None
+
+
+def _resolve(base: str, href: str) -> str | None:
+    path = unquote(urlsplit(href).path)
+    if not path:
+        return None
+    joined = posixpath.normpath(posixpath.join(base, path))
+    return None if joined.startswith("../") else joined
