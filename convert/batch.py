@@ -487,6 +487,8 @@ def _run_process_pool(tasks: Sequence[Task], job: Job, jobs: int, deliver: Deliv
 
 def _run_dask(tasks: Sequence[Task], job: Job, jobs: int, scheduler: Any,
               deliver: Deliver) -> None:
+    import logging
+
     try:
         from distributed import Client, LocalCluster, as_completed
     except ImportError:
@@ -494,7 +496,8 @@ def _run_dask(tasks: Sequence[Task], job: Job, jobs: int, scheduler: Any,
                            code="usage") from None
     own_client = not isinstance(scheduler, Client)
     cluster = (LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
-                            dashboard_address=None) if scheduler is None else None)
+                            dashboard_address=None, silence_logs=logging.ERROR)
+               if scheduler is None else None)
     client = scheduler if not own_client else Client(cluster or scheduler)
     chunks = _chunks(tasks, jobs)
     in_flight: dict[Any, list[Task]] = {}
