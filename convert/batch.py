@@ -36,6 +36,7 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, BinaryIO, Literal
 
@@ -166,6 +167,11 @@ class Source:
     def display(self) -> str:
         return "<stdin>" if self.name == "-" else self.name
 
+    @cached_property
+    def key(self) -> str:
+        """The file's real path: the same file under two names is one input."""
+        return self.name if self.name == "-" else os.path.realpath(self.name)
+
 
 def input_extensions(read_format: str | None = None) -> frozenset[str]:
     """The file extensions a folder walk picks up: those of the readers."""
@@ -181,15 +187,11 @@ def expand_inputs(inputs: Sequence[str], read_format: str | None = None) -> list
     files and folders (``.name``) are skipped; a file named twice counts once.
     """
     extensions = input_extensions(read_format)
-    sources: list[Source] = []
-    seen: set[str] = set()
+    unique: dict[str, Source] = {}
     for argument in _arguments(inputs):
         for source in _expand_argument(argument, extensions):
-            key = source.name if source.name == "-" else os.path.realpath(source.name)
-            if key not in seen:
-                seen.add(key)
-                sources.append(source)
-    return sources
+            unique.setdefault(source.key, source)
+    return list(unique.values())
 
 
 def _arguments(inputs: Sequence[str]) -> Iterator[str]:
@@ -276,7 +278,7 @@ def plan(sources: Sequence[Source], writer_names: Sequence[str],
                                         (source.relative.name + endings[name]))
                                        for name in writer_names))
              for index, source in enumerate(sources)]
-    _refuse_clashes(tasks)
+    _refuse_clashes(tasks, {source.key for source in sources}, out)
     return tasks
 
 
@@ -288,12 +290,17 @@ def _refuse_output_inside_input(out: Path, input_folders: Iterable[str]) -> None
                                "choose an output folder outside it", code="usage")
 
 
-def _refuse_clashes(tasks: Sequence[Task]) -> None:
-    inputs = {os.path.realpath(task.source.name) for task in tasks if task.source.name != "-"}
+def _refuse_clashes(tasks: Sequence[Task], inputs: set[str], out: Path) -> None:
+    """No output may be an input, nor be written twice.
+
+    Outputs are compared by their path under the output folder's real path
+    (resolving each output path separately costs more than the conversion).
+    """
+    real_out = out.resolve()
     writers: dict[str, str] = {}
     for task in tasks:
         for _, path in task.outputs:
-            key = os.path.realpath(path)
+            key = str(real_out / path.relative_to(out))
             if key in inputs:
                 raise ConvertError(f"the output {path} would overwrite an input",
                                    source=task.source.display, code="usage")
@@ -662,7 +669,7 @@ def _refuse_overwriting(target: str | os.PathLike[str], sources: Sequence[Source
                            "(-o FILE)", code="usage")
     resolved = os.path.realpath(target)
     for source in sources:
-        if source.name != "-" and os.path.realpath(source.name) == resolved:
+        if source.key == resolved:
             raise ConvertError(f"the output {os.fspath(target)} would overwrite an input",
                                code="usage")
 
