@@ -36,8 +36,7 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
-from pathlib import Path, PurePath
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, Literal
 
 from convert import api, formats
@@ -153,24 +152,25 @@ class Interrupted(KeyboardInterrupt):
 # ---------------------------------------------------------------- inputs
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Source:
-    """One input file and where its outputs go, relative to the output folder."""
+    """One input file and where its outputs go, relative to the output folder.
+
+    Plain strings, not ``Path`` objects: a run holds one per input, and they
+    are most of what a run of a million files keeps in memory.
+    """
 
     name: str
     #: The output path under the output folder, without an extension.
-    relative: PurePath
+    relative: str
+    #: The file's real path: the same file under two names is one input.
+    key: str
     #: Standard input, read once in the calling process.
     data: bytes | None = None
 
     @property
     def display(self) -> str:
         return "<stdin>" if self.name == "-" else self.name
-
-    @cached_property
-    def key(self) -> str:
-        """The file's real path: the same file under two names is one input."""
-        return self.name if self.name == "-" else os.path.realpath(self.name)
 
 
 def input_extensions(read_format: str | None = None) -> frozenset[str]:
@@ -218,35 +218,44 @@ def _list_file_entries(list_name: str) -> Iterator[str]:
 
 def _expand_argument(argument: str, extensions: frozenset[str]) -> Iterator[Source]:
     if argument == "-":
-        yield Source("-", PurePath("stdin"), sys.stdin.buffer.read())
-        return
-    path = Path(argument)
-    if path.is_dir():
-        for file in _walk(path, extensions):
-            yield Source(str(file), file.relative_to(path).with_suffix(""))
+        yield Source("-", "stdin", "-", sys.stdin.buffer.read())
+    elif os.path.isdir(argument):
+        yield from _walk(argument, extensions)
     else:  # a missing file is that file's failure, reported like any other
-        yield Source(argument, PurePath(path.with_suffix("").name))
+        stem = os.path.splitext(os.path.basename(argument))[0]
+        yield Source(argument, stem, os.path.realpath(argument))
 
 
-def _walk(folder: Path, extensions: frozenset[str]) -> Iterator[Path]:
+def _walk(folder: str, extensions: frozenset[str]) -> Iterator[Source]:
+    real_folder = os.path.realpath(folder)
     for parent, folders, files in os.walk(folder):
         folders[:] = sorted(name for name in folders if not name.startswith("."))
+        below = os.path.relpath(parent, folder)
         for name in sorted(files):
-            if not name.startswith(".") and os.path.splitext(name)[1].lower() in extensions:
-                yield Path(parent, name)
+            stem, extension = os.path.splitext(name)
+            if not name.startswith(".") and extension.lower() in extensions:
+                relative = stem if below == "." else os.path.join(below, stem)
+                yield Source(os.path.join(parent, name), relative,
+                             _real_path(real_folder, relative + extension, parent, name))
+
+
+def _real_path(real_folder: str, relative: str, parent: str, name: str) -> str:
+    """A walked file's real path, resolving links only where there are some."""
+    path = os.path.join(parent, name)
+    return os.path.realpath(path) if os.path.islink(path) else os.path.join(real_folder, relative)
 
 
 # ---------------------------------------------------------------- planning
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Task:
     """One input and the file each requested format is written to."""
 
     index: int
     source: Source
     #: ``(format, path)`` pairs, in ``--to`` order.
-    outputs: tuple[tuple[str, Path], ...]
+    outputs: tuple[tuple[str, str], ...]
 
 
 @dataclass(frozen=True)
@@ -271,11 +280,10 @@ def output_names(writer_names: Sequence[str]) -> dict[str, str]:
 def plan(sources: Sequence[Source], writer_names: Sequence[str],
          output_dir: str | os.PathLike[str], input_folders: Iterable[str] = ()) -> list[Task]:
     """A task per source, refusing plans that would overwrite inputs or each other."""
-    out = Path(output_dir)
-    _refuse_output_inside_input(out, input_folders)
+    out = os.fspath(output_dir)
+    _refuse_output_inside_input(Path(out), input_folders)
     endings = output_names(writer_names)
-    tasks = [Task(index, source, tuple((name, out / source.relative.parent /
-                                        (source.relative.name + endings[name]))
+    tasks = [Task(index, source, tuple((name, os.path.join(out, source.relative + endings[name]))
                                        for name in writer_names))
              for index, source in enumerate(sources)]
     _refuse_clashes(tasks, {source.key for source in sources}, out)
@@ -290,17 +298,17 @@ def _refuse_output_inside_input(out: Path, input_folders: Iterable[str]) -> None
                                "choose an output folder outside it", code="usage")
 
 
-def _refuse_clashes(tasks: Sequence[Task], inputs: set[str], out: Path) -> None:
+def _refuse_clashes(tasks: Sequence[Task], inputs: set[str], out: str) -> None:
     """No output may be an input, nor be written twice.
 
     Outputs are compared by their path under the output folder's real path
     (resolving each output path separately costs more than the conversion).
     """
-    real_out = out.resolve()
+    real_out = os.path.realpath(out)
     writers: dict[str, str] = {}
     for task in tasks:
         for _, path in task.outputs:
-            key = str(real_out / path.relative_to(out))
+            key = os.path.join(real_out, path[len(out):].lstrip(os.sep))
             if key in inputs:
                 raise ConvertError(f"the output {path} would overwrite an input",
                                    source=task.source.display, code="usage")
@@ -328,12 +336,12 @@ def up_to_date(task: Task) -> bool:
         return False
 
 
-def _output_mtime(path: Path) -> int:
+def _output_mtime(path: str) -> int:
     """An output's modification time; a multi-document input's outputs are numbered."""
     try:
         return os.stat(path).st_mtime_ns
     except FileNotFoundError:
-        return os.stat(_numbered(path, 1)).st_mtime_ns
+        return os.stat(_numbered(Path(path), 1)).st_mtime_ns
 
 
 def _numbered(path: Path, number: int) -> Path:
@@ -387,8 +395,8 @@ def _write_outputs(task: Task, documents: Sequence[Document],
                    options: WriteOptions) -> tuple[str, ...]:
     """Render every output first, then write them; a failed write removes the others."""
     rendered: list[tuple[Path, bytes]] = []
-    for name, path in task.outputs:
-        writer = formats.writer(name)
+    for name, output in task.outputs:
+        writer, path = formats.writer(name), Path(output)
         if len(documents) == 1:
             rendered.append((path, writer.write(documents, options)))
         else:
@@ -456,6 +464,7 @@ def _run_here(tasks: Sequence[Task], job: Job, deliver: Deliver) -> None:
 def _run_process_pool(tasks: Sequence[Task], job: Job, jobs: int, deliver: Deliver) -> None:
     import multiprocessing
     from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+    from concurrent.futures.process import BrokenProcessPool
 
     stop = multiprocessing.Event()
     chunks = _chunks(tasks, jobs)
@@ -468,7 +477,10 @@ def _run_process_pool(tasks: Sequence[Task], job: Job, jobs: int, deliver: Deliv
                 chunk = next(chunks, None)
                 if chunk is None:
                     return
-                in_flight[pool.submit(convert_chunk, chunk, job)] = chunk
+                try:
+                    in_flight[pool.submit(convert_chunk, chunk, job)] = chunk
+                except BrokenProcessPool as error:  # a worker died: the rest cannot run
+                    deliver(_crashed(chunk, error))
 
         def collect(future: Future[list[Outcome]]) -> list[Outcome]:
             chunk = in_flight.pop(future)
@@ -620,7 +632,7 @@ def convert_many(inputs: Sequence[str], to: Sequence[str], output_dir: str | os.
     for task in tasks:
         if skip_existing and up_to_date(task):
             run.add(task.index, FileResult(task.source.display, "skipped",
-                                           tuple(str(path) for _, path in task.outputs)))
+                                           tuple(path for _, path in task.outputs)))
         else:
             to_convert.append(task)
     job = Job(writer_names, read_format, write_options or WriteOptions())

@@ -83,9 +83,9 @@ def test_list_files_name_files_and_folders(archive: Path, tmp_path: Path,
     listing = tmp_path / "list.txt"
     listing.write_text(f"# some articles\n\narchive/{GOOD[0].name}\n  archive/2019/09  \n")
     sources = batch.expand_inputs([f"@{listing}"])
-    assert [(source.name, source.relative.as_posix()) for source in sources] == [
+    assert [(source.name, source.relative) for source in sources] == [
         (f"archive/{GOOD[0].name}", GOOD[0].stem),
-        *((f"archive/2019/09/{path.name}", path.stem) for path in sorted(GOOD[4:6])),
+        *((os.path.join("archive/2019/09", path.name), path.stem) for path in sorted(GOOD[4:6])),
     ]
 
 
@@ -482,3 +482,27 @@ def test_ctrl_c_in_process_leaves_no_partial_file_and_reports_what_was_done(
     assert sorted(tree(out)) == sorted(Path(path).relative_to(out).as_posix()
                                        for result in report.files for path in result.outputs)
 
+
+
+def test_a_worker_process_dying_fails_its_files_without_a_traceback(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A reader crashing its process (a segfault in a C library, say) breaks the pool."""
+    import multiprocessing
+
+    if multiprocessing.get_start_method() != "fork":
+        pytest.skip("the crash is injected by monkeypatching, which only forked workers see")
+    folder = generated_folder(tmp_path / "in", 40)
+    real_convert_task = batch.convert_task
+
+    def dying(task: batch.Task, job: batch.Job) -> batch.Outcome:
+        if task.source.name.endswith("00017.txt"):
+            os._exit(1)
+        return real_convert_task(task, job)
+
+    monkeypatch.setattr(batch, "convert_task", dying)  # inherited by forked workers
+    report = batch.convert_many([str(folder)], ["json"], tmp_path / "out", jobs=2)
+    assert len(report.files) == 40 and report.count("failed") >= 1
+    crashed = [result for result in report.files if result.status == "failed"]
+    assert all(result.error and result.error.code == "internal" for result in crashed)
+    assert any(result.source.endswith("00017.txt") for result in crashed)
+    assert report.count("converted") == 40 - len(crashed)
