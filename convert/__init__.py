@@ -10,31 +10,56 @@ The library API mirrors the command line::
 
 from __future__ import annotations
 
+import importlib
 from typing import TYPE_CHECKING, Any
 
-from convert.api import read, read_all, write
-from convert.errors import ConvertError
-from convert.model import (
-    Block,
-    Byline,
-    Dateline,
-    Document,
-    Emphasis,
-    Figure,
-    Heading,
-    Link,
-    ListBlock,
-    Note,
-    Paragraph,
-    ParseWarning,
-    Provenance,
-    Quote,
-    Strong,
-)
-from convert.options import ReadOptions, WriteOptions
-
 if TYPE_CHECKING:
+    from convert.api import read, read_all, write
+    from convert.errors import ConvertError
+    from convert.model import (
+        Block,
+        Byline,
+        Dateline,
+        Document,
+        Emphasis,
+        Figure,
+        Heading,
+        Link,
+        ListBlock,
+        Note,
+        Paragraph,
+        ParseWarning,
+        Provenance,
+        Quote,
+        Strong,
+    )
+    from convert.options import ReadOptions, WriteOptions
     from convert.validate import Report
+
+#: Where each public name lives.  They are imported on first use (PEP 562), so
+#: ``newsconvert --help``, which imports this package, does not pay for the model.
+_LAZY_EXPORTS = {
+    **dict.fromkeys(("read", "read_all", "write"), "convert.api"),
+    "ConvertError": "convert.errors",
+    **dict.fromkeys(("Block", "Byline", "Dateline", "Document", "Emphasis", "Figure", "Heading",
+                     "Link", "ListBlock", "Note", "Paragraph", "ParseWarning", "Provenance",
+                     "Quote", "Strong"), "convert.model"),
+    **dict.fromkeys(("ReadOptions", "WriteOptions"), "convert.options"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY_EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'convert' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY_EXPORTS})
+
 
 __version__ = "0.1.0"
 

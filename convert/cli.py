@@ -17,6 +17,7 @@ import typer
 from convert.errors import ConvertError
 
 if TYPE_CHECKING:
+    from convert.batch import FileResult, RunReport
     from convert.model import Document
 
 app = typer.Typer(
@@ -76,29 +77,103 @@ def convert_command(
     ninjs_version: Annotated[str, typer.Option(help="ninjs version: 3.1, 2.2 or 1.6.")] = "3.1",
     fragment: Annotated[bool, typer.Option(help="HTML: only the <article> element.")] = False,
     css: Annotated[Optional[Path], typer.Option(help="HTML/EPUB: your stylesheet.")] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1,
+                                      help="Worker processes (Dask: workers).")] = 1,
+    skip_existing: Annotated[bool, typer.Option(
+        "--skip-existing", help="Skip inputs whose outputs all exist and are newer.")] = False,
+    fail_fast: Annotated[bool, typer.Option("--fail-fast",
+                                            help="Stop at the first bad input.")] = False,
+    report: Annotated[Optional[Path], typer.Option(
+        "--report", help="Write a JSON run report to this file.")] = None,
+    executor: Annotated[str, typer.Option(help="local (processes) or dask.")] = "local",
+    scheduler: Annotated[Optional[str], typer.Option(
+        help="Dask scheduler address (default: a local cluster).")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q",
+                                        help="Only errors: no progress, warnings or summary.")]
+    = False,
 ) -> None:
-    """Convert one or more news files to another format."""
-    from convert import api
-    from convert.options import ReadOptions, WriteOptions
+    """Convert news files to one or more formats; folders are mirrored under -o DIR."""
+    from convert import batch
+    from convert.options import WriteOptions
 
-    _check_ninjs_version(ninjs_version)
-    options = WriteOptions(ninjs_version=ninjs_version, fragment=fragment,
-                           css=_read_css(css))
-    try:
-        docs = []
-        for name in inputs:
-            for doc in api.read_all(name, from_, ReadOptions(source_name=_display(name))):
-                _print_warnings(doc, _display(name))
-                if "ninjs" in to.split(","):
-                    _print_ninjs_losses(doc, _display(name), ninjs_version)
-                docs.append(doc)
-        data = api.write(docs, to, options)
-        if output is None or output == "-":
-            sys.stdout.buffer.write(data)
+    formats = [name.strip() for name in to.split(",") if name.strip()]
+    if "ninjs" in formats:
+        _check_ninjs_version(ninjs_version)
+    settings = dict(read_format=from_, jobs=jobs, fail_fast=fail_fast, executor=executor,
+                    scheduler=scheduler,
+                    write_options=WriteOptions(ninjs_version=ninjs_version, fragment=fragment,
+                                               css=_read_css(css)))
+    with _RunDisplay(quiet) as display:
+        try:
+            if batch.output_is_one_file(inputs, formats, output):
+                target = sys.stdout.buffer if output in (None, "-") else output
+                run = batch.convert_into_one(inputs, formats[0], target,
+                                             progress=display.show, **settings)
+            else:
+                run = batch.convert_many(inputs, formats, output, skip_existing=skip_existing,
+                                         progress=display.show, **settings)
+        except batch.Interrupted as stop:
+            run = stop.report
+        except ConvertError as error:
+            fail(error, EXIT_USAGE if error.code == "usage" else EXIT_INVALID)
+    _finish_run(run, report, summary=not quiet and len(run.files) != 1)
+
+
+class _RunDisplay:
+    """Per-file messages as results stream in, and a progress bar on a terminal."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.quiet = quiet
+        self.bar = None
+        if not quiet and sys.stderr.isatty():
+            from convert.progress import ProgressBar
+
+            self.bar = ProgressBar()
+
+    def __enter__(self) -> _RunDisplay:
+        if self.bar:
+            self.bar.__enter__()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self.bar:
+            self.bar.__exit__(None, None, None)
+
+    def show(self, result: FileResult, done: int, total: int) -> None:
+        if self.bar:
+            self.bar.update(done, total)
+        if result.error:
+            self.echo(f"newsconvert: {_where(result.source, result.error.line)}: "
+                      f"{result.error.message}")
+        if not self.quiet:
+            for warning in result.warnings:
+                self.echo(f"newsconvert: warning: {_where(result.source, warning.line)}: "
+                          f"{warning.message} [{warning.code}]")
+
+    def echo(self, line: str) -> None:
+        if self.bar:
+            self.bar.print(line)
         else:
-            api.write_file_atomic(output, data)
-    except ConvertError as error:
-        fail(error, EXIT_USAGE if error.code == "usage" else EXIT_INVALID)
+            typer.echo(line, err=True)
+
+
+def _where(source: str, line: int | None) -> str:
+    return f"{source}:{line}" if line else source
+
+
+def _finish_run(run: RunReport, report: Path | None, summary: bool) -> None:
+    """Report file, summary line, exit code (130 interrupted, 1 any input failed)."""
+    if report is not None:
+        try:
+            run.write_json(report)
+        except ConvertError as error:
+            typer.echo(f"newsconvert: {error}", err=True)
+    if summary or run.interrupted:
+        typer.echo(run.summary_line(), err=True)
+    if run.interrupted:
+        fail("interrupted", 130)
+    if not run.ok:
+        raise typer.Exit(EXIT_INVALID)
 
 
 def _display(name: str) -> str:
@@ -119,14 +194,6 @@ def _check_ninjs_version(version: str) -> None:
 
     if version not in VERSIONS:
         fail(f"--ninjs-version {version!r}: choose one of {', '.join(VERSIONS)}", EXIT_USAGE)
-
-
-def _print_ninjs_losses(doc: Document, source: str, version: str) -> None:
-    from convert.ninjs_mapping import lost_fields
-
-    for field in lost_fields(doc, version):
-        typer.echo(f"newsconvert: warning: {source}: ninjs {version} cannot carry {field}",
-                   err=True)
 
 
 def _print_warnings(doc: Document, source: str) -> None:

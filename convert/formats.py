@@ -88,6 +88,14 @@ class WriterSpec:
                                code="usage")
         return module.write(docs[0], options)
 
+    def losses(self, doc: Document, options: WriteOptions) -> list[str]:
+        """What this writer cannot carry of ``doc``, in words, for warnings.
+
+        A writer module that can lose fields exposes ``losses(doc, options)``.
+        """
+        module = importlib.import_module(self.module)
+        return list(module.losses(doc, options)) if hasattr(module, "losses") else []
+
 
 # ---------------------------------------------------------------- sniffing
 

@@ -3,7 +3,8 @@
 Key names come from :mod:`convert.ninjs_mapping`; this module only decides
 the values.  Output is deterministic: keys in a fixed order, UTF-8, two-space
 indent.  Fields a version has no place for are listed by
-:func:`convert.ninjs_mapping.lost_fields` (the CLI prints them as warnings).
+:func:`convert.ninjs_mapping.lost_fields`; ``losses`` words them as the warnings
+a conversion prints.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from convert.bodyhtml import blocks_to_html
 from convert.errors import ConvertError
 from convert.model import Document, body_text
 from convert.ninjs_mapping import (
-    AUTHOR_REL, DATE_ROLE_PREFIX, URL_ROLE, NinjsProfile, ninjs_datetime, profile,
+    AUTHOR_REL, DATE_ROLE_PREFIX, URL_ROLE, NinjsProfile, lost_fields, ninjs_datetime, profile,
 )
 from convert.options import WriteOptions
 
@@ -24,6 +25,12 @@ from convert.options import WriteOptions
 def write(doc: Document, options: WriteOptions) -> bytes:
     data = to_ninjs(doc, profile(options.ninjs_version))
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def losses(doc: Document, options: WriteOptions) -> list[str]:
+    """What of ``doc`` this ninjs version has no place for (printed as warnings)."""
+    version = options.ninjs_version
+    return [f"ninjs {version} cannot carry {field}" for field in lost_fields(doc, version)]
 
 
 _ABSOLUTE_URI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:\S+")
