@@ -34,6 +34,7 @@ from __future__ import annotations
 import os
 import sys
 import time
+import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -72,6 +73,8 @@ class Problem:
     message: str
     line: int | None = None
     code: str = "error"
+    #: The traceback behind an error, shown by ``newsconvert --debug`` only.
+    trace: str | None = field(default=None, compare=False, repr=False)
 
     def to_data(self) -> dict[str, Any]:
         return {"line": self.line, "code": self.code, "message": self.message}
@@ -380,10 +383,19 @@ def convert_task(task: Task, job: Job) -> Outcome:
         written = _write_outputs(task, documents, job.write_options)
         return Outcome(task.index, FileResult(source.display, status, written, warnings))
     except ConvertError as error:
-        problem = Problem(error.message, error.line, error.code)
+        problem = Problem(_inner_location(error, source.display) + error.message, error.line,
+                          error.code, traceback.format_exc())
     except Exception as error:  # a bug in a reader or writer: still only this file fails
-        problem = Problem(f"internal error: {type(error).__name__}: {error}", None, "internal")
+        problem = Problem(f"internal error: {type(error).__name__}: {error}", None, "internal",
+                          traceback.format_exc())
     return Outcome(task.index, FileResult(source.display, "failed", error=problem))
+
+
+def _inner_location(error: ConvertError, display: str) -> str:
+    """``entry: `` when the error names a part inside the input (``book.epub!/a.xhtml``)."""
+    if error.source and error.source.startswith(display + "!/"):
+        return error.source[len(display) + 2:] + ": "
+    return ""
 
 
 def _read(source: Source, read_format: str | None) -> list[Document]:

@@ -143,6 +143,8 @@ class _RunDisplay:
         if self.bar:
             self.bar.update(done, total)
         if result.error:
+            if _debug and result.error.trace:
+                self.echo(result.error.trace.rstrip())
             self.echo(f"newsconvert: {_where(result.source, result.error.line)}: "
                       f"{result.error.message}")
         if not self.quiet:

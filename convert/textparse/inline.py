@@ -24,25 +24,32 @@ _BREAK_TAG = re.compile(r"</?\s*(?:p|br|div|center)" + _ATTRIBUTES, re.I)
 _INLINE_TAG = re.compile(
     r"</?\s*(?:span|font|small|big|u|abbr|sup|sub|mark|ins|del|s|strike|wbr|nobr|tt|"
     r"i|b|em|strong)" + _ATTRIBUTES, re.I)
+#: The longest emphasised or linked span recognised.  Bounded so that a file
+#: full of unclosed ``**`` or ``<em>`` costs linear time, not quadratic.
+_SPAN = 500
 _MARKUP = re.compile(
-    r"(?P<tag><\s*(?P<tname>em|i|strong|b)\s*>(?P<tbody>.+?)<\s*/\s*(?P=tname)\s*>)"
-    r"|(?P<a><\s*a\s+[^<>]*?href\s*=\s*[\"'](?P<ahref>[^\"'<>]+)[\"'][^<>]*>(?P<abody>.+?)"
-    r"<\s*/\s*a\s*>)"
-    r"|(?P<link>\[(?P<ltext>[^\[\]]+)\]\((?P<lhref>[^()\s]+)\))"
-    r"|(?P<strong>(?<![\w*])\*\*(?=\S)(?P<sbody>.+?)(?<=\S)\*\*(?![\w*])"
-    r"|(?<![\w_])__(?=\S)(?P<ubody>.+?)(?<=\S)__(?![\w_]))"
-    r"|(?P<em>(?<![\w*])\*(?=[^\s*])(?P<ebody>[^*]+?)(?<=[^\s*])\*(?![\w*])"
-    r"|(?<![\w_])_(?=[^\s_])(?P<fbody>[^_]+?)(?<=[^\s_])_(?![\w_]))",
+    rf"(?P<tag><\s*(?P<tname>em|i|strong|b)\s*>(?P<tbody>.{{1,{_SPAN}}}?)<\s*/\s*(?P=tname)\s*>)"
+    rf"|(?P<a><\s*a\s+[^<>]{{0,{_SPAN}}}?href\s*=\s*[\"'](?P<ahref>[^\"'<>]{{1,{_SPAN}}})[\"']"
+    rf"[^<>]{{0,{_SPAN}}}>(?P<abody>.{{1,{_SPAN}}}?)<\s*/\s*a\s*>)"
+    rf"|(?P<link>\[(?P<ltext>[^\[\]]{{1,{_SPAN}}})\]\((?P<lhref>[^()\s]{{1,{_SPAN}}})\))"
+    rf"|(?P<strong>(?<![\w*])\*\*(?=\S)(?P<sbody>.{{1,{_SPAN}}}?)(?<=\S)\*\*(?![\w*])"
+    rf"|(?<![\w_])__(?=\S)(?P<ubody>.{{1,{_SPAN}}}?)(?<=\S)__(?![\w_]))"
+    rf"|(?P<em>(?<![\w*])\*(?=[^\s*])(?P<ebody>[^*]{{1,{_SPAN}}}?)(?<=[^\s*])\*(?![\w*])"
+    rf"|(?<![\w_])_(?=[^\s_])(?P<fbody>[^_]{{1,{_SPAN}}}?)(?<=[^\s_])_(?![\w_]))",
     re.I | re.S)
+#: Characters without which ``_MARKUP`` cannot match (a fast path for plain prose).
+_MARKUP_CHARACTERS = re.compile(r"[<*_\[]")
 
 
 #: Whitespace runs to squash; no-break spaces inside text are typography and stay.
 _SPACE_RUN = re.compile(r"[^\S\u00a0\u202f]+|\s{2,}")
+#: Finds whether ``_SPACE_RUN`` would change anything (most prose has single spaces only).
+_SPACE_TO_SQUASH = re.compile(r"[^\S \u00a0\u202f]|\s{2}")
 
 
 def squash(text: str) -> str:
     """``text`` with every whitespace run (no-break and ideographic too) as one space."""
-    return re.sub(r"\s+", " ", text).strip()
+    return " ".join(text.split())
 
 
 def decode_entities(text: str) -> str:
@@ -63,6 +70,8 @@ def to_inlines(text: str) -> Inlines:
 
 
 def _parse(text: str) -> list[Inline]:
+    if not _MARKUP_CHARACTERS.search(text):
+        return [_text_run(text)]
     parts: list[Inline] = []
     position = 0
     for match in _MARKUP.finditer(text):
@@ -77,7 +86,9 @@ def _parse(text: str) -> list[Inline]:
 
 def _text_run(text: str) -> str:
     """Plain text between markup: stray inline tags removed, then entities decoded."""
-    return decode_entities(_INLINE_TAG.sub("", text))
+    if "<" in text:
+        text = _INLINE_TAG.sub("", text)
+    return decode_entities(text) if "&" in text else text
 
 
 def _node(match: re.Match[str]) -> Inline:
@@ -98,7 +109,8 @@ def _tidy(parts: list[Inline]) -> Inlines:
     merged: list[Inline] = []
     for part in parts:
         if isinstance(part, str):
-            part = _SPACE_RUN.sub(" ", part)
+            if _SPACE_TO_SQUASH.search(part):
+                part = _SPACE_RUN.sub(" ", part)
             if merged and isinstance(merged[-1], str):
                 merged[-1] += part
                 continue
