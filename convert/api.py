@@ -95,6 +95,9 @@ def write_file_atomic(path: str | os.PathLike[str], data: bytes) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.",
                                              suffix=".part")
+    except (FileExistsError, NotADirectoryError):
+        raise ConvertError("cannot write here: a part of this path is a file, not a folder "
+                           "(Not a directory)", source=str(target), code="io") from None
     except OSError as error:
         raise ConvertError(error.strerror or str(error), source=str(target), code="io") from None
     try:

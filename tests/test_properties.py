@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from convert import api
 from convert.model import Document
+from convert.options import WriteOptions
 from convert.schemas import document_errors
 from tests.strategies import documents
 
@@ -21,3 +23,25 @@ def test_canonical_json_round_trip(doc: Document) -> None:
     data = api.write(doc, "json")
     assert list(document_errors(json.loads(data))) == []
     assert api.read(data, "json") == doc
+
+
+@PROPERTY_SETTINGS
+@given(documents())
+def test_newsml_round_trip_and_official_xsd(doc: Document) -> None:
+    from tests.newsml_checks import schema_errors
+
+    data = api.write(doc, "newsml")
+    assert schema_errors(data) == []
+    assert api.read(data, "newsml") == doc
+
+
+@PROPERTY_SETTINGS
+@given(documents(), st.sampled_from(["3.1", "2.2", "1.6"]))
+def test_ninjs_round_trip_and_official_schema(doc: Document, version: str) -> None:
+    from convert.ninjs_mapping import lost_fields
+    from tests import ninjs_support
+
+    data = api.write(doc, "ninjs", WriteOptions(ninjs_version=version))
+    assert ninjs_support.errors(json.loads(data), version) == []
+    expected = ninjs_support.without(doc, lost_fields(doc, version))
+    assert api.read(data, "ninjs") == expected
