@@ -52,6 +52,8 @@ NOTE_CLASS = "note"
 PLACEHOLDER_ATTRIBUTE = "data-placeholder"
 #: On an ``<a>`` whose target is not a safe URL: kept for round trips, never live.
 UNSAFE_HREF_ATTRIBUTE = "data-unsafe-href"
+#: On a photo ``<figure>`` whose image source is not a safe URL (no ``<img>`` then).
+UNSAFE_SRC_ATTRIBUTE = "data-unsafe-src"
 #: On a ``<span>`` around text that is not in Unicode NFC: the exact text as a JSON
 #: string (ASCII), while the span shows the NFC form (see :func:`exact_text`).
 EXACT_TEXT_ATTRIBUTE = "data-text"
@@ -354,12 +356,13 @@ def _quote(build: _Builder, body: etree._Element, quote: Quote) -> None:
 
 
 def _figure(build: _Builder, body: etree._Element, figure: Figure) -> None:
-    element = build.block(body, "figure", {"class": PHOTO_CLASS})
-    if figure.src is not None:
-        attributes = {"src": figure.src} if is_safe_url(figure.src) else {
-            UNSAFE_HREF_ATTRIBUTE: figure.src}
+    attributes = {"class": PHOTO_CLASS}
+    if figure.src is not None and not is_safe_url(figure.src):
+        attributes[UNSAFE_SRC_ATTRIBUTE] = figure.src
+    element = build.block(body, "figure", attributes)
+    if figure.src is not None and is_safe_url(figure.src):
         alt = unicodedata.normalize("NFC", plain_text(figure.caption))
-        build.block(element, "img", {**attributes, "alt": alt})
+        build.block(element, "img", {"src": figure.src, "alt": alt})
     caption = build.block(element, "figcaption")
     caption.append(build.inlines(build.element("span", {"class": CAPTION_CLASS}),
                                  figure.caption))

@@ -235,9 +235,9 @@ class _Reader:
         caption = _child(element, "figcaption")
         text = _child(caption, "span", markup.CAPTION_CLASS) if caption is not None else None
         credit = _child(caption, "small", markup.CREDIT_CLASS) if caption is not None else None
-        src = None
+        src = element.get(markup.UNSAFE_SRC_ATTRIBUTE)
         if image is not None:
-            src = image.get("src") or image.get(markup.UNSAFE_HREF_ATTRIBUTE)
+            src = image.get("src")
         return Figure(self.inlines(text) if text is not None else (),
                       None if credit is None else self.plain(credit), src)
 

@@ -34,10 +34,13 @@ DESCRIPTION_LENGTH = 200
 
 
 def write(doc: Document, options: WriteOptions) -> bytes:
-    if options.fragment:
-        text = serialize(article_element(doc))
-    else:
-        text = "<!DOCTYPE html>\n" + serialize(page_element(doc, stylesheet(options.css)))
+    try:
+        if options.fragment:
+            text = serialize(article_element(doc))
+        else:
+            text = "<!DOCTYPE html>\n" + serialize(page_element(doc, stylesheet(options.css)))
+    except ValueError as error:  # lxml refuses NUL and other control characters
+        raise ConvertError(f"cannot write HTML: {error}", code="invalid") from None
     return (text + "\n").encode("utf-8")
 
 
