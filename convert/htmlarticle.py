@@ -52,6 +52,8 @@ NOTE_CLASS = "note"
 PLACEHOLDER_ATTRIBUTE = "data-placeholder"
 #: On an ``<a>`` whose target is not a safe URL: kept for round trips, never live.
 UNSAFE_HREF_ATTRIBUTE = "data-unsafe-href"
+#: On a ``<span>`` standing for a link inside a link (HTML cannot nest ``<a>``).
+NESTED_HREF_ATTRIBUTE = "data-href"
 #: On a photo ``<figure>`` whose image source is not a safe URL (no ``<img>`` then).
 UNSAFE_SRC_ATTRIBUTE = "data-unsafe-src"
 #: On a ``<span>`` around text that is not in Unicode NFC: the exact text as a JSON
@@ -222,7 +224,8 @@ class _Builder:
         parent.append(child)
         return child
 
-    def inlines(self, parent: etree._Element, inlines: Inlines) -> etree._Element:
+    def inlines(self, parent: etree._Element, inlines: Inlines,
+                in_link: bool = False) -> etree._Element:
         for part in inlines:
             if isinstance(part, str):
                 self.text(parent, part)
@@ -232,12 +235,14 @@ class _Builder:
             elif isinstance(part, Strong):
                 child = self.element("strong")
             else:
-                child = self._link(part)
+                child = self._link(part, in_link)
             parent.append(child)
-            self.inlines(child, part.content)
+            self.inlines(child, part.content, in_link or isinstance(part, Link))
         return parent
 
-    def _link(self, link: Link) -> etree._Element:
+    def _link(self, link: Link, in_link: bool) -> etree._Element:
+        if in_link:
+            return self.element("span", {NESTED_HREF_ATTRIBUTE: link.href})
         if is_safe_url(link.href):
             return self.element("a", {"href": link.href})
         return self.element("a", {UNSAFE_HREF_ATTRIBUTE: link.href})

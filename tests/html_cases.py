@@ -46,7 +46,7 @@ HOSTILE = replace(
     bylines=(Byline(BREAKOUT, SCRIPT),), dateline=Dateline(SCRIPT, BREAKOUT),
     keywords=(BREAKOUT, "<!--"), extra=(("x", BREAKOUT),),
     body=(
-        Paragraph((SCRIPT, " ", Link(("click",), "javascript:alert(6)"), " ",
+        Paragraph((SCRIPT + " ", Link(("click",), "javascript:alert(6)"), " ",
                    Link(("tab",), " JaVa\tScRiPt:alert(7)"), " ",
                    Link(("data",), "data:text/html,<script>alert(8)</script>"), " ",
                    Link(("vb",), "vbscript:msgbox(9)"))),

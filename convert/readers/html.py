@@ -269,6 +269,9 @@ class _Reader:
         href = element.get("href") or element.get(markup.UNSAFE_HREF_ATTRIBUTE)
         if tag == "a" and href:
             return (Link(self.inlines(element), href),)
+        nested_href = element.get(markup.NESTED_HREF_ATTRIBUTE)
+        if tag == "span" and nested_href is not None:
+            return (Link(self.inlines(element), nested_href),)
         self.warn("html-markup-dropped", f"<{tag}> is not article markup: kept its text only",
                   element)
         return self.inlines(element)
