@@ -86,21 +86,21 @@ def text_direction(language: str | None) -> str | None:
 #: Visible words, by primary language subtag (English when the language is not here).
 LABELS: dict[str, dict[str, str]] = {
     "en": {"by": "By", "published": "Published", "updated": "Updated", "source": "Source",
-           "topics": "Topics", "and": ", "},
+           "topics": "Topics", "separator": ", "},
     "fr": {"by": "Par", "published": "Publié le", "updated": "Mis à jour le",
-           "source": "Source", "topics": "Sujets", "and": ", "},
+           "source": "Source", "topics": "Sujets", "separator": ", "},
     "de": {"by": "Von", "published": "Veröffentlicht", "updated": "Aktualisiert",
-           "source": "Quelle", "topics": "Themen", "and": ", "},
+           "source": "Quelle", "topics": "Themen", "separator": ", "},
     "es": {"by": "Por", "published": "Publicado", "updated": "Actualizado",
-           "source": "Fuente", "topics": "Temas", "and": ", "},
+           "source": "Fuente", "topics": "Temas", "separator": ", "},
     "nl": {"by": "Door", "published": "Gepubliceerd", "updated": "Bijgewerkt",
-           "source": "Bron", "topics": "Onderwerpen", "and": ", "},
+           "source": "Bron", "topics": "Onderwerpen", "separator": ", "},
     "ru": {"by": "Автор:", "published": "Опубликовано", "updated": "Обновлено",
-           "source": "Источник", "topics": "Темы", "and": ", "},
+           "source": "Источник", "topics": "Темы", "separator": ", "},
     "ar": {"by": "بقلم", "published": "نُشر", "updated": "حُدّث", "source": "المصدر",
-           "topics": "مواضيع", "and": "، "},
+           "topics": "مواضيع", "separator": "، "},
     "zh": {"by": "作者：", "published": "发布", "updated": "更新", "source": "来源",
-           "topics": "主题", "and": "、"},
+           "topics": "主题", "separator": "、"},
 }
 
 
@@ -264,7 +264,8 @@ def article_element(doc: Document, *, namespace: str | None = None) -> etree._El
     embedded in another page.
     """
     build = _Builder(namespace)
-    article = build.element("article", _article_attributes(doc))
+    article = etree.Element(build.tag("article"), _article_attributes(doc),
+                            nsmap={None: namespace} if namespace else None)
     _header(build, article, doc)
     body = build.block(article, "div", {"class": BODY_CLASS})
     for block in doc.body:
@@ -298,7 +299,7 @@ def _header(build: _Builder, article: etree._Element, doc: Document) -> None:
         build.block(header, "p", {"class": SUBHEADLINE_CLASS}, doc.subheadline)
     if doc.bylines:
         _byline(build, build.block(header, "p", {"class": BYLINE_CLASS}, words["by"] + " "),
-                doc.bylines, words["and"])
+                doc.bylines, words["separator"])
     if doc.dateline is not None:
         _dateline(build, build.block(header, "p", {"class": DATELINE_CLASS}), doc.dateline)
     if doc.published or doc.updated:

@@ -339,3 +339,16 @@ def test_cli_fragment_and_css(tmp_path: Path) -> None:
                                  "-o", str(out)])
     assert styled.exit_code == 0, styled.output
     assert out.read_bytes() == page(api.read(article), css=HOUSE_CSS)
+
+
+def test_article_element_builds_the_same_markup_as_xhtml_for_epub() -> None:
+    from lxml import etree
+
+    from convert.htmlarticle import XHTML, article_element
+
+    xhtml = etree.tostring(article_element(html_cases.RICH, namespace=XHTML), encoding="unicode")
+    tree = etree.fromstring(xhtml)
+    assert tree.tag == f"{{{XHTML}}}article" and xhtml.count("xmlns") == 1
+    html_tree = parsed(page(html_cases.RICH, fragment=True)).xpath("//article")[0]
+    assert [etree.QName(e).localname for e in tree.iter()] == [e.tag for e in html_tree.iter()]
+    assert "".join(tree.itertext()) == html_tree.text_content()
