@@ -1,0 +1,291 @@
+"""HTML reader: the article pages (and ``--fragment`` articles) that newsconvert writes.
+
+Reads the ``<article>`` markup described in :mod:`convert.htmlarticle` back
+into the same Document: visible fields from their marked-up elements, the
+others from the ``data-*`` attributes of ``<article>``.  The ``<head>``
+(JSON-LD, Open Graph) is derived from the same Document and is not needed,
+which is why a fragment reads back as completely as a page.
+
+Parsing is lxml's HTML parser with no network access; nothing is executed.
+Inline markup that is not ours (``<span>``, ``<code>``...) is unwrapped to its
+text with a warning; a body block that is not ours is an error naming its line.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from convert import htmlarticle as markup
+from convert.errors import ConvertError
+from convert.model import (
+    Block, Byline, Dateline, Document, Emphasis, Figure, Heading, Inline, Inlines, Link,
+    ListBlock, Note, Paragraph, ParseWarning, Provenance, Quote, Strong, body_text, content_id,
+    plain_text,
+)
+from convert.options import ReadOptions
+
+_NOTE_KINDS = ("correction", "editors-note", "note")
+_HEADINGS = {f"h{level}": level for level in range(2, 7)}
+
+
+def read(text: str, options: ReadOptions) -> Document:
+    return _Reader(options.source_name).document(_parse(text, options.source_name))
+
+
+def _parse(text: str, source: str) -> Any:
+    from lxml import etree, html
+
+    if not text.strip():
+        raise ConvertError("empty HTML input", source=source, line=1, code="invalid")
+    parser = html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True,
+                             huge_tree=False, default_doctype=False)
+    try:
+        return html.document_fromstring(text, parser=parser)
+    except (etree.ParserError, ValueError) as error:
+        raise ConvertError(f"cannot parse HTML: {error}", source=source, code="invalid") from None
+
+
+def _classes(element: Any) -> list[str]:
+    return (element.get("class") or "").split()
+
+
+def _children(parent: Any, tag: str, css_class: str | None = None) -> list[Any]:
+    return [child for child in parent if child.tag == tag
+            and (css_class is None or css_class in _classes(child))]
+
+
+def _child(parent: Any, tag: str, css_class: str | None = None) -> Any:
+    found = _children(parent, tag, css_class)
+    return found[0] if found else None
+
+
+class _Reader:
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.warnings: list[ParseWarning] = []
+
+    def error(self, message: str, element: Any) -> ConvertError:
+        return ConvertError(message, source=self.source, line=element.sourceline, code="invalid")
+
+    def warn(self, code: str, message: str, element: Any) -> None:
+        self.warnings.append(ParseWarning(code, message, element.sourceline))
+
+    # ------------------------------------------------------------ document
+
+    def document(self, root: Any) -> Document:
+        articles = root.xpath("//article")
+        if not articles:
+            raise ConvertError("no <article> element: not an article page written by "
+                               "newsconvert", source=self.source, line=1, code="invalid")
+        article = articles[0]
+        header = _child(article, "header")
+        footer = _child(article, "footer")
+        body_element = _child(article, "div", markup.BODY_CLASS)
+        body = self.blocks(body_element) if body_element is not None else ()
+        headline = self.headline(header)
+        data = self.data_attributes(article)
+        return Document(
+            id=data.get("id") or content_id(headline, body_text(body)),
+            version=self.version(article, data.get("version")),
+            language=article.get("lang") or root.get("lang") or None,
+            headline=headline,
+            subheadline=self.text_of_class(header, "p", markup.SUBHEADLINE_CLASS),
+            slugline=data.get("slugline"),
+            bylines=self.bylines(header),
+            dateline=self.dateline(header),
+            published=self.date(header, markup.PUBLISHED_CLASS),
+            updated=self.date(header, markup.UPDATED_CLASS),
+            source=self.footer_text(footer, markup.SOURCE_CLASS),
+            copyright=self.footer_text(footer, markup.COPYRIGHT_CLASS),
+            url=data.get("url"),
+            keywords=self.keywords(footer),
+            summary=data.get("summary"),
+            body=body,
+            extra=self.extra(article, data.get("extra")),
+            provenance=Provenance("html", "utf-8", tuple(self.warnings)),
+        )
+
+    def data_attributes(self, article: Any) -> dict[str, str]:
+        values: dict[str, str] = {}
+        for name in markup.DATA_ATTRIBUTES:
+            if (value := article.get(f"data-{name}")) is not None:
+                values[name] = value
+            elif (encoded := article.get(f"data-{name}{markup.JSON_SUFFIX}")) is not None:
+                values[name] = self.json_string(encoded, article)
+        return values
+
+    def json_string(self, encoded: str, element: Any) -> str:
+        try:
+            value = json.loads(encoded)
+        except json.JSONDecodeError:
+            value = None
+        if not isinstance(value, str):
+            raise self.error(f"expected a JSON string in a data attribute, got {encoded!r}",
+                             element)
+        return value
+
+    def version(self, article: Any, value: str | None) -> int:
+        if value is None:
+            return 1
+        if not value.isdigit() or int(value) < 1:
+            raise self.error(f"data-version must be a positive integer, got {value!r}", article)
+        return int(value)
+
+    def extra(self, article: Any, value: str | None) -> tuple[tuple[str, str], ...]:
+        if value is None:
+            return ()
+        try:
+            pairs = json.loads(value)
+        except json.JSONDecodeError:
+            pairs = None
+        if not (isinstance(pairs, list) and all(
+                isinstance(pair, list) and len(pair) == 2
+                and all(isinstance(part, str) for part in pair) for pair in pairs)):
+            raise self.error("data-extra must be a JSON list of [name, value] string pairs",
+                             article)
+        return tuple(sorted((name, text) for name, text in pairs))
+
+    # ------------------------------------------------------------ header and footer
+
+    def headline(self, header: Any) -> str | None:
+        h1 = _child(header, "h1") if header is not None else None
+        if h1 is None or h1.get(markup.PLACEHOLDER_ATTRIBUTE) is not None:
+            return None
+        return self.plain(h1)
+
+    def text_of_class(self, parent: Any, tag: str, css_class: str) -> str | None:
+        if parent is None:
+            return None
+        element = _child(parent, tag, css_class)
+        return None if element is None else self.plain(element)
+
+    def bylines(self, header: Any) -> tuple[Byline, ...]:
+        line = _child(header, "p", markup.BYLINE_CLASS) if header is not None else None
+        if line is None:
+            return ()
+        return tuple(
+            Byline(self.text_of_class(author, "span", markup.NAME_CLASS) or "",
+                   self.text_of_class(author, "span", markup.ROLE_CLASS))
+            for author in _children(line, "span", markup.AUTHOR_CLASS))
+
+    def dateline(self, header: Any) -> Dateline | None:
+        line = _child(header, "p", markup.DATELINE_CLASS) if header is not None else None
+        if line is None:
+            return None
+        return Dateline(self.text_of_class(line, "span", markup.PLACE_CLASS),
+                        self.text_of_class(line, "span", markup.DATE_TEXT_CLASS))
+
+    def date(self, header: Any, css_class: str) -> str | None:
+        dates = _child(header, "p", "dates") if header is not None else None
+        time = _child(dates, "time", css_class) if dates is not None else None
+        return None if time is None else time.get("datetime")
+
+    def footer_text(self, footer: Any, css_class: str) -> str | None:
+        if footer is None:
+            return None
+        found = footer.xpath(".//*[contains(concat(' ', @class, ' '), $name)]",
+                             name=f" {css_class} ")
+        return self.plain(found[0]) if found else None
+
+    def keywords(self, footer: Any) -> tuple[str, ...]:
+        keywords = _child(footer, "ul", markup.KEYWORDS_CLASS) if footer is not None else None
+        if keywords is None:
+            return ()
+        return tuple(self.plain(item) for item in _children(keywords, "li"))
+
+    # ------------------------------------------------------------ body
+
+    def blocks(self, body: Any) -> tuple[Block, ...]:
+        for stray in [body.text, *(element.tail for element in body)]:
+            if stray and stray.strip():
+                self.warn("html-text-dropped", f"text outside any paragraph dropped: "
+                          f"{stray.strip()[:40]!r}", body)
+        return tuple(self.block(element) for element in body if isinstance(element.tag, str))
+
+    def block(self, element: Any) -> Block:
+        tag, classes = element.tag, _classes(element)
+        if tag == "p":
+            return Paragraph(self.inlines(element))
+        if tag in _HEADINGS:
+            return Heading(self.inlines(element), _HEADINGS[tag])
+        if tag == "blockquote":
+            return Quote(self.inlines(element))
+        if tag == "figure" and markup.QUOTE_CLASS in classes:
+            quote, caption = _child(element, "blockquote"), _child(element, "figcaption")
+            if quote is None:
+                raise self.error("a quote <figure> without its <blockquote>", element)
+            return Quote(self.inlines(quote),
+                         None if caption is None else self.plain(caption))
+        if tag in ("ul", "ol"):
+            return ListBlock(tuple(self.inlines(item) for item in _children(element, "li")),
+                             ordered=tag == "ol")
+        if tag == "figure":
+            return self.figure(element)
+        if tag == "aside" and markup.NOTE_CLASS in classes:
+            kind = element.get("data-kind", "note")
+            if kind not in _NOTE_KINDS:
+                raise self.error(f"unknown note kind {kind!r} (known: {', '.join(_NOTE_KINDS)})",
+                                 element)
+            return Note(self.inlines(element), kind)
+        raise self.error(f"unexpected <{tag}> in the article body", element)
+
+    def figure(self, element: Any) -> Figure:
+        image = _child(element, "img")
+        caption = _child(element, "figcaption")
+        text = _child(caption, "span", markup.CAPTION_CLASS) if caption is not None else None
+        credit = _child(caption, "small", markup.CREDIT_CLASS) if caption is not None else None
+        src = element.get(markup.UNSAFE_SRC_ATTRIBUTE)
+        if image is not None:
+            src = image.get("src")
+        return Figure(self.inlines(text) if text is not None else (),
+                      None if credit is None else self.plain(credit), src)
+
+    # ------------------------------------------------------------ inlines
+
+    def inlines(self, element: Any) -> Inlines:
+        parts: list[Inline] = []
+        _add_text(parts, element.text)
+        for child in element:
+            if not isinstance(child.tag, str):
+                continue
+            for part in self.inline(child):
+                if isinstance(part, str):
+                    _add_text(parts, part)
+                else:
+                    parts.append(part)
+            _add_text(parts, child.tail)
+        return tuple(parts)
+
+    def inline(self, element: Any) -> Inlines:
+        tag = element.tag
+        if tag in ("em", "i"):
+            return (Emphasis(self.inlines(element)),)
+        if tag in ("strong", "b"):
+            return (Strong(self.inlines(element)),)
+        exact = element.get(markup.EXACT_TEXT_ATTRIBUTE)
+        if tag == "span" and exact is not None:
+            return (self.json_string(exact, element),)
+        href = element.get("href") or element.get(markup.UNSAFE_HREF_ATTRIBUTE)
+        if tag == "a" and href:
+            return (Link(self.inlines(element), href),)
+        nested_href = element.get(markup.NESTED_HREF_ATTRIBUTE)
+        if tag == "span" and nested_href is not None:
+            return (Link(self.inlines(element), nested_href),)
+        self.warn("html-markup-dropped", f"<{tag}> is not article markup: kept its text only",
+                  element)
+        return self.inlines(element)
+
+    def plain(self, element: Any) -> str:
+        """The text of ``element``, exact text of ``data-text`` spans included."""
+        return plain_text(self.inlines(element))
+
+
+def _add_text(parts: list[Inline], text: str | None) -> None:
+    """Append ``text``, merged with a text run just before it."""
+    if not text:
+        return
+    if parts and isinstance(parts[-1], str):
+        parts[-1] += text
+    else:
+        parts.append(text)
