@@ -1,10 +1,13 @@
 """The ``<article>`` markup of a Document, shared by the HTML and EPUB writers.
 
-:func:`article_element` builds the article as an lxml element tree; the HTML
-writer serialises it into a page (or alone, as a fragment) and the EPUB writer
-can build the same markup in the XHTML namespace (``namespace=XHTML``) for its
-chapters.  The HTML reader reads this markup back, so the class names and
-``data-*`` attributes below are the contract between writer and reader.
+:func:`article_element` builds the article as an lxml element tree: a header
+(headline, summary, byline, dateline, dates), the body in the one body markup
+of :mod:`convert.markup`, and a footer (source, copyright, keywords).  The HTML
+writer serialises it into a page (or alone, as a fragment); the EPUB writer
+builds the same markup in the XHTML namespace for its chapters (pass a
+:class:`~convert.markup.MarkupBuilder` for the namespace and link policy).
+The HTML reader reads this markup back, so the class names and ``data-*``
+attributes below are the contract between writer and reader.
 
 Everything the Document holds lives inside the ``<article>``, so a page and a
 fragment read back the same: visible fields as marked-up text, the fields with
@@ -16,21 +19,19 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
+from typing import TYPE_CHECKING
 
-from lxml import etree
+from convert.markup import MarkupBuilder, append_text, ascii_json, is_nfc
+from convert.model import Byline, Dateline, Document, Figure, Inlines, ListBlock, plain_text
 
-from convert.model import (
-    Block, Byline, Dateline, Document, Emphasis, Figure, Heading, Inlines, Link, ListBlock, Note,
-    Paragraph, Quote, Strong, plain_text,
-)
-
-XHTML = "http://www.w3.org/1999/xhtml"
+if TYPE_CHECKING:
+    from lxml import etree
 
 #: ``class`` values (and ``data-*`` names) the reader relies on.
 ARTICLE_CLASS = "news-article"
 BODY_CLASS = "article-body"
 SUBHEADLINE_CLASS = "subheadline"
+SUMMARY_CLASS = "summary"
 BYLINE_CLASS = "byline"
 AUTHOR_CLASS = "author"
 NAME_CLASS = "name"
@@ -43,22 +44,10 @@ UPDATED_CLASS = "updated"
 SOURCE_CLASS = "source"
 COPYRIGHT_CLASS = "copyright"
 KEYWORDS_CLASS = "keywords"
-QUOTE_CLASS = "quote"
-PHOTO_CLASS = "photo"
-CAPTION_CLASS = "caption"
-CREDIT_CLASS = "credit"
-NOTE_CLASS = "note"
 #: On an ``<h1>`` that stands in for a missing headline (every article needs a heading).
 PLACEHOLDER_ATTRIBUTE = "data-placeholder"
-#: On an ``<a>`` whose target is not a safe URL: kept for round trips, never live.
-UNSAFE_HREF_ATTRIBUTE = "data-unsafe-href"
-#: On a ``<span>`` standing for a link inside a link (HTML cannot nest ``<a>``).
-NESTED_HREF_ATTRIBUTE = "data-href"
-#: On a photo ``<figure>`` whose image source is not a safe URL (no ``<img>`` then).
-UNSAFE_SRC_ATTRIBUTE = "data-unsafe-src"
-#: On a ``<span>`` around text that is not in Unicode NFC: the exact text as a JSON
-#: string (ASCII), while the span shows the NFC form (see :func:`exact_text`).
-EXACT_TEXT_ATTRIBUTE = "data-text"
+#: On the ``<span>`` standing for a date that is not a valid HTML ``datetime``.
+DATETIME_ATTRIBUTE = "data-datetime"
 #: Suffix of a ``data-*`` attribute holding a JSON string, for values not in NFC.
 JSON_SUFFIX = "-json"
 
@@ -112,14 +101,6 @@ def labels(language: str | None) -> dict[str, str]:
 # ---------------------------------------------------------------- text
 
 
-def is_nfc(text: str) -> bool:
-    return unicodedata.is_normalized("NFC", text)
-
-
-def ascii_json(value: object) -> str:
-    return json.dumps(value, ensure_ascii=True)
-
-
 def data_attribute(name: str, value: str) -> tuple[str, str]:
     """``data-<name>``, or ``data-<name>-json`` (ASCII JSON) when ``value`` is not NFC.
 
@@ -132,22 +113,11 @@ def data_attribute(name: str, value: str) -> tuple[str, str]:
     return f"data-{name}{JSON_SUFFIX}", ascii_json(value)
 
 
-# ---------------------------------------------------------------- URLs
+# ---------------------------------------------------------------- dates and titles
 
-_SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel", "ftp"})
-_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
-_URL_IGNORED = re.compile(r"[\t\n\r]")
-
-
-def is_safe_url(url: str) -> bool:
-    """True for relative URLs and http(s)/mailto/tel/ftp ones.
-
-    The scheme is read the way a browser reads it (tabs and newlines removed,
-    leading controls and spaces stripped), so ``java\\tscript:`` is caught.
-    """
-    cleaned = _URL_IGNORED.sub("", url).lstrip("".join(map(chr, range(0x21))))
-    match = _SCHEME.match(cleaned)
-    return match is None or match.group(1).lower() in _SAFE_SCHEMES
+#: The ``<time datetime>`` forms of our ISO 8601 dates (HTML allows 1 to 3 fraction digits).
+_HTML_DATETIME = re.compile(
+    r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})?)?\Z")
 
 
 def display_datetime(value: str) -> str:
@@ -190,86 +160,17 @@ def _first_inlines(doc: Document) -> Inlines:
 
 # ---------------------------------------------------------------- building
 
-class _Builder:
-    """Creates elements, in ``namespace`` when given (XHTML for EPUB)."""
-
-    def __init__(self, namespace: str | None) -> None:
-        self.namespace = namespace
-
-    def tag(self, name: str) -> str:
-        return f"{{{self.namespace}}}{name}" if self.namespace else name
-
-    def element(self, name: str, attributes: dict[str, str] | None = None,
-                text: str | None = None) -> etree._Element:
-        element = etree.Element(self.tag(name), attributes or {})
-        if text is not None:
-            self.text(element, text)
-        return element
-
-    def text(self, parent: etree._Element, text: str) -> None:
-        """Append ``text``; text not in NFC is shown normalised, kept exact in ``data-text``."""
-        if is_nfc(text):
-            append_text(parent, text)
-            return
-        exact = etree.SubElement(parent, self.tag("span"), {EXACT_TEXT_ATTRIBUTE: ascii_json(text)})
-        exact.text = unicodedata.normalize("NFC", text)
-
-    def block(self, parent: etree._Element, name: str, attributes: dict[str, str] | None = None,
-              text: str | None = None) -> etree._Element:
-        """A child on a line of its own (newlines only between blocks, never in text)."""
-        child = self.element(name, attributes, text)
-        if len(parent) == 0:
-            parent.text = "\n"
-        child.tail = "\n"
-        parent.append(child)
-        return child
-
-    def inlines(self, parent: etree._Element, inlines: Inlines,
-                in_link: bool = False) -> etree._Element:
-        for part in inlines:
-            if isinstance(part, str):
-                self.text(parent, part)
-                continue
-            if isinstance(part, Emphasis):
-                child = self.element("em")
-            elif isinstance(part, Strong):
-                child = self.element("strong")
-            else:
-                child = self._link(part, in_link)
-            parent.append(child)
-            self.inlines(child, part.content, in_link or isinstance(part, Link))
-        return parent
-
-    def _link(self, link: Link, in_link: bool) -> etree._Element:
-        if in_link:
-            return self.element("span", {NESTED_HREF_ATTRIBUTE: link.href})
-        if is_safe_url(link.href):
-            return self.element("a", {"href": link.href})
-        return self.element("a", {UNSAFE_HREF_ATTRIBUTE: link.href})
-
-
-def append_text(parent: etree._Element, text: str) -> None:
-    """Add ``text`` after the last child of ``parent`` (or as its text)."""
-    if len(parent):
-        parent[-1].tail = (parent[-1].tail or "") + text
-    else:
-        parent.text = (parent.text or "") + text
-
-
-def article_element(doc: Document, *, namespace: str | None = None) -> etree._Element:
+def article_element(doc: Document, build: MarkupBuilder | None = None) -> etree._Element:
     """The ``<article>`` of ``doc``: header, body blocks and footer.
 
-    ``namespace=XHTML`` builds the same tree in the XHTML namespace (for EPUB).
-    The element carries ``lang`` and ``dir`` itself so it reads right when
-    embedded in another page.
+    ``build`` gives the namespace and link policy (XHTML for EPUB); by default
+    HTML without a namespace.  The element carries ``lang`` and ``dir`` itself
+    so it reads right when embedded in another page.
     """
-    build = _Builder(namespace)
-    article = etree.Element(build.tag("article"), _article_attributes(doc),
-                            nsmap={None: namespace} if namespace else None)
+    build = build or MarkupBuilder()
+    article = build.element("article", _article_attributes(doc))
     _header(build, article, doc)
-    body = build.block(article, "div", {"class": BODY_CLASS})
-    for block in doc.body:
-        _block(build, body, block)
+    build.body(build.block(article, "div", {"class": BODY_CLASS}), doc.body)
     _footer(build, article, doc)
     return article
 
@@ -288,7 +189,7 @@ def _article_attributes(doc: Document) -> dict[str, str]:
     return attributes
 
 
-def _header(build: _Builder, article: etree._Element, doc: Document) -> None:
+def _header(build: MarkupBuilder, article: etree._Element, doc: Document) -> None:
     words = labels(doc.language)
     header = build.block(article, "header")
     if doc.headline is None:
@@ -297,6 +198,8 @@ def _header(build: _Builder, article: etree._Element, doc: Document) -> None:
         build.block(header, "h1", text=doc.headline)
     if doc.subheadline is not None:
         build.block(header, "p", {"class": SUBHEADLINE_CLASS}, doc.subheadline)
+    if doc.summary is not None:
+        build.block(header, "p", {"class": SUMMARY_CLASS}, doc.summary)
     if doc.bylines:
         _byline(build, build.block(header, "p", {"class": BYLINE_CLASS}, words["by"] + " "),
                 doc.bylines, words["separator"])
@@ -307,11 +210,10 @@ def _header(build: _Builder, article: etree._Element, doc: Document) -> None:
         for name, value in ((PUBLISHED_CLASS, doc.published), (UPDATED_CLASS, doc.updated)):
             if value:
                 append_text(dates, (" · " if len(dates) else "") + words[name] + " ")
-                dates.append(build.element("time", {"class": name, "datetime": value},
-                                           display_datetime(value)))
+                dates.append(_date_element(build, name, value))
 
 
-def _byline(build: _Builder, line: etree._Element, bylines: tuple[Byline, ...],
+def _byline(build: MarkupBuilder, line: etree._Element, bylines: tuple[Byline, ...],
             separator: str) -> None:
     for index, byline in enumerate(bylines):
         if index:
@@ -324,7 +226,7 @@ def _byline(build: _Builder, line: etree._Element, bylines: tuple[Byline, ...],
         line.append(author)
 
 
-def _dateline(build: _Builder, line: etree._Element, dateline: Dateline) -> None:
+def _dateline(build: MarkupBuilder, line: etree._Element, dateline: Dateline) -> None:
     if dateline.place is not None:
         line.append(build.element("span", {"class": PLACE_CLASS}, dateline.place))
     if dateline.date_text is not None:
@@ -333,51 +235,16 @@ def _dateline(build: _Builder, line: etree._Element, dateline: Dateline) -> None
         line.append(build.element("span", {"class": DATE_TEXT_CLASS}, dateline.date_text))
 
 
-def _block(build: _Builder, body: etree._Element, block: Block) -> None:
-    if isinstance(block, Paragraph):
-        build.inlines(build.block(body, "p"), block.content)
-    elif isinstance(block, Heading):
-        build.inlines(build.block(body, f"h{block.level}"), block.content)
-    elif isinstance(block, Quote):
-        _quote(build, body, block)
-    elif isinstance(block, ListBlock):
-        items = build.block(body, "ol" if block.ordered else "ul")
-        for item in block.items:
-            build.inlines(build.block(items, "li"), item)
-    elif isinstance(block, Figure):
-        _figure(build, body, block)
-    elif isinstance(block, Note):
-        build.inlines(build.block(body, "aside", {"class": NOTE_CLASS, "data-kind": block.kind}),
-                      block.content)
+def _date_element(build: MarkupBuilder, css_class: str, value: str) -> etree._Element:
+    """``<time datetime>``; a ``<span data-datetime>`` for what HTML does not take as a date."""
+    if _HTML_DATETIME.match(value):
+        return build.element("time", {"class": css_class, "datetime": value},
+                             display_datetime(value))
+    return build.element("span", {"class": css_class, DATETIME_ATTRIBUTE: value},
+                         display_datetime(value))
 
 
-def _quote(build: _Builder, body: etree._Element, quote: Quote) -> None:
-    """A ``<blockquote>``; its attribution in a ``<figcaption>``, outside the quote (as HTML asks)."""
-    if quote.attribution is None:
-        build.inlines(build.block(body, "blockquote"), quote.content)
-        return
-    figure = build.block(body, "figure", {"class": QUOTE_CLASS})
-    build.inlines(build.block(figure, "blockquote"), quote.content)
-    build.block(figure, "figcaption", text=quote.attribution)
-
-
-def _figure(build: _Builder, body: etree._Element, figure: Figure) -> None:
-    attributes = {"class": PHOTO_CLASS}
-    if figure.src is not None and not is_safe_url(figure.src):
-        attributes[UNSAFE_SRC_ATTRIBUTE] = figure.src
-    element = build.block(body, "figure", attributes)
-    if figure.src is not None and is_safe_url(figure.src):
-        alt = unicodedata.normalize("NFC", plain_text(figure.caption))
-        build.block(element, "img", {"src": figure.src, "alt": alt})
-    caption = build.block(element, "figcaption")
-    caption.append(build.inlines(build.element("span", {"class": CAPTION_CLASS}),
-                                 figure.caption))
-    if figure.credit is not None:
-        append_text(caption, " ")
-        caption.append(build.element("small", {"class": CREDIT_CLASS}, figure.credit))
-
-
-def _footer(build: _Builder, article: etree._Element, doc: Document) -> None:
+def _footer(build: MarkupBuilder, article: etree._Element, doc: Document) -> None:
     if doc.source is None and doc.copyright is None and not doc.keywords:
         return
     words = labels(doc.language)

@@ -2,7 +2,8 @@
 
 Reads the ``<article>`` markup described in :mod:`convert.htmlarticle` back
 into the same Document: visible fields from their marked-up elements, the
-others from the ``data-*`` attributes of ``<article>``.  The ``<head>``
+others from the ``data-*`` attributes of ``<article>``, the body with the one
+body-markup reader (:class:`convert.markup.BodyParser`).  The ``<head>``
 (JSON-LD, Open Graph) is derived from the same Document and is not needed,
 which is why a fragment reads back as completely as a page.
 
@@ -18,15 +19,9 @@ from typing import Any
 
 from convert import htmlarticle as markup
 from convert.errors import ConvertError
-from convert.model import (
-    Block, Byline, Dateline, Document, Emphasis, Figure, Heading, Inline, Inlines, Link,
-    ListBlock, Note, Paragraph, ParseWarning, Provenance, Quote, Strong, body_text, content_id,
-    plain_text,
-)
+from convert.markup import BodyParser
+from convert.model import Byline, Dateline, Document, Provenance, body_text, content_id
 from convert.options import ReadOptions
-
-_NOTE_KINDS = ("correction", "editors-note", "note")
-_HEADINGS = {f"h{level}": level for level in range(2, 7)}
 
 
 def read(text: str, options: ReadOptions) -> Document:
@@ -63,13 +58,11 @@ def _child(parent: Any, tag: str, css_class: str | None = None) -> Any:
 class _Reader:
     def __init__(self, source: str) -> None:
         self.source = source
-        self.warnings: list[ParseWarning] = []
+        self.body = BodyParser(strict=True, source=source, warning_prefix="html")
+        self.plain = self.body.plain
 
     def error(self, message: str, element: Any) -> ConvertError:
-        return ConvertError(message, source=self.source, line=element.sourceline, code="invalid")
-
-    def warn(self, code: str, message: str, element: Any) -> None:
-        self.warnings.append(ParseWarning(code, message, element.sourceline))
+        return self.body.error(message, element)
 
     # ------------------------------------------------------------ document
 
@@ -82,7 +75,7 @@ class _Reader:
         header = _child(article, "header")
         footer = _child(article, "footer")
         body_element = _child(article, "div", markup.BODY_CLASS)
-        body = self.blocks(body_element) if body_element is not None else ()
+        body = self.body.blocks(body_element) if body_element is not None else ()
         headline = self.headline(header)
         data = self.data_attributes(article)
         return Document(
@@ -103,7 +96,7 @@ class _Reader:
             summary=data.get("summary"),
             body=body,
             extra=self.extra(article, data.get("extra")),
-            provenance=Provenance("html", "utf-8", tuple(self.warnings)),
+            provenance=Provenance("html", "utf-8", tuple(self.body.warnings)),
         )
 
     def data_attributes(self, article: Any) -> dict[str, str]:
@@ -178,8 +171,10 @@ class _Reader:
 
     def date(self, header: Any, css_class: str) -> str | None:
         dates = _child(header, "p", "dates") if header is not None else None
-        time = _child(dates, "time", css_class) if dates is not None else None
-        return None if time is None else time.get("datetime")
+        for element in (dates if dates is not None else ()):
+            if css_class in _classes(element):
+                return element.get("datetime") or element.get(markup.DATETIME_ATTRIBUTE)
+        return None
 
     def footer_text(self, footer: Any, css_class: str) -> str | None:
         if footer is None:
@@ -193,99 +188,3 @@ class _Reader:
         if keywords is None:
             return ()
         return tuple(self.plain(item) for item in _children(keywords, "li"))
-
-    # ------------------------------------------------------------ body
-
-    def blocks(self, body: Any) -> tuple[Block, ...]:
-        for stray in [body.text, *(element.tail for element in body)]:
-            if stray and stray.strip():
-                self.warn("html-text-dropped", f"text outside any paragraph dropped: "
-                          f"{stray.strip()[:40]!r}", body)
-        return tuple(self.block(element) for element in body if isinstance(element.tag, str))
-
-    def block(self, element: Any) -> Block:
-        tag, classes = element.tag, _classes(element)
-        if tag == "p":
-            return Paragraph(self.inlines(element))
-        if tag in _HEADINGS:
-            return Heading(self.inlines(element), _HEADINGS[tag])
-        if tag == "blockquote":
-            return Quote(self.inlines(element))
-        if tag == "figure" and markup.QUOTE_CLASS in classes:
-            quote, caption = _child(element, "blockquote"), _child(element, "figcaption")
-            if quote is None:
-                raise self.error("a quote <figure> without its <blockquote>", element)
-            return Quote(self.inlines(quote),
-                         None if caption is None else self.plain(caption))
-        if tag in ("ul", "ol"):
-            return ListBlock(tuple(self.inlines(item) for item in _children(element, "li")),
-                             ordered=tag == "ol")
-        if tag == "figure":
-            return self.figure(element)
-        if tag == "aside" and markup.NOTE_CLASS in classes:
-            kind = element.get("data-kind", "note")
-            if kind not in _NOTE_KINDS:
-                raise self.error(f"unknown note kind {kind!r} (known: {', '.join(_NOTE_KINDS)})",
-                                 element)
-            return Note(self.inlines(element), kind)
-        raise self.error(f"unexpected <{tag}> in the article body", element)
-
-    def figure(self, element: Any) -> Figure:
-        image = _child(element, "img")
-        caption = _child(element, "figcaption")
-        text = _child(caption, "span", markup.CAPTION_CLASS) if caption is not None else None
-        credit = _child(caption, "small", markup.CREDIT_CLASS) if caption is not None else None
-        src = element.get(markup.UNSAFE_SRC_ATTRIBUTE)
-        if image is not None:
-            src = image.get("src")
-        return Figure(self.inlines(text) if text is not None else (),
-                      None if credit is None else self.plain(credit), src)
-
-    # ------------------------------------------------------------ inlines
-
-    def inlines(self, element: Any) -> Inlines:
-        parts: list[Inline] = []
-        _add_text(parts, element.text)
-        for child in element:
-            if not isinstance(child.tag, str):
-                continue
-            for part in self.inline(child):
-                if isinstance(part, str):
-                    _add_text(parts, part)
-                else:
-                    parts.append(part)
-            _add_text(parts, child.tail)
-        return tuple(parts)
-
-    def inline(self, element: Any) -> Inlines:
-        tag = element.tag
-        if tag in ("em", "i"):
-            return (Emphasis(self.inlines(element)),)
-        if tag in ("strong", "b"):
-            return (Strong(self.inlines(element)),)
-        exact = element.get(markup.EXACT_TEXT_ATTRIBUTE)
-        if tag == "span" and exact is not None:
-            return (self.json_string(exact, element),)
-        href = element.get("href") or element.get(markup.UNSAFE_HREF_ATTRIBUTE)
-        if tag == "a" and href:
-            return (Link(self.inlines(element), href),)
-        nested_href = element.get(markup.NESTED_HREF_ATTRIBUTE)
-        if tag == "span" and nested_href is not None:
-            return (Link(self.inlines(element), nested_href),)
-        self.warn("html-markup-dropped", f"<{tag}> is not article markup: kept its text only",
-                  element)
-        return self.inlines(element)
-
-    def plain(self, element: Any) -> str:
-        """The text of ``element``, exact text of ``data-text`` spans included."""
-        return plain_text(self.inlines(element))
-
-
-def _add_text(parts: list[Inline], text: str | None) -> None:
-    """Append ``text``, merged with a text run just before it."""
-    if not text:
-        return
-    if parts and isinstance(parts[-1], str):
-        parts[-1] += text
-    else:
-        parts.append(text)

@@ -4,14 +4,11 @@ The page holds the article markup (:func:`convert.htmlarticle.article_element`),
 machine-readable metadata in the ``<head>`` (schema.org ``NewsArticle``
 JSON-LD, Open Graph, ``<meta name="description">``, a canonical link) and an
 embedded stylesheet: it makes no request of its own (no web fonts, no CDN).
-
-The serialiser is our own, small one: libxml2's HTML serialiser percent-encodes
-``href`` values (``é`` -> ``%C3%A9``), which would change links on a round trip.
+It is serialised by :func:`convert.markup.to_html`.
 """
 
 from __future__ import annotations
 
-import html
 import json
 import re
 import unicodedata
@@ -20,15 +17,13 @@ from importlib import resources
 from lxml import etree
 
 from convert.errors import ConvertError
-from convert.htmlarticle import (
-    article_element, is_nfc, is_safe_url, placeholder_headline, text_direction,
-)
+from convert.htmlarticle import article_element, placeholder_headline, text_direction
+from convert.markup import is_nfc, is_safe_url, to_html
 from convert.model import Document, Figure, block_text, body_text
 from convert.options import WriteOptions
 
-_VOID_ELEMENTS = frozenset({"meta", "link", "img", "br", "hr"})
-#: Elements whose content is not escaped: we only put JSON-LD (made safe by
-#: :func:`json_ld`) and checked stylesheets in them.
+#: Head elements whose content is not escaped (see :func:`convert.markup.to_html`):
+#: JSON-LD made safe by :func:`json_ld` and checked stylesheets.
 _RAW_TEXT_ELEMENTS = frozenset({"script", "style"})
 DESCRIPTION_LENGTH = 200
 
@@ -36,9 +31,9 @@ DESCRIPTION_LENGTH = 200
 def write(doc: Document, options: WriteOptions) -> bytes:
     try:
         if options.fragment:
-            text = serialize(article_element(doc))
+            text = to_html(article_element(doc))
         else:
-            text = "<!DOCTYPE html>\n" + serialize(page_element(doc, stylesheet(options.css)))
+            text = "<!DOCTYPE html>\n" + to_html(page_element(doc, stylesheet(options.css)))
     except ValueError as error:  # lxml refuses NUL and other control characters
         raise ConvertError(f"cannot write HTML: {error}", code="invalid") from None
     return (text + "\n").encode("utf-8")
@@ -177,29 +172,3 @@ def _dateline_text(doc: Document) -> str | None:
         return None
     parts = [part for part in (doc.dateline.place, doc.dateline.date_text) if part]
     return ", ".join(parts) or None
-
-
-# ---------------------------------------------------------------- serialising
-
-
-def serialize(element: etree._Element) -> str:
-    """HTML serialisation of an element tree (no namespaces), every text escaped."""
-    parts: list[str] = []
-    _serialize_into(element, parts)
-    return "".join(parts)
-
-
-def _serialize_into(element: etree._Element, parts: list[str]) -> None:
-    name = etree.QName(element).localname
-    attributes = "".join(f' {key}="{html.escape(value)}"'
-                         for key, value in element.attrib.items())
-    parts.append(f"<{name}{attributes}>")
-    if name not in _VOID_ELEMENTS:
-        if element.text:
-            raw = name in _RAW_TEXT_ELEMENTS
-            parts.append(element.text if raw else html.escape(element.text, quote=False))
-        for child in element:
-            _serialize_into(child, parts)
-        parts.append(f"</{name}>")
-    if element.tail:
-        parts.append(html.escape(element.tail, quote=False))

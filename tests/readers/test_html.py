@@ -120,8 +120,8 @@ def test_foreign_inline_markup_is_read_with_a_warning() -> None:
      "data-version", 1),
     ('<article data-extra="[1]"><div class="article-body"><p>x</p></div></article>',
      "data-extra", 1),
-    ('<article>\n<div class="article-body">\n<aside class="note" data-kind="rumour">x</aside>'
-     "</div></article>", "unknown note kind", 3),
+    ('<article>\n<div class="article-body">\n<p><span data-text="[1]">x</span></p>'
+     "</div></article>", "expected a JSON string in data-text", 3),
     ("   \n", "empty HTML", 1),
 ])
 def test_bad_html_is_a_clear_error(html: str, message: str, line: int) -> None:
@@ -130,6 +130,13 @@ def test_bad_html_is_a_clear_error(html: str, message: str, line: int) -> None:
     assert message in caught.value.message
     assert caught.value.line == line
     assert str(caught.value).startswith(f"<bytes>:{line}: ")
+
+
+def test_note_kind_comes_from_its_class_among_others() -> None:
+    data = ('<article><div class="article-body"><aside class="boxed note correction">'
+            "<p>Fixed.</p></aside><aside class=\"note rumour\"><p>Heard.</p></aside>"
+            "</div></article>").encode()
+    assert api.read(data, "html").body == (Note(("Fixed.",), "correction"), Note(("Heard.",)))
 
 
 def test_scripts_in_input_are_ignored_not_run() -> None:

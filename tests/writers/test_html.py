@@ -17,7 +17,8 @@ from typer.testing import CliRunner
 from convert import api
 from convert.cli import app
 from convert.errors import ConvertError
-from convert.htmlarticle import is_safe_url, text_direction
+from convert.htmlarticle import text_direction
+from convert.markup import is_safe_url
 from convert.model import Document
 from convert.options import WriteOptions
 from convert.writers.html import default_stylesheet
@@ -178,7 +179,7 @@ def test_unsafe_links_keep_their_text_but_are_not_links() -> None:
     article = parsed(page(html_cases.HOSTILE, fragment=True))
     anchors = article.xpath("//a")
     assert [a.text for a in anchors] == ["click", "tab", "data", "vb"]
-    assert all(a.get("href") is None and a.get("data-unsafe-href") for a in anchors)
+    assert all(a.get("href") is None and a.get("data-href") for a in anchors)
 
 
 @pytest.mark.parametrize("url, safe", [
@@ -243,7 +244,7 @@ def test_article_structure() -> None:
                                              "aside", "p"]
     assert body.xpath("figure[@class='quote']/figcaption/text()") == ["A council spokesperson"]
     assert body.xpath("figure[@class='photo']//small[@class='credit']/text()") == ["Reuters"]
-    assert body.xpath("aside/@data-kind") == ["correction", "editors-note"]
+    assert body.xpath("aside/@class") == ["note correction", "note editors-note"]
 
 
 def test_a_document_without_headline_still_has_a_heading_and_title() -> None:
@@ -344,9 +345,11 @@ def test_cli_fragment_and_css(tmp_path: Path) -> None:
 def test_article_element_builds_the_same_markup_as_xhtml_for_epub() -> None:
     from lxml import etree
 
-    from convert.htmlarticle import XHTML, article_element
+    from convert.htmlarticle import article_element
+    from convert.markup import XHTML, MarkupBuilder
 
-    xhtml = etree.tostring(article_element(html_cases.RICH, namespace=XHTML), encoding="unicode")
+    xhtml = etree.tostring(article_element(html_cases.RICH, MarkupBuilder(XHTML)),
+                           encoding="unicode")
     tree = etree.fromstring(xhtml)
     assert tree.tag == f"{{{XHTML}}}article" and xhtml.count("xmlns") == 1
     html_tree = parsed(page(html_cases.RICH, fragment=True)).xpath("//article")[0]
