@@ -164,10 +164,10 @@ def article_element(doc: Document, build: MarkupBuilder | None = None) -> etree.
     """The ``<article>`` of ``doc``: header, body blocks and footer.
 
     ``build`` gives the namespace and link policy (XHTML for EPUB); by default
-    HTML without a namespace.  The element carries ``lang`` and ``dir`` itself
+    HTML without a namespace, text not in NFC in ``data-text`` spans.  The element carries ``lang`` and ``dir`` itself
     so it reads right when embedded in another page.
     """
-    build = build or MarkupBuilder()
+    build = build or MarkupBuilder(nfc_text=True)
     article = build.element("article", _article_attributes(doc))
     _header(build, article, doc)
     build.body(build.block(article, "div", {"class": BODY_CLASS}), doc.body)

@@ -27,9 +27,10 @@ The shapes written (the same tree in the XHTML namespace when asked)::
     Link       <a href="…">; a target that is not a live link in this format
                (unsafe scheme, or relative inside a book) <a data-href="…">;
                a link inside a link <span data-href="…"> (HTML cannot nest <a>)
-    Text not in Unicode NFC: <span data-text="exact text as ASCII JSON">NFC text</span>
-               (HTML checkers warn about text not in NFC; the document keeps
-               text exactly as written)
+    Text not in Unicode NFC, where asked (``nfc_text``, for HTML pages: HTML
+               checkers warn about such text, and a character reference does
+               not help there): <span data-text="exact text as ASCII JSON">NFC text</span>
+               (the document keeps text exactly as written)
 
 Block children stand on lines of their own; inside text no whitespace is added.
 """
@@ -111,19 +112,22 @@ class MarkupBuilder:
     ``live_url`` decides which link targets and image sources become live
     ``href``/``src`` attributes (the others are kept in ``data-href`` and
     ``data-src``); ``images=False`` writes no ``<img>`` at all (an EPUB may not
-    load remote images).  ``prefixes`` adds namespace prefixes to the elements'
-    declarations (``epub`` for ``epub:type``).
+    load remote images).  ``nfc_text=True`` shows text that is not in Unicode
+    NFC normalised, its exact form in a ``data-text`` span.  ``prefixes`` adds
+    namespace prefixes to the elements' declarations (``epub`` for ``epub:type``).
     """
 
     def __init__(self, namespace: str | None = None, *,
                  prefixes: Mapping[str, str] | None = None,
-                 live_url: Callable[[str], bool] = is_safe_url, images: bool = True) -> None:
+                 live_url: Callable[[str], bool] = is_safe_url, images: bool = True,
+                 nfc_text: bool = False) -> None:
         self.namespace = namespace
         nsmap: dict[str | None, str] = {None: namespace} if namespace else {}
         nsmap.update(prefixes or {})
         self.nsmap = nsmap or None
         self.live_url = live_url
         self.images = images
+        self.nfc_text = nfc_text
 
     def tag(self, name: str) -> str:
         return f"{{{self.namespace}}}{name}" if self.namespace else name
@@ -138,8 +142,8 @@ class MarkupBuilder:
         return element
 
     def text(self, parent: etree._Element, text: str) -> None:
-        """Append ``text``; text not in NFC is shown normalised, kept exact in ``data-text``."""
-        if is_nfc(text):
+        """Append ``text`` (with ``nfc_text``, not in NFC: normalised, exact in ``data-text``)."""
+        if not self.nfc_text or is_nfc(text):
             append_text(parent, text)
             return
         exact = self.element("span", {EXACT_TEXT_ATTRIBUTE: ascii_json(text)})
@@ -236,10 +240,10 @@ class MarkupBuilder:
 
 
 def body_elements(blocks: tuple[Block, ...], *, namespace: str | None = None,
-                  live_url: Callable[[str], bool] = is_safe_url,
-                  images: bool = True) -> list[etree._Element]:
+                  live_url: Callable[[str], bool] = is_safe_url, images: bool = True,
+                  nfc_text: bool = False) -> list[etree._Element]:
     """One element per block (see the module docstring for the shapes)."""
-    build = MarkupBuilder(namespace, live_url=live_url, images=images)
+    build = MarkupBuilder(namespace, live_url=live_url, images=images, nfc_text=nfc_text)
     holder = build.element("div")
     build.body(holder, blocks)
     elements = list(holder)
@@ -331,6 +335,8 @@ class BodyParser:
     SKIPPED: frozenset[str] = frozenset({"script", "style", "template", "noscript", "head",
                                          "title", "meta", "link", "hr", "nav", "img", "iframe",
                                          "object", "embed", "video", "audio", "svg", "math"})
+    #: Inline elements whose text is kept without a warning (markup the model has no place for).
+    TEXT_ONLY: frozenset[str] = frozenset()
     #: Inline elements found between blocks (their run becomes a paragraph).
     PHRASING: frozenset[str] = frozenset({
         "a", "em", "i", "strong", "b", "br", "span", "code", "q", "cite", "small", "sub", "sup",
@@ -494,6 +500,8 @@ class BodyParser:
             href = element.get(HREF_ATTRIBUTE)
         if href is not None:
             return [Link(merged(self._raw_inlines(element)), href)]
+        if name in self.TEXT_ONLY:
+            return self._raw_inlines(element)
         self.warn("markup-dropped", f"<{name}> is not article markup: kept its text only",
                   element)
         return self._raw_inlines(element)

@@ -348,7 +348,7 @@ def test_article_element_builds_the_same_markup_as_xhtml_for_epub() -> None:
     from convert.htmlarticle import article_element
     from convert.markup import XHTML, MarkupBuilder
 
-    xhtml = etree.tostring(article_element(html_cases.RICH, MarkupBuilder(XHTML)),
+    xhtml = etree.tostring(article_element(html_cases.RICH, MarkupBuilder(XHTML, nfc_text=True)),
                            encoding="unicode")
     tree = etree.fromstring(xhtml)
     assert tree.tag == f"{{{XHTML}}}article" and xhtml.count("xmlns") == 1
