@@ -42,7 +42,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from convert.errors import ConvertError
 from convert.model import (
@@ -124,7 +124,7 @@ class MarkupBuilder:
         self.namespace = namespace
         nsmap: dict[str | None, str] = {None: namespace} if namespace else {}
         nsmap.update(prefixes or {})
-        self.nsmap = nsmap or None
+        self.nsmap: Any = nsmap or None  # lxml's stubs do not allow the None key
         self.live_url = live_url
         self.images = images
         self.nfc_text = nfc_text
@@ -275,7 +275,7 @@ def to_html(element: etree._Element) -> str:
 
 def _serialize_into(element: etree._Element, parts: list[str]) -> None:
     name = _local(element)
-    attributes = "".join(f' {key}="{html.escape(value)}"'
+    attributes = "".join(f' {key!s}="{html.escape(str(value))}"'
                          for key, value in element.attrib.items())
     parts.append(f"<{name}{attributes}>")
     if name not in _VOID_ELEMENTS:
@@ -305,7 +305,15 @@ def _local(element: etree._Element) -> str:
 
 
 def _classes(element: etree._Element) -> list[str]:
-    return (element.get("class") or "").split()
+    return str(element.get("class") or "").split()
+
+
+def _text_content(element: etree._Element) -> str:
+    return "".join(str(text) for text in element.itertext())
+
+
+def _line(element: etree._Element) -> int | None:
+    return cast("int | None", element.sourceline)
 
 
 class BodyParser:
@@ -353,11 +361,10 @@ class BodyParser:
 
     def warn(self, code: str, message: str, element: etree._Element) -> None:
         self.warnings.append(ParseWarning(f"{self.warning_prefix}-{code}", message,
-                                          element.sourceline))
+                                          _line(element)))
 
     def error(self, message: str, element: etree._Element) -> ConvertError:
-        return ConvertError(message, source=self.source, line=element.sourceline,
-                            code="invalid")
+        return ConvertError(message, source=self.source, line=_line(element), code="invalid")
 
     # ------------------------------------------------------------ blocks
 
@@ -408,7 +415,7 @@ class BodyParser:
         if name in self.NOTES:
             return [self._note(element)]
         if name == "pre":
-            return [Paragraph(("".join(element.itertext()),))]
+            return [Paragraph((_text_content(element),))]
         if name in self.CONTAINERS:
             return list(self.blocks(element))
         return self.unknown_block(element, name)
@@ -518,7 +525,7 @@ class BodyParser:
                              f"{encoded!r}", element)
         self.warn("markup-dropped", f"{EXACT_TEXT_ATTRIBUTE} is not a JSON string: kept the "
                   "text shown", element)
-        return "".join(element.itertext())
+        return _text_content(element)
 
     def _tidy(self, parts: list[Inline], collapse: bool = False) -> Inlines:
         """Merged inlines; unless verbatim, whitespace collapsed as HTML renders it."""
