@@ -79,6 +79,14 @@ def ascii_json(value: object) -> str:
     return json.dumps(value, ensure_ascii=True)
 
 
+def json_or_none(text: str) -> object:
+    """The JSON value ``text`` holds, or None when it is not JSON."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        return None
+
+
 _SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel", "ftp"})
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 _URL_IGNORED = re.compile(r"[\t\n\r]")
@@ -514,10 +522,7 @@ class BodyParser:
         return self._raw_inlines(element)
 
     def _exact_text(self, element: etree._Element, encoded: str) -> str:
-        try:
-            value = json.loads(encoded)
-        except json.JSONDecodeError:
-            value = None
+        value = json_or_none(encoded)
         if isinstance(value, str):
             return value
         if self.strict:

@@ -14,12 +14,11 @@ text with a warning; a body block that is not ours is an error naming its line.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
-from convert import htmlarticle as markup
+from convert import htmlarticle
 from convert.errors import ConvertError
-from convert.markup import BodyParser
+from convert.markup import BodyParser, json_or_none
 from convert.model import Byline, Dateline, Document, Provenance, body_text, content_id
 from convert.options import ReadOptions
 
@@ -74,7 +73,7 @@ class _Reader:
         article = articles[0]
         header = _child(article, "header")
         footer = _child(article, "footer")
-        body_element = _child(article, "div", markup.BODY_CLASS)
+        body_element = _child(article, "div", htmlarticle.BODY_CLASS)
         body = self.body.blocks(body_element) if body_element is not None else ()
         headline = self.headline(header)
         data = self.data_attributes(article)
@@ -83,14 +82,14 @@ class _Reader:
             version=self.version(article, data.get("version")),
             language=article.get("lang") or root.get("lang") or None,
             headline=headline,
-            subheadline=self.text_of_class(header, "p", markup.SUBHEADLINE_CLASS),
+            subheadline=self.text_of_class(header, "p", htmlarticle.SUBHEADLINE_CLASS),
             slugline=data.get("slugline"),
             bylines=self.bylines(header),
             dateline=self.dateline(header),
-            published=self.date(header, markup.PUBLISHED_CLASS),
-            updated=self.date(header, markup.UPDATED_CLASS),
-            source=self.footer_text(footer, markup.SOURCE_CLASS),
-            copyright=self.footer_text(footer, markup.COPYRIGHT_CLASS),
+            published=self.date(header, htmlarticle.PUBLISHED_CLASS),
+            updated=self.date(header, htmlarticle.UPDATED_CLASS),
+            source=self.footer_text(footer, htmlarticle.SOURCE_CLASS),
+            copyright=self.footer_text(footer, htmlarticle.COPYRIGHT_CLASS),
             url=data.get("url"),
             keywords=self.keywords(footer),
             summary=data.get("summary"),
@@ -101,18 +100,15 @@ class _Reader:
 
     def data_attributes(self, article: Any) -> dict[str, str]:
         values: dict[str, str] = {}
-        for name in markup.DATA_ATTRIBUTES:
+        for name in htmlarticle.DATA_ATTRIBUTES:
             if (value := article.get(f"data-{name}")) is not None:
                 values[name] = value
-            elif (encoded := article.get(f"data-{name}{markup.JSON_SUFFIX}")) is not None:
+            elif (encoded := article.get(f"data-{name}{htmlarticle.JSON_SUFFIX}")) is not None:
                 values[name] = self.json_string(encoded, article)
         return values
 
     def json_string(self, encoded: str, element: Any) -> str:
-        try:
-            value = json.loads(encoded)
-        except json.JSONDecodeError:
-            value = None
+        value = json_or_none(encoded)
         if not isinstance(value, str):
             raise self.error(f"expected a JSON string in a data attribute, got {encoded!r}",
                              element)
@@ -128,10 +124,7 @@ class _Reader:
     def extra(self, article: Any, value: str | None) -> tuple[tuple[str, str], ...]:
         if value is None:
             return ()
-        try:
-            pairs = json.loads(value)
-        except json.JSONDecodeError:
-            pairs = None
+        pairs = json_or_none(value)
         if not (isinstance(pairs, list) and all(
                 isinstance(pair, list) and len(pair) == 2
                 and all(isinstance(part, str) for part in pair) for pair in pairs)):
@@ -143,7 +136,7 @@ class _Reader:
 
     def headline(self, header: Any) -> str | None:
         h1 = _child(header, "h1") if header is not None else None
-        if h1 is None or h1.get(markup.PLACEHOLDER_ATTRIBUTE) is not None:
+        if h1 is None or h1.get(htmlarticle.PLACEHOLDER_ATTRIBUTE) is not None:
             return None
         return self.plain(h1)
 
@@ -154,26 +147,26 @@ class _Reader:
         return None if element is None else self.plain(element)
 
     def bylines(self, header: Any) -> tuple[Byline, ...]:
-        line = _child(header, "p", markup.BYLINE_CLASS) if header is not None else None
+        line = _child(header, "p", htmlarticle.BYLINE_CLASS) if header is not None else None
         if line is None:
             return ()
         return tuple(
-            Byline(self.text_of_class(author, "span", markup.NAME_CLASS) or "",
-                   self.text_of_class(author, "span", markup.ROLE_CLASS))
-            for author in _children(line, "span", markup.AUTHOR_CLASS))
+            Byline(self.text_of_class(author, "span", htmlarticle.NAME_CLASS) or "",
+                   self.text_of_class(author, "span", htmlarticle.ROLE_CLASS))
+            for author in _children(line, "span", htmlarticle.AUTHOR_CLASS))
 
     def dateline(self, header: Any) -> Dateline | None:
-        line = _child(header, "p", markup.DATELINE_CLASS) if header is not None else None
+        line = _child(header, "p", htmlarticle.DATELINE_CLASS) if header is not None else None
         if line is None:
             return None
-        return Dateline(self.text_of_class(line, "span", markup.PLACE_CLASS),
-                        self.text_of_class(line, "span", markup.DATE_TEXT_CLASS))
+        return Dateline(self.text_of_class(line, "span", htmlarticle.PLACE_CLASS),
+                        self.text_of_class(line, "span", htmlarticle.DATE_TEXT_CLASS))
 
     def date(self, header: Any, css_class: str) -> str | None:
         dates = _child(header, "p", "dates") if header is not None else None
         for element in (dates if dates is not None else ()):
             if css_class in _classes(element):
-                return element.get("datetime") or element.get(markup.DATETIME_ATTRIBUTE)
+                return element.get("datetime") or element.get(htmlarticle.DATETIME_ATTRIBUTE)
         return None
 
     def footer_text(self, footer: Any, css_class: str) -> str | None:
@@ -184,7 +177,7 @@ class _Reader:
         return self.plain(found[0]) if found else None
 
     def keywords(self, footer: Any) -> tuple[str, ...]:
-        keywords = _child(footer, "ul", markup.KEYWORDS_CLASS) if footer is not None else None
+        keywords = _child(footer, "ul", htmlarticle.KEYWORDS_CLASS) if footer is not None else None
         if keywords is None:
             return ()
         return tuple(self.plain(item) for item in _children(keywords, "li"))
