@@ -253,7 +253,11 @@ def body_elements(blocks: tuple[Block, ...], *, namespace: str | None = None,
     """One element per block (see the module docstring for the shapes)."""
     build = MarkupBuilder(namespace, live_url=live_url, images=images, nfc_text=nfc_text)
     holder = build.element("div")
-    build.body(holder, blocks)
+    try:
+        build.body(holder, blocks)
+    except ValueError as error:  # lxml refuses NUL and other control characters
+        raise ConvertError(f"the body cannot be written as (X)HTML: {error}",
+                           code="unrepresentable") from None
     elements = list(holder)
     for element in elements:
         element.tail = None

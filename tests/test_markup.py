@@ -116,6 +116,11 @@ def test_heading_levels_outside_1_to_6_are_refused() -> None:
         blocks_to_html((Heading(("deep",), 7),))
 
 
+def test_control_characters_are_a_clear_error() -> None:
+    with pytest.raises(ConvertError, match="cannot be written as .X.HTML: .*control characters"):
+        blocks_to_html((Paragraph(("bell \x07",)),))
+
+
 def test_foreign_html_is_read_leniently_with_warnings() -> None:
     html = ("intro <i>text</i><section><h3>Title</h3><p>One <span>two</span>"
             "<a>plain</a></p><style>p {}</style></section>"
