@@ -120,7 +120,7 @@ def _looks_newsml(head: bytes) -> bool:
 
 def _looks_html(head: bytes) -> bool:
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:200].lower()
-    return start.startswith(b"<!doctype html") or _xml_root(head) == b"html"
+    return start.startswith(b"<!doctype html") or _xml_root(head) in (b"html", b"article")
 
 
 def _json_start(head: bytes) -> bytes:

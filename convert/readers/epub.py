@@ -2,9 +2,10 @@
 
 Books written by newsconvert carry each article's canonical JSON in its
 chapter (see :mod:`convert.writers.epub`), so they read back to exactly the
-documents that went in.  Other books get a simple reading of each spine
-document's markup: first ``h1`` (else ``title``) as headline; paragraphs,
-headings, block quotes and lists as the body.
+documents that went in.  Other books get a lenient reading of each spine
+document's body with the one body-markup reader (:mod:`convert.markup`):
+a first ``h1`` (else the ``title``) is the headline, white space is collapsed
+as a browser shows it, and blocks with no text are left out.
 
 The archive is hostile until proven otherwise: entry count, per-entry and
 total uncompressed sizes and the compression ratio are capped on the sizes
@@ -28,10 +29,8 @@ from typing import Any
 from urllib.parse import unquote
 
 from convert.errors import ConvertError
-from convert.model import (
-    Block, Document, Emphasis, Heading, Inline, Inlines, Link, ListBlock, Paragraph, Provenance,
-    Quote, Strong, body_text, content_id, plain_text,
-)
+from convert.markup import XHTML, BodyParser
+from convert.model import Document, Heading, Provenance, body_text, content_id, plain_text
 from convert.options import ReadOptions
 from convert.writers.xhtml import DATA_BLOCK_ID
 
@@ -42,7 +41,6 @@ MAX_TOTAL_BYTES = 512 * 2**20
 MAX_RATIO = 200
 RATIO_FLOOR = 2**20
 
-XHTML = "http://www.w3.org/1999/xhtml"
 OPF = "http://www.idpf.org/2007/opf"
 CONTAINER = "urn:oasis:names:tc:opendocument:xmlns:container"
 _WINDOWS_DRIVE = re.compile(r"[A-Za-z]:")
@@ -209,109 +207,22 @@ def _embedded_document(archive: SafeArchive, path: str, script: Any) -> Document
     return replace(doc, provenance=Provenance("epub", "utf-8"))
 
 
-_BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol"}
-_SKIPPED = {"script", "style", "head", "nav", "figcaption", "aside"}
-
-
 def _document_from_markup(root: Any) -> Document | None:
-    """A simple reading of someone else's chapter; None when it has no text."""
+    """A lenient reading of someone else's chapter; None when it has no text."""
     body = root.find(f"{{{XHTML}}}body")
     if body is None:
         return None
+    parser = BodyParser(verbatim=False, warning_prefix="epub")
+    blocks = parser.blocks(body)
     headline: str | None = None
-    blocks: list[Block] = []
-    for element in _block_elements(body):
-        tag = _local(element)
-        if tag == "h1" and headline is None and not blocks:
-            headline = _normalise(plain_text(_inlines(element))) or None
-        elif tag in ("ul", "ol"):
-            items = tuple(_inlines(li) for li in element if _local(li) == "li")
-            items = tuple(item for item in items if plain_text(item).strip())
-            if items:
-                blocks.append(ListBlock(items, ordered=tag == "ol"))
-        else:
-            content = _inlines(element)
-            if not plain_text(content).strip():
-                continue
-            if tag.startswith("h"):
-                blocks.append(Heading(content, level=max(2, int(tag[1]))))
-            elif tag == "blockquote":
-                blocks.append(Quote(content))
-            else:
-                blocks.append(Paragraph(content))
+    if blocks and isinstance(blocks[0], Heading) and blocks[0].level == 1:
+        headline, blocks = plain_text(blocks[0].content), blocks[1:]
     if not blocks:
         return None
     if headline is None:
         title = root.find(f"{{{XHTML}}}head/{{{XHTML}}}title")
-        headline = _normalise(title.text or "") or None if title is not None else None
+        headline = " ".join((title.text or "").split()) or None if title is not None else None
     language = root.get("{http://www.w3.org/XML/1998/namespace}lang") or root.get("lang")
-    body_tuple = tuple(blocks)
-    return Document(id=content_id(headline, body_text(body_tuple)), headline=headline,
-                    language=language or None, body=body_tuple,
-                    provenance=Provenance("epub", "utf-8"))
-
-
-def _block_elements(element: Any) -> Iterator[Any]:
-    for child in element:
-        if not isinstance(child.tag, str):
-            continue
-        tag = _local(child)
-        if tag in _BLOCKS:
-            yield child
-        elif tag not in _SKIPPED:
-            yield from _block_elements(child)
-
-
-def _inlines(element: Any) -> Inlines:
-    """Text with emphasis, strong and links kept; whitespace collapsed."""
-    parts: list[Inline] = []
-    _collect(element, parts)
-    return _tidy(parts)
-
-
-def _collect(element: Any, parts: list[Inline]) -> None:
-    if element.text:
-        parts.append(element.text)
-    for child in element:
-        if isinstance(child.tag, str) and _local(child) not in _SKIPPED:
-            tag = _local(child)
-            inner: list[Inline] = []
-            _collect(child, inner)
-            content = tuple(inner)
-            if tag in ("em", "i"):
-                parts.append(Emphasis(content))
-            elif tag in ("strong", "b"):
-                parts.append(Strong(content))
-            elif tag == "a" and child.get("href"):
-                parts.append(Link(content, child.get("href")))
-            else:
-                parts.extend(content if tag != "br" else (" ",))
-        if child.tail:
-            parts.append(child.tail)
-
-
-def _tidy(parts: list[Inline], trim: bool = True) -> Inlines:
-    """Collapse whitespace in text runs; ``trim`` the ends of the outermost run."""
-    tidied: list[Inline] = []
-    for part in parts:
-        if isinstance(part, str):
-            text = re.sub(r"\s+", " ", part)
-            if tidied and isinstance(tidied[-1], str):
-                tidied[-1] += text
-            elif text:
-                tidied.append(text)
-        else:
-            tidied.append(replace(part, content=_tidy(list(part.content), trim=False)))
-    if trim and tidied and isinstance(tidied[0], str):
-        tidied[0] = tidied[0].lstrip()
-    if trim and tidied and isinstance(tidied[-1], str):
-        tidied[-1] = tidied[-1].rstrip()
-    return tuple(part for part in tidied if part != "")
-
-
-def _local(element: Any) -> str:
-    return str(element.tag).rsplit("}", 1)[-1]
-
-
-def _normalise(text: str) -> str:
-    return " ".join(text.split())
+    return Document(id=content_id(headline, body_text(blocks)), headline=headline,
+                    language=language or None, body=blocks,
+                    provenance=Provenance("epub", "utf-8", tuple(parser.warnings)))

@@ -18,20 +18,21 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from convert.errors import ConvertError
+from convert.markup import XHTML, BodyParser
 from convert.model import (
-    Block, Byline, Dateline, Document, Emphasis, Figure, Heading, Inline, Inlines, Link,
-    ListBlock, Note, NoteKind, Paragraph, ParseWarning, Provenance, Quote, Strong,
+    Block, Byline, Dateline, Document, Figure, Link, ListBlock, Paragraph, ParseWarning,
+    Provenance,
 )
 from convert.options import ReadOptions
 from convert.safexml import parse_untrusted
 from convert.writers import newsml as writer
-from convert.writers.newsml import NAR, XHTML, XML_LANG
+from convert.writers.newsml import NAR, XML_LANG
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -40,7 +41,6 @@ ITEM_TYPES = ("newsItem", "packageItem")
 NITF_TYPE = "application/nitf+xml"
 _MODEL_DATE = re.compile(
     r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?)?")
-_HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
 
 
 def read(data: bytes, options: ReadOptions) -> Document:
@@ -115,6 +115,14 @@ class _Context:
 
     def warn(self, code: str, message: str, element: etree._Element) -> None:
         self.warnings.append(ParseWarning(code, message, element.sourceline))
+
+    def blocks(self, container: etree._Element, parser_type: type[BodyParser] = BodyParser
+               ) -> tuple[Block, ...]:
+        """The body blocks of ``container``, read by the shared body-markup reader."""
+        parser = parser_type(verbatim=self.verbatim, warning_prefix="newsml")
+        blocks = parser.blocks(container)
+        self.warnings.extend(parser.warnings)
+        return blocks
 
 
 # ---------------------------------------------------------------- items
@@ -394,33 +402,43 @@ def _package_body(item: etree._Element, context: _Context) -> tuple[Block, ...]:
     return (ListBlock(entries),)
 
 
-@dataclass(frozen=True)
-class _Dialect:
-    """Element names of one body vocabulary (XHTML or NITF)."""
+class _NitfParser(BodyParser):
+    """NITF bodies, read with the rules of XHTML ones (element names differ)."""
 
-    emphasis: frozenset[str]
-    strong: frozenset[str]
-    headings: dict[str, int]
-    quote: str
-    quote_credit: frozenset[str]
-    containers: frozenset[str]
+    HEADINGS = {"hl1": 1, "hl2": 2}
+    PARAGRAPHS = frozenset({"p", "tagline"})
+    QUOTES = frozenset({"bq"})
+    QUOTE_CREDITS = frozenset({"credit"})
+    NOTES = frozenset({"note"})
+    EMPHASIS = frozenset({"em"})
+    STRONG = frozenset()
+    CONTAINERS = frozenset({"block", "body", "body.content", "body.end"})
+    SKIPPED = BodyParser.SKIPPED | {"body.head"}
+    #: NITF's enriched text (names, places, money...): the model keeps their text.
+    TEXT_ONLY = frozenset({"person", "org", "location", "event", "function", "object.title",
+                           "virtloc", "chron", "copyrite", "num", "money", "classifier",
+                           "pronounce", "lang", "q", "alt-code", "frac", "sub", "sup"})
+    PHRASING = frozenset({"a", "em", "br"}) | TEXT_ONLY
 
+    def unknown_block(self, element: etree._Element, name: str) -> list[Block]:
+        if name == "media":
+            return [self._media(element)]
+        return super().unknown_block(element, name)
 
-XHTML_DIALECT = _Dialect(
-    emphasis=frozenset({"em", "i"}), strong=frozenset({"strong", "b"}),
-    headings={f"h{level}": level for level in range(1, 7)}, quote="blockquote",
-    quote_credit=frozenset({"footer", "cite"}),
-    containers=frozenset({"div", "section", "article", "main", "header", "footer"}))
-NITF_DIALECT = _Dialect(
-    emphasis=frozenset({"em"}), strong=frozenset(),
-    headings={"hl1": 1, "hl2": 2}, quote="bq", quote_credit=frozenset({"credit"}),
-    containers=frozenset({"block", "body.content", "body.end"}))
-_SKIPPED = frozenset({"script", "style", "hr", "br", "img", "meta", "link", "body.head"})
+    def _media(self, media: etree._Element) -> Figure:
+        def first(name: str) -> etree._Element | None:
+            return next((child for child in media.iter() if _local(child) == name), None)
+
+        caption, producer = first("media-caption"), first("media-producer")
+        reference = first("media-reference")
+        return Figure(self.inlines(caption) if caption is not None else (),
+                      self.plain(producer) if producer is not None else None,
+                      reference.get("source") if reference is not None else None)
 
 
 def _xhtml_body(html: etree._Element, context: _Context) -> tuple[Block, ...]:
     body = next((child for child in html if _local(child) == "body"), None)
-    return () if body is None else tuple(_blocks(body, XHTML_DIALECT, context))
+    return () if body is None else context.blocks(body)
 
 
 def _nitf_body(nitf: etree._Element, context: _Context
@@ -439,7 +457,7 @@ def _nitf_body(nitf: etree._Element, context: _Context
                         if _local(element) == "byline")
         if bylines:
             found["bylines"] = bylines
-    return tuple(_blocks(body, NITF_DIALECT, context)), found
+    return context.blocks(body, _NitfParser), found
 
 
 def _nitf_byline(byline: etree._Element, context: _Context) -> Byline:
@@ -448,172 +466,3 @@ def _nitf_byline(byline: etree._Element, context: _Context) -> Byline:
     name = " ".join((byline.text or "").split())
     name = re.sub(r"^by\s+", "", name, flags=re.IGNORECASE).rstrip(" ,")
     return Byline(name or (context.text(byline) or ""), context.text(title) or None)
-
-
-def _blocks(container: etree._Element, dialect: _Dialect,
-            context: _Context) -> Iterator[Block]:
-    yield from _loose_text(container.text, context)
-    for child in container:
-        if isinstance(child.tag, str):
-            yield from _block(child, dialect, context)
-        yield from _loose_text(child.tail, context)
-
-
-def _loose_text(text: str | None, context: _Context) -> Iterator[Block]:
-    if text and text.strip():
-        yield Paragraph(_tidy((text,), context))
-
-
-def _block(element: etree._Element, dialect: _Dialect, context: _Context) -> Iterator[Block]:
-    name = _local(element)
-    handlers: dict[str, Callable[[], Iterator[Block]]] = {
-        "p": lambda: iter([Paragraph(_inlines(element, dialect, context))]),
-        "pre": lambda: iter([Paragraph(("".join(element.itertext()),))]),
-        "ul": lambda: iter([_list(element, False, dialect, context)]),
-        "ol": lambda: iter([_list(element, True, dialect, context)]),
-        "figure": lambda: iter([_xhtml_figure(element, dialect, context)]),
-        "media": lambda: iter([_nitf_media(element, dialect, context)]),
-        "aside": lambda: iter([_note(element, dialect, context)]),
-        "note": lambda: iter([_note(element, dialect, context)]),
-        "tagline": lambda: iter([Paragraph(_inlines(element, dialect, context))]),
-        dialect.quote: lambda: _quotes(element, dialect, context),
-    }
-    if name in dialect.headings:
-        yield Heading(_inlines(element, dialect, context), dialect.headings[name])
-    elif name in handlers:
-        yield from handlers[name]()
-    elif name in dialect.containers or (name == "body" and dialect is NITF_DIALECT):
-        yield from _blocks(element, dialect, context)
-    elif name not in _SKIPPED:
-        context.warn("newsml-body", f"<{name}> in the body is read as a paragraph", element)
-        yield Paragraph(_inlines(element, dialect, context))
-
-
-def _list(element: etree._Element, ordered: bool, dialect: _Dialect,
-          context: _Context) -> ListBlock:
-    items = tuple(_inlines(item, dialect, context) for item in element if _local(item) == "li")
-    return ListBlock(items, ordered=ordered)
-
-
-def _paragraph_children(element: etree._Element, dialect: _Dialect, context: _Context,
-                        skip: frozenset[str] = frozenset()) -> Inlines:
-    """The text of ``element``: its ``<p>``s joined by spaces, or its own inlines."""
-    paragraphs = [child for child in element.iter() if _local(child) == "p"]
-    if not paragraphs:
-        return _inlines(element, dialect, context, skip)
-    joined: list[Inline] = []
-    for index, paragraph in enumerate(paragraphs):
-        joined.extend(([" "] if index else []) + list(_inlines(paragraph, dialect, context)))
-    return _merge(joined)
-
-
-def _quotes(element: etree._Element, dialect: _Dialect, context: _Context) -> Iterator[Block]:
-    credit = next((child for child in element.iter() if _local(child) in dialect.quote_credit),
-                  None)
-    content = _paragraph_children(element, dialect, context, skip=dialect.quote_credit)
-    yield Quote(content, context.text(credit) if credit is not None else None)
-
-
-def _note(element: etree._Element, dialect: _Dialect, context: _Context) -> Note:
-    classes = (element.get("class") or "").split()
-    kind: NoteKind = next((c for c in classes if c in writer.NOTE_KINDS), "note")  # type: ignore[assignment]
-    return Note(_paragraph_children(element, dialect, context), kind)
-
-
-def _xhtml_figure(element: etree._Element, dialect: _Dialect, context: _Context) -> Figure:
-    image = next((child for child in element.iter() if _local(child) == "img"), None)
-    caption_element = next((child for child in element if _local(child) == "figcaption"), None)
-    caption: Inlines = ()
-    credit = None
-    if caption_element is not None:
-        spans = {child.get("class"): child for child in caption_element
-                 if _local(child) == "span" and child.get("class") in ("caption", "credit")}
-        if "caption" in spans:
-            caption = _inlines(spans["caption"], dialect, context)
-            credit = context.text(spans["credit"]) if "credit" in spans else None
-        else:
-            caption = _inlines(caption_element, dialect, context)
-    elif image is not None:
-        caption = _tidy((image.get("alt") or "",), context)
-    return Figure(caption, credit, image.get("src") if image is not None else None)
-
-
-def _nitf_media(element: etree._Element, dialect: _Dialect, context: _Context) -> Figure:
-    def first(name: str) -> etree._Element | None:
-        return next((child for child in element.iter() if _local(child) == name), None)
-
-    caption, producer, reference = first("media-caption"), first("media-producer"), \
-        first("media-reference")
-    return Figure(_inlines(caption, dialect, context) if caption is not None else (),
-                  context.text(producer) if producer is not None else None,
-                  reference.get("source") if reference is not None else None)
-
-
-def _inlines(element: etree._Element, dialect: _Dialect, context: _Context,
-             skip: frozenset[str] = frozenset()) -> Inlines:
-    return _tidy(_raw_inlines(element, dialect, skip), context)
-
-
-def _raw_inlines(element: etree._Element, dialect: _Dialect,
-                 skip: frozenset[str] = frozenset()) -> list[Inline]:
-    parts: list[Inline] = [element.text or ""]
-    for child in element:
-        name = _local(child)
-        if not isinstance(child.tag, str) or name in skip:
-            pass
-        elif name in dialect.emphasis:
-            parts.append(Emphasis(_merge(_raw_inlines(child, dialect))))
-        elif name in dialect.strong:
-            parts.append(Strong(_merge(_raw_inlines(child, dialect))))
-        elif name == "a" and child.get("href") is not None:
-            parts.append(Link(_merge(_raw_inlines(child, dialect)), child.get("href", "")))
-        elif name == "br":
-            parts.append("\n")
-        else:  # span, q, person, org...: their text, without the markup
-            parts.extend(_raw_inlines(child, dialect))
-        parts.append(child.tail or "")
-    return parts
-
-
-def _merge(parts: list[Inline]) -> Inlines:
-    """Adjacent strings joined, empty strings dropped."""
-    merged: list[Inline] = []
-    for part in parts:
-        if isinstance(part, str) and merged and isinstance(merged[-1], str):
-            merged[-1] += part
-        elif part != "":
-            merged.append(part)
-    return tuple(merged)
-
-
-def _tidy(parts: Inlines | list[Inline], context: _Context) -> Inlines:
-    """Merged inlines; outside our own files, whitespace collapsed as HTML renders it."""
-    merged = _merge(list(parts))
-    if context.verbatim:
-        return merged
-    collapsed = _merge([_collapse(part) for part in merged])
-    return _strip_edge(_strip_edge(collapsed, first=True), first=False)
-
-
-def _collapse(part: Inline) -> Inline:
-    if isinstance(part, str):
-        return _HTML_SPACE.sub(" ", part)
-    if isinstance(part, Link):
-        return Link(tuple(_collapse(p) for p in part.content), part.href)
-    return type(part)(tuple(_collapse(p) for p in part.content))
-
-
-def _strip_edge(parts: Inlines, first: bool) -> Inlines:
-    if not parts:
-        return parts
-    index = 0 if first else -1
-    edge = parts[index]
-    if isinstance(edge, str):
-        stripped: Inline = edge.lstrip(" ") if first else edge.rstrip(" ")
-    elif isinstance(edge, Link):
-        stripped = Link(_strip_edge(edge.content, first), edge.href)
-    else:
-        stripped = type(edge)(_strip_edge(edge.content, first))
-    rest = list(parts)
-    rest[index] = stripped
-    return _merge(rest)

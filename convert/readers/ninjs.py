@@ -23,11 +23,12 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
-from convert.bodyhtml import html_to_blocks
 from convert.errors import ConvertError
 from convert.jsonload import load_json, pointer_line
+from convert.markup import blocks_from_html
 from convert.model import Block, Byline, Dateline, Document, Paragraph, ParseWarning, Provenance
 from convert.ninjs_mapping import (
     AUTHOR_REL, DATE_ROLE_PREFIX, PROFILES, URL_ROLE, NinjsProfile, TextSlot, document_date,
@@ -136,7 +137,7 @@ def _document(obj: _Object) -> Document:
         source=next((item["name"] for item in obj.items(p.info_sources) if "name" in item), None),
         url=alt_ids.get(URL_ROLE),
         keywords=tuple(item["name"] for item in obj.items(p.subjects) if "name" in item),
-        body=_body(obj, p),
+        body=_body(obj, p, warnings),
         extra=_extra(obj, p, warnings),
         provenance=Provenance("ninjs", "utf-8", tuple(warnings)),
         **{field: obj.string(key) for field, key in p.strings},
@@ -195,18 +196,20 @@ def _fallback_summary(obj: _Object, p: NinjsProfile) -> str | None:
     return next((value for _, value in _texts(obj, p, "descriptions", "description_")), None)
 
 
-def _body(obj: _Object, p: NinjsProfile) -> tuple[Block, ...]:
+def _body(obj: _Object, p: NinjsProfile, warnings: list[ParseWarning]) -> tuple[Block, ...]:
     html = _text(obj, p, p.body_html)
-    if html is not None:
-        return html_to_blocks(html)
-    bodies = _texts(obj, p, "bodies", "body_")
-    rich = [value for kind, value in bodies if _HTML_TYPE.search(kind)]
-    if rich:
-        return html_to_blocks(rich[0])
-    if not bodies:
-        return ()
-    paragraphs = re.split(r"\n\s*\n", bodies[0][1])
-    return tuple(Paragraph((" ".join(text.split()),)) for text in paragraphs if text.strip())
+    if html is None:
+        bodies = _texts(obj, p, "bodies", "body_")
+        rich = [value for kind, value in bodies if _HTML_TYPE.search(kind)]
+        if not rich:
+            paragraphs = re.split(r"\n\s*\n", bodies[0][1]) if bodies else []
+            return tuple(Paragraph((" ".join(text.split()),)) for text in paragraphs
+                         if text.strip())
+        html = rich[0]
+    blocks, markup_warnings = blocks_from_html(html, warning_prefix="ninjs")
+    line = obj.line(p.body_html.key)  # lines inside the HTML string mean nothing in the file
+    warnings.extend(replace(warning, line=line) for warning in markup_warnings)
+    return blocks
 
 
 def _bylines(obj: _Object, p: NinjsProfile) -> tuple[Byline, ...]:

@@ -3,7 +3,7 @@
 How the work is split, and why:
 
 * The chapters are the bulk of a book.  They are rendered one at a time
-  (:mod:`convert.writers.xhtml`) and compressed into the archive at once, so
+  (:mod:`convert.writers.xhtml`, the HTML page's article markup in XHTML) and compressed into the archive at once, so
   memory holds one article plus the book's index, never the whole corpus.
   ebooklib 0.20 would keep every chapter in memory *and* re-parse each one
   with lxml's HTML parser on output, so it does not see the chapters' text.
@@ -38,6 +38,7 @@ from datetime import UTC, datetime
 from typing import IO, Any
 
 from convert.errors import ConvertError
+from convert.htmlarticle import text_direction
 from convert.model import Document, ID_NAMESPACE, body_text
 from convert.options import WriteOptions
 from convert.canonical import document_to_data
@@ -49,8 +50,6 @@ ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 #: dcterms:modified when neither SOURCE_DATE_EPOCH nor any article date is known.
 FALLBACK_MODIFIED = datetime(2000, 1, 1, tzinfo=UTC)
 GROUPINGS = ("date", "source", "section", "none")
-RTL_LANGUAGES = {"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ps", "sd", "syr", "ug", "ur", "yi"}
-RTL_SCRIPTS = {"arab", "hebr", "thaa", "syrc", "nkoo", "adlm"}
 _LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*\Z")
 _MISSING_GROUP = {"date": "Undated", "source": "Unknown source", "section": "Other"}
 
@@ -58,8 +57,9 @@ DEFAULT_CSS = """\
 body { margin: 0 5%; font-family: serif; line-height: 1.4; }
 h1 { font-size: 1.5em; margin: 0.5em 0; }
 header p, footer p { margin: 0.2em 0; font-size: 0.9em; }
-.slugline, .dateline { text-transform: uppercase; letter-spacing: 0.05em; }
+.dateline .place { text-transform: uppercase; letter-spacing: 0.05em; }
 .subheadline, .summary { font-style: italic; }
+.keywords { list-style: none; padding: 0; }
 figure { margin: 1em 0; }
 figure.quote blockquote { margin: 0 1.5em; }
 figcaption, .credit { font-size: 0.9em; }
@@ -166,11 +166,7 @@ def chapter_title(doc: Document, number: int) -> str:
 
 def direction(language: str | None) -> str:
     """``rtl`` for right-to-left languages and scripts, else ``ltr``."""
-    if not language:
-        return "ltr"
-    subtags = language.lower().split("-")
-    rtl = subtags[0] in RTL_LANGUAGES or any(tag in RTL_SCRIPTS for tag in subtags[1:])
-    return "rtl" if rtl else "ltr"
+    return text_direction(language) or "ltr"
 
 
 def _dates(doc: Document) -> tuple[datetime, ...]:

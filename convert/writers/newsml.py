@@ -27,17 +27,14 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from convert.errors import ConvertError
-from convert.model import (
-    Block, Document, Emphasis, Figure, Heading, Inlines, Link, ListBlock, Note, Paragraph, Quote,
-    Strong, plain_text,
-)
+from convert.markup import XHTML, MarkupBuilder
+from convert.model import Document
 from convert.options import WriteOptions
 
 if TYPE_CHECKING:
     from lxml import etree
 
 NAR = "http://iptc.org/std/nar/2006-10-01/"
-XHTML = "http://www.w3.org/1999/xhtml"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 STANDARD_VERSION = "2.35"
 IPTC_CATALOG = "http://www.iptc.org/std/catalog/catalog.IPTC-G2-Standards_41.xml"
@@ -349,88 +346,18 @@ def assemble(doc: Document, parts: Parts) -> etree._Element:
 
 # ---------------------------------------------------------------- XHTML body
 
-NOTE_KINDS = ("correction", "editors-note", "note")
-
-
-def _x(tag: str, text: str | None = None, /, **attributes: str | None) -> etree._Element:
-    from lxml import etree
-
-    element = etree.Element(f"{{{XHTML}}}{tag}", nsmap={None: XHTML})
-    for key, value in attributes.items():
-        if value is not None:
-            element.set(XML_LANG if key == "xml_lang" else key.rstrip("_"), value)
-    element.text = text
-    return element
-
 
 def xhtml_document(doc: Document) -> etree._Element:
-    """One XHTML ``<html>``: a title in ``<head>``, the blocks in ``<body>``."""
-    html = _x("html", lang=doc.language, xml_lang=doc.language)
-    head = _x("head")
-    head.append(_x("title", doc.headline or doc.slugline or doc.id or "Untitled"))
-    head.append(_x("meta", name="generator", content=GENERATOR))
-    body = _x("body")
-    for block in doc.body:
-        body.append(xhtml_block(block))
-    html.extend([head, body])
+    """One XHTML ``<html>``: a title in ``<head>``, the body markup of :mod:`convert.markup`."""
+    build = MarkupBuilder(XHTML)
+    language = {"lang": doc.language, XML_LANG: doc.language} if doc.language else {}
+    html = build.element("html", language)
+    head = build.block(html, "head")
+    title = build.block(head, "title")  # plain text only: nfc_source keeps it valid
+    title.text = doc.headline or doc.slugline or doc.id or "Untitled"
+    build.block(head, "meta", {"name": "generator", "content": GENERATOR})
+    build.body(build.block(html, "body"), doc.body)
     return html
-
-
-def xhtml_block(block: Block) -> etree._Element:
-    if isinstance(block, Paragraph):
-        return _with_inlines(_x("p"), block.content)
-    if isinstance(block, Heading):
-        if not 1 <= block.level <= 6:
-            raise ConvertError(f"heading level {block.level}: XHTML has levels 1 to 6 only",
-                               code="unrepresentable")
-        return _with_inlines(_x(f"h{block.level}"), block.content)
-    if isinstance(block, Quote):
-        quote_element = _x("blockquote")
-        quote_element.append(_with_inlines(_x("p"), block.content))
-        if block.attribution is not None:
-            quote_element.append(_x("footer", block.attribution))
-        return quote_element
-    if isinstance(block, ListBlock):
-        list_element = _x("ol" if block.ordered else "ul")
-        list_element.extend(_with_inlines(_x("li"), item) for item in block.items)
-        return list_element
-    if isinstance(block, Figure):
-        return _figure(block)
-    if isinstance(block, Note):
-        aside = _x("aside", class_=block.kind)
-        aside.append(_with_inlines(_x("p"), block.content))
-        return aside
-    raise ConvertError(f"unknown body block {type(block).__name__}", code="unrepresentable")
-
-
-def _figure(block: Figure) -> etree._Element:
-    figure = _x("figure")
-    if block.src is not None:
-        figure.append(_x("img", src=block.src, alt=plain_text(block.caption)))
-    caption = _x("figcaption")
-    caption.append(_with_inlines(_x("span", class_="caption"), block.caption))
-    if block.credit is not None:
-        caption[-1].tail = " "
-        caption.append(_x("span", block.credit, class_="credit"))
-    figure.append(caption)
-    return figure
-
-
-def _with_inlines(element: etree._Element, inlines: Inlines) -> etree._Element:
-    """``element`` with ``inlines`` appended as text, ``<em>``, ``<strong>`` and ``<a>``."""
-    for part in inlines:
-        if isinstance(part, str):
-            if len(element):
-                element[-1].tail = (element[-1].tail or "") + part
-            else:
-                element.text = (element.text or "") + part
-        elif isinstance(part, Link):
-            element.append(_with_inlines(_x("a", href=part.href), part.content))
-        elif isinstance(part, Emphasis):
-            element.append(_with_inlines(_x("em"), part.content))
-        elif isinstance(part, Strong):
-            element.append(_with_inlines(_x("strong"), part.content))
-    return element
 
 
 def indent(element: etree._Element, level: int = 0) -> None:

@@ -13,8 +13,8 @@ import json
 import re
 from typing import Any
 
-from convert.bodyhtml import blocks_to_html
 from convert.errors import ConvertError
+from convert.markup import blocks_to_html
 from convert.model import Document, body_text
 from convert.ninjs_mapping import (
     AUTHOR_REL, DATE_ROLE_PREFIX, URL_ROLE, NinjsProfile, lost_fields, ninjs_datetime, profile,

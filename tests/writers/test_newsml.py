@@ -95,11 +95,11 @@ def test_body_is_one_xhtml_html_with_every_block_type() -> None:
     [body] = xhtml_bodies(xml)
     html = tree(body)
     assert [element.tag.split("}")[1] for element in html.find("x:body", NS)] == [
-        "p", "h2", "blockquote", "ul", "ol", "figure", "aside", "aside", "p"]
-    assert html.findtext("x:body/x:figure/x:figcaption/x:span[@class='credit']",
+        "p", "h2", "figure", "ul", "ol", "figure", "aside", "aside", "p"]
+    assert html.findtext("x:body/x:figure[@class='photo']/x:figcaption/x:small[@class='credit']",
                          namespaces=NS) == "Reuters"
-    assert html.find("x:body/x:aside[@class='correction']", NS) is not None
-    assert html.findtext("x:body/x:blockquote/x:footer", namespaces=NS) == \
+    assert html.find("x:body/x:aside[@class='note correction']", NS) is not None
+    assert html.findtext("x:body/x:figure[@class='quote']/x:figcaption", namespaces=NS) == \
         "A council spokesperson"
 
 
