@@ -273,10 +273,14 @@ class Job:
 
 
 def output_names(writer_names: Sequence[str]) -> dict[str, str]:
-    """The file-name ending of each format: ``.html``; ``.ninjs.json`` when two share ``.json``."""
+    """The file-name ending of each format: ``.html``; ``.ninjs.json`` when two share ``.json``.
+
+    Of formats sharing an extension, the one named like it (``json``) keeps it plain.
+    """
     specs = [formats.writer(name) for name in writer_names]
     extensions = [spec.extension for spec in specs]
-    return {spec.name: (f".{spec.name}{spec.extension}" if extensions.count(spec.extension) > 1
+    return {spec.name: (f".{spec.name}{spec.extension}"
+                        if extensions.count(spec.extension) > 1 and spec.extension != f".{spec.name}"
                         else spec.extension) for spec in specs}
 
 

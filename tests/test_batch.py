@@ -103,8 +103,9 @@ def test_a_missing_list_file_is_a_usage_error(tmp_path: Path) -> None:
 def test_formats_sharing_an_extension_get_the_format_in_the_name(
         monkeypatch: pytest.MonkeyPatch) -> None:
     register_writer(monkeypatch, "probe", ".json", headline_writer)
-    assert batch.output_names(["json", "probe"]) == {"json": ".json.json",
-                                                     "probe": ".probe.json"}
+    assert batch.output_names(["json", "probe"]) == {"json": ".json", "probe": ".probe.json"}
+    assert batch.output_names(["ninjs", "probe"]) == {"ninjs": ".ninjs.json",
+                                                      "probe": ".probe.json"}
     assert batch.output_names(["json"]) == {"json": ".json"}
 
 

@@ -222,10 +222,10 @@ def test_script_in_content_is_shown_as_text_everywhere(tmp_path: Path) -> None:
     assert "]]>" in "".join(xml.itertext())
     assert not xml.xpath("//*[local-name()='script']")
     original = api.read(source)
-    # json and ninjs share ".json": the run names them script.json.json and script.ninjs.json.
-    for name in ("script.xml", "script.json.json", "script.html"):
+    # json and ninjs share ".json": the run names them script.json and script.ninjs.json.
+    for name in ("script.xml", "script.json", "script.html"):
         assert api.read(out / name) == original, name
-    assert "\u202eRTL override\u202c" in (out / "script.json.json").read_text(encoding="utf-8")
+    assert "\u202eRTL override\u202c" in (out / "script.json").read_text(encoding="utf-8")
     ninjs = json.loads((out / "script.ninjs.json").read_text(encoding="utf-8"))
     assert "&lt;script&gt;alert(2)&lt;/script&gt;" in ninjs["bodies"][0]["value"]
 
