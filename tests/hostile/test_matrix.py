@@ -325,3 +325,32 @@ def test_read_only_folder_and_full_disk_leave_nothing(tmp_path: Path, monkeypatc
         assert result.exit_code == 1
         assert words in result.output
         assert not out.exists() or not any(out.rglob("*.*")), list(out.rglob("*"))
+
+
+def test_two_hundred_megabyte_news_message_is_validated_streaming(tmp_path: Path) -> None:
+    """``validate`` reads a 200 MB feed item by item: memory stays far below the file size."""
+    from tests.validate.feeds import write_feed
+
+    feed = tmp_path / "feed.xml"
+    items = 240_000
+    expected = write_feed(feed, items, {items - 5: "date"})
+    size_mib = feed.stat().st_size / 2**20
+    assert size_mib > 200
+    measure = ("import resource, subprocess, sys\n"
+               "result = subprocess.run(sys.argv[1:], capture_output=True, text=True)\n"
+               "print(result.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+               "print(result.stdout)\n")
+    probe = subprocess.run([sys.executable, "-c", measure, sys.executable, "-m", "convert",
+                            "validate", str(feed), "--format", "json"],
+                           cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
+                           capture_output=True, text=True, timeout=600)
+    first, rest = probe.stdout.split("\n", 1)
+    exit_code, peak_kib = map(int, first.split())
+    import json
+
+    report = json.loads(rest)
+    assert exit_code == 1
+    errors = [finding for finding in report["files"][0]["findings"]
+              if finding["severity"] == "error"]
+    assert [finding["line"] for finding in errors] == [expected[items - 5]]
+    assert peak_kib / 1024 < size_mib / 2, f"peak RSS {peak_kib / 1024:.0f} MiB"
