@@ -45,3 +45,17 @@ def test_ninjs_round_trip_and_official_schema(doc: Document, version: str) -> No
     assert ninjs_support.errors(json.loads(data), version) == []
     expected = ninjs_support.without(doc, lost_fields(doc, version))
     assert api.read(data, "ninjs") == expected
+
+
+@PROPERTY_SETTINGS
+@given(documents(), st.booleans())
+def test_html_round_trip(doc: Document, fragment: bool) -> None:
+    data = api.write(doc, "html", WriteOptions(fragment=fragment))
+    assert api.read(data, "html") == doc
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(documents(), min_size=1, max_size=3))
+def test_epub_round_trip(docs: list[Document]) -> None:
+    book = api.write(docs, "epub")
+    assert api.read_all(book, "epub") == docs
