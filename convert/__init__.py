@@ -11,6 +11,10 @@ The library API mirrors the command line::
 from __future__ import annotations
 
 import importlib
+import os
+import sys
+import types
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -48,13 +52,15 @@ _LAZY_EXPORTS = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY_EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'convert' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
+if not TYPE_CHECKING:  # hidden from type checkers, which would take any name as Any
+
+    def __getattr__(name: str) -> Any:
+        module = _LAZY_EXPORTS.get(name)
+        if module is None:
+            raise AttributeError(f"module 'convert' has no attribute {name!r}")
+        value = getattr(importlib.import_module(module), name)
+        globals()[name] = value
+        return value
 
 
 def __dir__() -> list[str]:
@@ -64,11 +70,31 @@ def __dir__() -> list[str]:
 __version__ = "0.1.0"
 
 
-def validate(paths: list[str], **options: Any) -> Report:
-    """Validate files of any supported format (see ``newsconvert validate``)."""
+def validate(paths: Iterable[str | os.PathLike[str]], *, format_hint: str | None = None,
+             schema: str | None = None, strict: bool = False) -> Report:
+    """Validate files of any supported format (see ``newsconvert validate``;
+    the options are :func:`convert.validate.validate_paths`'s)."""
     from convert.validate import validate_paths
 
-    return validate_paths(paths, **options)
+    return validate_paths(paths, format_hint=format_hint, schema=schema, strict=strict)
+
+
+class _Package(types.ModuleType):
+    """This package, whose ``validate`` stays the function above.
+
+    Importing the ``convert.validate`` subpackage makes Python set the package
+    attribute of the same name to the subpackage, which would turn
+    ``convert.validate(...)`` into "module is not callable" after its first
+    call; ``from convert.validate import ...`` is unaffected.
+    """
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if name == "validate" and isinstance(value, types.ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
 
 
 __all__ = [

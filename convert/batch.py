@@ -38,7 +38,7 @@ import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO, Literal
+from typing import TYPE_CHECKING, Any, BinaryIO, Literal, TypeGuard, get_args
 
 from convert import api, formats
 from convert.errors import ConvertError
@@ -567,12 +567,21 @@ def _run_dask(tasks: Sequence[Task], job: Job, jobs: int, scheduler: Any,
             cluster.close()
 
 
+def _is_executor_name(name: str) -> TypeGuard[ExecutorName]:
+    return name in get_args(ExecutorName)
+
+
+def executor_name(name: str) -> ExecutorName:
+    """``name`` (``--executor``) as an :data:`ExecutorName`, or a usage error."""
+    if _is_executor_name(name):
+        return name
+    raise ConvertError(f"unknown executor {name!r}; use local or dask", code="usage")
+
+
 def _execute(tasks: Sequence[Task], job: Job, *, jobs: int, executor: ExecutorName,
              scheduler: Any, deliver: Deliver) -> None:
-    if executor == "dask":
+    if executor_name(executor) == "dask":  # checked again for callers without a type checker
         _run_dask(tasks, job, jobs, scheduler, deliver)
-    elif executor != "local":
-        raise ConvertError(f"unknown executor {executor!r}; use local or dask", code="usage")
     elif jobs > 1 and len(tasks) > 1:
         _run_process_pool(tasks, job, jobs, deliver)
     else:

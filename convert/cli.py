@@ -99,19 +99,24 @@ def convert_command(
     formats = [name.strip() for name in to.split(",") if name.strip()]
     if "ninjs" in formats:
         _check_ninjs_version(ninjs_version)
-    settings = dict(read_format=from_, jobs=jobs, fail_fast=fail_fast, executor=executor,
-                    scheduler=scheduler,
-                    write_options=WriteOptions(ninjs_version=ninjs_version, fragment=fragment,
-                                               css=_read_css(css)))
+    write_options = WriteOptions(ninjs_version=ninjs_version, fragment=fragment,
+                                 css=_read_css(css))
     with _RunDisplay(quiet) as display:
         try:
-            if batch.output_is_one_file(inputs, formats, output):
-                target = sys.stdout.buffer if output in (None, "-") else output
-                run = batch.convert_into_one(inputs, formats[0], target,
-                                             progress=display.show, **settings)
+            executor_name = batch.executor_name(executor)
+            output_dir = None if batch.output_is_one_file(inputs, formats, output) else output
+            if output_dir is None:
+                target = sys.stdout.buffer if output is None or output == "-" else output
+                run = batch.convert_into_one(
+                    inputs, formats[0], target, read_format=from_, jobs=jobs,
+                    fail_fast=fail_fast, executor=executor_name, scheduler=scheduler,
+                    write_options=write_options, progress=display.show)
             else:
-                run = batch.convert_many(inputs, formats, output, skip_existing=skip_existing,
-                                         progress=display.show, **settings)
+                run = batch.convert_many(
+                    inputs, formats, output_dir, read_format=from_, jobs=jobs,
+                    fail_fast=fail_fast, executor=executor_name, scheduler=scheduler,
+                    write_options=write_options, progress=display.show,
+                    skip_existing=skip_existing)
         except batch.Interrupted as stop:
             run = stop.report
         except ConvertError as error:

@@ -15,13 +15,31 @@ import importlib
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal, Protocol, cast
 
 from convert.errors import ConvertError
 from convert.model import Document
 from convert.options import ReadOptions, WriteOptions
 
 ReaderKind = Literal["text", "bytes"]
+
+
+class _ReaderModule(Protocol):
+    """A module under ``convert/readers``: ``data`` is ``str`` for a text
+    reader, ``bytes`` for a bytes reader; only container readers have ``read_all``."""
+
+    def read(self, data: Any, options: ReadOptions, /) -> Document: ...
+
+    def read_all(self, data: Any, options: ReadOptions, /) -> Iterator[Document]: ...
+
+
+class _WriterModule(Protocol):
+    """A module under ``convert/writers``: ``docs`` is a list of documents for a
+    collection writer, one document otherwise; ``losses`` is optional."""
+
+    def write(self, docs: Any, options: WriteOptions, /) -> bytes: ...
+
+    def losses(self, doc: Document, options: WriteOptions, /) -> Sequence[str]: ...
 
 
 @dataclass(frozen=True)
@@ -39,11 +57,14 @@ class ReaderSpec:
     def module(self) -> str:
         return f"convert.readers.{self.name}"
 
+    def _module(self) -> _ReaderModule:
+        return cast(_ReaderModule, importlib.import_module(self.module))
+
     def read(self, data: bytes, options: ReadOptions) -> Document:
-        return importlib.import_module(self.module).read(self._decoded(data, options), options)
+        return self._module().read(self._decoded(data, options), options)
 
     def read_all(self, data: bytes, options: ReadOptions) -> Iterator[Document]:
-        module = importlib.import_module(self.module)
+        module = self._module()
         decoded = self._decoded(data, options)
         if self.container:
             yield from module.read_all(decoded, options)
@@ -79,8 +100,11 @@ class WriterSpec:
     def module(self) -> str:
         return f"convert.writers.{self.module_name or self.name}"
 
+    def _module(self) -> _WriterModule:
+        return cast(_WriterModule, importlib.import_module(self.module))
+
     def write(self, docs: Sequence[Document], options: WriteOptions) -> bytes:
-        module = importlib.import_module(self.module)
+        module = self._module()
         if self.collection:
             return module.write(list(docs), options)
         if len(docs) != 1:
@@ -93,7 +117,7 @@ class WriterSpec:
 
         A writer module that can lose fields exposes ``losses(doc, options)``.
         """
-        module = importlib.import_module(self.module)
+        module = self._module()
         return list(module.losses(doc, options)) if hasattr(module, "losses") else []
 
 
@@ -171,8 +195,9 @@ def ninjs_version(data: object) -> str | None:
     if not isinstance(data, dict):
         return None
     stated = data.get("standard") or data.get("$standard")
-    if isinstance(stated, dict) and isinstance(stated.get("version"), str):
-        major = stated["version"].split(".", 1)[0]
+    version = stated.get("version") if isinstance(stated, dict) else None
+    if isinstance(version, str):
+        major = version.split(".", 1)[0]
         if major in ("1", "2", "3"):
             return major
     keys = set(data)

@@ -42,13 +42,14 @@ import json
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from convert.errors import ConvertError
 from convert.model import (
     Block, Emphasis, Figure, Heading, Inline, Inlines, Link, ListBlock, Note, NoteKind, Paragraph,
     ParseWarning, Quote, Strong, block_text, plain_text,
 )
+from convert.safexml import source_line, text_content
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -320,14 +321,6 @@ def _classes(element: etree._Element) -> list[str]:
     return str(element.get("class") or "").split()
 
 
-def _text_content(element: etree._Element) -> str:
-    return "".join(str(text) for text in element.itertext())
-
-
-def _line(element: etree._Element) -> int | None:
-    return cast("int | None", element.sourceline)
-
-
 class BodyParser:
     """Reads body markup back into blocks: ours exactly, other people's leniently.
 
@@ -373,10 +366,10 @@ class BodyParser:
 
     def warn(self, code: str, message: str, element: etree._Element) -> None:
         self.warnings.append(ParseWarning(f"{self.warning_prefix}-{code}", message,
-                                          _line(element)))
+                                          source_line(element)))
 
     def error(self, message: str, element: etree._Element) -> ConvertError:
-        return ConvertError(message, source=self.source, line=_line(element), code="invalid")
+        return ConvertError(message, source=self.source, line=source_line(element), code="invalid")
 
     # ------------------------------------------------------------ blocks
 
@@ -427,7 +420,7 @@ class BodyParser:
         if name in self.NOTES:
             return [self._note(element)]
         if name == "pre":
-            return [Paragraph((_text_content(element),))]
+            return [Paragraph((text_content(element),))]
         if name in self.CONTAINERS:
             return list(self.blocks(element))
         return self.unknown_block(element, name)
@@ -534,7 +527,7 @@ class BodyParser:
                              f"{encoded!r}", element)
         self.warn("markup-dropped", f"{EXACT_TEXT_ATTRIBUTE} is not a JSON string: kept the "
                   "text shown", element)
-        return _text_content(element)
+        return text_content(element)
 
     def _tidy(self, parts: list[Inline], collapse: bool = False) -> Inlines:
         """Merged inlines; unless verbatim, whitespace collapsed as HTML renders it."""

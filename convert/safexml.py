@@ -10,7 +10,8 @@ refusing it closes the door on "billion laughs" entity bombs and on XXE
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Protocol, cast
 
 from convert.errors import ConvertError
 
@@ -21,6 +22,33 @@ if TYPE_CHECKING:
 #: "<!DOCTYPE" in the encodings XML allows without a declaration (checked before
 #: parsing, so that an entity bomb is refused before libxml2 even sees it).
 _DOCTYPE_MARKERS = (b"<!DOCTYPE", "<!DOCTYPE".encode("utf-16-le"), "<!DOCTYPE".encode("utf-16-be"))
+
+
+class DeclaredDTD(Protocol):
+    """The declarations of a DTD (lxml's ``DTD``, beyond what lxml-stubs 0.5 declares)."""
+
+    def entities(self) -> Iterator[object]: ...
+
+    def iterelements(self) -> Iterator[object]: ...
+
+
+class DocumentTypeInfo(Protocol):
+    """lxml's ``DocInfo`` as it is: lxml-stubs 0.5 lacks ``doctype`` and types
+    the DTDs as never ``None``."""
+
+    @property
+    def doctype(self) -> str: ...
+
+    @property
+    def internalDTD(self) -> DeclaredDTD | None: ...
+
+    @property
+    def externalDTD(self) -> DeclaredDTD | None: ...
+
+
+def document_type(tree: etree._ElementTree) -> DocumentTypeInfo:
+    """The document type declaration facts of a parsed ``tree``."""
+    return cast(DocumentTypeInfo, tree.docinfo)
 
 
 def _doctype_refused(source: str | None, line: int = 1) -> ConvertError:
@@ -50,12 +78,12 @@ def parse_untrusted(data: bytes, source: str | None = None) -> etree._ElementTre
         message = error.msg or "malformed XML"
         raise ConvertError(f"not well-formed XML: {message}", source=source,
                            line=error.lineno or None, code="xml") from None
-    docinfo = tree.docinfo
+    docinfo = document_type(tree)
     if docinfo.doctype or docinfo.internalDTD is not None or docinfo.externalDTD is not None:
         raise _doctype_refused(source)
     for entity in tree.iter(etree.Entity):
-        raise ConvertError(f"XML entity reference &{entity.name}; is refused", source=source,
-                           line=entity.sourceline, code="hostile-xml")
+        raise ConvertError(f"XML entity reference {entity.text} is refused",  # "&name;"
+                           source=source, line=source_line(entity), code="hostile-xml")
     return tree
 
 
@@ -66,3 +94,26 @@ def parse_fragment(text: str, wrapper_namespace: str, source: str | None = None
 
     data = f"<fragment xmlns={quoteattr(wrapper_namespace)}>{text}</fragment>"
     return parse_untrusted(data.encode("utf-8"), source).getroot()
+
+
+def source_line(element: etree._Element) -> int | None:
+    """The line ``element`` starts on (lxml-stubs 0.5 leaves ``sourceline`` untyped)."""
+    return cast("int | None", element.sourceline)
+
+
+def text_content(element: etree._Element) -> str:
+    """All text inside ``element``, as ``str`` (lxml-stubs 0.5 types it ``str | bytes``)."""
+    return "".join(str(text) for text in element.itertext())
+
+
+def xpath_elements(node: etree._Element, path: str, *,
+                   namespaces: dict[str, str] | None = None, **variables: str
+                   ) -> list[etree._Element]:
+    """The elements an XPath ``path`` selects (lxml types a result as any XPath value)."""
+    from lxml import etree
+
+    # lxml's defaults spelled out, so that the type checker knows **variables is not them
+    found = node.xpath(path, namespaces=namespaces, extensions=None, smart_strings=True,
+                       **variables)
+    return [item for item in found if isinstance(item, etree._Element)] \
+        if isinstance(found, list) else []

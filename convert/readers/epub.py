@@ -32,6 +32,7 @@ from convert.errors import ConvertError
 from convert.markup import XHTML, BodyParser
 from convert.model import Document, Heading, Provenance, body_text, content_id, plain_text
 from convert.options import ReadOptions
+from convert.safexml import document_type
 from convert.writers.xhtml import DATA_BLOCK_ID
 
 MAX_ENTRIES = 50_000
@@ -159,7 +160,8 @@ def _parse_xml(archive: SafeArchive, name: str, allow_html_doctype: bool = False
     except etree.XMLSyntaxError as error:
         raise archive.error(name, f"not well-formed XML: {error.msg}",
                             line=error.lineno) from None
-    docinfo, subset = tree.docinfo, tree.docinfo.internalDTD
+    docinfo = document_type(tree)
+    subset = docinfo.internalDTD
     declares = subset is not None and (any(subset.entities()) or any(subset.iterelements()))
     if declares or (docinfo.doctype and not allow_html_doctype):
         raise archive.error(name, "DOCTYPE declarations are not allowed here")

@@ -14,42 +14,49 @@ text with a warning; a body block that is not ours is an error naming its line.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from convert import htmlarticle
 from convert.errors import ConvertError
 from convert.markup import BodyParser, json_or_none
 from convert.model import Byline, Dateline, Document, Provenance, body_text, content_id
 from convert.options import ReadOptions
+from convert.safexml import xpath_elements
+
+if TYPE_CHECKING:
+    from lxml import etree
 
 
 def read(text: str, options: ReadOptions) -> Document:
     return _Reader(options.source_name).document(_parse(text, options.source_name))
 
 
-def _parse(text: str, source: str) -> Any:
+def _parse(text: str, source: str) -> etree._Element:
     from lxml import etree, html
 
     if not text.strip():
         raise ConvertError("empty HTML input", source=source, line=1, code="invalid")
-    parser = html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True,
-                             huge_tree=False, default_doctype=False)
+    # lxml-stubs 0.5 lacks HTMLParser's default_doctype (lxml >= 4.9 has it)
+    parser = html.HTMLParser(no_network=True, remove_comments=True,  # type: ignore[call-arg]
+                             remove_pis=True, huge_tree=False, default_doctype=False)
     try:
         return html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError) as error:
         raise ConvertError(f"cannot parse HTML: {error}", source=source, code="invalid") from None
 
 
-def _classes(element: Any) -> list[str]:
+def _classes(element: etree._Element) -> list[str]:
     return (element.get("class") or "").split()
 
 
-def _children(parent: Any, tag: str, css_class: str | None = None) -> list[Any]:
+def _children(parent: etree._Element, tag: str, css_class: str | None = None
+              ) -> list[etree._Element]:
     return [child for child in parent if child.tag == tag
             and (css_class is None or css_class in _classes(child))]
 
 
-def _child(parent: Any, tag: str, css_class: str | None = None) -> Any:
+def _child(parent: etree._Element, tag: str, css_class: str | None = None
+           ) -> etree._Element | None:
     found = _children(parent, tag, css_class)
     return found[0] if found else None
 
@@ -60,13 +67,13 @@ class _Reader:
         self.body = BodyParser(strict=True, source=source, warning_prefix="html")
         self.plain = self.body.plain
 
-    def error(self, message: str, element: Any) -> ConvertError:
+    def error(self, message: str, element: etree._Element) -> ConvertError:
         return self.body.error(message, element)
 
     # ------------------------------------------------------------ document
 
-    def document(self, root: Any) -> Document:
-        articles = root.xpath("//article")
+    def document(self, root: etree._Element) -> Document:
+        articles = xpath_elements(root, "//article")
         if not articles:
             raise ConvertError("no <article> element: not an article page written by "
                                "newsconvert", source=self.source, line=1, code="invalid")
@@ -98,7 +105,7 @@ class _Reader:
             provenance=Provenance("html", "utf-8", tuple(self.body.warnings)),
         )
 
-    def data_attributes(self, article: Any) -> dict[str, str]:
+    def data_attributes(self, article: etree._Element) -> dict[str, str]:
         values: dict[str, str] = {}
         for name in htmlarticle.DATA_ATTRIBUTES:
             if (value := article.get(f"data-{name}")) is not None:
@@ -107,21 +114,21 @@ class _Reader:
                 values[name] = self.json_string(encoded, article)
         return values
 
-    def json_string(self, encoded: str, element: Any) -> str:
+    def json_string(self, encoded: str, element: etree._Element) -> str:
         value = json_or_none(encoded)
         if not isinstance(value, str):
             raise self.error(f"expected a JSON string in a data attribute, got {encoded!r}",
                              element)
         return value
 
-    def version(self, article: Any, value: str | None) -> int:
+    def version(self, article: etree._Element, value: str | None) -> int:
         if value is None:
             return 1
         if not value.isdigit() or int(value) < 1:
             raise self.error(f"data-version must be a positive integer, got {value!r}", article)
         return int(value)
 
-    def extra(self, article: Any, value: str | None) -> tuple[tuple[str, str], ...]:
+    def extra(self, article: etree._Element, value: str | None) -> tuple[tuple[str, str], ...]:
         if value is None:
             return ()
         pairs = json_or_none(value)
@@ -134,19 +141,20 @@ class _Reader:
 
     # ------------------------------------------------------------ header and footer
 
-    def headline(self, header: Any) -> str | None:
+    def headline(self, header: etree._Element | None) -> str | None:
         h1 = _child(header, "h1") if header is not None else None
         if h1 is None or h1.get(htmlarticle.PLACEHOLDER_ATTRIBUTE) is not None:
             return None
         return self.plain(h1)
 
-    def text_of_class(self, parent: Any, tag: str, css_class: str) -> str | None:
+    def text_of_class(self, parent: etree._Element | None, tag: str, css_class: str
+                      ) -> str | None:
         if parent is None:
             return None
         element = _child(parent, tag, css_class)
         return None if element is None else self.plain(element)
 
-    def bylines(self, header: Any) -> tuple[Byline, ...]:
+    def bylines(self, header: etree._Element | None) -> tuple[Byline, ...]:
         line = _child(header, "p", htmlarticle.BYLINE_CLASS) if header is not None else None
         if line is None:
             return ()
@@ -155,28 +163,28 @@ class _Reader:
                    self.text_of_class(author, "span", htmlarticle.ROLE_CLASS))
             for author in _children(line, "span", htmlarticle.AUTHOR_CLASS))
 
-    def dateline(self, header: Any) -> Dateline | None:
+    def dateline(self, header: etree._Element | None) -> Dateline | None:
         line = _child(header, "p", htmlarticle.DATELINE_CLASS) if header is not None else None
         if line is None:
             return None
         return Dateline(self.text_of_class(line, "span", htmlarticle.PLACE_CLASS),
                         self.text_of_class(line, "span", htmlarticle.DATE_TEXT_CLASS))
 
-    def date(self, header: Any, css_class: str) -> str | None:
+    def date(self, header: etree._Element | None, css_class: str) -> str | None:
         dates = _child(header, "p", "dates") if header is not None else None
         for element in (dates if dates is not None else ()):
             if css_class in _classes(element):
                 return element.get("datetime") or element.get(htmlarticle.DATETIME_ATTRIBUTE)
         return None
 
-    def footer_text(self, footer: Any, css_class: str) -> str | None:
+    def footer_text(self, footer: etree._Element | None, css_class: str) -> str | None:
         if footer is None:
             return None
-        found = footer.xpath(".//*[contains(concat(' ', @class, ' '), $name)]",
-                             name=f" {css_class} ")
+        found = xpath_elements(footer, ".//*[contains(concat(' ', @class, ' '), $name)]",
+                               name=f" {css_class} ")
         return self.plain(found[0]) if found else None
 
-    def keywords(self, footer: Any) -> tuple[str, ...]:
+    def keywords(self, footer: etree._Element | None) -> tuple[str, ...]:
         keywords = _child(footer, "ul", htmlarticle.KEYWORDS_CLASS) if footer is not None else None
         if keywords is None:
             return ()

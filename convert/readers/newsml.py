@@ -20,7 +20,7 @@ import copy
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict
 from urllib.parse import unquote
 
 from convert.errors import ConvertError
@@ -30,7 +30,7 @@ from convert.model import (
     Provenance,
 )
 from convert.options import ReadOptions
-from convert.safexml import parse_untrusted
+from convert.safexml import parse_untrusted, source_line, text_content
 from convert.writers import newsml as writer
 from convert.writers.newsml import NAR, XML_LANG
 
@@ -94,8 +94,16 @@ def _first(parent: etree._Element | None, *path: str) -> etree._Element | None:
 
 
 def _error(options: ReadOptions, element: etree._Element, message: str) -> ConvertError:
-    return ConvertError(message, source=options.source_name, line=element.sourceline,
+    return ConvertError(message, source=options.source_name, line=source_line(element),
                         code="invalid")
+
+
+class _NitfHead(TypedDict, total=False):
+    """What a NITF ``<body.head>`` says about the item (first hl1, first hl2, bylines)."""
+
+    headline: str | None
+    subheadline: str | None
+    bylines: tuple[Byline, ...]
 
 
 @dataclass
@@ -110,11 +118,11 @@ class _Context:
     def text(self, element: etree._Element | None) -> str | None:
         if element is None:
             return None
-        text = "".join(element.itertext())
+        text = text_content(element)
         return text if self.verbatim else " ".join(text.split())
 
     def warn(self, code: str, message: str, element: etree._Element) -> None:
-        self.warnings.append(ParseWarning(code, message, element.sourceline))
+        self.warnings.append(ParseWarning(code, message, source_line(element)))
 
     def blocks(self, container: etree._Element, parser_type: type[BodyParser] = BodyParser
                ) -> tuple[Block, ...]:
@@ -140,11 +148,13 @@ def _item(item: etree._Element, options: ReadOptions, encoding: str | None) -> D
     context = _Context(options, verbatim=_written_by_us(item))
     content_meta = _first(item, "contentMeta")
     body, from_nitf = _body(item, context)
+    headline, subheadline = _headlines(content_meta, from_nitf, context)
     doc = Document(
         id=guid,
         version=_version(item, options),
         language=_language(item, content_meta),
-        **_headlines(content_meta, from_nitf, context),
+        headline=headline,
+        subheadline=subheadline,
         slugline=context.text(_first(content_meta, "slugline")),
         bylines=_bylines(content_meta, context) or from_nitf.get("bylines", ()),
         dateline=_dateline(content_meta, context),
@@ -185,18 +195,17 @@ def _language(item: etree._Element, content_meta: etree._Element | None) -> str 
     return None
 
 
-def _headlines(content_meta: etree._Element | None, from_nitf: dict[str, object],
-               context: _Context) -> dict[str, str | None]:
+def _headlines(content_meta: etree._Element | None, from_nitf: _NitfHead,
+               context: _Context) -> tuple[str | None, str | None]:
+    """(headline, subheadline): the contentMeta's, else the NITF head's."""
     headline = subheadline = None
     for element in _children(content_meta, "headline"):
         if element.get("roleuri") == writer.SUBHEADLINE_ROLE:
             subheadline = subheadline if subheadline is not None else context.text(element)
         elif headline is None and not element.get("role") and not element.get("roleuri"):
             headline = context.text(element)
-    return {
-        "headline": headline if headline is not None else from_nitf.get("headline"),
-        "subheadline": subheadline if subheadline is not None else from_nitf.get("subheadline"),
-    }  # type: ignore[return-value]
+    return (headline if headline is not None else from_nitf.get("headline"),
+            subheadline if subheadline is not None else from_nitf.get("subheadline"))
 
 
 def _bylines(content_meta: etree._Element | None, context: _Context) -> tuple[Byline, ...]:
@@ -302,7 +311,7 @@ def _metadata_containers(item: etree._Element, context: _Context
         "contentMeta": [child for child in _children(item, "contentMeta", "*")
                         if not _is_extra_property(child)],
     }
-    placeable = {}
+    placeable: dict[str, list[etree._Element]] = {}
     for container, elements in containers.items():
         placeable[container] = []
         for element in elements:
@@ -363,7 +372,7 @@ def _remove_keeping_tail(node: etree._Element) -> None:
 
 
 def _body(item: etree._Element, context: _Context
-          ) -> tuple[tuple[Block, ...], dict[str, object]]:
+          ) -> tuple[tuple[Block, ...], _NitfHead]:
     """The body blocks, and headline/bylines found in a NITF head."""
     if _local(item) == "packageItem":
         return _package_body(item, context), {}
@@ -442,17 +451,18 @@ def _xhtml_body(html: etree._Element, context: _Context) -> tuple[Block, ...]:
 
 
 def _nitf_body(nitf: etree._Element, context: _Context
-               ) -> tuple[tuple[Block, ...], dict[str, object]]:
+               ) -> tuple[tuple[Block, ...], _NitfHead]:
     body = next((child for child in nitf if _local(child) == "body"), None)
     if body is None:
         return (), {}
     head = next((child for child in body if _local(child) == "body.head"), None)
-    found: dict[str, object] = {}
+    found: _NitfHead = {}
     if head is not None:
         for element in head.iter():
-            if _local(element) in ("hl1", "hl2"):
-                key = "headline" if _local(element) == "hl1" else "subheadline"
-                found.setdefault(key, context.text(element))
+            if _local(element) == "hl1":
+                found.setdefault("headline", context.text(element))
+            elif _local(element) == "hl2":
+                found.setdefault("subheadline", context.text(element))
         bylines = tuple(_nitf_byline(element, context) for element in head.iter()
                         if _local(element) == "byline")
         if bylines:

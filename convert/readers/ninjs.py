@@ -75,8 +75,9 @@ def detect_profile(data: dict[str, Any]) -> NinjsProfile:
 def _declared_major(data: dict[str, Any]) -> str | None:
     for key in ("standard", "$standard"):
         standard = data.get(key)
-        if isinstance(standard, dict) and isinstance(standard.get("version"), str):
-            return standard["version"][:1]
+        version = standard.get("version") if isinstance(standard, dict) else None
+        if isinstance(version, str):
+            return version[:1]
     schema = data.get("$schema")
     match = _SCHEMA_VERSION.search(schema) if isinstance(schema, str) else None
     return match.group(1) if match else None

@@ -196,10 +196,10 @@ def _offset(match: re.Match[str], stamp: dt.datetime, region: str) -> tuple[str 
             int(number), 0)
         return f"{sign}{hours:02d}:{minutes:02d}", None
     abbr = match["abbr"].upper()
-    hours = zone_hours(abbr, stamp, region)
-    if hours is None:
+    zone = zone_hours(abbr, stamp, region)
+    if zone is None:
         return None, abbr if len(abbr) >= 2 and abbr.isalpha() and abbr not in _NOT_ZONES else None
-    return format_offset(hours), None
+    return format_offset(zone), None
 
 
 #: Upper-case words that can follow a time and are not zones.

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import partial
 from dataclasses import replace
 
 from convert.model import Block, Document, Paragraph, Quote, block_text
@@ -63,5 +64,5 @@ TRANSFORMS: list[tuple[str, Callable[[Document, Log], Document]]] = [
 
 def apply_transforms(doc: Document, log: Callable[[str, str], None]) -> Document:
     for name, transform in TRANSFORMS:
-        doc = transform(doc, lambda message, name=name: log(name, message))
+        doc = transform(doc, partial(log, name))
     return doc

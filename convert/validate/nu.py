@@ -10,10 +10,11 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from convert.validate import java
-from convert.validate.results import Finding
+from convert.validate.results import Finding, Severity
 
 JAR_ENV = "NEWSCONVERT_VNU_JAR"
 _NODE_JAR = Path("node_modules/vnu-jar/build/dist/vnu.jar")
@@ -52,15 +53,20 @@ def check(pages: dict[Path, str]) -> list[Finding]:
     by_path = {path.resolve(): display for path, display in pages.items()}
     findings = []
     for message in messages:
-        display = by_path.get(_path_of(message.get("url", "")))
+        path = _path_of(message.get("url", ""))
+        display = by_path.get(path) if path is not None else None
         if display is None:
             continue
-        severity = ("error" if message.get("type") in ("error", "non-document-error")
-                    else "warning" if message.get("subType") == "warning" else "info")
         findings.append(Finding(display, message.get("lastLine"),
                                 message.get("firstColumn") or message.get("lastColumn"),
-                                severity, "html", message.get("message", ""), "nu"))
+                                _severity(message), "html", message.get("message", ""), "nu"))
     return findings
+
+
+def _severity(message: dict[str, Any]) -> Severity:
+    if message.get("type") in ("error", "non-document-error"):
+        return "error"
+    return "warning" if message.get("subType") == "warning" else "info"
 
 
 def _path_of(url: str) -> Path | None:

@@ -55,8 +55,9 @@ def errors(schema: etree.XMLSchema, element: Any) -> list[tuple[int | None, int 
     element, validated as if it were the document root; lines are the file's)."""
     if schema.validate(element):
         return []
+    # lxml-stubs 0.5 declares _ErrorLog empty; it iterates over _LogEntry objects
     return [(_entry_line(entry, element), entry.column or None, entry.message)
-            for entry in schema.error_log]
+            for entry in schema.error_log]  # type: ignore[attr-defined]
 
 
 def _entry_line(entry: Any, element: Any) -> int | None:

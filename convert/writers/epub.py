@@ -41,6 +41,7 @@ from convert.errors import ConvertError
 from convert.htmlarticle import text_direction
 from convert.model import Document, ID_NAMESPACE, body_text
 from convert.options import WriteOptions
+from convert.safexml import xpath_elements
 from convert.canonical import document_to_data
 from convert.writers.xhtml import ChapterHead, chapter, escape
 
@@ -510,9 +511,9 @@ class _IndexWriter:
         if not foreign:
             return nav
         root = etree.fromstring(nav)
-        toc = root.xpath("//x:nav[@epub:type='toc']//x:a[not(following-sibling::x:ol)]",
-                         namespaces={"x": "http://www.w3.org/1999/xhtml",
-                                     "epub": "http://www.idpf.org/2007/ops"})
+        toc = xpath_elements(root, "//x:nav[@epub:type='toc']//x:a[not(following-sibling::x:ol)]",
+                             namespaces={"x": "http://www.w3.org/1999/xhtml",
+                                         "epub": "http://www.idpf.org/2007/ops"})
         for link in toc:
             language = foreign.get(link.get("href", ""))
             if language is not None:
@@ -530,5 +531,6 @@ class _IndexWriter:
 
 
 def toc_first_href(toc: list[Any]) -> str:
-    first = toc[0]
-    return first[0].href if isinstance(first, tuple) else first.href
+    first = toc[0]  # an ebooklib Link, or a (Section, [children]) pair
+    href: str = first[0].href if isinstance(first, tuple) else first.href
+    return href

@@ -144,7 +144,8 @@ def nar(tag: str, text: str | None = None, /, **attributes: str | None) -> etree
     """A NewsML-G2 element; attributes whose value is None are left out."""
     from lxml import etree
 
-    element = etree.Element(f"{{{NAR}}}{tag}", nsmap={None: NAR})
+    # lxml-stubs 0.5 types nsmap keys as str; lxml's default namespace has the prefix None
+    element = etree.Element(f"{{{NAR}}}{tag}", nsmap={None: NAR})  # type: ignore[dict-item]
     for key, value in attributes.items():
         if value is not None:
             element.set(XML_LANG if key == "xml_lang" else key, value)

@@ -105,8 +105,7 @@ def boilerplate(state: ParseState) -> None:
             _keep_facts(state, chunk, reason)
             state.drop(chunk, reason)
             after_end = reason == "end-mark"
-        elif _agency_credit(chunk.text):
-            agency = _agency_credit(chunk.text)
+        elif agency := _agency_credit(chunk.text):
             state.meta.add_source(3, agency, chunk.line)
             state.drop(chunk, "agency credit")
         elif _DEBRIS.match(chunk.text):

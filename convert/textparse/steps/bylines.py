@@ -23,7 +23,8 @@ from convert.textparse.names import (
 )
 from convert.textparse.state import Chunk, ParseState
 
-Applier = Callable[[int], None]
+#: Stores what a segment says, given its line number (any return value is ignored).
+Applier = Callable[[int], object]
 
 #: Trailer labels whose names are bylines, and labels whose names are not.
 TRAILER_AUTHOR = re.compile(

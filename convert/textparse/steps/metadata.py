@@ -22,12 +22,12 @@ from __future__ import annotations
 import re
 
 from convert.textparse.datetext import (
-    PUBLISHED_WORDS, RELATIVE_TIME, UPDATED_WORDS, find_dates, leftover_words,
+    PUBLISHED_WORDS, RELATIVE_TIME, UPDATED_WORDS, FoundDate, find_dates, leftover_words,
 )
 from convert.textparse.fields import apply_field, field_for
 from convert.textparse.inline import clean_text
 from convert.textparse.state import Chunk, Line, ParseState
-from convert.textparse.steps.bylines import byline_part
+from convert.textparse.steps.bylines import Applier, byline_part
 
 _FIELD = re.compile(r"^([^\W\d][\w .'’-]{0,30}?)\s*[:：]\s*(\S.*)$")
 _SEGMENT_SPLIT = re.compile(r"(?:\s|&nbsp;)*\|(?:\s|&nbsp;)*|\u3000+|\s{3,}")
@@ -63,8 +63,9 @@ def _slugline(state: ParseState, chunk: Chunk) -> bool:
 def _classify_line(state: ParseState, chunk: Chunk, line: Line, in_header: bool) -> None:
     segments = [clean_text(s) for s in _SEGMENT_SPLIT.split(line.text) if clean_text(s)]
     text = " | ".join(segments)
-    parts = [_segment_kind(state, segment, in_header) for segment in segments]
-    if not parts or None in parts:
+    found = [_segment_kind(state, segment, in_header) for segment in segments]
+    parts = [part for part in found if part is not None]
+    if not parts or len(parts) < len(found):
         return
     kinds = {kind for kind, _ in parts}
     if len(parts) == 1 and kinds & {"byline", "editor", "role", "agency"}:
@@ -73,13 +74,14 @@ def _classify_line(state: ParseState, chunk: Chunk, line: Line, in_header: bool)
         return
     if kinds <= {"role", "agency"}:
         return
-    for (kind, apply), segment in zip(parts, segments):
+    for _, apply in parts:
         apply(line.number)
     chunk.take(line, "metadata")
     state.decide(line.number, f"metadata line ({', '.join(k for k, _ in parts)}): {text!r}")
 
 
-def _segment_kind(state: ParseState, segment: str, in_header: bool):
+def _segment_kind(state: ParseState, segment: str, in_header: bool
+                  ) -> tuple[str, Applier] | None:
     """What one segment is, and how to store it; None when it is not metadata."""
     segment = segment.strip()
     if in_header and RELATIVE_TIME.match(segment):
@@ -101,7 +103,8 @@ def _segment_kind(state: ParseState, segment: str, in_header: bool):
     return None
 
 
-def _record_dates(state: ParseState, segment: str, dates: list, line: int) -> None:
+def _record_dates(state: ParseState, segment: str, dates: list[FoundDate], line: int
+                  ) -> None:
     """Store each date under ``published`` or ``updated`` by the label before it."""
     position = 0
     for found in dates:
