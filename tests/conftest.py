@@ -6,6 +6,7 @@ them from the current output, then read the diff before committing.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -40,3 +41,10 @@ def golden(request: pytest.FixtureRequest):
 
 def dev_articles() -> list[Path]:
     return sorted(DEV_CORPUS.glob("*.txt"))
+
+
+def readable_articles() -> list[Path]:
+    """Dev articles the gold says convert (``expect`` is not ``error``)."""
+    return [path for path in dev_articles()
+            if json.loads(path.with_suffix(".expected.json").read_text("utf-8"))["expect"]
+            != "error"]

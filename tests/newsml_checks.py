@@ -24,7 +24,7 @@ from convert.model import (
     Strong,
 )
 from tests import factories
-from tests.conftest import ROOT, STANDARDS, dev_articles
+from tests.conftest import ROOT, STANDARDS
 
 NEWSML_XSD = STANDARDS / "newsml-g2" / "NewsML-G2_2.35-spec-All-Power.xsd"
 EXAMPLES = STANDARDS / "newsml-g2" / "examples"
@@ -50,12 +50,6 @@ def schema_errors(xml: bytes) -> list[str]:
         return []
     return [f"{error.line}: {error.message}" for error in schema.error_log]
 
-
-def readable_articles() -> list[Path]:
-    """Dev articles the corpus says must convert (``expect`` is not ``error``)."""
-    return [path for path in dev_articles()
-            if json.loads(path.with_suffix(".expected.json").read_text("utf-8"))["expect"]
-            != "error"]
 
 
 def official_examples() -> list[Path]:

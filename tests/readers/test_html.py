@@ -16,7 +16,7 @@ from convert.model import (
 )
 from convert.options import WriteOptions
 from tests import factories, html_cases
-from tests.writers.test_html import readable_articles
+from tests.conftest import readable_articles
 
 DOCUMENTS = {**factories.ALL, **html_cases.ALL}
 

@@ -23,7 +23,7 @@ from convert.model import Document
 from convert.options import WriteOptions
 from convert.writers.html import default_stylesheet
 from tests import factories, html_cases
-from tests.conftest import DEV_CORPUS, FIXTURES, ROOT, dev_articles
+from tests.conftest import DEV_CORPUS, FIXTURES, ROOT, readable_articles
 
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 HOUSE_CSS = """\
@@ -34,12 +34,6 @@ body { font-family: "Helvetica Neue", Arial, sans-serif; margin: 2rem; }
 #: A page with known faults, checked in the same run to show the checker reports them.
 BROKEN_PAGE = "broken.sentinel.html"
 
-
-def readable_articles() -> list[Path]:
-    """Dev corpus articles the gold says convert (``expect`` is not ``error``)."""
-    return [path for path in dev_articles()
-            if json.loads(path.with_suffix(".expected.json").read_text("utf-8"))["expect"]
-            != "error"]
 
 
 DOCUMENT_NAMES = ([f"corpus-{path.stem}" for path in readable_articles()]

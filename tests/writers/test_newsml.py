@@ -14,10 +14,9 @@ from convert.errors import ConvertError
 from convert.model import Document, Heading, Paragraph
 from convert.writers import newsml
 from tests import factories
-from tests.conftest import DEV_CORPUS, FIXTURES
+from tests.conftest import DEV_CORPUS, FIXTURES, readable_articles
 from tests.newsml_checks import (
-    NS, edge_documents, nu_check, official_examples, readable_articles, safe_parser,
-    schema_errors, xhtml_bodies,
+    NS, edge_documents, nu_check, official_examples, safe_parser, schema_errors, xhtml_bodies,
 )
 
 NOT_IN_SOURCE = newsml.NOT_IN_SOURCE
