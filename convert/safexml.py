@@ -65,13 +65,17 @@ def _parser() -> etree.XMLParser:
                            dtd_validation=False, huge_tree=False, remove_comments=False)
 
 
+def _refuse_doctype_bytes(data: bytes, source: str | None) -> None:
+    if any(marker in data for marker in _DOCTYPE_MARKERS):
+        raise _doctype_refused(source, data[:data.find(b"<!DOCTYPE")].count(b"\n") + 1
+                               if b"<!DOCTYPE" in data else 1)
+
+
 def parse_untrusted(data: bytes, source: str | None = None) -> etree._ElementTree:
     """The parsed document, or a :class:`ConvertError` naming the line at fault."""
     from lxml import etree
 
-    if any(marker in data for marker in _DOCTYPE_MARKERS):
-        raise _doctype_refused(source, data[:data.find(b"<!DOCTYPE")].count(b"\n") + 1
-                               if b"<!DOCTYPE" in data else 1)
+    _refuse_doctype_bytes(data, source)
     try:
         tree = etree.ElementTree(etree.fromstring(data, _parser()))
     except etree.XMLSyntaxError as error:
@@ -85,6 +89,39 @@ def parse_untrusted(data: bytes, source: str | None = None) -> etree._ElementTre
         raise ConvertError(f"XML entity reference {entity.text} is refused",  # "&name;"
                            source=source, line=source_line(entity), code="hostile-xml")
     return tree
+
+
+def iterparse_untrusted(data: bytes, source: str | None = None
+                        ) -> Iterator[tuple[str, etree._Element]]:
+    """``("start" | "end", element)`` events, with the refusals of :func:`parse_untrusted`.
+
+    For documents too big to hold as a tree: the caller clears what it has read.
+    """
+    import io
+
+    from lxml import etree
+
+    _refuse_doctype_bytes(data, source)
+    events = etree.iterparse(io.BytesIO(data), events=("start", "end"), resolve_entities=False,
+                             no_network=True, load_dtd=False, huge_tree=False)
+    try:
+        for event, element in events:
+            if not isinstance(element.tag, str):  # an entity reference (no DTD defines one)
+                raise ConvertError(f"XML entity reference {element.text} is refused",
+                                   source=source, line=source_line(element), code="hostile-xml")
+            yield event, element
+    except etree.XMLSyntaxError as error:
+        raise ConvertError(f"not well-formed XML: {error.msg or 'malformed XML'}", source=source,
+                           line=error.lineno or None, code="xml") from None
+
+
+def declared_encoding(data: bytes) -> str:
+    """The encoding an XML declaration names (UTF-8 when there is none, as lxml reports it)."""
+    import re
+
+    match = re.match(rb"""<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""",
+                     data.lstrip(b"\xef\xbb\xbf"))
+    return match.group(1).decode("ascii") if match else "UTF-8"
 
 
 def parse_fragment(text: str, wrapper_namespace: str, source: str | None = None

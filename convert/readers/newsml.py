@@ -10,7 +10,7 @@ Document field of its own (an agency's ``subject`` codes, ``edNote``, a
 ``newsml:<container>/<element>`` -> the elements as XML, whenever it differs
 from what the writer would derive from the Document; the writer puts it back.
 
-Input is parsed by :func:`convert.safexml.parse_untrusted` (no DTD, no
+Input is parsed by :func:`convert.safexml.iterparse_untrusted` (no DTD, no
 entities, no network).
 """
 
@@ -30,7 +30,7 @@ from convert.model import (
     Provenance,
 )
 from convert.options import ReadOptions
-from convert.safexml import parse_untrusted, source_line, text_content
+from convert.safexml import declared_encoding, iterparse_untrusted, source_line, text_content
 from convert.writers import newsml as writer
 from convert.writers.newsml import NAR, XML_LANG
 
@@ -49,23 +49,35 @@ def read(data: bytes, options: ReadOptions) -> Document:
 
 
 def read_all(data: bytes, options: ReadOptions) -> Iterator[Document]:
-    tree = parse_untrusted(data, options.source_name)
-    root = tree.getroot()
-    encoding = tree.docinfo.encoding
-    if _local(root) in ITEM_TYPES and _is_nar(root):
-        yield _item(root, options, encoding)
-        return
-    if _local(root) != "newsMessage" or not _is_nar(root):
-        raise _error(options, root, f"root element <{_local(root)}> is not a NewsML-G2 "
-                     "newsItem, packageItem or newsMessage")
-    items = [child for child in _children(root, "itemSet", "*")]
-    if not items:
-        raise _error(options, root, "the newsMessage holds no item")
-    for item in items:
-        if _local(item) not in ITEM_TYPES:
-            raise _error(options, item, f"<{_local(item)}> in a newsMessage is not supported "
-                         "(only newsItem and packageItem are)")
-        yield _item(item, options, encoding)
+    """Every item, read as the file streams by: a large newsMessage is never held whole."""
+    encoding = declared_encoding(data)
+    root: etree._Element | None = None
+    items = 0
+    for event, element in iterparse_untrusted(data, options.source_name):
+        if root is None:
+            root = element
+            if not _is_nar(root) or _local(root) not in (*ITEM_TYPES, "newsMessage"):
+                raise _error(options, root, f"root element <{_local(root)}> is not a NewsML-G2 "
+                             "newsItem, packageItem or newsMessage")
+        if event != "end":
+            continue
+        if element is root:
+            if _local(root) in ITEM_TYPES:
+                yield _item(root, options, encoding)
+            elif not items:
+                raise _error(options, root, "the newsMessage holds no item")
+            return
+        parent = element.getparent()
+        if (parent is not None and parent.getparent() is root and _local(parent) == "itemSet"
+                and _local(root) == "newsMessage"):
+            if _local(element) not in ITEM_TYPES:
+                raise _error(options, element, f"<{_local(element)}> in a newsMessage is not "
+                             "supported (only newsItem and packageItem are)")
+            items += 1
+            yield _item(element, options, encoding)
+            element.clear(keep_tail=True)
+            while element.getprevious() is not None:
+                del parent[0]
 
 
 # ---------------------------------------------------------------- XML helpers

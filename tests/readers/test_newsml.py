@@ -13,8 +13,9 @@ from convert import api, formats
 from convert.errors import ConvertError
 from convert.model import Byline, Dateline, Emphasis, Figure, Link, ListBlock, Paragraph, Quote
 from tests import factories
+from tests.conftest import readable_articles
 from tests.newsml_checks import (
-    edge_documents, official_examples, readable_articles, schema_errors,
+    edge_documents, official_examples, schema_errors,
 )
 
 EXAMPLES = {path.name: path for path in official_examples()}
