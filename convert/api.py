@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from convert import formats
@@ -43,15 +43,21 @@ def _reader_for(data: bytes, name: str, format: str | None) -> formats.ReaderSpe
     return formats.reader(format) if format else formats.detect(data[:65536], name)
 
 
-def read_all(source: str | os.PathLike[str] | bytes, format: str | None = None,
-             options: ReadOptions | None = None) -> list[Document]:
-    """Every document in ``source`` (a newsMessage or a book holds several)."""
+def iter_read(source: str | os.PathLike[str] | bytes, format: str | None = None,
+              options: ReadOptions | None = None) -> Iterator[Document]:
+    """Every document in ``source``, one at a time: a large newsMessage is read as it streams."""
     data, name = _data_and_name(source, options)
     options = options or ReadOptions(source_name=name)
     try:
-        return list(_reader_for(data, name, format).read_all(data, options))
+        yield from _reader_for(data, name, format).read_all(data, options)
     except ConvertError as error:
         raise error.located(options.source_name) from None
+
+
+def read_all(source: str | os.PathLike[str] | bytes, format: str | None = None,
+             options: ReadOptions | None = None) -> list[Document]:
+    """Every document in ``source`` (a newsMessage or a book holds several)."""
+    return list(iter_read(source, format, options))
 
 
 def read(source: str | os.PathLike[str] | bytes, format: str | None = None,

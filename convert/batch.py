@@ -31,6 +31,7 @@ Collection writers (``epub``, ``newsml-message``) put every input into ONE file:
 
 from __future__ import annotations
 
+import itertools
 import os
 import sys
 import time
@@ -372,20 +373,16 @@ class Outcome:
 def convert_task(task: Task, job: Job) -> Outcome:
     """Read one input once and write every requested format; never raises for bad input."""
     source = task.source
-    documents: list[Document] = []
     try:
         documents = _read(source, job.read_format)
-        warnings = tuple(Problem(warning.message, warning.line, warning.code)
-                         for doc in documents for warning in doc.provenance.warnings)
-        warnings += tuple(Problem(message, None, "not-carried") for doc in documents
-                          for name in job.formats
-                          for message in formats.writer(name).losses(doc, job.write_options))
-        status: Status = "warned" if warnings else "converted"
         if job.collect:
-            return Outcome(task.index, FileResult(source.display, status, (), warnings),
-                           tuple(documents))
-        written = _write_outputs(task, documents, job.write_options)
-        return Outcome(task.index, FileResult(source.display, status, written, warnings))
+            collected = tuple(documents)
+            warnings = tuple(problem for doc in collected for problem in _warnings(doc, job))
+            return Outcome(task.index, FileResult(source.display, _status(warnings), (), warnings),
+                           collected)
+        written, warnings = _write_outputs(task, documents, job)
+        return Outcome(task.index, FileResult(source.display, _status(warnings), written,
+                                              warnings))
     except ConvertError as error:
         problem = Problem(_inner_location(error, source.display) + error.message, error.line,
                           error.code, traceback.format_exc())
@@ -395,6 +392,19 @@ def convert_task(task: Task, job: Job) -> Outcome:
     return Outcome(task.index, FileResult(source.display, "failed", error=problem))
 
 
+def _warnings(doc: Document, job: Job) -> Iterator[Problem]:
+    """The reader's warnings, then what each requested writer cannot carry."""
+    for warning in doc.provenance.warnings:
+        yield Problem(warning.message, warning.line, warning.code)
+    for name in job.formats:
+        for message in formats.writer(name).losses(doc, job.write_options):
+            yield Problem(message, None, "not-carried")
+
+
+def _status(warnings: tuple[Problem, ...]) -> Status:
+    return "warned" if warnings else "converted"
+
+
 def _inner_location(error: ConvertError, display: str) -> str:
     """``entry: `` when the error names a part inside the input (``book.epub!/a.xhtml``)."""
     if error.source and error.source.startswith(display + "!/"):
@@ -402,35 +412,44 @@ def _inner_location(error: ConvertError, display: str) -> str:
     return ""
 
 
-def _read(source: Source, read_format: str | None) -> list[Document]:
+def _read(source: Source, read_format: str | None) -> Iterator[Document]:
+    """The input's documents as they are read (at least one, or a ConvertError)."""
     data = source.data if source.data is not None else api.load_bytes(source.name)
-    documents = api.read_all(data, read_format, ReadOptions(source_name=source.display))
-    if not documents:
+    documents = api.iter_read(data, read_format, ReadOptions(source_name=source.display))
+    first = next(documents, None)
+    if first is None:
         raise ConvertError("holds no document", source=source.display, code="empty")
-    return documents
+    return itertools.chain((first,), documents)
 
 
-def _write_outputs(task: Task, documents: Sequence[Document],
-                   options: WriteOptions) -> tuple[str, ...]:
-    """Render every output first, then write them; a failed write removes the others."""
-    rendered: list[tuple[Path, bytes]] = []
-    for name, output in task.outputs:
-        writer, path = formats.writer(name), Path(output)
-        if len(documents) == 1:
-            rendered.append((path, writer.write(documents, options)))
-        else:
-            rendered.extend((_numbered(path, number), writer.write([doc], options))
-                            for number, doc in enumerate(documents, 1))
+def _write_outputs(task: Task, documents: Iterator[Document],
+                   job: Job) -> tuple[tuple[str, ...], tuple[Problem, ...]]:
+    """Write every format of each document as it is read; a failure removes what was written.
+
+    Documents stream from the reader, so a newsMessage of 100,000 items never
+    sits in memory at once.  Only one look-ahead decides the naming: one
+    document gives ``a.html``, several ``a-1.html``, ``a-2.html``...
+    """
+    first = next(documents)
+    second = next(documents, None)
+    numbered = second is not None
+    stream = itertools.chain((first,) if second is None else (first, second), documents)
     written: list[Path] = []
+    warnings: list[Problem] = []
     try:
-        for path, data in rendered:
-            api.write_file_atomic(path, data)
-            written.append(path)
+        for number, doc in enumerate(stream, 1):
+            warnings.extend(_warnings(doc, job))
+            rendered = [(_numbered(Path(output), number) if numbered else Path(output),
+                         formats.writer(name).write([doc], job.write_options))
+                        for name, output in task.outputs]
+            for path, data in rendered:
+                api.write_file_atomic(path, data)
+                written.append(path)
     except BaseException:
         for path in written:
             path.unlink(missing_ok=True)
         raise
-    return tuple(str(path) for path, _ in rendered)
+    return tuple(str(path) for path in written), tuple(warnings)
 
 
 # ---------------------------------------------------------------- executors

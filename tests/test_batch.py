@@ -8,6 +8,7 @@ import os
 import shutil
 import sys
 import types
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -144,19 +145,20 @@ def test_several_formats_in_one_pass_read_each_input_once(
         archive: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     register_writer(monkeypatch, "probe", ".headline.txt", headline_writer)
     reads: list[str] = []
-    real_read_all = api.read_all
+    real_iter_read = api.iter_read
 
-    def counting_read_all(data: bytes, format: str | None, options: ReadOptions) -> list[Document]:
+    def counting_iter_read(data: bytes, format: str | None,
+                           options: ReadOptions) -> Iterator[Document]:
         reads.append(options.source_name)
-        return real_read_all(data, format, options)
+        return real_iter_read(data, format, options)
 
-    monkeypatch.setattr(api, "read_all", counting_read_all)
+    monkeypatch.setattr(api, "iter_read", counting_iter_read)
     out = tmp_path / "out"
     report = batch.convert_many([str(archive)], ["json", "probe"], out)
     assert len(reads) == 6 == len(set(reads))
     for source in archive.rglob("*.txt"):
         base = out / source.relative_to(archive).with_suffix("")
-        doc = real_read_all(source)[0]
+        doc = api.read(source)
         assert base.with_suffix(".json").read_bytes() == api.write(doc, "json")
         assert base.with_suffix(".headline.txt").read_text() == f"{doc.headline}\n"
     assert all(len(result.outputs) == 2 for result in report.files)
@@ -282,14 +284,14 @@ def test_a_full_disk_leaves_no_partial_file(archive: Path, tmp_path: Path,
 
 def test_a_reader_bug_fails_only_that_file(archive: Path, tmp_path: Path,
                                            monkeypatch: pytest.MonkeyPatch) -> None:
-    real_read_all = api.read_all
+    real_iter_read = api.iter_read
 
-    def buggy(data: bytes, *args: object, **kwargs: object) -> list[Document]:
+    def buggy(data: bytes, *args: object, **kwargs: object) -> Iterator[Document]:
         if data == GOOD[1].read_bytes():
             raise ZeroDivisionError("oops")
-        return real_read_all(data, *args, **kwargs)  # type: ignore[arg-type]
+        return real_iter_read(data, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(api, "read_all", buggy)
+    monkeypatch.setattr(api, "iter_read", buggy)
     report = batch.convert_many([str(archive)], ["json"], tmp_path / "out")
     assert report.counts["failed"] == 1 and report.counts["converted"] == 5
     error = next(result.error for result in report.files if result.error)

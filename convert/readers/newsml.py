@@ -75,7 +75,7 @@ def read_all(data: bytes, options: ReadOptions) -> Iterator[Document]:
                              "supported (only newsItem and packageItem are)")
             items += 1
             yield _item(element, options, encoding)
-            element.clear(keep_tail=True)
+            element.clear(keep_tail=True)  # type: ignore[call-arg]  # missing from lxml-stubs
             while element.getprevious() is not None:
                 del parent[0]
 
