@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from convert.textparse.datetext import (
-    PUBLISHED_WORDS, RELATIVE_TIME, UPDATED_WORDS, find_dates, leftover_words,
+    PUBLISHED_WORDS, RELATIVE_TIME, UPDATED_WORDS, WORD, find_dates, leftover_words,
 )
 from convert.textparse.fields import apply_field, field_for
 from convert.textparse.inline import clean_text
@@ -105,7 +105,7 @@ def _record_dates(state: ParseState, segment: str, dates: list, line: int) -> No
     """Store each date under ``published`` or ``updated`` by the label before it."""
     position = 0
     for found in dates:
-        label = {w.casefold() for w in re.findall(r"[^\W\d_]+", segment[position:found.start])}
+        label = {w.casefold() for w in WORD.findall(segment[position:found.start])}
         position = found.end
         name = "updated" if label & UPDATED_WORDS else "published"
         rank = 1 if label else 2
