@@ -14,7 +14,8 @@ from convert.textparse.state import ParseState
 #: Lower-cased key (spaces, dashes and underscores removed) -> field.
 FIELD_KEYS: dict[str, str] = {
     **dict.fromkeys(["title", "headline", "titre", "titel", "titulo", "título", "заголовок",
-                     "标题", "العنوان"], "headline"),
+                     "标题", "العنوان", "subject", "betreff", "objet", "asunto", "тема", "件名", "主题", "제목"],
+                    "headline"),
     **dict.fromkeys(["subtitle", "subheadline", "subhead", "deck", "standfirst", "dek",
                      "untertitel", "soustitre"], "subheadline"),
     **dict.fromkeys(["summary", "description", "abstract", "teaser", "lead", "lede"],

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from convert.textparse.state import Chunk, Line, ParseState
+from convert.textparse.state import Chunk, Line, ParseState, ends_sentence
 
 _HTML_BREAK = re.compile(r"<\s*/?\s*p(?:\s[^<>]*)?>|(?:<\s*br\s*/?\s*>\s*){2,}", re.I)
 _THEMATIC_BREAK = re.compile(r"^\s*([-*_=~•·#])(?:\s*\1){2,}\s*$")
@@ -130,7 +130,8 @@ def _split_by_indentation(chunks: list[Chunk]) -> list[Chunk]:
 
 def _is_paragraph_indent(chunk: Chunk) -> bool:
     """Every line indented alike and each one a sentence: indentation-marked paragraphs."""
-    return all(re.search(r"[.!?。”\"'’]\s*$", line.text) for line in chunk.lines)
+    return all(ends_sentence(line.text) or re.search(r"[”\"'’]\s*$", line.text)
+               for line in chunk.lines)
 
 
 def _numbered_runs_only(chunks: list[Chunk]) -> None:
