@@ -316,7 +316,8 @@ PUBLISHED_WORDS = {word.casefold() for word in (
     "publié publiée publie veröffentlicht erschienen publicado publicada pubblicato gepubliceerd "
     "geplaatst опубликовано опубликован дата публикации publicerad udgivet julkaistu "
     "opublikowano data publikacji yayınlanma yayın tarihi δημοσίευση δημοσιεύθηκε "
-    "प्रकाशित प्रकाशन 입력 등록 송고 게재 配信 掲載 公開 نشر في تاريخ النشر 发布 发布时间 发表 时间 日期"
+    "प्रकाशित प्रकाशन 입력 등록 송고 게재 配信 掲載 公開 đăng ngày lúc "
+    "نشر في تاريخ النشر 发布 发布时间 发表 时间 日期"
 ).split()}
 #: ... and as the time it was last updated.
 UPDATED_WORDS = {word.casefold() for word in (
@@ -324,5 +325,5 @@ UPDATED_WORDS = {word.casefold() for word in (
     "aktualisiert stand geändert actualizado actualizada actualización atualizado atualizada "
     "atualização aggiornato aggiornamento bijgewerkt gewijzigd обновлено обновление изменено "
     "uppdaterad opdateret päivitetty zaktualizowano aktualizacja güncellendi güncelleme "
-    "ενημέρωση ενημερώθηκε अपडेटेड अपडेट अद्यतन 수정 업데이트 更新 更新时间 تحديث آخر تم"
+    "ενημέρωση ενημερώθηκε अपडेटेड अपडेट अद्यतन 수정 업데이트 cập nhật 更新 更新时间 تحديث آخر تم"
 ).split()}

@@ -48,7 +48,8 @@ AGENCY_WORDS = {"press", "news", "agency", "presse", "agence", "wire", "newswire
                 "agência", "agencia", "agenzia", "agentur", "agentschap", "ajansı", "агентство",
                 "anadolu", "jiji", "bernama", "antara", "interfax", "интерфакс", "риа", "тасс",
                 "новости", "итар", "agerpres", "tanjug", "ukrinform", "unian", "belta", "wafa",
-                "kuna", "irna", "télam", "notimex", "hina", "bta", "chinanews"}
+                "kuna", "irna", "télam", "notimex", "hina", "bta", "chinanews", "radio",
+                "television", "broadcasting", "abc", "nbc", "cbs", "rte", "rnz", "nhk", "sbs"}
 
 
 def strip_markup(text: str) -> str:

@@ -29,6 +29,8 @@ PARAGRAPH = "The first paragraph of the story is a full sentence that runs long 
     ("Additional reporting by Ciarán Doyle", "contributor-credit"),
     ("Email the newsdesk: news@example.ie", "contact"),
     ("AP-WS-09-20-02 1432EDT", "transmission-stamp"),
+    ("APA0123 2022-03-14/10:15", "transmission-stamp"), ("(Schluss) abc/xyz", "end-mark"),
+    ("（編輯：林大華）1120505", "editor-credit"), ("Xem thêm: Hà Nội mở thêm", "read-more"),
 ])
 def test_boilerplate_kinds(line: str, reason: str) -> None:
     assert boilerplate_reason(line) == reason

@@ -32,3 +32,9 @@ def test_bbc_comma_labels_and_labelled_credit_lines_in_the_body() -> None:
     assert [c.caption for c in state.chunks if c.role == "caption"] == [
         ("The striped roofs", "Getty Images"),
         ("Trader outside her stall.", "Norfolk County Council")]
+
+
+def test_a_trailer_block_with_a_copyright_line_is_not_a_caption() -> None:
+    state = run_steps(f"Head\n\n{PARAGRAPH}\n\nPewarta: Rina Kusuma\nEditor: Budi Santoso\n"
+                      f"COPYRIGHT © ANTARA 2023\n", "captions")
+    assert not [c for c in state.chunks if c.role == "caption"]

@@ -44,6 +44,10 @@ def test_chinese_dateline_gives_reporters_as_bylines() -> None:
     ("中新网上海6月8日电 (记者 陈静)上海市交通委8日表示。", "上海", "中新网", ["陈静"]),
     ("【東京共同】ＪＲ東日本は１０日、東北新幹線の臨時列車を週末に限って増発すると発表した。", "東京", "共同", []),
     ("【ワシントン＝山田太郎】米政府は１０日、発表した。", "ワシントン", None, ["山田太郎"]),
+    ("（中央社記者王小明、李大華台北5日電）台北市交通局今天宣布，夜間租借時段將延長至凌晨2時。", "台北",
+     "中央社", ["王小明", "李大華"]),
+    ("（中央社記者陳美玲華盛頓4日電）美國國務院今天宣布，將擴大與台灣的文化交流計畫。", "華盛頓",
+     "中央社", ["陳美玲"]),
     ("(서울=연합뉴스) 김민수 이영희 기자 = 서울시가 한강을 오가는 수상버스를 내년 봄부터 운항한다고 밝혔다.", "서울", "연합뉴스", ["김민수", "이영희"]),
 ])
 def test_east_asian_datelines(first: str, place: str, source, names: list[str]) -> None:
@@ -61,3 +65,17 @@ def test_east_asian_datelines(first: str, place: str, source, names: list[str]) 
 ])
 def test_ordinary_openings_are_not_datelines(first: str) -> None:
     assert run_steps(f"Head\n\n{first}\n", "dateline").meta.dateline is None
+
+
+def test_a_dateline_on_a_line_of_its_own() -> None:
+    state = run_steps("Head\n\nMADRID, 3 (EUROPA PRESS)\n\nEl servicio público de bicicletas "
+                      "de Madrid llegará a seis nuevos distritos antes del verano.\n", "dateline")
+    assert (state.meta.dateline.place, state.meta.dateline.date_text) == ("MADRID", "3")
+    assert state.meta.source == "EUROPA PRESS"
+    assert state.chunks[1].role == "dateline" and state.first_body is state.chunks[2]
+
+
+def test_a_caption_with_a_credit_is_not_a_standalone_dateline() -> None:
+    state = run_steps("Head\n\nA boat at the jetty. (PTI)\n\nThe ferry service resumed on "
+                      "Monday after a two-week strike by crews, officials said.\n", "dateline")
+    assert state.meta.dateline is None and state.chunks[1].role is None

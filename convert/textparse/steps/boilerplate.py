@@ -30,7 +30,8 @@ _RULES: tuple[tuple[str, str], ...] = (
                   r"les mer|læs også|læs mere|lue myös|czytaj (?:też|także|również)|"
                   r"przeczytaj (?:też|także)|ayrıca (?:bakınız|okuyun)|ilgili haberler|"
                   r"διαβάστε (?:επίσης|ακόμη|ακόμα)|यह भी पढ़ें|ये भी पढ़ें|जरूर पढ़ें|"
-                  r"baca juga|citește și|pročitajte i|přečtěte si také|olvassa el|"
+                  r"baca juga|citește și|pročitajte i|přečtěte si také|olvassa el|xem thêm|"
+                  r"tin liên quan|đọc thêm|"
                   r"recommended|you may also like|don't miss|must read)"
                   r"(?:\s*[:：\-–—|»>]\s*.{0,160})?"),
     ("related-topics", r"(?:related (?:topics|stories|articles|links|coverage|content)|"
@@ -49,7 +50,8 @@ _RULES: tuple[tuple[str, str], ...] = (
                           r"media playback is unsupported on your device|click to play|"
                           r"(?:watch|video|listen|audio)\s*[:：].{0,150})"),
     ("end-mark", r"(?:ends?|-+\s*ends?\s*-+|\(ends?\)|-\s?30\s?-|-0-|#\s?#\s?#|xxx|\+\+\+|"
-                 r"fin|конец|نهاية|完)"),
+                 r"fin|\(fin\)|schluss|\(schluss\)|ende|\(ende\)|slut|konec|конец|نهاية|完)"
+                 r"(?:\s+[a-z]{2,5}(?:\s?[/-]\s?[a-z0-9]{1,6}){0,5}\s?/?)?"),
     ("thematic-break", r"([-*_=~•·])(?:\s*\1){2,}"),
     ("copyright", r"[<\[(]?\s*(?:©|\(c\)\s*\d|copyright\b|all rights reserved|"
                   r"riproduzione riservata|todos los derechos reservados|"
@@ -77,13 +79,14 @@ _RULES: tuple[tuple[str, str], ...] = (
     ("syndication-disclaimer", r".{0,200}(?:syndicated feed|wire agency feed|auto-generated from|"
                                r"published from a wire|has not been edited by|"
                                r"only the headline .{0,60}may have been reworked).{0,200}"),
-    ("editor-credit", r"[【\[(（]\s*(?:责任编辑|编辑|責任編輯|editor|redakteur|редактор|محرر)"
-                      r"\s*[:：].*[】\])）]|"
-                      r"(?:责任编辑|编辑|責任編輯|編集|편집|edição|edición|editor|editora|"
-                      r"redakcja|redaktor|redakteur|redazione|редактор|محرر)\s*[:：]\s*[^.!?:：]{2,60}|"
+    ("editor-credit", r"[【\[(（]\s*(?:责任编辑|编辑|責任編輯|編輯|editor|redakteur|редактор|محرر)"
+                      r"\s*[:：].*[】\])）]\s*\d{0,8}|"
+                      r"(?:责任编辑|编辑|責任編輯|編輯|編集|편집|edição|edición|editor|editora|"
+                      r"redakcja|redaktor|redakteur|redazione|редактор|محرر)\s*[:：]\s*"
+                      r"[^.!?:：]{2,60}|"
                       r"(?:edited|editing) by\s+[^.!?:]{2,80}"),
     ("transmission-stamp", r"[A-Z]{2,4}(?:-[A-Z0-9]{1,4})*-\d\d-\d\d-\d\d(?:\d\d)?\s+"
-                           r"\d{3,4}\s?[A-Z]{2,4}"),
+                           r"\d{3,4}\s?[A-Z]{2,4}|[A-Z]{2,5}\d{3,5}\s+\d{4}-\d\d-\d\d/\d\d:\d\d"),
 )
 BOILERPLATE = tuple((reason, re.compile(rf"^(?:{pattern})$", re.I)) for reason, pattern in _RULES)
 #: Desk codes and initials (``ble/fm``, ``ann/ mhr/``, ``dpa ale yyhh n1 bsc``), possibly
@@ -91,7 +94,8 @@ BOILERPLATE = tuple((reason, re.compile(rf"^(?:{pattern})$", re.I)) for reason, 
 _DESK_CODE = re.compile(r"^(?:[A-Z]{2,6}\s+)?(?:[a-z]{2,5}(?:\s?[/-]\s?[a-z0-9]{1,6}){1,5}\s?/?|"
                         r"[a-z]{2,5}(?:\s+[a-z0-9]{1,5}){2,6})$")
 #: A line that only credits an agency: ``(ANSA).``, and sign-offs such as ``==Kyodo``, ``--IANS``.
-_AGENCY_CREDIT = re.compile(r"^(?:[(\[]([^()\[\]]{2,40})[)\]]\.?|(?:==|--|[—–])\s*([^\s()].{1,30}))$")
+_AGENCY_CREDIT = re.compile(
+    r"^(?:[(\[]([^()\[\]]{2,40})[)\]]\.?|(?:==|--|[—–])\s*([^\s()].{1,30}))$")
 _DEBRIS = re.compile(r"^[\W_]{1,3}$")
 _CREDIT_SOURCE = re.compile(r"\bwith (?:additional )?inputs? from ([^()\[\]]+?)\s*[)\]]?$", re.I)
 #: Longest line a boilerplate rule may drop (a longer one is text that
@@ -123,8 +127,7 @@ def boilerplate(state: ParseState) -> None:
             _keep_facts(state, chunk, reason)
             state.drop(chunk, reason)
             after_end = reason == "end-mark"
-        elif _agency_credit(chunk.text):
-            agency = _agency_credit(chunk.text)
+        elif agency := _agency_credit(chunk.text):
             state.meta.add_source(3, agency, chunk.line)
             state.drop(chunk, "agency credit")
         elif _DEBRIS.match(chunk.text):
@@ -137,7 +140,7 @@ def boilerplate(state: ParseState) -> None:
 def _agency_credit(text: str) -> str | None:
     """``(ANSA).``, ``==Kyodo``: a line that only credits an agency."""
     match = _AGENCY_CREDIT.match(text)
-    agency = match and (match.group(1) or match.group(2)).strip()
+    agency = (match.group(1) or match.group(2)).strip() if match else ""
     return agency if agency and is_agency(agency) else None
 
 

@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import re
 
-from convert.textparse.state import ParseState
+from convert.textparse.state import Chunk, ParseState
 from convert.textparse.steps.boilerplate import boilerplate_reason
 
 _CREDIT_LABEL = (r"(?:image\s+copyright|image\s+source|image(?:\s+credit)?|picture\s+credit|"
-                 r"photo\s+credit|photo(?:graph)?s?|pictures?|copyright|credit|crédit(?:\s+photo)?|foto|"
-                 r"bild|fotos?|фото|صورة|图片|图|©)")
+                 r"photo\s+credit|photo(?:graph)?s?|pictures?|copyright|credit|"
+                 r"crédit(?:\s+photo)?|foto|bild|fotos?|фото|صورة|图片|图|©)")
 _CREDIT_AFTER = re.compile(rf"^(?P<text>.+?)\s*(?:\b|(?=©)){_CREDIT_LABEL}\s*[:：]?\s*"
                            rf"(?P<credit>[^:：]{{2,80}})$", re.I)
 _CREDIT_AFTER_STRICT = re.compile(
@@ -42,8 +42,7 @@ _NOT_CREDIT = re.compile(r"^(?:reporting|writing|editing|with\b|adds\b|updates?\
 def captions(state: ParseState) -> None:
     start = state.body_start()
     for index, chunk in enumerate(state.chunks):
-        if chunk.role is not None or chunk.kind != "text" or (
-                boilerplate_reason(chunk.text) == "copyright"):
+        if chunk.role is not None or chunk.kind != "text" or _is_boilerplate(chunk):
             continue
         lines = [line.text for line in chunk.open_lines]
         parts = caption_parts(chunk.text, in_header=index < start, lines=lines)
@@ -51,6 +50,16 @@ def captions(state: ParseState) -> None:
             chunk.caption = parts
             state.claim(chunk, "caption",
                         f"caption: {parts[0]!r}, credit {parts[1]!r}")
+
+
+def _is_boilerplate(chunk: Chunk) -> bool:
+    """A copyright line, or a block with a line of other boilerplate (an editor credit)."""
+    from convert.textparse.inline import clean_text
+
+    if boilerplate_reason(chunk.text) == "copyright":
+        return True
+    reasons = {boilerplate_reason(clean_text(line.text)) for line in chunk.open_lines}
+    return bool(reasons - {None, "copyright"}) and len(chunk.open_lines) > 1
 
 
 def caption_parts(text: str, *, in_header: bool = True,
@@ -62,8 +71,9 @@ def caption_parts(text: str, *, in_header: bool = True,
         first, second = (clean_text(line) for line in lines)
         for credit_line, text_line in ((first, second), (second, first)):
             only = _CREDIT_ONLY.match(credit_line)
-            labelled = _LABELLED_CREDIT_ONLY.match(credit_line) and len(text_line) <= MAX_CAPTION
-            if only and (_CAPTION_LABEL.match(text_line) or in_header or labelled):
+            credit_labelled = bool(_LABELLED_CREDIT_ONLY.match(credit_line)) and (
+                len(text_line) <= MAX_CAPTION)
+            if only and (_CAPTION_LABEL.match(text_line) or in_header or credit_labelled):
                 return _CAPTION_LABEL.sub("", text_line).strip(), _credit(only["credit"])
     labelled = _CAPTION_LABEL.match(text)
     body = _CAPTION_LABEL.sub("", text).strip() if labelled and labelled.group(0).strip() else text

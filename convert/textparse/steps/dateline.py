@@ -17,6 +17,8 @@ Shapes (the prefix is removed from the paragraph):
   (``(ANSA) - ROMA, 12 GIU - ``);
 - ``新华社北京3月5日电（记者王晓明、李华）``, ``中新网上海6月8日电 (记者 陈静)``: agency,
   place, date, ``电`` and the reporters, who are bylines;
+- ``（中央社記者王小明台北5日電）`` (agency, reporters, place, day);
+- ``MADRID, 3 (EUROPA PRESS)`` alone on the line above the first paragraph;
 - ``【東京共同】`` (place and agency), ``(서울=연합뉴스) 김민수 기자 = `` (place, agency,
   reporters).
 
@@ -53,6 +55,19 @@ _AGENCY_AFTER = re.compile(r"^(?P<agency>[^\W\d][^.!?()\d]{1,30}?)\.\s+")
 _CJK = re.compile(
     r"^(?P<agency>[\u4e00-\u9fff]{1,6}?[社网網台])(?P<head>[\u4e00-\u9fff]{2,8}?)"
     r"(?P<date>\d{1,2}月\d{1,2}日)[电電]\s*(?:[（(](?P<credits>[^）)]{1,60})[）)])?")
+#: Taiwan's CNA: ``（中央社記者王小明台北5日電）``: agency, reporters, place, day, 電.
+_CJK_BRACKETED = re.compile(
+    r"^[（(](?P<agency>[\u4e00-\u9fff]{1,6}?[社网網台])(?:記者|记者)"
+    r"(?P<names>[\u4e00-\u9fff、]{3,40}?)(?P<date>\d{1,2}日)[电電][）)]")
+#: Dateline places of three or more characters; any other place is taken as the last
+#: two characters before the date (``王小明台北``: the reporter, then 台北).
+LONG_CJK_PLACES = ("華盛頓", "华盛顿", "莫斯科", "布魯塞爾", "布鲁塞尔", "耶路撒冷", "舊金山",
+                   "旧金山", "洛杉磯", "洛杉矶", "新加坡", "雅加達", "雅加达", "吉隆坡", "聯合國",
+                   "联合国", "日內瓦", "日内瓦", "維也納", "维也纳", "烏魯木齊", "乌鲁木齐",
+                   "呼和浩特", "石家莊", "石家庄", "哈爾濱", "哈尔滨", "齊齊哈爾", "齐齐哈尔")
+#: A dateline on a line of its own: ``MADRID, 3 (EUROPA PRESS)``.
+_STANDALONE = re.compile(
+    r"^(?P<head>[^()]{2,60}?)\s*\((?P<agency>[^()\d]{2,40})\)\s*(?:[-–—]{1,2}|[.:])?$")
 #: Japanese ``【東京共同】`` (place + agency) and ``【ワシントン＝山田太郎】`` (place = reporter).
 _LENTICULAR = re.compile(
     r"^【(?P<head>[^】＝=]{1,20}?)(?:(?P<agency>AFP時事|共同|時事|ロイター|新華社)|"
@@ -78,6 +93,9 @@ SEARCH_CHUNKS = 2
 def dateline(state: ParseState) -> None:
     start = state.body_start()
     candidates = [c for c in state.chunks[start:] if c.role is None and c.kind == "text"]
+    if start and candidates and _standalone(state, state.chunks[start - 1]):
+        state.first_body = candidates[0]
+        return
     for chunk in candidates[:SEARCH_CHUNKS]:
         if _read_dateline(state, chunk):
             state.first_body = chunk
@@ -86,6 +104,10 @@ def dateline(state: ParseState) -> None:
 
 def _read_dateline(state: ParseState, chunk: Chunk) -> bool:
     text = chunk.text
+    bracketed = _CJK_BRACKETED.match(text)
+    if bracketed:
+        _cjk_bracketed(state, chunk, bracketed)
+        return True
     for pattern in (_CJK, _LENTICULAR, _PLACE_EQUALS):
         match = pattern.match(text)
         if match:
@@ -97,7 +119,7 @@ def _read_dateline(state: ParseState, chunk: Chunk) -> bool:
     only = _AGENCY_ONLY.match(text)
     if only:
         then = _CAPS_DASH.match(text[only.end():])
-        parsed = then and _place_and_date(then["head"], caps_only=True, colon=False)
+        parsed = _place_and_date(then["head"], caps_only=True, colon=False) if then else None
         prefix = text[:only.end() + then.end()] if then and parsed else only.group(0)
         place, date_text = parsed if parsed else (None, None)
         _found(state, chunk, prefix, place, date_text, only["agency"].strip())
@@ -126,6 +148,24 @@ def _read_dateline(state: ParseState, chunk: Chunk) -> bool:
         _found(state, chunk, prefix, parsed[0], parsed[1], agency.strip() if agency else None)
         return True
     return False
+
+
+def _standalone(state: ParseState, chunk: Chunk) -> bool:
+    """A line above the first paragraph that is only a dateline (upper-case place)."""
+    match = _STANDALONE.match(chunk.text) if chunk.role is None and chunk.kind == "text" else None
+    parsed = _place_and_date(match["head"], caps_only=True, colon=False) if match else None
+    if match is None or parsed is None:
+        return False
+    _found(state, chunk, chunk.text, parsed[0], parsed[1], match["agency"])
+    state.claim(chunk, "dateline", "the dateline stands on a line of its own")
+    return True
+
+
+def _cjk_bracketed(state: ParseState, chunk: Chunk, match: re.Match[str]) -> None:
+    names = match["names"]
+    place = next((p for p in LONG_CJK_PLACES if names.endswith(p)), names[-2:])
+    _found(state, chunk, match.group(0), place, match["date"], match["agency"])
+    _credited_reporters(state, chunk, names[:-len(place)])
 
 
 def _agency_at_end(head: str) -> tuple[str, str | None]:
