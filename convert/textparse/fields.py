@@ -14,13 +14,16 @@ from convert.textparse.state import ParseState
 #: Lower-cased key (spaces, dashes and underscores removed) -> field.
 FIELD_KEYS: dict[str, str] = {
     **dict.fromkeys(["title", "headline", "titre", "titel", "titulo", "título", "заголовок",
-                     "标题", "العنوان"], "headline"),
+                     "标题", "العنوان", "subject", "betreff", "objet", "asunto", "тема", "件名",
+                     "主题", "제목"], "headline"),
     **dict.fromkeys(["subtitle", "subheadline", "subhead", "deck", "standfirst", "dek",
                      "untertitel", "soustitre"], "subheadline"),
     **dict.fromkeys(["summary", "description", "abstract", "teaser", "lead", "lede"],
                     "summary"),
     **dict.fromkeys(["author", "authors", "by", "byline", "creator", "writer", "reporter",
-                     "reporters", "autor", "auteur", "autore", "автор", "作者", "الكاتب"],
+                     "reporters", "autor", "auteur", "autore", "автор", "作者", "الكاتب", "pewarta",
+                     "penulis", "wartawan", "yazar", "muhabir", "författare", "forfatter",
+                     "tácgiả", "记者", "記者", "기자"],
                     "bylines"),
     **dict.fromkeys(["date", "published", "pubdate", "publishdate", "publicationdate",
                      "publishedat", "datepublished", "created", "posted", "datum",

@@ -16,6 +16,11 @@ NOT_BYLINE_LEAD = re.compile(
     r"|^(?:editor|redigiert|bearbeitet|editado|édité|редактор|تحرير|责任编辑|编辑)\b", re.I)
 
 _SPLIT = re.compile(r"\s*(?:[,;、،]|\s(?:and|&|und|y|e|et|en|i|и|og|och|ve|و)\s|和|及)\s*")
+#: Where a byline's name part ends: `` - ``, `` | `` or a slash (``NAME/TT``).
+_BYLINE_SEGMENTS = re.compile(r"\s+[-–—|]\s+|\s*/\s*")
+#: ``Repórter da Agência Brasil``, ``correspondent for Reuters``: a title, then the agency.
+_TITLE_OF = re.compile(r"^(?P<title>.+?)\s+(?:da|do|de|der|des|di|del|della|of|at|for|from|"
+                       r"with|för|vid|z|ze|du|la)\s+(?P<agency>.+)$", re.I)
 _PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "del", "della", "des", "du", "la",
               "le", "bin", "ibn", "al", "el", "dos", "das", "do", "ter", "ten", "zu", "y", "e"}
 #: Words that make a byline part a job title rather than a name.
@@ -27,7 +32,11 @@ ROLE_WORDS = {"editor", "writer", "reporter", "correspondent", "staff", "columni
               "корреспондент", "обозреватель", "editors", "writers", "digital", "online",
               "political", "business", "health", "science", "education", "sports", "sport",
               "economics", "technology", "security", "transport", "environment", "home",
-              "affairs", "special", "in"}
+              "affairs", "special", "in", "repórter", "reportero", "reportera", "periodista",
+              "jornalista", "giornalista", "corrispondente", "correspondente", "inviato",
+              "inviata", "enviado", "enviada", "redattore", "redattrice", "redator", "redatora",
+              "dziennikarz", "dziennikarka", "reporterka", "muhabir", "muhabiri", "reporterin",
+              "journalistin", "journalisten", "reportrar", "reporterns", "reportern"}
 #: Words that make a byline part an agency or publisher.
 AGENCY_WORDS = {"press", "news", "agency", "presse", "agence", "wire", "newswire", "media",
                 "service", "services", "times", "post", "telegraph", "guardian", "journal",
@@ -35,7 +44,12 @@ AGENCY_WORDS = {"press", "news", "agency", "presse", "agence", "wire", "newswire
                 "pti", "ians", "ani", "dpa", "efe", "ansa", "xinhua", "tass", "ria", "kyodo",
                 "yonhap", "anp", "belga", "apa", "pa", "ap", "upi", "aap", "cp", "sda", "kna",
                 "epd", "europa", "ntb", "tt", "stt", "ritzau", "ctk", "pap", "mti", "lusa",
-                "agencias", "agencies", "agences", "wires", "newsroom", "dw", "bbc", "cnn"}
+                "agencias", "agencies", "agences", "wires", "newsroom", "dw", "bbc", "cnn",
+                "agência", "agencia", "agenzia", "agentur", "agentschap", "ajansı", "агентство",
+                "anadolu", "jiji", "bernama", "antara", "interfax", "интерфакс", "риа", "тасс",
+                "новости", "итар", "agerpres", "tanjug", "ukrinform", "unian", "belta", "wafa",
+                "kuna", "irna", "télam", "notimex", "hina", "bta", "chinanews", "radio",
+                "television", "broadcasting", "abc", "nbc", "cbs", "rte", "rnz", "nhk", "sbs"}
 
 
 def strip_markup(text: str) -> str:
@@ -83,17 +97,35 @@ def names_in(text: str) -> tuple[list[str], list[str]]:
     """The names in a byline text and the agencies credited beside them.
 
     ``"Rebecca Thornton, PA"`` -> ``(["Rebecca Thornton"], ["PA"])``; titles
-    such as ``staff reporter`` are neither.
+    such as ``staff reporter`` are neither.  After a `` - `` or a ``/``
+    (``NAME - Repórter da Agência Brasil - São Paulo``, ``NAME/TT``) come
+    title, agency and place, never more names.
     """
     names: list[str] = []
     agencies: list[str] = []
-    for part in split_parts(re.sub(r"\([^)]*\)", "", text)):
+    first, *rest = _BYLINE_SEGMENTS.split(re.sub(r"\([^)]*\)", "", text))
+    for part in split_parts(first):
         part = re.sub(r"\s+in\s+\S.*$", "", part)  # "NAME in Oslo"
         if is_name(part):
             names.append(part)
         elif is_agency(part):
             agencies.append(part)
+    for segment in rest:
+        agency = _agency_of(segment.strip(" .,;"))
+        if agency:
+            agencies.append(agency)
     return names, agencies
+
+
+def _agency_of(segment: str) -> str | None:
+    """The agency a byline segment names: itself, or after a title (``Repórter da X``)."""
+    if is_agency(segment):
+        return segment
+    titled = _TITLE_OF.match(segment)
+    if titled and any(w.casefold() in ROLE_WORDS for w in titled["title"].split()) and (
+            is_agency(titled["agency"])):
+        return titled["agency"]
+    return None
 
 
 def is_name_line(text: str) -> bool:

@@ -180,12 +180,14 @@ class ParseState:
         """Index of the first chunk that reads as body text (len(chunks) when none).
 
         The dateline paragraph, once found, is the body start; otherwise it is
-        the first unclaimed chunk after the headline that is long or made of
-        sentences.
+        the first unclaimed chunk after the headline (or from the top, when the
+        headline came from metadata) that is long or made of sentences.
         """
         if self.first_body is not None and self.first_body in self.chunks:
             return self.chunks.index(self.first_body)
-        seen_headline = False
+        # A headline from front matter or a header field has no chunk: the text starts at once.
+        seen_headline = not any(c.role == "headline" or "headline" in c.taken.values()
+                                for c in self.chunks)
         for index, chunk in enumerate(self.chunks):
             if chunk.role == "headline":
                 seen_headline = True
@@ -195,7 +197,14 @@ class ParseState:
         return len(self.chunks)
 
 
-_SENTENCE_END = re.compile(r"[.!?。！？…»”\"'’]$")
+#: Marks that end a sentence: Latin, CJK, Devanagari danda, Arabic and Urdu, Burmese, Ethiopic.
+SENTENCE_MARKS = ".!?。！？।॥؟۔။።"
+_SENTENCE_END = re.compile(rf"[{re.escape(SENTENCE_MARKS)}…»”\"'’]$")
+
+
+def ends_sentence(text: str) -> bool:
+    """``text`` ends with a full stop, question or exclamation mark (in any script)."""
+    return text.rstrip()[-1:] in SENTENCE_MARKS
 
 
 def looks_like_prose(text: str) -> bool:

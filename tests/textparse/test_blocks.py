@@ -39,3 +39,24 @@ def test_html_paragraphs_and_double_breaks_end_paragraphs() -> None:
 
 def test_lone_punctuation_line_is_its_own_chunk() -> None:
     assert shapes("Last words. \n.") == [("text", "Last words."), ("text", ".")]
+
+
+def test_header_lines_above_indented_wire_paragraphs_stand_alone() -> None:
+    text = ("BC-Grain Silo Mural,0412\nFarmers' grain silo becomes giant mural\n"
+            "   DES MOINES, Iowa (AP) _ A 120-foot grain silo outside Des Moines is\n"
+            "now one of the largest murals in the Midwest, after six artists spent\n"
+            "three months painting.\n   The project was paid for by a county grant.\n")
+    assert [t for _, t in shapes(text)] == [
+        "BC-Grain Silo Mural,0412", "Farmers' grain silo becomes giant mural",
+        "DES MOINES, Iowa (AP) _ A 120-foot grain silo outside Des Moines is now one of the "
+        "largest murals in the Midwest, after six artists spent three months painting.",
+        "The project was paid for by a county grant."]
+
+
+def test_an_unindented_wrapped_first_paragraph_stays_whole() -> None:
+    text = ("Headline here\nA first paragraph that is wrapped at a width of some sixty\n"
+            "characters and goes on to the next line.\n\tThe second paragraph is indented.\n"
+            "\tSo is the third one.\n")
+    assert [t for _, t in shapes(text)] == [
+        "Headline here", "A first paragraph that is wrapped at a width of some sixty characters "
+        "and goes on to the next line.", "The second paragraph is indented.", "So is the third one."]

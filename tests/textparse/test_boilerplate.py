@@ -21,6 +21,16 @@ PARAGRAPH = "The first paragraph of the story is a full sentence that runs long 
     ("(This story has not been edited by NDTV staff and is auto-generated from a syndicated feed.)",
      "syndication-disclaimer"),
     ("【责任编辑：陈静】", "editor-credit"),
+    ("责任编辑：王丽", "editor-credit"), ("Edição: Carlos Mendes", "editor-credit"),
+    ("Läs också: Nya cykelbanor", "read-more"), ("関連記事：東北の観光地", "read-more"),
+    ("Lire aussi : Bruxelles prolonge", "read-more"), ("यह भी पढ़ें: मेट्रो", "read-more"),
+    ("RIPRODUZIONE RISERVATA © Copyright ANSA", "copyright"),
+    ("<저작권자(c) 연합뉴스, 무단 전재-재배포 금지>", "copyright"),
+    ("Additional reporting by Ciarán Doyle", "contributor-credit"),
+    ("Email the newsdesk: news@example.ie", "contact"),
+    ("AP-WS-09-20-02 1432EDT", "transmission-stamp"),
+    ("APA0123 2022-03-14/10:15", "transmission-stamp"), ("(Schluss) abc/xyz", "end-mark"),
+    ("（編輯：林大華）1120505", "editor-credit"), ("Xem thêm: Hà Nội mở thêm", "read-more"),
 ])
 def test_boilerplate_kinds(line: str, reason: str) -> None:
     assert boilerplate_reason(line) == reason
@@ -29,6 +39,7 @@ def test_boilerplate_kinds(line: str, reason: str) -> None:
 @pytest.mark.parametrize("line", [
     "Related to this, the minister said more.", "Print media is changing fast, she said.",
     "The hearing continues.", "Share prices rose on Monday.",
+    "Edited by volunteers, the guide was printed in 1998.", "Editor: a job for life.",
 ])
 def test_sentences_are_not_boilerplate(line: str) -> None:
     assert boilerplate_reason(line) is None
@@ -55,3 +66,16 @@ def test_agency_credit_line_gives_the_source() -> None:
     state = run_steps(f"Head\n\n{PARAGRAPH}\n\n(ANSA).\n", "boilerplate")
     assert [(d.text, d.reason) for d in state.dropped] == [("(ANSA).", "agency credit")]
     assert state.meta.source == "ANSA"
+
+
+@pytest.mark.parametrize("trailer", ["EFE abc/xyz", "AAP lo/dm", "ann/ mhr/", "ab/sd"])
+def test_desk_codes_with_an_agency_or_spaced_slashes(trailer: str) -> None:
+    state = run_steps(f"Head\n\n{PARAGRAPH}\n\n{trailer}\n", "boilerplate")
+    assert [(d.text, d.reason) for d in state.dropped] == [(trailer, "desk code")]
+
+
+@pytest.mark.parametrize("sign_off, agency", [("==Kyodo", "Kyodo"), ("--IANS", "IANS")])
+def test_agency_sign_off_lines(sign_off: str, agency: str) -> None:
+    state = run_steps(f"Head\n\n{PARAGRAPH}\n\n{sign_off}\n", "boilerplate")
+    assert [(d.text, d.reason) for d in state.dropped] == [(sign_off, "agency credit")]
+    assert state.meta.source == agency

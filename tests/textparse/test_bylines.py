@@ -38,3 +38,18 @@ def test_wire_trailer_reporters_not_editors() -> None:
 def test_body_sentences_starting_with_by_are_not_bylines() -> None:
     assert names(f"Head\n\n{PARAGRAPH}\n\nBy 1978, they had won a talent contest.\n") == []
     assert names(f"Head\n\nEdited by Kavita Rao\n\n{PARAGRAPH}\n") == []
+
+
+def test_title_agency_and_place_after_the_name_are_not_names() -> None:
+    state = run_steps("Head\n\nPor Ana Paula Souza - Repórter da Agência Brasil - São Paulo\n\n"
+                      "O Metrô de São Paulo vai funcionar até as 2h da manhã, informou hoje.\n",
+                      "bylines")
+    assert [b.name for b in state.meta.bylines] == ["Ana Paula Souza"]
+    assert state.meta.source == "Agência Brasil"
+
+
+def test_agency_after_a_slash() -> None:
+    state = run_steps("Head\n\nAv Erik Lindqvist/TT\n\nVästtrafik kommer att köra färjor "
+                      "över Göta älv hela natten under sommaren.\n", "bylines")
+    assert [b.name for b in state.meta.bylines] == ["Erik Lindqvist"]
+    assert state.meta.source == "TT"

@@ -23,3 +23,18 @@ def test_step_claims_the_caption_chunk() -> None:
     assert state.chunks[1].role == "caption"
     assert state.chunks[1].caption == ("A boat at the jetty.", "PTI")
     assert state.meta.source is None
+
+
+def test_bbc_comma_labels_and_labelled_credit_lines_in_the_body() -> None:
+    state = run_steps(f"Head\n\n{PARAGRAPH}\n\nImage source, Getty Images\nImage caption, The "
+                      f"striped roofs\n\nPhoto: Norfolk County Council\nTrader outside her "
+                      f"stall.\n\nRIPRODUZIONE RISERVATA © Copyright ANSA\n", "captions")
+    assert [c.caption for c in state.chunks if c.role == "caption"] == [
+        ("The striped roofs", "Getty Images"),
+        ("Trader outside her stall.", "Norfolk County Council")]
+
+
+def test_a_trailer_block_with_a_copyright_line_is_not_a_caption() -> None:
+    state = run_steps(f"Head\n\n{PARAGRAPH}\n\nPewarta: Rina Kusuma\nEditor: Budi Santoso\n"
+                      f"COPYRIGHT © ANTARA 2023\n", "captions")
+    assert not [c for c in state.chunks if c.role == "caption"]

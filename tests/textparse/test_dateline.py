@@ -13,6 +13,17 @@ from tests.textparse.conftest import run_steps
     ("New Delhi: The Delhi Metro", "New Delhi", None, None),
     ("(Bloomberg) -- Shares of", None, None, "Bloomberg"),
     ("القاهرة (رويترز) - افتتحت السلطات", "القاهرة", None, "رويترز"),
+    ("PARIS (AFP) - Paris will", "PARIS", None, "AFP"),
+    ("Bogotá, 9 de abril de 2018 (EFE).- La Alcaldía", "Bogotá", "9 de abril de 2018", "EFE"),
+    ("(ANSA) - ROMA, 12 GIU - Sono tornate", "ROMA", "12 GIU", "ANSA"),
+    ("МОСКВА. 15 марта. ИНТЕРФАКС - Первый", "МОСКВА", "15 марта", "ИНТЕРФАКС"),
+    ("НОВОСИБИРСК, 3 фев - РИА Новости. Первая", "НОВОСИБИРСК", "3 фев", "РИА Новости"),
+    ("بيروت، 5 آذار (أ ف ب) - أطلقت السلطات", "بيروت", "5 آذار", "أ ف ب"),
+    ("लखनऊ, 12 अगस्त (भाषा) लखनऊ मेट्रो ने", "लखनऊ", "12 अगस्त", "भाषा"),
+    ("New Delhi, Jan 5 (IANS) The Delhi government", "New Delhi", "Jan 5", "IANS"),
+    ("SYDNEY, June 3 AAP - Sydney ferries", "SYDNEY", "June 3", "AAP"),
+    ("DES MOINES, Iowa (AP) _ A 120-foot silo", "DES MOINES, Iowa", None, "AP"),
+    ("İSTANBUL (AA) - İstanbul'da vapur", "İSTANBUL", None, "AA"),
 ])
 def test_dateline_shapes(first: str, place, date_text, source) -> None:
     state = run_steps(f"Head\n\n{first} rest of the paragraph goes on here.\n", "dateline")
@@ -29,9 +40,42 @@ def test_chinese_dateline_gives_reporters_as_bylines() -> None:
     assert state.meta.source == "新华社"
 
 
+@pytest.mark.parametrize("first, place, source, names", [
+    ("中新网上海6月8日电 (记者 陈静)上海市交通委8日表示。", "上海", "中新网", ["陈静"]),
+    ("【東京共同】ＪＲ東日本は１０日、東北新幹線の臨時列車を週末に限って増発すると発表した。", "東京", "共同", []),
+    ("【ワシントン＝山田太郎】米政府は１０日、発表した。", "ワシントン", None, ["山田太郎"]),
+    ("（中央社記者王小明、李大華台北5日電）台北市交通局今天宣布，夜間租借時段將延長至凌晨2時。", "台北",
+     "中央社", ["王小明", "李大華"]),
+    ("（中央社記者陳美玲華盛頓4日電）美國國務院今天宣布，將擴大與台灣的文化交流計畫。", "華盛頓",
+     "中央社", ["陳美玲"]),
+    ("(서울=연합뉴스) 김민수 이영희 기자 = 서울시가 한강을 오가는 수상버스를 내년 봄부터 운항한다고 밝혔다.", "서울", "연합뉴스", ["김민수", "이영희"]),
+])
+def test_east_asian_datelines(first: str, place: str, source, names: list[str]) -> None:
+    state = run_steps(f"標題\n\n{first}\n", "dateline")
+    assert state.meta.dateline.place == place
+    assert state.meta.source == source
+    assert [b.name for b in state.meta.bylines] == names
+
+
 @pytest.mark.parametrize("first", [
+    "Paris (France) is a city that many people visit every single year.",
+    "The NEW YORK rule - applied since May 3 - was dropped, officials said.",
     "Officials said: the plan works.", "Update: more trains are coming today, officials said.",
     "US light crude rose $1.64 - the most in weeks, traders said on Monday.",
 ])
 def test_ordinary_openings_are_not_datelines(first: str) -> None:
     assert run_steps(f"Head\n\n{first}\n", "dateline").meta.dateline is None
+
+
+def test_a_dateline_on_a_line_of_its_own() -> None:
+    state = run_steps("Head\n\nMADRID, 3 (EUROPA PRESS)\n\nEl servicio público de bicicletas "
+                      "de Madrid llegará a seis nuevos distritos antes del verano.\n", "dateline")
+    assert (state.meta.dateline.place, state.meta.dateline.date_text) == ("MADRID", "3")
+    assert state.meta.source == "EUROPA PRESS"
+    assert state.chunks[1].role == "dateline" and state.first_body is state.chunks[2]
+
+
+def test_a_caption_with_a_credit_is_not_a_standalone_dateline() -> None:
+    state = run_steps("Head\n\nA boat at the jetty. (PTI)\n\nThe ferry service resumed on "
+                      "Monday after a two-week strike by crews, officials said.\n", "dateline")
+    assert state.meta.dateline is None and state.chunks[1].role is None

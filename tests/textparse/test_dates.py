@@ -20,6 +20,14 @@ from tests.textparse.conftest import run_steps
     ("6.10.14", "2014-10-06"),
     ("Jan 30, 2018 7:45 am ET", "2018-01-30T07:45:00-05:00"),
     ("June 30, 2018 7:45 am ET", "2018-06-30T07:45:00-04:00"),
+    ("2022.03.15 14:20", "2022-03-15T14:20:00"),
+    ("2022. 3. 15. 14:20", "2022-03-15T14:20:00"),
+    ("21 Σεπτεμβρίου 2022, 13:45", "2022-09-21T13:45:00"),
+    ("21 ΜΑΪΟΥ 2022", "2022-05-21"),
+    ("12 अगस्त 2021, 4:30 PM IST", "2021-08-12T16:30:00+05:30"),
+    ("14 fév 2022", "2022-02-14"),
+    ("12 giu 2021", "2021-06-12"),
+    ("June 3, 2022 4:15pm AEST", "2022-06-03T16:15:00+10:00"),
 ])
 def test_date_shapes(text: str, iso: str) -> None:
     assert iso_from_text(text).iso == iso
@@ -66,3 +74,25 @@ def test_relative_time_line_is_metadata_without_a_date() -> None:
                       "dates")
     assert state.chunks[1].role == "metadata"
     assert (state.meta.published, state.meta.updated) == (None, None)
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("7:41 p.m. ET, Jan 4, 2023", "2023-01-04T19:41:00-05:00"),
+    ("7:41 p.m. ET, July 4, 2023", "2023-07-04T19:41:00-04:00"),
+    ("10:05 03.02.2022", "2022-02-03T10:05:00"),
+    ("14:05 GMT on 3 June 2022", "2022-06-03T14:05:00+00:00"),
+])
+def test_a_time_written_before_the_date(text: str, iso: str) -> None:
+    assert iso_from_text(text).iso == iso
+
+
+def test_a_number_before_a_date_is_not_a_time() -> None:
+    assert iso_from_text("Page 12 03.02.2022").iso == "2022-02-03"
+    assert iso_from_text("1.5 03.02.2022").iso == "2022-02-03"
+
+
+def test_labels_in_scripts_with_combining_marks_are_whole_words() -> None:
+    doc = run_steps("Head\n\nप्रकाशित: 12 अगस्त 2021\nअपडेटेड: 13 अगस्त 2021\n\n"
+                    "लखनऊ मेट्रो ने गुरुवार को घोषणा की कि अगले सप्ताह से ट्रेनें रात 11 बजे तक चलेंगी।\n",
+                    "dates")
+    assert (doc.meta.published, doc.meta.updated) == ("2021-08-12", "2021-08-13")

@@ -60,3 +60,11 @@ def test_empty_and_binary_input_are_refused(data: bytes, code: str) -> None:
         run_steps(data, "decode")
     assert caught.value.code == code
     assert str(caught.value).startswith("t.txt")
+
+
+def test_a_guessed_korean_code_page_gets_its_standard_name() -> None:
+    text = ("한강 수상버스 내년 봄 운항 시작\n\n서울시가 한강을 오가는 수상버스를 내년 봄부터 "
+            "운항한다고 15일 밝혔다. 수상버스는 마곡에서 잠실까지 7개 선착장을 오간다.\n")
+    state = run_steps(text.encode("euc-kr"), "decode")
+    assert (state.encoding, state.text) == ("euc_kr", text)
+    assert [w.code for w in state.warnings] == ["encoding-guessed"]

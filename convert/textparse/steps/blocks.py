@@ -6,7 +6,9 @@
 - A line with a bullet (``-``, ``*``, ``•`` ...) or a number (``1.``, ``2)``)
   starts a list-item chunk; indented lines after it continue the item.
 - Indentation marks paragraphs too: when several lines of one chunk start
-  with a tab, spaces or ideographic spaces, each such line starts a new chunk.
+  with a tab, spaces or ideographic spaces, each such line starts a new chunk;
+  the unindented lines above the first of them (a slugline, a headline) end
+  their block at a line well short of the wrap width.
 - A chunk indented by 4+ spaces (or a tab) as a whole is a block quote, but
   only in a file that otherwise uses blank-line paragraphs.
 - Thematic breaks (``---``, ``* * *``) and lone punctuation lines are chunks of
@@ -17,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from convert.textparse.state import Chunk, Line, ParseState
+from convert.textparse.state import Chunk, Line, ParseState, ends_sentence
 
 _HTML_BREAK = re.compile(r"<\s*/?\s*p(?:\s[^<>]*)?>|(?:<\s*br\s*/?\s*>\s*){2,}", re.I)
 _THEMATIC_BREAK = re.compile(r"^\s*([-*_=~•·#])(?:\s*\1){2,}\s*$")
@@ -28,6 +30,8 @@ _QUOTE = re.compile(r"^\s{0,3}>\s?")
 _LONE_PUNCTUATION = re.compile(r"^\s*[^\w\s<>&]{1,3}\s*$")
 #: Paragraph length from which a non-indented chunk shows the file uses blank lines.
 PROSE_LENGTH = 100
+#: A hard-wrapped line shorter than this share of the wrap width ends its block.
+SHORT_LINE_SHARE = 0.75
 
 
 def blocks(state: ParseState) -> None:
@@ -122,15 +126,32 @@ def _split_by_indentation(chunks: list[Chunk]) -> list[Chunk]:
             result.append(chunk)
             continue
         cuts = sorted({0, *starts})
+        width = max(len(line.text.strip()) for line in chunk.lines)
         for begin, end in zip(cuts, [*cuts[1:], len(chunk.lines)]):
-            result.append(Chunk([Line(line.number, line.text.strip())
-                                 for line in chunk.lines[begin:end]]))
+            lines = [Line(line.number, line.text.strip()) for line in chunk.lines[begin:end]]
+            result.extend(Chunk(group) for group in (
+                _split_after_short_lines(lines, width) if begin not in starts else [lines]))
     return result
+
+
+def _split_after_short_lines(lines: list[Line], width: int) -> list[list[Line]]:
+    """Unindented lines above the first indented paragraph: a short line ends its block.
+
+    In hard-wrapped wire copy a wrapped line nearly fills the width; a line well
+    short of it is a header line (slugline, headline) or a paragraph's last line.
+    """
+    groups: list[list[Line]] = [[]]
+    for line in lines:
+        groups[-1].append(line)
+        if len(line.text) < width * SHORT_LINE_SHARE:
+            groups.append([])
+    return [group for group in groups if group]
 
 
 def _is_paragraph_indent(chunk: Chunk) -> bool:
     """Every line indented alike and each one a sentence: indentation-marked paragraphs."""
-    return all(re.search(r"[.!?。”\"'’]\s*$", line.text) for line in chunk.lines)
+    return all(ends_sentence(line.text) or re.search(r"[”\"'’]\s*$", line.text)
+               for line in chunk.lines)
 
 
 def _numbered_runs_only(chunks: list[Chunk]) -> None:

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import re
 
-from convert.textparse.state import ParseState
+from convert.textparse.state import Chunk, ParseState
+from convert.textparse.steps.boilerplate import boilerplate_reason
 
-_CREDIT_LABEL = (r"(?:photo(?:graph)?s?|pictures?|picture\s+credit|image(?:\s+credit)?|"
-                 r"image\s+copyright|copyright|credit|photo\s+credit|crédit(?:\s+photo)?|foto|"
-                 r"bild|fotos?|фото|صورة|图片|图|©)")
+_CREDIT_LABEL = (r"(?:image\s+copyright|image\s+source|image(?:\s+credit)?|picture\s+credit|"
+                 r"photo\s+credit|photo(?:graph)?s?|pictures?|copyright|credit|"
+                 r"crédit(?:\s+photo)?|foto|bild|fotos?|фото|صورة|图片|图|©)")
 _CREDIT_AFTER = re.compile(rf"^(?P<text>.+?)\s*(?:\b|(?=©)){_CREDIT_LABEL}\s*[:：]?\s*"
                            rf"(?P<credit>[^:：]{{2,80}})$", re.I)
 _CREDIT_AFTER_STRICT = re.compile(
@@ -25,8 +26,14 @@ _CREDIT_AFTER_STRICT = re.compile(
 _COPYRIGHT_SIGN = re.compile(r"^(?P<text>.{10,}?)\s*©\s*(?P<credit>[^©]{2,80})$")
 _CREDIT_BEFORE = re.compile(
     rf"^{_CREDIT_LABEL}\s*[:：]\s*(?P<credit>[^|–—:]{{2,60}}?)\s*[|–—]\s*(?P<text>.+)$", re.I)
-_CREDIT_ONLY = re.compile(rf"^(?:{_CREDIT_LABEL}\s*[:：]?|©)\s*(?P<credit>.{{2,80}})$", re.I)
-_CAPTION_LABEL = re.compile(r"^(?:image|media|video|photo)?\s*caption\s*[:：]?\s*", re.I)
+_CREDIT_ONLY = re.compile(rf"^(?:{_CREDIT_LABEL}\s*[:：,]?|©)\s*(?P<credit>.{{2,80}})$", re.I)
+#: A credit line with an explicit label (``Photo: X``, ``Image source, X``): with a
+#: short text line beside it, the two lines are a caption anywhere in the article.
+_LABELLED_CREDIT_ONLY = re.compile(rf"^{_CREDIT_LABEL}\s*[:：,]\s*(?P<credit>.{{2,80}})$", re.I)
+#: The generic label (``Image caption``, ``Media caption,``): removed from the text.
+_CAPTION_LABEL = re.compile(r"^(?:image|media|video|photo)?\s*caption\s*[:：,]?\s*", re.I)
+#: The longest text line that still reads as a caption beside a credit line.
+MAX_CAPTION = 300
 _PAREN_CREDIT = re.compile(r"^(?P<text>.{10,300}?[.!?…”\"]?)\s*\((?P<credit>[^()]{2,40})\)$")
 _NOT_CREDIT = re.compile(r"^(?:reporting|writing|editing|with\b|adds\b|updates?\b|file\b)|[.!?;]$",
                          re.I)
@@ -35,7 +42,7 @@ _NOT_CREDIT = re.compile(r"^(?:reporting|writing|editing|with\b|adds\b|updates?\
 def captions(state: ParseState) -> None:
     start = state.body_start()
     for index, chunk in enumerate(state.chunks):
-        if chunk.role is not None or chunk.kind != "text":
+        if chunk.role is not None or chunk.kind != "text" or _is_boilerplate(chunk):
             continue
         lines = [line.text for line in chunk.open_lines]
         parts = caption_parts(chunk.text, in_header=index < start, lines=lines)
@@ -43,6 +50,16 @@ def captions(state: ParseState) -> None:
             chunk.caption = parts
             state.claim(chunk, "caption",
                         f"caption: {parts[0]!r}, credit {parts[1]!r}")
+
+
+def _is_boilerplate(chunk: Chunk) -> bool:
+    """A copyright line, or a block with a line of other boilerplate (an editor credit)."""
+    from convert.textparse.inline import clean_text
+
+    if boilerplate_reason(chunk.text) == "copyright":
+        return True
+    reasons = {boilerplate_reason(clean_text(line.text)) for line in chunk.open_lines}
+    return bool(reasons - {None, "copyright"}) and len(chunk.open_lines) > 1
 
 
 def caption_parts(text: str, *, in_header: bool = True,
@@ -54,7 +71,9 @@ def caption_parts(text: str, *, in_header: bool = True,
         first, second = (clean_text(line) for line in lines)
         for credit_line, text_line in ((first, second), (second, first)):
             only = _CREDIT_ONLY.match(credit_line)
-            if only and (_CAPTION_LABEL.match(text_line) or in_header):
+            credit_labelled = bool(_LABELLED_CREDIT_ONLY.match(credit_line)) and (
+                len(text_line) <= MAX_CAPTION)
+            if only and (_CAPTION_LABEL.match(text_line) or in_header or credit_labelled):
                 return _CAPTION_LABEL.sub("", text_line).strip(), _credit(only["credit"])
     labelled = _CAPTION_LABEL.match(text)
     body = _CAPTION_LABEL.sub("", text).strip() if labelled and labelled.group(0).strip() else text

@@ -3,14 +3,24 @@
 Shapes (the prefix is removed from the paragraph):
 
 - ``FRANKFURT, Oct 6 (Reuters) - ``, ``Madrid, 6 oct (EFE).- ``,
-  ``القاهرة (رويترز) - ``: place, optional date, agency in parentheses;
+  ``القاهرة (رويترز) - ``, ``DES MOINES, Iowa (AP) _ ``: place, optional date, agency in
+  parentheses; with no separator after the agency only when a date is there
+  (``New Delhi, Jan 5 (IANS) ``, ``लखनऊ, 12 अगस्त (भाषा) ``);
 - ``SEATTLE, Oct. 6, 2014 /PRNewswire/ -- ``, ``МОСКВА, 6 апреля. /ТАСС/. ``:
   agency between slashes;
-- ``HALIFAX, N.S. — ``, ``MONTRÉAL — ``: an upper-case place and a dash;
+- ``HALIFAX, N.S. — ``, ``MONTRÉAL — ``: an upper-case place and a dash, with a known
+  agency as the last word (``SYDNEY, June 3 AAP - ``) or an agency sentence after the
+  dash (``НОВОСИБИРСК, 3 фев - РИА Новости. ``);
+- ``МОСКВА. 15 марта. ИНТЕРФАКС - ``: place, date and agency ended by full stops;
 - ``Moscow: ``, ``New Delhi: ``: a short capitalised place and a colon;
-- ``(Bloomberg) -- ``: an agency alone (no place);
-- ``新华社北京3月5日电（记者王晓明、李华）``: agency, place, date, ``电`` and the
-  reporters, who are bylines.
+- ``(Bloomberg) -- ``: an agency alone, possibly followed by the place and date
+  (``(ANSA) - ROMA, 12 GIU - ``);
+- ``新华社北京3月5日电（记者王晓明、李华）``, ``中新网上海6月8日电 (记者 陈静)``: agency,
+  place, date, ``电`` and the reporters, who are bylines;
+- ``（中央社記者王小明台北5日電）`` (agency, reporters, place, day);
+- ``MADRID, 3 (EUROPA PRESS)`` alone on the line above the first paragraph;
+- ``【東京共同】`` (place and agency), ``(서울=연합뉴스) 김민수 기자 = `` (place, agency,
+  reporters).
 
 The agency named here is the preferred source.  A year in the dateline date
 makes it a (low-priority) publication date.
@@ -21,23 +31,54 @@ from __future__ import annotations
 import re
 
 from convert.model import Dateline
-from convert.textparse.datetext import MONTHS
+from convert.textparse.datetext import MONTHS, WORD
 from convert.textparse.fields import field_for
-from convert.textparse.names import split_parts
+from convert.textparse.names import AGENCY_WORDS, is_agency, split_parts
 from convert.textparse.state import Chunk, ParseState
 
-_SEPARATOR = r"\s*(?:[-–—]{1,2}|\.\s?-|\.)\s+"
+_SEPARATOR = r"\s*(?:[-–—]{1,2}|\.\s?-|\.|_)\s+"
 _WITH_PARENS = re.compile(
     rf"^(?P<head>[^()]{{2,80}}?)\s*\((?P<agency>[^()\d]{{2,40}})\)(?:{_SEPARATOR}|\s*:\s+)")
+#: ``लखनऊ, 12 अगस्त (भाषा) text``, ``New Delhi, Jan 5 (IANS) The``: no separator after
+#: the agency; only taken when the head holds a date, which makes it a dateline.
+_PARENS_BARE = re.compile(r"^(?P<head>[^()]{2,80}?)\s*\((?P<agency>[^()\d]{2,40})\)\s+(?=\S)")
 _WITH_SLASHES = re.compile(
     rf"^(?P<head>[^/()]{{2,80}}?)\s*/(?P<agency>[^/\d]{{2,30}})/{_SEPARATOR}")
-_CAPS_DASH = re.compile(r"^(?P<head>[^:()]{2,60}?)\s+(?:[-–—]{1,2})\s+")
+_CAPS_DASH = re.compile(r"^(?P<head>[^:()]{2,60}?)\s+(?:[-–—]{1,2}|_)\s+")
 _COLON = re.compile(r"^(?P<head>[^:()\d]{2,30}?):\s+")
 _AGENCY_ONLY = re.compile(r"^\((?P<agency>[^()\d]{2,40})\)\s*[-–—]{1,2}\s+")
+#: ``МОСКВА. 15 марта. ИНТЕРФАКС - ``: place, date and agency ended by full stops.
+_DOTTED = re.compile(r"^(?P<head>[^.()\d]{2,40}?)\.\s+(?P<date>[^.()]{2,30}?)\.\s+"
+                     r"(?P<agency>[^\W\d][^.()\d]{1,30}?)\s+[-–—]{1,2}\s+")
+#: ``РИА Новости. `` right after the place/date separator: the agency closes the dateline.
+_AGENCY_AFTER = re.compile(r"^(?P<agency>[^\W\d][^.!?()\d]{1,30}?)\.\s+")
 _CJK = re.compile(
-    r"^(?P<agency>[\u4e00-\u9fff]{1,6}社)(?P<head>[\u4e00-\u9fff]{2,8}?)"
-    r"(?P<date>\d{1,2}月\d{1,2}日)电(?:[（(](?P<credits>[^）)]{1,60})[）)])?")
-_CREDIT_WORD = re.compile(r"^(?:记者|通讯员|实习生)")
+    r"^(?P<agency>[\u4e00-\u9fff]{1,6}?[社网網台])(?P<head>[\u4e00-\u9fff]{2,8}?)"
+    r"(?P<date>\d{1,2}月\d{1,2}日)[电電]\s*(?:[（(](?P<credits>[^）)]{1,60})[）)])?")
+#: Taiwan's CNA: ``（中央社記者王小明台北5日電）``: agency, reporters, place, day, 電.
+_CJK_BRACKETED = re.compile(
+    r"^[（(](?P<agency>[\u4e00-\u9fff]{1,6}?[社网網台])(?:記者|记者)"
+    r"(?P<names>[\u4e00-\u9fff、]{3,40}?)(?P<date>\d{1,2}日)[电電][）)]")
+#: Dateline places of three or more characters; any other place is taken as the last
+#: two characters before the date (``王小明台北``: the reporter, then 台北).
+LONG_CJK_PLACES = ("華盛頓", "华盛顿", "莫斯科", "布魯塞爾", "布鲁塞尔", "耶路撒冷", "舊金山",
+                   "旧金山", "洛杉磯", "洛杉矶", "新加坡", "雅加達", "雅加达", "吉隆坡", "聯合國",
+                   "联合国", "日內瓦", "日内瓦", "維也納", "维也纳", "烏魯木齊", "乌鲁木齐",
+                   "呼和浩特", "石家莊", "石家庄", "哈爾濱", "哈尔滨", "齊齊哈爾", "齐齐哈尔")
+#: A dateline on a line of its own: ``MADRID, 3 (EUROPA PRESS)``.
+_STANDALONE = re.compile(
+    r"^(?P<head>[^()]{2,60}?)\s*\((?P<agency>[^()\d]{2,40})\)\s*(?:[-–—]{1,2}|[.:])?$")
+#: Japanese ``【東京共同】`` (place + agency) and ``【ワシントン＝山田太郎】`` (place = reporter).
+_LENTICULAR = re.compile(
+    r"^【(?P<head>[^】＝=]{1,20}?)(?:(?P<agency>AFP時事|共同|時事|ロイター|新華社)|"
+    r"[=＝](?P<credits>[^】]{1,30}))】\s*")
+#: Korean ``(서울=연합뉴스) 김민수 기자 = ``: place = agency, then the reporters.
+_PLACE_EQUALS = re.compile(
+    r"^[(（](?P<head>[^()（）=＝]{1,20})[=＝](?P<agency>[^()（）=＝]{1,20})[)）]\s*"
+    r"(?:(?P<credits>[^=＝()（）]{1,40}?)\s*[=＝]\s*)?")
+#: Titles around the names in a reporter credit (``记者``, ``기자``, ``特派員``).
+_CREDIT_TITLE = re.compile(r"记者|通讯员|实习生|記者|特派員|編集委員|기자|특파원|통신원")
+_DATE_CONNECTORS = {"de", "del", "di", "of", "the", "y"}
 _PARTICLES = {"de", "del", "da", "do", "di", "la", "le", "el", "al", "of", "on", "upon", "am",
               "an", "der", "im", "sur", "en", "y", "i", "and", "et", "und"}
 #: Labels that end in a colon like a "Place: " dateline but are not places.
@@ -52,6 +93,9 @@ SEARCH_CHUNKS = 2
 def dateline(state: ParseState) -> None:
     start = state.body_start()
     candidates = [c for c in state.chunks[start:] if c.role is None and c.kind == "text"]
+    if start and candidates and _standalone(state, state.chunks[start - 1]):
+        state.first_body = candidates[0]
+        return
     for chunk in candidates[:SEARCH_CHUNKS]:
         if _read_dateline(state, chunk):
             state.first_body = chunk
@@ -60,42 +104,102 @@ def dateline(state: ParseState) -> None:
 
 def _read_dateline(state: ParseState, chunk: Chunk) -> bool:
     text = chunk.text
-    cjk = _CJK.match(text)
-    if cjk:
-        _found(state, chunk, cjk.group(0), cjk["head"], cjk["date"], cjk["agency"])
-        for name in split_parts(cjk["credits"] or ""):
-            name = _CREDIT_WORD.sub("", name).strip()
-            if name and state.meta.add_byline(name):
-                state.decide(chunk.line, f"byline from the dateline: {name!r}")
+    bracketed = _CJK_BRACKETED.match(text)
+    if bracketed:
+        _cjk_bracketed(state, chunk, bracketed)
         return True
+    for pattern in (_CJK, _LENTICULAR, _PLACE_EQUALS):
+        match = pattern.match(text)
+        if match:
+            groups = match.groupdict()
+            _found(state, chunk, match.group(0), match["head"].strip(), groups.get("date"),
+                   match["agency"])
+            _credited_reporters(state, chunk, match["credits"] or "")
+            return True
     only = _AGENCY_ONLY.match(text)
     if only:
-        _found(state, chunk, only.group(0), None, None, only["agency"].strip())
+        then = _CAPS_DASH.match(text[only.end():])
+        parsed = _place_and_date(then["head"], caps_only=True, colon=False) if then else None
+        prefix = text[:only.end() + then.end()] if then and parsed else only.group(0)
+        place, date_text = parsed if parsed else (None, None)
+        _found(state, chunk, prefix, place, date_text, only["agency"].strip())
+        return True
+    dotted = _DOTTED.match(text)
+    if dotted and _is_date(dotted["date"]) and _is_place(dotted["head"], caps=True) and (
+            is_agency(dotted["agency"]) or dotted["agency"].isupper()):
+        _found(state, chunk, dotted.group(0), dotted["head"], dotted["date"],
+               dotted["agency"])
         return True
     for pattern, caps_only in ((_WITH_PARENS, False), (_WITH_SLASHES, False),
-                               (_CAPS_DASH, True), (_COLON, False)):
+                               (_CAPS_DASH, True), (_COLON, False), (_PARENS_BARE, False)):
         match = pattern.match(text)
         if not match:
             continue
-        parsed = _place_and_date(match["head"], caps_only, colon=pattern is _COLON)
-        if parsed is None:
+        head, agency = match["head"], match.groupdict().get("agency")
+        if agency is None:
+            head, agency = _agency_at_end(head)
+        parsed = _place_and_date(head, caps_only, colon=pattern is _COLON)
+        if parsed is None or pattern is _PARENS_BARE and parsed[1] is None:
             continue
-        agency = match.groupdict().get("agency")
-        _found(state, chunk, match.group(0), parsed[0], parsed[1],
-               agency.strip() if agency else None)
+        prefix = match.group(0)
+        after = _AGENCY_AFTER.match(text[match.end():]) if agency is None else None
+        if after and is_agency(after["agency"]):
+            prefix, agency = text[:match.end() + after.end()], after["agency"]
+        _found(state, chunk, prefix, parsed[0], parsed[1], agency.strip() if agency else None)
         return True
     return False
 
 
+def _standalone(state: ParseState, chunk: Chunk) -> bool:
+    """A line above the first paragraph that is only a dateline (upper-case place)."""
+    match = _STANDALONE.match(chunk.text) if chunk.role is None and chunk.kind == "text" else None
+    parsed = _place_and_date(match["head"], caps_only=True, colon=False) if match else None
+    if match is None or parsed is None:
+        return False
+    _found(state, chunk, chunk.text, parsed[0], parsed[1], match["agency"])
+    state.claim(chunk, "dateline", "the dateline stands on a line of its own")
+    return True
+
+
+def _cjk_bracketed(state: ParseState, chunk: Chunk, match: re.Match[str]) -> None:
+    names = match["names"]
+    place = next((p for p in LONG_CJK_PLACES if names.endswith(p)), names[-2:])
+    _found(state, chunk, match.group(0), place, match["date"], match["agency"])
+    _credited_reporters(state, chunk, names[:-len(place)])
+
+
+def _agency_at_end(head: str) -> tuple[str, str | None]:
+    """``SYDNEY, June 3 AAP``: a known agency as the head's last word (no brackets)."""
+    words = head.split()
+    last = words[-1] if len(words) > 1 else ""
+    if last.isupper() and last.casefold() in AGENCY_WORDS:
+        return head[:head.rindex(last)].rstrip(), last
+    return head, None
+
+
+def _credited_reporters(state: ParseState, chunk: Chunk, credits: str) -> None:
+    """Reporters named in the dateline (``记者王晓明、李华``, ``김민수 기자``) are bylines."""
+    for part in split_parts(credits):
+        part = _CREDIT_TITLE.sub(" ", part).strip()
+        caseless = not any(ch.isupper() or ch.islower() for ch in part)
+        for name in part.split() if caseless else [part]:
+            if state.meta.add_byline(name):
+                state.decide(chunk.line, f"byline from the dateline: {name!r}")
+
+
 def _place_and_date(head: str, caps_only: bool, colon: bool) -> tuple[str, str | None] | None:
-    parts = [p.strip() for p in head.strip(" ,").split(",")]
-    place_parts: list[str] = [parts[0]]
+    head = head.strip(" ,،")
+    parts = [(m.start(), m.group().strip()) for m in re.finditer(r"[^,،]+", head)]
+    place_parts: list[str] = []
     date_text: str | None = None
-    for index, part in enumerate(parts[1:], 1):
-        if _is_date(part):
-            date_text = ", ".join(parts[index:]).strip(" .")
+    place_end = len(head)
+    for index, (start, part) in enumerate(parts):
+        if index and _is_date(part):
+            date_text, place_end = head[start:].strip(" ."), start
             break
         place_parts.append(part)
+    if not place_parts or not place_parts[-1]:
+        return None
     place_parts[-1] = _without_final_stop(place_parts[-1])
     if colon and (date_text or len(place_parts) > 1 or field_for(place_parts[0])
                   or place_parts[0].casefold() in NOT_PLACES):
@@ -104,7 +208,7 @@ def _place_and_date(head: str, caps_only: bool, colon: bool) -> tuple[str, str |
         return None
     if colon and len(place_parts[0].split()) > 3:
         return None
-    return ", ".join(place_parts), date_text
+    return _without_final_stop(head[:place_end].strip(" ,،")), date_text
 
 
 def _without_final_stop(place: str) -> str:
@@ -116,8 +220,11 @@ def _without_final_stop(place: str) -> str:
 
 
 def _is_date(part: str) -> bool:
-    words = re.findall(r"[^\W\d_]+", part.casefold())
-    return bool(re.search(r"\d", part)) and all(w in MONTHS for w in words) and len(words) <= 2
+    """``Oct. 6``, ``6 апреля``, ``9 de abril de 2018``, ``12 अगस्त``: digits and month words."""
+    words = WORD.findall(part.casefold())
+    months = [w for w in words if w in MONTHS]
+    return bool(re.search(r"\d", part)) and len(months) <= 2 and all(
+        w in MONTHS or w in _DATE_CONNECTORS for w in words) and len(words) <= 4
 
 
 def _is_place(part: str, caps: bool) -> bool:
@@ -136,6 +243,7 @@ def _is_place(part: str, caps: bool) -> bool:
 
 def _found(state: ParseState, chunk: Chunk, prefix: str, place: str | None,
            date_text: str | None, agency: str | None) -> None:
+    agency = agency.strip() if agency else None
     chunk.prefix = prefix
     state.meta.dateline = Dateline(place, date_text)
     state.decide(chunk.line, f"dateline {prefix.strip()!r}: place {place!r}, date {date_text!r}"

@@ -33,6 +33,15 @@ _BINARY_MAGIC = (b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF", b"PK\x03\x04", b
 #: better guess for all of them (it is their superset for printable text).
 _WESTERN = {"ascii", "latin_1", "iso8859_1", "iso8859_15", "cp1252", "mac_roman",
             "cp850", "cp437", "utf_8"}
+#: Vendor supersets the detector names -> the standard encodings the same bytes are
+#: usually written in; when one of these decodes the bytes to the same text it is
+#: the better name (Korean text that fits EUC-KR is EUC-KR, not Microsoft's cp949).
+PLAIN_NAMES: dict[str, tuple[str, ...]] = {
+    "cp949": ("euc_kr",), "johab": ("euc_kr",), "cp932": ("shift_jis",),
+    "shift_jis_2004": ("shift_jis",), "shift_jisx0213": ("shift_jis",),
+    "euc_jis_2004": ("euc_jp",), "euc_jisx0213": ("euc_jp",), "gbk": ("gb18030",),
+    "gb2312": ("gb18030",), "hz": ("gb18030",), "big5hkscs": ("big5",), "cp950": ("big5",),
+}
 #: C0 controls that never occur in text (tab, LF, FF, CR, ESC excluded).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")
 
@@ -142,7 +151,20 @@ def _detected_code_page(data: bytes) -> str:
         return "cp1252"
     letters = [ch for ch in str(best) if ch.isalpha() and not ch.isascii()]
     non_latin = [ch for ch in letters if not unicodedata.name(ch, "").startswith("LATIN")]
-    return best.encoding if letters and len(non_latin) >= len(letters) / 2 else "cp1252"
+    if not letters or len(non_latin) < len(letters) / 2:
+        return "cp1252"
+    return _plain_name(data, best.encoding, str(best))
+
+
+def _plain_name(data: bytes, detected: str, text: str) -> str:
+    """The standard encoding among ``PLAIN_NAMES`` that reads ``data`` as ``text``, if any."""
+    for name in PLAIN_NAMES.get(detected, ()):
+        try:
+            if data.decode(name) == text:
+                return name
+        except UnicodeDecodeError:
+            continue
+    return detected
 
 
 def _control_ratio(text: str) -> float:

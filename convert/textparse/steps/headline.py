@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from convert.textparse.names import BYLINE_LEAD, is_name_line, strip_markup
-from convert.textparse.state import Chunk, ParseState, looks_like_prose
+from convert.textparse.state import Chunk, ParseState, ends_sentence, looks_like_prose
 from convert.textparse.steps.boilerplate import boilerplate_reason
 from convert.textparse.steps.captions import caption_parts
 
@@ -109,7 +109,7 @@ def _reads_as_standfirst(state: ParseState, index: int, text: str) -> bool:
     if (boilerplate_reason(text) or caption_parts(text) or BYLINE_LEAD.match(strip_markup(text))
             or is_name_line(text) or index >= state.body_start() and looks_like_prose(text)):
         return False
-    if not re.search(r"[.!?。！？]$", text):
+    if not ends_sentence(text):
         return index < len(state.chunks) - 1
     following = state.chunks[index + 1] if index + 1 < len(state.chunks) else None
     return following is not None and (following.role == "metadata" or bool(
