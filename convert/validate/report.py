@@ -7,8 +7,10 @@ versioned by ``REPORT_VERSION``.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
+from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from typing import Any
 
 from convert.validate.results import FileResult, Finding, Report
@@ -21,7 +23,7 @@ def render(report: Report, format: str, color: bool = False) -> str:
     if format == "text":
         return render_text(report, color)
     if format == "json":
-        return json.dumps(report_data(report), ensure_ascii=False, indent=2) + "\n"
+        return indented_json(report_data(report)) + "\n"
     if format == "junit":
         return render_junit(report)
     if format == "github":
@@ -92,6 +94,52 @@ def report_data(report: Report) -> dict[str, Any]:
     }
 
 
+def indented_json(value: Any, level: int = 0) -> str:
+    """``json.dumps(value, ensure_ascii=False, indent=2)`` (dict keys are
+    strings), several times faster.
+
+    The standard library writes indented JSON in Python, one generator per
+    container and one call per value.  Here strings go straight to its C
+    escaping function, and a container of scalars only (each finding, each
+    list of validators) goes to its C encoder whole, with the line break and
+    the indentation as the item separator.
+    """
+    if isinstance(value, str):
+        return encode_basestring(value)
+    if isinstance(value, dict):
+        items: Any = value.values()
+    elif isinstance(value, (list, tuple)):
+        items = value
+    elif value is None or value is True or value is False:
+        return _JSON_CONSTANTS[value]
+    else:
+        return json.dumps(value)
+    if not value:
+        return "{}" if isinstance(value, dict) else "[]"
+    inner = "\n" + "  " * (level + 1)
+    outer = "\n" + "  " * level
+    if not any(isinstance(item, _CONTAINERS) for item in items):
+        encoded = _json_encoder(level).encode(value)
+        return f"{encoded[0]}{inner}{encoded[1:-1]}{outer}{encoded[-1]}"
+    if isinstance(value, dict):
+        members = (f"{encode_basestring(key)}: {indented_json(item, level + 1)}"
+                   for key, item in value.items())
+        return f"{{{inner}{(',' + inner).join(members)}{outer}}}"
+    elements = (indented_json(item, level + 1) for item in value)
+    return f"[{inner}{(',' + inner).join(elements)}{outer}]"
+
+
+_CONTAINERS = (dict, list, tuple)
+_JSON_CONSTANTS = {None: "null", True: "true", False: "false"}
+
+
+@functools.cache
+def _json_encoder(level: int) -> json.JSONEncoder:
+    """Compact JSON from the C encoder; its item separator starts a new line
+    indented for ``level + 1``."""
+    return json.JSONEncoder(ensure_ascii=False, separators=(",\n" + "  " * (level + 1), ": "))
+
+
 def _file_data(result: FileResult, strict: bool) -> dict[str, Any]:
     return {
         "file": result.file,
@@ -107,12 +155,15 @@ def _file_data(result: FileResult, strict: bool) -> dict[str, Any]:
 
 # ---------------------------------------------------------------- junit
 
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+@functools.cache
+def _not_xml() -> re.Pattern[str]:
+    """Characters XML 1.0 cannot hold (compiled on first use: only JUnit needs it)."""
+    return re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def _xml_text(text: str) -> str:
     """``text`` without the characters XML 1.0 cannot hold."""
-    return _NOT_XML.sub("\ufffd", text)
+    return _not_xml().sub("\ufffd", text)
 
 
 def render_junit(report: Report) -> str:

@@ -20,8 +20,6 @@ atomically, so the cache never holds a partial or altered schema.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 import re
 from dataclasses import dataclass, field
@@ -163,6 +161,8 @@ def _with_schema_file(found: SchemaSet, path: Path) -> SchemaSet:
 
 
 def _ninjs_schema_version(path: Path) -> str:
+    import json
+
     try:
         schema_id = str(json.loads(path.read_text(encoding="utf-8")).get("$id", ""))
     except (OSError, ValueError, AttributeError) as error:
@@ -190,6 +190,8 @@ def pull(base_url: str | None = None, timeout: float = 60.0) -> list[Pulled]:
     ``base_url`` replaces the public sources with a server laid out like the
     official bundle (``<base>/newsml-g2/...``, ``<base>/ninjs/...``).
     """
+    import hashlib
+
     from convert.api import write_file_atomic
 
     target = cache_dir() / "schemas"

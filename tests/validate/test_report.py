@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from convert.cli import app
 from convert.validate import validate_paths
-from convert.validate.report import render
+from convert.validate.report import indented_json, render
 from tests.validate.feeds import EXAMPLES, item_text, line_of
 
 GOOD = EXAMPLES / "unit_test_files/2.26/should_pass/CR00201_charcount.xml"
@@ -50,6 +50,22 @@ def test_json_report_shape(mixed) -> None:
     assert set(finding) == {"severity", "code", "message", "line", "column", "part", "pointer",
                             "validator"}
     assert (finding["line"], finding["validator"]) == (9, "xsd")
+
+
+@pytest.mark.parametrize("value", [
+    {}, [], "a\n\"é\u2028", 7, None, True, 1.5, [[]], [{}], {"a": {}, "b": []},
+    {"x": [1, [2, {"y": None, "z": False}], ["s", {"t": [0.25, -3]}]], "w": {"v": {"u": []}}},
+    ("tuple", {"k": ("v",)})])
+def test_indented_json_is_json_dumps_with_indent_2(value: object) -> None:
+    assert indented_json(value) == json.dumps(value, ensure_ascii=False, indent=2)
+
+
+def test_the_json_report_is_json_dumps_of_the_report_data(mixed) -> None:
+    from convert.validate.report import report_data
+
+    report = validate_paths(mixed)
+    assert render(report, "json") == json.dumps(report_data(report), ensure_ascii=False,
+                                                indent=2) + "\n"
 
 
 def test_github_annotations(mixed) -> None:
