@@ -14,8 +14,7 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from typing import TextIO
@@ -27,11 +26,10 @@ _VALUE_OPTIONS = {"--format": "format", "--output": "output", "-o": "output",
                   "--schema": "schema", "--input-format": "input_format"}
 
 
-@dataclass
-class ValidateRequest:
+class ValidateRequest(NamedTuple):
     """A parsed ``newsconvert validate`` command line."""
 
-    paths: list[str] = field(default_factory=list)
+    paths: list[str]
     format: str = "text"
     output: str | None = None
     schema: str | None = None
@@ -43,30 +41,31 @@ class ValidateRequest:
 def parse_validate(argv: list[str]) -> ValidateRequest | None:
     """``argv`` (without the program name) as a validate request, or None
     when it is anything this small parser does not fully understand."""
-    request = ValidateRequest()
+    paths: list[str] = []
+    options: dict[str, Any] = {}
     while argv and argv[0] == "--debug":
-        request.debug, argv = True, argv[1:]
+        options["debug"], argv = True, argv[1:]
     if not argv or argv[0] != "validate":
         return None
     tokens = iter(argv[1:])
     for token in tokens:
         if token == "--":
-            request.paths += tokens
+            paths += tokens
         elif token == "--strict":
-            request.strict = True
+            options["strict"] = True
         elif token in _VALUE_OPTIONS:
             value = next(tokens, None)
             if value is None:
                 return None
-            setattr(request, _VALUE_OPTIONS[token], value)
+            options[_VALUE_OPTIONS[token]] = value
         elif token.startswith("--") and token.partition("=")[0] in _VALUE_OPTIONS:
             name, _, value = token.partition("=")
-            setattr(request, _VALUE_OPTIONS[name], value)
+            options[_VALUE_OPTIONS[name]] = value
         elif token.startswith("-"):
             return None
         else:
-            request.paths.append(token)
-    return request if request.paths else None
+            paths.append(token)
+    return ValidateRequest(paths, **options) if paths else None
 
 
 def run_validate(request: ValidateRequest) -> int:

@@ -17,10 +17,9 @@ from __future__ import annotations
 import functools
 import posixpath
 import re
-from dataclasses import dataclass
 from collections.abc import Callable, Set
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from convert.validate.results import Severity
 from convert.validate.xsd import element_line
@@ -32,8 +31,7 @@ NAR = "{http://iptc.org/std/nar/2006-10-01/}"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     line: int | None
     severity: Severity
     code: str
@@ -51,13 +49,34 @@ _LANGTAG = (r"(?:[a-z]{2,3}(?:-[a-z]{3}){0,3}|[a-z]{4}|[a-z]{5,8})"  # language 
             r"(?:-(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*"               # variants
             r"(?:-[a-wyz0-9](?:-[a-z0-9]{2,8})+)*"                    # extensions
             r"(?:-x(?:-[a-z0-9]{1,8})+)?")                            # private use
-_BCP47 = re.compile(rf"^(?:{_LANGTAG}|x(?:-[a-z0-9]{{1,8}})+|{_GRANDFATHERED})$", re.I)
+
+
+@functools.cache
+def full_bcp47_grammar() -> re.Pattern[str]:
+    """The RFC 5646 syntax as one pattern (compiled on first use: it costs
+    more than validating a few hundred files, and most tags never need it)."""
+    return re.compile(rf"^(?:{_LANGTAG}|x(?:-[a-z0-9]{{1,8}})+|{_GRANDFATHERED})$", re.I)
 
 
 def is_bcp47(tag: str) -> bool:
     """Is ``tag`` a well-formed BCP 47 language tag (RFC 5646 syntax; the
     subtag registry is not consulted)?"""
-    return bool(_BCP47.match(tag))
+    return simple_language_tag(tag) or bool(full_bcp47_grammar().match(tag))
+
+
+def simple_language_tag(tag: str) -> bool:
+    """Is ``tag`` a plain ``language[-Script][-REGION]`` in ASCII (``en``,
+    ``en-GB``, ``zh-Hant-TW``, ``es-419``)?  Such tags are well-formed; this
+    answers for nearly every real tag without the full grammar."""
+    language, *rest = tag.split("-")
+    if not (tag.isascii() and 2 <= len(language) <= 3 and language.isalpha()):
+        return False
+    if rest and len(rest[0]) == 4 and rest[0].isalpha():
+        rest = rest[1:]
+    if rest and ((len(rest[0]) == 2 and rest[0].isalpha())
+                 or (len(rest[0]) == 3 and rest[0].isdigit())):
+        rest = rest[1:]
+    return not rest
 
 
 # ---------------------------------------------------------------- dates
@@ -156,27 +175,22 @@ class _ItemScan:
         #: (element, tag): ``xml:lang`` values, and ``language/@tag`` after it.
         self.languages: list[tuple[Any, str]] = []
         for element in item.iter(_NAR_ELEMENTS):
-            attributes = element.items()
-            if attributes:
-                self._element(element, attributes)
-
-    def _element(self, element: Any, attributes: list[tuple[str, str]]) -> None:
-        language = tag = alias = None
-        for name, value in attributes:
-            if name in QCODE_ATTRIBUTES:
-                self.qcodes.append((element, name, value))
-            elif name == XML_LANG:
-                language = value
-            elif name == "tag":
-                tag = value
-            elif name == "alias":
-                alias = value
-        if language:
-            self.languages.append((element, language))
-        if tag and element.tag == _LANGUAGE:
-            self.languages.append((element, tag))
-        if alias and element.tag == _SCHEME:
-            self.aliases.add(alias)
+            language = tag = alias = None
+            for name, value in element.items():
+                if name in QCODE_ATTRIBUTES:
+                    self.qcodes.append((element, name, value))
+                elif name == XML_LANG:
+                    language = value
+                elif name == "tag":
+                    tag = value
+                elif name == "alias":
+                    alias = value
+            if language:
+                self.languages.append((element, language))
+            if tag and element.tag == _LANGUAGE:
+                self.languages.append((element, tag))
+            if alias and element.tag == _SCHEME:
+                self.aliases.add(alias)
 
 
 class NewsmlRules:

@@ -68,6 +68,31 @@ def test_the_json_report_is_json_dumps_of_the_report_data(mixed) -> None:
                                                 indent=2) + "\n"
 
 
+def test_junit_is_written_as_element_tree_writes_it(tmp_path: Path) -> None:
+    from convert.validate.results import FileResult, Finding, Report
+
+    odd = 'a&b<c>"d\te\nf \x01 ]]> é'  # (a CR in element text would not survive parsing)
+    files = [FileResult(f"{odd}\r.xml", "newsml:newsItem", [
+                 Finding(odd, 3, 1, "error", "xsd", odd, "xsd")], ["xsd"]),
+             FileResult("quiet.json", "json", [], ["jsonschema"]),
+             FileResult("noted.txt", "text", [Finding("n", 2, None, "info", "dropped", odd,
+                                                      "text")], ["text"])]
+    for report in (Report(files, [], [], strict=True), Report([], [], [])):
+        written = render(report, "junit")
+        tree = ElementTree.fromstring(written)
+        ElementTree.indent(tree)
+        assert written == ('<?xml version="1.0" encoding="UTF-8"?>\n'
+                           + ElementTree.tostring(tree, encoding="unicode") + "\n")
+
+
+def test_characters_xml_cannot_hold_are_replaced_in_junit() -> None:
+    from convert.validate.report import _xml_text
+
+    kept = "\t\n\r x\ud7ff\ue000\ufffd\U00010000\U0010ffff"
+    assert _xml_text(kept) == kept
+    assert _xml_text("\x00\x08\x0b\x0c\x0e\x1f\ud800\udfff\ufffe\uffff") == "\ufffd" * 10
+
+
 def test_github_annotations(mixed) -> None:
     lines = render(validate_paths(mixed), "github").splitlines()
     assert lines[0].startswith(f"::notice file={GOOD},line=9,title=rules catalog-unavailable::")
