@@ -7,7 +7,6 @@ shows the traceback instead.
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
@@ -301,24 +300,10 @@ def validate_command(
     ] = None,
 ) -> None:
     """Validate news files of every format; exit 0 valid, 1 invalid, 2 usage or I/O error."""
-    from convert import api
-    from convert.validate import validate_paths
-    from convert.validate.report import REPORT_FORMATS, render
+    from convert.launch import ValidateRequest, run_validate
 
-    if format not in REPORT_FORMATS:
-        fail(f"unknown report format {format!r}; known: {', '.join(REPORT_FORMATS)}",
-             EXIT_USAGE)
-    try:
-        report = validate_paths(paths, format_hint=input_format, schema=schema, strict=strict)
-        colour = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-        text = render(report, format, color=colour)
-        if output is None or output == "-":
-            typer.echo(text, nl=False)
-        else:
-            api.write_file_atomic(output, text.encode("utf-8"))
-    except ConvertError as error:
-        fail(error, EXIT_USAGE)
-    raise typer.Exit(report.exit_code)
+    raise typer.Exit(run_validate(ValidateRequest(
+        list(paths), format, output, schema, strict, input_format, debug=_debug)))
 
 
 @schemas_app.command("pull")

@@ -15,11 +15,13 @@ import importlib
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal, Protocol, cast
+from typing import TYPE_CHECKING, Any, Literal, Protocol, cast
 
 from convert.errors import ConvertError
-from convert.model import Document
-from convert.options import ReadOptions, WriteOptions
+
+if TYPE_CHECKING:  # the validator sniffs formats without loading the model
+    from convert.model import Document
+    from convert.options import ReadOptions, WriteOptions
 
 ReaderKind = Literal["text", "bytes"]
 

@@ -54,10 +54,15 @@ def _refuse_constant(name: str) -> float:
     raise _BadNumber(f"{name} is not a JSON number")
 
 
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+
+
 def _depth(text: str) -> int:
+    # Strings, then everything but brackets, removed in C: only the brackets
+    # are looked at one by one.
     depth = deepest = 0
-    for match in re.finditer(r'"(?:[^"\\]|\\.)*"|[\[\]{}]', text):
-        token = match.group()
+    for token in _NOT_BRACKET.sub("", _STRING.sub("", text)):
         if token in "[{":
             depth += 1
             deepest = max(deepest, depth)

@@ -509,3 +509,36 @@ def test_a_worker_process_dying_fails_its_files_without_a_traceback(
     assert all(result.error and result.error.code == "internal" for result in crashed)
     assert any(result.source.endswith("00017.txt") for result in crashed)
     assert report.count("converted") == 40 - len(crashed)
+
+
+LANGUAGE_MODEL_PROBE = """
+import os, sys
+import py3langid.langid as langid
+from convert import batch
+
+load = langid._load_identifier
+def counted(*args, **kwargs):
+    with open(sys.argv[3], "a") as log:
+        log.write(f"{os.getpid()}\\n")
+    return load(*args, **kwargs)
+langid._load_identifier = counted
+report = batch.convert_many([sys.argv[1]], ["json"], sys.argv[2], jobs=2, read_format="text")
+assert report.counts["converted"] == 16, report.counts
+"""
+
+
+def test_workers_load_the_language_model_once_each_not_once_per_file(tmp_path: Path) -> None:
+    import subprocess
+
+    from tests.conftest import ROOT
+
+    for number in range(16):  # Latin script, no declared language: py3langid decides
+        (tmp_path / "in" / f"{number}.txt").parent.mkdir(exist_ok=True)
+        (tmp_path / "in" / f"{number}.txt").write_text(
+            f"Harbour reopens {number}\n\nThe harbour reopened on Monday after the storm, "
+            "and the first ferries left on time.\n", encoding="utf-8")
+    log = tmp_path / "loads.txt"
+    subprocess.run([sys.executable, "-c", LANGUAGE_MODEL_PROBE, str(tmp_path / "in"),
+                    str(tmp_path / "out"), str(log)], cwd=ROOT, check=True)
+    loads = log.read_text().split()
+    assert 1 <= len(loads) <= 2 and len(set(loads)) == len(loads)  # at most once per worker

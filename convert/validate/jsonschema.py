@@ -23,9 +23,11 @@ from convert.validate.sources import SchemaSet
 
 @functools.cache
 def ninjs_validator(schema_path: Path, geojson_path: Path | None) -> Any:
-    from jsonschema import validators
     from referencing import Registry, Resource
 
+    from convert.schemas import import_jsonschema
+
+    validators = import_jsonschema().validators
     schema = _load(schema_path)
     registry: Registry[Any] = Registry()
     if geojson_path is not None:
@@ -45,8 +47,9 @@ def _load(path: Path) -> Any:
 
 def schema_errors(validator: Any, data: Any, text: str) -> list[tuple[str, int | None, str]]:
     """(JSON pointer, line, message) of every schema error, in document order."""
-    from jsonschema.exceptions import best_match
+    from convert.schemas import import_jsonschema
 
+    best_match = import_jsonschema().exceptions.best_match
     found = []
     for error in validator.iter_errors(data):
         path = list(error.absolute_path)

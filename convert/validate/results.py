@@ -6,6 +6,7 @@ and every report format (``report.py``) share one shape.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -13,6 +14,9 @@ Severity = Literal["error", "warning", "info"]
 
 #: Severity order used when sorting and summarising.
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
+#: The severities that make a file invalid, without and with ``--strict``.
+_FAILING = frozenset({"error"})
+_FAILING_STRICT = frozenset({"error", "warning"})
 
 
 @dataclass(frozen=True)
@@ -58,7 +62,8 @@ class FileResult:
 
     def valid(self, strict: bool = False) -> bool:
         """No errors (and, when ``strict``, no warnings either)."""
-        return self.count("error") == 0 and not (strict and self.count("warning"))
+        failing = _FAILING_STRICT if strict else _FAILING
+        return not any(finding.severity in failing for finding in self.findings)
 
     def sorted(self) -> FileResult:
         return FileResult(self.file, self.format,
@@ -98,11 +103,13 @@ class Report:
 
     def summary(self) -> dict[str, int]:
         invalid = sum(1 for result in self.files if not result.valid(self.strict))
+        severities = Counter(finding.severity for result in self.files
+                             for finding in result.findings)
         return {
             "files": len(self.files),
             "valid": len(self.files) - invalid,
             "invalid": invalid,
-            "errors": sum(result.count("error") for result in self.files),
-            "warnings": sum(result.count("warning") for result in self.files),
-            "infos": sum(result.count("info") for result in self.files),
+            "errors": severities["error"],
+            "warnings": severities["warning"],
+            "infos": severities["info"],
         }

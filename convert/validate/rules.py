@@ -17,22 +17,21 @@ from __future__ import annotations
 import functools
 import posixpath
 import re
-from dataclasses import dataclass
-from datetime import date, datetime
+from collections.abc import Callable, Set
 from pathlib import Path
-from collections.abc import Callable
-from typing import Any
-from urllib.parse import unquote, urlsplit
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from convert.validate.results import Severity
 from convert.validate.xsd import element_line
+
+if TYPE_CHECKING:
+    from datetime import date, datetime
 
 NAR = "{http://iptc.org/std/nar/2006-10-01/}"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     line: int | None
     severity: Severity
     code: str
@@ -50,13 +49,34 @@ _LANGTAG = (r"(?:[a-z]{2,3}(?:-[a-z]{3}){0,3}|[a-z]{4}|[a-z]{5,8})"  # language 
             r"(?:-(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*"               # variants
             r"(?:-[a-wyz0-9](?:-[a-z0-9]{2,8})+)*"                    # extensions
             r"(?:-x(?:-[a-z0-9]{1,8})+)?")                            # private use
-_BCP47 = re.compile(rf"^(?:{_LANGTAG}|x(?:-[a-z0-9]{{1,8}})+|{_GRANDFATHERED})$", re.I)
+
+
+@functools.cache
+def full_bcp47_grammar() -> re.Pattern[str]:
+    """The RFC 5646 syntax as one pattern (compiled on first use: it costs
+    more than validating a few hundred files, and most tags never need it)."""
+    return re.compile(rf"^(?:{_LANGTAG}|x(?:-[a-z0-9]{{1,8}})+|{_GRANDFATHERED})$", re.I)
 
 
 def is_bcp47(tag: str) -> bool:
     """Is ``tag`` a well-formed BCP 47 language tag (RFC 5646 syntax; the
     subtag registry is not consulted)?"""
-    return bool(_BCP47.match(tag))
+    return simple_language_tag(tag) or bool(full_bcp47_grammar().match(tag))
+
+
+def simple_language_tag(tag: str) -> bool:
+    """Is ``tag`` a plain ``language[-Script][-REGION]`` in ASCII (``en``,
+    ``en-GB``, ``zh-Hant-TW``, ``es-419``)?  Such tags are well-formed; this
+    answers for nearly every real tag without the full grammar."""
+    language, *rest = tag.split("-")
+    if not (tag.isascii() and 2 <= len(language) <= 3 and language.isalpha()):
+        return False
+    if rest and len(rest[0]) == 4 and rest[0].isalpha():
+        rest = rest[1:]
+    if rest and ((len(rest[0]) == 2 and rest[0].isalpha())
+                 or (len(rest[0]) == 3 and rest[0].isdigit())):
+        rest = rest[1:]
+    return not rest
 
 
 # ---------------------------------------------------------------- dates
@@ -67,6 +87,8 @@ _DATE_TIME = re.compile(r"^(\d{4})-(\d\d)-(\d\d)(?:T(\d\d):(\d\d):(\d\d)(?:\.(\d
 
 def _moment(value: str) -> date | datetime | None:
     """An ISO 8601 / xs:dateTime value as a date (date only) or datetime; None if unreadable."""
+    from datetime import date, datetime
+
     match = _DATE_TIME.match(value.strip())
     if not match:
         return None
@@ -89,6 +111,8 @@ def created_before_first(version_created: str, first_created: str) -> bool:
     Compared as dates when either is a date only, and not at all when one
     has a time zone and the other does not (their order is then unknown).
     """
+    from datetime import datetime
+
     version, first = _moment(version_created), _moment(first_created)
     if version is None or first is None:
         return False
@@ -132,6 +156,43 @@ def catalog_aliases(path: Path) -> frozenset[str]:
                      if scheme.get("alias"))
 
 
+_NAR_ELEMENTS = f"{NAR}*"
+_SCHEME = f"{NAR}scheme"
+_LANGUAGE = f"{NAR}language"
+
+
+class _ItemScan:
+    """What the rules need from an item's NewsML-G2 elements, gathered in one
+    walk (the elements without attributes, most of them, cost nothing more)."""
+
+    __slots__ = ("qcodes", "aliases", "languages")
+
+    def __init__(self, item: Any) -> None:
+        #: (element, attribute, value) of every QCode-typed attribute.
+        self.qcodes: list[tuple[Any, str, str]] = []
+        #: Aliases the item's own ``scheme`` elements declare.
+        self.aliases: set[str] = set()
+        #: (element, tag): ``xml:lang`` values, and ``language/@tag`` after it.
+        self.languages: list[tuple[Any, str]] = []
+        for element in item.iter(_NAR_ELEMENTS):
+            language = tag = alias = None
+            for name, value in element.items():
+                if name in QCODE_ATTRIBUTES:
+                    self.qcodes.append((element, name, value))
+                elif name == XML_LANG:
+                    language = value
+                elif name == "tag":
+                    tag = value
+                elif name == "alias":
+                    alias = value
+            if language:
+                self.languages.append((element, language))
+            if tag and element.tag == _LANGUAGE:
+                self.languages.append((element, tag))
+            if alias and element.tag == _SCHEME:
+                self.aliases.add(alias)
+
+
 class NewsmlRules:
     """The NewsML-G2 rules for one file, item by item (state: guids seen,
     catalogs already reported as unavailable)."""
@@ -142,7 +203,8 @@ class NewsmlRules:
         self.reported_catalogs: set[str] = set()
 
     def item(self, item: Any, in_message: bool) -> list[Hit]:
-        hits = self._qcodes(item) + self._dates(item) + self._languages(item)
+        scan = _ItemScan(item)
+        hits = self._qcodes(item, scan) + self._dates(item) + self._languages(scan)
         if in_message:
             hits += self._guid(item)
         return hits
@@ -159,10 +221,10 @@ class NewsmlRules:
         return []
 
     def _dates(self, item: Any) -> list[Hit]:
-        meta = item.find(f"{NAR}itemMeta")
+        meta = _child(item, "itemMeta")
         if meta is None:
             return []
-        version, first = meta.find(f"{NAR}versionCreated"), meta.find(f"{NAR}firstCreated")
+        version, first = _child(meta, "versionCreated"), _child(meta, "firstCreated")
         if version is None or first is None or not version.text or not first.text:
             return []
         if created_before_first(version.text, first.text):
@@ -171,50 +233,46 @@ class NewsmlRules:
                         f"{first.text.strip()}")]
         return []
 
-    def _languages(self, item: Any) -> list[Hit]:
-        hits = []
-        for element in item.iter(f"{NAR}*"):
-            for tag in (element.get(XML_LANG), element.get("tag")
-                        if element.tag == f"{NAR}language" else None):
-                if tag and not is_bcp47(tag):
-                    hits.append(Hit(element_line(element), "error", "language-tag",
-                                    f"{tag!r} is not a well-formed BCP 47 language tag"))
-        return hits
+    @staticmethod
+    def _languages(scan: _ItemScan) -> list[Hit]:
+        return [Hit(element_line(element), "error", "language-tag",
+                    f"{tag!r} is not a well-formed BCP 47 language tag")
+                for element, tag in scan.languages if not is_bcp47(tag)]
 
-    def _qcodes(self, item: Any) -> list[Hit]:
-        aliases, unavailable = self._aliases(item)
+    def _qcodes(self, item: Any, scan: _ItemScan) -> list[Hit]:
+        alias_sets, unavailable = self._aliases(item, scan.aliases)
         hits = [Hit(element_line(item), "info", "catalog-unavailable", message)
                 for message in unavailable]
-        qcodes = [(element_line(element), name, code) for element in item.iter(f"{NAR}*")
-                  for name, value in element.attrib.items() if name in QCODE_ATTRIBUTES
+        qcodes = [(element, name, code) for element, name, value in scan.qcodes
                   for code in value.split()]
-        if aliases is None or not qcodes:
+        if alias_sets is None or not qcodes:
             return hits
-        if not aliases:
-            return hits + [Hit(qcodes[0][0], "warning", "no-catalog",
+        if not any(alias_sets):
+            return hits + [Hit(element_line(qcodes[0][0]), "warning", "no-catalog",
                                "QCodes are used but the item declares no catalog, so they "
                                "have no defined meaning (add a catalogRef or use uri)")]
-        for line, name, code in qcodes:
+        for element, name, code in qcodes:
             alias = code.split(":", 1)[0] if ":" in code else None
-            if alias is not None and alias not in aliases:
-                hits.append(Hit(line, "error", "qcode-prefix",
+            if alias is not None and not any(alias in aliases for aliases in alias_sets):
+                hits.append(Hit(element_line(element), "error", "qcode-prefix",
                                 f"{name}={code!r}: alias {alias!r} is declared by no catalog "
                                 "of this item"))
         return hits
 
-    def _aliases(self, item: Any) -> tuple[frozenset[str] | None, list[str]]:
-        """Aliases the item's catalogs declare (None: a catalog is not available,
-        so prefixes cannot be checked), and notes on unavailable catalogs."""
-        aliases: set[str] = {str(scheme.get("alias"))
-                             for scheme in item.iter(f"{NAR}scheme") if scheme.get("alias")}
+    def _aliases(self, item: Any, declared: set[str]
+                 ) -> tuple[list[Set[str]] | None, list[str]]:
+        """The alias sets of the item's own schemes and of its catalogs (None: a
+        catalog is not available, so prefixes cannot be checked), and notes on
+        unavailable catalogs."""
+        alias_sets: list[Set[str]] = [declared]
         notes, checkable = [], True
-        for ref in item.findall(f"{NAR}catalogRef"):
+        for ref in item.iterchildren(f"{NAR}catalogRef"):
             href = ref.get("href", "")
             match = _IPTC_CATALOG.search(href)
             local = (self.iptc_catalog if match and int(match.group(1))
                      <= LOCAL_IPTC_CATALOG_VERSION else None)
             if local is not None:
-                aliases |= catalog_aliases(local)
+                alias_sets.append(catalog_aliases(local))
                 continue
             checkable = False
             if href not in self.reported_catalogs:
@@ -222,7 +280,13 @@ class NewsmlRules:
                 why = ("the IPTC catalog was not found (run `newsconvert schemas pull`)"
                        if match and self.iptc_catalog is None else "it is not available offline")
                 notes.append(f"QCode aliases from catalog {href} not checked: {why}")
-        return (frozenset(aliases) if checkable else None), notes
+        return (alias_sets if checkable else None), notes
+
+
+def _child(element: Any, name: str) -> Any:
+    """The first NewsML-G2 child ``name`` of ``element`` (``find`` without its
+    path parser), or None."""
+    return next(element.iterchildren(f"{NAR}{name}"), None)
 
 
 # ---------------------------------------------------------------- ninjs
@@ -337,6 +401,8 @@ def _links(book: Any, document: str, names: set[str], parsed: dict[str, Any]) ->
 def _dangling(book: Any, document: str, base: str, reference: str, names: set[str],
               parsed: dict[str, Any]) -> str | None:
     """Why ``reference`` points at nothing in the book, or None when it resolves."""
+    from urllib.parse import unquote, urlsplit
+
     split = urlsplit(reference)
     if split.scheme or split.netloc:
         return None
@@ -352,6 +418,8 @@ def _dangling(book: Any, document: str, base: str, reference: str, names: set[st
 
 
 def _resolve(base: str, href: str) -> str | None:
+    from urllib.parse import unquote, urlsplit
+
     path = unquote(urlsplit(href).path)
     if not path:
         return None

@@ -10,21 +10,23 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from convert import formats
 from convert.errors import ConvertError
-from convert.validate import epubcheck, nu, rules, sources
+from convert.validate import sources
 from convert.validate.results import FileResult, Finding, Report, SchemaOrigin, Severity
 
+#: Detection looks at this many first bytes of a file.
 _HEAD_BYTES = 65536
+#: Files up to this size are read whole, once, and parsed from memory; larger
+#: ones are read again by their validator (NewsML-G2 streams them).
+_WHOLE_FILE = 16 * 2**20
 
 
-@dataclass(frozen=True)
-class _Entry:
-    path: Path
+class _Entry(NamedTuple):
+    path: str
     display: str
     #: Named on the command line (not found by walking a folder).
     explicit: bool
@@ -50,7 +52,7 @@ def validate_paths(paths: Iterable[str | os.PathLike[str]], *, format_hint: str 
         result, kind = _check(entry, format_hint, schemas)
         results.append(result)
         if kind in batches:
-            batches[kind][entry.path] = entry.display
+            batches[kind][Path(entry.path)] = entry.display
         used |= _schemas_used(result.format)
     notes = _run_batches(batches, {result.file: result for result in results})
     return Report([result.sorted() for result in results], _origins(schemas, used),
@@ -66,25 +68,47 @@ def _collect(paths: Iterable[str | os.PathLike[str]]) -> list[_Entry]:
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            found = [_Entry(file, str(file), False) for file in _walk(path)]
+            found = _walk(str(path))
         elif path.is_file():
-            found = [_Entry(path, os.fspath(given), True)]
+            found = iter([(_Entry(str(path), os.fspath(given), True),
+                           os.path.realpath(path))])
         else:
             raise ConvertError("no such file or folder", source=os.fspath(given), code="io")
-        for entry in found:
-            real = os.path.realpath(entry.path)
+        for entry, real in found:
             if real not in seen:
                 seen.add(real)
                 entries.append(entry)
     return entries
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    for root, folders, files in os.walk(folder):
-        folders[:] = sorted(name for name in folders if not name.startswith("."))
-        for name in sorted(files):
-            if not name.startswith("."):
-                yield Path(root) / name
+def _walk(folder: str) -> Iterator[tuple[_Entry, str]]:
+    """Every file below ``folder`` (hidden entries skipped, symbolic links to
+    folders not followed), sorted by name at each level, with its real path.
+
+    Names are joined as ``pathlib`` joins them (``.`` adds no prefix), and the
+    real path is resolved once per folder: only a symbolic link to a file
+    needs a look of its own.
+    """
+    real_folder = os.path.realpath(folder)
+    try:
+        with os.scandir(folder) as scan:
+            found = sorted((entry.name, entry) for entry in scan
+                           if not entry.name.startswith("."))
+    except OSError:  # an unreadable folder is skipped, as os.walk does
+        return
+    prefix = "" if folder == "." else folder if folder.endswith("/") else folder + "/"
+    files, folders = [], []
+    for name, entry in found:
+        if entry.is_dir():
+            if not entry.is_symlink():
+                folders.append(name)
+        else:
+            real = (os.path.realpath(entry.path) if entry.is_symlink()
+                    else f"{real_folder.rstrip('/')}/{name}")
+            files.append((_Entry(prefix + name, prefix + name, False), real))
+    yield from files
+    for name in folders:
+        yield from _walk(prefix + name)
 
 
 # ---------------------------------------------------------------- detection
@@ -103,22 +127,40 @@ def _kind(entry: _Entry, head: bytes) -> str:
                                                                            b"\xfe\xff"))):
         return "unknown"
     text_extensions = formats.READER_NAMES["text"].extensions
-    return "text" if entry.explicit or entry.path.suffix.lower() in text_extensions else "unknown"
+    extension = os.path.splitext(entry.path)[1].lower()
+    return "text" if entry.explicit or extension in text_extensions else "unknown"
 
 
 def _check(entry: _Entry, hint: str | None,
            schemas: sources.SchemaSet) -> tuple[FileResult, str]:
     """The file's result (JVM-checked formats get their findings later) and its kind."""
     try:
-        with open(entry.path, "rb") as stream:
-            head = stream.read(_HEAD_BYTES)
+        head, whole = _read(entry.path)
     except OSError as error:
         return _problem(entry, "unreadable", "error", "io", error.strerror or str(error)), "io"
     kind = {"ninjs": "json"}.get(hint, hint) if hint else _kind(entry, head)
     check = _CHECKS.get(kind)
     if check is None:
         return _unknown(entry, head), "unknown"
-    return check(entry, head, schemas, hint), kind
+    return check(entry, head, whole, schemas, hint), kind
+
+
+def _read(path: str) -> tuple[bytes, bytes | None]:
+    """The file's first ``_HEAD_BYTES`` (for detection) and, when it is no
+    bigger than ``_WHOLE_FILE``, all of it (None otherwise): one open, no
+    buffering, at most two reads for a small file."""
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        size = os.fstat(descriptor).st_size
+        limit = max(size + 1, _HEAD_BYTES) if size <= _WHOLE_FILE else _HEAD_BYTES
+        chunks, length = [], 0
+        while length < limit and (chunk := os.read(descriptor, limit - length)):
+            chunks.append(chunk)
+            length += len(chunk)
+    finally:
+        os.close(descriptor)
+    data = b"".join(chunks)
+    return data[:_HEAD_BYTES], (data if length < limit and size <= _WHOLE_FILE else None)
 
 
 def _problem(entry: _Entry, format: str, severity: Severity, code: str,
@@ -138,23 +180,26 @@ def _unknown(entry: _Entry, head: bytes) -> FileResult:
 # ---------------------------------------------------------------- per format
 
 
-def _check_newsml(entry: _Entry, head: bytes, schemas: sources.SchemaSet,
-                   hint: str | None) -> FileResult:
+def _check_newsml(entry: _Entry, head: bytes, whole: bytes | None,
+                  schemas: sources.SchemaSet, hint: str | None) -> FileResult:
     from convert.validate.stream import NewsmlCheck
 
     check = NewsmlCheck(entry.path, entry.display, schemas)
-    findings = check.run(head)
+    findings = check.run(head, whole)
     return FileResult(entry.display, f"newsml:{check.root_name}", findings,
                       [check.validator, "rules"])
 
 
-def _check_json(entry: _Entry, head: bytes, schemas: sources.SchemaSet,
-                 hint: str | None) -> FileResult:
+def _check_json(entry: _Entry, head: bytes, whole: bytes | None,
+                schemas: sources.SchemaSet, hint: str | None) -> FileResult:
     from convert.jsonload import load_json
     from convert.validate import jsonschema
 
     try:
-        text = entry.path.read_bytes().decode("utf-8-sig")
+        if whole is None:
+            with open(entry.path, "rb") as stream:
+                whole = stream.read()
+        text = whole.decode("utf-8-sig")
         data = load_json(text, entry.display)
     except UnicodeDecodeError as error:
         return _problem(entry, "json", "error", "encoding", f"not valid UTF-8: {error.reason}")
@@ -176,26 +221,30 @@ def _check_json(entry: _Entry, head: bytes, schemas: sources.SchemaSet,
                       [validator, "rules"])
 
 
-def _check_html(entry: _Entry, head: bytes, schemas: sources.SchemaSet,
-                 hint: str | None) -> FileResult:
+def _check_html(entry: _Entry, head: bytes, whole: bytes | None,
+                schemas: sources.SchemaSet, hint: str | None) -> FileResult:
     return FileResult(entry.display, "html", [], ["nu"])
 
 
-def _check_epub(entry: _Entry, head: bytes, schemas: sources.SchemaSet,
-                 hint: str | None) -> FileResult:
+def _check_epub(entry: _Entry, head: bytes, whole: bytes | None,
+                schemas: sources.SchemaSet, hint: str | None) -> FileResult:
+    from convert.validate import rules
+
     findings = [Finding(entry.display, hit.line, None, hit.severity, hit.code, hit.message,
-                        "rules", part=hit.part) for hit in rules.epub_hits(entry.path)]
+                        "rules", part=hit.part) for hit in rules.epub_hits(Path(entry.path))]
     return FileResult(entry.display, "epub", findings, ["rules", "epubcheck"])
 
 
-def _check_text(entry: _Entry, head: bytes, schemas: sources.SchemaSet,
-                 hint: str | None) -> FileResult:
+def _check_text(entry: _Entry, head: bytes, whole: bytes | None,
+                schemas: sources.SchemaSet, hint: str | None) -> FileResult:
     from convert.validate import text
 
-    return FileResult(entry.display, "text", text.check(entry.path, entry.display), ["text"])
+    return FileResult(entry.display, "text", text.check(Path(entry.path), entry.display),
+                      ["text"])
 
 
-_CHECKS: dict[str, Callable[[_Entry, bytes, sources.SchemaSet, str | None], FileResult]] = {
+_Check = Callable[[_Entry, bytes, "bytes | None", sources.SchemaSet, "str | None"], FileResult]
+_CHECKS: dict[str, _Check] = {
     "newsml": _check_newsml, "json": _check_json, "html": _check_html, "epub": _check_epub,
     "text": _check_text,
 }
@@ -203,17 +252,22 @@ _CHECKS: dict[str, Callable[[_Entry, bytes, sources.SchemaSet, str | None], File
 
 # ---------------------------------------------------------------- JVM batches
 
-_BATCH_CHECKERS = {"html": nu, "epub": epubcheck}
-
 
 def _run_batches(batches: dict[str, dict[Path, str]], results: dict[str, FileResult]) -> list[str]:
     """Run Nu and EPUBCheck (one JVM each, side by side); merge their findings."""
+    if not any(batches.values()):
+        return []
+    from concurrent.futures import ThreadPoolExecutor
+
+    from convert.validate import epubcheck, nu
+
+    checkers = {"html": nu, "epub": epubcheck}
     notes = []
     runnable = {}
     for kind, files in batches.items():
         if not files:
             continue
-        checker = _BATCH_CHECKERS[kind]
+        checker = checkers[kind]
         reason = checker.unavailable()
         if reason is None:
             runnable[kind] = files
@@ -224,7 +278,7 @@ def _run_batches(batches: dict[str, dict[Path, str]], results: dict[str, FileRes
             results[display].findings.append(Finding(display, None, None, "warning",
                                                      "not-checked", reason, "detect"))
     with ThreadPoolExecutor(max_workers=2) as pool:
-        futures = [pool.submit(_BATCH_CHECKERS[kind].check, files)
+        futures = [pool.submit(checkers[kind].check, files)
                    for kind, files in runnable.items()]
         for future in futures:
             for finding in future.result():

@@ -20,12 +20,12 @@ atomically, so the cache never holds a partial or altered schema.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 import re
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 from pathlib import Path
+from types import MappingProxyType
+from typing import NamedTuple
 
 from convert.errors import ConvertError
 
@@ -51,8 +51,7 @@ _NINJS_RAW = ("https://raw.githubusercontent.com/iptc/newsinjson/"
               "3ace39707a725d6674279c3151e2f5323dc81074/")
 
 
-@dataclass(frozen=True)
-class OfficialFile:
+class OfficialFile(NamedTuple):
     """One IPTC file: where it goes (relative path), where it comes from, its digest."""
 
     path: str
@@ -78,22 +77,20 @@ OFFICIAL_FILES: tuple[OfficialFile, ...] = (
 )
 
 
-@dataclass(frozen=True)
-class Located:
+class Located(NamedTuple):
     """A schema file that was found, and how (``--schema``, ``NEWSCONVERT_SCHEMAS``, ``cache``)."""
 
     path: Path
     origin: str
 
 
-@dataclass(frozen=True)
-class SchemaSet:
+class SchemaSet(NamedTuple):
     """The official files this run uses; ``None`` where none was found."""
 
     newsml_xsd: Located | None = None
     catalog: Located | None = None
     geojson: Located | None = None
-    ninjs: dict[str, Located] = field(default_factory=dict)
+    ninjs: Mapping[str, Located] = MappingProxyType({})
 
     def describe(self) -> list[tuple[str, Located | None]]:
         """(name, location) for every schema, in a fixed order."""
@@ -163,6 +160,8 @@ def _with_schema_file(found: SchemaSet, path: Path) -> SchemaSet:
 
 
 def _ninjs_schema_version(path: Path) -> str:
+    import json
+
     try:
         schema_id = str(json.loads(path.read_text(encoding="utf-8")).get("$id", ""))
     except (OSError, ValueError, AttributeError) as error:
@@ -178,8 +177,7 @@ def _ninjs_schema_version(path: Path) -> str:
 # ---------------------------------------------------------------- pull
 
 
-@dataclass(frozen=True)
-class Pulled:
+class Pulled(NamedTuple):
     path: Path
     url: str
 
@@ -190,6 +188,8 @@ def pull(base_url: str | None = None, timeout: float = 60.0) -> list[Pulled]:
     ``base_url`` replaces the public sources with a server laid out like the
     official bundle (``<base>/newsml-g2/...``, ``<base>/ninjs/...``).
     """
+    import hashlib
+
     from convert.api import write_file_atomic
 
     target = cache_dir() / "schemas"

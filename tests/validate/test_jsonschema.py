@@ -112,3 +112,29 @@ def test_schema_option_takes_a_ninjs_schema_file(tmp_path: Path, schema_name: st
     assert report.files[0].validators[0] == "jsonschema"
     assert [(o.name, o.origin) for o in report.schemas] == [("ninjs 3.1", "--schema"),
                                                             ("geojson", "built-in")]
+
+
+FRESH_PROCESS = """
+import json, sys
+from convert.validate import validate_paths
+[result] = validate_paths([sys.argv[1]]).files
+kept_out = ("rfc3987_syntax", "lark", "isoduration", "arrow", "fqdn", "webcolors")
+print(json.dumps({"errors": [f.pointer for f in result.findings if f.severity == "error"],
+                  "loaded": [name for name in kept_out if name in sys.modules]}))
+"""
+
+
+def test_format_libraries_no_schema_needs_are_not_imported_and_uri_and_dates_still_checked(
+        tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    text = SIMPLE_31.read_text(encoding="utf-8").replace(
+        '"http://ninjs.example.com/newsitems/20130709simp123"', '"not a uri"').replace(
+        '"2013-07-09T10:37:00Z"', '"9 July 2013"')
+    (tmp_path / "bad.json").write_text(text, encoding="utf-8")
+    probe = subprocess.run([sys.executable, "-c", FRESH_PROCESS, str(tmp_path / "bad.json")],
+                           cwd=ROOT, capture_output=True, text=True, check=True)
+    assert json.loads(probe.stdout) == {"errors": ["/uri", "/versionCreated"], "loaded": []}

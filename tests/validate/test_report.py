@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from convert.cli import app
 from convert.validate import validate_paths
-from convert.validate.report import render
+from convert.validate.report import indented_json, render
 from tests.validate.feeds import EXAMPLES, item_text
 
 GOOD = EXAMPLES / "unit_test_files/2.26/should_pass/CR00201_charcount.xml"
@@ -50,6 +50,47 @@ def test_json_report_shape(mixed) -> None:
     assert set(finding) == {"severity", "code", "message", "line", "column", "part", "pointer",
                             "validator"}
     assert (finding["line"], finding["validator"]) == (9, "xsd")
+
+
+@pytest.mark.parametrize("value", [
+    {}, [], "a\n\"é\u2028", 7, None, True, 1.5, [[]], [{}], {"a": {}, "b": []},
+    {"x": [1, [2, {"y": None, "z": False}], ["s", {"t": [0.25, -3]}]], "w": {"v": {"u": []}}},
+    ("tuple", {"k": ("v",)})])
+def test_indented_json_is_json_dumps_with_indent_2(value: object) -> None:
+    assert indented_json(value) == json.dumps(value, ensure_ascii=False, indent=2)
+
+
+def test_the_json_report_is_json_dumps_of_the_report_data(mixed) -> None:
+    from convert.validate.report import report_data
+
+    report = validate_paths(mixed)
+    assert render(report, "json") == json.dumps(report_data(report), ensure_ascii=False,
+                                                indent=2) + "\n"
+
+
+def test_junit_is_written_as_element_tree_writes_it(tmp_path: Path) -> None:
+    from convert.validate.results import FileResult, Finding, Report
+
+    odd = 'a&b<c>"d\te\nf \x01 ]]> é'  # (a CR in element text would not survive parsing)
+    files = [FileResult(f"{odd}\r.xml", "newsml:newsItem", [
+                 Finding(odd, 3, 1, "error", "xsd", odd, "xsd")], ["xsd"]),
+             FileResult("quiet.json", "json", [], ["jsonschema"]),
+             FileResult("noted.txt", "text", [Finding("n", 2, None, "info", "dropped", odd,
+                                                      "text")], ["text"])]
+    for report in (Report(files, [], [], strict=True), Report([], [], [])):
+        written = render(report, "junit")
+        tree = ElementTree.fromstring(written)
+        ElementTree.indent(tree)
+        assert written == ('<?xml version="1.0" encoding="UTF-8"?>\n'
+                           + ElementTree.tostring(tree, encoding="unicode") + "\n")
+
+
+def test_characters_xml_cannot_hold_are_replaced_in_junit() -> None:
+    from convert.validate.report import _xml_text
+
+    kept = "\t\n\r x\ud7ff\ue000\ufffd\U00010000\U0010ffff"
+    assert _xml_text(kept) == kept
+    assert _xml_text("\x00\x08\x0b\x0c\x0e\x1f\ud800\udfff\ufffe\uffff") == "\ufffd" * 10
 
 
 def test_github_annotations(mixed) -> None:

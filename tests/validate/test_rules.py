@@ -5,9 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from convert.validate import validate_paths
-from convert.validate.rules import created_before_first, is_bcp47
+from convert.validate.rules import (
+    created_before_first,
+    full_bcp47_grammar,
+    is_bcp47,
+    simple_language_tag,
+)
 from tests.validate.feeds import EXAMPLES, line_of
 
 LISTING_1 = EXAMPLES / "LISTING_1_A_NewsML-G2_News_Item.xml"
@@ -36,6 +43,14 @@ def test_well_formed_language_tags(tag: str) -> None:
                                  "toolongsubtag-x"])
 def test_malformed_language_tags(tag: str) -> None:
     assert not is_bcp47(tag)
+
+
+@given(st.lists(st.text("aZq09-xı\n", min_size=0, max_size=5), min_size=1, max_size=4).map(
+    "-".join))
+def test_the_shortcut_for_simple_tags_agrees_with_the_full_grammar(tag: str) -> None:
+    if simple_language_tag(tag):
+        assert full_bcp47_grammar().match(tag)
+    assert is_bcp47(tag) == bool(full_bcp47_grammar().match(tag))
 
 
 def test_version_created_before_first_created_compares_like_with_like() -> None:

@@ -127,3 +127,41 @@ def test_large_feed_is_validated_streaming_in_flat_memory(tmp_path: Path) -> Non
                                     [expected[59_990], "duplicate-guid"]]
     assert expected[41_000] > 65535  # beyond libxml2's small line numbers
     assert measured["growth_kib"] < size_kib / 5, measured
+
+
+def _both_ways(path: Path) -> tuple[list[tuple], list[tuple]]:
+    """The findings of ``path`` read whole and parsed from memory, and streamed."""
+    from convert.validate.sources import locate
+    from convert.validate.stream import NewsmlCheck
+
+    data = path.read_bytes()
+    whole, streamed = (NewsmlCheck(path, str(path), locate()).run(data[:65536], given)
+                       for given in (data, None))
+    return ([(f.line, f.column, f.code, f.message) for f in whole],
+            [(f.line, f.column, f.code, f.message) for f in streamed])
+
+
+@pytest.mark.parametrize("shape", ["feed", "nested", "broken-feed", "item", "listing-24"])
+def test_a_file_read_whole_gets_the_findings_it_gets_streamed(tmp_path: Path,
+                                                               shape: str) -> None:
+    path = tmp_path / f"{shape}.xml"
+    if shape == "feed":
+        write_feed(path, 12, {2: "date", 5: "duplicate", 9: "date"})
+    elif shape == "nested":  # an item inside an item's itemSet: iterparse's end-tag order
+        inner = item_text("urn:test:inner").replace(' xmlns="http://iptc.org/std/nar/2006-10-01/"',
+                                                    "")
+        outer = item_text("urn:test:outer").replace(
+            "</contentSet>", f"</contentSet><itemSet>{inner}</itemSet>")
+        path.write_text(f'<newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/"><header>'
+                        f"<sent>2024-01-01T00:00:00Z</sent></header>\n<itemSet>{outer}\n"
+                        f"{item_text('urn:test:inner')}</itemSet></newsMessage>")
+    elif shape == "broken-feed":  # the items before the error are still checked
+        write_feed(path, 6, {1: "date"})
+        path.write_text(path.read_text().replace("</itemSet>", "<newsItem>\n</itemSet>"))
+    elif shape == "item":
+        path.write_text(item_text("urn:test:1", "2024-13-45T10:00:00Z"))
+    else:
+        path.write_bytes(SHOULD_FAIL[0].read_bytes())
+    whole, streamed = _both_ways(path)
+    assert whole == streamed
+    assert any(code != "catalog-unavailable" for _, _, code, _ in whole)

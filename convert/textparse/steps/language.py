@@ -11,6 +11,7 @@ that declares its language never pays for it).
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 
 from convert.model import block_text
 from convert.textparse.state import ParseState
@@ -46,8 +47,9 @@ def article_language(state: ParseState) -> str | None:
 
 def detect_language(text: str) -> str | None:
     sample = text[:4000]
-    letters = [ch for ch in sample if ch.isalpha()]
-    if len(letters) < MIN_LETTERS:
+    # Each distinct letter once, with its count: a text has a few dozen.
+    letters = {ch: count for ch, count in Counter(sample).items() if ch.isalpha()}
+    if sum(letters.values()) < MIN_LETTERS:
         return None
     by_script = _single_language_script(letters)
     if by_script:
@@ -58,15 +60,17 @@ def detect_language(text: str) -> str | None:
     return str(code)
 
 
-def _single_language_script(letters: list[str]) -> str | None:
+def _single_language_script(letters: dict[str, int]) -> str | None:
+    """``letters``: each letter of the sample and how often it occurs."""
     counts: dict[str, int] = {}
-    for ch in letters:
+    for ch, occurrences in letters.items():
         script = unicodedata.name(ch, "UNKNOWN").split()[0]
-        counts[script] = counts.get(script, 0) + 1
+        counts[script] = counts.get(script, 0) + occurrences
+    total = sum(letters.values())
     script, count = max(counts.items(), key=lambda item: item[1])
     if script in ("HIRAGANA", "KATAKANA") or counts.get("HIRAGANA", 0) + counts.get(
-            "KATAKANA", 0) > len(letters) * 0.1:
+            "KATAKANA", 0) > total * 0.1:
         return "ja"
-    if count > len(letters) * 0.6:
+    if count > total * 0.6:
         return SINGLE_LANGUAGE_SCRIPTS.get(script)
     return None
