@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import json
 import re
-from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from collections.abc import Callable
+from json.encoder import encode_basestring
 from typing import Any
 
 from convert.validate.results import FileResult, Finding, Report
