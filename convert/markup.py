@@ -49,7 +49,7 @@ from convert.model import (
     Block, Emphasis, Figure, Heading, Inline, Inlines, Link, ListBlock, Note, NoteKind, Paragraph,
     ParseWarning, Quote, Strong, block_text, plain_text,
 )
-from convert.safexml import source_line, text_content
+from convert.safexml import local_name, source_line, text_content
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -287,7 +287,7 @@ def to_html(element: etree._Element) -> str:
 
 
 def _serialize_into(element: etree._Element, parts: list[str]) -> None:
-    name = _local(element)
+    name = local_name(element)
     attributes = "".join(f' {key!s}="{html.escape(str(value))}"'
                          for key, value in element.attrib.items())
     parts.append(f"<{name}{attributes}>")
@@ -310,11 +310,6 @@ def blocks_to_html(blocks: tuple[Block, ...]) -> str:
 # ---------------------------------------------------------------- reading
 
 _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
-
-
-def _local(element: etree._Element) -> str:
-    tag = element.tag
-    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
 def _classes(element: etree._Element) -> list[str]:
@@ -389,7 +384,7 @@ class BodyParser:
 
         loose.append(container.text or "")
         for child in container:
-            name = _local(child)
+            name = local_name(child)
             if name in self.PHRASING:
                 loose.extend(self._inline(child, name))
             elif name and name not in self.SKIPPED:
@@ -411,7 +406,7 @@ class BodyParser:
         if name in self.QUOTES:
             return [self._quote(element)]
         if name in ("ul", "ol"):
-            items = tuple(self.inlines(item) for item in element if _local(item) == "li")
+            items = tuple(self.inlines(item) for item in element if local_name(item) == "li")
             if not self.verbatim:
                 items = tuple(item for item in items if plain_text(item).strip())
             return [ListBlock(items, ordered=name == "ol")]
@@ -436,24 +431,24 @@ class BodyParser:
 
     def _quote(self, quote: etree._Element, attribution: str | None = None) -> Quote:
         credit = next((child for child in quote.iter()
-                       if _local(child) in self.QUOTE_CREDITS), None)
+                       if local_name(child) in self.QUOTE_CREDITS), None)
         if credit is not None and attribution is None:
             attribution = self.plain(credit)
         return Quote(self.paragraphs(quote, exclude=credit), attribution)
 
     def _figure(self, figure: etree._Element) -> Quote | Figure:
-        caption = next((child for child in figure if _local(child) == "figcaption"), None)
-        quote = next((child for child in figure.iter() if _local(child) in self.QUOTES), None)
+        caption = next((child for child in figure if local_name(child) == "figcaption"), None)
+        quote = next((child for child in figure.iter() if local_name(child) in self.QUOTES), None)
         if quote is not None:
             return self._quote(quote, None if caption is None else self.plain(caption))
-        image = next((child for child in figure.iter() if _local(child) == "img"), None)
+        image = next((child for child in figure.iter() if local_name(child) == "img"), None)
         credit = next((child for child in figure.iter() if CREDIT_CLASS in _classes(child)),
                       None)
         src = figure.get(SRC_ATTRIBUTE) if image is None else image.get("src")
         if caption is None:
             text: Inlines = self._tidy([image.get("alt") or ""]) if image is not None else ()
         else:
-            span = next((child for child in caption if _local(child) == "span"
+            span = next((child for child in caption if local_name(child) == "span"
                          and CAPTION_CLASS in _classes(child)), None)
             text = self.inlines(span) if span is not None else self.inlines(caption, credit)
         return Figure(text, None if credit is None else self.plain(credit), src)
@@ -466,7 +461,7 @@ class BodyParser:
     def paragraphs(self, element: etree._Element,
                    exclude: etree._Element | None = None) -> Inlines:
         """The text of a quote or note: its ``<p>``s joined by a space, or its own inlines."""
-        paragraphs = [child for child in element.iter() if _local(child) in self.PARAGRAPHS
+        paragraphs = [child for child in element.iter() if local_name(child) in self.PARAGRAPHS
                       and (exclude is None or exclude not in child.iterancestors())]
         if not paragraphs:
             return self.inlines(element, exclude)
@@ -490,7 +485,7 @@ class BodyParser:
         parts: list[Inline] = [element.text or ""]
         for child in element:
             if child is not exclude:
-                parts.extend(self._inline(child, _local(child)))
+                parts.extend(self._inline(child, local_name(child)))
             parts.append(child.tail or "")
         return parts
 

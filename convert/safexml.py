@@ -133,6 +133,12 @@ def parse_fragment(text: str, wrapper_namespace: str, source: str | None = None
     return parse_untrusted(data.encode("utf-8"), source).getroot()
 
 
+def local_name(element: etree._Element) -> str:
+    """The tag without its namespace (``""`` for comments and processing instructions)."""
+    tag = element.tag
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
 def source_line(element: etree._Element) -> int | None:
     """The line ``element`` starts on (lxml-stubs 0.5 leaves ``sourceline`` untyped)."""
     return cast("int | None", element.sourceline)

@@ -30,7 +30,9 @@ from convert.model import (
     Provenance,
 )
 from convert.options import ReadOptions
-from convert.safexml import declared_encoding, iterparse_untrusted, source_line, text_content
+from convert.safexml import (
+    declared_encoding, iterparse_untrusted, local_name, source_line, text_content,
+)
 from convert.writers import newsml as writer
 from convert.writers.newsml import NAR, XML_LANG
 
@@ -56,22 +58,22 @@ def read_all(data: bytes, options: ReadOptions) -> Iterator[Document]:
     for event, element in iterparse_untrusted(data, options.source_name):
         if root is None:
             root = element
-            if not _is_nar(root) or _local(root) not in (*ITEM_TYPES, "newsMessage"):
-                raise _error(options, root, f"root element <{_local(root)}> is not a NewsML-G2 "
+            if not _is_nar(root) or local_name(root) not in (*ITEM_TYPES, "newsMessage"):
+                raise _error(options, root, f"root element <{local_name(root)}> is not a NewsML-G2 "
                              "newsItem, packageItem or newsMessage")
         if event != "end":
             continue
         if element is root:
-            if _local(root) in ITEM_TYPES:
+            if local_name(root) in ITEM_TYPES:
                 yield _item(root, options, encoding)
             elif not items:
                 raise _error(options, root, "the newsMessage holds no item")
             return
         parent = element.getparent()
-        if (parent is not None and parent.getparent() is root and _local(parent) == "itemSet"
-                and _local(root) == "newsMessage"):
-            if _local(element) not in ITEM_TYPES:
-                raise _error(options, element, f"<{_local(element)}> in a newsMessage is not "
+        if (parent is not None and parent.getparent() is root and local_name(parent) == "itemSet"
+                and local_name(root) == "newsMessage"):
+            if local_name(element) not in ITEM_TYPES:
+                raise _error(options, element, f"<{local_name(element)}> in a newsMessage is not "
                              "supported (only newsItem and packageItem are)")
             items += 1
             yield _item(element, options, encoding)
@@ -83,10 +85,6 @@ def read_all(data: bytes, options: ReadOptions) -> Iterator[Document]:
 # ---------------------------------------------------------------- XML helpers
 
 
-def _local(element: etree._Element) -> str:
-    return element.tag.rsplit("}", 1)[-1] if isinstance(element.tag, str) else ""
-
-
 def _is_nar(element: etree._Element) -> bool:
     return isinstance(element.tag, str) and element.tag.startswith(f"{{{NAR}}}")
 
@@ -96,7 +94,7 @@ def _children(parent: etree._Element | None, *path: str) -> list[etree._Element]
     found = [] if parent is None else [parent]
     for step in path:
         found = [child for element in found for child in element
-                 if _is_nar(child) and (step == "*" or _local(child) == step)]
+                 if _is_nar(child) and (step == "*" or local_name(child) == step)]
     return found
 
 
@@ -149,7 +147,7 @@ class _Context:
 
 
 def _item(item: etree._Element, options: ReadOptions, encoding: str | None) -> Document:
-    kind = _local(item)
+    kind = local_name(item)
     guid = item.get("guid")
     if guid is None:
         raise _error(options, item, f"this {kind} has no guid: not a complete NewsML-G2 item")
@@ -275,7 +273,7 @@ def _url(item_meta: etree._Element) -> str | None:
 
 
 def _is_extra_property(element: etree._Element) -> bool:
-    return (_local(element) == "contentMetaExtProperty"
+    return (local_name(element) == "contentMetaExtProperty"
             and (element.get("reluri") or "").startswith(writer.EXTRA_PROPERTY))
 
 
@@ -296,10 +294,10 @@ def _kept_metadata(item: etree._Element, doc: Document,
     derived = writer.derived_parts(doc)
     kept = []
     for container, elements in _metadata_containers(item, context).items():
-        for name in dict.fromkeys(_local(element) for element in elements):
-            group = [element for element in elements if _local(element) == name]
+        for name in dict.fromkeys(local_name(element) for element in elements):
+            group = [element for element in elements if local_name(element) == name]
             mine = [element for element in derived[container]
-                    if _local(element) == name and not _is_extra_property(element)]
+                    if local_name(element) == name and not _is_extra_property(element)]
             if [_canonical(e) for e in group] != [_canonical(e) for e in mine]:
                 kept.append((writer.kept_key(container, name),
                              "\n".join(_snippet(element) for element in group)))
@@ -313,11 +311,11 @@ def _metadata_containers(item: etree._Element, context: _Context
         context.warn("newsml-rights", "only the first rightsInfo is kept", rights[1])
     containers = {
         "newsItem": [child for child in _children(item, "*")
-                     if _local(child) not in writer.STRUCTURAL],
+                     if local_name(child) not in writer.STRUCTURAL],
         "rightsInfo": _children(rights[0], "*") if rights else [],
         "itemMeta": [child for child in _children(item, "itemMeta", "*")
-                     if _local(child) != "itemClass"
-                     and not (_local(child) == "versionCreated"
+                     if local_name(child) != "itemClass"
+                     and not (local_name(child) == "versionCreated"
                               and child.get("howuri") in (writer.DATE_ONLY,
                                                           writer.NOT_IN_SOURCE))],
         "contentMeta": [child for child in _children(item, "contentMeta", "*")
@@ -329,10 +327,10 @@ def _metadata_containers(item: etree._Element, context: _Context
         for element in elements:
             if not isinstance(element.tag, str):
                 continue  # comments
-            if _is_nar(element) and _local(element) in writer.ORDER[container]:
+            if _is_nar(element) and local_name(element) in writer.ORDER[container]:
                 placeable[container].append(element)
-            elif _local(element) not in ("groupSet", "contentSet"):
-                context.warn("newsml-dropped", f"<{_local(element)}> in {container} is not "
+            elif local_name(element) not in ("groupSet", "contentSet"):
+                context.warn("newsml-dropped", f"<{local_name(element)}> in {container} is not "
                              "kept (no place for it in a newsItem)", element)
     return placeable
 
@@ -386,17 +384,17 @@ def _remove_keeping_tail(node: etree._Element) -> None:
 def _body(item: etree._Element, context: _Context
           ) -> tuple[tuple[Block, ...], _NitfHead]:
     """The body blocks, and headline/bylines found in a NITF head."""
-    if _local(item) == "packageItem":
+    if local_name(item) == "packageItem":
         return _package_body(item, context), {}
     contents = _children(item, "contentSet", "*")
     for content in contents:
         root = next((child for child in content if isinstance(child.tag, str)), None)
-        if _local(content) == "inlineXML" and root is not None and _local(root) == "html":
+        if local_name(content) == "inlineXML" and root is not None and local_name(root) == "html":
             return _xhtml_body(root, context), {}
-        if _local(content) == "inlineXML" and root is not None and _local(root) == "nitf":
+        if local_name(content) == "inlineXML" and root is not None and local_name(root) == "nitf":
             return _nitf_body(root, context)
     for content in contents:
-        if _local(content) == "inlineData" and (content.get("contenttype") or "text/plain"
+        if local_name(content) == "inlineData" and (content.get("contenttype") or "text/plain"
                                                 ).startswith("text/plain"):
             return _plain_body(content.text or ""), {}
     if contents:
@@ -448,7 +446,7 @@ class _NitfParser(BodyParser):
 
     def _media(self, media: etree._Element) -> Figure:
         def first(name: str) -> etree._Element | None:
-            return next((child for child in media.iter() if _local(child) == name), None)
+            return next((child for child in media.iter() if local_name(child) == name), None)
 
         caption, producer = first("media-caption"), first("media-producer")
         reference = first("media-reference")
@@ -458,25 +456,25 @@ class _NitfParser(BodyParser):
 
 
 def _xhtml_body(html: etree._Element, context: _Context) -> tuple[Block, ...]:
-    body = next((child for child in html if _local(child) == "body"), None)
+    body = next((child for child in html if local_name(child) == "body"), None)
     return () if body is None else context.blocks(body)
 
 
 def _nitf_body(nitf: etree._Element, context: _Context
                ) -> tuple[tuple[Block, ...], _NitfHead]:
-    body = next((child for child in nitf if _local(child) == "body"), None)
+    body = next((child for child in nitf if local_name(child) == "body"), None)
     if body is None:
         return (), {}
-    head = next((child for child in body if _local(child) == "body.head"), None)
+    head = next((child for child in body if local_name(child) == "body.head"), None)
     found: _NitfHead = {}
     if head is not None:
         for element in head.iter():
-            if _local(element) == "hl1":
+            if local_name(element) == "hl1":
                 found.setdefault("headline", context.text(element))
-            elif _local(element) == "hl2":
+            elif local_name(element) == "hl2":
                 found.setdefault("subheadline", context.text(element))
         bylines = tuple(_nitf_byline(element, context) for element in head.iter()
-                        if _local(element) == "byline")
+                        if local_name(element) == "byline")
         if bylines:
             found["bylines"] = bylines
     return context.blocks(body, _NitfParser), found
@@ -484,7 +482,7 @@ def _nitf_body(nitf: etree._Element, context: _Context
 
 def _nitf_byline(byline: etree._Element, context: _Context) -> Byline:
     """``<byline>By Name, <byttl>Title</byttl></byline>`` -> Byline(Name, Title)."""
-    title = next((child for child in byline if _local(child) == "byttl"), None)
+    title = next((child for child in byline if local_name(child) == "byttl"), None)
     name = " ".join((byline.text or "").split())
     name = re.sub(r"^by\s+", "", name, flags=re.IGNORECASE).rstrip(" ,")
     return Byline(name or (context.text(byline) or ""), context.text(title) or None)

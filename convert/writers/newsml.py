@@ -30,6 +30,7 @@ from convert.errors import ConvertError
 from convert.markup import XHTML, MarkupBuilder
 from convert.model import Document
 from convert.options import WriteOptions
+from convert.safexml import local_name
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -312,16 +313,12 @@ def apply_kept_metadata(parts: Parts, extra: Iterable[tuple[str, str]]) -> None:
         if name == "contentMetaExtProperty":  # ours stay: they carry the generic extra pairs
             parts[container] = derived + kept
         else:
-            parts[container] = [e for e in derived if _local(e) != name] + kept
-
-
-def _local(element: etree._Element) -> str:
-    return element.tag.rsplit("}", 1)[-1] if isinstance(element.tag, str) else ""
+            parts[container] = [e for e in derived if local_name(e) != name] + kept
 
 
 def _ordered(container: str, elements: list[etree._Element]) -> list[etree._Element]:
     order = ORDER[container]
-    return sorted(elements, key=lambda element: order.index(_local(element)))
+    return sorted(elements, key=lambda element: order.index(local_name(element)))
 
 
 def assemble(doc: Document, parts: Parts) -> etree._Element:
