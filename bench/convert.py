@@ -28,6 +28,9 @@ ARTICLE = SHARED / "corpus" / "real" / "bbc-fulltext" / "business-028.txt"
 #: Goals: at most this many times pandoc's time, and this peak memory.
 TIME_RATIO = 2.0
 PEAK_MIB = 60.0
+#: Imported alone in a fresh process each, to show where a conversion's start-up goes:
+#: the command line (typer), the text reader (the parser), the HTML writer.
+WHERE_THE_TIME_GOES = ("convert.cli", "convert.readers.text", "convert.writers.html")
 
 
 def main() -> None:
@@ -51,6 +54,8 @@ def main() -> None:
             "pandoc md -> html": ["pandoc", "-f", "markdown", "-t", "html5", "-s", str(markdown),
                                   "-o", str(work / "pandoc.html")],
             "python -c pass (start-up alone)": [sys.executable, "-c", "pass"],
+            **{f"import {module}": [sys.executable, "-c", f"import {module}"]
+               for module in WHERE_THE_TIME_GOES},
         }
         runs = take_turns(commands, options.rounds, cwd=ROOT, env=as_installed(work / "pycache"))
     print(f"{machine()}; {options.rounds} rounds; article {options.article.name} "

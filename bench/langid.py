@@ -191,7 +191,9 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5)
     options = parser.parse_args()
     found = samples()
-    sets = {kind: [(s, getattr(s, kind)[:4000]) for s in found if getattr(s, kind)]
+    from convert.textparse.steps.language import SAMPLE_CHARS
+
+    sets = {kind: [(s, getattr(s, kind)[:SAMPLE_CHARS]) for s in found if getattr(s, kind)]
             for kind, _ in KINDS}
     names = [n for n in IDENTIFIERS if n == OURS or installed(IDENTIFIERS[n][0])]
     for name in IDENTIFIERS:
