@@ -4,8 +4,8 @@
     python bench/langid.py --rounds 7
 
 The texts are what the parser's ``language`` step looks at (headline and body,
-after metadata and boilerplate are taken out), from ``../shared/corpus/dev`` and
-``fixtures/unseen`` (gold language in ``*.expected.json``), the BBC articles of
+after metadata and boilerplate are taken out), from ``../shared/corpus/dev``,
+``fixtures/unseen`` and ``fixtures/blind`` (gold language in ``*.expected.json``), the BBC articles of
 ``../shared/corpus/real`` (English) and ``../shared/corpus/thirdparty/text``
 (labelled below by reading them).  "long" is that text; then its first body
 paragraph, the same in capitals (as old wire copy comes), and the headline.  Each identifier runs in a fresh interpreter per round (taking turns, so
@@ -140,7 +140,8 @@ def parser_text(path: Path) -> tuple[str, str, str] | None:
 
 def samples() -> list[Sample]:
     found = []
-    annotated = [("dev", SHARED / "dev"), ("unseen", ROOT / "fixtures" / "unseen")]
+    annotated = [("dev", SHARED / "dev"), ("unseen", ROOT / "fixtures" / "unseen"),
+                 ("blind", ROOT / "fixtures" / "blind")]
     for corpus, folder in annotated:
         for path in sorted(folder.glob("*.txt")):
             gold = json.loads(path.with_suffix(".expected.json").read_text(encoding="utf-8"))
@@ -220,9 +221,11 @@ def main() -> None:
     print(header)
     print("-" * len(header))
     results: dict[str, tuple[dict[str, int], float, list[str]]] = {}
+    by_corpus: dict[str, dict[str, dict[str, int]]] = {}
     for name in names:
         correct, misses, offset = {}, [], 0
         raw_long = 0
+        per_corpus = by_corpus[name] = {}
         for kind, _ in KINDS:
             right = 0
             for sample, text in sets[kind]:
@@ -230,6 +233,8 @@ def main() -> None:
                 offset += 1
                 answer = raw if name == OURS else with_rules(text, raw)  # ours has them inside
                 right += answer == sample.expected
+                tally = per_corpus.setdefault(sample.corpus, dict.fromkeys(dict(KINDS), 0))
+                tally[kind] += answer == sample.expected
                 raw_long += kind == "long" and raw == sample.expected
                 if kind == "long" and answer != sample.expected:
                     misses.append(f"{sample.corpus}/{sample.name} {sample.expected}->{answer}")
@@ -248,10 +253,16 @@ def main() -> None:
               + f"{f'{raw_long}/{long_count}':>10}{spread('import', 1e3):>14}"
               f"{spread('load', 1e3):>16}{spread('call', 1e6):>16}"
               f"{max(float(t['rss_kib']) for t in timings[name]) / 1024:>9.0f}")  # type: ignore[arg-type]
-    print("long = headline and body (as the parser sees them, first 4000 characters); 1st para ="
-          " the first body paragraph; CAPS para = it in capitals; headline alone; raw long = the identifier without the"
-          " product's rules; load = building the detector and the first call (a model loaded on first use, and its"
-          " import if that is deferred, count here); RSS = the process's peak")
+    print("long = headline and body as the parser sees them; 1st para = the first body "
+          "paragraph; CAPS para = it in capitals; headline alone; raw long = the identifier "
+          "without the product's rules; load = building the detector and the first call (a "
+          "model loaded on first use, and its import if deferred, count here); RSS = the "
+          "process's peak")
+    for name in (OURS, "py3langid"):
+        for corpus, tally in sorted(by_corpus.get(name, {}).items()):
+            total = {kind: sum(s.corpus == corpus for s, _ in sets[kind]) for kind, _ in KINDS}
+            print(f"  {name}, {corpus}: " + ", ".join(
+                f"{title} {tally[kind]}/{total[kind]}" for kind, title in KINDS))
     for name in names:
         if results[name][2]:
             print(f"  {name} misses (long): {'; '.join(results[name][2])}")
