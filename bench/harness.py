@@ -23,9 +23,11 @@ DEV_CORPUS = SHARED / "corpus" / "dev"
 
 @dataclass
 class Runs:
-    """Wall seconds and peak RSS (KiB, the process and its waited-for children) per run."""
+    """Wall seconds, CPU seconds (user + system) and peak RSS (KiB) per run, each of the
+    process and the children it waited for."""
 
     seconds: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
     peak_kib: list[int] = field(default_factory=list)
 
     @property
@@ -37,6 +39,11 @@ class Runs:
         return statistics.median(self.seconds)
 
     @property
+    def cpu_median(self) -> float:
+        """CPU time is what waiting for a shared core does not inflate."""
+        return statistics.median(self.cpu)
+
+    @property
     def peak_mib(self) -> float:
         """The largest peak of all runs, in MiB."""
         return max(self.peak_kib) / 1024
@@ -46,8 +53,9 @@ class Runs:
 
 
 def run_measured(command: list[str], *, cwd: Path = ROOT,
-                 env: dict[str, str] | None = None) -> tuple[float, int]:
-    """Run ``command`` to its end: (wall seconds, peak RSS in KiB).  Fails on a non-zero exit.
+                 env: dict[str, str] | None = None) -> tuple[float, float, int]:
+    """Run ``command`` to its end: (wall seconds, CPU seconds, peak RSS in KiB).  Fails on a
+    non-zero exit.
 
     The peak comes from ``wait4``: the largest of the process and of the children
     it waited for (a batch's workers), which is what ``/usr/bin/time -v`` shows.
@@ -63,7 +71,7 @@ def run_measured(command: list[str], *, cwd: Path = ROOT,
     if process.returncode != 0:
         raise RuntimeError(f"{' '.join(command)} exited {process.returncode}: "
                            f"{errors.decode(errors='replace').strip()[-2000:]}")
-    return seconds, usage.ru_maxrss
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss
 
 
 def as_installed(pycache: Path, env: dict[str, str] | None = None) -> dict[str, str]:
@@ -87,8 +95,9 @@ def take_turns(commands: dict[str, list[str]], rounds: int, *, cwd: Path = ROOT,
         run_measured(commands[name], cwd=cwd, env=env)
     for number in range(rounds):
         for name in names[number % len(names):] + names[:number % len(names)]:
-            seconds, peak = run_measured(commands[name], cwd=cwd, env=env)
+            seconds, cpu, peak = run_measured(commands[name], cwd=cwd, env=env)
             runs[name].seconds.append(seconds)
+            runs[name].cpu.append(cpu)
             runs[name].peak_kib.append(peak)
     return runs
 

@@ -69,11 +69,13 @@ def compare(title: str, commands: dict[str, list[str]], env: dict[str, str], rou
     runs = take_turns(commands, rounds, env=env)
     print(title)
     for name, figures in runs.items():
-        print(f"  {name:<42}{figures.times(1000, 'ms'):>24}   peak {figures.peak_mib:5.1f} MiB")
+        print(f"  {name:<42}{figures.times(1000, 'ms'):>24}   CPU {figures.cpu_median * 1000:5.0f}"
+              f" ms   peak {figures.peak_mib:5.1f} MiB")
     ratio, best = runs[ours].median / runs[theirs].median, runs[ours].best / runs[theirs].best
     verdict(f"{title.split(' (')[0]}: {ours} vs {theirs}", ratio <= goal,
             f"{runs[ours].median * 1000:.0f} ms vs {runs[theirs].median * 1000:.0f} ms median:"
-            f" {ratio:.2f}x (min {best:.2f}x); goal <= {goal:g}x")
+            f" {ratio:.2f}x (min {best:.2f}x; CPU time "
+            f"{runs[ours].cpu_median / runs[theirs].cpu_median:.2f}x); goal <= {goal:g}x")
 
 
 def main() -> None:
