@@ -24,23 +24,22 @@ from typing import TYPE_CHECKING, TypedDict
 from urllib.parse import unquote
 
 from convert.errors import ConvertError
+from convert.formats import newsml as g2
 from convert.formats.body import XHTML, BodyParser
+from convert.formats.newsml import NAR, XML_LANG
 from convert.model import (
     Block, Byline, Dateline, Document, Figure, Link, ListBlock, Paragraph, ParseWarning,
     Provenance,
 )
-from convert.options import ReadOptions
 from convert.formats.safexml import (
     declared_encoding, iterparse_untrusted, local_name, source_line, text_content,
 )
-from convert.writers import newsml as writer
-from convert.writers.newsml import NAR, XML_LANG
+from convert.options import ReadOptions
 
 if TYPE_CHECKING:
     from lxml import etree
 
 ITEM_TYPES = ("newsItem", "packageItem")
-NITF_TYPE = "application/nitf+xml"
 _MODEL_DATE = re.compile(
     r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?)?")
 
@@ -184,7 +183,7 @@ def _item(item: etree._Element, options: ReadOptions, encoding: str | None) -> D
 
 
 def _written_by_us(item: etree._Element) -> bool:
-    return any(meta.get("name") == "generator" and meta.get("content") == writer.GENERATOR
+    return any(meta.get("name") == "generator" and meta.get("content") == g2.GENERATOR
                for meta in item.iter(f"{{{XHTML}}}meta"))
 
 
@@ -210,7 +209,7 @@ def _headlines(content_meta: etree._Element | None, from_nitf: _NitfHead,
     """(headline, subheadline): the contentMeta's, else the NITF head's."""
     headline = subheadline = None
     for element in _children(content_meta, "headline"):
-        if element.get("roleuri") == writer.SUBHEADLINE_ROLE:
+        if element.get("roleuri") == g2.SUBHEADLINE_ROLE:
             subheadline = subheadline if subheadline is not None else context.text(element)
         elif headline is None and not element.get("role") and not element.get("roleuri"):
             headline = context.text(element)
@@ -267,19 +266,19 @@ def _date(parent: etree._Element | None, name: str) -> str | None:
 
 def _url(item_meta: etree._Element) -> str | None:
     for link in _children(item_meta, "link"):
-        if link.get("reluri") == writer.CANONICAL_LINK:
+        if link.get("reluri") == g2.CANONICAL_LINK:
             return link.get("href")
     return None
 
 
 def _is_extra_property(element: etree._Element) -> bool:
     return (local_name(element) == "contentMetaExtProperty"
-            and (element.get("reluri") or "").startswith(writer.EXTRA_PROPERTY))
+            and (element.get("reluri") or "").startswith(g2.EXTRA_PROPERTY))
 
 
 def _extra_properties(content_meta: etree._Element | None) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(
-        (unquote(element.get("reluri", "")[len(writer.EXTRA_PROPERTY):]),
+        (unquote(element.get("reluri", "")[len(g2.EXTRA_PROPERTY):]),
          element.get("value", ""))
         for element in _children(content_meta, "contentMetaExtProperty")
         if _is_extra_property(element)))
@@ -291,7 +290,7 @@ def _extra_properties(content_meta: etree._Element | None) -> tuple[tuple[str, s
 def _kept_metadata(item: etree._Element, doc: Document,
                    context: _Context) -> tuple[tuple[str, str], ...]:
     """Metadata groups that differ from what the writer derives from ``doc``."""
-    derived = writer.derived_parts(doc)
+    derived = g2.derived_parts(doc)
     kept = []
     for container, elements in _metadata_containers(item, context).items():
         for name in dict.fromkeys(local_name(element) for element in elements):
@@ -299,7 +298,7 @@ def _kept_metadata(item: etree._Element, doc: Document,
             mine = [element for element in derived[container]
                     if local_name(element) == name and not _is_extra_property(element)]
             if [_canonical(e) for e in group] != [_canonical(e) for e in mine]:
-                kept.append((writer.kept_key(container, name),
+                kept.append((g2.kept_key(container, name),
                              "\n".join(_snippet(element) for element in group)))
     return tuple(kept)
 
@@ -311,13 +310,13 @@ def _metadata_containers(item: etree._Element, context: _Context
         context.warn("newsml-rights", "only the first rightsInfo is kept", rights[1])
     containers = {
         "newsItem": [child for child in _children(item, "*")
-                     if local_name(child) not in writer.STRUCTURAL],
+                     if local_name(child) not in g2.STRUCTURAL],
         "rightsInfo": _children(rights[0], "*") if rights else [],
         "itemMeta": [child for child in _children(item, "itemMeta", "*")
                      if local_name(child) != "itemClass"
                      and not (local_name(child) == "versionCreated"
-                              and child.get("howuri") in (writer.DATE_ONLY,
-                                                          writer.NOT_IN_SOURCE))],
+                              and child.get("howuri") in (g2.DATE_ONLY,
+                                                          g2.NOT_IN_SOURCE))],
         "contentMeta": [child for child in _children(item, "contentMeta", "*")
                         if not _is_extra_property(child)],
     }
@@ -327,7 +326,7 @@ def _metadata_containers(item: etree._Element, context: _Context
         for element in elements:
             if not isinstance(element.tag, str):
                 continue  # comments
-            if _is_nar(element) and local_name(element) in writer.ORDER[container]:
+            if _is_nar(element) and local_name(element) in g2.ORDER[container]:
                 placeable[container].append(element)
             elif local_name(element) not in ("groupSet", "contentSet"):
                 context.warn("newsml-dropped", f"<{local_name(element)}> in {container} is not "

@@ -21,13 +21,13 @@ from collections.abc import Callable, Set
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from convert.formats.newsml import NAR_TAG_PREFIX as NAR
 from convert.validation.results import Severity
 from convert.validation.xsd import element_line
 
 if TYPE_CHECKING:
     from datetime import date, datetime
 
-NAR = "{http://iptc.org/std/nar/2006-10-01/}"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 

@@ -25,9 +25,10 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from convert.formats.newsml import NAR_TAG_PREFIX as NAR
 from convert.validation import builtin, xsd
 from convert.validation.results import Finding
-from convert.validation.rules import NAR, Hit, NewsmlRules
+from convert.validation.rules import Hit, NewsmlRules
 from convert.validation.sources import SchemaSet
 
 #: The item types the NewsML-G2 XSD declares as global elements.
