@@ -202,10 +202,9 @@ def _chapter(archive: SafeArchive, path: str) -> Document | None:
 
 
 def _embedded_document(archive: SafeArchive, path: str, script: Any) -> Document:
-    from convert.readers import json as json_reader
+    from convert.formats.canonical import document_from_json
 
-    source = f"{archive.source}!/{path}"
-    doc = json_reader.read(script.text or "", ReadOptions(source_name=source))
+    doc = document_from_json(script.text or "", f"{archive.source}!/{path}")
     return replace(doc, provenance=Provenance("epub", "utf-8"))
 
 
