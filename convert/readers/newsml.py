@@ -20,16 +20,16 @@ import copy
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, TypedDict
+from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from convert.errors import ConvertError
 from convert.formats import newsml as g2
 from convert.formats.body import XHTML, BodyParser
 from convert.formats.newsml import NAR, XML_LANG
+from convert.formats.nitf import NitfBodyParser, NitfHead, nitf_body, nitf_head
 from convert.model import (
-    Block, Byline, Dateline, Document, Figure, Link, ListBlock, Paragraph, ParseWarning,
-    Provenance,
+    Block, Byline, Dateline, Document, Link, ListBlock, Paragraph, ParseWarning, Provenance,
 )
 from convert.formats.safexml import (
     declared_encoding, iterparse_untrusted, local_name, source_line, text_content,
@@ -105,14 +105,6 @@ def _first(parent: etree._Element | None, *path: str) -> etree._Element | None:
 def _error(options: ReadOptions, element: etree._Element, message: str) -> ConvertError:
     return ConvertError(message, source=options.source_name, line=source_line(element),
                         code="invalid")
-
-
-class _NitfHead(TypedDict, total=False):
-    """What a NITF ``<body.head>`` says about the item (first hl1, first hl2, bylines)."""
-
-    headline: str | None
-    subheadline: str | None
-    bylines: tuple[Byline, ...]
 
 
 @dataclass
@@ -204,7 +196,7 @@ def _language(item: etree._Element, content_meta: etree._Element | None) -> str 
     return None
 
 
-def _headlines(content_meta: etree._Element | None, from_nitf: _NitfHead,
+def _headlines(content_meta: etree._Element | None, from_nitf: NitfHead,
                context: _Context) -> tuple[str | None, str | None]:
     """(headline, subheadline): the contentMeta's, else the NITF head's."""
     headline = subheadline = None
@@ -381,7 +373,7 @@ def _remove_keeping_tail(node: etree._Element) -> None:
 
 
 def _body(item: etree._Element, context: _Context
-          ) -> tuple[tuple[Block, ...], _NitfHead]:
+          ) -> tuple[tuple[Block, ...], NitfHead]:
     """The body blocks, and headline/bylines found in a NITF head."""
     if local_name(item) == "packageItem":
         return _package_body(item, context), {}
@@ -420,68 +412,14 @@ def _package_body(item: etree._Element, context: _Context) -> tuple[Block, ...]:
     return (ListBlock(entries),)
 
 
-class _NitfParser(BodyParser):
-    """NITF bodies, read with the rules of XHTML ones (element names differ)."""
-
-    HEADINGS = {"hl1": 1, "hl2": 2}
-    PARAGRAPHS = frozenset({"p", "tagline"})
-    QUOTES = frozenset({"bq"})
-    QUOTE_CREDITS = frozenset({"credit"})
-    NOTES = frozenset({"note"})
-    EMPHASIS = frozenset({"em"})
-    STRONG = frozenset()
-    CONTAINERS = frozenset({"block", "body", "body.content", "body.end"})
-    SKIPPED = BodyParser.SKIPPED | {"body.head"}
-    #: NITF's enriched text (names, places, money...): the model keeps their text.
-    TEXT_ONLY = frozenset({"person", "org", "location", "event", "function", "object.title",
-                           "virtloc", "chron", "copyrite", "num", "money", "classifier",
-                           "pronounce", "lang", "q", "alt-code", "frac", "sub", "sup"})
-    PHRASING = frozenset({"a", "em", "br"}) | TEXT_ONLY
-
-    def unknown_block(self, element: etree._Element, name: str) -> list[Block]:
-        if name == "media":
-            return [self._media(element)]
-        return super().unknown_block(element, name)
-
-    def _media(self, media: etree._Element) -> Figure:
-        def first(name: str) -> etree._Element | None:
-            return next((child for child in media.iter() if local_name(child) == name), None)
-
-        caption, producer = first("media-caption"), first("media-producer")
-        reference = first("media-reference")
-        return Figure(self.inlines(caption) if caption is not None else (),
-                      self.plain(producer) if producer is not None else None,
-                      reference.get("source") if reference is not None else None)
-
-
 def _xhtml_body(html: etree._Element, context: _Context) -> tuple[Block, ...]:
     body = next((child for child in html if local_name(child) == "body"), None)
     return () if body is None else context.blocks(body)
 
 
 def _nitf_body(nitf: etree._Element, context: _Context
-               ) -> tuple[tuple[Block, ...], _NitfHead]:
-    body = next((child for child in nitf if local_name(child) == "body"), None)
+               ) -> tuple[tuple[Block, ...], NitfHead]:
+    body = nitf_body(nitf)
     if body is None:
         return (), {}
-    head = next((child for child in body if local_name(child) == "body.head"), None)
-    found: _NitfHead = {}
-    if head is not None:
-        for element in head.iter():
-            if local_name(element) == "hl1":
-                found.setdefault("headline", context.text(element))
-            elif local_name(element) == "hl2":
-                found.setdefault("subheadline", context.text(element))
-        bylines = tuple(_nitf_byline(element, context) for element in head.iter()
-                        if local_name(element) == "byline")
-        if bylines:
-            found["bylines"] = bylines
-    return context.blocks(body, _NitfParser), found
-
-
-def _nitf_byline(byline: etree._Element, context: _Context) -> Byline:
-    """``<byline>By Name, <byttl>Title</byttl></byline>`` -> Byline(Name, Title)."""
-    title = next((child for child in byline if local_name(child) == "byttl"), None)
-    name = " ".join((byline.text or "").split())
-    name = re.sub(r"^by\s+", "", name, flags=re.IGNORECASE).rstrip(" ,")
-    return Byline(name or (context.text(byline) or ""), context.text(title) or None)
+    return context.blocks(body, NitfBodyParser), nitf_head(body, context.text)
