@@ -1,8 +1,10 @@
 """The one table of every reader and writer.
 
-Like pandoc's ``readers``/``writers`` association lists: the CLI, ``formats``,
-format detection and the tests all read these tables, so adding a format is
-one row here plus one module under ``readers/`` or ``writers/``.
+Like pandoc's ``readers``/``writers`` association lists: the CLI, batch runs,
+format detection, validation and the tests all read these tables, so adding a
+format is one row here, one module under ``readers/`` or ``writers/`` and its
+tests (the recipe is in README.md, "Development").  Each reader's row carries
+its recogniser (``sniff``), as Superdesk's feed parsers carry ``can_parse``.
 
 A reader is a *text* reader (it is given ``str``, decoded strictly as UTF-8)
 or a *bytes* reader (it decodes, or unzips, the input itself).  Modules are
@@ -144,6 +146,10 @@ def _looks_newsml(head: bytes) -> bool:
     )
 
 
+def _looks_nitf(head: bytes) -> bool:
+    return _xml_root(head) == b"nitf"
+
+
 def _looks_html(head: bytes) -> bool:
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:200].lower()
     return start.startswith(b"<!doctype html") or _xml_root(head) in (b"html", b"article")
@@ -233,6 +239,7 @@ READERS: tuple[ReaderSpec, ...] = (
                _looks_ninjs, container=True),
     ReaderSpec("newsml", "bytes", (".xml",), "IPTC NewsML-G2 newsItem or newsMessage",
                _looks_newsml, container=True),
+    ReaderSpec("nitf", "bytes", (".xml",), "IPTC NITF 3.x news document", _looks_nitf),
     ReaderSpec("html", "text", (".html", ".htm", ".xhtml"),
                "HTML article pages written by newsconvert", _looks_html),
     ReaderSpec("epub", "bytes", (".epub",), "EPUB 3 books written by newsconvert",
@@ -273,14 +280,15 @@ def writer(name: str) -> WriterSpec:
 
 
 def detect(head: bytes, filename: str | None = None) -> ReaderSpec:
-    """The reader for an input, by its content first and its extension second."""
+    """The reader for an input, by its content first and its extension second
+    (where formats share an extension, the first in :data:`READERS`)."""
     sniffed = [spec for spec in READERS if spec.name != "text" and spec.sniff(head)]
     if len(sniffed) == 1:
         return sniffed[0]
     if filename:
         suffix = "." + filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
         by_extension = [spec for spec in (sniffed or READERS) if suffix in spec.extensions]
-        if len(by_extension) == 1:
+        if by_extension:
             return by_extension[0]
     if sniffed:
         return sniffed[0]
