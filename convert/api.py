@@ -11,6 +11,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from convert import formats
+from convert.formats import sniff
 from convert.errors import ConvertError
 from convert.model import Document
 from convert.options import ReadOptions, WriteOptions
@@ -40,7 +41,7 @@ def load_bytes(source: str | os.PathLike[str]) -> bytes:
 
 
 def _reader_for(data: bytes, name: str, format: str | None) -> formats.ReaderSpec:
-    return formats.reader(format) if format else formats.detect(data[:65536], name)
+    return formats.reader(format) if format else sniff.detect(data[:sniff.HEAD_BYTES], name)
 
 
 def iter_read(source: str | os.PathLike[str] | bytes, format: str | None = None,

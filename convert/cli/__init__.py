@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
 import typer
 
 from convert.errors import ConvertError
+from convert.formats.ninjs import DEFAULT_VERSION
 
 if TYPE_CHECKING:
     from convert.run import FileResult, RunReport
@@ -73,7 +74,7 @@ def convert_command(
                                                   help="Output file (or folder).")] = None,
     from_: Annotated[Optional[str], typer.Option("--from", "-f",
                                                  help="Input format (default: detected).")] = None,
-    ninjs_version: Annotated[str, typer.Option(help="ninjs version: 3.1, 2.2 or 1.6.")] = "3.1",
+    ninjs_version: Annotated[str, typer.Option(help="ninjs version: 3.1, 2.2 or 1.6.")] = DEFAULT_VERSION,
     fragment: Annotated[bool, typer.Option(help="HTML: only the <article> element.")] = False,
     css: Annotated[Optional[Path], typer.Option(help="HTML/EPUB: your stylesheet.")] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1,

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from convert import api, formats
+from convert import api
+from convert.formats import sniff
 from convert.errors import ConvertError
 from convert.model import Byline, Paragraph
 
@@ -34,7 +35,7 @@ def nitf_of(item: Path) -> bytes:
 
 def test_a_nitf_document_with_a_full_head() -> None:
     data = doping_nitf()
-    assert formats.detect(data[:65536], "story.xml").name == "nitf"
+    assert sniff.detect(data[:65536], "story.xml").name == "nitf"
     doc = api.read(data, options=None)
     assert doc.id == "anti-doping-measures-at-the-tour-down-under-will-be-the-toughest-ever"
     assert doc.headline == "Anti-doping measures at the 'Tour Down Under' will be the toughest ever"
