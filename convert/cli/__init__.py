@@ -183,10 +183,6 @@ def _finish_run(run: RunReport, report: Path | None, summary: bool) -> None:
         raise typer.Exit(EXIT_INVALID)
 
 
-def _display(name: str) -> str:
-    return "<stdin>" if name == "-" else name
-
-
 def _read_css(path: Path | None) -> str | None:
     if path is None:
         return None
@@ -247,14 +243,15 @@ def inspect_command(
     """Show what the text parser decided, step by step, and every warning."""
     import json
 
-    from convert import api
+    from convert import files
+    from convert.files import display_name
     from convert.options import ReadOptions
     from convert.readers.text import trace
     from convert.textparse.report import trace_data, trace_lines
 
-    options = ReadOptions(source_name=_display(input))
+    options = ReadOptions(source_name=display_name(input))
     try:
-        result = trace(api.load_bytes(input), options)
+        result = trace(files.load_bytes(input), options)
     except ConvertError as error:
         fail(error.located(options.source_name))
     if as_json:

@@ -12,7 +12,7 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from convert import formats
+from convert import files, formats
 from convert.errors import ConvertError
 from convert.formats import sniff
 from convert.formats.sniff import HEAD_BYTES
@@ -61,8 +61,10 @@ def _collect(paths: Iterable[str | os.PathLike[str]]) -> list[_Entry]:
     seen: set[str] = set()
     for given in paths:
         path = Path(given)
+        found: Iterator[tuple[_Entry, str]]
         if path.is_dir():
-            found = _walk(str(path))
+            found = ((_Entry(file.path, file.path, False), file.real)
+                     for file in files.walk(str(path)))
         elif path.is_file():
             found = iter([(_Entry(str(path), os.fspath(given), True),
                            os.path.realpath(path))])
@@ -73,36 +75,6 @@ def _collect(paths: Iterable[str | os.PathLike[str]]) -> list[_Entry]:
                 seen.add(real)
                 entries.append(entry)
     return entries
-
-
-def _walk(folder: str) -> Iterator[tuple[_Entry, str]]:
-    """Every file below ``folder`` (hidden entries skipped, symbolic links to
-    folders not followed), sorted by name at each level, with its real path.
-
-    Names are joined as ``pathlib`` joins them (``.`` adds no prefix), and the
-    real path is resolved once per folder: only a symbolic link to a file
-    needs a look of its own.
-    """
-    real_folder = os.path.realpath(folder)
-    try:
-        with os.scandir(folder) as scan:
-            found = sorted((entry.name, entry) for entry in scan
-                           if not entry.name.startswith("."))
-    except OSError:  # an unreadable folder is skipped, as os.walk does
-        return
-    prefix = "" if folder == "." else folder if folder.endswith("/") else folder + "/"
-    files, folders = [], []
-    for name, entry in found:
-        if entry.is_dir():
-            if not entry.is_symlink():
-                folders.append(name)
-        else:
-            real = (os.path.realpath(entry.path) if entry.is_symlink()
-                    else f"{real_folder.rstrip('/')}/{name}")
-            files.append((_Entry(prefix + name, prefix + name, False), real))
-    yield from files
-    for name in folders:
-        yield from _walk(prefix + name)
 
 
 # ---------------------------------------------------------------- detection
