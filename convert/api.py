@@ -35,6 +35,8 @@ def load_bytes(source: str | os.PathLike[str]) -> bytes:
             raise ConvertError(f"larger than {MAX_INPUT_BYTES // 2**20} MiB", source=name,
                                code="too-large")
         return path.read_bytes()
+    except FileNotFoundError:
+        raise ConvertError("no such file or folder", source=name, code="io") from None
     except OSError as error:
         raise ConvertError(error.strerror or str(error), source=name, code="io") from None
 

@@ -225,7 +225,9 @@ def _expand_argument(argument: str, extensions: frozenset[str]) -> Iterator[Sour
         yield Source("-", "stdin", "-", sys.stdin.buffer.read())
     elif os.path.isdir(argument):
         yield from _walk(argument, extensions)
-    else:  # a missing file is that file's failure, reported like any other
+    elif not os.path.lexists(argument):  # as validate: a usage error, nothing converted
+        raise ConvertError("no such file or folder", source=argument, code="io")
+    else:
         stem = os.path.splitext(os.path.basename(argument))[0]
         yield Source(argument, stem, os.path.realpath(argument))
 
