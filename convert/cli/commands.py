@@ -345,12 +345,21 @@ def schemas_path_command(
 
 
 def run_app() -> int:
-    """Run the typer app; its exit code (typer makes Ctrl-C exit 130).  Usage
-    errors print as click prints them."""
-    from typer._click.exceptions import ClickException
+    """Run the typer app; its exit code (typer makes Ctrl-C exit 130).  A
+    usage error is one ``newsconvert: ...`` line, exit 2."""
+    from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
+
+    from convert.cli import echo_error
 
     try:
-        result = app(standalone_mode=False)
+        result = app(standalone_mode=False, prog_name="newsconvert")
+    except NoArgsIsHelpError as error:
+        error.show()
+        return error.exit_code
+    except UsageError as error:  # one line, like every other error
+        where = error.ctx.command_path if error.ctx else "newsconvert"
+        echo_error(f"{error.format_message()} (see '{where} --help')")
+        return error.exit_code
     except ClickException as error:
         error.show()
         return error.exit_code
