@@ -149,7 +149,7 @@ def test_quiet_lists_only_files_with_findings(tmp_path) -> None:
 
 
 def test_our_html_page_is_validated_as_html_not_newsml(tmp_path) -> None:
-    from convert import formats
+    from convert.formats import sniff
     from convert.validation import validate_paths
 
     page = tmp_path / "a.html"
@@ -158,6 +158,6 @@ def test_our_html_page_is_validated_as_html_not_newsml(tmp_path) -> None:
     done = run("convert", str(source), "-o", str(page))
     assert done.returncode == 0, done.stderr
     assert b"iptc.org/std/nar/2006-10-01" in page.read_bytes()  # its embedded data block
-    assert formats.detect(page.read_bytes()[:65536], str(page)).name == "html"
+    assert sniff.detect(page.read_bytes()[:sniff.HEAD_BYTES], str(page)).name == "html"
     [result] = validate_paths([page]).files
     assert result.format == "html"
