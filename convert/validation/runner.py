@@ -9,6 +9,7 @@ each over all their files, side by side.
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -53,7 +54,9 @@ def validate_paths(paths: Iterable[str | os.PathLike[str]], *, format_hint: str 
     for entry in _collect(paths, selection):
         if ignore_unknown:
             entry = entry._replace(explicit=False)
+        started = time.perf_counter()
         result, kind = _check(entry, format_hint, schemas)
+        result.seconds = time.perf_counter() - started
         if result.format == "unknown" and not entry.explicit:
             skipped.append(entry.display)
             continue
@@ -170,9 +173,16 @@ def _run_batches(batches: dict[str, dict[Path, str]], results: dict[str, FileRes
             results[display].validators.remove("nu" if kind == "html" else "epubcheck")
             results[display].findings.append(Finding(display, None, None, "warning",
                                                      "not-checked", reason, "detect"))
+    def timed(kind: str, files: dict[Path, str]) -> list[Finding]:
+        started = time.perf_counter()
+        findings = checkers[kind].check(files)
+        share = (time.perf_counter() - started) / len(files)
+        for display in files.values():
+            results[display].seconds += share
+        return findings
+
     with ThreadPoolExecutor(max_workers=2) as pool:
-        futures = [pool.submit(checkers[kind].check, files)
-                   for kind, files in runnable.items()]
+        futures = [pool.submit(timed, kind, files) for kind, files in runnable.items()]
         for future in futures:
             for finding in future.result():
                 results[finding.file].findings.append(finding)
