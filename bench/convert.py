@@ -30,7 +30,7 @@ TIME_RATIO = 2.0
 PEAK_MIB = 60.0
 #: Imported alone in a fresh process each, to show where a conversion's start-up goes:
 #: the command line (typer), the text reader (the parser), the HTML writer.
-WHERE_THE_TIME_GOES = ("convert.cli", "convert.readers.text", "convert.writers.html")
+WHERE_THE_TIME_GOES = ("convert.cli.commands", "convert.readers.text", "convert.writers.html")
 
 
 def main() -> None:
