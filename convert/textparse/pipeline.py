@@ -26,7 +26,7 @@ from convert.textparse.steps.dates import dates
 from convert.textparse.steps.decode import decode
 from convert.textparse.steps.frontmatter import front_matter
 from convert.textparse.steps.headline import headline
-from convert.textparse.steps.language import language
+from convert.textparse.steps.language import detect_language, language
 from convert.textparse.steps.metadata import metadata_lines
 from convert.textparse.transforms import apply_transforms
 
@@ -57,7 +57,7 @@ class ParseResult:
 
 
 def parse(data: bytes, options: ReadOptions) -> ParseResult:
-    state = ParseState(data, options)
+    state = ParseState(data, options, detect_language=detect_language)
     for name, step in STEPS:
         state.step = name
         step(state)

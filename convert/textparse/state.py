@@ -10,6 +10,7 @@ Every decision is logged with the input line it concerns, which is what
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from convert.errors import ConvertError
@@ -146,6 +147,17 @@ class ParseState:
     first_body: Chunk | None = None
     #: Language guessed from the whole text, computed once when first needed.
     text_language: str | None = None
+    #: The language detector (the pipeline gives the language step's), so that a
+    #: step needing the language early does not import another step.
+    detect_language: Callable[[str], str | None] = field(default=lambda text: None, repr=False)
+
+    def article_language(self) -> str | None:
+        """The declared language, else one detected from all the text (computed once)."""
+        if self.meta.language:
+            return self.meta.language
+        if self.text_language is None:
+            self.text_language = self.detect_language(self.text) or ""
+        return self.text_language or None
 
     def decide(self, line: int | None, message: str) -> None:
         self.decisions.append(Decision(self.step, line, message))

@@ -1,6 +1,6 @@
 import pytest
 
-from convert.textparse.steps.boilerplate import boilerplate_reason
+from convert.textparse.boilerplate_rules import boilerplate_reason
 from tests.textparse.conftest import run_steps
 
 PARAGRAPH = "The first paragraph of the story is a full sentence that runs long enough."

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import re
 
+from convert.textparse.boilerplate_rules import boilerplate_reason
+from convert.textparse.captiontext import caption_parts
+from convert.textparse.inline import clean_text
 from convert.textparse.names import BYLINE_LEAD, is_name_line, strip_markup
 from convert.textparse.state import Chunk, ParseState, ends_sentence, looks_like_prose
-from convert.textparse.steps.boilerplate import boilerplate_reason
-from convert.textparse.steps.captions import caption_parts
 
 _HEADING_MARK = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
 _VERSION_PREFIX = re.compile(
@@ -71,8 +72,6 @@ def _take_headline(state: ParseState, chunk: Chunk) -> None:
 
 def _first_line(chunk: Chunk) -> str:
     """A two-line headline joins when the second line continues it (lower-case start)."""
-    from convert.textparse.inline import clean_text
-
     second = clean_text(chunk.lines[1].text)
     if len(chunk.lines) == 2 and second[:1].islower() and len(chunk.text) <= MAX_HEADLINE:
         return chunk.text

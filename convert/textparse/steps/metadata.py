@@ -21,13 +21,13 @@ from __future__ import annotations
 
 import re
 
+from convert.textparse.bylinetext import Applier, byline_part
 from convert.textparse.datetext import (
     PUBLISHED_WORDS, RELATIVE_TIME, UPDATED_WORDS, WORD, FoundDate, find_dates, leftover_words,
 )
 from convert.textparse.fields import apply_field, field_for
 from convert.textparse.inline import clean_text
 from convert.textparse.state import Chunk, Line, ParseState
-from convert.textparse.steps.bylines import Applier, byline_part
 
 _FIELD = re.compile(r"^([^\W\d][\w .'’-]{0,30}?)\s*[:：]\s*(\S.*)$")
 _SEGMENT_SPLIT = re.compile(r"(?:\s|&nbsp;)*\|(?:\s|&nbsp;)*|\u3000+|\s{3,}|\s/\s")
