@@ -65,9 +65,21 @@ _RULES: tuple[tuple[str, str], ...] = (
     ("contributor-credit", r".{0,200}\b(?:contributed (?:to )?(?:this|the) "
                            r"(?:report|story|article)|contributed reporting)\.?|"
                            r"(?:additional|with additional|with) reporting by\b.{2,160}"),
+    ("social-pitch", r"(?:(?:follow|like|join|find|connect with)\s+"
+                     r"(?:us|me|[^\s@]+(?:\s+[^\s@]+){0,3})"
+                     r"(?:\s+on\s+(?:twitter|facebook|instagram|linkedin|x|tiktok|youtube|threads|"
+                     r"bluesky)(?:\s*(?:&|and|,)\s*(?:twitter|facebook|instagram|linkedin|x|tiktok|"
+                     r"youtube|threads|bluesky))*(?:\s+@\w+)?\.?|\s*:)"
+                     r"|(?:twitter|facebook|instagram|linkedin|youtube|tiktok)\s*[:：]\s*"
+                     r"https?://\S+)"),
+    ("reader-callout", r".{0,200}\b(?:share|send us) your "
+                       r"(?:videos?|photos?|pictures?|stories|views)\b.{0,120}"),
+    ("media-link", r"(?:logo|photo|image|video|multimedia|infographic)\s*[-–:]\s*https?://\S+"),
     ("release-notice", r"(?:for immediate release|for release\b.{0,60}|embargoed?\b.{0,80}|"
-                       r"press release|news release|media release|communiqué de presse)"),
-    ("contact", r"(?:(?:media|press|investor)\s+)?(?:contacts?|enquiries|inquiries)\s*[:：].*"
+                       r"(?:press release|news release|media release|communiqué de presse)"
+                       r"(?:\s+[A-Z]{0,4}\d{3,})?)"),
+    ("contact", r"(?:(?:media|press|investor)(?:\s+relations)?\s+)?"
+                r"(?:contacts?|enquiries|inquiries)\s*[:：].*"
                 r"|to contact the (?:reporters?|editors?|writers?|authors?)\b.*"
                 r"|(?:e-?mail|tel|phone|fax|mobile)\s*[:.：]\s*\S.{0,100}"
                 r"|(?:e-?mail|contact|write to|send)\b.{0,60}[\w.+-]+@[\w-]+\.[\w.-]+\.?"
@@ -115,3 +127,9 @@ def agency_credit(text: str) -> str | None:
     match = _AGENCY_CREDIT.match(text)
     agency = (match.group(1) or match.group(2)).strip() if match else ""
     return agency if agency and is_agency(agency) else None
+
+
+#: The closing line of a press-release wire (PR Newswire, Business Wire): ``SOURCE Company``.
+RELEASE_SOURCE = re.compile(r"^SOURCE\s+\S.{0,80}$")
+#: A photo credit glued to the end of the last sentence: ``...している。(c)AFP/Name``.
+GLUED_CREDIT = re.compile(r"(?<=[.!?。！？”\"])\s*(?P<credit>(?:\(c\)|©)\s*\S[^.!?。]{1,60})$", re.I)

@@ -66,3 +66,8 @@ def caption_parts(text: str, *, in_header: bool = True,
 
 def _credit(credit: str) -> str:
     return re.sub(r"^(?:©|\(c\))\s*", "", credit.strip(" ()[]"), flags=re.I).strip()
+
+
+def is_credit_line(text: str) -> bool:
+    """A line that is only a labelled photo credit (``Image source, Getty Images``)."""
+    return bool(_LABELLED_CREDIT_ONLY.match(text))

@@ -25,6 +25,7 @@ from convert.textparse.steps.dateline import dateline
 from convert.textparse.steps.dates import dates
 from convert.textparse.steps.decode import decode
 from convert.textparse.steps.frontmatter import front_matter
+from convert.textparse.steps.header import header_roles
 from convert.textparse.steps.headline import headline
 from convert.textparse.steps.language import detect_language, language
 from convert.textparse.steps.metadata import metadata_lines
@@ -36,6 +37,7 @@ STEPS: list[tuple[str, Step]] = [
     ("decode", decode),
     ("front-matter", front_matter),
     ("blocks", blocks),
+    ("header-roles", header_roles),
     ("metadata-lines", metadata_lines),
     ("headline", headline),
     ("dateline", dateline),
@@ -56,8 +58,12 @@ class ParseResult:
     decisions: tuple[Decision, ...]
 
 
+def new_state(data: bytes, options: ReadOptions) -> ParseState:
+    return ParseState(data, options, detect_language=detect_language)
+
+
 def parse(data: bytes, options: ReadOptions) -> ParseResult:
-    state = ParseState(data, options, detect_language=detect_language)
+    state = new_state(data, options)
     for name, step in STEPS:
         state.step = name
         step(state)

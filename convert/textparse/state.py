@@ -76,6 +76,8 @@ class Decision:
     step: str
     line: int | None
     message: str
+    #: The strongest pieces of evidence behind the decision (``feature +weight``).
+    evidence: tuple[str, ...] = ()
 
 
 @dataclass
@@ -150,6 +152,12 @@ class ParseState:
     #: The language detector (the pipeline gives the language step's), so that a
     #: step needing the language early does not import another step.
     detect_language: Callable[[str], str | None] = field(default=lambda text: None, repr=False)
+    #: Header-zone line number -> its role (see :mod:`convert.textparse.roles`).
+    roles: dict[int, str] = field(default_factory=dict)
+    #: The lines the header roles chose as the headline, if any.
+    header_headline: list[Line] | None = None
+    #: The block the header roles chose as the body's start, if any.
+    header_body: Chunk | None = None
 
     def article_language(self) -> str | None:
         """The declared language, else one detected from all the text (computed once)."""
@@ -159,8 +167,8 @@ class ParseState:
             self.text_language = self.detect_language(self.text) or ""
         return self.text_language or None
 
-    def decide(self, line: int | None, message: str) -> None:
-        self.decisions.append(Decision(self.step, line, message))
+    def decide(self, line: int | None, message: str, evidence: tuple[str, ...] = ()) -> None:
+        self.decisions.append(Decision(self.step, line, message, evidence))
 
     def warn(self, code: str, message: str, line: int | None = None) -> None:
         self.warnings.append(ParseWarning(code, message, line))
@@ -191,12 +199,14 @@ class ParseState:
     def body_start(self) -> int:
         """Index of the first chunk that reads as body text (len(chunks) when none).
 
-        The dateline paragraph, once found, is the body start; otherwise it is
-        the first unclaimed chunk after the headline (or from the top, when the
-        headline came from metadata) that is long or made of sentences.
+        The dateline paragraph, once found, is the body start; then the block
+        the header roles chose; otherwise it is the first unclaimed chunk after
+        the headline (or from the top, when the headline came from metadata)
+        that is long or made of sentences.
         """
-        if self.first_body is not None and self.first_body in self.chunks:
-            return self.chunks.index(self.first_body)
+        for chunk in (self.first_body, self.header_body):
+            if chunk is not None and chunk in self.chunks:
+                return self.chunks.index(chunk)
         # A headline from front matter or a header field has no chunk: the text starts at once.
         seen_headline = not any(c.role == "headline" or "headline" in c.taken.values()
                                 for c in self.chunks)

@@ -11,10 +11,11 @@ lone punctuation (``.``) is scraping debris.
 from __future__ import annotations
 
 from convert.textparse.boilerplate_rules import (
-    CREDIT_SOURCE, DEBRIS, DESK_CODE, agency_credit, boilerplate_reason,
+    CREDIT_SOURCE, DEBRIS, DESK_CODE, GLUED_CREDIT, RELEASE_SOURCE, agency_credit,
+    boilerplate_reason,
 )
 from convert.textparse.inline import clean_text
-from convert.textparse.state import Chunk, ParseState
+from convert.textparse.state import Chunk, Line, ParseState, ends_sentence
 
 
 def boilerplate(state: ParseState) -> None:
@@ -38,6 +39,7 @@ def boilerplate(state: ParseState) -> None:
         else:
             _drop_lines(state, chunk)
     _trailing_desk_codes(state)
+    _trailer(state)
 
 
 def _chunk_reason(chunk: Chunk) -> str | None:
@@ -80,3 +82,28 @@ def _trailing_desk_codes(state: ParseState) -> None:
             state.drop(chunk, "desk code")
             continue
         break
+
+
+def _trailer(state: ParseState) -> None:
+    """The end of the text: a release's ``SOURCE`` line, a link left over above the
+    credits, a photo credit glued to the last sentence."""
+    open_chunks = [c for c in state.chunks if c.role is None and c.open_lines]
+    if open_chunks and RELEASE_SOURCE.match(open_chunks[-1].text):
+        state.drop(open_chunks.pop(), "sign-off (the release's source)")
+    if len(open_chunks) >= 2 and _link_above_credits(state, open_chunks[-1]):
+        state.drop(open_chunks.pop(), "a title with no text after it, above the credits")
+    if open_chunks and open_chunks[-1].kind == "text":
+        line = open_chunks[-1].open_lines[-1]
+        glued = GLUED_CREDIT.search(line.text)
+        if glued:
+            line.text = line.text[:glued.start()].rstrip()
+            state.drop_line(Line(line.number, glued["credit"]), "photo credit after the text")
+
+
+def _link_above_credits(state: ParseState, chunk: Chunk) -> bool:
+    """A one-line title after the last paragraph, with only dropped credits below it."""
+    later = state.chunks[state.chunks.index(chunk) + 1:]
+    text = chunk.text
+    return (len(chunk.lines) == 1 and 3 <= len(text.split()) <= 12 and not ends_sentence(text)
+            and text[-1:] not in ":：" and any(c.role == "dropped" for c in later)
+            and all(c.role == "dropped" for c in later))

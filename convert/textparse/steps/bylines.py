@@ -2,9 +2,11 @@
 
 Names come from byline lines above the body (``By``, ``Von``, ``Por``,
 ``Written by``, ``Reported by``...), a line of names with no lead-in right
-under the headline or standfirst, and the reporter credits of a wire trailer
-(``(Reporting by X; Editing by Y)`` and its equivalents in other languages;
-the trailer line itself is dropped by the boilerplate step).  A title after
+under the headline or standfirst (or one the header roles call a byline:
+an author's name above the headline of a site scrape), and the reporter
+credits of a wire trailer (``(Reporting by X; Editing by Y)`` and its
+equivalents in other languages; the trailer line itself is dropped by the
+boilerplate step).  A title after
 the name (``, staff reporter``, ``| Staff Writer``) becomes the byline's role;
 an agency after it (``, PA``, a ``THE CANADIAN PRESS`` line) is a source.
 Editors, photographers and contributors are not bylines.
@@ -51,7 +53,8 @@ def _header_chunk(state: ParseState, index: int, chunk: Chunk) -> None:
             part[1](line.number)
             chunk.take(line, part[0])
             after_byline = True
-        elif not after_byline and _under_headline(state, index) and is_name_line(text):
+        elif not after_byline and is_name_line(text) and (
+                _under_headline(state, index) or state.roles.get(line.number) == "byline"):
             names, agencies = names_in(text)
             add_names(state, names, agencies, None, line.number)
             chunk.take(line, "byline")
