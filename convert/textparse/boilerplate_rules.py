@@ -10,6 +10,7 @@ words inside a sentence are never touched.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from convert.textparse.names import is_agency
 
@@ -111,8 +112,10 @@ CREDIT_SOURCE = re.compile(r"\bwith (?:additional )?inputs? from ([^()\[\]]+?)\s
 MAX_BOILERPLATE = 400
 
 
+@lru_cache(maxsize=4096)
 def boilerplate_reason(text: str) -> str | None:
-    """Why the line ``text`` is boilerplate, or None when it is not."""
+    """Why the line ``text`` is boilerplate, or None when it is not (cached: several
+    steps and the header-role scorer ask about the same lines)."""
     text = text.strip()
     if not text or len(text) > MAX_BOILERPLATE:
         return None

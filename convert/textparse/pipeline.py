@@ -15,6 +15,8 @@ from dataclasses import dataclass, replace
 
 from convert.model import Dateline, Document, Provenance, body_text, content_id
 from convert.options import ReadOptions
+from convert.textparse.boilerplate_rules import boilerplate_reason
+from convert.textparse.inline import clean_text
 from convert.textparse.state import Decision, ParseState
 from convert.textparse.steps.blocks import blocks
 from convert.textparse.steps.body import body
@@ -63,6 +65,10 @@ def new_state(data: bytes, options: ReadOptions) -> ParseState:
 
 
 def parse(data: bytes, options: ReadOptions) -> ParseResult:
+    # The per-line caches serve one article's steps; cleared so that no article
+    # is parsed faster for having been parsed before (and memory stays bounded).
+    clean_text.cache_clear()
+    boilerplate_reason.cache_clear()
     state = new_state(data, options)
     for name, step in STEPS:
         state.step = name

@@ -187,42 +187,54 @@ def decide_roles(lines: list[HeaderLine]) -> list[RoleDecision]:
     """The best sequence of roles for ``lines`` (Viterbi over (role, headline seen))."""
     if not lines:
         return []
-    scored = [_scores(features(line, index)) for index, line in enumerate(lines)]
-    # best[(role, seen)] = (score, path)
-    best: dict[tuple[str, bool], tuple[float, list[str]]] = {}
-    for role in ROLES:
-        if allowed(None, role, False):
-            best[(role, role == "headline")] = (scored[0][role][0], [role])
+    found = [features(line, index) for index, line in enumerate(lines)]
+    scores = [{role: _score(role, f) for role in ROLES} for f in found]
+    # State (role, headline seen) -> best score; one back-pointer table per line.
+    best = {(role, role == "headline"): scores[0][role]
+            for role in ROLES if allowed(None, role, False)}
+    back: list[dict[tuple[str, bool], tuple[str, bool]]] = []
     for index in range(1, len(lines)):
-        step: dict[tuple[str, bool], tuple[float, list[str]]] = {}
-        for (previous, seen), (score, path) in best.items():
-            for role in ROLES:
-                if not allowed(previous, role, seen):
-                    continue
-                total = score + scored[index][role][0] + TRANSITION_BONUS.get(
-                    (previous, role), 0.0)
-                key = (role, seen or role == "headline")
-                if key not in step or total > step[key][0]:
-                    step[key] = (total, [*path, role])
+        step: dict[tuple[str, bool], float] = {}
+        pointers: dict[tuple[str, bool], tuple[str, bool]] = {}
+        for state, score in best.items():
+            for role, seen, bonus in _MOVES[state]:
+                total = score + scores[index][role] + bonus
+                if total > step.get((role, seen), -1e9):
+                    step[(role, seen)] = total
+                    pointers[(role, seen)] = state
         best = step
-    final = [(score + (HEADLINE_PRIOR if seen else 0.0), path)
-             for (role, seen), (score, path) in best.items() if role != "kicker"]
-    _, path = max(final, key=lambda item: item[0])
-    return [RoleDecision(line.number, role, scored[index][role][1])
-            for index, (line, role) in enumerate(zip(lines, path))]
+        back.append(pointers)
+    last = max((state for state in best if state[0] != "kicker"),
+               key=lambda state: best[state] + (HEADLINE_PRIOR if state[1] else 0.0))
+    path = [last]
+    for pointers in reversed(back):
+        path.append(pointers[path[-1]])
+    path.reverse()
+    return [RoleDecision(line.number, role, _evidence(role, f))
+            for line, (role, _), f in zip(lines, path, found)]
 
 
-def _scores(found: dict[str, float]) -> dict[str, tuple[float, tuple[str, ...]]]:
-    """Per role: the score and its strongest features (by weight, for or against)."""
-    result: dict[str, tuple[float, tuple[str, ...]]] = {}
-    for role in ROLES:
-        weights = WEIGHTS[role]
-        parts = [(name, weights[name] * value) for name, value in found.items()
-                 if name in weights and name != "bias"]
-        score = weights["bias"] + sum(part for _, part in parts)
-        strongest = sorted(parts, key=lambda item: -abs(item[1]))[:3]
-        result[role] = (score, tuple(f"{name} {part:+g}" for name, part in strongest))
-    return result
+def _score(role: str, found: dict[str, float]) -> float:
+    weights = WEIGHTS[role]
+    return sum(weights.get(name, 0.0) * value for name, value in found.items())
+
+
+def _evidence(role: str, found: dict[str, float]) -> tuple[str, ...]:
+    """The (up to) three features that weighed most for ``role``, for or against."""
+    weights = WEIGHTS[role]
+    parts = [(name, weights[name] * value) for name, value in found.items()
+             if name in weights and name != "bias"]
+    strongest = sorted(parts, key=lambda item: -abs(item[1]))[:3]
+    return tuple(f"{name} {part:+g}" for name, part in strongest)
+
+
+#: (role, headline seen) -> the moves allowed from it: (next role, seen after, bonus).
+_MOVES: dict[tuple[str, bool], list[tuple[str, bool, float]]] = {
+    (previous, seen): [(role, seen or role == "headline", TRANSITION_BONUS.get((previous, role),
+                                                                               0.0))
+                       for role in ROLES if allowed(previous, role, seen)]
+    for previous in ROLES for seen in (False, True)
+}
 
 
 def is_wrapped(text: str, wrap_width: int) -> bool:
