@@ -71,3 +71,18 @@ def _credit(credit: str) -> str:
 def is_credit_line(text: str) -> bool:
     """A line that is only a labelled photo credit (``Image source, Getty Images``)."""
     return bool(_LABELLED_CREDIT_ONLY.match(text))
+
+
+#: A parenthesised photo credit (``(AP Photo/A24 Films, Atsushi Nishijima)``), possibly
+#: followed by the picture's id (``AP2014``).
+PHOTO_CREDIT = re.compile(r"\((?P<credit>(?:[A-Z][\w.]*\s+)?(?:photo|foto|picture|image)s?\b"
+                          r"[^()]{0,60})\)(?P<id>\s*[A-Z]{1,5}\d{2,8})?\s*$", re.I)
+
+
+def photo_credit_parts(text: str) -> tuple[str, str] | None:
+    """(caption, credit) for a text that ends with a parenthesised photo credit."""
+    match = PHOTO_CREDIT.search(text)
+    if match is None or match.start() < 10:
+        return None
+    credit = match["credit"].strip() + (f" {match['id'].strip()}" if match["id"] else "")
+    return text[:match.start()].strip(), credit

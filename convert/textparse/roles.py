@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 
 from convert.textparse.boilerplate_rules import boilerplate_reason
-from convert.textparse.captiontext import caption_parts, is_credit_line
+from convert.textparse.captiontext import PHOTO_CREDIT, caption_parts, is_credit_line
 from convert.textparse.datetext import (
     PUBLISHED_WORDS, RELATIVE_TIME, UPDATED_WORDS, find_dates, leftover_words,
 )
@@ -52,8 +52,6 @@ _DATELINE_START = re.compile(
     r"|[^\s()][^()]{1,60}?\s*(?:\([^()\d]{2,30}\)|/[^/\d]{2,30}/)\s*(?:--|[-–—_:]|\.-)\s*\S)")
 _DATELINE_ONLY = re.compile(
     r"^[^()]{2,60}?\s*(?:\([^()\d]{2,40}\)|/[^/\d]{2,40}/)\s*(?:--|[-–—]|[.:])?$")
-_PHOTO_CREDIT = re.compile(r"\((?:[A-Z][\w.]*\s+)?(?:photo|foto|picture|image)s?\b[^()]{0,60}\)",
-                           re.I)
 _HEADING_MARK = re.compile(r"^#{1,6}\s")
 #: A hard-wrapped line fills at least this share of the file's wrap width.
 WRAPPED_SHARE = 0.85
@@ -61,7 +59,7 @@ WRAPPED_SHARE = 0.85
 #: role -> {feature: weight}; ``bias`` is always on.
 WEIGHTS: dict[str, dict[str, float]] = {
     "headline": {"bias": 0.0, "first": 1.5, "short": 1.0, "title_case": 1.0, "title_shape": 1.0,
-                 "heading_mark": 2.0, "full_stop": -3.0, "sentences": -3.0, "long": -2.0,
+                 "heading_mark": 2.0, "full_stop": -4.5, "sentences": -3.0, "long": -2.0,
                  "very_long": -4.0, "date_line": -4.0, "relative_time": -4.0, "field": -4.0,
                  "byline_lead": -4.0, "name_line": -1.5, "agency": -3.0, "boilerplate": -5.0,
                  "caption": -3.0, "photo_credit": -3.0, "slug": -5.0, "numeric": -6.0,
@@ -161,7 +159,7 @@ def features(line: HeaderLine, position: int) -> dict[str, float]:
         on("slug", _SLUG.match(text))
         on("numeric", _NUMERIC.match(text))
         on("dateline_only", _DATELINE_ONLY.match(text) and not text[:1].islower())
-    on("photo_credit", _PHOTO_CREDIT.search(text))
+    on("photo_credit", PHOTO_CREDIT.search(text))
     on("dateline_start", _DATELINE_START.match(text))
     return found
 

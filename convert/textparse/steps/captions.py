@@ -6,13 +6,14 @@ A caption is recognised by a credit label (``Photograph:``, ``Photo:``,
 body only, by a short text ending in a parenthesised credit
 (``... the group's flag. (Reuters)``).  The credit may come before or after
 the text.  Captions become ``Figure`` blocks at their place in the body; a
-photo credit is never the story's source.
+photo credit is never the story's source.  A block the header roles call a
+caption may also end with a parenthesised photo credit (``(AP Photo/...)``).
 """
 
 from __future__ import annotations
 
 from convert.textparse.boilerplate_rules import boilerplate_reason
-from convert.textparse.captiontext import caption_parts
+from convert.textparse.captiontext import caption_parts, photo_credit_parts
 from convert.textparse.inline import clean_text
 from convert.textparse.state import Chunk, ParseState
 
@@ -24,6 +25,8 @@ def captions(state: ParseState) -> None:
             continue
         lines = [line.text for line in chunk.open_lines]
         parts = caption_parts(chunk.text, in_header=index < start, lines=lines)
+        if parts is None and state.roles.get(chunk.line) == "caption":
+            parts = photo_credit_parts(chunk.text)
         if parts:
             chunk.caption = parts
             state.claim(chunk, "caption",

@@ -12,7 +12,8 @@ What this step does with the roles: the headline unit becomes
 ``state.header_headline`` (the headline step takes it; no headline unit and
 a body means a ``no-headline`` warning); a numeric id or a keyword path at
 the top is metadata (``id``, keywords); a kicker above the headline is
-dropped; the body starts at the first body unit.  Bylines, date and field
+dropped; the body starts at the first body unit, and a byline set off from
+its text by a column gap (``By NAME     CITY (AP) --``) is a byline.  Bylines, date and field
 lines are still read by their own steps, which consult ``state.roles``.
 """
 
@@ -20,7 +21,9 @@ from __future__ import annotations
 
 import re
 
+from convert.textparse.bylinetext import add_names
 from convert.textparse.inline import clean_text
+from convert.textparse.names import BYLINE_LEAD, names_in
 from convert.textparse.roles import HeaderLine, decide_roles, is_wrapped
 from convert.textparse.state import Chunk, Line, ParseState, looks_like_prose
 
@@ -28,6 +31,8 @@ from convert.textparse.state import Chunk, Line, ParseState, looks_like_prose
 MAX_UNITS = 16
 _NUMERIC_ID = re.compile(r"^\d{4,}$")
 _KEYWORD_PATH = re.compile(r"^/?(?:[\w-]+/){2,}[\w-]*$")
+#: A byline at the start of a line, then three or more spaces, then the text.
+_GAPPED_BYLINE = re.compile(r"^\s*(?P<byline>\S.{2,60}?)\s{3,}(?=\S)")
 
 
 def header_roles(state: ParseState) -> None:
@@ -57,9 +62,26 @@ def header_roles(state: ParseState) -> None:
             for owner, line in unit:
                 owner.take(line, "dropped")
                 state.drop_line(line, "kicker above the headline")
+    if state.header_body is not None:
+        _byline_before_a_gap(state, state.header_body)
     if state.header_headline is None and state.header_body is not None:
         state.warn("no-headline", "no headline found: the first text reads as "
                    "a paragraph", units[0][0][1].number)
+
+
+def _byline_before_a_gap(state: ParseState, chunk: Chunk) -> None:
+    """``By NAME     CITY (AP) -- ...``: a byline set off from the text by a column gap."""
+    line = chunk.open_lines[0]
+    match = _GAPPED_BYLINE.match(line.text)
+    lead = BYLINE_LEAD.match(match["byline"]) if match else None
+    if match is None or lead is None:
+        return
+    names, agencies = names_in(match["byline"][lead.end():])
+    if not names:
+        return
+    add_names(state, names, agencies, None, line.number)
+    state.decide(line.number, f"byline before a column gap: {match['byline']!r}")
+    line.text = line.text[match.end():]
 
 
 def _wrap_width(chunks: list[Chunk]) -> int:
