@@ -53,8 +53,6 @@ _DATELINE_START = re.compile(
 _DATELINE_ONLY = re.compile(
     r"^[^()]{2,60}?\s*(?:\([^()\d]{2,40}\)|/[^/\d]{2,40}/)\s*(?:--|[-–—]|[.:])?$")
 _HEADING_MARK = re.compile(r"^#{1,6}\s")
-#: A hard-wrapped line fills at least this share of the file's wrap width.
-WRAPPED_SHARE = 0.85
 
 #: role -> {feature: weight}; ``bias`` is always on.
 WEIGHTS: dict[str, dict[str, float]] = {
@@ -69,11 +67,12 @@ WEIGHTS: dict[str, dict[str, float]] = {
              "dateline_start": 3.0, "short": -1.0, "title_case": -0.5, "date_line": -2.0,
              "field": -2.0, "slug": -3.0, "numeric": -3.0, "byline_lead": -1.0,
              "heading_mark": -1.0, "photo_credit": -2.0},
-    "standfirst": {"bias": -1.5, "prose": 0.5, "long": -0.5, "very_long": -3.0,
+    "standfirst": {"bias": -1.5, "prose": 0.5, "title_shape": 1.0, "sentence_case": 1.0, "long": -0.5, "very_long": -3.0,
                    "date_line": -4.0, "field": -4.0, "byline_lead": -4.0, "name_line": -3.0,
                    "boilerplate": -4.0, "caption": -3.0, "dateline_start": -4.0,
                    "second_heading_mark": 3.0},
     "byline": {"bias": -1.5, "byline_lead": 4.0, "name_line": 3.0, "agency": 1.0,
+               "sentence_case": -2.0,
                "full_stop": -2.0, "long": -3.0, "date_line": -1.0},
     "meta": {"bias": -1.5, "date_line": 4.0, "field": 4.0, "relative_time": 4.0,
              "separators": 1.0, "agency": 1.5, "long": -3.0, "prose": -1.0},
@@ -131,7 +130,9 @@ def features(line: HeaderLine, position: int) -> dict[str, float]:
     on("sentences", len(re.findall(rf"[{re.escape(SENTENCE_MARKS)}]\s+\S", text)) >= 1)
     cased = [w for w in words if len(w) > 3 and w[0].isalpha() and (w[0].isupper() or
                                                                    w[0].islower())]
-    on("title_case", len(cased) >= 2 and sum(w[0].isupper() for w in cased) / len(cased) >= 0.6)
+    capitals = sum(w[0].isupper() for w in cased) / len(cased) if cased else 0.0
+    on("title_case", len(cased) >= 2 and capitals >= 0.6)
+    on("sentence_case", len(words) >= 5 and len(cased) >= 3 and capitals < 0.5)
     letters = [ch for ch in text if ch.isalpha()]
     on("all_caps_short", letters and len(words) <= 4 and all(ch.isupper() for ch in letters
                                                              if ch.isupper() or ch.islower())
@@ -233,10 +234,3 @@ _MOVES: dict[tuple[str, bool], list[tuple[str, bool, float]]] = {
                        for role in ROLES if allowed(previous, role, seen)]
     for previous in ROLES for seen in (False, True)
 }
-
-
-def is_wrapped(text: str, wrap_width: int) -> bool:
-    """A line that fills the wrap width and ends no sentence: the text goes on below it."""
-    text = text.rstrip()
-    return bool(wrap_width) and len(text) >= wrap_width * WRAPPED_SHARE and (
-        text[-1:] not in SENTENCE_MARKS)

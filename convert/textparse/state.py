@@ -175,9 +175,9 @@ class ParseState:
         self.decide(line, f"warning [{code}]: {message}")
 
     def drop(self, chunk: Chunk, reason: str) -> None:
-        """Drop a whole chunk as boilerplate, line by line."""
+        """Drop a chunk as boilerplate, line by line (lines already taken stay theirs)."""
         chunk.role = "dropped"
-        for line in chunk.lines:
+        for line in chunk.open_lines:
             if line.text.strip():
                 self.drop_line(line, reason)
 

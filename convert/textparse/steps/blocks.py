@@ -11,6 +11,8 @@
   their block at a line well short of the wrap width.
 - A chunk indented by 4+ spaces (or a tab) as a whole is a block quote, but
   only in a file that otherwise uses blank-line paragraphs.
+- A short line with no final stop above a hard-wrapped paragraph (``About
+  Pay``) is a crosshead, a chunk of its own.
 - Thematic breaks (``---``, ``* * *``) and lone punctuation lines are chunks of
   their own.
 """
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from convert.textparse.layout import is_crosshead, wrap_width
 from convert.textparse.state import Chunk, Line, ParseState, ends_sentence
 
 _HTML_BREAK = re.compile(r"<\s*/?\s*p(?:\s[^<>]*)?>|(?:<\s*br\s*/?\s*>\s*){2,}", re.I)
@@ -40,6 +43,7 @@ def blocks(state: ParseState) -> None:
     for lines in raw:
         chunks.extend(_split_by_markers(lines))
     chunks = _split_by_indentation(chunks)
+    chunks = _split_crossheads(state, chunks)
     _numbered_runs_only(chunks)
     blank_line_style = sum(
         1 for c in chunks if c.kind == "text" and not _indent(c.lines[0].text)
@@ -56,6 +60,20 @@ def blocks(state: ParseState) -> None:
     state.chunks = chunks
     kinds = {kind: sum(c.kind == kind for c in chunks) for kind in ("text", "quote", "item")}
     state.decide(None, f"{len(chunks)} chunks: " + ", ".join(f"{n} {k}" for k, n in kinds.items()))
+
+
+def _split_crossheads(state: ParseState, chunks: list[Chunk]) -> list[Chunk]:
+    """A crosshead on the line above a hard-wrapped paragraph is a block of its own."""
+    width = wrap_width(chunks)
+    result: list[Chunk] = []
+    for chunk in chunks:
+        if chunk.kind == "text" and is_crosshead(chunk.lines, width):
+            state.decide(chunk.line, f"crosshead above a wrapped paragraph: "
+                         f"{chunk.lines[0].text.strip()!r}")
+            result.extend([Chunk(chunk.lines[:1]), Chunk(chunk.lines[1:])])
+        else:
+            result.append(chunk)
+    return result
 
 
 def _split_on_blank_lines(lines: list[Line]) -> list[list[Line]]:

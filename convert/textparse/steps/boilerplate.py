@@ -17,16 +17,22 @@ from convert.textparse.boilerplate_rules import (
 from convert.textparse.inline import clean_text
 from convert.textparse.state import Chunk, Line, ParseState, ends_sentence
 
+#: The longest line of a contact's address block.
+MAX_ADDRESS_LINE = 60
+
 
 def boilerplate(state: ParseState) -> None:
     after_end = False
+    previous: str | None = None
     for chunk in state.chunks:
         if chunk.role is not None:
             continue
         if after_end:
             state.drop(chunk, "after the end mark")
             continue
-        reason = _chunk_reason(chunk)
+        reason = _chunk_reason(chunk) or (
+            "contact" if previous == "contact" and _address_block(chunk) else None)
+        previous = reason
         if reason:
             _keep_facts(state, chunk, reason)
             state.drop(chunk, reason)
@@ -40,6 +46,12 @@ def boilerplate(state: ParseState) -> None:
             _drop_lines(state, chunk)
     _trailing_desk_codes(state)
     _trailer(state)
+
+
+def _address_block(chunk: Chunk) -> bool:
+    """Short lines, none a sentence: a name, company, address or number under a contact label."""
+    return all(len(line.text.strip()) <= MAX_ADDRESS_LINE and not ends_sentence(line.text)
+               for line in chunk.open_lines)
 
 
 def _chunk_reason(chunk: Chunk) -> str | None:

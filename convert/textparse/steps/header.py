@@ -24,7 +24,8 @@ import re
 from convert.textparse.bylinetext import add_names
 from convert.textparse.inline import clean_text
 from convert.textparse.names import BYLINE_LEAD, names_in
-from convert.textparse.roles import HeaderLine, decide_roles, is_wrapped
+from convert.textparse.layout import is_wrapped, wrap_width
+from convert.textparse.roles import HeaderLine, decide_roles
 from convert.textparse.state import Chunk, Line, ParseState, looks_like_prose
 
 #: The most units the header zone holds (a longer run of short lines is body).
@@ -38,7 +39,7 @@ _GAPPED_BYLINE = re.compile(r"^\s*(?P<byline>\S.{2,60}?)\s{3,}(?=\S)")
 def header_roles(state: ParseState) -> None:
     if state.meta.headline is not None:
         return  # front matter or a header block named it: the zone is theirs
-    width = _wrap_width(state.chunks)
+    width = wrap_width(state.chunks)
     units = _units(state.chunks, width)
     if not units:
         return
@@ -82,13 +83,6 @@ def _byline_before_a_gap(state: ParseState, chunk: Chunk) -> None:
     add_names(state, names, agencies, None, line.number)
     state.decide(line.number, f"byline before a column gap: {match['byline']!r}")
     line.text = line.text[match.end():]
-
-
-def _wrap_width(chunks: list[Chunk]) -> int:
-    """The file's wrap width: its longest line in blocks of three or more lines."""
-    widths = [len(line.text.rstrip()) for chunk in chunks if len(chunk.lines) >= 3
-              for line in chunk.lines]
-    return max(widths, default=0)
 
 
 def _units(chunks: list[Chunk], width: int) -> list[list[tuple[Chunk, Line]]]:

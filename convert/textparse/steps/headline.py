@@ -26,6 +26,8 @@ _VERSION_PREFIX = re.compile(
 #: A headline longer than this is a paragraph, not a headline.
 MAX_HEADLINE = 250
 MAX_SUBHEADLINE = 320
+#: Header roles that rule a block out as the standfirst.
+NOT_STANDFIRST = {"dateline", "byline", "meta", "caption", "boilerplate", "slugline"}
 
 
 def headline(state: ParseState) -> None:
@@ -118,6 +120,8 @@ def _subheadline(state: ParseState) -> None:
     text, level = clean_headline(chunk.text)
     if chunk.kind != "text" or not text or len(text) > MAX_SUBHEADLINE:
         return
+    if state.roles.get(chunk.line) in NOT_STANDFIRST:
+        return  # the header roles read it as a dateline, byline, caption...
     if level is not None or _reads_as_standfirst(state, index, text):
         state.meta.subheadline = text
         state.claim(chunk, "subheadline", f"subheadline: {text!r}")
