@@ -16,6 +16,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 _MONTH_NAMES: dict[int, str] = {
     1: "january jan janvier janv janv. januar jän jänner enero ene gennaio genn gen janeiro "
@@ -135,8 +136,15 @@ def find_dates(text: str, *, day_first: bool = False, region: str = "") -> list[
 
     ``day_first`` is for slashed numeric dates whose order the language
     decides; ``region`` is a hint (a language tag) for zone abbreviations
-    that mean different things in different places (IST, CST, AST).
+    that mean different things in different places (IST, CST, AST).  Cached
+    (the header roles and the metadata-lines step ask about the same lines);
+    the parser clears the cache for each article.
     """
+    return list(cached_dates(text, day_first, region))
+
+
+@lru_cache(maxsize=1024)
+def cached_dates(text: str, day_first: bool, region: str) -> tuple[FoundDate, ...]:
     plain = text.translate(_DIGITS)
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
@@ -151,7 +159,7 @@ def find_dates(text: str, *, day_first: bool = False, region: str = "") -> list[
             found_date = _with_time(plain, match.end(), match.start(), date_value, region)
             taken.append((found_date.start, found_date.end))
             found.append(found_date)
-    return sorted(found, key=lambda f: f.start)
+    return tuple(sorted(found, key=lambda f: f.start))
 
 
 def _date_of(match: re.Match[str], day_first: bool) -> dt.date | None | bool:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from convert.model import Dateline, Document, Provenance, body_text, content_id
 from convert.options import ReadOptions
 from convert.textparse.boilerplate_rules import boilerplate_reason
+from convert.textparse.datetext import cached_dates
 from convert.textparse.inline import clean_text
 from convert.textparse.state import Decision, ParseState
 from convert.textparse.steps.blocks import blocks
@@ -69,6 +70,7 @@ def parse(data: bytes, options: ReadOptions) -> ParseResult:
     # is parsed faster for having been parsed before (and memory stays bounded).
     clean_text.cache_clear()
     boilerplate_reason.cache_clear()
+    cached_dates.cache_clear()
     state = new_state(data, options)
     for name, step in STEPS:
         state.step = name

@@ -53,6 +53,7 @@ _DATELINE_START = re.compile(
 _DATELINE_ONLY = re.compile(
     r"^[^()]{2,60}?\s*(?:\([^()\d]{2,40}\)|/[^/\d]{2,40}/)\s*(?:--|[-–—]|[.:])?$")
 _HEADING_MARK = re.compile(r"^#{1,6}\s")
+_SENTENCE_INSIDE = re.compile(rf"[{re.escape(SENTENCE_MARKS)}]\s+\S")
 
 #: role -> {feature: weight}; ``bias`` is always on.
 WEIGHTS: dict[str, dict[str, float]] = {
@@ -127,24 +128,21 @@ def features(line: HeaderLine, position: int) -> dict[str, float]:
     on("long", len(text) > 160)
     on("very_long", len(text) > 250)
     on("full_stop", last in SENTENCE_MARKS and last not in "?？!！؟")
-    on("sentences", len(re.findall(rf"[{re.escape(SENTENCE_MARKS)}]\s+\S", text)) >= 1)
-    cased = [w for w in words if len(w) > 3 and w[0].isalpha() and (w[0].isupper() or
-                                                                   w[0].islower())]
-    capitals = sum(w[0].isupper() for w in cased) / len(cased) if cased else 0.0
-    on("title_case", len(cased) >= 2 and capitals >= 0.6)
-    on("sentence_case", len(words) >= 5 and len(cased) >= 3 and capitals < 0.5)
-    letters = [ch for ch in text if ch.isalpha()]
-    on("all_caps_short", letters and len(words) <= 4 and all(ch.isupper() for ch in letters
-                                                             if ch.isupper() or ch.islower())
-       and any(ch.isupper() for ch in letters))
-    on("colon_end", last in ":：")
-    on("title_shape", 3 <= len(words) <= 20 and last not in SENTENCE_MARKS + ":：")
-    on("heading_mark", _HEADING_MARK.match(text) and position == 0)
-    on("second_heading_mark", text.startswith("## "))
+    on("sentences", _SENTENCE_INSIDE.search(text))
     on("prose", looks_like_prose(text))
-    on("separators", _SEPARATORS.search(line.text))
-    on("relative_time", RELATIVE_TIME.match(text))
-    if len(text) <= 160:
+    if len(text) <= 160:  # the lexicon and the case profile are for header-sized lines
+        cased = [w for w in words if len(w) > 3 and w[0].isalpha() and (w[0].isupper() or
+                                                                       w[0].islower())]
+        capitals = sum(w[0].isupper() for w in cased) / len(cased) if cased else 0.0
+        on("title_case", len(cased) >= 2 and capitals >= 0.6)
+        on("sentence_case", len(words) >= 5 and len(cased) >= 3 and capitals < 0.5)
+        on("all_caps_short", len(words) <= 4 and text.isupper())
+        on("colon_end", last in ":：")
+        on("title_shape", 3 <= len(words) <= 20 and last not in SENTENCE_MARKS + ":：")
+        on("heading_mark", position == 0 and _HEADING_MARK.match(text))
+        on("second_heading_mark", text.startswith("## "))
+        on("separators", _SEPARATORS.search(line.text))
+        on("relative_time", RELATIVE_TIME.match(text))
         dates = find_dates(text, day_first=True)
         if dates:
             labels = [w.casefold() for w in leftover_words(text, dates)]
@@ -187,7 +185,7 @@ def decide_roles(lines: list[HeaderLine]) -> list[RoleDecision]:
     if not lines:
         return []
     found = [features(line, index) for index, line in enumerate(lines)]
-    scores = [{role: _score(role, f) for role in ROLES} for f in found]
+    scores = [_role_scores(f) for f in found]
     # State (role, headline seen) -> best score; one back-pointer table per line.
     best = {(role, role == "headline"): scores[0][role]
             for role in ROLES if allowed(None, role, False)}
@@ -213,9 +211,12 @@ def decide_roles(lines: list[HeaderLine]) -> list[RoleDecision]:
             for line, (role, _), f in zip(lines, path, found)]
 
 
-def _score(role: str, found: dict[str, float]) -> float:
-    weights = WEIGHTS[role]
-    return sum(weights.get(name, 0.0) * value for name, value in found.items())
+def _role_scores(found: dict[str, float]) -> dict[str, float]:
+    scores = dict.fromkeys(ROLES, 0.0)
+    for name, value in found.items():
+        for role, weight in _BY_FEATURE.get(name, ()):
+            scores[role] += weight * value
+    return scores
 
 
 def _evidence(role: str, found: dict[str, float]) -> tuple[str, ...]:
@@ -226,6 +227,12 @@ def _evidence(role: str, found: dict[str, float]) -> tuple[str, ...]:
     strongest = sorted(parts, key=lambda item: -abs(item[1]))[:3]
     return tuple(f"{name} {part:+g}" for name, part in strongest)
 
+
+#: feature -> the roles it weighs on, with the weight.
+_BY_FEATURE: dict[str, list[tuple[str, float]]] = {
+    name: [(role, weights[name]) for role, weights in WEIGHTS.items() if name in weights]
+    for name in {name for weights in WEIGHTS.values() for name in weights}
+}
 
 #: (role, headline seen) -> the moves allowed from it: (next role, seen after, bonus).
 _MOVES: dict[tuple[str, bool], list[tuple[str, bool, float]]] = {
