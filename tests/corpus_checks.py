@@ -20,7 +20,9 @@ from pathlib import Path
 
 from convert import api
 from convert.errors import ConvertError
-from convert.model import Document, Figure, ListBlock, Note, Paragraph, Quote, block_text, plain_text
+from convert.model import (
+    Document, Figure, ListBlock, Note, Paragraph, Quote, Table, block_text, plain_text,
+)
 
 def normalise(text: str | None) -> str | None:
     return None if text is None else re.sub(r"\s+", " ", text).strip()
@@ -42,12 +44,13 @@ def codec(name: str | None) -> str | None:
     return None if name is None else codecs.lookup(name).name
 
 def paragraphs(doc: Document) -> list[str]:
-    """Body paragraphs as the README counts them: quotes, list items and notes included."""
+    """Body paragraphs as the README counts them: quotes, list items and notes included,
+    a table once."""
     texts: list[str] = []
     for block in doc.body:
         if isinstance(block, ListBlock):
             texts.extend(normalise(plain_text(item)) or "" for item in block.items)
-        elif isinstance(block, (Paragraph, Quote, Note)):
+        elif isinstance(block, (Paragraph, Quote, Note, Table)):
             texts.append(normalise(block_text(block)) or "")
     return texts
 

@@ -31,7 +31,8 @@ class Chunk:
     """A block of input lines: a paragraph-to-be, a header line, a caption...
 
     ``kind`` is how the layout marked it: ``text``, ``quote`` (``>`` lines or
-    an indented block quote) or ``item`` (a bullet or numbered list item).
+    an indented block quote), ``item`` (a bullet or numbered list item) or
+    ``table`` (rows of cells).
     ``role`` is None until a step claims the chunk; unclaimed chunks are body.
     """
 
@@ -45,6 +46,8 @@ class Chunk:
     prefix: str = ""
     #: For a photo caption: its text and credit.
     caption: tuple[str, str | None] | None = None
+    #: For a table (kind ``table``): its rows of cell texts.
+    cells: list[list[str]] | None = None
     #: The last (raw text, plain text) pair computed by ``text``.
     _text: tuple[str, str] | None = field(default=None, repr=False, compare=False)
 

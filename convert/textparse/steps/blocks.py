@@ -13,6 +13,8 @@
   only in a file that otherwise uses blank-line paragraphs.
 - A short line with no final stop above a hard-wrapped paragraph (``About
   Pay``) is a crosshead, a chunk of its own.
+- Rows of a table (``Shr 28 cts vs 22 cts``, columns aligned with spaces)
+  are one ``table`` chunk.
 - Thematic breaks (``---``, ``* * *``) and lone punctuation lines are chunks of
   their own.
 """
@@ -21,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from convert.textparse.layout import is_crosshead, wrap_width
+from convert.textparse.layout import could_be_row, is_crosshead, table_rows, wrap_width
 from convert.textparse.state import Chunk, Line, ParseState, ends_sentence
 
 _HTML_BREAK = re.compile(r"<\s*/?\s*p(?:\s[^<>]*)?>|(?:<\s*br\s*/?\s*>\s*){2,}", re.I)
@@ -44,6 +46,7 @@ def blocks(state: ParseState) -> None:
         chunks.extend(_split_by_markers(lines))
     chunks = _split_by_indentation(chunks)
     chunks = _split_crossheads(state, chunks)
+    chunks = _tables(state, chunks)
     _numbered_runs_only(chunks)
     blank_line_style = sum(
         1 for c in chunks if c.kind == "text" and not _indent(c.lines[0].text)
@@ -58,7 +61,8 @@ def blocks(state: ParseState) -> None:
             chunk.lines[0].text = _NUMBER.sub("", _BULLET.sub("", chunk.lines[0].text, count=1),
                                               count=1)
     state.chunks = chunks
-    kinds = {kind: sum(c.kind == kind for c in chunks) for kind in ("text", "quote", "item")}
+    kinds = {kind: sum(c.kind == kind for c in chunks)
+             for kind in ("text", "quote", "item", "table")}
     state.decide(None, f"{len(chunks)} chunks: " + ", ".join(f"{n} {k}" for k, n in kinds.items()))
 
 
@@ -74,6 +78,46 @@ def _split_crossheads(state: ParseState, chunks: list[Chunk]) -> list[Chunk]:
         else:
             result.append(chunk)
     return result
+
+
+def _tables(state: ParseState, chunks: list[Chunk]) -> list[Chunk]:
+    """Rows of a table become one ``table`` chunk: a block whose lines (or whose last
+    lines, under a line of text) are rows, or one-line blocks of rows in a row (an
+    indented file makes every row a block of its own)."""
+    result: list[Chunk] = []
+    for chunk in chunks:
+        previous = result[-1] if result else None
+        if (chunk.kind == "text" and len(chunk.lines) == 1 and previous is not None
+                and previous.kind == "text" and previous.lines[-1].number + 1 ==
+                chunk.lines[0].number and (len(previous.lines) == 1 or previous.cells)
+                and table_rows([previous.lines[-1].text, chunk.lines[0].text])):
+            previous.lines.append(chunk.lines[0])
+            previous.cells = []  # marks a run of one-line rows; checked as a whole below
+            continue
+        result.append(chunk)
+    final: list[Chunk] = []
+    for chunk in result:
+        chunk.cells = None
+        final.extend(_table_in(state, chunk) if chunk.kind == "text" else [chunk])
+    return final
+
+
+def _table_in(state: ParseState, chunk: Chunk) -> list[Chunk]:
+    """The chunk as a table, or its text lines then a table of its last lines.
+
+    Only the longest run of row-like lines at the end is tried (and that run
+    without its first line), so a long paragraph costs linear time.
+    """
+    start = len(chunk.lines)
+    while start > 0 and could_be_row(chunk.lines[start - 1].text):
+        start -= 1
+    for begin in (start, start + 1):
+        rows = table_rows([line.text for line in chunk.lines[begin:]])
+        if rows is not None:
+            table = Chunk(chunk.lines[begin:], kind="table", cells=rows)
+            state.decide(table.line, f"table: {len(rows)} rows")
+            return ([Chunk(chunk.lines[:begin])] if begin else []) + [table]
+    return [chunk]
 
 
 def _split_on_blank_lines(lines: list[Line]) -> list[list[Line]]:
