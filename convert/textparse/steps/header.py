@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 
 from convert.textparse.bylinetext import add_names
+from convert.textparse.datetext import find_dates
 from convert.textparse.inline import clean_text
 from convert.textparse.names import BYLINE_LEAD, names_in
 from convert.textparse.layout import is_wrapped, wrap_width
@@ -32,6 +33,7 @@ from convert.textparse.state import Chunk, Line, ParseState, looks_like_prose
 MAX_UNITS = 16
 _NUMERIC_ID = re.compile(r"^\d{4,}$")
 _KEYWORD_PATH = re.compile(r"^/?(?:[\w-]+/){2,}[\w-]*$")
+_FIELD_START = re.compile(r"^[^\W\d][\w .'’-]{0,30}?\s*[:：]\s")
 #: A byline at the start of a line, then three or more spaces, then the text.
 _GAPPED_BYLINE = re.compile(r"^\s*(?P<byline>\S.{2,60}?)\s{3,}(?=\S)")
 
@@ -85,6 +87,13 @@ def _byline_before_a_gap(state: ParseState, chunk: Chunk) -> None:
     line.text = line.text[match.end():]
 
 
+def starts_header_line(text: str) -> bool:
+    """A line that opens a header line of its own (a byline, a field, a date line), so
+    it does not carry on the wrapped line above it."""
+    return bool(BYLINE_LEAD.match(text) or _FIELD_START.match(text) or (
+        len(text) <= 60 and find_dates(text)))
+
+
 def _units(chunks: list[Chunk], width: int) -> list[list[tuple[Chunk, Line]]]:
     """The header zone's units: each line alone, hard-wrapped lines joined.
 
@@ -105,8 +114,9 @@ def _units(chunks: list[Chunk], width: int) -> list[list[tuple[Chunk, Line]]]:
             continue
         previous: Line | None = None
         for line in chunk.open_lines:
-            if previous is not None and (is_wrapped(previous.text, width) or
-                                         clean_text(line.text)[:1].islower()):
+            text = clean_text(line.text)
+            if previous is not None and (text[:1].islower() or is_wrapped(previous.text, width)
+                                         and not starts_header_line(text)):
                 units[-1].append((chunk, line))
             else:
                 units.append([(chunk, line)])
