@@ -42,7 +42,7 @@ def header_roles(state: ParseState) -> None:
     if state.meta.headline is not None:
         return  # front matter or a header block named it: the zone is theirs
     width = wrap_width(state.chunks)
-    units = _units(state.chunks, width)
+    units = zone_units(state.chunks, width)
     if not units:
         return
     lines = [HeaderLine(unit[0][1].number, " ".join(clean_text(l.text) for _, l in unit),
@@ -94,7 +94,7 @@ def starts_header_line(text: str) -> bool:
         len(text) <= 60 and find_dates(text)))
 
 
-def _units(chunks: list[Chunk], width: int) -> list[list[tuple[Chunk, Line]]]:
+def zone_units(chunks: list[Chunk], width: int) -> list[list[tuple[Chunk, Line]]]:
     """The header zone's units: each line alone, hard-wrapped lines joined.
 
     The zone ends at the second block that reads as body (or a quote or list).
