@@ -59,8 +59,8 @@ def header_lines(path: Path) -> list[HeaderLine] | None:
         return None  # front matter named the headline: no roles decided
     width = wrap_width(state.chunks)
     units = zone_units(state.chunks, width)
-    return [HeaderLine(unit[0][1].number, " ".join(clean_text(l.text) for _, l in unit), True,
-                       width) for unit in units] or None
+    return [HeaderLine(unit[0][1].number, " ".join(clean_text(l.text) for _, l in unit))
+            for unit in units] or None
 
 
 def gold_labels(lines: list[HeaderLine], gold: dict) -> list[str]:

@@ -97,10 +97,6 @@ class HeaderLine:
 
     number: int
     text: str
-    #: First line of its block (a blank line or block break above it, or the top).
-    block_start: bool
-    #: The file's wrap width (longest line of its multi-line blocks), 0 when unwrapped.
-    wrap_width: int
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from tests.textparse.conftest import run_steps
 
 
 def roles(*texts: str) -> list[str]:
-    lines = [HeaderLine(number, text, True, 0) for number, text in enumerate(texts, 1)]
+    lines = [HeaderLine(number, text) for number, text in enumerate(texts, 1)]
     return [decision.role for decision in decide_roles(lines)]
 
 
@@ -52,9 +52,9 @@ def test_transitions() -> None:
 
 
 def test_each_decision_names_its_strongest_evidence() -> None:
-    [decision] = decide_roles([HeaderLine(1, "By Ann Lee", True, 0)])
+    [decision] = decide_roles([HeaderLine(1, "By Ann Lee")])
     assert decision.role == "byline" and decision.evidence[0] == "byline_lead +4"
-    assert "date_line" in features(HeaderLine(1, "Updated: 12 June 2018, 14:05 BST", True, 0), 1)
+    assert "date_line" in features(HeaderLine(1, "Updated: 12 June 2018, 14:05 BST"), 1)
 
 
 def test_the_step_records_roles_and_warns_when_there_is_no_headline() -> None:

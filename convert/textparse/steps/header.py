@@ -45,14 +45,14 @@ def header_roles(state: ParseState) -> None:
     units = zone_units(state.chunks, width)
     if not units:
         return
-    lines = [HeaderLine(unit[0][1].number, " ".join(clean_text(l.text) for _, l in unit),
-                        True, width) for unit in units]
+    lines = [HeaderLine(unit[0][1].number, " ".join(clean_text(l.text) for _, l in unit))
+             for unit in units]
     decisions = decide_roles(lines)
-    for unit, decision in zip(units, decisions):
+    for unit, line_seen, decision in zip(units, lines, decisions):
         for _, line in unit:
             state.roles[line.number] = decision.role
-        state.decide(decision.line, f"role {decision.role}: {lines[units.index(unit)].text!r}"
-                     [:160], decision.evidence)
+        state.decide(decision.line, f"role {decision.role}: {line_seen.text!r}"[:160],
+                     decision.evidence)
     for unit, decision in zip(units, decisions):
         chunk = unit[0][0]
         if decision.role == "headline":
