@@ -29,11 +29,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from convert.options import ReadOptions  # noqa: E402
-from convert.textparse.inline import clean_text  # noqa: E402
 from convert.textparse.layout import wrap_width  # noqa: E402
 from convert.textparse.pipeline import STEPS, new_state  # noqa: E402
 from convert.textparse.roles import HeaderLine, decide_roles, features  # noqa: E402
-from convert.textparse.steps.header import zone_units  # noqa: E402
+from convert.textparse.steps.header import unit_text, zone_units  # noqa: E402
 from tests.corpus_checks import expected  # noqa: E402
 from tests.readers.test_text_real import real_files  # noqa: E402
 
@@ -59,8 +58,7 @@ def header_lines(path: Path) -> list[HeaderLine] | None:
         return None  # front matter named the headline: no roles decided
     width = wrap_width(state.chunks)
     units = zone_units(state.chunks, width)
-    return [HeaderLine(unit[0][1].number, " ".join(clean_text(l.text) for _, l in unit))
-            for unit in units] or None
+    return [HeaderLine(unit[0][1].number, unit_text(unit)) for unit in units] or None
 
 
 def gold_labels(lines: list[HeaderLine], gold: dict) -> list[str]:

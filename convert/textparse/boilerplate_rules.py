@@ -49,7 +49,7 @@ _RULES: tuple[tuple[str, str], ...] = (
     ("end-mark", r"(?:ends?|-+\s*ends?\s*-+|\(ends?\)|-\s?30\s?-|-0-|#\s?#\s?#|xxx|\+\+\+|"
                  r"fin|\(fin\)|schluss|\(schluss\)|ende|\(ende\)|slut|konec|конец|نهاية|完)"
                  r"(?:\s+[a-z]{2,5}(?:\s?[/-]\s?[a-z0-9]{1,6}){0,5}\s?/?)?"),
-    ("thematic-break", r"([-*_=~•·])(?:\s*\1){2,}"),
+    ("thematic-break", r"(?P<mark>[-*_=~•·])(?:\s*(?P=mark)){2,}"),
     ("copyright", r"[<\[(]?\s*(?:©|\(c\)\s*\d|copyright\b|all rights reserved|"
                   r"riproduzione riservata|todos los derechos reservados|"
                   r"tous droits réservés|alle rechte vorbehalten|все права защищены|"
@@ -98,6 +98,9 @@ _RULES: tuple[tuple[str, str], ...] = (
                            r"\d{3,4}\s?[A-Z]{2,4}|[A-Z]{2,5}\d{3,5}\s+\d{4}-\d\d-\d\d/\d\d:\d\d"),
 )
 BOILERPLATE = tuple((reason, re.compile(rf"^(?:{pattern})$", re.I)) for reason, pattern in _RULES)
+#: All the rules in one alternation, tried in order (one match per line, not one per rule).
+_ANY_RULE = re.compile("|".join(rf"(?P<rule{index}>^(?:{pattern})$)"
+                                for index, (_, pattern) in enumerate(_RULES)), re.I)
 #: Desk codes and initials (``ble/fm``, ``ann/ mhr/``, ``dpa ale yyhh n1 bsc``), possibly
 #: after the agency's name (``EFE abc/xyz``, ``AAP lo/dm``).
 DESK_CODE = re.compile(r"^(?:[A-Z]{2,6}\s+)?(?:[a-z]{2,5}(?:\s?[/-]\s?[a-z0-9]{1,6}){1,5}\s?/?|"
@@ -119,10 +122,8 @@ def boilerplate_reason(text: str) -> str | None:
     text = text.strip()
     if not text or len(text) > MAX_BOILERPLATE:
         return None
-    for reason, pattern in BOILERPLATE:
-        if pattern.match(text):
-            return reason
-    return None
+    match = _ANY_RULE.match(text)
+    return _RULES[int(match.lastgroup[4:])][0] if match and match.lastgroup else None
 
 
 def agency_credit(text: str) -> str | None:

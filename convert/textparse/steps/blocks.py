@@ -35,6 +35,8 @@ _QUOTE = re.compile(r"^\s{0,3}>\s?")
 _LONE_PUNCTUATION = re.compile(r"^\s*[^\w\s<>&]{1,3}\s*$")
 #: Paragraph length from which a non-indented chunk shows the file uses blank lines.
 PROSE_LENGTH = 100
+#: The most rows a table found in text has (wire tables are a few dozen rows).
+MAX_TABLE_ROWS = 200
 #: A hard-wrapped line shorter than this share of the wrap width ends its block.
 SHORT_LINE_SHARE = 0.75
 
@@ -105,11 +107,12 @@ def _tables(state: ParseState, chunks: list[Chunk]) -> list[Chunk]:
 def _table_in(state: ParseState, chunk: Chunk) -> list[Chunk]:
     """The chunk as a table, or its text lines then a table of its last lines.
 
-    Only the longest run of row-like lines at the end is tried (and that run
-    without its first line), so a long paragraph costs linear time.
+    Only the longest run of row-like lines at the end (up to ``MAX_TABLE_ROWS``)
+    is tried, and that run without its first line, so a long block costs linear time.
     """
     start = len(chunk.lines)
-    while start > 0 and could_be_row(chunk.lines[start - 1].text):
+    while start > max(0, len(chunk.lines) - MAX_TABLE_ROWS) and could_be_row(
+            chunk.lines[start - 1].text):
         start -= 1
     for begin in (start, start + 1):
         rows = table_rows([line.text for line in chunk.lines[begin:]])

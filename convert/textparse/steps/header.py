@@ -45,8 +45,7 @@ def header_roles(state: ParseState) -> None:
     units = zone_units(state.chunks, width)
     if not units:
         return
-    lines = [HeaderLine(unit[0][1].number, " ".join(clean_text(l.text) for _, l in unit))
-             for unit in units]
+    lines = [HeaderLine(unit[0][1].number, unit_text(unit)) for unit in units]
     decisions = decide_roles(lines)
     for unit, line_seen, decision in zip(units, lines, decisions):
         for _, line in unit:
@@ -85,6 +84,14 @@ def _byline_before_a_gap(state: ParseState, chunk: Chunk) -> None:
     add_names(state, names, agencies, None, line.number)
     state.decide(line.number, f"byline before a column gap: {match['byline']!r}")
     line.text = line.text[match.end():]
+
+
+def unit_text(unit: list[tuple[Chunk, Line]]) -> str:
+    """A unit's plain text (a whole block's is computed once, by the block)."""
+    chunk = unit[0][0]
+    if len(unit) == len(chunk.open_lines):
+        return chunk.text
+    return " ".join(clean_text(line.text) for _, line in unit)
 
 
 def starts_header_line(text: str) -> bool:
