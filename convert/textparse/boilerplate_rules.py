@@ -137,3 +137,12 @@ def agency_credit(text: str) -> str | None:
 RELEASE_SOURCE = re.compile(r"^SOURCE\s+\S.{0,80}$")
 #: A photo credit glued to the end of the last sentence: ``...している。(c)AFP/Name``.
 GLUED_CREDIT = re.compile(r"(?<=[.!?。！？”\"])\s*(?P<credit>(?:\(c\)|©)\s*\S[^.!?。]{1,60})$", re.I)
+#: A closing line crediting where the story came from, in several languages (only at the
+#: end: on top, ``Source:`` is a metadata field).
+CLOSING_CREDIT = re.compile(
+    r"^[(\[]?\s*(?:avec (?:les )?informations? d[e'’]|d['’]après|with (?:agency )?inputs? from|"
+    r"inputs? from|इनपुट|sources?|źródło|źródła|fuente|fuentes|fonte|fontes|quelle|quellen|"
+    r"kilde|källa|lähde|bron|nguồn|sumber|kaynak|источник|المصدر|来源)\s*[:：]?\s*"
+    r"(?P<who>[^()\[\]:：]{2,80}?)\s*[)\]]?\.?$", re.I)
+#: ``/AFP/`` alone on the last line: the agency between slashes.
+SLASHED_AGENCY = re.compile(r"^/\s*(?P<who>[^/\d]{2,30}?)\s*/\.?$")

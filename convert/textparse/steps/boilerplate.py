@@ -10,11 +10,14 @@ lone punctuation (``.``) is scraping debris.
 
 from __future__ import annotations
 
+import re
+
 from convert.textparse.boilerplate_rules import (
-    CREDIT_SOURCE, DEBRIS, DESK_CODE, GLUED_CREDIT, RELEASE_SOURCE, agency_credit,
-    boilerplate_reason,
+    CLOSING_CREDIT, CREDIT_SOURCE, DEBRIS, DESK_CODE, GLUED_CREDIT, RELEASE_SOURCE,
+    SLASHED_AGENCY, agency_credit, boilerplate_reason,
 )
 from convert.textparse.inline import clean_text
+from convert.textparse.names import is_agency
 from convert.textparse.state import Chunk, Line, ParseState, ends_sentence
 
 #: The longest line of a contact's address block.
@@ -97,11 +100,19 @@ def _trailing_desk_codes(state: ParseState) -> None:
 
 
 def _trailer(state: ParseState) -> None:
-    """The end of the text: a release's ``SOURCE`` line, a link left over above the
-    credits, a photo credit glued to the last sentence."""
+    """The end of the text: a release's ``SOURCE`` line, a closing credit (``Avec les
+    informations de l'AFP``, ``(इनपुट: भाषा)``, ``Źródło: PAP``, ``/AFP/``), a link left over
+    above the credits, a photo credit glued to the last sentence."""
     open_chunks = [c for c in state.chunks if c.role is None and c.open_lines]
     if open_chunks and RELEASE_SOURCE.match(open_chunks[-1].text):
         state.drop(open_chunks.pop(), "sign-off (the release's source)")
+    credit = (CLOSING_CREDIT.match(open_chunks[-1].text) or SLASHED_AGENCY.match(
+        open_chunks[-1].text)) if len(open_chunks) >= 2 else None
+    if credit:
+        who = re.sub(r"^(?:l['’]|la\s|le\s|les\s)", "", credit["who"].strip(), flags=re.I)
+        if is_agency(who):
+            state.meta.add_source(3, who, open_chunks[-1].line)
+        state.drop(open_chunks.pop(), "closing credit")
     if len(open_chunks) >= 2 and _link_above_credits(state, open_chunks[-1]):
         state.drop(open_chunks.pop(), "a title with no text after it, above the credits")
     if open_chunks and open_chunks[-1].kind == "text":
