@@ -100,13 +100,14 @@ _UNTOUCHED = frozenset({"ar", "fa", "he", "ur", "yi", "ko"})
 #: A quote after a letter, a digit or one of these closes; otherwise it opens.
 _CLOSES_AFTER = frozenset(".,;:!?)]}%’”»›…*」』")
 
+_NO_WORD_SPACES = frozenset({"ja", "zh"})
 _ELLIPSIS = re.compile(r"(?<!\.)\.\.\.(?!\.)")
 _SPACED_DASH = re.compile(r"(?<=\S) (?:--|-) (?=\S)")
 _DOUBLE_DASH = re.compile(r"(?<=\w)--(?=\w)")
-_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
+_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)|(?<!\w)'(?=\d\ds\b)")
 _FRENCH_SPACE = re.compile(r"[ \u00a0](?=[;!?])")
 _FRENCH_COLON = re.compile(r" (?=:(?:\s|$))")
-_FRENCH_GUILLEMETS = re.compile(r"«[ \u00a0]?|[ \u00a0]?»")
+_FRENCH_GUILLEMETS = re.compile(r"«[ \u00a0\u202f]?|[ \u00a0\u202f]?»")
 
 
 def typeset(text: str, language: str | None, before: str = "") -> str:
@@ -121,7 +122,7 @@ def typeset(text: str, language: str | None, before: str = "") -> str:
     text = _DOUBLE_DASH.sub("—", text)
     text = _APOSTROPHE.sub("’", text)
     if '"' in text or "'" in text:
-        text = _quotes(text, marks, before)
+        text = _quotes(text, marks, before, by_pairs=primary in _NO_WORD_SPACES)
     if primary == "fr":
         text = _FRENCH_GUILLEMETS.sub(lambda m: "«" + NNBSP if m.group().startswith("«")
                                       else NNBSP + "»", text)
@@ -130,16 +131,28 @@ def typeset(text: str, language: str | None, before: str = "") -> str:
     return text
 
 
-def _quotes(text: str, marks: tuple[str, str, str, str], before: str) -> str:
+def _quotes(text: str, marks: tuple[str, str, str, str], before: str, by_pairs: bool) -> str:
+    """Straight quotes as ``marks``: a quote opens after a space or an opening mark and
+    closes after a letter, a digit or closing punctuation (``by_pairs``: for scripts
+    without spaces between words, quotes alternate).  A single quote that closes
+    nothing is an apostrophe."""
     shown: list[str] = []
     previous = before[-1:] or " "
+    open_double = open_single = False
     for char in text:
         if char in "\"'":
-            opening = not (previous.isalnum() or previous in _CLOSES_AFTER)
-            if char == '"':
-                char = marks[0] if opening else marks[1]
+            is_double = char == '"'
+            if by_pairs:
+                opening = not (open_double if is_double else open_single)
             else:
-                char = marks[2] if opening else "’" if marks[3] == "’" else marks[3]
+                opening = not (previous.isalnum() or previous in _CLOSES_AFTER)
+            if is_double:
+                char = marks[0] if opening else marks[1]
+                open_double = opening
+            elif opening:
+                char, open_single = marks[2], True
+            else:
+                char, open_single = (marks[3], False) if open_single else ("’", False)
         shown.append(char)
         previous = char[-1]
     return "".join(shown)

@@ -358,3 +358,40 @@ def test_article_element_builds_the_same_markup_as_xhtml_for_epub() -> None:
     html_tree = parsed(page(html_cases.RICH, fragment=True)).xpath("//article")[0]
     assert [etree.QName(e).localname for e in tree.iter()] == [e.tag for e in html_tree.iter()]
     assert "".join(tree.itertext()) == html_tree.text_content()
+
+
+# ---------------------------------------------------------------- issue 18 defects
+
+
+def test_the_stylesheets_never_change_the_case_of_what_was_written() -> None:
+    from convert.writers.epub import default_css
+
+    for css in (default_stylesheet(), default_css()):
+        assert "text-transform" not in css
+
+
+def test_a_figure_without_image_is_a_captioned_note_in_place_and_no_caption_is_empty() -> None:
+    from convert.model import Figure, Paragraph
+
+    doc = Document(id="urn:x", language="en", body=(
+        Paragraph(("Before.",)), Figure(("The bridge at dusk",), "PA"), Figure(()),
+        Figure((), None, "https://example.org/p.jpg"), Paragraph(("After.",))))
+    body = parsed(page(doc)).xpath("//div[@class='article-body']")[0]
+    assert [child.tag for child in body] == ["p", "figure", "figure", "figure", "p"]
+    no_image = body[1]
+    assert no_image.find("img") is None and no_image[0].tag == "figcaption"
+    assert "figure.photo > figcaption:first-child" in default_stylesheet()  # shown as a note
+    assert not [caption for caption in body.iter("figcaption") if not caption.text_content()]
+    assert body[2].find("figcaption") is None and body[3].find("figcaption") is None
+    assert api.read(page(doc), "html") == doc
+
+
+def test_cjk_dateline_and_byline_punctuation() -> None:
+    article = parsed(page(factories.CHINESE)).xpath("//article")[0]
+    assert article.xpath("string(.//p[@class='dateline'])") == "北京，3月5日"
+    assert article.xpath("string(.//p[@class='byline'])").startswith("作者：王晓明")
+    ja = parsed(page(Document(id="urn:j", language="ja", dateline=factories.CHINESE.dateline,
+                              bylines=factories.CHINESE.bylines[:1])))
+    assert ja.xpath("string(//p[@class='dateline'])") == "北京，3月5日"
+    assert ja.xpath("string(//p[@class='byline'])") == "筆者：王晓明"
+    assert parsed(page(factories.FULL)).xpath("string(//p[@class='dateline'])") == "DUNDEE, Nov 28"
