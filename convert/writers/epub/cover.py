@@ -88,7 +88,7 @@ def svg_cover(text: CoverText) -> bytes:
         section_lines[2] = _ellipsised(section_lines[2], _capacity(DETAIL_SIZE))
     details = [line for line in (text.date_range, *section_lines, text.count_line) if line]
     footer = "".join(
-        f'<text x="{x}" y="{600 + 38 * index}" font-size="{DETAIL_SIZE}" '
+        f'<text x="{x}" y="{620 + 38 * index}" font-size="{DETAIL_SIZE}" '
         f'text-anchor="{anchor}">{escape(line)}</text>' for index, line in enumerate(details))
     lang = escape(text.language)
     return (
