@@ -36,12 +36,12 @@ from urllib.parse import unquote
 
 from convert.errors import ConvertError
 from convert.formats.body import XHTML, BodyParser
+from convert.formats.htmlarticle import DATA_BLOCK_ID
 from convert.model import (
     Byline, Document, Heading, ParseWarning, Provenance, body_text, content_id, plain_text,
 )
 from convert.options import ReadOptions
 from convert.formats.safexml import document_type
-from convert.writers.epub.chapter import DATA_BLOCK_ID
 
 MAX_ENTRIES = 50_000
 MAX_ENTRY_BYTES = 64 * 2**20

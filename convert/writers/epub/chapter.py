@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from convert.formats.canonical import document_from_data, document_to_data
-from convert.formats.htmlarticle import article_element
+from convert.formats.htmlarticle import DATA_BLOCK_ID, article_element
 from convert.formats.body import XHTML, MarkupBuilder
 from convert.model import Document
 
@@ -39,9 +39,6 @@ def escape(text: str) -> str:
 def linkable(href: str) -> bool:
     return _LINKABLE.match(href) is not None
 
-
-#: The id of the ``<script>`` holding an article's canonical JSON.
-DATA_BLOCK_ID = "newsconvert-document"
 
 
 @dataclass(frozen=True)
