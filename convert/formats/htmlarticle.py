@@ -52,9 +52,6 @@ DATETIME_ATTRIBUTE = "data-datetime"
 #: Suffix of a ``data-*`` attribute holding a JSON string, for values not in NFC.
 JSON_SUFFIX = "-json"
 
-#: The id of the ``<script>`` holding an EPUB chapter's canonical JSON.
-DATA_BLOCK_ID = "newsconvert-document"
-
 #: ``data-*`` attributes of ``<article>`` holding the fields with no visible place.
 DATA_ATTRIBUTES = ("id", "version", "slugline", "url", "summary", "extra")
 

@@ -21,7 +21,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from convert import api
+from convert import files
 from convert.errors import ConvertError
 from convert.options import WriteOptions
 from convert.run import (
@@ -136,7 +136,7 @@ def bundle(inputs: Sequence[str], output: str, options: WriteOptions,
         if error.code == "usage" and report.files and report.count("failed") == len(report.files):
             return report  # every input failed: each is reported, there is no book
         raise
-    api.write_file_atomic(output, data)
+    files.write_atomic(output, data)
     report.files = [result if result.status == "failed"
                     else FileResult(result.source, result.status, (output,), result.warnings)
                     for result in report.files]

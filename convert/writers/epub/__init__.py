@@ -46,7 +46,8 @@ from convert.formats.htmlarticle import labels, text_direction
 from convert.model import Document, ID_NAMESPACE, Paragraph, body_text, plain_text
 from convert.options import WriteOptions
 from convert.writers.epub import pages
-from convert.writers.epub.archive import ROOT, Archive, source_date_epoch
+from convert.files import source_date_epoch
+from convert.writers.epub.archive import ROOT, Archive
 from convert.writers.epub.chapter import ChapterHead, chapter, escape
 from convert.writers.epub.cover import CoverImage, CoverText, cover_image, svg_cover
 from convert.writers.present import people_date

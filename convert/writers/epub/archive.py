@@ -7,12 +7,10 @@ are written; a name written twice is a bug and raises.
 
 from __future__ import annotations
 
-import os
 import zipfile
-from datetime import UTC, datetime
 from typing import IO
 
-from convert.errors import ConvertError
+from convert.files import source_date_epoch
 
 ROOT = "EPUB"
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
@@ -52,17 +50,6 @@ class Archive:
 
     def close(self) -> None:
         self._zip.close()
-
-
-def source_date_epoch() -> datetime | None:
-    value = os.environ.get("SOURCE_DATE_EPOCH")
-    if value is None or value == "":
-        return None
-    try:
-        return datetime.fromtimestamp(int(value), UTC)
-    except (ValueError, OverflowError, OSError):
-        raise ConvertError(f"SOURCE_DATE_EPOCH={value!r} is not a Unix time in seconds",
-                           code="usage") from None
 
 
 def zip_time() -> tuple[int, int, int, int, int, int]:

@@ -12,13 +12,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from convert.formats.epub import OPS
 from convert.formats.htmlarticle import labels, text_direction
 from convert.writers.epub.chapter import escape
 from convert.writers.present import people_date, typeset
 
 CONTENTS = "text/contents.xhtml"
 NAV = "nav.xhtml"
-OPS = "http://www.idpf.org/2007/ops"
 
 
 @dataclass(frozen=True)
