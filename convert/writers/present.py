@@ -6,7 +6,7 @@ Two passes, both applied to what is *shown* only, never to the Document:
   formats (babel) of the article's language, in the zone (UTC offset) the
   article gave: ``2019-08-17T15:47:00-05:00`` in English is
   ``August 17, 2019, 3:47 PM GMT-05:00``, in French ``17 août 2019, 15:47
-  UTC−05:00``.  The machine value stays in ``<time datetime>``.  The model keeps
+  UTC-05:00``.  The machine value stays in ``<time datetime>``.  The model keeps
   the offset, not a zone name, so the zone is shown as CLDR's localized offset.
 * :func:`typeset` sets straight quotes as the language's quotation marks (the
   CLDR delimiters: “ ” in English, « » with narrow no-break spaces in French,

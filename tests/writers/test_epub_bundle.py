@@ -139,3 +139,16 @@ def test_bundle_of_books_and_agency_files_reads_every_document(tmp_path: Path) -
     assert report.ok
     assert api.read_all(again) == api.read_all(first)
     assert zipfile.ZipFile(io.BytesIO(again.read_bytes())).testzip() is None
+
+
+def test_the_report_file_names_each_input_and_the_book(tmp_path: Path) -> None:
+    import json
+
+    [good] = _copy(tmp_path / "in", GOOD[0])
+    output, report = tmp_path / "book.epub", tmp_path / "run.json"
+    result = CliRunner().invoke(app, ["bundle", str(good), str(tmp_path / "gone.txt"),
+                                      "-o", str(output), "--report", str(report), "--quiet"])
+    assert result.exit_code == 1 and "converted" not in result.output  # quiet: no summary
+    data = json.loads(report.read_text())
+    assert data["summary"]["converted"] == 1 and data["summary"]["failed"] == 1
+    assert [entry["outputs"] for entry in data["files"]] == [[str(output)], []]
