@@ -49,7 +49,7 @@ def test_a_bad_input_is_reported_and_left_out_and_the_book_holds_the_others(
     assert result.exit_code == 1
     lines = result.output.splitlines()
     assert any(line.startswith(f"newsconvert: {bad}") for line in lines), result.output
-    assert "converted 2, warned 0, failed 1, skipped 0" in lines
+    assert "2 converted (0 with warnings), 1 failed" in lines
     assert [doc.id for doc in api.read_all(output)] == [api.read(first).id, api.read(second).id]
 
 
@@ -60,18 +60,20 @@ def test_fail_fast_stops_at_the_bad_input_and_writes_no_book(tmp_path: Path) -> 
     result = CliRunner().invoke(app, ["bundle", str(first), str(bad), str(second),
                                       "-o", str(output), "--fail-fast"])
     assert result.exit_code == 1
-    assert "failed 1" in result.output and "converted 1" in result.output
+    assert "1 converted (0 with warnings), 1 failed" in result.output
     assert not output.exists()
 
 
 def test_when_every_input_fails_there_is_no_book_and_each_failure_is_named(
         tmp_path: Path) -> None:
     [bad] = _copy(tmp_path / "in", BAD)
+    empty = tmp_path / "in" / "empty.txt"
+    empty.write_bytes(b"")
     output = tmp_path / "book.epub"
-    result = CliRunner().invoke(app, ["bundle", str(bad), str(tmp_path / "missing.txt"),
-                                      "-o", str(output)])
+    result = CliRunner().invoke(app, ["bundle", str(bad), str(empty), "-o", str(output)])
     assert result.exit_code == 1
-    assert "failed 2" in result.output and "missing.txt" in result.output
+    assert "0 converted (0 with warnings), 2 failed" in result.output
+    assert f"newsconvert: {empty}" in result.output
     assert not output.exists()
 
 
@@ -144,9 +146,9 @@ def test_bundle_of_books_and_agency_files_reads_every_document(tmp_path: Path) -
 def test_the_report_file_names_each_input_and_the_book(tmp_path: Path) -> None:
     import json
 
-    [good] = _copy(tmp_path / "in", GOOD[0])
+    [good, bad] = _copy(tmp_path / "in", GOOD[0], BAD)
     output, report = tmp_path / "book.epub", tmp_path / "run.json"
-    result = CliRunner().invoke(app, ["bundle", str(good), str(tmp_path / "gone.txt"),
+    result = CliRunner().invoke(app, ["bundle", str(good), str(bad),
                                       "-o", str(output), "--report", str(report), "--quiet"])
     assert result.exit_code == 1 and "converted" not in result.output  # quiet: no summary
     data = json.loads(report.read_text())
