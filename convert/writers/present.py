@@ -8,8 +8,8 @@ Two passes, both applied to what is *shown* only, never to the Document:
   ``August 17, 2019, 3:47 PM GMT-05:00``, in French ``17 août 2019, 15:47
   UTC-05:00``.  The machine value stays in ``<time datetime>``.  The model keeps
   the offset, not a zone name, so the zone is shown as CLDR's localized offset.
-* :func:`typeset` sets straight quotes as the language's quotation marks (the
-  CLDR delimiters: “ ” in English, « » with narrow no-break spaces in French,
+* :func:`typeset` sets straight quotes as the language's quotation marks (after
+  CLDR's delimiters: “ ” in English, « » with narrow no-break spaces in French,
   „ “ in German, 「 」 in Japanese...), apostrophes as ’, ``...`` as …, a
   spaced hyphen or double hyphen as a dash, and French no-break spaces before
   ``; : ! ?``.
@@ -79,7 +79,8 @@ def people_date(value: str, language: str | None) -> str:
 NNBSP = "\u202f"  # narrow no-break space (French « », ; ! ?)
 NBSP = "\u00a0"
 
-#: Primary and secondary quotation marks by primary language subtag (CLDR delimiters).
+#: Primary and secondary quotation marks by primary language subtag (based on CLDR's
+#: delimiters, which differ between CLDR versions for some languages: es, fr secondary).
 QUOTES: dict[str, tuple[str, str, str, str]] = {
     "en": ("“", "”", "‘", "’"),
     "fr": ("«" + NNBSP, NNBSP + "»", "“", "”"),
