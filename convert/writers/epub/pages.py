@@ -87,6 +87,16 @@ def count_line(count: int, language: str) -> str:
     return f"{count} {words['article'] if count == 1 else words['articles']}"
 
 
+def _title_link(listing: Listing) -> str:
+    """The article's title, linked, as seen from a page in ``text/``."""
+    return (f'<a href="{_relative(listing.href, 1)}">'
+            f"{_shown(listing.title, listing.language)}</a>")
+
+
+def _count(section: Section, language: str) -> str:
+    return escape(count_line(len(section.listings), language))
+
+
 def _meta(listing: Listing) -> str:
     parts = [people_date(listing.date, listing.language)] if listing.date else []
     if listing.byline:
@@ -106,14 +116,11 @@ def contents_page(facts: BookFacts, sections: Sequence[Section]) -> bytes:
         if section.href is not None:
             parts.append(f'<h3 class="section-title"><a href="{_relative(section.href, 1)}">'
                          f"{_shown(section.label, facts.language)}</a> "
-                         f'<span class="count">{escape(count_line(len(section.listings), facts.language))}'
-                         "</span></h3>\n")
+                         f'<span class="count">{_count(section, facts.language)}</span></h3>\n')
         parts.append('<ol class="toc-articles">\n')
         for listing in section.listings:
             meta = _meta(listing)
-            parts.append(f"<li{_lang(listing.language, facts.language)}>"
-                         f'<a href="{_relative(listing.href, 1)}">'
-                         f"{_shown(listing.title, listing.language)}</a>"
+            parts.append(f"<li{_lang(listing.language, facts.language)}>{_title_link(listing)}"
                          + (f' <span class="meta">{escape(meta)}</span>' if meta else "")
                          + "</li>\n")
         parts.append("</ol>\n")
@@ -126,13 +133,12 @@ def section_page(facts: BookFacts, section: Section) -> bytes:
     words = labels(facts.language)
     parts = ['<section class="section-page" epub:type="part">\n'
              f"<h1>{_shown(section.label, facts.language)}</h1>\n"
-             f'<p class="count">{escape(count_line(len(section.listings), facts.language))}</p>\n'
+             f'<p class="count">{_count(section, facts.language)}</p>\n'
              '<ol class="section-articles">\n']
     for listing in section.listings:
         meta = _meta(listing)
         parts.append(f"<li{_lang(listing.language, facts.language)}>\n"
-                     f'<h2><a href="{_relative(listing.href, 1)}">'
-                     f"{_shown(listing.title, listing.language)}</a></h2>\n"
+                     f"<h2>{_title_link(listing)}</h2>\n"
                      + (f'<p class="meta">{escape(meta)}</p>\n' if meta else "")
                      + (f'<p class="description">{_shown(listing.description, listing.language)}'
                         "</p>\n" if listing.description else "")
