@@ -23,7 +23,9 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from convert.formats.body import PHOTO_CLASS, MarkupBuilder, append_text, ascii_json, is_nfc
-from convert.model import Byline, Dateline, Document, Figure, Inlines, ListBlock, plain_text
+from convert.model import (
+    Byline, Dateline, Document, Figure, Inlines, ListBlock, Table, plain_text,
+)
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -177,6 +179,9 @@ def _first_inlines(doc: Document) -> Inlines:
         if isinstance(block, ListBlock):
             if block.items:
                 return block.items[0]
+        elif isinstance(block, Table):
+            if block.rows and block.rows[0]:
+                return block.rows[0][0]
         else:
             return block.caption if isinstance(block, Figure) else block.content
     return ()
