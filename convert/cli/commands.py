@@ -19,7 +19,6 @@ from convert.formats.ninjs import DEFAULT_VERSION
 
 if TYPE_CHECKING:
     from convert.run import FileResult, RunReport
-    from convert.model import Document
 
 app = typer.Typer(
     name="newsconvert",
@@ -294,20 +293,15 @@ def _check_ninjs_version(version: str) -> None:
         fail(f"--ninjs-version {version!r}: choose one of {', '.join(VERSIONS)}", EXIT_USAGE)
 
 
-def _print_warnings(doc: Document, source: str) -> None:
-    for warning in doc.provenance.warnings:
-        where = f":{warning.line}" if warning.line else ""
-        typer.echo(f"newsconvert: warning: {source}{where}: {warning.message}"
-                   f" [{warning.code}]", err=True)
-
-
 @app.command("bundle")
 def bundle_command(
-    inputs: Annotated[list[str], typer.Argument(help="Files or folders (any readable format).")],
+    inputs: Annotated[list[str], typer.Argument(
+        help="Files, folders, @list files, or - for stdin (any readable format).")],
     output: Annotated[str, typer.Option("--output", "-o", help="The .epub file to write.")],
     title: Annotated[Optional[str], typer.Option(help="Book title.")] = None,
     group_by: Annotated[str, typer.Option(
-        help="Table of contents sections: date, source, section or none.")] = "none",
+        help="Sections: date, source, section, none, or a path pattern such as '{parent}' "
+             "or '{stem:split(-)[0]}'.")] = "none",
     cover: Annotated[Optional[str], typer.Option(
         help="Cover: 'auto' (generated) or a PNG/JPEG/GIF/WebP file.")] = None,
     language: Annotated[Optional[str], typer.Option(
@@ -317,17 +311,26 @@ def bundle_command(
     css: Annotated[Optional[Path], typer.Option(help="Your stylesheet.")] = None,
     from_: Annotated[Optional[str], typer.Option("--from", "-f",
                                                  help="Input format (default: detected).")] = None,
+    fail_fast: Annotated[bool, typer.Option(
+        "--fail-fast", help="Stop at the first bad input (then no book is written).")] = False,
+    report: Annotated[Optional[Path], typer.Option(
+        "--report", help="Write a JSON run report to this file.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q",
+                                        help="Only errors: no warnings or summary.")] = False,
 ) -> None:
-    """Bundle many articles into one EPUB 3 book (one chapter per article)."""
+    """Bundle many articles into one EPUB 3 periodical (bad inputs are reported and left out)."""
     from convert.run.bundle import bundle
     from convert.options import WriteOptions
 
     options = WriteOptions(title=title, group_by=group_by, cover=cover, language=language,
                            author=author, css=_read_css(css))
-    try:
-        bundle(inputs, output, options, from_, on_document=_print_warnings)
-    except ConvertError as error:
-        fail(error, _exit_code(error))
+    with _RunDisplay(quiet) as display:
+        try:
+            run = bundle(inputs, output, options, from_, fail_fast=fail_fast,
+                         progress=display.show)
+        except ConvertError as error:
+            fail(error, _exit_code(error))
+    _finish_run(run, report, summary=not quiet)
 
 
 @app.command("inspect")
