@@ -17,8 +17,9 @@ from convert.errors import ConvertError
 from convert.formats.ninjs import DEFAULT_VERSION
 
 if TYPE_CHECKING:
+    from convert.model import Document, ParseWarning
+    from convert.options import WriteOptions
     from convert.run import FileResult, RunReport
-    from convert.model import Document
 
 app = typer.Typer(
     name="newsconvert",
@@ -101,10 +102,17 @@ def convert_command(
         _check_ninjs_version(ninjs_version)
     write_options = WriteOptions(ninjs_version=ninjs_version, fragment=fragment,
                                  css=_read_css(css))
+    try:
+        executor_name = batch.executor_name(executor)
+        one_output = batch.output_is_one_file(inputs, formats, output)
+        output_dir = None if one_output else output
+    except ConvertError as error:
+        fail(error, EXIT_USAGE if error.code == "usage" else EXIT_INVALID)
+    if one_output and len(inputs) == 1 and report is None:
+        _convert_one_file(inputs[0], formats[0], output, from_, write_options, quiet)
+        return
     with _RunDisplay(quiet) as display:
         try:
-            executor_name = batch.executor_name(executor)
-            output_dir = None if batch.output_is_one_file(inputs, formats, output) else output
             if output_dir is None:
                 target = sys.stdout.buffer if output is None or output == "-" else output
                 run = batch.convert_into_one(
@@ -122,6 +130,25 @@ def convert_command(
         except ConvertError as error:
             fail(error, EXIT_USAGE if error.code == "usage" else EXIT_INVALID)
     _finish_run(run, report, summary=not quiet and len(run.files) != 1)
+
+
+def _convert_one_file(input: str, to: str, output: str | None, from_: str | None,
+                      write_options: WriteOptions, quiet: bool) -> None:
+    """One file to one output: cli -> api.convert_file, no run planner."""
+    from convert import api
+    from convert.files import display_name
+
+    def warn(warning: ParseWarning) -> None:
+        if not quiet:
+            typer.echo(f"newsconvert: warning: {_where(display_name(input), warning.line)}: "
+                       f"{warning.message} [{warning.code}]", err=True)
+
+    target = sys.stdout.buffer if output is None or output == "-" else output
+    try:
+        api.convert_file(input, to, target, format=from_, options=write_options,
+                         on_warning=warn)
+    except ConvertError as error:
+        fail(error, EXIT_USAGE if error.code == "usage" else EXIT_INVALID)
 
 
 class _RunDisplay:

@@ -366,32 +366,21 @@ def convert_task(task: Task, job: Job) -> Outcome:
         return Outcome(task.index, FileResult(source.display, _status(warnings), written,
                                               warnings))
     except ConvertError as error:
-        problem = Problem(_inner_location(error, source.display) + error.message, error.line,
-                          error.code, traceback.format_exc())
+        error.within(source.display)
+        problem = Problem(error.message, error.line, error.code, traceback.format_exc())
     except Exception as error:  # a bug in a reader or writer: still only this file fails
-        problem = Problem(f"internal error: {type(error).__name__}: {error}", None, "internal",
-                          traceback.format_exc())
+        bug = ConvertError.internal(error)
+        problem = Problem(bug.message, None, bug.code, traceback.format_exc())
     return Outcome(task.index, FileResult(source.display, "failed", error=problem))
 
 
 def _warnings(doc: Document, job: Job) -> Iterator[Problem]:
-    """The reader's warnings, then what each requested writer cannot carry."""
-    for warning in doc.provenance.warnings:
+    for warning in api.document_warnings(doc, job.formats, job.write_options):
         yield Problem(warning.message, warning.line, warning.code)
-    for name in job.formats:
-        for message in formats.writer(name).losses(doc, job.write_options):
-            yield Problem(message, None, "not-carried")
 
 
 def _status(warnings: tuple[Problem, ...]) -> Status:
     return "warned" if warnings else "converted"
-
-
-def _inner_location(error: ConvertError, display: str) -> str:
-    """``entry: `` when the error names a part inside the input (``book.epub!/a.xhtml``)."""
-    if error.source and error.source.startswith(display + "!/"):
-        return error.source[len(display) + 2:] + ": "
-    return ""
 
 
 def _read(source: Source, read_format: str | None) -> Iterator[Document]:
@@ -684,7 +673,7 @@ def convert_into_one(inputs: Sequence[str], to: str,
     sources = expand_inputs(inputs, read_format)
     target = output if isinstance(output, (str, os.PathLike)) else None
     if target is not None:
-        _refuse_overwriting(target, sources)
+        files.refuse_overwriting(target, {source.key for source in sources})
     tasks = [Task(index, source, ()) for index, source in enumerate(sources)]
     run = _Run(RunReport((to,), None if target is None else os.fspath(target)), len(tasks),
                fail_fast, progress)
@@ -702,17 +691,6 @@ def convert_into_one(inputs: Sequence[str], to: str,
             files.write_atomic(target, data)
         _name_output(report, "" if target is None else os.fspath(target))
     return report
-
-
-def _refuse_overwriting(target: str | os.PathLike[str], sources: Sequence[Source]) -> None:
-    if os.path.isdir(target):
-        raise ConvertError(f"{os.fspath(target)} is a folder; this output is one file "
-                           "(-o FILE)", code="usage")
-    resolved = os.path.realpath(target)
-    for source in sources:
-        if source.key == resolved:
-            raise ConvertError(f"the output {os.fspath(target)} would overwrite an input",
-                               code="usage")
 
 
 def _name_output(report: RunReport, output: str) -> None:
