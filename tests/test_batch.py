@@ -15,6 +15,8 @@ import pytest
 
 from tests.conftest import dev_articles
 from convert import api, formats, run
+from convert.run import executors
+from convert.run.plan import Job
 from convert.errors import ConvertError
 from convert.model import Document
 from convert.options import ReadOptions, WriteOptions
@@ -495,14 +497,14 @@ def test_a_worker_process_dying_fails_its_files_without_a_traceback(
     if multiprocessing.get_start_method() != "fork":
         pytest.skip("the crash is injected by monkeypatching, which only forked workers see")
     folder = generated_folder(tmp_path / "in", 40)
-    real_convert_task = run.convert_task
+    real_convert_task = executors.convert_task
 
-    def dying(task: run.Task, job: run.Job) -> run.Outcome:
+    def dying(task: run.Task, job: Job) -> executors.Outcome:
         if task.source.name.endswith("00017.txt"):
             os._exit(1)
         return real_convert_task(task, job)
 
-    monkeypatch.setattr(run, "convert_task", dying)  # inherited by forked workers
+    monkeypatch.setattr(executors, "convert_task", dying)  # inherited by forked workers
     report = run.convert_many([str(folder)], ["json"], tmp_path / "out", jobs=2)
     assert len(report.files) == 40 and report.count("failed") >= 1
     crashed = [result for result in report.files if result.status == "failed"]

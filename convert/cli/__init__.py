@@ -19,7 +19,7 @@ from convert.formats.ninjs import DEFAULT_VERSION
 if TYPE_CHECKING:
     from convert.model import Document, ParseWarning
     from convert.options import WriteOptions
-    from convert.run import FileResult, RunReport
+    from convert.run import InputResult, RunReport
 
 app = typer.Typer(
     name="newsconvert",
@@ -171,7 +171,7 @@ class _RunDisplay:
         if self.bar:
             self.bar.__exit__(None, None, None)
 
-    def show(self, result: FileResult, done: int, total: int) -> None:
+    def show(self, result: InputResult, done: int, total: int) -> None:
         if self.bar:
             self.bar.update(done, total)
         if result.error:

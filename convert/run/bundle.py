@@ -6,7 +6,6 @@ stream, so a large bundle never holds every parsed article at once.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
