@@ -27,9 +27,9 @@ from convert.model import (
     Byline, Document, Figure, Link, Note, Paragraph, Provenance, Quote, body_text, content_id,
 )
 from convert.options import WriteOptions
+from convert.validation import epubcheck
 from convert.writers import epub
 from tests.conftest import DEV_CORPUS, ROOT, dev_articles, readable_articles
-from tests.epubcheck_batch import check_books
 from tests.factories import ALL, ARABIC, CHINESE, FULL, MINIMAL
 
 NS = {"opf": "http://www.idpf.org/2007/opf", "dc": "http://purl.org/dc/elements/1.1/",
@@ -108,8 +108,9 @@ def epubcheck_results(tmp_path_factory: pytest.TempPathFactory) -> dict[str, lis
     for name, (docs, options) in book_specs(png).items():
         paths[name] = folder / f"{name}.epub"
         paths[name].write_bytes(epub.write(docs, options))
-    messages = check_books(list(paths.values()))
-    return {name: messages[path] for name, path in paths.items()}
+    assert epubcheck.unavailable() is None, epubcheck.unavailable()
+    findings = epubcheck.check({path: name for name, path in paths.items()}, usage=True)
+    return {name: [finding for finding in findings if finding.file == name] for name in paths}
 
 
 def _assert_clean(results: dict[str, list], name: str) -> None:
