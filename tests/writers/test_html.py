@@ -306,16 +306,16 @@ def test_output_is_deterministic_across_processes() -> None:
 
 
 GOLDEN = {
-    "full": (factories.FULL, {}), "full-fragment": (factories.FULL, {"fragment": True}),
+    "full": (factories.FULL, {}), "full.fragment": (factories.FULL, {"fragment": True}),
     "arabic": (factories.ARABIC, {}), "chinese": (factories.CHINESE, {}),
-    "minimal": (factories.MINIMAL, {}), "rich-fragment": (html_cases.RICH, {"fragment": True}),
+    "minimal": (factories.MINIMAL, {}), "rich.fragment": (html_cases.RICH, {"fragment": True}),
 }
 
 
 @pytest.mark.parametrize("name", GOLDEN)
 def test_golden(golden, name: str) -> None:
     doc, options = GOLDEN[name]
-    golden(FIXTURES / "html" / f"{name}.html", page(doc, **options))
+    golden(FIXTURES / "html" / f"factory-{name}.html", page(doc, **options))
 
 
 # ---------------------------------------------------------------- command line

@@ -186,7 +186,7 @@ def test_unknown_version_is_a_usage_error() -> None:
 def test_golden(name: str, version: str, golden) -> None:
     data = api.write(ALL[name], "ninjs", WriteOptions(ninjs_version=version))
     assert data == api.write(ALL[name], "ninjs", WriteOptions(ninjs_version=version))
-    golden(FIXTURES / "ninjs" / f"{name}.{version}.json", data)
+    golden(FIXTURES / "ninjs" / f"factory-{name}.{version}.json", data)
 
 
 # ---------------------------------------------------------------- command line
