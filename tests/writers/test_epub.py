@@ -30,7 +30,7 @@ from convert.options import WriteOptions
 from convert.validation import epubcheck
 from convert.writers import epub
 from tests.conftest import DEV_CORPUS, ROOT, dev_articles, readable_articles
-from tests.factories import ALL, ARABIC, CHINESE, FULL, MINIMAL
+from tests.support.factories import ALL, ARABIC, CHINESE, FULL, MINIMAL
 
 NS = {"opf": "http://www.idpf.org/2007/opf", "dc": "http://purl.org/dc/elements/1.1/",
       "x": "http://www.w3.org/1999/xhtml", "epub": "http://www.idpf.org/2007/ops",
@@ -142,7 +142,7 @@ import sys
 from convert import api
 from convert.options import WriteOptions
 from tests.conftest import dev_articles
-from tests.factories import ALL
+from tests.support.factories import ALL
 docs = []
 for path in dev_articles():
     try:

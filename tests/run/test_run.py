@@ -13,33 +13,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import dev_articles
 from convert import api, formats, run
 from convert.run import executors
 from convert.run.plan import Job
 from convert.errors import ConvertError
 from convert.model import Document
 from convert.options import ReadOptions, WriteOptions
-
-#: Dev-corpus articles the baseline reader accepts (017 is a headline without a body).
-GOOD = [path for path in dev_articles() if not path.name.startswith("017-")][:6]
-
-
-@pytest.fixture
-def archive(tmp_path: Path) -> Path:
-    """A small nested archive: 2 articles at the top, 2 in 2019/, 2 in 2019/09/."""
-    root = tmp_path / "archive"
-    for folder, articles in (("", GOOD[:2]), ("2019", GOOD[2:4]), ("2019/09", GOOD[4:6])):
-        (root / folder).mkdir(parents=True, exist_ok=True)
-        for article in articles:
-            shutil.copy(article, root / folder / article.name)
-    return root
-
-
-def tree(folder: Path) -> dict[str, bytes]:
-    return {path.relative_to(folder).as_posix(): path.read_bytes()
-            for path in sorted(folder.rglob("*")) if path.is_file()}
-
+from tests.support.archives import (  # noqa: F401  (archive is a fixture)
+    GOOD, archive, broken_canonical_json, generated_folder, tree,
+)
 
 def register_writer(monkeypatch: pytest.MonkeyPatch, name: str, extension: str,
                     write: object, collection: bool = False) -> None:
@@ -187,11 +169,6 @@ def test_an_input_holding_several_documents_gets_numbered_outputs(
 
 
 # ---------------------------------------------------------------- failures
-
-
-def broken_canonical_json(path: Path) -> None:
-    """Canonical JSON (it names provenance and body) with a syntax error on line 3."""
-    path.write_text('{\n  "id": "urn:uuid:x",\n  "body": [,\n  "provenance": {}\n}\n')
 
 
 def test_one_bad_file_is_reported_and_the_others_are_converted(archive: Path,
@@ -396,17 +373,6 @@ def test_the_collection_rule_for_folders(tmp_path: Path) -> None:
 
 
 # ---------------------------------------------------------------- executors
-
-
-def generated_folder(folder: Path, count: int) -> Path:
-    """``count`` distinct articles from the dev corpus texts, 100 per subfolder."""
-    texts = [path.read_text(encoding="utf-8") for path in GOOD]
-    for number in range(count):
-        sub = folder / f"{number // 100:03d}"
-        sub.mkdir(parents=True, exist_ok=True)
-        text = texts[number % len(texts)]
-        (sub / f"{number:05d}.txt").write_text(f"Article {number}: {text}", encoding="utf-8")
-    return folder
 
 
 def comparable(report: run.RunReport, out: Path) -> list[dict[str, object]]:

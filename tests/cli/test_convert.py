@@ -16,7 +16,9 @@ from typer.testing import CliRunner, Result
 from tests.conftest import ROOT
 from convert import api
 from convert.cli import app
-from tests.test_batch import GOOD, archive, broken_canonical_json, generated_folder, tree  # noqa: F401
+from tests.support.archives import (  # noqa: F401  (archive is a fixture)
+    GOOD, archive, broken_canonical_json, generated_folder, tree,
+)
 
 
 def run(*arguments: str, input: bytes | None = None) -> Result:
