@@ -10,25 +10,8 @@ from typing import Any
 
 from convert.errors import ConvertError
 from convert.model import (
-    BLOCK_TYPES,
-    Block,
-    Byline,
-    Dateline,
-    Document,
-    DroppedText,
-    Emphasis,
-    Figure,
-    Heading,
-    Inline,
-    Inlines,
-    Link,
-    ListBlock,
-    Note,
-    Paragraph,
-    ParseWarning,
-    Provenance,
-    Quote,
-    Strong,
+    BLOCK_TYPES, Block, Byline, Dateline, Document, DroppedText, Emphasis, Figure, Heading, Inline,
+    Inlines, Link, ListBlock, Note, Paragraph, ParseWarning, Provenance, Quote, Strong,
 )
 
 SCHEMA_ID = "https://newsconvert.example/schemas/document.schema.json"
