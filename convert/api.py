@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 from typing import BinaryIO
 
 from convert import files, formats
 from convert.errors import ConvertError
 from convert.files import display_name, load_bytes
 from convert.formats import sniff
-from convert.model import Document, ParseWarning
+from convert.model import Document, ParseWarning, with_metadata
 from convert.options import ReadOptions, WriteOptions
 
 def _reader_for(data: bytes, name: str, format: str | None) -> formats.ReaderSpec:
@@ -29,7 +30,8 @@ def iter_read(source: str | os.PathLike[str] | bytes, format: str | None = None,
     data, name = _data_and_name(source, options)
     options = options or ReadOptions(source_name=name)
     try:
-        yield from _reader_for(data, name, format).read_all(data, options)
+        for doc in _reader_for(data, name, format).read_all(data, options):
+            yield _as_asked(doc, options)
     except ConvertError as error:
         raise error.located(options.source_name) from None
 
@@ -46,9 +48,20 @@ def read(source: str | os.PathLike[str] | bytes, format: str | None = None,
     data, name = _data_and_name(source, options)
     options = options or ReadOptions(source_name=name)
     try:
-        return _reader_for(data, name, format).read(data, options)
+        return _as_asked(_reader_for(data, name, format).read(data, options), options)
     except ConvertError as error:
         raise error.located(options.source_name) from None
+
+
+def _as_asked(doc: Document, options: ReadOptions) -> Document:
+    """``doc`` with the language and metadata the options give."""
+    pairs = ((("language", options.language),) if options.language else ()) + options.metadata
+    if not pairs:
+        return doc
+    try:
+        return with_metadata(doc, pairs)
+    except ValueError as error:
+        raise ConvertError(str(error), code="usage") from None
 
 
 def _data_and_name(source: str | os.PathLike[str] | bytes,
@@ -76,14 +89,16 @@ def document_warnings(doc: Document, to: Sequence[str], options: WriteOptions
 
 def convert_file(source: str | os.PathLike[str], to: str,
                  output: str | os.PathLike[str] | BinaryIO, *, format: str | None = None,
-                 options: WriteOptions | None = None,
+                 options: WriteOptions | None = None, read_options: ReadOptions | None = None,
                  on_warning: Callable[[ParseWarning], None] | None = None) -> None:
     """Convert one input file (``-``: standard input) to one output in format ``to``.
 
     ``output`` is a path, written atomically (a failure leaves nothing behind;
     an input is never overwritten), or a binary stream.  ``on_warning`` hears
-    each warning before anything is written.  An input holding several
-    documents (a newsMessage, a book) needs a collection writer.
+    each warning before anything is written.  ``read_options`` gives the
+    encoding, language and metadata (its ``source_name`` is the input's).  An
+    input holding several documents (a newsMessage, a book) needs a writer that
+    puts them in one output (a collection writer, or JSON as an array).
     """
     writer = formats.writer(to)
     options = options or WriteOptions()
@@ -92,7 +107,8 @@ def convert_file(source: str | os.PathLike[str], to: str,
     if isinstance(output, (str, os.PathLike)):
         files.refuse_overwriting(output, () if name == "-" else {os.path.realpath(name)})
     try:
-        documents = read_all(source, format, ReadOptions(source_name=display))
+        documents = read_all(source, format,
+                             replace(read_options or ReadOptions(), source_name=display))
     except ConvertError as error:
         raise error.within(display) from None
     except Exception as error:  # a bug in a reader: still one line naming the input
@@ -103,7 +119,7 @@ def convert_file(source: str | os.PathLike[str], to: str,
         for warning in document_warnings(doc, (to,), options):
             if on_warning is not None:
                 on_warning(warning)
-    if len(documents) > 1 and not writer.collection:
+    if len(documents) > 1 and not (writer.collection or writer.several):
         raise ConvertError(f"{len(documents)} documents, but {to} writes one per file: "
                            "give an output folder (-o DIR)", code="usage")
     data = writer.write(documents, options)

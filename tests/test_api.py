@@ -61,12 +61,12 @@ def test_convert_file_is_the_one_file_path(tmp_path: Path) -> None:
         api.convert_file(tmp_path / "a.json", "json", tmp_path / "a.json")
 
 
-def test_convert_file_wants_a_collection_writer_for_several_documents(tmp_path: Path) -> None:
+def test_convert_file_wants_a_writer_of_several_documents_for_several(tmp_path: Path) -> None:
     feed = tmp_path / "feed.xml"
     feed.write_bytes(api.write([api.read(path) for path in sorted(
         (ROOT / "fixtures" / "corpus").glob("00[01]*.txt"))], "newsml-message"))
-    with pytest.raises(ConvertError, match="2 documents, but json writes one per file"):
-        api.convert_file(feed, "json", tmp_path / "out.json")
-    assert not (tmp_path / "out.json").exists()
+    with pytest.raises(ConvertError, match="2 documents, but html writes one per file"):
+        api.convert_file(feed, "html", tmp_path / "out.html")
+    assert not (tmp_path / "out.html").exists()
     api.convert_file(feed, "epub", tmp_path / "feed.epub")
     assert len(api.read_all(tmp_path / "feed.epub")) == 2

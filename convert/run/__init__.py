@@ -38,11 +38,11 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 from convert import files, formats
 from convert.errors import ConvertError
-from convert.options import WriteOptions
+from convert.options import ReadOptions, WriteOptions
 from convert.run.executors import ExecutorName, Outcome, execute, executor_name
 from convert.run.plan import (
     Job, Source, Task, expand_inputs, input_extensions, input_folders, output_names, plan,
-    up_to_date,
+    skip_notes, up_to_date,
 )
 from convert.run.report import (
     STATUSES, InputResult, Interrupted, Problem, ProgressCallback, RunReport, Status,
@@ -110,8 +110,13 @@ def convert_many(inputs: Sequence[str], to: Sequence[str], output_dir: str | os.
                  skip_existing: bool = False, fail_fast: bool = False,
                  executor: ExecutorName = "local", scheduler: Any = None,
                  write_options: WriteOptions | None = None,
+                 read_options: ReadOptions | None = None,
+                 selection: files.Selection = files.Selection(),
                  progress: ProgressCallback | None = None) -> RunReport:
     """Convert every input to every format in ``to``, mirroring the inputs under ``output_dir``.
+
+    ``read_options`` gives every input's encoding, language and metadata
+    (``source_name`` is set per input).
 
     ``scheduler`` (Dask only): ``None`` starts a ``LocalCluster`` of ``jobs``
     worker processes; otherwise a scheduler address (``tcp://host:8786``), a
@@ -124,9 +129,11 @@ def convert_many(inputs: Sequence[str], to: Sequence[str], output_dir: str | os.
         if formats.writer(name).collection:
             raise ConvertError(f"{name} writes every input into one file: "
                                "use convert_into_one (newsconvert: -o FILE)", code="usage")
-    sources = expand_inputs(inputs, read_format)
+    skipped: list[str] = []
+    sources = expand_inputs(inputs, read_format, selection, skipped)
     tasks = plan(sources, writer_names, output_dir, input_folders(inputs))
-    run = _Run(RunReport(writer_names, os.fspath(output_dir)), len(tasks), fail_fast, progress)
+    run = _Run(RunReport(writer_names, os.fspath(output_dir), notes=skip_notes(skipped)),
+               len(tasks), fail_fast, progress)
     to_convert = []
     for task in tasks:
         if skip_existing and up_to_date(task):
@@ -134,7 +141,8 @@ def convert_many(inputs: Sequence[str], to: Sequence[str], output_dir: str | os.
                                            tuple(path for _, path in task.outputs)))
         else:
             to_convert.append(task)
-    job = Job(writer_names, read_format, write_options or WriteOptions())
+    job = Job(writer_names, read_format, write_options or WriteOptions(),
+              read_options=read_options or ReadOptions())
     return run.execute(to_convert, job, jobs=jobs, executor=executor, scheduler=scheduler)
 
 
@@ -143,6 +151,8 @@ def convert_into_one(inputs: Sequence[str], to: str,
                      read_format: str | None = None, jobs: int = 1, fail_fast: bool = False,
                      executor: ExecutorName = "local", scheduler: Any = None,
                      write_options: WriteOptions | None = None,
+                     read_options: ReadOptions | None = None,
+                     selection: files.Selection = files.Selection(),
                      progress: ProgressCallback | None = None) -> RunReport:
     """Every document of every input, written as ONE output: a file, or a binary stream.
 
@@ -151,18 +161,20 @@ def convert_into_one(inputs: Sequence[str], to: str,
     that fail are reported and left out; nothing is written if all of them fail.
     """
     writer = formats.writer(to)
-    sources = expand_inputs(inputs, read_format)
+    skipped: list[str] = []
+    sources = expand_inputs(inputs, read_format, selection, skipped)
     target = output if isinstance(output, (str, os.PathLike)) else None
     if target is not None:
         files.refuse_overwriting(target, {source.key for source in sources})
     tasks = [Task(index, source, ()) for index, source in enumerate(sources)]
-    run = _Run(RunReport((to,), None if target is None else os.fspath(target)), len(tasks),
-               fail_fast, progress)
-    job = Job((to,), read_format, write_options or WriteOptions(), collect=True)
+    run = _Run(RunReport((to,), None if target is None else os.fspath(target),
+                         notes=skip_notes(skipped)), len(tasks), fail_fast, progress)
+    job = Job((to,), read_format, write_options or WriteOptions(),
+              read_options=read_options or ReadOptions(), collect=True)
     report = run.execute(tasks, job, jobs=jobs, executor=executor, scheduler=scheduler)
     documents = [doc for index in sorted(run.documents) for doc in run.documents[index]]
     if documents and not (fail_fast and not report.ok):
-        if len(documents) > 1 and not writer.collection:
+        if len(documents) > 1 and not (writer.collection or writer.several):
             raise ConvertError(f"{len(documents)} documents, but {to} writes one per file: "
                                "give an output folder (-o DIR)", code="usage")
         data = writer.write(documents, write_options or WriteOptions())
@@ -202,7 +214,8 @@ def output_is_one_file(inputs: Sequence[str], to: Sequence[str], output: str | N
     single = (len(inputs) == 1 and len(to) == 1 and not inputs[0].startswith("@")
               and not os.path.isdir(inputs[0]))
     if output is None or output == "-":
-        if not single:
+        several_in_one = len(to) == 1 and formats.writer(to[0]).several
+        if not (single or several_in_one):
             raise ConvertError("several inputs or formats need an output folder (-o DIR)",
                                code="usage")
         return True

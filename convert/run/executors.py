@@ -6,13 +6,12 @@ import itertools
 import time
 import traceback
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeGuard, get_args
 
 from convert import api, files, formats
 from convert.errors import ConvertError
-from convert.options import ReadOptions
 
 from convert.run.plan import Job, Source, Task, numbered_path
 from convert.run.report import InputResult, Problem, Status
@@ -47,7 +46,7 @@ def convert_task(task: Task, job: Job) -> Outcome:
     """Read one input once and write every requested format; never raises for bad input."""
     source = task.source
     try:
-        documents = _read(source, job.read_format)
+        documents = _read(source, job)
         if job.collect:
             collected = tuple(documents)
             warnings = tuple(problem for doc in collected for problem in _warnings(doc, job))
@@ -74,10 +73,11 @@ def _status(warnings: tuple[Problem, ...]) -> Status:
     return "warned" if warnings else "converted"
 
 
-def _read(source: Source, read_format: str | None) -> Iterator[Document]:
+def _read(source: Source, job: Job) -> Iterator[Document]:
     """The input's documents as they are read (at least one, or a ConvertError)."""
     data = source.data if source.data is not None else files.load_bytes(source.name)
-    documents = api.iter_read(data, read_format, ReadOptions(source_name=source.display))
+    documents = api.iter_read(data, job.read_format,
+                              replace(job.read_options, source_name=source.display))
     first = next(documents, None)
     if first is None:
         raise ConvertError("holds no document", source=source.display, code="empty")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from convert import files, formats
 from convert.errors import ConvertError
-from convert.options import WriteOptions
+from convert.options import ReadOptions, WriteOptions
 
 # ---------------------------------------------------------------- inputs
 
@@ -43,17 +43,23 @@ def input_extensions(read_format: str | None = None) -> frozenset[str]:
     return frozenset(extension for spec in readers for extension in spec.extensions)
 
 
-def expand_inputs(inputs: Sequence[str], read_format: str | None = None) -> list[Source]:
+def expand_inputs(inputs: Sequence[str], read_format: str | None = None,
+                  selection: files.Selection = files.Selection(),
+                  skipped: list[str] | None = None) -> list[Source]:
     """Files, folders (recursively), ``@list`` files and ``-``, as a list of sources.
 
     A file named directly (or in a list) has its outputs named after its file
     name; a file found in a folder keeps its path relative to that folder.  Hidden
     files and folders (``.name``) are skipped; a file named twice counts once.
+    Of the files a folder walk finds, ``selection``'s globs choose; where they
+    say nothing, a file that is not confidently one of the formats (by its
+    extension and first bytes) is left out and its name added to ``skipped``.
     """
     extensions = input_extensions(read_format)
     unique: dict[str, Source] = {}
     for argument in _arguments(inputs):
-        for source in _expand_argument(argument, extensions):
+        for source in _expand_argument(argument, extensions, read_format, selection,
+                                       skipped if skipped is not None else []):
             unique.setdefault(source.key, source)
     return list(unique.values())
 
@@ -80,15 +86,36 @@ def _list_file_entries(list_name: str) -> Iterator[str]:
             yield entry
 
 
-def _expand_argument(argument: str, extensions: frozenset[str]) -> Iterator[Source]:
+def _expand_argument(argument: str, extensions: frozenset[str], read_format: str | None,
+                     selection: files.Selection, skipped: list[str]) -> Iterator[Source]:
     if argument == "-":
         yield Source("-", "stdin", "-", sys.stdin.buffer.read())
     elif os.path.isdir(argument):
-        for found in files.walk(argument, extensions):
-            yield Source(found.path, os.path.splitext(found.relative)[0], found.real)
-    else:  # a missing file is that file's failure, reported like any other
+        for found in files.walk(argument, None if selection.include else extensions):
+            if _taken(found, read_format, selection.chooses(found.relative)):
+                yield Source(found.path, os.path.splitext(found.relative)[0], found.real)
+            elif selection.chooses(found.relative) is None:
+                skipped.append(found.path)
+    elif not os.path.lexists(argument):  # as validate: a usage error, nothing converted
+        raise ConvertError("no such file or folder", source=argument, code="io")
+    else:
         stem = os.path.splitext(os.path.basename(argument))[0]
         yield Source(argument, stem, os.path.realpath(argument))
+
+
+def skip_notes(skipped: list[str]) -> list[str]:
+    return [f"skipped {name}: not a news file (--include takes it)" for name in skipped]
+
+
+def _taken(found: files.Found, read_format: str | None, chosen: bool | None) -> bool:
+    """Whether a file found in a folder is an input: a glob's say, else (no
+    ``--from``) whether its content is confidently one of the formats."""
+    if chosen is not None or read_format is not None:
+        return chosen is not False
+    from convert.formats import sniff
+
+    head = files.read_head(found.path, sniff.HEAD_BYTES)
+    return head is not None and sniff.classify(head, found.path, explicit=False) is not None
 
 
 # ---------------------------------------------------------------- planning
@@ -111,6 +138,8 @@ class Job:
     formats: tuple[str, ...]
     read_format: str | None
     write_options: WriteOptions
+    #: Encoding, language and metadata for every input (the name is each one's own).
+    read_options: ReadOptions = ReadOptions()
     #: Read only and send the documents back (for a collection writer).
     collect: bool = False
 

@@ -61,6 +61,8 @@ class RunReport:
     files: list[InputResult] = field(default_factory=list)
     elapsed_seconds: float = 0.0
     interrupted: bool = False
+    #: Files a folder walk left out, as ``skipped NAME: not a news file``.
+    notes: list[str] = field(default_factory=list)
 
     def count(self, status: Status) -> int:
         return sum(1 for result in self.files if result.status == status)
@@ -74,7 +76,11 @@ class RunReport:
         return not self.interrupted and self.count("failed") == 0
 
     def summary_line(self) -> str:
-        return ", ".join(f"{status} {number}" for status, number in self.counts.items())
+        """``10 converted (4 with warnings), 0 failed`` (``, 2 skipped`` when any were)."""
+        counts = self.counts
+        line = (f"{counts['converted'] + counts['warned']} converted ({counts['warned']} with "
+                f"warnings), {counts['failed']} failed")
+        return line + (f", {counts['skipped']} skipped" if counts["skipped"] else "")
 
     def to_data(self) -> dict[str, Any]:
         from convert import __version__
@@ -86,6 +92,7 @@ class RunReport:
             "summary": {**self.counts, "total": len(self.files)},
             "interrupted": self.interrupted,
             "elapsed_seconds": round(self.elapsed_seconds, 3),
+            "notes": list(self.notes),
             "files": [result.to_data() for result in self.files],
         }
 

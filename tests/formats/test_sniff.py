@@ -47,7 +47,7 @@ def test_not_ninjs_at_all() -> None:
     (b'{"provenance": {}, "body": []}', "a.json", False, "json"),
     (b"<!DOCTYPE html><html>", "a.html", False, "html"),
     (b"PK\x03\x04\x00\x00mimetypeapplication/epub+zip", "a.epub", False, "epub"),
-    (b"Headline\n\nBody.", "a.txt", False, "text"),
+    (b"A short headline\n\nThe body text.", "a.txt", False, "text"),
     (b"Headline\n\nBody.", "a.log", True, "text"),
     (b"Headline\n\nBody.", "a.log", False, None),
     (b"<svg/>", "a.txt", True, None),
