@@ -182,13 +182,14 @@ def _convert_one_file(input: str, to: str, output: str | None, from_: str | None
             typer.echo(f"newsconvert: warning: {_where(display_name(input), warning.line)}: "
                        f"{warning.message} [{warning.code}]", err=True)
 
+    if input != "-" and not os.path.lexists(input):  # as for a batch: a usage error
+        fail(ConvertError("no such file or folder", source=input, code="io"), EXIT_USAGE)
     target = sys.stdout.buffer if output is None or output == "-" else output
     try:
         api.convert_file(input, to, target, format=from_, options=write_options,
                          read_options=read_options, on_warning=warn)
-    except ConvertError as error:
-        missing = error.code == "io" and input != "-" and not os.path.lexists(input)
-        fail(error, _exit_code(error) if missing or error.code != "io" else EXIT_INVALID)
+    except ConvertError as error:  # the input's own problem exits 1, as a failed file does
+        fail(error, EXIT_INVALID if error.source == display_name(input) else _exit_code(error))
 
 
 def _output_formats(to: str | None, output: str | None) -> list[str]:
