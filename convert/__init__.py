@@ -34,6 +34,7 @@ if TYPE_CHECKING:
         Provenance,
         Quote,
         Strong,
+        Table,
     )
     from convert.options import ReadOptions, WriteOptions
     from convert.validation import Report
@@ -45,7 +46,7 @@ _LAZY_EXPORTS = {
     "ConvertError": "convert.errors",
     **dict.fromkeys(("Block", "Byline", "Dateline", "Document", "Emphasis", "Figure", "Heading",
                      "Link", "ListBlock", "Note", "Paragraph", "ParseWarning", "Provenance",
-                     "Quote", "Strong"), "convert.model"),
+                     "Quote", "Strong", "Table"), "convert.model"),
     **dict.fromkeys(("ReadOptions", "WriteOptions"), "convert.options"),
 }
 
@@ -80,5 +81,5 @@ def validate(paths: Iterable[str | os.PathLike[str]], *, format_hint: str | None
 __all__ = [
     "Block", "Byline", "ConvertError", "Dateline", "Document", "Emphasis", "Figure", "Heading",
     "Link", "ListBlock", "Note", "Paragraph", "ParseWarning", "Provenance", "Quote",
-    "ReadOptions", "Strong", "WriteOptions", "read", "read_all", "validate", "write",
+    "ReadOptions", "Strong", "Table", "WriteOptions", "read", "read_all", "validate", "write",
 ]
