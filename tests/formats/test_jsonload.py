@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from convert.errors import ConvertError
-from convert.formats.jsonload import MAX_DEPTH, _depth, load_json
+from convert.formats.jsonload import MAX_DEPTH, _too_deep, load_json
 
 
 def depth_token_by_token(text: str) -> int:
@@ -26,9 +26,12 @@ def depth_token_by_token(text: str) -> int:
     return deepest
 
 
-@given(st.text('[]{}"\\ ,:a1\n', max_size=60))
-def test_brackets_inside_strings_do_not_count(text: str) -> None:
-    assert _depth(text) == depth_token_by_token(text)
+@given(st.just(0) | st.integers(MAX_DEPTH - 40, MAX_DEPTH + 3), st.text('[]{}"\\ ,:a1\n', max_size=60))
+def test_brackets_inside_strings_do_not_count(opening: int, text: str) -> None:
+    # Opening brackets first bring the text near the limit, where it is scanned
+    # (with none, the bracket count alone answers).
+    text = "[" * opening + text
+    assert _too_deep(text) == (depth_token_by_token(text) > MAX_DEPTH)
 
 
 def test_deep_nesting_is_refused_and_strings_do_not_count() -> None:

@@ -484,15 +484,15 @@ def test_a_worker_process_dying_fails_its_files_without_a_traceback(
 
 LANGUAGE_MODEL_PROBE = """
 import os, sys
-import py3langid.langid as langid
+import fasttext
 from convert import run
 
-load = langid._load_identifier
+load = fasttext.load_model
 def counted(*args, **kwargs):
     with open(sys.argv[3], "a") as log:
         log.write(f"{os.getpid()}\\n")
     return load(*args, **kwargs)
-langid._load_identifier = counted
+fasttext.load_model = counted
 report = run.convert_many([sys.argv[1]], ["json"], sys.argv[2], jobs=2, read_format="text")
 assert report.counts["converted"] == 16, report.counts
 """
@@ -503,7 +503,7 @@ def test_workers_load_the_language_model_once_each_not_once_per_file(tmp_path: P
 
     from tests.conftest import ROOT
 
-    for number in range(16):  # Latin script, no declared language: py3langid decides
+    for number in range(16):  # Latin script, no declared language: the model decides
         (tmp_path / "in" / f"{number}.txt").parent.mkdir(exist_ok=True)
         (tmp_path / "in" / f"{number}.txt").write_text(
             f"Harbour reopens {number}\n\nThe harbour reopened on Monday after the storm, "
