@@ -18,7 +18,9 @@ from convert.errors import ConvertError
 from convert.formats.ninjs import DEFAULT_VERSION
 
 if TYPE_CHECKING:
-    from convert.run import FileResult, RunReport
+    from convert.options import ReadOptions, WriteOptions
+    from convert.run import InputResult, RunReport
+    from convert.model import Document, ParseWarning
 
 app = typer.Typer(
     name="newsconvert",
@@ -133,10 +135,18 @@ def convert_command(
     read_options = ReadOptions(encoding=_checked_encoding(encoding), language=language,
                                metadata=_metadata_pairs(metadata or [], title))
     selection = Selection(tuple(include or ()), tuple(exclude or ()))
+    try:
+        executor_name = batch.executor_name(executor)
+        output_dir = None if batch.output_is_one_file(inputs, formats, output) else output
+    except ConvertError as error:
+        fail(error, _exit_code(error))
+    if (output_dir is None and len(inputs) == 1 and report is None
+            and not inputs[0].startswith("@") and not os.path.isdir(inputs[0])):
+        _convert_one_file(inputs[0], formats[0], output, from_, write_options, read_options,
+                          quiet)
+        return
     with _RunDisplay(quiet) as display:
         try:
-            executor_name = batch.executor_name(executor)
-            output_dir = None if batch.output_is_one_file(inputs, formats, output) else output
             if output_dir is None:
                 target = sys.stdout.buffer if output is None or output == "-" else output
                 run = batch.convert_into_one(
@@ -158,6 +168,28 @@ def convert_command(
         for note in run.notes:
             typer.echo(f"newsconvert: note: {note}", err=True)
     _finish_run(run, report, summary=not quiet and len(run.files) != 1)
+
+
+def _convert_one_file(input: str, to: str, output: str | None, from_: str | None,
+                      write_options: WriteOptions, read_options: ReadOptions,
+                      quiet: bool) -> None:
+    """One file to one output: cli -> api.convert_file, no run planner."""
+    from convert import api
+    from convert.files import display_name
+
+    def warn(warning: ParseWarning) -> None:
+        if not quiet:
+            typer.echo(f"newsconvert: warning: {_where(display_name(input), warning.line)}: "
+                       f"{warning.message} [{warning.code}]", err=True)
+
+    if input != "-" and not os.path.lexists(input):  # as for a batch: a usage error
+        fail(ConvertError("no such file or folder", source=input, code="io"), EXIT_USAGE)
+    target = sys.stdout.buffer if output is None or output == "-" else output
+    try:
+        api.convert_file(input, to, target, format=from_, options=write_options,
+                         read_options=read_options, on_warning=warn)
+    except ConvertError as error:  # the input's own problem exits 1, as a failed file does
+        fail(error, EXIT_INVALID if error.source == display_name(input) else _exit_code(error))
 
 
 def _output_formats(to: str | None, output: str | None) -> list[str]:
@@ -238,7 +270,7 @@ class _RunDisplay:
         if self.bar:
             self.bar.__exit__(None, None, None)
 
-    def show(self, result: FileResult, done: int, total: int) -> None:
+    def show(self, result: InputResult, done: int, total: int) -> None:
         if self.bar:
             self.bar.update(done, total)
         if result.error:

@@ -24,9 +24,9 @@ from typing import TYPE_CHECKING
 from convert import files
 from convert.errors import ConvertError
 from convert.options import WriteOptions
-from convert.run import (
-    FileResult, Job, ProgressCallback, RunReport, Source, Task, convert_task, expand_inputs,
-)
+from convert.run.executors import convert_task
+from convert.run.plan import Job, Source, Task, expand_inputs
+from convert.run.report import InputResult, ProgressCallback, RunReport
 
 if TYPE_CHECKING:
     from convert.writers.epub import BookArticle
@@ -138,6 +138,6 @@ def bundle(inputs: Sequence[str], output: str, options: WriteOptions,
         raise
     files.write_atomic(output, data)
     report.files = [result if result.status == "failed"
-                    else FileResult(result.source, result.status, (output,), result.warnings)
+                    else InputResult(result.source, result.status, (output,), result.warnings)
                     for result in report.files]
     return report

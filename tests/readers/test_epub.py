@@ -18,7 +18,7 @@ from convert.model import Document, Emphasis, Heading, Link, ListBlock, Paragrap
 from convert.options import ReadOptions, WriteOptions
 from convert.readers import epub as reader
 from convert.writers import epub as writer
-from tests.factories import ALL, ARABIC, CHINESE, FULL
+from tests.support.factories import ALL, ARABIC, CHINESE, FULL
 from tests.writers.test_epub import HEBREW, corpus
 
 MIMETYPE = b"application/epub+zip"

@@ -15,10 +15,10 @@ from convert.model import (
     content_id,
 )
 from convert.options import WriteOptions
-from tests import factories, html_cases
+from tests.support import factories, html_factories
 from tests.conftest import readable_articles
 
-DOCUMENTS = {**factories.ALL, **html_cases.ALL}
+DOCUMENTS = {**factories.ALL, **html_factories.ALL}
 
 
 def round_trip(doc: Document, fragment: bool) -> Document:
@@ -48,7 +48,7 @@ def test_page_is_detected_without_naming_the_format() -> None:
 
 
 def test_html_to_html_is_byte_identical() -> None:
-    data = api.write(html_cases.RICH, "html")
+    data = api.write(html_factories.RICH, "html")
     assert api.write(api.read(data, "html"), "html") == data
 
 

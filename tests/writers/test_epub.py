@@ -29,11 +29,11 @@ from convert.model import (
     Byline, Document, Figure, Link, Note, Paragraph, Provenance, Quote, body_text, content_id,
 )
 from convert.options import WriteOptions
+from convert.validation import epubcheck
 from convert.writers import epub
 from convert.run.bundle import bundle
 from tests.conftest import DEV_CORPUS, ROOT, SHARED, dev_articles, readable_articles
-from tests.epubcheck_batch import check_books
-from tests.factories import ALL, ARABIC, CHINESE, FULL, MINIMAL
+from tests.support.factories import ALL, ARABIC, CHINESE, FULL, MINIMAL
 
 NS = {"opf": "http://www.idpf.org/2007/opf", "dc": "http://purl.org/dc/elements/1.1/",
       "x": "http://www.w3.org/1999/xhtml", "epub": "http://www.idpf.org/2007/ops",
@@ -151,8 +151,10 @@ def epubcheck_results(tmp_path_factory: pytest.TempPathFactory) -> dict[str, lis
         paths[name].write_bytes(epub.write(docs, options))
     reports = bundle_reports(folder)
     paths.update({name: folder / f"{name}.epub" for name in reports})
-    messages = check_books(list(paths.values()))
-    results: dict[str, Any] = {name: messages[path] for name, path in paths.items()}
+    assert epubcheck.unavailable() is None, epubcheck.unavailable()
+    findings = epubcheck.check({path: name for name, path in paths.items()}, usage=True)
+    results: dict[str, Any] = {name: [finding for finding in findings if finding.file == name]
+                               for name in paths}
     results["reports"] = reports
     return results
 
@@ -210,7 +212,7 @@ import sys
 from convert import api
 from convert.options import WriteOptions
 from tests.conftest import dev_articles
-from tests.factories import ALL
+from tests.support.factories import ALL
 docs = []
 for path in dev_articles():
     try:

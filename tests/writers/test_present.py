@@ -16,7 +16,7 @@ from convert.options import WriteOptions
 from convert.writers import html
 from convert.writers.present import NBSP, NNBSP, people_date, typeset
 from tests.conftest import ROOT
-from tests.factories import FULL
+from tests.support.factories import FULL
 
 
 @pytest.mark.parametrize("value, language, shown", [

@@ -23,7 +23,7 @@ from convert.model import (
     Byline, Dateline, Document, Emphasis, Figure, Heading, Link, ListBlock, Note, Paragraph, Quote,
     Strong,
 )
-from tests import factories
+from tests.support import factories
 from tests.conftest import ROOT, STANDARDS
 
 NEWSML_XSD = STANDARDS / "newsml-g2" / "NewsML-G2_2.35-spec-All-Power.xsd"

@@ -12,7 +12,7 @@ from dataclasses import replace
 from convert.model import (
     Byline, Dateline, Emphasis, Figure, Heading, Link, ListBlock, Note, Paragraph, Quote, Strong,
 )
-from tests.factories import FULL
+from tests.support.factories import FULL
 
 RICH = replace(
     FULL,

@@ -15,7 +15,7 @@ from convert.cli import app
 from convert.validation import validate_paths
 from convert.validation.report import indented_json, render
 from tests.conftest import ROOT
-from tests.validate.feeds import EXAMPLES, item_text
+from tests.support.feeds import EXAMPLES, item_text
 
 GOOD = EXAMPLES / "unit_test_files/2.26/should_pass/CR00201_charcount.xml"
 FAILING = EXAMPLES / "unit_test_files/2.29/should_fail/001_incomplete_file.xml"

@@ -15,7 +15,7 @@ from convert.validation.rules import (
     is_bcp47,
     simple_language_tag,
 )
-from tests.validate.feeds import EXAMPLES, line_of
+from tests.support.feeds import EXAMPLES, line_of
 
 LISTING_1 = EXAMPLES / "LISTING_1_A_NewsML-G2_News_Item.xml"
 NO_CATALOG = EXAMPLES / "unit_test_files/2.30/should_pass/CR00211_01_newsitem_with_no_catalog.xml"

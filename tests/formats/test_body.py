@@ -15,8 +15,8 @@ from convert.formats.body import (
 from convert.model import (
     Emphasis, Figure, Heading, Link, ListBlock, Note, Paragraph, Quote, Strong, Table,
 )
-from tests.factories import FULL
-from tests.html_cases import HOSTILE, RICH
+from tests.support.factories import FULL
+from tests.support.html_factories import HOSTILE, RICH
 
 # Text as a parser leaves it: no control characters other than the line feed.
 TEXT = st.text(st.characters(blacklist_categories=("Cc", "Cs"), whitelist_characters="\n"),

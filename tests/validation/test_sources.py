@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 from convert.cli import app
 from convert.validation import sources, validate_paths
 from tests.conftest import STANDARDS
-from tests.validate.feeds import ITEM_TEMPLATE
+from tests.support.feeds import ITEM_TEMPLATE
 
 runner = CliRunner()
 

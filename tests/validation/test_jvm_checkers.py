@@ -11,7 +11,7 @@ import pytest
 from convert.validation import Report, validate_paths
 from convert.validation import epubcheck as epubcheck_module
 from convert.validation import nu as nu_module
-from tests.validate.books import BODY_LINE, LINK_LINE, write_book, write_page
+from tests.support.books import BODY_LINE, LINK_LINE, write_book, write_page
 
 pytestmark = pytest.mark.skipif(
     nu_module.unavailable() is not None or epubcheck_module.unavailable() is not None,

@@ -16,7 +16,7 @@ from typing import Any
 
 from convert.model import Document
 from tests.conftest import DEV_CORPUS, STANDARDS, dev_articles
-from tests.factories import ALL
+from tests.support.factories import ALL
 
 NINJS = STANDARDS / "ninjs"
 VERSIONS = ("3.1", "2.2", "1.6")

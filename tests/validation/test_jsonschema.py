@@ -10,7 +10,7 @@ import pytest
 from convert import ConvertError, Document, api
 from convert.validation import validate_paths
 from tests.conftest import STANDARDS, dev_articles
-from tests.factories import FULL
+from tests.support.factories import FULL
 
 NINJS_EXAMPLES = sorted((STANDARDS / "ninjs" / "examples").glob("*/*.json"))
 SIMPLE_31 = STANDARDS / "ninjs" / "examples" / "3.1" / "004_simple_text_article.json"

@@ -12,7 +12,7 @@ import pytest
 
 from convert.validation import validate_paths
 from tests.conftest import ROOT
-from tests.validate.feeds import EXAMPLES, ITEM_TEMPLATE, item_text, line_of, write_feed
+from tests.support.feeds import EXAMPLES, ITEM_TEMPLATE, item_text, line_of, write_feed
 
 SHOULD_PASS = sorted(
     [path for path in EXAMPLES.glob("LISTING_*.xml") if "LISTING_24" not in path.name]

@@ -13,31 +13,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import dev_articles
 from convert import api, formats, run
+from convert.run import executors
+from convert.run.plan import Job
 from convert.errors import ConvertError
 from convert.model import Document
 from convert.options import ReadOptions, WriteOptions
-
-#: Dev-corpus articles the baseline reader accepts (017 is a headline without a body).
-GOOD = [path for path in dev_articles() if not path.name.startswith("017-")][:6]
-
-
-@pytest.fixture
-def archive(tmp_path: Path) -> Path:
-    """A small nested archive: 2 articles at the top, 2 in 2019/, 2 in 2019/09/."""
-    root = tmp_path / "archive"
-    for folder, articles in (("", GOOD[:2]), ("2019", GOOD[2:4]), ("2019/09", GOOD[4:6])):
-        (root / folder).mkdir(parents=True, exist_ok=True)
-        for article in articles:
-            shutil.copy(article, root / folder / article.name)
-    return root
-
-
-def tree(folder: Path) -> dict[str, bytes]:
-    return {path.relative_to(folder).as_posix(): path.read_bytes()
-            for path in sorted(folder.rglob("*")) if path.is_file()}
-
+from tests.support.archives import (  # noqa: F401  (archive is a fixture)
+    GOOD, archive, broken_canonical_json, generated_folder, tree,
+)
 
 def register_writer(monkeypatch: pytest.MonkeyPatch, name: str, extension: str,
                     write: object, collection: bool = False) -> None:
@@ -186,11 +170,6 @@ def test_an_input_holding_several_documents_gets_numbered_outputs(
 
 
 # ---------------------------------------------------------------- failures
-
-
-def broken_canonical_json(path: Path) -> None:
-    """Canonical JSON (it names provenance and body) with a syntax error on line 3."""
-    path.write_text('{\n  "id": "urn:uuid:x",\n  "body": [,\n  "provenance": {}\n}\n')
 
 
 def test_one_bad_file_is_reported_and_the_others_are_converted(archive: Path,
@@ -399,17 +378,6 @@ def test_the_collection_rule_for_folders(tmp_path: Path) -> None:
 # ---------------------------------------------------------------- executors
 
 
-def generated_folder(folder: Path, count: int) -> Path:
-    """``count`` distinct articles from the dev corpus texts, 100 per subfolder."""
-    texts = [path.read_text(encoding="utf-8") for path in GOOD]
-    for number in range(count):
-        sub = folder / f"{number // 100:03d}"
-        sub.mkdir(parents=True, exist_ok=True)
-        text = texts[number % len(texts)]
-        (sub / f"{number:05d}.txt").write_text(f"Article {number}: {text}", encoding="utf-8")
-    return folder
-
-
 def comparable(report: run.RunReport, out: Path) -> list[dict[str, object]]:
     """The per-file results with the output folder taken out of the paths."""
     files = report.to_data()["files"]
@@ -498,14 +466,14 @@ def test_a_worker_process_dying_fails_its_files_without_a_traceback(
     if multiprocessing.get_start_method() != "fork":
         pytest.skip("the crash is injected by monkeypatching, which only forked workers see")
     folder = generated_folder(tmp_path / "in", 40)
-    real_convert_task = run.convert_task
+    real_convert_task = executors.convert_task
 
-    def dying(task: run.Task, job: run.Job) -> run.Outcome:
+    def dying(task: run.Task, job: Job) -> executors.Outcome:
         if task.source.name.endswith("00017.txt"):
             os._exit(1)
         return real_convert_task(task, job)
 
-    monkeypatch.setattr(run, "convert_task", dying)  # inherited by forked workers
+    monkeypatch.setattr(executors, "convert_task", dying)  # inherited by forked workers
     report = run.convert_many([str(folder)], ["json"], tmp_path / "out", jobs=2)
     assert len(report.files) == 40 and report.count("failed") >= 1
     crashed = [result for result in report.files if result.status == "failed"]
