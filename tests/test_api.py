@@ -9,6 +9,7 @@ import pytest
 
 from convert import api, files
 from convert.errors import ConvertError
+from tests.conftest import DEV_CORPUS
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -51,7 +52,7 @@ def test_reading_a_missing_file_names_it(tmp_path: Path) -> None:
 
 
 def test_convert_file_is_the_one_file_path(tmp_path: Path) -> None:
-    source = ROOT / "fixtures" / "corpus" / "002-reuters-machinery-outlook.txt"
+    source = DEV_CORPUS / "002-reuters-machinery-outlook.txt"
     heard: list[str] = []
     api.convert_file(source, "ninjs", tmp_path / "a.json",
                      on_warning=lambda warning: heard.append(warning.code))
@@ -64,7 +65,7 @@ def test_convert_file_is_the_one_file_path(tmp_path: Path) -> None:
 def test_convert_file_wants_a_writer_of_several_documents_for_several(tmp_path: Path) -> None:
     feed = tmp_path / "feed.xml"
     feed.write_bytes(api.write([api.read(path) for path in sorted(
-        (ROOT / "fixtures" / "corpus").glob("00[01]*.txt"))], "newsml-message"))
+        DEV_CORPUS.glob("00[01]*.txt"))], "newsml-message"))
     with pytest.raises(ConvertError, match="2 documents, but html writes one per file"):
         api.convert_file(feed, "html", tmp_path / "out.html")
     assert not (tmp_path / "out.html").exists()

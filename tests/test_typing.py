@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 import convert
-from tests.conftest import FIXTURES, ROOT
+from tests.conftest import DEV_CORPUS, ROOT
 from tests.typing_examples import library_usage
 
 EXAMPLES = ROOT / "tests" / "typing_examples"
@@ -167,7 +167,7 @@ def test_validate_stays_the_function_after_the_validation_package_is_imported() 
     ``convert.validation``, never ``convert.validate``: calls keep working."""
     import convert.validation.runner  # noqa: F401  (the import under test)
 
-    sample = str(FIXTURES / "corpus" / "000-uzbek-militants.txt")
+    sample = str(DEV_CORPUS / "000-uzbek-militants.txt")
     assert convert.validate([sample]).valid
     assert callable(convert.validate)
     assert convert.validate([sample]).valid
@@ -175,7 +175,7 @@ def test_validate_stays_the_function_after_the_validation_package_is_imported() 
 
 def test_the_readme_usage_runs(tmp_path: Path) -> None:
     """The type-checked example does what it says (it asserts its own results)."""
-    samples = sorted(str(path) for path in (FIXTURES / "corpus").glob("*.txt"))[:2]
+    samples = sorted(str(path) for path in DEV_CORPUS.glob("*.txt"))[:2]
     library_usage.main(samples, tmp_path)
     assert (tmp_path / "archive.epub").is_file()
     assert (tmp_path / "run.json").is_file()

@@ -10,11 +10,11 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from convert.cli import app
-from tests.conftest import FIXTURES, ROOT
+from tests.conftest import DEV_CORPUS, FIXTURES, ROOT
 
 runner = CliRunner()
-KOCHI = FIXTURES / "corpus" / "001-kochi-ferry-strike.txt"
-HEADLINE_ONLY = FIXTURES / "corpus" / "017-headline-only.txt"
+KOCHI = DEV_CORPUS / "001-kochi-ferry-strike.txt"
+HEADLINE_ONLY = DEV_CORPUS / "017-headline-only.txt"
 
 
 def test_inspect_shows_steps_lines_drops_and_summary() -> None:
@@ -32,7 +32,7 @@ def test_inspect_shows_steps_lines_drops_and_summary() -> None:
 
 def test_inspect_json_lists_warnings_with_lines() -> None:
     result = runner.invoke(app, ["inspect", "--json",
-                                 str(FIXTURES / "corpus" / "024-cp1252-montreal-cafe.txt")])
+                                 str(DEV_CORPUS / "024-cp1252-montreal-cafe.txt")])
     assert result.exit_code == 0, result.output
     trace = json.loads(result.output)
     assert trace["warnings"] == [{"code": "encoding-guessed", "line": 1, "message": trace[
@@ -71,7 +71,7 @@ def test_refused_input_exits_non_zero_with_one_line_and_writes_nothing(tmp_path:
 
 def test_warnings_go_to_stderr_with_their_line() -> None:
     done = subprocess.run([sys.executable, "-m", "convert", "convert",
-                           str(FIXTURES / "corpus" / "024-cp1252-montreal-cafe.txt"), "--to",
+                           str(DEV_CORPUS / "024-cp1252-montreal-cafe.txt"), "--to",
                            "json"], capture_output=True, text=True, cwd=ROOT, check=False)
     assert done.returncode == 0
     assert "024-cp1252-montreal-cafe.txt:1:" in done.stderr and "[encoding-guessed]" in done.stderr
