@@ -34,6 +34,12 @@ app.add_typer(schemas_app, name="schemas")
 EXIT_INVALID = 1
 EXIT_USAGE = 2
 
+
+def _examples(*command_lines: str) -> str:
+    """A command's ``--help`` epilog: example command lines, kept as written
+    (click's ``\\b`` marker stops it rewrapping them)."""
+    return "Examples:\n\n\b\n" + "\n".join(f"  {line}" for line in command_lines)
+
 _debug = False
 
 
@@ -310,18 +316,30 @@ def _declare_validate() -> None:
 _declare_validate()
 
 
-@schemas_app.command("pull")
+@schemas_app.command("pull", epilog=_examples(
+    "newsconvert schemas pull",
+    "newsconvert schemas pull --from-dir ~/Downloads/iptc-schemas",
+    "newsconvert schemas pull --mirror https://github-raw.example.internal"))
 def schemas_pull_command(
     base_url: Annotated[Optional[str], typer.Option(
-        "--base-url", help="Fetch from this server (laid out like the official bundle).")
+        "--base-url", metavar="URL",
+        help="Fetch from this server, laid out like the official bundle (newsml-g2/, ninjs/).")
     ] = None,
+    mirror: Annotated[Optional[str], typer.Option(
+        "--mirror", metavar="URL",
+        help="Fetch the pinned IPTC GitHub paths from this server instead of "
+        "raw.githubusercontent.com (a proxy or mirror with the same paths).")] = None,
+    from_dir: Annotated[Optional[Path], typer.Option(
+        "--from-dir", metavar="DIR",
+        help="Offline install: copy from this folder, laid out like the official bundle "
+        "(same checksums).")] = None,
 ) -> None:
-    """Download the official IPTC schemas into the user cache (SHA-256 checked)."""
+    """Put the official IPTC schemas into the user cache (SHA-256 checked)."""
     from convert.validation import sources
 
     try:
-        for pulled in sources.pull(base_url):
-            typer.echo(f"{pulled.path}  <-  {pulled.url}")
+        for pulled in sources.pull(base_url, mirror=mirror, from_dir=from_dir):
+            typer.echo(f"{pulled.path}  <-  {pulled.origin}")
     except ConvertError as error:
         fail(error, _exit_code(error))
 
