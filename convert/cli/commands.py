@@ -7,6 +7,7 @@ shows the traceback instead.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal, NoReturn, Optional
@@ -71,7 +72,8 @@ if TYPE_CHECKING:
     ReaderName = str
 else:  # a Literal of the formats table's readers: typer lists and checks them
     ReaderName = Literal[tuple(READER_NAMES)]
-_TO_HELP = f"Output format(s), comma-separated: {', '.join(WRITER_NAMES)}."
+_TO_HELP = (f"Output format(s), comma-separated: {', '.join(WRITER_NAMES)}; default: from "
+            "the -o FILE name (a.html, a.xml, a.ninjs.json, a.json, a.epub).")
 _FROM_HELP = "Input format (default: detected from the content)."
 
 app = typer.Typer(
@@ -133,15 +135,15 @@ def root(
 
 @app.command("convert", cls=_Command, epilog=_examples(
     "newsconvert convert article.txt --to json",
-    "newsconvert convert article.txt --to newsml -o article.xml",
+    "newsconvert convert article.txt -o article.xml",
     "cat article.txt | newsconvert convert - --to ninjs --ninjs-version 2.2",
     "newsconvert convert archive/ --to json,html -o out/ --jobs 4",
     "newsconvert convert feed.xml --from newsml --to html -o pages/"))
 def convert_command(
     inputs: Annotated[list[str], typer.Argument(help="Files, folders, @list files, or - for stdin.",
                                                 metavar="INPUT...")],
-    to: Annotated[str, typer.Option("--to", "-t", metavar="FORMATS", help=_TO_HELP,
-                                    autocompletion=_complete_writers)],
+    to: Annotated[Optional[str], typer.Option("--to", "-t", metavar="FORMATS", help=_TO_HELP,
+                                              autocompletion=_complete_writers)] = None,
     output: Annotated[Optional[str], typer.Option("--output", "-o",
                                                   help="Output file (or folder).")] = None,
     from_: Annotated[Optional[ReaderName], typer.Option("--from", "-f", help=_FROM_HELP)] = None,
@@ -163,16 +165,32 @@ def convert_command(
     quiet: Annotated[bool, typer.Option("--quiet", "-q",
                                         help="Only errors: no progress, warnings or summary.")]
     = False,
+    encoding: Annotated[Optional[str], typer.Option(
+        help="Text input encoding (e.g. cp1252), instead of detecting it.")] = None,
+    language: Annotated[Optional[str], typer.Option(
+        help="The articles' language (BCP 47), instead of detecting it.")] = None,
+    metadata: Annotated[Optional[list[str]], typer.Option(
+        "--metadata", "-M", metavar="KEY=VALUE",
+        help="Set a document field (repeatable): headline, subheadline, slugline, source, "
+        "published, updated, copyright, url, summary, version, language, keywords (a,b).")
+    ] = None,
+    title: Annotated[Optional[str], typer.Option(
+        help="The headline (as --metadata headline=TITLE).")] = None,
+    json_lines: Annotated[bool, typer.Option(
+        "--json-lines", help="--to json holding several documents on one output: JSON Lines "
+        "instead of a JSON array.")] = False,
 ) -> None:
     """Convert news files to one or more formats; folders are mirrored under -o DIR."""
     from convert import run as batch
-    from convert.options import WriteOptions
+    from convert.options import ReadOptions, WriteOptions
 
-    formats = [name.strip() for name in to.split(",") if name.strip()]
+    formats = _output_formats(to, output)
     if "ninjs" in formats:
         _check_ninjs_version(ninjs_version)
     write_options = WriteOptions(ninjs_version=ninjs_version, fragment=fragment,
-                                 css=_read_css(css))
+                                 css=_read_css(css), json_lines=json_lines)
+    read_options = ReadOptions(encoding=_checked_encoding(encoding), language=language,
+                               metadata=_metadata_pairs(metadata or [], title))
     with _RunDisplay(quiet) as display:
         try:
             executor_name = batch.executor_name(executor)
@@ -182,18 +200,77 @@ def convert_command(
                 run = batch.convert_into_one(
                     inputs, formats[0], target, read_format=from_, jobs=jobs,
                     fail_fast=fail_fast, executor=executor_name, scheduler=scheduler,
-                    write_options=write_options, progress=display.show)
+                    write_options=write_options, read_options=read_options,
+                    progress=display.show)
             else:
                 run = batch.convert_many(
                     inputs, formats, output_dir, read_format=from_, jobs=jobs,
                     fail_fast=fail_fast, executor=executor_name, scheduler=scheduler,
-                    write_options=write_options, progress=display.show,
-                    skip_existing=skip_existing)
+                    write_options=write_options, read_options=read_options,
+                    progress=display.show, skip_existing=skip_existing)
         except batch.Interrupted as stop:
             run = stop.report
         except ConvertError as error:
             fail(error, _exit_code(error))
     _finish_run(run, report, summary=not quiet and len(run.files) != 1)
+
+
+def _output_formats(to: str | None, output: str | None) -> list[str]:
+    """The ``--to`` formats; without ``--to``, the one the ``-o`` file name asks
+    for (as pandoc does).  A file name that asks for another format than
+    ``--to`` is refused: ``-t json -o b.html`` would put JSON in ``b.html``."""
+    from convert import formats
+
+    by_name = (formats.writer_for_path(output) if output and output != "-"
+               and not output.endswith(("/", os.sep)) and not os.path.isdir(output) else None)
+    if to is None:
+        if by_name is None:
+            fail(f"say which format to write: --to {'|'.join(formats.WRITER_NAMES)} "
+                 "(or give -o FILE with a known extension)", EXIT_USAGE)
+        return [by_name.name]
+    names = [name.strip() for name in to.split(",") if name.strip()]
+    for name in names:
+        try:
+            formats.writer(name)
+        except ConvertError as error:
+            fail(error, EXIT_USAGE)
+    if by_name is not None and len(names) == 1 and names[0] != by_name.name and not (
+            formats.writer(names[0]).extension == by_name.extension):
+        fail(f"-o {output} names a {by_name.name} file, but --to is {names[0]}: use "
+             f"-o NAME{formats.writer(names[0]).extension} or --to {by_name.name}", EXIT_USAGE)
+    return names
+
+
+def _checked_encoding(name: str | None) -> str | None:
+    """``--encoding``: a text encoding Python knows (``base64`` is not one)."""
+    if name is None:
+        return None
+    import codecs
+
+    try:
+        info = codecs.lookup(name)
+    except LookupError:
+        fail(f"--encoding {name!r}: not an encoding Python knows", EXIT_USAGE)
+    if not getattr(info, "_is_text_encoding", True):
+        fail(f"--encoding {name!r}: not a text encoding", EXIT_USAGE)
+    return info.name
+
+
+def _metadata_pairs(given: list[str], title: str | None) -> tuple[tuple[str, str], ...]:
+    """``KEY=VALUE`` options as pairs, keys checked against the model's fields."""
+    from convert.model import metadata_keys
+
+    known = metadata_keys()
+    pairs = []
+    for item in given:
+        key, has_value, value = item.partition("=")
+        if not has_value or key.strip() not in known:
+            fail(f"--metadata {item!r}: give KEY=VALUE with KEY one of {', '.join(known)}",
+                 EXIT_USAGE)
+        pairs.append((key.strip(), value))
+    if title is not None:
+        pairs.append(("headline", title))
+    return tuple(pairs)
 
 
 class _RunDisplay:

@@ -37,7 +37,7 @@ import sys
 import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, Literal, TypeGuard, get_args
 
@@ -123,7 +123,11 @@ class RunReport:
         return not self.interrupted and self.count("failed") == 0
 
     def summary_line(self) -> str:
-        return ", ".join(f"{status} {number}" for status, number in self.counts.items())
+        """``10 converted (4 with warnings), 0 failed`` (``, 2 skipped`` when any were)."""
+        counts = self.counts
+        line = (f"{counts['converted'] + counts['warned']} converted ({counts['warned']} with "
+                f"warnings), {counts['failed']} failed")
+        return line + (f", {counts['skipped']} skipped" if counts["skipped"] else "")
 
     def to_data(self) -> dict[str, Any]:
         from convert import __version__
@@ -271,6 +275,8 @@ class Job:
     formats: tuple[str, ...]
     read_format: str | None
     write_options: WriteOptions
+    #: Encoding, language and metadata for every input (the name is each one's own).
+    read_options: ReadOptions = ReadOptions()
     #: Read only and send the documents back (for a collection writer).
     collect: bool = False
 
@@ -376,7 +382,7 @@ def convert_task(task: Task, job: Job) -> Outcome:
     """Read one input once and write every requested format; never raises for bad input."""
     source = task.source
     try:
-        documents = _read(source, job.read_format)
+        documents = _read(source, job)
         if job.collect:
             collected = tuple(documents)
             warnings = tuple(problem for doc in collected for problem in _warnings(doc, job))
@@ -414,10 +420,11 @@ def _inner_location(error: ConvertError, display: str) -> str:
     return ""
 
 
-def _read(source: Source, read_format: str | None) -> Iterator[Document]:
+def _read(source: Source, job: Job) -> Iterator[Document]:
     """The input's documents as they are read (at least one, or a ConvertError)."""
     data = source.data if source.data is not None else api.load_bytes(source.name)
-    documents = api.iter_read(data, read_format, ReadOptions(source_name=source.display))
+    documents = api.iter_read(data, job.read_format,
+                              replace(job.read_options, source_name=source.display))
     first = next(documents, None)
     if first is None:
         raise ConvertError("holds no document", source=source.display, code="empty")
@@ -660,8 +667,12 @@ def convert_many(inputs: Sequence[str], to: Sequence[str], output_dir: str | os.
                  skip_existing: bool = False, fail_fast: bool = False,
                  executor: ExecutorName = "local", scheduler: Any = None,
                  write_options: WriteOptions | None = None,
+                 read_options: ReadOptions | None = None,
                  progress: ProgressCallback | None = None) -> RunReport:
     """Convert every input to every format in ``to``, mirroring the inputs under ``output_dir``.
+
+    ``read_options`` gives every input's encoding, language and metadata
+    (``source_name`` is set per input).
 
     ``scheduler`` (Dask only): ``None`` starts a ``LocalCluster`` of ``jobs``
     worker processes; otherwise a scheduler address (``tcp://host:8786``), a
@@ -684,7 +695,8 @@ def convert_many(inputs: Sequence[str], to: Sequence[str], output_dir: str | os.
                                            tuple(path for _, path in task.outputs)))
         else:
             to_convert.append(task)
-    job = Job(writer_names, read_format, write_options or WriteOptions())
+    job = Job(writer_names, read_format, write_options or WriteOptions(),
+              read_options=read_options or ReadOptions())
     return run.execute(to_convert, job, jobs=jobs, executor=executor, scheduler=scheduler)
 
 
@@ -693,6 +705,7 @@ def convert_into_one(inputs: Sequence[str], to: str,
                      read_format: str | None = None, jobs: int = 1, fail_fast: bool = False,
                      executor: ExecutorName = "local", scheduler: Any = None,
                      write_options: WriteOptions | None = None,
+                     read_options: ReadOptions | None = None,
                      progress: ProgressCallback | None = None) -> RunReport:
     """Every document of every input, written as ONE output: a file, or a binary stream.
 
@@ -708,11 +721,12 @@ def convert_into_one(inputs: Sequence[str], to: str,
     tasks = [Task(index, source, ()) for index, source in enumerate(sources)]
     run = _Run(RunReport((to,), None if target is None else os.fspath(target)), len(tasks),
                fail_fast, progress)
-    job = Job((to,), read_format, write_options or WriteOptions(), collect=True)
+    job = Job((to,), read_format, write_options or WriteOptions(),
+              read_options=read_options or ReadOptions(), collect=True)
     report = run.execute(tasks, job, jobs=jobs, executor=executor, scheduler=scheduler)
     documents = [doc for index in sorted(run.documents) for doc in run.documents[index]]
     if documents and not (fail_fast and not report.ok):
-        if len(documents) > 1 and not writer.collection:
+        if len(documents) > 1 and not (writer.collection or writer.several):
             raise ConvertError(f"{len(documents)} documents, but {to} writes one per file: "
                                "give an output folder (-o DIR)", code="usage")
         data = writer.write(documents, write_options or WriteOptions())
@@ -763,7 +777,8 @@ def output_is_one_file(inputs: Sequence[str], to: Sequence[str], output: str | N
     single = (len(inputs) == 1 and len(to) == 1 and not inputs[0].startswith("@")
               and not os.path.isdir(inputs[0]))
     if output is None or output == "-":
-        if not single:
+        several_in_one = len(to) == 1 and formats.writer(to[0]).several
+        if not (single or several_in_one):
             raise ConvertError("several inputs or formats need an output folder (-o DIR)",
                                code="usage")
         return True

@@ -78,7 +78,7 @@ def test_every_example_parses(example: str) -> None:
 
 def test_format_choices_come_from_the_formats_table() -> None:
     convert_help = " ".join(newsconvert("convert", "--help").stdout.split())
-    assert f"comma-separated: {', '.join(WRITER_NAMES)}." in convert_help
+    assert f"comma-separated: {', '.join(WRITER_NAMES)}; default:" in convert_help
     assert f"-f, --from <{'|'.join(READER_NAMES)}>" in convert_help
     bundle_help = newsconvert("bundle", "--help").stdout
     assert f"-f, --from <{'|'.join(READER_NAMES)}>" in bundle_help

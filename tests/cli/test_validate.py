@@ -146,3 +146,18 @@ def test_quiet_lists_only_files_with_findings(tmp_path) -> None:
     assert result.returncode == 1
     assert str(BROKEN) in result.stdout and "schema:" not in result.stdout
     assert result.stdout.splitlines()[-1].startswith("2 file(s): 1 valid, 1 invalid")
+
+
+def test_our_html_page_is_validated_as_html_not_newsml(tmp_path) -> None:
+    from convert import formats
+    from convert.validation import validate_paths
+
+    page = tmp_path / "a.html"
+    # A Reuters item whose altIds the page keeps, NewsML-G2 namespace and all.
+    source = ROOT.parent / "shared/corpus/thirdparty/newsml/sdcore-reuters-2016-L1N14N0FF-v978556838.xml"
+    done = run("convert", str(source), "-o", str(page))
+    assert done.returncode == 0, done.stderr
+    assert b"iptc.org/std/nar/2006-10-01" in page.read_bytes()  # its embedded data block
+    assert formats.detect(page.read_bytes()[:65536], str(page)).name == "html"
+    [result] = validate_paths([page]).files
+    assert result.format == "html"
