@@ -52,19 +52,19 @@ def render() -> str:
              ".SH NAME", r"newsconvert \- convert and validate news articles "
              "(plain text, NewsML-G2, ninjs, JSON, HTML, EPUB)",
              ".SH SYNOPSIS"]
-    commands = list(_walk(root, context))
+    commands = list(walk(root, context))
     for path, command, ctx in commands:
-        if not _is_group(command):
+        if not is_group(command):
             lines += [".br", _usage(path, command, ctx)]
     lines += [".SH DESCRIPTION", *_paragraphs(root.help or "")]
     lines += [".SH OPTIONS", *_options(root, context)]
     lines.append(".SH COMMANDS")
     for path, command, ctx in commands:
-        if _is_group(command):
+        if is_group(command):
             continue
         lines += [f".SS {_text(path)}", _usage(path, command, ctx), ".PP",
                   *_paragraphs(command.help or ""), *_options(command, ctx)]
-        examples = _examples(command)
+        examples = example_lines(command)
         if examples:
             lines += [".PP", "Examples:", ".RS", ".nf", *map(_text, examples), ".fi", ".RE"]
     lines.append(".SH EXIT STATUS")
@@ -73,25 +73,25 @@ def render() -> str:
     lines.append(".SH ENVIRONMENT")
     for name, meaning in ENVIRONMENT:
         lines += [".TP", rf"\fB{name}\fR", _text(meaning)]
-    lines += [".SH EXAMPLES", ".nf", *map(_text, _examples(root)), ".fi",
+    lines += [".SH EXAMPLES", ".nf", *map(_text, example_lines(root)), ".fi",
               ".SH SEE ALSO", "The README of the newsconvert distribution; "
               r"\fBpandoc\fR(1), \fBxmllint\fR(1)."]
     return "\n".join(lines) + "\n"
 
 
-def _walk(command: Any, ctx: Any, path: str = "newsconvert") -> Iterator[tuple[str, Any, Any]]:
+def walk(command: Any, ctx: Any, path: str = "newsconvert") -> Iterator[tuple[str, Any, Any]]:
     """Every command below ``command`` (depth first, in declaration order)."""
     yield path, command, ctx
-    if _is_group(command):
+    if is_group(command):
         for name in command.list_commands(ctx):
             sub = command.get_command(ctx, name)
             if sub is None or sub.hidden:
                 continue
             sub_ctx = sub.make_context(name, [], parent=ctx, resilient_parsing=True)
-            yield from _walk(sub, sub_ctx, f"{path} {name}")
+            yield from walk(sub, sub_ctx, f"{path} {name}")
 
 
-def _is_group(command: Any) -> bool:
+def is_group(command: Any) -> bool:
     return hasattr(command, "list_commands")
 
 
@@ -111,8 +111,8 @@ def _options(command: Any, ctx: Any) -> list[str]:
     return lines
 
 
-def _examples(command: Any) -> list[str]:
-    """The example command lines of a command's epilog (see ``_examples`` there)."""
+def example_lines(command: Any) -> list[str]:
+    """The example command lines of a command's epilog (written by ``commands._examples``)."""
     epilog = command.epilog or ""
     return [line.strip() for line in epilog.splitlines()
             if line.strip() and line.strip() not in ("Examples:", "\b")]

@@ -15,14 +15,14 @@ import pytest
 from typer.main import get_command
 
 from convert.cli.commands import app
-from convert.cli.manpage import _examples, _is_group, _walk
+from convert.cli.manpage import example_lines, is_group, walk
 from convert.formats import READER_NAMES, WRITER_NAMES
 from tests.conftest import ROOT
 
 ROOT_COMMAND = get_command(app)
-COMMANDS = list(_walk(ROOT_COMMAND, ROOT_COMMAND.make_context(
+COMMANDS = list(walk(ROOT_COMMAND, ROOT_COMMAND.make_context(
     "newsconvert", [], resilient_parsing=True)))
-LEAVES = [(path, command) for path, command, _ in COMMANDS if not _is_group(command)]
+LEAVES = [(path, command) for path, command, _ in COMMANDS if not is_group(command)]
 
 
 def newsconvert(*arguments: str, env: dict[str, str] | None = None
@@ -36,7 +36,8 @@ def _parse(argv: list[str]) -> Any:
     """The context click makes for ``newsconvert argv`` (a usage error raises)."""
     ctx = ROOT_COMMAND.make_context("newsconvert", argv)
     command = ROOT_COMMAND
-    while _is_group(command):
+    while is_group(command):
+        # click keeps the subcommand's name apart from its arguments (as Group.invoke reads them)
         name, command, rest = command.resolve_command(ctx, [*ctx._protected_args, *ctx.args])
         ctx = command.make_context(name, rest, parent=ctx)
     return ctx
@@ -58,13 +59,13 @@ def test_every_command_shows_examples_of_itself(path: str) -> None:
     examples = helped.stdout.partition("\n  Examples:\n\n")[2].splitlines()
     assert examples, f"{path} --help has no examples"
     command = next(command for p, command, _ in COMMANDS if p == path)
-    assert [line.strip() for line in examples] == _examples(command)
+    assert [line.strip() for line in examples] == example_lines(command)
     if path != "newsconvert":
         assert all(path in line for line in examples), examples
 
 
 @pytest.mark.parametrize("example", sorted({example for _, command, _ in COMMANDS
-                                            for example in _examples(command)}))
+                                            for example in example_lines(command)}))
 def test_every_example_parses(example: str) -> None:
     argv = _command_line(example)
     if "--help" in argv or "--show-completion" in argv:
@@ -128,7 +129,7 @@ def test_man_page_is_generated_from_the_declarations(golden) -> None:
     golden(ROOT / "docs" / "newsconvert.1", generated)
     text = generated.decode("utf-8")
     for path, command, ctx in COMMANDS:
-        if not _is_group(command):
+        if not is_group(command):
             assert f".SS {path}\n" in text, path
         for param in command.params:
             for flag in param.opts if param.param_type_name == "option" else ():

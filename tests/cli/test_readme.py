@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from convert.cli.manpage import _is_group
+from convert.cli.manpage import is_group
 from tests.cli.test_help import COMMANDS
 from tests.conftest import ROOT
 
@@ -33,7 +33,7 @@ def _readme_table() -> dict[str, tuple[str, str, set[str]]]:
 def _declared() -> dict[str, tuple[str, str, set[str]]]:
     declared = {}
     for path, command, _ in COMMANDS:
-        if _is_group(command) and path != "newsconvert":
+        if is_group(command) and path != "newsconvert":
             continue  # a group of subcommands (schemas): its commands have rows
         arguments = " ".join(param.metavar for param in command.params
                              if param.param_type_name == "argument")
