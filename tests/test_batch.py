@@ -338,7 +338,7 @@ def test_the_json_run_report(archive: Path, tmp_path: Path) -> None:
     report.write_json(tmp_path / "report.json")
     data = json.loads((tmp_path / "report.json").read_text())
     assert set(data) == {"newsconvert", "formats", "output", "summary", "interrupted",
-                         "elapsed_seconds", "files"}
+                         "elapsed_seconds", "notes", "files"}
     assert data["formats"] == ["json"] and data["output"] == str(out)
     assert data["summary"] == {"converted": 6, "warned": 0, "failed": 1, "skipped": 0,
                                "total": 7}

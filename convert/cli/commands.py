@@ -17,6 +17,7 @@ from typer.core import TyperArgument, TyperCommand, TyperOption
 
 from convert.errors import ConvertError
 from convert.formats import READER_NAMES, WRITER_NAMES
+from convert.formats.ninjs import DEFAULT_VERSION, VERSIONS
 
 if TYPE_CHECKING:
     from convert.run import FileResult, RunReport
@@ -148,7 +149,8 @@ def convert_command(
                                                   help="Output file (or folder).")] = None,
     from_: Annotated[Optional[ReaderName], typer.Option("--from", "-f", help=_FROM_HELP)] = None,
     ninjs_version: Annotated[str, typer.Option(metavar="VERSION",
-                                               help="ninjs version: 3.1, 2.2 or 1.6.")] = "3.1",
+                                               help=f"ninjs version: {', '.join(VERSIONS)}.")
+                             ] = DEFAULT_VERSION,
     fragment: Annotated[bool, typer.Option(help="HTML: only the <article> element.")] = False,
     css: Annotated[Optional[Path], typer.Option(help="HTML/EPUB: your stylesheet.")] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1,
@@ -179,9 +181,16 @@ def convert_command(
     json_lines: Annotated[bool, typer.Option(
         "--json-lines", help="--to json holding several documents on one output: JSON Lines "
         "instead of a JSON array.")] = False,
+    include: Annotated[Optional[list[str]], typer.Option(
+        "--include", metavar="GLOB", help="In folders, take only files matching GLOB "
+        "(repeatable; path below the folder or file name), whatever their extension.")] = None,
+    exclude: Annotated[Optional[list[str]], typer.Option(
+        "--exclude", metavar="GLOB", help="In folders, leave out files matching GLOB "
+        "(repeatable).")] = None,
 ) -> None:
     """Convert news files to one or more formats; folders are mirrored under -o DIR."""
     from convert import run as batch
+    from convert.files import Selection
     from convert.options import ReadOptions, WriteOptions
 
     formats = _output_formats(to, output)
@@ -191,6 +200,7 @@ def convert_command(
                                  css=_read_css(css), json_lines=json_lines)
     read_options = ReadOptions(encoding=_checked_encoding(encoding), language=language,
                                metadata=_metadata_pairs(metadata or [], title))
+    selection = Selection(tuple(include or ()), tuple(exclude or ()))
     with _RunDisplay(quiet) as display:
         try:
             executor_name = batch.executor_name(executor)
@@ -201,17 +211,20 @@ def convert_command(
                     inputs, formats[0], target, read_format=from_, jobs=jobs,
                     fail_fast=fail_fast, executor=executor_name, scheduler=scheduler,
                     write_options=write_options, read_options=read_options,
-                    progress=display.show)
+                    selection=selection, progress=display.show)
             else:
                 run = batch.convert_many(
                     inputs, formats, output_dir, read_format=from_, jobs=jobs,
                     fail_fast=fail_fast, executor=executor_name, scheduler=scheduler,
                     write_options=write_options, read_options=read_options,
-                    progress=display.show, skip_existing=skip_existing)
+                    selection=selection, progress=display.show, skip_existing=skip_existing)
         except batch.Interrupted as stop:
             run = stop.report
         except ConvertError as error:
             fail(error, _exit_code(error))
+    if not quiet:
+        for note in run.notes:
+            typer.echo(f"newsconvert: note: {note}", err=True)
     _finish_run(run, report, summary=not quiet and len(run.files) != 1)
 
 
@@ -332,10 +345,6 @@ def _finish_run(run: RunReport, report: Path | None, summary: bool) -> None:
         raise typer.Exit(EXIT_INVALID)
 
 
-def _display(name: str) -> str:
-    return "<stdin>" if name == "-" else name
-
-
 def _read_css(path: Path | None) -> str | None:
     if path is None:
         return None
@@ -346,8 +355,6 @@ def _read_css(path: Path | None) -> str | None:
 
 
 def _check_ninjs_version(version: str) -> None:
-    from convert.formats.ninjs import VERSIONS
-
     if version not in VERSIONS:
         fail(f"--ninjs-version {version!r}: choose one of {', '.join(VERSIONS)}", EXIT_USAGE)
 
@@ -401,14 +408,15 @@ def inspect_command(
     """Show what the text parser decided, step by step, and every warning."""
     import json
 
-    from convert import api
+    from convert import files
+    from convert.files import display_name
     from convert.options import ReadOptions
     from convert.readers.text import trace
     from convert.textparse.report import trace_data, trace_lines
 
-    options = ReadOptions(source_name=_display(input))
+    options = ReadOptions(source_name=display_name(input))
     try:
-        result = trace(api.load_bytes(input), options)
+        result = trace(files.load_bytes(input), options)
     except ConvertError as error:
         fail(error.located(options.source_name))
     if as_json:

@@ -24,12 +24,13 @@ if TYPE_CHECKING:
 
 
 class Option(NamedTuple):
-    """One ``validate`` option: a flag (``kind`` bool) or an option taking a value."""
+    """One ``validate`` option: a flag (``kind`` bool), an option taking a value,
+    or one that may be repeated (``kind`` list: every value, in order)."""
 
     name: str
     flags: tuple[str, ...]
     help: str
-    default: str | bool | None = None
+    default: str | bool | tuple[str, ...] | None = None
     kind: type = str
     metavar: str | None = None
     choices: tuple[str, ...] = ()
@@ -49,6 +50,12 @@ OPTIONS = (
            "skipped with a note, as when a folder is walked (for pre-commit hooks).", False, bool),
     Option("quiet", ("--quiet", "-q"), "Text report: only the files with findings, and the "
            "summary line.", False, bool),
+    Option("jobs", ("--jobs", "-j"), "Worker processes for the per-file checks (at most one "
+           "per CPU).", "1", metavar="N"),
+    Option("include", ("--include",), "In folders, check only files matching GLOB "
+           "(repeatable; path below the folder or file name).", (), list, "GLOB"),
+    Option("exclude", ("--exclude",), "In folders, leave out files matching GLOB (repeatable).",
+           (), list, "GLOB"),
 )
 
 PATHS_HELP = "Files or folders (folders are walked)."
@@ -97,7 +104,7 @@ def parse_fast(argv: list[str]) -> Request | None:
         value = inline if has_value else next(tokens, None)
         if value is None or (option.choices and value not in option.choices):
             return None
-        values[option.name] = value
+        values[option.name] = (*values[option.name], value) if option.kind is list else value
     return Request(paths, values, debug) if paths else None
 
 
@@ -116,6 +123,8 @@ def typer_parameters() -> list[inspect.Parameter]:
         kind: Any = option.kind
         if option.choices:
             kind = _choice_enum(option.choices)
+        elif option.kind is list:
+            kind = list[str]
         elif option.default is None:
             kind = Optional[option.kind]
         info = typer.Option(*option.flags, help=option.help, metavar=option.metavar)
@@ -136,7 +145,8 @@ def _choice_enum(choices: tuple[str, ...]) -> type:
 
 def from_typer(paths: list[str], values: dict[str, Any], debug: bool) -> Request:
     """The request for what typer parsed (choices arrive as enum members)."""
-    return Request(list(paths), {name: getattr(value, "value", value)
+    return Request(list(paths), {name: tuple(value) if isinstance(value, list)
+                                 else getattr(value, "value", value)
                                  for name, value in values.items()}, debug)
 
 
@@ -144,6 +154,7 @@ def run(request: Request) -> int:
     """Validate, print (or write) the report; the exit code."""
     from convert.cli import EXIT_USAGE, echo_error, write_text
     from convert.errors import ConvertError
+    from convert.files import Selection
     from convert.validation import validate_paths
     from convert.validation.report import render
 
@@ -153,7 +164,8 @@ def run(request: Request) -> int:
         report = validate_paths(
             request.paths, format_hint=values["input_format"], schema=values["schema"],
             strict=strict, require_official=strict or _in_ci(),
-            ignore_unknown=bool(values["ignore_unknown"]))
+            ignore_unknown=bool(values["ignore_unknown"]),
+            selection=Selection(values["include"], values["exclude"]), jobs=_jobs(values["jobs"]))
         output = values["output"]
         to_stdout = output is None or output == "-"
         colour = to_stdout and sys.stdout.isatty() and "NO_COLOR" not in os.environ
@@ -161,9 +173,9 @@ def run(request: Request) -> int:
         if to_stdout:
             write_text(sys.stdout, text)
         else:
-            from convert.api import write_file_atomic
+            from convert.files import write_atomic
 
-            write_file_atomic(str(output), text.encode("utf-8"))
+            write_atomic(str(output), text.encode("utf-8"))
     except ConvertError as error:
         if request.debug:
             import traceback
@@ -172,6 +184,14 @@ def run(request: Request) -> int:
         echo_error(str(error))
         return EXIT_USAGE
     return report.exit_code
+
+
+def _jobs(value: str) -> int:
+    from convert.errors import ConvertError
+
+    if not value.isdigit() or int(value) < 1:
+        raise ConvertError(f"--jobs {value!r}: give a whole number from 1", code="usage")
+    return int(value)
 
 
 def _in_ci() -> bool:

@@ -22,7 +22,7 @@ How it works:
   files there are.
 * **Failures** are per file: a bad input is recorded (file, line, reason) and the
   run goes on, unless ``fail_fast``.  Every output is written through
-  :func:`convert.api.write_file_atomic`, so an interrupted or failed write never
+  :func:`convert.files.write_atomic`, so an interrupted or failed write never
   leaves a partial file.
 
 Collection writers (``epub``, ``newsml-message``) put every input into ONE file:
@@ -41,7 +41,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, Literal, TypeGuard, get_args
 
-from convert import api, formats
+from convert import api, files, formats
 from convert.errors import ConvertError
 from convert.options import ReadOptions, WriteOptions
 
@@ -110,6 +110,8 @@ class RunReport:
     files: list[FileResult] = field(default_factory=list)
     elapsed_seconds: float = 0.0
     interrupted: bool = False
+    #: Files a folder walk left out, as ``skipped NAME: not a news file``.
+    notes: list[str] = field(default_factory=list)
 
     def count(self, status: Status) -> int:
         return sum(1 for result in self.files if result.status == status)
@@ -139,6 +141,7 @@ class RunReport:
             "summary": {**self.counts, "total": len(self.files)},
             "interrupted": self.interrupted,
             "elapsed_seconds": round(self.elapsed_seconds, 3),
+            "notes": list(self.notes),
             "files": [result.to_data() for result in self.files],
         }
 
@@ -146,7 +149,7 @@ class RunReport:
         import json
 
         text = json.dumps(self.to_data(), ensure_ascii=False, indent=2) + "\n"
-        api.write_file_atomic(path, text.encode("utf-8"))
+        files.write_atomic(path, text.encode("utf-8"))
 
 
 class Interrupted(KeyboardInterrupt):
@@ -178,7 +181,7 @@ class Source:
 
     @property
     def display(self) -> str:
-        return "<stdin>" if self.name == "-" else self.name
+        return files.display_name(self.name)
 
 
 def input_extensions(read_format: str | None = None) -> frozenset[str]:
@@ -187,17 +190,23 @@ def input_extensions(read_format: str | None = None) -> frozenset[str]:
     return frozenset(extension for spec in readers for extension in spec.extensions)
 
 
-def expand_inputs(inputs: Sequence[str], read_format: str | None = None) -> list[Source]:
+def expand_inputs(inputs: Sequence[str], read_format: str | None = None,
+                  selection: files.Selection = files.Selection(),
+                  skipped: list[str] | None = None) -> list[Source]:
     """Files, folders (recursively), ``@list`` files and ``-``, as a list of sources.
 
     A file named directly (or in a list) has its outputs named after its file
     name; a file found in a folder keeps its path relative to that folder.  Hidden
     files and folders (``.name``) are skipped; a file named twice counts once.
+    Of the files a folder walk finds, ``selection``'s globs choose; where they
+    say nothing, a file that is not confidently one of the formats (by its
+    extension and first bytes) is left out and its name added to ``skipped``.
     """
     extensions = input_extensions(read_format)
     unique: dict[str, Source] = {}
     for argument in _arguments(inputs):
-        for source in _expand_argument(argument, extensions):
+        for source in _expand_argument(argument, extensions, read_format, selection,
+                                       skipped if skipped is not None else []):
             unique.setdefault(source.key, source)
     return list(unique.values())
 
@@ -224,11 +233,16 @@ def _list_file_entries(list_name: str) -> Iterator[str]:
             yield entry
 
 
-def _expand_argument(argument: str, extensions: frozenset[str]) -> Iterator[Source]:
+def _expand_argument(argument: str, extensions: frozenset[str], read_format: str | None,
+                     selection: files.Selection, skipped: list[str]) -> Iterator[Source]:
     if argument == "-":
         yield Source("-", "stdin", "-", sys.stdin.buffer.read())
     elif os.path.isdir(argument):
-        yield from _walk(argument, extensions)
+        for found in files.walk(argument, None if selection.include else extensions):
+            if _taken(found, read_format, selection.chooses(found.relative)):
+                yield Source(found.path, os.path.splitext(found.relative)[0], found.real)
+            elif selection.chooses(found.relative) is None:
+                skipped.append(found.path)
     elif not os.path.lexists(argument):  # as validate: a usage error, nothing converted
         raise ConvertError("no such file or folder", source=argument, code="io")
     else:
@@ -236,23 +250,19 @@ def _expand_argument(argument: str, extensions: frozenset[str]) -> Iterator[Sour
         yield Source(argument, stem, os.path.realpath(argument))
 
 
-def _walk(folder: str, extensions: frozenset[str]) -> Iterator[Source]:
-    real_folder = os.path.realpath(folder)
-    for parent, folders, files in os.walk(folder):
-        folders[:] = sorted(name for name in folders if not name.startswith("."))
-        below = os.path.relpath(parent, folder)
-        for name in sorted(files):
-            stem, extension = os.path.splitext(name)
-            if not name.startswith(".") and extension.lower() in extensions:
-                relative = stem if below == "." else os.path.join(below, stem)
-                yield Source(os.path.join(parent, name), relative,
-                             _real_path(real_folder, relative + extension, parent, name))
+def _skip_notes(skipped: list[str]) -> list[str]:
+    return [f"skipped {name}: not a news file (--include takes it)" for name in skipped]
 
 
-def _real_path(real_folder: str, relative: str, parent: str, name: str) -> str:
-    """A walked file's real path, resolving links only where there are some."""
-    path = os.path.join(parent, name)
-    return os.path.realpath(path) if os.path.islink(path) else os.path.join(real_folder, relative)
+def _taken(found: files.Found, read_format: str | None, chosen: bool | None) -> bool:
+    """Whether a file found in a folder is an input: a glob's say, else (no
+    ``--from``) whether its content is confidently one of the formats."""
+    if chosen is not None or read_format is not None:
+        return chosen is not False
+    from convert.formats import sniff
+
+    head = files.read_head(found.path, sniff.HEAD_BYTES)
+    return head is not None and sniff.classify(head, found.path, explicit=False) is not None
 
 
 # ---------------------------------------------------------------- planning
@@ -422,7 +432,7 @@ def _inner_location(error: ConvertError, display: str) -> str:
 
 def _read(source: Source, job: Job) -> Iterator[Document]:
     """The input's documents as they are read (at least one, or a ConvertError)."""
-    data = source.data if source.data is not None else api.load_bytes(source.name)
+    data = source.data if source.data is not None else files.load_bytes(source.name)
     documents = api.iter_read(data, job.read_format,
                               replace(job.read_options, source_name=source.display))
     first = next(documents, None)
@@ -452,7 +462,7 @@ def _write_outputs(task: Task, documents: Iterator[Document],
                          formats.writer(name).write([doc], job.write_options))
                         for name, output in task.outputs]
             for path, data in rendered:
-                api.write_file_atomic(path, data)
+                files.write_atomic(path, data)
                 written.append(path)
     except BaseException:
         for path in written:
@@ -668,6 +678,7 @@ def convert_many(inputs: Sequence[str], to: Sequence[str], output_dir: str | os.
                  executor: ExecutorName = "local", scheduler: Any = None,
                  write_options: WriteOptions | None = None,
                  read_options: ReadOptions | None = None,
+                 selection: files.Selection = files.Selection(),
                  progress: ProgressCallback | None = None) -> RunReport:
     """Convert every input to every format in ``to``, mirroring the inputs under ``output_dir``.
 
@@ -685,9 +696,11 @@ def convert_many(inputs: Sequence[str], to: Sequence[str], output_dir: str | os.
         if formats.writer(name).collection:
             raise ConvertError(f"{name} writes every input into one file: "
                                "use convert_into_one (newsconvert: -o FILE)", code="usage")
-    sources = expand_inputs(inputs, read_format)
+    skipped: list[str] = []
+    sources = expand_inputs(inputs, read_format, selection, skipped)
     tasks = plan(sources, writer_names, output_dir, input_folders(inputs))
-    run = _Run(RunReport(writer_names, os.fspath(output_dir)), len(tasks), fail_fast, progress)
+    run = _Run(RunReport(writer_names, os.fspath(output_dir), notes=_skip_notes(skipped)),
+               len(tasks), fail_fast, progress)
     to_convert = []
     for task in tasks:
         if skip_existing and up_to_date(task):
@@ -706,6 +719,7 @@ def convert_into_one(inputs: Sequence[str], to: str,
                      executor: ExecutorName = "local", scheduler: Any = None,
                      write_options: WriteOptions | None = None,
                      read_options: ReadOptions | None = None,
+                     selection: files.Selection = files.Selection(),
                      progress: ProgressCallback | None = None) -> RunReport:
     """Every document of every input, written as ONE output: a file, or a binary stream.
 
@@ -714,13 +728,14 @@ def convert_into_one(inputs: Sequence[str], to: str,
     that fail are reported and left out; nothing is written if all of them fail.
     """
     writer = formats.writer(to)
-    sources = expand_inputs(inputs, read_format)
+    skipped: list[str] = []
+    sources = expand_inputs(inputs, read_format, selection, skipped)
     target = output if isinstance(output, (str, os.PathLike)) else None
     if target is not None:
         _refuse_overwriting(target, sources)
     tasks = [Task(index, source, ()) for index, source in enumerate(sources)]
-    run = _Run(RunReport((to,), None if target is None else os.fspath(target)), len(tasks),
-               fail_fast, progress)
+    run = _Run(RunReport((to,), None if target is None else os.fspath(target),
+                         notes=_skip_notes(skipped)), len(tasks), fail_fast, progress)
     job = Job((to,), read_format, write_options or WriteOptions(),
               read_options=read_options or ReadOptions(), collect=True)
     report = run.execute(tasks, job, jobs=jobs, executor=executor, scheduler=scheduler)
@@ -733,7 +748,7 @@ def convert_into_one(inputs: Sequence[str], to: str,
         if target is None:
             output.write(data)  # type: ignore[union-attr]
         else:
-            api.write_file_atomic(target, data)
+            files.write_atomic(target, data)
         _name_output(report, "" if target is None else os.fspath(target))
     return report
 

@@ -8,11 +8,11 @@ versioned by ``REPORT_VERSION``.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable
 from json.encoder import encode_basestring
 from typing import Any
 
+from convert.formats.xmltext import NOT_XML
 from convert.validation.results import FileResult, Finding, Report
 
 REPORT_VERSION = 1
@@ -145,15 +145,9 @@ def _file_data(result: FileResult, strict: bool) -> dict[str, Any]:
 
 # ---------------------------------------------------------------- junit
 
-#: Characters XML 1.0 cannot hold: C0 controls but tab and line breaks,
-#: surrogates, U+FFFE and U+FFFF (listed, not as the complement of the
-#: allowed ranges, which takes ten times as long to compile).
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
 def _xml_text(text: str) -> str:
     """``text`` without the characters XML 1.0 cannot hold."""
-    return _NOT_XML.sub("\ufffd", text)
+    return NOT_XML.sub("\ufffd", text)
 
 
 def render_junit(report: Report) -> str:
@@ -163,8 +157,9 @@ def render_junit(report: Report) -> str:
     indent it (the tests check that), without building the tree.
     """
     counts = report.summary()
+    seconds = sum(result.seconds for result in report.files)
     totals = (f'name="newsconvert validate" tests="{counts["files"]}" '
-              f'failures="{counts["invalid"]}" errors="0" skipped="0"')
+              f'failures="{counts["invalid"]}" errors="0" skipped="0" time="{seconds:.3f}"')
     lines = ['<?xml version="1.0" encoding="UTF-8"?>', f"<testsuites {totals}>"]
     cases = [_junit_case(result, report.strict) for result in report.files]
     if cases:
@@ -178,7 +173,7 @@ def render_junit(report: Report) -> str:
 def _junit_case(result: FileResult, strict: bool) -> str:
     name = _xml_attribute(_xml_text(result.file))
     case = (f'    <testcase classname="{_xml_attribute(_xml_text(result.format))}" '
-            f'name="{name}" file="{name}"')
+            f'name="{name}" file="{name}" time="{result.seconds:.3f}"')
     details = _xml_content("\n".join(_xml_text(_one_line(finding))
                                       for finding in result.findings))
     if not result.valid(strict):

@@ -205,7 +205,7 @@ def pull(base_url: str | None = None, *, mirror: str | None = None,
     """
     import hashlib
 
-    from convert.api import write_file_atomic
+    from convert.files import write_atomic
 
     if sum(choice is not None for choice in (base_url, mirror, from_dir)) > 1:
         raise ConvertError("give one of --base-url, --mirror and --from-dir", code="usage")
@@ -224,7 +224,7 @@ def pull(base_url: str | None = None, *, mirror: str | None = None,
         fetched.append((official, origin, data))
     target = cache_dir() / "schemas"
     for official, origin, data in fetched:
-        write_file_atomic(target / official.path, data)
+        write_atomic(target / official.path, data)
     return [Pulled(target / official.path, origin) for official, origin, _ in fetched]
 
 

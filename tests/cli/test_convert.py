@@ -91,3 +91,48 @@ def test_several_documents_on_standard_output_are_a_json_array_or_json_lines(
     assert [json.loads(line) for line in lines.stdout.splitlines()] == documents
     other = newsconvert("convert", str(tmp_path / "feed.xml"), "-t", "html")
     assert other.returncode == 2 and b"3 documents" in other.stderr and b"-o DIR" in other.stderr
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A software project's folder with news files in it."""
+    root = tmp_path / "project"
+    (root / "news").mkdir(parents=True)
+    (root / "requirements.txt").write_text("pytest>=8\nlxml==5.2\n")
+    (root / "package.json").write_text('{"name": "site", "version": "1.0.0"}\n')
+    (root / "config.json").write_text('{"debug": false, "url": "https://example.org"}\n')
+    (root / "README.md").write_text("# Site\n\nThis is the site's code and the tools that "
+                                    "build it every night.\n")
+    (root / "news" / "pumpkin.txt").write_bytes(ARTICLE.read_bytes())
+    (root / "news" / "item.ninjs.json").write_text(
+        '{"uri": "urn:example:1", "type": "text", "headline": "Bridge reopens", '
+        '"body_text": "The bridge reopened on Monday after two years of repairs."}\n')
+    return root
+
+
+def test_walking_a_folder_takes_only_news_files(project: Path, tmp_path: Path) -> None:
+    result = newsconvert("convert", str(project), "-t", "json", "-o", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    written = sorted(p.relative_to(tmp_path / "out").as_posix()
+                     for p in (tmp_path / "out").rglob("*") if p.is_file())
+    assert written == ["news/item.ninjs.json", "news/pumpkin.json"]
+    notes = [line for line in result.stderr.decode().splitlines() if "note:" in line]
+    assert notes == [f"newsconvert: note: skipped {project / name}: not a news file "
+                     "(--include takes it)"
+                     for name in ("README.md", "config.json", "package.json", "requirements.txt")]
+    validated = newsconvert("validate", str(project))
+    assert validated.returncode == 0
+    assert validated.stdout.decode().count("not a news file") == 4
+
+
+def test_include_and_exclude_globs_choose_files(project: Path, tmp_path: Path) -> None:
+    result = newsconvert("convert", str(project), "-t", "json", "-o", str(tmp_path / "out"),
+                         "--include", "*.md", "--include", "news/*", "--exclude", "*.ninjs.json")
+    assert result.returncode == 0, result.stderr
+    written = sorted(p.relative_to(tmp_path / "out").as_posix()
+                     for p in (tmp_path / "out").rglob("*") if p.is_file())
+    assert written == ["README.json", "news/pumpkin.json"]
+    assert b"note:" not in result.stderr
+    validated = newsconvert("validate", str(project), "--exclude", "news/*", "--include", "*.json")
+    assert validated.returncode == 1  # included JSON is checked whatever it is
+    assert validated.stdout.decode().count("unknown-format") == 2

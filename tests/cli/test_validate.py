@@ -149,7 +149,7 @@ def test_quiet_lists_only_files_with_findings(tmp_path) -> None:
 
 
 def test_our_html_page_is_validated_as_html_not_newsml(tmp_path) -> None:
-    from convert import formats
+    from convert.formats import sniff
     from convert.validation import validate_paths
 
     page = tmp_path / "a.html"
@@ -158,6 +158,20 @@ def test_our_html_page_is_validated_as_html_not_newsml(tmp_path) -> None:
     done = run("convert", str(source), "-o", str(page))
     assert done.returncode == 0, done.stderr
     assert b"iptc.org/std/nar/2006-10-01" in page.read_bytes()  # its embedded data block
-    assert formats.detect(page.read_bytes()[:65536], str(page)).name == "html"
+    assert sniff.detect(page.read_bytes()[:sniff.HEAD_BYTES], str(page)).name == "html"
     [result] = validate_paths([page]).files
     assert result.format == "html"
+
+
+def test_jobs_share_the_checks_and_give_the_same_report() -> None:
+    from convert.validation import validate_paths
+    from convert.validation.report import report_data
+
+    folder = ROOT.parent / "shared/corpus/thirdparty/newsml"
+    one, two = (report_data(validate_paths([folder], schema=str(STANDARDS), jobs=jobs))
+                for jobs in (1, 2))
+    assert one["summary"]["files"] > 20 and one["summary"]["invalid"] > 0
+    assert one == two
+    through_cli = run("validate", "-j", "2", "--format", "json", "--schema", str(STANDARDS),
+                      str(folder))
+    assert json.loads(through_cli.stdout)["summary"] == one["summary"]
