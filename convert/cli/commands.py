@@ -55,6 +55,7 @@ class _Command(TyperCommand):
 
 
 def _value_word(option: TyperOption) -> str:
+    # typer's own copy of click names its integer types "int"; click says "integer"
     if option.type.name in ("int", "int range", "integer", "integer range"):
         return "N"
     if option.type.name == "path":
@@ -85,7 +86,8 @@ app = typer.Typer(
         "newsconvert convert article.txt --to newsml -o article.xml",
         "newsconvert validate feeds/ --format junit -o report.xml",
         "newsconvert convert --help",
-        "newsconvert --show-completion bash > ~/.local/share/bash-completion/completions/newsconvert"),
+        "newsconvert --show-completion bash > "
+        "~/.local/share/bash-completion/completions/newsconvert"),
     no_args_is_help=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,

@@ -78,7 +78,8 @@ def test_3_a_bug_is_one_line_and_code_3(tmp_path: Path) -> None:
         done = newsconvert(*arguments, bug=bug)
         assert (done.returncode, done.stderr) == (3, expected), bug
         assert done.stdout == ""
-    debugged = newsconvert("--debug", "schema", bug="convert.formats.docschema:document_schema_text")
+    debugged = newsconvert("--debug", "schema",
+                           bug="convert.formats.docschema:document_schema_text")
     assert "Traceback (most recent call last)" in debugged.stderr
     assert "RuntimeError: simulated bug" in debugged.stderr
 

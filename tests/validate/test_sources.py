@@ -123,8 +123,8 @@ DEFAULT_URLS = {
     "specification/NewsML-G2_2.35-spec-All-Power.xsd",
     "https://raw.githubusercontent.com/iptc/newsml-g2/7f172b01af0c343aacb1e1297ac0e75debabb4a7/"
     "specification/xml.xsd",
-    "https://raw.githubusercontent.com/iptc/python-newsmlg2/e6f7fb109096bcb16712e21c0b06ca8d1a58e40f/"
-    "NewsMLG2/catalogs/catalog.IPTC-G2-Standards_41.xml",
+    "https://raw.githubusercontent.com/iptc/python-newsmlg2/"
+    "e6f7fb109096bcb16712e21c0b06ca8d1a58e40f/NewsMLG2/catalogs/catalog.IPTC-G2-Standards_41.xml",
     *(f"https://raw.githubusercontent.com/iptc/newsinjson/3ace39707a725d6674279c3151e2f5323dc81074/"
       f"specification/ninjs-schema_{version}.json" for version in ("1.6", "2.2", "3.1")),
     "https://raw.githubusercontent.com/iptc/newsinjson/3ace39707a725d6674279c3151e2f5323dc81074/"
