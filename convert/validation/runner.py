@@ -200,9 +200,10 @@ def _run_batches(batches: dict[str, dict[Path, str]], results: dict[str, FileRes
             results[display].validators.remove("nu" if kind == "html" else "epubcheck")
             results[display].findings.append(Finding(display, None, None, "warning",
                                                      "not-checked", reason, "detect"))
+
     def timed(kind: str, files: dict[Path, str]) -> list[Finding]:
         started = time.perf_counter()
-        findings = checkers[kind].check(files)
+        findings: list[Finding] = checkers[kind].check(files)
         share = (time.perf_counter() - started) / len(files)
         for display in files.values():
             results[display].seconds += share
