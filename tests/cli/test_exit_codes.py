@@ -72,7 +72,9 @@ def test_3_a_bug_is_one_line_and_code_3(tmp_path: Path) -> None:
     expected = ("newsconvert: internal error: RuntimeError: simulated bug "
                 "(run with --debug for the traceback)\n")
     for bug, arguments in (
-            ("convert.run:convert_into_one", ["convert", str(tmp_path / "a.txt"), "--to", "json"]),
+            ("convert.api:convert_file", ["convert", str(tmp_path / "a.txt"), "--to", "json"]),
+            ("convert.run:convert_many", ["convert", str(tmp_path), "--to", "json", "-o",
+                                          str(tmp_path / "out")]),
             ("convert.validation:validate_paths", ["validate", str(ITEM)]),  # typer-free path
             ("convert.formats.docschema:document_schema_text", ["schema"])):
         done = newsconvert(*arguments, bug=bug)
