@@ -10,28 +10,92 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Literal, NoReturn, Optional
 
 import typer
+from typer.core import TyperArgument, TyperCommand, TyperOption
 
 from convert.errors import ConvertError
-from convert.formats.ninjs import DEFAULT_VERSION
+from convert.formats import READER_NAMES, WRITER_NAMES
+from convert.formats.ninjs import DEFAULT_VERSION, VERSIONS
 
 if TYPE_CHECKING:
     from convert.options import ReadOptions, WriteOptions
     from convert.run import InputResult, RunReport
     from convert.model import Document, ParseWarning
 
+
+def _examples(*command_lines: str) -> str:
+    """A command's ``--help`` epilog: example command lines, kept as written
+    (click's ``\\b`` marker stops it rewrapping them)."""
+    return "Examples:\n\n\b\n" + "\n".join(f"  {line}" for line in command_lines)
+
+
+class _Command(TyperCommand):
+    """A typer command whose help reads like a man page's synopsis: arguments
+    as ``INPUT...`` (typer writes ``{inputs}...``), and options that take a
+    value show a word for it (``--jobs N``, ``--output OUTPUT``) where typer
+    would write the type (``<int range>``, ``<str>``)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            if (isinstance(param, TyperOption) and param.metavar is None
+                    and not param.is_flag and param.type.name != "choice"):
+                param.metavar = _value_word(param)
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for param in self.get_params(ctx):
+            if isinstance(param, TyperArgument):
+                metavar = param.make_metavar(ctx)
+                pieces.append(metavar if param.required else f"[{metavar}]")
+            else:
+                pieces += param.get_usage_pieces(ctx)
+        return pieces
+
+
+def _value_word(option: TyperOption) -> str:
+    # typer's own copy of click names its integer types "int"; click says "integer"
+    if option.type.name in ("int", "int range", "integer", "integer range"):
+        return "N"
+    if option.type.name == "path":
+        return "FILE"
+    return max(option.opts, key=len).lstrip("-").upper()
+
+
+def _complete_writers(incomplete: str) -> list[str]:
+    """Shell completion for ``--to json,ht``: the writer names, after the last comma."""
+    done, _, last = incomplete.rpartition(",")
+    prefix = f"{done}," if done else ""
+    return [prefix + name for name in WRITER_NAMES if name.startswith(last)]
+
+
+if TYPE_CHECKING:
+    ReaderName = str
+else:  # a Literal of the formats table's readers: typer lists and checks them
+    ReaderName = Literal[tuple(READER_NAMES)]
+_TO_HELP = (f"Output format(s), comma-separated: {', '.join(WRITER_NAMES)}; default: from "
+            "the -o FILE name (a.html, a.xml, a.ninjs.json, a.json, a.epub).")
+_FROM_HELP = "Input format (default: detected from the content)."
+
 app = typer.Typer(
     name="newsconvert",
     help="Convert news articles between plain text, NewsML-G2, ninjs, JSON, HTML and EPUB, "
     "and validate news files.",
+    epilog=_examples(
+        "newsconvert convert article.txt --to newsml -o article.xml",
+        "newsconvert validate feeds/ --format junit -o report.xml",
+        "newsconvert convert --help",
+        "newsconvert --show-completion bash > "
+        "~/.local/share/bash-completion/completions/newsconvert"),
     no_args_is_help=True,
-    add_completion=False,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
-schemas_app = typer.Typer(help="Official IPTC schemas used by `validate`.", no_args_is_help=True)
+schemas_app = typer.Typer(
+    help="Official IPTC schemas used by `validate`.", no_args_is_help=True,
+    epilog=_examples("newsconvert schemas pull", "newsconvert schemas path"))
 app.add_typer(schemas_app, name="schemas")
 
 EXIT_INVALID = 1
@@ -73,17 +137,22 @@ def root(
     _debug = debug
 
 
-@app.command("convert")
+@app.command("convert", cls=_Command, epilog=_examples(
+    "newsconvert convert article.txt --to json",
+    "newsconvert convert article.txt -o article.xml",
+    "cat article.txt | newsconvert convert - --to ninjs --ninjs-version 2.2",
+    "newsconvert convert archive/ --to json,html -o out/ --jobs 4",
+    "newsconvert convert feed.xml --from newsml --to html -o pages/"))
 def convert_command(
-    inputs: Annotated[list[str], typer.Argument(help="Files, folders, @list files, or - for stdin.")],
-    to: Annotated[Optional[str], typer.Option(
-        "--to", "-t", help="Output format(s), comma-separated; default: from the -o FILE name "
-        "(a.html, a.xml, a.ninjs.json, a.json, a.epub).")] = None,
+    inputs: Annotated[list[str], typer.Argument(help="Files, folders, @list files, or - for stdin.",
+                                                metavar="INPUT...")],
+    to: Annotated[Optional[str], typer.Option("--to", "-t", metavar="FORMATS", help=_TO_HELP,
+                                              autocompletion=_complete_writers)] = None,
     output: Annotated[Optional[str], typer.Option("--output", "-o",
                                                   help="Output file (or folder).")] = None,
-    from_: Annotated[Optional[str], typer.Option("--from", "-f",
-                                                 help="Input format (default: detected).")] = None,
-    ninjs_version: Annotated[str, typer.Option(help="ninjs version: 3.1, 2.2 or 1.6.")
+    from_: Annotated[Optional[ReaderName], typer.Option("--from", "-f", help=_FROM_HELP)] = None,
+    ninjs_version: Annotated[str, typer.Option(metavar="VERSION",
+                                               help=f"ninjs version: {', '.join(VERSIONS)}.")
                              ] = DEFAULT_VERSION,
     fragment: Annotated[bool, typer.Option(help="HTML: only the <article> element.")] = False,
     css: Annotated[Optional[Path], typer.Option(help="HTML/EPUB: your stylesheet.")] = None,
@@ -319,16 +388,18 @@ def _read_css(path: Path | None) -> str | None:
 
 
 def _check_ninjs_version(version: str) -> None:
-    from convert.formats.ninjs import VERSIONS
-
     if version not in VERSIONS:
         fail(f"--ninjs-version {version!r}: choose one of {', '.join(VERSIONS)}", EXIT_USAGE)
 
 
-@app.command("bundle")
+@app.command("bundle", cls=_Command, epilog=_examples(
+    "newsconvert bundle news/*.txt -o week.epub",
+    "newsconvert bundle archive/ -o archive.epub --title \"The archive\" --group-by date "
+    "--cover auto"))
 def bundle_command(
     inputs: Annotated[list[str], typer.Argument(
-        help="Files, folders, @list files, or - for stdin (any readable format).")],
+        help="Files, folders, @list files, or - for stdin (any readable format).",
+        metavar="INPUT...")],
     output: Annotated[str, typer.Option("--output", "-o", help="The .epub file to write.")],
     title: Annotated[Optional[str], typer.Option(help="Book title.")] = None,
     group_by: Annotated[str, typer.Option(
@@ -341,8 +412,7 @@ def bundle_command(
     author: Annotated[Optional[str], typer.Option(
         help="Book author; default: the articles' bylines.")] = None,
     css: Annotated[Optional[Path], typer.Option(help="Your stylesheet.")] = None,
-    from_: Annotated[Optional[str], typer.Option("--from", "-f",
-                                                 help="Input format (default: detected).")] = None,
+    from_: Annotated[Optional[ReaderName], typer.Option("--from", "-f", help=_FROM_HELP)] = None,
     fail_fast: Annotated[bool, typer.Option(
         "--fail-fast", help="Stop at the first bad input (then no book is written).")] = False,
     report: Annotated[Optional[Path], typer.Option(
@@ -365,9 +435,11 @@ def bundle_command(
     _finish_run(run, report, summary=not quiet)
 
 
-@app.command("inspect")
+@app.command("inspect", cls=_Command, epilog=_examples(
+    "newsconvert inspect article.txt", "newsconvert inspect --json article.txt"))
 def inspect_command(
-    input: Annotated[str, typer.Argument(help="A plain-text article, or - for stdin.")],
+    input: Annotated[str, typer.Argument(help="A plain-text article, or - for stdin.",
+                                         metavar="FILE")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the trace as JSON.")] = False,
 ) -> None:
     """Show what the text parser decided, step by step, and every warning."""
@@ -391,7 +463,7 @@ def inspect_command(
         typer.echo("\n".join(trace_lines(result)))
 
 
-@app.command("formats")
+@app.command("formats", cls=_Command, epilog=_examples("newsconvert formats"))
 def formats_command() -> None:
     """List the readers and writers."""
     from convert.formats import READERS, WRITERS
@@ -404,7 +476,8 @@ def formats_command() -> None:
         typer.echo(f"  {writer.name:<16} {writer.description} [{writer.extension}]")
 
 
-@app.command("schema")
+@app.command("schema", cls=_Command, epilog=_examples(
+    "newsconvert schema > document.schema.json"))
 def schema_command() -> None:
     """Print the canonical document's JSON Schema."""
     from convert.formats.docschema import document_schema_text
@@ -427,29 +500,47 @@ def _declare_validate() -> None:
 
     validate_command.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
         typer_parameters())
-    app.command("validate")(validate_command)
+    app.command("validate", cls=_Command, epilog=_examples(
+        "newsconvert validate feeds/",
+        "newsconvert validate out/*.xml --format junit -o report.xml",
+        "newsconvert validate . --format github --ignore-unknown",
+        "newsconvert validate --strict --schema standards/ item.xml",
+        "newsconvert validate --input-format ninjs story.json"))(validate_command)
 
 
 _declare_validate()
 
 
-@schemas_app.command("pull")
+@schemas_app.command("pull", cls=_Command, epilog=_examples(
+    "newsconvert schemas pull",
+    "newsconvert schemas pull --from-dir ~/Downloads/iptc-schemas",
+    "newsconvert schemas pull --mirror https://github-raw.example.internal"))
 def schemas_pull_command(
     base_url: Annotated[Optional[str], typer.Option(
-        "--base-url", help="Fetch from this server (laid out like the official bundle).")
+        "--base-url", metavar="URL",
+        help="Fetch from this server, laid out like the official bundle (newsml-g2/, ninjs/).")
     ] = None,
+    mirror: Annotated[Optional[str], typer.Option(
+        "--mirror", metavar="URL",
+        help="Fetch the pinned IPTC GitHub paths from this server instead of "
+        "raw.githubusercontent.com (a proxy or mirror with the same paths).")] = None,
+    from_dir: Annotated[Optional[Path], typer.Option(
+        "--from-dir", metavar="DIR",
+        help="Offline install: copy from this folder, laid out like the official bundle "
+        "(same checksums).")] = None,
 ) -> None:
-    """Download the official IPTC schemas into the user cache (SHA-256 checked)."""
+    """Put the official IPTC schemas into the user cache (SHA-256 checked)."""
     from convert.validation import sources
 
     try:
-        for pulled in sources.pull(base_url):
-            typer.echo(f"{pulled.path}  <-  {pulled.url}")
+        for pulled in sources.pull(base_url, mirror=mirror, from_dir=from_dir):
+            typer.echo(f"{pulled.path}  <-  {pulled.origin}")
     except ConvertError as error:
         fail(error, _exit_code(error))
 
 
-@schemas_app.command("path")
+@schemas_app.command("path", cls=_Command, epilog=_examples(
+    "newsconvert schemas path", "newsconvert schemas path --schema standards/"))
 def schemas_path_command(
     schema: Annotated[Optional[str], typer.Option("--schema", help="As for validate.")] = None,
 ) -> None:

@@ -14,8 +14,9 @@ in this order:
    and the report says so.
 
 ``pull`` downloads the files from IPTC's public GitHub repositories at pinned
-commits and checks each against its known SHA-256 before writing it
-atomically, so the cache never holds a partial or altered schema.
+commits (or takes them from a mirror, or from a folder for an offline
+install) and checks every one against its known SHA-256 before writing any,
+each atomically, so the cache never holds a partial or altered schema set.
 """
 
 from __future__ import annotations
@@ -43,36 +44,43 @@ def ninjs_schema_name(version: str) -> str:
     return f"ninjs/ninjs-schema_{version}.json"
 
 
-_NEWSML_RAW = ("https://raw.githubusercontent.com/iptc/newsml-g2/"
-               "7f172b01af0c343aacb1e1297ac0e75debabb4a7/specification/")
-_CATALOG_RAW = ("https://raw.githubusercontent.com/iptc/python-newsmlg2/"
-                "e6f7fb109096bcb16712e21c0b06ca8d1a58e40f/NewsMLG2/catalogs/")
-_NINJS_RAW = ("https://raw.githubusercontent.com/iptc/newsinjson/"
-              "3ace39707a725d6674279c3151e2f5323dc81074/")
+#: Where ``pull`` fetches from by default; ``--mirror`` replaces it with a
+#: server (a proxy, an internal mirror) that has the same paths.
+GITHUB_RAW = "https://raw.githubusercontent.com"
+
+_NEWSML = "iptc/newsml-g2/7f172b01af0c343aacb1e1297ac0e75debabb4a7/specification/"
+_CATALOGS = "iptc/python-newsmlg2/e6f7fb109096bcb16712e21c0b06ca8d1a58e40f/NewsMLG2/catalogs/"
+_NINJS = "iptc/newsinjson/3ace39707a725d6674279c3151e2f5323dc81074/"
 
 
 class OfficialFile(NamedTuple):
-    """One IPTC file: where it goes (relative path), where it comes from, its digest."""
+    """One IPTC file: where it goes (``path``, as in the official bundle), where
+    it is on GitHub (``github_path``: owner/repository/commit/file), its digest."""
 
     path: str
-    url: str
+    github_path: str
     sha256: str
+
+    @property
+    def url(self) -> str:
+        """The default download address (IPTC's repository, pinned commit)."""
+        return f"{GITHUB_RAW}/{self.github_path}"
 
 
 OFFICIAL_FILES: tuple[OfficialFile, ...] = (
-    OfficialFile(NEWSML_XSD, _NEWSML_RAW + "NewsML-G2_2.35-spec-All-Power.xsd",
+    OfficialFile(NEWSML_XSD, _NEWSML + "NewsML-G2_2.35-spec-All-Power.xsd",
                  "06ef1c5076a32f2568ac8955994029890afac0268f795e3c26642ded52cf0181"),
-    OfficialFile(XML_XSD, _NEWSML_RAW + "xml.xsd",
+    OfficialFile(XML_XSD, _NEWSML + "xml.xsd",
                  "61960fb3131e38022caad5360e2f33a3382578ab3c80cd58bd74320ede61b20c"),
-    OfficialFile(IPTC_CATALOG, _CATALOG_RAW + "catalog.IPTC-G2-Standards_41.xml",
+    OfficialFile(IPTC_CATALOG, _CATALOGS + "catalog.IPTC-G2-Standards_41.xml",
                  "bd35fd40dbdc565e9e1590faca981cb7d8ac28c34eb9a90b78ff8060d282ce71"),
-    OfficialFile(ninjs_schema_name("1.6"), _NINJS_RAW + "specification/ninjs-schema_1.6.json",
+    OfficialFile(ninjs_schema_name("1.6"), _NINJS + "specification/ninjs-schema_1.6.json",
                  "ae8deb3991f10368593ace8696888a3fd47189893dd327ab89eb344e6b966f49"),
-    OfficialFile(ninjs_schema_name("2.2"), _NINJS_RAW + "specification/ninjs-schema_2.2.json",
+    OfficialFile(ninjs_schema_name("2.2"), _NINJS + "specification/ninjs-schema_2.2.json",
                  "88c84fa87382c5a7a314fd44ab1041921c7cbac47ab9550bc4964b1fa30897e2"),
-    OfficialFile(ninjs_schema_name("3.1"), _NINJS_RAW + "specification/ninjs-schema_3.1.json",
+    OfficialFile(ninjs_schema_name("3.1"), _NINJS + "specification/ninjs-schema_3.1.json",
                  "404f578a299bf34e76e98f2de26ad9989882ebd7abf3a4d3cf3aa689b70a8744"),
-    OfficialFile(GEOJSON, _NINJS_RAW + "validation/test_suite/GeoJSON-schema.json",
+    OfficialFile(GEOJSON, _NINJS + "validation/test_suite/GeoJSON-schema.json",
                  "e52886cce1429941ab3725a055a61d6bf8b6f5429837ff7dbca32f809e3500c2"),
 )
 
@@ -178,32 +186,62 @@ def _ninjs_schema_version(path: Path) -> str:
 
 
 class Pulled(NamedTuple):
+    """A file written into the cache, and where it came from (a URL or a path)."""
+
     path: Path
-    url: str
+    origin: str
 
 
-def pull(base_url: str | None = None, timeout: float = 60.0) -> list[Pulled]:
-    """Download every official file into the cache, checking its SHA-256.
+def pull(base_url: str | None = None, *, mirror: str | None = None,
+         from_dir: str | os.PathLike[str] | None = None, timeout: float = 60.0) -> list[Pulled]:
+    """Put every official file into the cache, each checked against its SHA-256.
 
-    ``base_url`` replaces the public sources with a server laid out like the
-    official bundle (``<base>/newsml-g2/...``, ``<base>/ninjs/...``).
+    By default from IPTC's GitHub repositories (:attr:`OfficialFile.url`).
+    ``mirror`` is a server with the same paths as ``raw.githubusercontent.com``;
+    ``base_url`` a server laid out like the official bundle
+    (``<base>/newsml-g2/...``, ``<base>/ninjs/...``); ``from_dir`` a folder laid
+    out like the bundle, for an offline install.  Nothing is written unless
+    every file arrived with its pinned digest.
     """
     import hashlib
 
     from convert.files import write_atomic
 
-    target = cache_dir() / "schemas"
-    pulled = []
+    if sum(choice is not None for choice in (base_url, mirror, from_dir)) > 1:
+        raise ConvertError("give one of --base-url, --mirror and --from-dir", code="usage")
+    fetched = []
     for official in OFFICIAL_FILES:
-        url = f"{base_url.rstrip('/')}/{official.path}" if base_url else official.url
-        data = _download(url, timeout)
+        if from_dir is not None:
+            origin = str(Path(from_dir) / official.path)
+            data = _read(origin)
+        else:
+            origin = _url(official, base_url, mirror)
+            data = _download(origin, timeout)
         digest = hashlib.sha256(data).hexdigest()
         if digest != official.sha256:
             raise ConvertError(f"SHA-256 mismatch: got {digest}, expected {official.sha256}",
-                               source=url, code="checksum")
+                               source=origin, code="checksum")
+        fetched.append((official, origin, data))
+    target = cache_dir() / "schemas"
+    for official, origin, data in fetched:
         write_atomic(target / official.path, data)
-        pulled.append(Pulled(target / official.path, url))
-    return pulled
+    return [Pulled(target / official.path, origin) for official, origin, _ in fetched]
+
+
+def _url(official: OfficialFile, base_url: str | None, mirror: str | None) -> str:
+    if base_url is not None:
+        return f"{base_url.rstrip('/')}/{official.path}"
+    if mirror is not None:
+        return f"{mirror.rstrip('/')}/{official.github_path}"
+    return official.url
+
+
+def _read(path: str) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except OSError as error:
+        raise ConvertError(f"cannot read: {error.strerror or error}", source=path,
+                           code="io") from None
 
 
 def _download(url: str, timeout: float) -> bytes:
