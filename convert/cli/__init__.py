@@ -53,17 +53,24 @@ def exit_with(run: Callable[[], int | None], *, debug: bool) -> NoReturn:
         echo_error("interrupted")
         code = EXIT_INTERRUPTED
     except ConvertError as error:  # raised outside a command's own handling
-        if debug:
-            raise
+        _traceback(debug)
         echo_error(str(error))
         code = EXIT_USAGE if error.code in ("usage", "io") else EXIT_INVALID
     except Exception as error:
-        if debug:
-            raise
+        _traceback(debug)
         echo_error(f"internal error: {type(error).__name__}: {error} "
-                   "(run with --debug for the traceback)")
+                   + ("(a bug in newsconvert)" if debug else "(run with --debug for the traceback)"))
         code = EXIT_BUG
     sys.exit(code)
+
+
+def _traceback(debug: bool) -> None:
+    """With ``--debug``, the traceback of the exception being handled; the exit
+    code stays the one the error calls for."""
+    if debug:
+        import traceback
+
+        traceback.print_exc()
 
 
 def echo_error(message: str) -> None:

@@ -419,6 +419,8 @@ def bundle_command(
         "--report", help="Write a JSON run report to this file.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q",
                                         help="Only errors: no warnings or summary.")] = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, metavar="N",
+                                      help="Worker processes reading the inputs.")] = 1,
 ) -> None:
     """Bundle many articles into one EPUB 3 periodical (bad inputs are reported and left out)."""
     from convert.run.bundle import bundle
@@ -429,7 +431,7 @@ def bundle_command(
     with _RunDisplay(quiet) as display:
         try:
             run = bundle(inputs, output, options, from_, fail_fast=fail_fast,
-                         progress=display.show)
+                         progress=display.show, jobs=jobs)
         except ConvertError as error:
             fail(error, _exit_code(error))
     _finish_run(run, report, summary=not quiet)

@@ -15,6 +15,7 @@ as ``{parent}`` or ``{stem:split(-)[0]}`` (see :func:`path_section`).
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 from collections.abc import Iterator, Sequence
@@ -24,7 +25,7 @@ from typing import TYPE_CHECKING
 from convert import files
 from convert.errors import ConvertError
 from convert.options import WriteOptions
-from convert.run.executors import convert_task
+from convert.run.executors import Outcome, convert_task
 from convert.run.plan import Job, Source, Task, expand_inputs
 from convert.run.report import InputResult, ProgressCallback, RunReport
 
@@ -95,6 +96,7 @@ class _Bundle:
     fail_fast: bool
     progress: ProgressCallback | None
     report: RunReport
+    jobs: int = 1
 
     def articles(self) -> Iterator[BookArticle]:
         from convert.writers.epub import BookArticle, is_path_pattern
@@ -102,8 +104,9 @@ class _Bundle:
         pattern = self.options.group_by if is_path_pattern(self.options.group_by) else None
         sources = expand_inputs(self.inputs, self.input_format)
         job = Job(("epub",), self.input_format, self.options, collect=True)
-        for index, source in enumerate(sources):
-            outcome = convert_task(Task(index, source, ()), job)
+        tasks = [Task(index, source, ()) for index, source in enumerate(sources)]
+        for index, (source, outcome) in enumerate(zip(sources, _outcomes(tasks, job,
+                                                                          self.jobs))):
             self.report.files.append(outcome.result)
             if self.progress is not None:
                 self.progress(outcome.result, index + 1, len(sources))
@@ -114,10 +117,40 @@ class _Bundle:
                 yield BookArticle(doc, section)
 
 
+def _outcomes(tasks: list[Task], job: Job, jobs: int) -> Iterator[Outcome]:
+    """Each task's outcome, in order: here, or read by ``jobs`` worker processes
+    (at most one per CPU and per input) with a few tasks in flight per worker,
+    so memory stays bounded while the book is written in input order."""
+    workers = min(jobs, os.cpu_count() or 1, len(tasks))
+    if workers <= 1:
+        yield from (convert_task(task, job) for task in tasks)
+        return
+    import signal
+    from collections import deque
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    pool = ProcessPoolExecutor(workers, initializer=signal.signal,
+                               initargs=(signal.SIGINT, signal.SIG_IGN))
+    waiting = iter(tasks)
+    in_flight: deque[Future[Outcome]] = deque(
+        pool.submit(convert_task, task, job) for task in itertools.islice(waiting, workers * 4))
+    try:
+        while in_flight:
+            outcome = in_flight.popleft().result()
+            following = next(waiting, None)
+            if following is not None:
+                in_flight.append(pool.submit(convert_task, following, job))
+            yield outcome
+    finally:
+        pool.shutdown(cancel_futures=True)
+
+
 def bundle(inputs: Sequence[str], output: str, options: WriteOptions,
            input_format: str | None = None, *, fail_fast: bool = False,
-           progress: ProgressCallback | None = None) -> RunReport:
+           progress: ProgressCallback | None = None, jobs: int = 1) -> RunReport:
     """Write the EPUB of every readable input to ``output`` (atomically: all or nothing).
+
+    ``jobs`` worker processes read the inputs; the book is the same.
 
     Returns the run's report (bad inputs are in it, not raised); raises
     :class:`ConvertError` for a bad request (options, no input at all).
@@ -127,7 +160,7 @@ def bundle(inputs: Sequence[str], output: str, options: WriteOptions,
     if epub.is_path_pattern(options.group_by):
         check_path_pattern(options.group_by)
     report = RunReport(("epub",), output)
-    run = _Bundle(inputs, options, input_format, fail_fast, progress, report)
+    run = _Bundle(inputs, options, input_format, fail_fast, progress, report, jobs)
     try:
         data = epub.write(run.articles(), options)
     except _Stopped:

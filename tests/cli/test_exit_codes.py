@@ -84,6 +84,7 @@ def test_3_a_bug_is_one_line_and_code_3(tmp_path: Path) -> None:
                            bug="convert.formats.docschema:document_schema_text")
     assert "Traceback (most recent call last)" in debugged.stderr
     assert "RuntimeError: simulated bug" in debugged.stderr
+    assert debugged.returncode == 3  # --debug shows more, the exit code stays a bug's
 
 
 def test_130_sigint_stops_a_running_batch(tmp_path: Path) -> None:

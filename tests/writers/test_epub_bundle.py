@@ -154,3 +154,17 @@ def test_the_report_file_names_each_input_and_the_book(tmp_path: Path) -> None:
     data = json.loads(report.read_text())
     assert data["summary"]["converted"] == 1 and data["summary"]["failed"] == 1
     assert [entry["outputs"] for entry in data["files"]] == [[str(output)], []]
+
+
+def test_worker_processes_write_the_same_book(tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    inputs = _copy(tmp_path / "in", *sorted(path.name for path in DEV_CORPUS.glob("0[0-2]*.txt")))
+    books = {}
+    for jobs in ("1", "2"):
+        books[jobs] = tmp_path / f"book-{jobs}.epub"
+        result = CliRunner().invoke(app, ["bundle", *map(str, inputs), "-o", str(books[jobs]),
+                                          "-j", jobs, "-q"])
+        assert result.exit_code == 1, result.output  # 017 has no body: reported, left out
+    assert books["1"].read_bytes() == books["2"].read_bytes()
+    assert len(api.read_all(books["2"])) == len(inputs) - 1
