@@ -126,6 +126,31 @@ class Dateline:
     date_text: str | None = None
 
 
+#: NewsML-G2 ``pubStatus`` / ninjs ``pubStatus``: a ``canceled`` (killed) or
+#: ``withheld`` story must never come out ``usable``.
+PubStatus = Literal["usable", "withheld", "canceled"]
+PUB_STATUSES: tuple[PubStatus, ...] = ("usable", "withheld", "canceled")
+
+
+@dataclass(frozen=True)
+class Concept:
+    """A subject, genre or entity in the news, from a vocabulary or free text.
+
+    ``qcode`` is the code as the source wrote it (``medtop:20000763``; it means
+    something only through a catalog), ``uri`` the same concept as a full URI
+    where known, ``literal`` a free-text identifier.  ``kind`` says what an
+    entity in the news is (``person``, ``organisation``, ``place``, ``event``,
+    ``object``), None for a topic or genre; ``rel`` how the item relates to it.
+    """
+
+    name: str | None = None
+    qcode: str | None = None
+    uri: str | None = None
+    literal: str | None = None
+    kind: str | None = None
+    rel: str | None = None
+
+
 @dataclass(frozen=True)
 class ParseWarning:
     """Something a reader had to guess or drop; ``line`` is 1-based in the input."""
@@ -179,6 +204,31 @@ class Document:
     #: Metadata a reader found but the model has no field for, kept so that a
     #: round trip loses nothing (name -> value, sorted by name).
     extra: tuple[tuple[str, str], ...] = ()
+    # -- news-item metadata (canonical schema 2). ``published`` / ``updated``
+    # are the *content's* dates (NewsML-G2 contentCreated / contentModified);
+    # the item's own are ``first_created`` and ``version_created``.
+    pub_status: PubStatus = "usable"
+    #: Not to be published before this date-time.
+    embargoed: str | None = None
+    #: A note to the receiving editors, not for publication.
+    ednote: str | None = None
+    #: 1 (most urgent) to 9.
+    urgency: int | None = None
+    #: NewsML-G2 signal QCodes: ``sig:update``, ``sig:correction``...
+    signals: tuple[str, ...] = ()
+    #: When this version of the item was made, as the input stated it.
+    version_created: str | None = None
+    #: When the first version of the item was made, as the input stated it.
+    first_created: str | None = None
+    #: The party that supplies the item (NewsML-G2 ``provider``); ``source``
+    #: is where its content comes from (``infoSource``).
+    provider: str | None = None
+    copyright_holder: str | None = None
+    usage_terms: str | None = None
+    subjects: tuple[Concept, ...] = ()
+    genres: tuple[Concept, ...] = ()
+    #: People, organisations, places... in the news (each with its ``kind``).
+    about: tuple[Concept, ...] = ()
     provenance: Provenance = field(default=Provenance("unknown"), compare=False)
 
 

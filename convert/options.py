@@ -13,6 +13,10 @@ class ReadOptions:
     encoding: str | None = None
 
 
+#: The provider written when neither the options nor the input name one.
+DEFAULT_PROVIDER = "newsconvert"
+
+
 @dataclass(frozen=True)
 class WriteOptions:
     #: ninjs version to write: "3.1", "2.2" or "1.6".
@@ -26,5 +30,13 @@ class WriteOptions:
     author: str | None = None
     language: str | None = None
     group_by: str = "none"
+    #: The zone of local times that state none (an IANA name or an offset);
+    #: without it such a time is never given a zone (ninjs leaves it out, with a warning).
+    timezone: str | None = None
+    #: NewsML-G2 ``provider``: the party supplying the converted item (else
+    #: the input's own provider, else :data:`DEFAULT_PROVIDER`).
+    provider: str | None = None
+    #: Base of the URIs of newsconvert's own terms (see convert/formats/vocabulary.py).
+    uri_base: str | None = None
     #: EPUB cover: None (no cover), "auto" (generated SVG) or an image path.
     cover: str | None = None

@@ -7,6 +7,7 @@ them from the current output, then read the diff before committing.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,10 @@ FIXTURES = ROOT / "fixtures"
 SHARED = ROOT.parent / "shared"
 STANDARDS = SHARED / "standards"
 DEV_CORPUS = SHARED / "corpus" / "dev"
+
+# versionCreated (and a newsMessage's sent) is the time of conversion when the
+# input states none; a fixed SOURCE_DATE_EPOCH keeps outputs byte-identical.
+os.environ.setdefault("SOURCE_DATE_EPOCH", "1700000000")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

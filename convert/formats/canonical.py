@@ -13,6 +13,7 @@ from convert.model import (
     BLOCK_TYPES,
     Block,
     Byline,
+    Concept,
     Dateline,
     Document,
     DroppedText,
@@ -31,7 +32,18 @@ from convert.model import (
     Strong,
 )
 
-SCHEMA_ID = "https://newsconvert.example/schemas/document.schema.json"
+#: ``$schema`` of what we write: version 2 (news-item metadata: status,
+#: embargo, versions, subjects...).
+SCHEMA_ID = "urn:newsconvert:schema:document:2"
+#: ``$schema`` of version 1 files, which lack the version 2 keys.
+SCHEMA_ID_V1 = "https://newsconvert.example/schemas/document.schema.json"
+#: The keys version 2 added, with the value a version 1 document means by leaving them out.
+V2_DEFAULTS: dict[str, Any] = {
+    "pub_status": "usable", "embargoed": None, "ednote": None, "urgency": None, "signals": [],
+    "version_created": None, "first_created": None, "provider": None,
+    "copyright_holder": None, "usage_terms": None, "subjects": [], "genres": [], "about": [],
+}
+_CONCEPT_KEYS = ("name", "qcode", "uri", "literal", "kind", "rel")
 
 
 def inlines_to_data(inlines: Inlines) -> list[Any]:
@@ -68,6 +80,24 @@ def block_to_data(block: Block) -> dict[str, Any]:
     return data
 
 
+def concept_to_data(concept: Concept) -> dict[str, Any]:
+    return {key: getattr(concept, key) for key in _CONCEPT_KEYS}
+
+
+def concept_from_data(data: dict[str, Any]) -> Concept:
+    return Concept(**{key: data.get(key) for key in _CONCEPT_KEYS})
+
+
+def upgrade(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 1 canonical data as version 2 (the keys it lacks take their defaults).
+
+    Anything else is returned as it is, for the schema to judge.
+    """
+    if data.get("$schema") != SCHEMA_ID_V1:
+        return data
+    return {**V2_DEFAULTS, **data, "$schema": SCHEMA_ID}
+
+
 def document_to_data(doc: Document) -> dict[str, Any]:
     return {
         "$schema": SCHEMA_ID,
@@ -89,6 +119,19 @@ def document_to_data(doc: Document) -> dict[str, Any]:
         "summary": doc.summary,
         "body": [block_to_data(block) for block in doc.body],
         "extra": dict(doc.extra),
+        "pub_status": doc.pub_status,
+        "embargoed": doc.embargoed,
+        "ednote": doc.ednote,
+        "urgency": doc.urgency,
+        "signals": list(doc.signals),
+        "version_created": doc.version_created,
+        "first_created": doc.first_created,
+        "provider": doc.provider,
+        "copyright_holder": doc.copyright_holder,
+        "usage_terms": doc.usage_terms,
+        "subjects": [concept_to_data(c) for c in doc.subjects],
+        "genres": [concept_to_data(c) for c in doc.genres],
+        "about": [concept_to_data(c) for c in doc.about],
         "provenance": {
             "format": doc.provenance.format,
             "encoding": doc.provenance.encoding,
@@ -164,6 +207,19 @@ def document_from_data(data: dict[str, Any]) -> Document:
         summary=data.get("summary"),
         body=tuple(block_from_data(block) for block in data.get("body", [])),
         extra=tuple(sorted((data.get("extra") or {}).items())),
+        pub_status=data.get("pub_status", "usable"),
+        embargoed=data.get("embargoed"),
+        ednote=data.get("ednote"),
+        urgency=data.get("urgency"),
+        signals=tuple(data.get("signals", [])),
+        version_created=data.get("version_created"),
+        first_created=data.get("first_created"),
+        provider=data.get("provider"),
+        copyright_holder=data.get("copyright_holder"),
+        usage_terms=data.get("usage_terms"),
+        subjects=tuple(concept_from_data(c) for c in data.get("subjects", [])),
+        genres=tuple(concept_from_data(c) for c in data.get("genres", [])),
+        about=tuple(concept_from_data(c) for c in data.get("about", [])),
         provenance=Provenance(
             format=provenance.get("format", "json"),
             encoding=provenance.get("encoding"),

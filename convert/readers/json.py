@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from convert.formats.canonical import document_from_data
+from convert.formats.canonical import document_from_data, upgrade
 from convert.errors import ConvertError
 from convert.formats.jsonload import load_json
 from convert.model import Document
@@ -15,6 +15,7 @@ def read(text: str, options: ReadOptions) -> Document:
     if not isinstance(data, dict):
         raise ConvertError("canonical JSON must be an object", source=options.source_name,
                            line=1, code="invalid")
+    data = upgrade(data)
     for error in document_errors(data, text):
         raise ConvertError(error.message, source=options.source_name, line=error.line,
                            code="invalid")

@@ -18,19 +18,20 @@ The mapping table and the date-time rule are in README.md ("NewsML-G2").
 
 from __future__ import annotations
 
-import os
 import re
 import unicodedata
 from collections.abc import Iterable
-from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from convert.errors import ConvertError
 from convert.formats.body import XHTML, MarkupBuilder
-from convert.model import Document
-from convert.options import WriteOptions
+from convert.formats import vocabulary
+from convert.formats.dates import conversion_time, has_time, zoned
+from convert.formats.qcodes import is_iptc_qcode, qcode_to_uri
 from convert.formats.safexml import local_name
+from convert.model import Concept, Document
+from convert.options import DEFAULT_PROVIDER, WriteOptions
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -40,17 +41,14 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 STANDARD_VERSION = "2.35"
 IPTC_CATALOG = "http://www.iptc.org/std/catalog/catalog.IPTC-G2-Standards_41.xml"
 
-#: Our own vocabulary, for what IPTC NewsCodes have no code for (written as
-#: ``...uri`` attributes, so no catalog is needed).
-VOCABULARY = "https://newsconvert.example/cv/"
-SUBHEADLINE_ROLE = VOCABULARY + "headline-role/subheadline"
-EXTRA_PROPERTY = VOCABULARY + "extra/"
-#: ``versionCreated/@howuri``: the article gives only a date; 00:00:00 is not a real time.
-DATE_ONLY = VOCABULARY + "how/date-only"
-#: ``versionCreated/@howuri`` and ``sent/@howuri``: no date in the article at
-#: all; the value is SOURCE_DATE_EPOCH, or the fixed fallback below.
-NOT_IN_SOURCE = VOCABULARY + "how/not-in-source"
-FALLBACK_TIMESTAMP = "1970-01-01T00:00:00Z"
+#: ``creator/@role`` of the story's authors (catalog 41; ``ctrol`` is retired).
+AUTHOR_ROLE = "cpprole:author"
+#: ``provider/@uri`` (under the vocabulary base) when no provider was given.
+DEFAULT_PROVIDER_TERM = "cv/provider/default"
+#: What an entity in the news is (``Concept.kind``) as a NewsML-G2 concept type.
+KIND_TYPES = {"person": "cpnat:person", "organisation": "cpnat:organisation",
+              "place": "cpnat:geoArea", "event": "cpnat:event", "object": "cpnat:object"}
+DEFAULT_OPTIONS = WriteOptions()
 CANONICAL_LINK = "http://www.iana.org/assignments/relation/canonical"
 #: ``<meta name="generator">`` in the XHTML body: tells the reader that text is verbatim.
 GENERATOR = "newsconvert"
@@ -92,7 +90,7 @@ _BLOCK_CONTAINERS = frozenset(
 
 
 def write(doc: Document, options: WriteOptions) -> bytes:
-    return serialize(build_item(doc))
+    return serialize(build_item(doc, options))
 
 
 def serialize(root: etree._Element) -> bytes:
@@ -127,10 +125,10 @@ def nfc_source(text: str) -> str:
     return "".join(out)
 
 
-def build_item(doc: Document) -> etree._Element:
+def build_item(doc: Document, options: WriteOptions = DEFAULT_OPTIONS) -> etree._Element:
     """The ``<newsItem>`` element for ``doc``, kept metadata included."""
     try:
-        parts = derived_parts(doc)
+        parts = derived_parts(doc, options)
         apply_kept_metadata(parts, doc.extra)
         return assemble(doc, parts)
     except ValueError as error:  # lxml refuses text XML 1.0 cannot hold (NUL, ...)
@@ -168,99 +166,120 @@ def _single_line(field: str, value: str) -> str:
     return value
 
 
-def has_time(value: str) -> bool:
-    return bool(_DATE_TIME.match(value))
-
-
-def source_date_epoch() -> str | None:
-    """SOURCE_DATE_EPOCH as an xs:dateTime in UTC, or None when it is not set."""
-    raw = os.environ.get("SOURCE_DATE_EPOCH")
-    if raw is None or raw == "":
-        return None
-    try:
-        moment = datetime.fromtimestamp(int(raw), tz=timezone.utc)
-    except (ValueError, OverflowError, OSError):
-        raise ConvertError(f"SOURCE_DATE_EPOCH={raw!r} is not a number of seconds since 1970",
-                           code="usage") from None
-    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def build_timestamp() -> tuple[str, str]:
-    """(value, howuri marker) for a timestamp that the articles cannot give."""
-    return source_date_epoch() or FALLBACK_TIMESTAMP, NOT_IN_SOURCE
-
-
-def version_created(doc: Document) -> tuple[str, str | None]:
+def version_created(doc: Document, options: WriteOptions = DEFAULT_OPTIONS
+                    ) -> tuple[str, str | None]:
     """``versionCreated`` (an xs:dateTime) and its marker, by the documented rule.
 
-    The latest date the article states (``updated``, else ``published``) as
-    written when it has a time; at 00:00:00 (no zone) marked ``date-only``
-    when it is only a date; otherwise SOURCE_DATE_EPOCH or 1970-01-01T00:00:00Z,
-    marked ``not-in-source``.
+    The item's own ``version_created`` as read; else the time of conversion
+    (SOURCE_DATE_EPOCH, else now), marked ``not-in-source``.  The article's
+    dates are content dates (``contentCreated``/``contentModified``), never this.
     """
-    latest = doc.updated or doc.published
-    if latest is None:
-        return build_timestamp()
-    if has_time(latest):
-        return latest, None
-    return f"{latest}T00:00:00", DATE_ONLY
+    if doc.version_created is not None and has_time(doc.version_created):
+        return zoned(doc.version_created, options.timezone), None
+    return conversion_time(), vocabulary.term(vocabulary.STAMPED, options.uri_base)
 
 
-def derived_parts(doc: Document) -> Parts:
+def derived_parts(doc: Document, options: WriteOptions = DEFAULT_OPTIONS) -> Parts:
     """The NewsML-G2 elements that stand for the Document's own fields."""
     return {
         "newsItem": [nar("catalogRef", href=IPTC_CATALOG)],
-        "rightsInfo": [nar("copyrightNotice", doc.copyright)] if doc.copyright else [],
-        "itemMeta": _item_meta(doc),
-        "contentMeta": _content_meta(doc),
+        "rightsInfo": _rights_info(doc),
+        "itemMeta": _item_meta(doc, options),
+        "contentMeta": _content_meta(doc, options),
     }
 
 
-def _item_meta(doc: Document) -> list[etree._Element]:
-    created, marker = version_created(doc)
+def _rights_info(doc: Document) -> list[etree._Element]:
+    elements = []
+    if doc.copyright_holder:
+        elements.append(_named("copyrightHolder", doc.copyright_holder))
+    if doc.copyright:
+        elements.append(nar("copyrightNotice", doc.copyright))
+    if doc.usage_terms:
+        elements.append(nar("usageTerms", doc.usage_terms))
+    return elements
+
+
+def _provider(doc: Document, options: WriteOptions) -> etree._Element:
+    """The party supplying this item: ``--provider``, else the input's, else the default."""
+    if options.provider or doc.provider:
+        return _named("provider", options.provider or doc.provider or "")
+    return _named("provider", DEFAULT_PROVIDER,
+                  uri=vocabulary.term(DEFAULT_PROVIDER_TERM, options.uri_base))
+
+
+def _item_meta(doc: Document, options: WriteOptions) -> list[etree._Element]:
+    created, marker = version_created(doc, options)
     elements = [
         nar("itemClass", qcode="ninat:text"),
-        _named("provider", doc.source) if doc.source else nar("provider", literal="unknown"),
+        _provider(doc, options),
         nar("versionCreated", created, howuri=marker),
     ]
-    if doc.published and has_time(doc.published):
-        elements.append(nar("firstCreated", doc.published))
-    elements.append(nar("pubStatus", qcode="stat:usable"))
+    if doc.first_created and has_time(doc.first_created):
+        elements.append(nar("firstCreated", zoned(doc.first_created, options.timezone)))
+    if doc.embargoed is not None:
+        # A date without a time has no xs:dateTime: an empty embargoed says
+        # "embargoed, release time to be announced" rather than inventing midnight.
+        elements.append(nar("embargoed", zoned(doc.embargoed, options.timezone)
+                            if has_time(doc.embargoed) else None))
+    elements.append(nar("pubStatus", qcode=f"stat:{doc.pub_status}"))
+    if doc.ednote:
+        elements.append(nar("edNote", doc.ednote))
+    elements.extend(nar("signal", qcode=signal) for signal in doc.signals)
     if doc.url:
         elements.append(nar("link", reluri=CANONICAL_LINK, href=doc.url))
     return elements
 
 
-def _content_meta(doc: Document) -> list[etree._Element]:
+def concept_element(tag: str, concept: Concept) -> etree._Element:
+    """A ``subject``/``genre``: a QCode only with an IPTC catalog alias, else the full URI."""
+    qcode = concept.qcode if concept.qcode and is_iptc_qcode(concept.qcode) else None
+    uri = None if qcode else concept.uri or (qcode_to_uri(concept.qcode) if concept.qcode
+                                              else None)
+    if qcode is None and uri is None and concept.qcode:
+        qcode = concept.qcode  # no URI is known for it: the source's own code, as written
+    element = nar(tag, qcode=qcode, uri=uri, literal=concept.literal,
+                  type=KIND_TYPES.get(concept.kind or ""))
+    if concept.name is not None:
+        element.append(nar("name", _single_line(f"{tag} name", concept.name)))
+    return element
+
+
+def _content_meta(doc: Document, options: WriteOptions) -> list[etree._Element]:
     elements = []
+    if doc.urgency is not None:
+        elements.append(nar("urgency", str(doc.urgency)))
     if doc.published:
-        elements.append(nar("contentCreated", doc.published))
+        elements.append(nar("contentCreated", zoned(doc.published, options.timezone)))
     if doc.updated:
-        elements.append(nar("contentModified", doc.updated))
+        elements.append(nar("contentModified", zoned(doc.updated, options.timezone)))
     elements.extend(_dateline(doc))
     if doc.source:
         elements.append(_named("infoSource", doc.source, role="isrol:originfo"))
     for byline in doc.bylines:
-        creator = _named("creator", byline.name)
+        creator = _named("creator", byline.name, role=AUTHOR_ROLE)
         if byline.role is not None:
             creator.append(nar("note", byline.role))
         elements.append(creator)
     if doc.language:
         elements.append(nar("language", tag=doc.language))
+    elements.extend(concept_element("genre", genre) for genre in doc.genres)
+    elements.extend(concept_element("subject", subject) for subject in doc.subjects + doc.about)
     if doc.slugline:
         elements.append(nar("slugline", _single_line("slugline", doc.slugline)))
     if doc.headline is not None:
         elements.append(nar("headline", doc.headline))
     if doc.subheadline is not None:
-        elements.append(nar("headline", doc.subheadline, roleuri=SUBHEADLINE_ROLE))
+        elements.append(nar("headline", doc.subheadline,
+                            roleuri=vocabulary.term(vocabulary.SUBHEADLINE_ROLE,
+                                                    options.uri_base)))
     if doc.bylines:
         elements.append(nar("by", ", ".join(byline.name for byline in doc.bylines)))
-    if doc.source:
-        elements.append(nar("creditline", _single_line("source", doc.source)))
     if doc.summary is not None:
         elements.append(nar("description", doc.summary, role="drol:summary"))
     elements.extend(nar("keyword", _single_line("keyword", keyword)) for keyword in doc.keywords)
-    elements.extend(nar("contentMetaExtProperty", reluri=EXTRA_PROPERTY + quote(name, safe=""),
+    extra_base = vocabulary.term(vocabulary.EXTRA_PROPERTY, options.uri_base)
+    elements.extend(nar("contentMetaExtProperty", reluri=extra_base + quote(name, safe=""),
                         value=value)
                     for name, value in doc.extra if not name.startswith(KEPT_PREFIX))
     return elements
@@ -327,6 +346,8 @@ def assemble(doc: Document, parts: Parts) -> etree._Element:
                            code="unrepresentable")
     item = nar("newsItem", guid=doc.id, version=str(doc.version), standard="NewsML-G2",
                standardversion=STANDARD_VERSION, conformance="power", xml_lang=doc.language)
+    if is_rtl(doc.language):
+        item.set("dir", "rtl")
     children = list(parts["newsItem"])
     for container in ("rightsInfo", "itemMeta", "contentMeta"):
         if parts[container] or container == "itemMeta":
@@ -349,6 +370,8 @@ def xhtml_document(doc: Document) -> etree._Element:
     """One XHTML ``<html>``: a title in ``<head>``, the body markup of :mod:`convert.formats.body`."""
     build = MarkupBuilder(XHTML)
     language = {"lang": doc.language, XML_LANG: doc.language} if doc.language else {}
+    if is_rtl(doc.language):
+        language["dir"] = "rtl"
     html = build.element("html", language)
     head = build.block(html, "head")
     title = build.block(head, "title")  # plain text only: nfc_source keeps it valid
@@ -356,6 +379,21 @@ def xhtml_document(doc: Document) -> etree._Element:
     build.block(head, "meta", {"name": "generator", "content": GENERATOR})
     build.body(build.block(html, "body"), doc.body)
     return html
+
+
+#: Languages written right to left (ISO 639 codes; a script subtag may say otherwise).
+_RTL_LANGUAGES = frozenset({"ar", "arc", "ckb", "dv", "fa", "he", "ks", "ku", "ps", "sd", "ug",
+                            "ur", "yi"})
+
+
+def is_rtl(language: str | None) -> bool:
+    """``language`` is written right to left (Arabic, Hebrew, Persian, Urdu...)."""
+    if not language:
+        return False
+    parts = language.lower().split("-")
+    if len(parts) > 1 and len(parts[1]) == 4:  # a script subtag decides
+        return parts[1] in ("arab", "hebr", "thaa", "syrc", "nkoo", "adlm", "rohg")
+    return parts[0] in _RTL_LANGUAGES
 
 
 def indent(element: etree._Element, level: int = 0) -> None:

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from convert import api
 from convert.errors import ConvertError
-from convert.model import Byline, Dateline, Paragraph, plain_text
+from convert.model import Concept, Byline, Dateline, Paragraph, plain_text
 from convert.formats.ninjs import PROFILES, lost_fields
 from convert.options import WriteOptions
 from convert.readers.ninjs import detect_profile
@@ -66,19 +66,24 @@ def test_example_metadata_lands_in_the_document() -> None:
     assert doc.language == "en"
     assert doc.bylines == (Byline("Paulo Santalucia"), Byline("Frances d'Emilio"))
     assert doc.dateline == Dateline("Grossetto, Italy")
-    assert doc.updated == "2013-07-09T10:37:00Z"
+    assert doc.version_created == "2013-07-09T10:37:00Z" and doc.updated is None
     assert doc.copyright.startswith("Copyright 2013 The News Agency")
     assert doc.extra == (("ninjs:profile", "text-only"),)
-    [warning] = doc.provenance.warnings
-    assert warning.code == "ninjs-not-kept" and warning.line == 15
-    assert "places, organisations, people (other than authors)" in warning.message
+    assert doc.provenance.warnings == ()
+    assert doc.about[0] == Concept("Francesco Schettino", qcode="wikidata:Q4421821",
+                                   kind="person")
+    assert [(c.name, c.kind) for c in doc.about[1:]] == [
+        ("Costa Crociere SpA", "organisation"), ("Grossetto", "place"), ("Tuscany", "place"),
+        ("Italy", "place")]
 
 
-def test_ntb_scalars_are_kept_in_extra() -> None:
+def test_ntb_news_item_fields_are_read() -> None:
     doc = api.read(STANDARDS / "ninjs/examples/3.0/ntb_text.json")
-    assert doc.version == 6 and doc.published == "2019-08-09T09:30:04Z"
-    assert ("ninjs:pubStatus", "usable") in doc.extra and ("ninjs:urgency", "5") in doc.extra
-    assert doc.keywords == ("Innenriks", "Teknologi", "Industri", "Olje og energi")
+    assert doc.version == 6 and doc.first_created == "2019-08-09T09:30:04Z"
+    assert (doc.pub_status, doc.urgency, doc.version_created) == (
+        "usable", 5, "2019-08-09T09:46:53Z")
+    assert [c.name for c in doc.subjects] == ["Innenriks", "Teknologi", "Industri",
+                                              "Olje og energi"]
     assert doc.slugline == "skien-google" and doc.bylines == (Byline("NTB"),)
 
 
@@ -121,10 +126,10 @@ def test_round_trip_clears_exactly_the_lost_fields(version: str) -> None:
 
 
 def test_edited_date_time_wins_over_the_kept_date() -> None:
-    data = json.loads(ninjs_bytes(FULL, "3.1"))
-    assert api.read(json.dumps(data).encode(), "ninjs").updated == "2022-11-29"
-    data["versionCreated"] = "2022-12-01T08:00:00Z"
-    assert api.read(json.dumps(data).encode(), "ninjs").updated == "2022-12-01T08:00:00Z"
+    data = json.loads(ninjs_bytes(replace(FULL, published="2022-11-28T09:30:00"), "3.1"))
+    assert api.read(json.dumps(data).encode(), "ninjs").published == "2022-11-28T09:30:00"
+    data["contentCreated"] = "2022-12-01T08:00:00Z"
+    assert api.read(json.dumps(data).encode(), "ninjs").published == "2022-12-01T08:00:00Z"
 
 
 # ---------------------------------------------------------------- containers and other producers
