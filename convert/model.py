@@ -245,6 +245,16 @@ def content_id(headline: str | None, body_text: str) -> str:
     return f"urn:uuid:{uuid.uuid5(ID_NAMESPACE, digest)}"
 
 
+def item_id(doc: Document) -> str:
+    """A guid that stays the same for every version of a story: a ``urn:uuid:``
+    derived from what does not change between versions (source, slugline, else
+    headline, first-created date), never from the body (fixing one figure is a
+    new version of the same item, not a new item)."""
+    first = doc.first_created or doc.published or ""
+    key = "\n".join(("item", doc.source or "", doc.slugline or doc.headline or "", first[:10]))
+    return f"urn:uuid:{uuid.uuid5(ID_NAMESPACE, hashlib.sha256(key.encode()).hexdigest())}"
+
+
 def block_text(block: Block) -> str:
     """The plain text of one body block (list items joined by newlines)."""
     if isinstance(block, ListBlock):

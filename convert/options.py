@@ -11,6 +11,9 @@ class ReadOptions:
     source_name: str = "<stdin>"
     #: Force an input encoding instead of detecting it (text reader).
     encoding: str | None = None
+    #: The item's guid (``--id``), for inputs that state none: the same for
+    #: every version of a story.
+    id: str | None = None
 
 
 #: The provider written when neither the options nor the input name one.

@@ -88,6 +88,45 @@ def concept_from_data(data: dict[str, Any]) -> Concept:
     return Concept(**{key: data.get(key) for key in _CONCEPT_KEYS})
 
 
+_CONCEPT_LISTS = ("subjects", "genres", "about")
+
+
+def item_fields_to_data(doc: Document, changed_only: bool = False) -> dict[str, Any]:
+    """The news-item fields (schema 2) as canonical data; ``changed_only``: those
+    not at their default (how the HTML writer carries them in one attribute)."""
+    data: dict[str, Any] = {}
+    for key in V2_DEFAULTS:
+        value = getattr(doc, key)
+        if key in _CONCEPT_LISTS:
+            value = [concept_to_data(c) for c in value]
+        elif isinstance(value, tuple):
+            value = list(value)
+        if not changed_only or value != V2_DEFAULTS[key]:
+            data[key] = value
+    return data
+
+
+def item_fields_from_data(data: dict[str, Any]) -> dict[str, Any]:
+    """Document keyword arguments for the news-item fields in ``data`` (absent: default)."""
+    fields: dict[str, Any] = {}
+    for key, default in V2_DEFAULTS.items():
+        value = data.get(key, default)
+        if key in _CONCEPT_LISTS:
+            value = tuple(concept_from_data(c) for c in value)
+        elif isinstance(value, list):
+            value = tuple(value)
+        fields[key] = value
+    return fields
+
+
+def item_field_errors(item: dict[str, Any]) -> list[str]:
+    """What our schema finds wrong with news-item fields given apart from a document."""
+    from convert.formats.docschema import document_errors
+
+    probe = {**document_to_data(Document(id="urn:newsconvert:probe")), **item}
+    return [error.message for error in document_errors(probe)]
+
+
 def upgrade(data: dict[str, Any]) -> dict[str, Any]:
     """Version 1 canonical data as version 2 (the keys it lacks take their defaults).
 
@@ -119,19 +158,7 @@ def document_to_data(doc: Document) -> dict[str, Any]:
         "summary": doc.summary,
         "body": [block_to_data(block) for block in doc.body],
         "extra": dict(doc.extra),
-        "pub_status": doc.pub_status,
-        "embargoed": doc.embargoed,
-        "ednote": doc.ednote,
-        "urgency": doc.urgency,
-        "signals": list(doc.signals),
-        "version_created": doc.version_created,
-        "first_created": doc.first_created,
-        "provider": doc.provider,
-        "copyright_holder": doc.copyright_holder,
-        "usage_terms": doc.usage_terms,
-        "subjects": [concept_to_data(c) for c in doc.subjects],
-        "genres": [concept_to_data(c) for c in doc.genres],
-        "about": [concept_to_data(c) for c in doc.about],
+        **item_fields_to_data(doc),
         "provenance": {
             "format": doc.provenance.format,
             "encoding": doc.provenance.encoding,
@@ -207,19 +234,7 @@ def document_from_data(data: dict[str, Any]) -> Document:
         summary=data.get("summary"),
         body=tuple(block_from_data(block) for block in data.get("body", [])),
         extra=tuple(sorted((data.get("extra") or {}).items())),
-        pub_status=data.get("pub_status", "usable"),
-        embargoed=data.get("embargoed"),
-        ednote=data.get("ednote"),
-        urgency=data.get("urgency"),
-        signals=tuple(data.get("signals", [])),
-        version_created=data.get("version_created"),
-        first_created=data.get("first_created"),
-        provider=data.get("provider"),
-        copyright_holder=data.get("copyright_holder"),
-        usage_terms=data.get("usage_terms"),
-        subjects=tuple(concept_from_data(c) for c in data.get("subjects", [])),
-        genres=tuple(concept_from_data(c) for c in data.get("genres", [])),
-        about=tuple(concept_from_data(c) for c in data.get("about", [])),
+        **item_fields_from_data(data),
         provenance=Provenance(
             format=provenance.get("format", "json"),
             encoding=provenance.get("encoding"),

@@ -16,7 +16,8 @@ invented midnight) and its exact written form is kept as an alternative id
 with role ``newsconvert:<field>`` (ninjs leaves alternative-id names to the
 provider), from which the reader restores it.  ``versionCreated`` is the
 item's own, else the time of conversion, marked by the alternative id
-``newsconvert:stamped``.  An embargo that cannot be written makes the item
+``newsconvert:stamped``.  Signals (``sig:update``, ``sig:correction``), for
+which ninjs has no key, go to the alternative id ``newsconvert:signals``.  An embargo that cannot be written makes the item
 ``withheld`` rather than publishable.
 
 Light on purpose: no heavy imports, so the CLI may import it at start-up.
@@ -42,6 +43,9 @@ AUTHOR_REL = "author"
 ABOUT_REL = "about"
 #: Alternative-id role saying ``versionCreated`` is the time of conversion.
 STAMPED_ROLE = "newsconvert:stamped"
+#: Alternative-id role holding the NewsML-G2 signals (space-separated QCodes:
+#: ``sig:update``...), which no ninjs version has a key for.
+SIGNALS_ROLE = "newsconvert:signals"
 #: ``Concept.kind`` -> the 3.1 array of such entities (2.2: lower case; 1.6: singular).
 ENTITY_KEYS = (("person", "people"), ("organisation", "organisations"), ("place", "places"),
                ("event", "events"), ("object", "objects"))
@@ -229,8 +233,6 @@ def lost_fields(doc: Document, version: str, zone: str | None = None) -> list[st
     """
     profile(version)
     lost: list[str] = []
-    if doc.signals:
-        lost.append("signals")
     if any(byline.role is not None for byline in doc.bylines):
         lost.append("bylines.role")
     if doc.dateline is not None:

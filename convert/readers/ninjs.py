@@ -34,8 +34,8 @@ from convert.model import (
     PubStatus,
 )
 from convert.formats.ninjs import (
-    ABOUT_REL, AUTHOR_REL, DATE_ROLE_PREFIX, PROFILES, STAMPED_ROLE, URL_ROLE, NinjsProfile,
-    TextSlot, document_date,
+    ABOUT_REL, AUTHOR_REL, DATE_ROLE_PREFIX, PROFILES, SIGNALS_ROLE, STAMPED_ROLE, URL_ROLE,
+    NinjsProfile, TextSlot, document_date,
 )
 from convert.formats.qcodes import uri_to_qcode
 from convert.options import ReadOptions
@@ -173,6 +173,7 @@ def _document(obj: _Object) -> Document:
         pub_status=_pub_status(obj, p, alt_ids, warnings),
         urgency=_urgency(obj, p, warnings),
         version_created=_version_created(obj, p, alt_ids),
+        signals=tuple(alt_ids.get(SIGNALS_ROLE, "").split()),
         subjects=tuple(_concept(item) for item in obj.items(p.subjects)
                        if not _is_keyword(item)),
         genres=tuple(_concept(item) for item in obj.items(p.genres)),
@@ -334,7 +335,8 @@ def _extra(obj: _Object, p: NinjsProfile, warnings: list[ParseWarning]) -> tuple
             left_out[key] = "not read as documents" if key == "associations" else ""
         else:
             extra.append((f"ninjs:{key}", value if isinstance(value, str) else json.dumps(value)))
-    if any(role != URL_ROLE and not role.startswith(DATE_ROLE_PREFIX) for role in _alt_ids(obj, p)):
+    if any(role not in (URL_ROLE, SIGNALS_ROLE) and not role.startswith(DATE_ROLE_PREFIX)
+           for role in _alt_ids(obj, p)):
         left_out[p.alt_ids_key] = "other than the url and kept dates"
     if len(obj.items(p.info_sources)) > 1:
         left_out[p.info_sources] = "after the first"

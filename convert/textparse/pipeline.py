@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from convert.model import Dateline, Document, Provenance, body_text, content_id
+from convert.model import Dateline, Document, Provenance, item_id
 from convert.options import ReadOptions
 from convert.textparse.state import Decision, ParseState
 from convert.textparse.steps.blocks import blocks
@@ -65,7 +65,7 @@ def parse(data: bytes, options: ReadOptions) -> ParseResult:
     doc = apply_transforms(build_document(state),
                            lambda name, message: state.decide(None, f"{name}: {message}"))
     declared = state.meta.id if state.meta.id and _URI.match(state.meta.id) else None
-    doc = replace(doc, id=declared or content_id(doc.headline, body_text(doc.body)),
+    doc = replace(doc, id=options.id or declared or item_id(doc),
                   provenance=Provenance("text", state.encoding, tuple(state.warnings),
                                         tuple(state.dropped)))
     return ParseResult(doc, tuple(state.decisions))
@@ -96,4 +96,6 @@ def build_document(state: ParseState) -> Document:
         summary=meta.summary,
         body=tuple(state.body),
         extra=tuple(sorted(meta.extra.items())),
+        signals=tuple(meta.signals),
+        ednote="\n".join(meta.ednotes) or None,
     )

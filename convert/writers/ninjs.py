@@ -17,8 +17,8 @@ from convert.errors import ConvertError
 from convert.formats.body import blocks_to_html
 from convert.formats.dates import conversion_time
 from convert.formats.ninjs import (
-    ABOUT_REL, AUTHOR_REL, DATE_ROLE_PREFIX, STAMPED_ROLE, URL_ROLE, NinjsProfile, lost_fields,
-    ninjs_datetime, profile, unzoned_dates,
+    ABOUT_REL, AUTHOR_REL, DATE_ROLE_PREFIX, SIGNALS_ROLE, STAMPED_ROLE, URL_ROLE, NinjsProfile,
+    lost_fields, ninjs_datetime, profile, unzoned_dates,
 )
 from convert.formats.qcodes import IPTC_SCHEMES, qcode_to_uri
 from convert.model import Concept, Document, body_text
@@ -77,6 +77,8 @@ def to_ninjs(doc: Document, p: NinjsProfile, zone: str | None = None) -> dict[st
     _put_texts(data, p, doc)
     _put_people_and_things(data, p, doc)
     alt_ids = ([(URL_ROLE, doc.url)] if doc.url is not None else []) + kept_dates
+    if doc.signals:
+        alt_ids.append((SIGNALS_ROLE, " ".join(doc.signals)))
     if alt_ids:
         data[p.alt_ids_key] = (dict(alt_ids) if p.alt_ids_as_object
                                else [{"role": role, "value": value} for role, value in alt_ids])

@@ -1,0 +1,118 @@
+"""A killed, an embargoed and an updated story through every pair of formats.
+
+Safety first: status, embargo, signals and version must come out of every
+conversion as they went in; a killed or embargoed story never comes out
+publishable.  Formats: canonical JSON, NewsML-G2, ninjs 3.1/2.2/1.6, HTML and
+EPUB (which carry these fields in the article's ``data-item``).  Each output
+is also checked by the official schema of its format.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from dataclasses import replace
+
+import pytest
+
+from convert import api
+from convert.model import Concept, Document
+from convert.options import WriteOptions
+from tests.factories import FULL
+from tests.newsml_checks import schema_errors
+from tests.ninjs_support import errors as ninjs_errors
+
+KILLED = replace(FULL, pub_status="canceled", ednote="KILL: legal reasons. Do not use.",
+                 urgency=1, version=3, version_created="2022-11-29T14:00:00+00:00")
+EMBARGOED = replace(FULL, embargoed="2022-12-01T06:00:00+01:00", urgency=3,
+                    version_created="2022-11-29T10:00:00Z",
+                    subjects=(Concept("transport", qcode="medtop:20000763"),))
+UPDATED = replace(FULL, version=3, signals=("sig:update",),
+                  ednote="(Adds council reaction, paragraphs 5-7)",
+                  version_created="2022-11-29T12:30:00-05:00",
+                  first_created="2022-11-28T09:30:00+00:00")
+STORIES = {"killed": KILLED, "embargoed": EMBARGOED, "updated": UPDATED}
+
+#: (writer name, options, reader name)
+FORMATS = {
+    "json": ("json", WriteOptions(), "json"),
+    "newsml": ("newsml", WriteOptions(), "newsml"),
+    "ninjs-3.1": ("ninjs", WriteOptions(ninjs_version="3.1"), "ninjs"),
+    "ninjs-2.2": ("ninjs", WriteOptions(ninjs_version="2.2"), "ninjs"),
+    "ninjs-1.6": ("ninjs", WriteOptions(ninjs_version="1.6"), "ninjs"),
+    "html": ("html", WriteOptions(), "html"),
+}
+CARRIED = ("pub_status", "embargoed", "signals", "version", "version_created", "ednote",
+           "urgency")
+
+
+def through(doc: Document, name: str) -> Document:
+    writer, options, reader = FORMATS[name]
+    data = api.write(doc, writer, options)
+    if name == "newsml":
+        assert schema_errors(data) == []
+    elif name.startswith("ninjs-"):
+        assert ninjs_errors(json.loads(data), options.ninjs_version) == []
+    return api.read(data, reader)
+
+
+@pytest.mark.parametrize("story", STORIES)
+@pytest.mark.parametrize("first, second", list(itertools.product(FORMATS, repeat=2)))
+def test_status_embargo_signal_and_version_survive_every_pair(story: str, first: str,
+                                                              second: str) -> None:
+    doc = STORIES[story]
+    back = through(through(doc, first), second)
+    assert {field: getattr(back, field) for field in CARRIED} == \
+        {field: getattr(doc, field) for field in CARRIED}
+
+
+def test_the_stories_differ_where_it_matters() -> None:
+    """The check above is not comparing defaults with defaults."""
+    assert (KILLED.pub_status, EMBARGOED.embargoed, UPDATED.signals) == (
+        "canceled", "2022-12-01T06:00:00+01:00", ("sig:update",))
+    assert FULL.pub_status == "usable" and FULL.embargoed is None and FULL.signals == ()
+
+
+@pytest.mark.parametrize("story", STORIES)
+def test_epub_carries_the_status(story: str) -> None:
+    doc = STORIES[story]
+    [back] = api.read_all(api.write(doc, "epub"), "epub")
+    assert {field: getattr(back, field) for field in CARRIED} == \
+        {field: getattr(doc, field) for field in CARRIED}
+
+
+def test_a_killed_story_is_canceled_in_every_format() -> None:
+    assert b'<pubStatus qcode="stat:canceled"/>' in api.write(KILLED, "newsml")
+    for version, key in (("3.1", "pubStatus"), ("2.2", "pubstatus"), ("1.6", "pubstatus")):
+        data = json.loads(api.write(KILLED, "ninjs", WriteOptions(ninjs_version=version)))
+        assert data[key] == "canceled"
+
+
+def test_an_embargo_without_a_zone_is_never_publishable() -> None:
+    local = replace(EMBARGOED, embargoed="2022-12-01T06:00:00")
+    for version in ("3.1", "2.2", "1.6"):
+        data = json.loads(api.write(local, "ninjs", WriteOptions(ninjs_version=version)))
+        assert data.get("pubStatus", data.get("pubstatus")) == "withheld"
+        assert "embargoed" not in data and "embargoedUntil" not in data
+    zoned = json.loads(api.write(local, "ninjs", WriteOptions(timezone="Europe/Berlin")))
+    assert (zoned["embargoedUntil"], zoned["pubStatus"]) == ("2022-12-01T06:00:00+01:00",
+                                                             "usable")
+
+
+def test_an_open_embargo_in_newsml_is_read_as_withheld() -> None:
+    xml = api.write(FULL, "newsml").replace(
+        b'<pubStatus qcode="stat:usable"/>', b'<embargoed/>\n    <pubStatus qcode="stat:usable"/>')
+    assert schema_errors(xml) == []
+    doc = api.read(xml, "newsml")
+    assert doc.pub_status == "withheld"
+    assert any(w.code == "newsml-embargo" for w in doc.provenance.warnings)
+
+
+@pytest.mark.parametrize("status", ["stat:bogus", "http://example.org/status/hold"])
+def test_an_unknown_status_is_never_read_as_usable(status: str) -> None:
+    xml = api.write(FULL, "newsml").replace(b'qcode="stat:usable"',
+                                            f'qcode="{status}"'.encode())
+    assert api.read(xml, "newsml").pub_status == "withheld"
+    data = json.loads(api.write(FULL, "ninjs"))
+    data["pubStatus"] = "killed"
+    assert api.read(json.dumps(data).encode(), "ninjs").pub_status == "withheld"
