@@ -17,7 +17,7 @@ import pytest
 
 from convert import api
 from convert.model import Concept, Document
-from convert.options import WriteOptions
+from convert.options import ReadOptions, WriteOptions
 from tests.factories import FULL
 from tests.newsml_checks import schema_errors
 from tests.ninjs_support import errors as ninjs_errors
@@ -116,3 +116,35 @@ def test_an_unknown_status_is_never_read_as_usable(status: str) -> None:
     data = json.loads(api.write(FULL, "ninjs"))
     data["pubStatus"] = "killed"
     assert api.read(json.dumps(data).encode(), "ninjs").pub_status == "withheld"
+
+
+# ---------------------------------------------------------------- identity and versions from text
+
+FIRST = (b"Ferry strike ends in Kochi\n\nBy Anil Kumar\n\nKOCHI, India (Reuters) - Ferry workers "
+         b"ended a strike on Tuesday after 3 days.\n")
+UPDATE = (b"UPDATE 2-Ferry strike ends in Kochi\n\nBy Anil Kumar\n\nKOCHI, India (Reuters) - "
+          b"Ferry workers ended a strike on Tuesday after four days.\n\n"
+          b"(Adds union comment, paragraph 3)\n\nThe union said talks would continue.\n")
+CORRECTED = UPDATE.replace(b"UPDATE 2-", b"CORRECTED-")
+
+
+def test_every_version_of_a_story_has_the_same_guid() -> None:
+    """The guid comes from what does not change between versions, never from the body."""
+    first, update = api.read(FIRST, "text"), api.read(UPDATE, "text")
+    assert first.id == update.id and first.id.startswith("urn:uuid:")
+    assert first.body != update.body
+    assert api.read(FIRST, "text", ReadOptions(id="urn:example:kochi-ferry")).id == \
+        "urn:example:kochi-ferry"
+
+
+def test_wire_prefixes_set_version_and_signal_and_advisories_go_to_ednote() -> None:
+    first, update, corrected = (api.read(data, "text") for data in (FIRST, UPDATE, CORRECTED))
+    assert (first.version, first.signals, first.ednote) == (1, (), None)
+    assert (update.headline, update.version, update.signals) == (
+        "Ferry strike ends in Kochi", 3, ("sig:update",))
+    assert update.ednote == "(Adds union comment, paragraph 3)"
+    assert not any("Adds union" in dropped.text for dropped in update.provenance.dropped)
+    assert corrected.signals[0] == "sig:correction"
+    xml = api.write(update, "newsml")
+    assert b'version="3"' in xml and b'<signal qcode="sig:update"/>' in xml
+    assert b"<edNote>(Adds union comment, paragraph 3)</edNote>" in xml

@@ -76,6 +76,14 @@ def convert_command(
     ninjs_version: Annotated[str, typer.Option(help="ninjs version: 3.1, 2.2 or 1.6.")] = "3.1",
     fragment: Annotated[bool, typer.Option(help="HTML: only the <article> element.")] = False,
     css: Annotated[Optional[Path], typer.Option(help="HTML/EPUB: your stylesheet.")] = None,
+    timezone: Annotated[Optional[str], typer.Option(
+        help="Zone of local times that state none (Europe/Berlin, +01:00).")] = None,
+    provider: Annotated[Optional[str], typer.Option(
+        help="NewsML-G2 provider: you, the party supplying the items (default: the "
+             "input's, else newsconvert).")] = None,
+    uri_base: Annotated[Optional[str], typer.Option(
+        help="Base URI of newsconvert's own terms (default: $NEWSCONVERT_URI_BASE, "
+             "else urn:newsconvert:).")] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1,
                                       help="Worker processes (Dask: workers).")] = 1,
     skip_existing: Annotated[bool, typer.Option(
@@ -98,8 +106,11 @@ def convert_command(
     formats = [name.strip() for name in to.split(",") if name.strip()]
     if "ninjs" in formats:
         _check_ninjs_version(ninjs_version)
+    if timezone is not None:
+        _check_timezone(timezone)
     write_options = WriteOptions(ninjs_version=ninjs_version, fragment=fragment,
-                                 css=_read_css(css))
+                                 css=_read_css(css), timezone=timezone, provider=provider,
+                                 uri_base=uri_base)
     with _RunDisplay(quiet) as display:
         try:
             executor_name = batch.executor_name(executor)
@@ -200,6 +211,16 @@ def _check_ninjs_version(version: str) -> None:
 
     if version not in VERSIONS:
         fail(f"--ninjs-version {version!r}: choose one of {', '.join(VERSIONS)}", EXIT_USAGE)
+
+
+def _check_timezone(zone: str) -> None:
+    from convert.errors import ConvertError
+    from convert.formats.dates import check_timezone
+
+    try:
+        check_timezone(zone)
+    except ConvertError as error:
+        fail(f"--timezone: {error.message}", EXIT_USAGE)
 
 
 def _print_warnings(doc: Document, source: str) -> None:

@@ -57,7 +57,7 @@ def to_ninjs(doc: Document, p: NinjsProfile, zone: str | None = None) -> dict[st
         if value is None:
             continue
         written = ninjs_datetime(value, zone) if key is not None else None
-        if written is not None:
+        if key is not None and written is not None:
             data[key] = written
         else:
             embargo_written = embargo_written and field != "embargoed"
