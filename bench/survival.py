@@ -118,11 +118,13 @@ def g2_facts(item: Any) -> Counter[tuple[str, str]]:
     add("version", item.get("version"))
     for element in kids(meta, "itemClass"):
         add("type", (element.get("qcode") or "").split(":")[-1])
+    # ninjs has one edNote string: the item's edNotes are one fact
+    add("ednote", norm(" ".join(text(e) for e in kids(meta, "edNote"))))
     for prop, parent, name in (("firstcreated", meta, "firstCreated"),
                                ("versioncreated", meta, "versionCreated"),
                                ("contentcreated", content, "contentCreated"),
                                ("embargoed", meta, "embargoed"), ("expires", meta, "expires"),
-                               ("ednote", meta, "edNote"), ("slugline", content, "slugline"),
+                               ("slugline", content, "slugline"),
                                ("by", content, "by"), ("copyrightnotice", rights,
                                                         "copyrightNotice"),
                                ("usageterms", rights, "usageTerms")):
@@ -185,7 +187,7 @@ def ninjs_facts(data: dict[str, Any]) -> Counter[tuple[str, str]]:
         elif key in ("subjects", "genres") and isinstance(value, list):
             for entry in value:
                 if isinstance(entry, dict):
-                    code = entry.get("code")
+                    code = entry.get("code") or entry.get("literal")
                     scheme = entry.get("scheme")
                     qcode = code if code and ":" in code else None
                     uri = entry.get("uri") or (scheme.rstrip("/") + "/" + code

@@ -130,6 +130,9 @@ class Dateline:
 #: ``withheld`` story must never come out ``usable``.
 PubStatus = Literal["usable", "withheld", "canceled"]
 PUB_STATUSES: tuple[PubStatus, ...] = ("usable", "withheld", "canceled")
+#: What the item is (NewsML-G2 ``itemClass`` ninat:*, ninjs ``type``).
+ItemType = Literal["text", "picture", "video", "audio", "graphic", "composite"]
+ITEM_TYPE_NAMES: tuple[ItemType, ...] = ("text", "picture", "video", "audio", "graphic", "composite")
 
 
 @dataclass(frozen=True)
@@ -208,6 +211,9 @@ class Document:
     # are the *content's* dates (NewsML-G2 contentCreated / contentModified);
     # the item's own are ``first_created`` and ``version_created``.
     pub_status: PubStatus = "usable"
+    item_type: ItemType = "text"
+    #: Other identifiers of the item: (type or role, value), e.g. an agency's story number.
+    alt_ids: tuple[tuple[str, str], ...] = ()
     #: Not to be published before this date-time.
     embargoed: str | None = None
     #: A note to the receiving editors, not for publication.

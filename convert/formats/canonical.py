@@ -39,7 +39,7 @@ SCHEMA_ID = "urn:newsconvert:schema:document:2"
 SCHEMA_ID_V1 = "https://newsconvert.example/schemas/document.schema.json"
 #: The keys version 2 added, with the value a version 1 document means by leaving them out.
 V2_DEFAULTS: dict[str, Any] = {
-    "pub_status": "usable", "embargoed": None, "ednote": None, "urgency": None, "signals": [],
+    "pub_status": "usable", "item_type": "text", "alt_ids": [], "embargoed": None, "ednote": None, "urgency": None, "signals": [],
     "version_created": None, "first_created": None, "provider": None,
     "copyright_holder": None, "usage_terms": None, "subjects": [], "genres": [], "about": [],
 }
@@ -99,6 +99,8 @@ def item_fields_to_data(doc: Document, changed_only: bool = False) -> dict[str, 
         value = getattr(doc, key)
         if key in _CONCEPT_LISTS:
             value = [concept_to_data(c) for c in value]
+        elif key == "alt_ids":
+            value = [{"type": kind, "value": text} for kind, text in value]
         elif isinstance(value, tuple):
             value = list(value)
         if not changed_only or value != V2_DEFAULTS[key]:
@@ -113,6 +115,8 @@ def item_fields_from_data(data: dict[str, Any]) -> dict[str, Any]:
         value = data.get(key, default)
         if key in _CONCEPT_LISTS:
             value = tuple(concept_from_data(c) for c in value)
+        elif key == "alt_ids":
+            value = tuple((entry["type"], entry["value"]) for entry in value)
         elif isinstance(value, list):
             value = tuple(value)
         fields[key] = value

@@ -43,6 +43,8 @@ AUTHOR_REL = "author"
 ABOUT_REL = "about"
 #: Alternative-id role saying ``versionCreated`` is the time of conversion.
 STAMPED_ROLE = "newsconvert:stamped"
+#: Alternative-id role of an id whose type the Document does not know.
+ALT_ID_ROLE = "id"
 #: Alternative-id role holding the NewsML-G2 signals (space-separated QCodes:
 #: ``sig:update``...), which no ninjs version has a key for.
 SIGNALS_ROLE = "newsconvert:signals"

@@ -27,8 +27,8 @@ from convert.errors import ConvertError
 from convert.formats.body import XHTML, BodyParser
 from convert.formats import vocabulary
 from convert.model import (
-    PUB_STATUSES, Block, Byline, Concept, Dateline, Document, Figure, Link, ListBlock, Paragraph,
-    ParseWarning, Provenance, PubStatus,
+    ITEM_TYPE_NAMES, PUB_STATUSES, Block, Byline, Concept, Dateline, Document, Figure, Link, ListBlock, Paragraph,
+    ItemType, ParseWarning, Provenance, PubStatus,
 )
 from convert.options import ReadOptions
 from convert.formats.safexml import (
@@ -198,6 +198,9 @@ def _item(item: etree._Element, options: ReadOptions, encoding: str | None) -> D
         body=body,
         extra=_extra_properties(content_meta),
         pub_status=_pub_status(item_meta, context),
+        item_type=_item_type(item, item_meta),
+        alt_ids=tuple((element.get("type") or "", text) for element in
+                      _children(content_meta, "altId") if (text := context.text(element))),
         embargoed=_date_time(item_meta, "embargoed", context),
         ednote="\n".join(filter(None, (context.text(e) for e in _children(item_meta, "edNote"))))
         or None,
@@ -356,6 +359,16 @@ def _pub_status(item_meta: etree._Element, context: _Context) -> PubStatus:
     context.warn("newsml-pubstatus", f"pubStatus {code!r} is not usable, withheld or canceled: "
                  "read as withheld (not for publication)", element)
     return "withheld"
+
+
+def _item_type(item: etree._Element, item_meta: etree._Element) -> ItemType:
+    """``itemClass`` ninat:text, picture...; a packageItem is a composite."""
+    if local_name(item) == "packageItem":
+        return "composite"
+    element = _first(item_meta, "itemClass")
+    code = (element.get("qcode") or element.get("uri") or "") if element is not None else ""
+    name = re.split(r"[:/]", code.rstrip("/"))[-1]
+    return next((known for known in ITEM_TYPE_NAMES if known == name), "text")
 
 
 def _urgency(content_meta: etree._Element | None, context: _Context) -> int | None:

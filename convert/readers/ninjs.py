@@ -30,12 +30,12 @@ from convert.errors import ConvertError
 from convert.formats.jsonload import load_json, pointer_line
 from convert.formats.body import blocks_from_html
 from convert.model import (
-    PUB_STATUSES, Block, Byline, Concept, Dateline, Document, Paragraph, ParseWarning, Provenance,
-    PubStatus,
+    ITEM_TYPE_NAMES, PUB_STATUSES, Block, Byline, Concept, Dateline, Document, ItemType, Paragraph,
+    ParseWarning, Provenance, PubStatus,
 )
 from convert.formats.ninjs import (
-    ABOUT_REL, AUTHOR_REL, DATE_ROLE_PREFIX, PROFILES, SIGNALS_ROLE, STAMPED_ROLE, URL_ROLE,
-    NinjsProfile, TextSlot, document_date,
+    ABOUT_REL, ALT_ID_ROLE, AUTHOR_REL, DATE_ROLE_PREFIX, PROFILES, SIGNALS_ROLE, STAMPED_ROLE,
+    URL_ROLE, NinjsProfile, TextSlot, document_date,
 )
 from convert.formats.qcodes import uri_to_qcode
 from convert.options import ReadOptions
@@ -45,7 +45,8 @@ _SCHEMA_VERSION = re.compile(r"ninjs-schema_(\d)")
 _HTML_TYPE = re.compile(r"html|xml|richtext", re.IGNORECASE)
 _BYLINE_SEPARATOR = re.compile(r"\s*,\s*|\s+and\s+")
 _MAJOR_VERSIONS = {version[0]: version for version in PROFILES}
-_WRITER_CONSTANTS = {"type": "text"}
+#: ``type`` values the Document holds (others are kept in ``extra``).
+_READ_TYPES = frozenset(ITEM_TYPE_NAMES)
 
 
 def read(text: str, options: ReadOptions) -> Document:
@@ -174,6 +175,10 @@ def _document(obj: _Object) -> Document:
         urgency=_urgency(obj, p, warnings),
         version_created=_version_created(obj, p, alt_ids),
         signals=tuple(alt_ids.get(SIGNALS_ROLE, "").split()),
+        item_type=_item_type(obj),
+        alt_ids=tuple(("" if role == ALT_ID_ROLE else role, value)
+                      for role, value in alt_ids.items()
+                      if role != URL_ROLE and not role.startswith(DATE_ROLE_PREFIX)),
         subjects=tuple(_concept(item) for item in obj.items(p.subjects)
                        if not _is_keyword(item)),
         genres=tuple(_concept(item) for item in obj.items(p.genres)),
@@ -184,6 +189,11 @@ def _document(obj: _Object) -> Document:
                                 alt_ids.get(DATE_ROLE_PREFIX + field))
            for field, key in p.dates},
     )
+
+
+def _item_type(obj: _Object) -> ItemType:
+    value = obj.data.get("type")
+    return next((known for known in ITEM_TYPE_NAMES if known == value), "text")
 
 
 def _is_keyword(item: dict[str, Any]) -> bool:
@@ -329,15 +339,13 @@ def _extra(obj: _Object, p: NinjsProfile, warnings: list[ParseWarning]) -> tuple
     extra: list[tuple[str, str]] = []
     left_out: dict[str, str] = {}  # key -> what of it
     for key, value in obj.data.items():
-        if key in read or (p.flat and _FLAT_TEXT.fullmatch(key)) or _WRITER_CONSTANTS.get(key) == value:
+        if key in read or (p.flat and _FLAT_TEXT.fullmatch(key)) or (
+                key == "type" and value in _READ_TYPES):
             continue
         if isinstance(value, (dict, list)):
             left_out[key] = "not read as documents" if key == "associations" else ""
         else:
             extra.append((f"ninjs:{key}", value if isinstance(value, str) else json.dumps(value)))
-    if any(role not in (URL_ROLE, SIGNALS_ROLE) and not role.startswith(DATE_ROLE_PREFIX)
-           for role in _alt_ids(obj, p)):
-        left_out[p.alt_ids_key] = "other than the url and kept dates"
     if len(obj.items(p.info_sources)) > 1:
         left_out[p.info_sources] = "after the first"
     if left_out:

@@ -211,7 +211,7 @@ def _provider(doc: Document, options: WriteOptions) -> etree._Element:
 def _item_meta(doc: Document, options: WriteOptions) -> list[etree._Element]:
     created, marker = version_created(doc, options)
     elements = [
-        nar("itemClass", qcode="ninat:text"),
+        nar("itemClass", qcode=f"ninat:{doc.item_type}"),
         _provider(doc, options),
         nar("versionCreated", created, howuri=marker),
     ]
@@ -261,6 +261,9 @@ def _content_meta(doc: Document, options: WriteOptions) -> list[etree._Element]:
         if byline.role is not None:
             creator.append(nar("note", byline.role))
         elements.append(creator)
+    # altId/@type is a QCode: a type that is none (a ninjs role such as "id") is left out
+    elements.extend(nar("altId", value, type=kind if ":" in kind else None)
+                    for kind, value in doc.alt_ids)
     if doc.language:
         elements.append(nar("language", tag=doc.language))
     elements.extend(concept_element("genre", genre) for genre in doc.genres)

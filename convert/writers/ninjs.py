@@ -17,7 +17,7 @@ from convert.errors import ConvertError
 from convert.formats.body import blocks_to_html
 from convert.formats.dates import conversion_time
 from convert.formats.ninjs import (
-    ABOUT_REL, AUTHOR_REL, DATE_ROLE_PREFIX, SIGNALS_ROLE, STAMPED_ROLE, URL_ROLE, NinjsProfile,
+    ABOUT_REL, ALT_ID_ROLE, AUTHOR_REL, DATE_ROLE_PREFIX, SIGNALS_ROLE, STAMPED_ROLE, URL_ROLE, NinjsProfile,
     lost_fields, ninjs_datetime, profile, unzoned_dates,
 )
 from convert.formats.qcodes import IPTC_SCHEMES, qcode_to_uri
@@ -46,7 +46,7 @@ def to_ninjs(doc: Document, p: NinjsProfile, zone: str | None = None) -> dict[st
                            "'uri' must be", code="invalid")
     data: dict[str, Any] = {
         "uri": doc.id,
-        "type": "text",
+        "type": doc.item_type,
         "version": str(doc.version),
         p.standard_key: {"name": "ninjs", "version": p.version, "schema": p.schema_uri},
     }
@@ -77,6 +77,7 @@ def to_ninjs(doc: Document, p: NinjsProfile, zone: str | None = None) -> dict[st
     _put_texts(data, p, doc)
     _put_people_and_things(data, p, doc)
     alt_ids = ([(URL_ROLE, doc.url)] if doc.url is not None else []) + kept_dates
+    alt_ids += [(kind or ALT_ID_ROLE, value) for kind, value in doc.alt_ids]
     if doc.signals:
         alt_ids.append((SIGNALS_ROLE, " ".join(doc.signals)))
     if alt_ids:

@@ -196,10 +196,11 @@ def test_non_numeric_version_is_a_warning(version: str) -> None:
     assert doc.provenance.warnings[0].line == 2
 
 
-def test_foreign_alternative_ids_are_reported() -> None:
-    data = b'{"uri": "a", "altIds": [{"role": "nitf", "value": "x1"}]}'
-    [warning] = api.read(data, "ninjs").provenance.warnings
-    assert "altIds (other than the url and kept dates)" in warning.message
+def test_foreign_alternative_ids_are_kept() -> None:
+    data = b'{"uri": "urn:x:a", "altIds": [{"role": "nitf", "value": "x1"}]}'
+    doc = api.read(data, "ninjs")
+    assert doc.alt_ids == (("nitf", "x1"),) and doc.provenance.warnings == ()
+    assert {"role": "nitf", "value": "x1"} in json.loads(api.write(doc, "ninjs"))["altIds"]
 
 
 JSON_VALUES = st.recursive(
