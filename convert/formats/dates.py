@@ -12,11 +12,11 @@ value, else ``SOURCE_DATE_EPOCH`` (reproducible builds), else now.
 
 from __future__ import annotations
 
-import os
 import re
 from datetime import datetime, timedelta, timezone
 
 from convert.errors import ConvertError
+from convert.files import source_date_epoch
 
 _OFFSET = re.compile(r"(Z|[+-]\d{2}:\d{2})$")
 _TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?")
@@ -69,19 +69,7 @@ def zoned(value: str, zone: str | None) -> str:
     return f"{value}{sign}{abs(total) // 60:02d}:{abs(total) % 60:02d}"
 
 
-def source_date_epoch() -> str | None:
-    """SOURCE_DATE_EPOCH as an xs:dateTime in UTC, or None when it is not set."""
-    raw = os.environ.get("SOURCE_DATE_EPOCH")
-    if raw is None or raw == "":
-        return None
-    try:
-        moment = datetime.fromtimestamp(int(raw), tz=timezone.utc)
-    except (ValueError, OverflowError, OSError):
-        raise ConvertError(f"SOURCE_DATE_EPOCH={raw!r} is not a number of seconds since 1970",
-                           code="usage") from None
-    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
 def conversion_time() -> str:
     """SOURCE_DATE_EPOCH when set, else the time now (UTC, whole seconds)."""
-    return source_date_epoch() or datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    moment = source_date_epoch() or datetime.now(timezone.utc)
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")

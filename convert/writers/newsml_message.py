@@ -12,7 +12,8 @@ from convert.errors import ConvertError
 from convert.model import Document
 from convert.options import WriteOptions
 from convert.formats.dates import conversion_time
-from convert.writers.newsml import build_item, nar, serialize
+from convert.formats.newsml import nar
+from convert.writers.newsml import build_item, serialize
 
 
 def write(docs: list[Document], options: WriteOptions) -> bytes:

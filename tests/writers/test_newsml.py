@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from convert.model import Concept, Document, Heading, Paragraph
 from convert.options import WriteOptions
-from convert.writers import newsml
+from convert.formats import newsml
 from tests import factories
 from tests.conftest import DEV_CORPUS, FIXTURES, readable_articles
 from tests.newsml_checks import (

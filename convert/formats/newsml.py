@@ -1,0 +1,250 @@
+"""NewsML-G2 as this project writes it: names, namespaces and the metadata mapping.
+
+The NewsML-G2 reader, writer and validator meet here.  :func:`derived_parts`
+maps a Document's fields to NewsML-G2 elements, grouped by the container they
+go in (item root, ``rightsInfo``, ``itemMeta``, ``contentMeta``): the writer
+builds items from them and the reader compares an item's metadata with them,
+keeping in ``Document.extra`` (under :func:`kept_key` keys) what differs.
+The mapping table and the date-time rule are in README.md ("NewsML-G2").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+from urllib.parse import quote
+
+from convert.errors import ConvertError
+from convert.formats import vocabulary
+from convert.formats.dates import conversion_time, has_time, zoned
+from convert.formats.qcodes import is_iptc_qcode, qcode_to_uri
+from convert.options import DEFAULT_PROVIDER, WriteOptions
+
+if TYPE_CHECKING:
+    from lxml import etree
+
+    from convert.model import Concept, Document
+
+DEFAULT_OPTIONS = WriteOptions()
+
+NAR = "http://iptc.org/std/nar/2006-10-01/"
+#: ``{NAR}`` for ElementTree tag names.
+NAR_TAG_PREFIX = f"{{{NAR}}}"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+STANDARD_VERSION = "2.35"
+IPTC_CATALOG = "http://www.iptc.org/std/catalog/catalog.IPTC-G2-Standards_41.xml"
+
+#: ``creator/@role`` of the story's authors (catalog 41; ``ctrol`` is retired).
+AUTHOR_ROLE = "cpprole:author"
+#: ``provider/@uri`` (under the vocabulary base, see convert/formats/vocabulary.py)
+#: when no provider was given.
+DEFAULT_PROVIDER_TERM = "cv/provider/default"
+#: What an entity in the news is (``Concept.kind``) as a NewsML-G2 concept type.
+KIND_TYPES = {"person": "cpnat:person", "organisation": "cpnat:organisation",
+              "place": "cpnat:geoArea", "event": "cpnat:event", "object": "cpnat:object"}
+CANONICAL_LINK = "http://www.iana.org/assignments/relation/canonical"
+#: ``<meta name="generator">`` in the XHTML body: tells the reader that text is verbatim.
+GENERATOR = "newsconvert"
+#: ``Document.extra`` keys holding NewsML-G2 metadata kept by the reader.
+KEPT_PREFIX = "newsml:"
+
+#: Where each element may go, in schema order (choices flattened, which keeps any order valid).
+ORDER: dict[str, tuple[str, ...]] = {
+    "newsItem": ("catalogRef", "catalog", "hopHistory", "pubHistory", "rightsInfo", "itemMeta",
+                 "contentMeta", "partMeta", "assert", "inlineRef", "derivedFrom",
+                 "derivedFromValue", "contentSet"),
+    "rightsInfo": ("accountable", "copyrightHolder", "copyrightNotice", "usageTerms", "link",
+                   "rightsInfoExtProperty", "rightsExpressionXML", "rightsExpressionData",
+                   "dataMining"),
+    "itemMeta": ("itemClass", "provider", "versionCreated", "firstCreated", "embargoed",
+                 "pubStatus", "role", "fileName", "generator", "profile", "service", "title",
+                 "edNote", "memberOf", "instanceOf", "signal", "altRep", "deliverableOf", "hash",
+                 "expires", "origRep", "incomingFeedId", "metadataCreator", "link",
+                 "itemMetaExtProperty"),
+    "contentMeta": ("icon", "urgency", "contentCreated", "contentModified", "digitalSourceType",
+                    "located", "infoSource", "creator", "contributor", "audience",
+                    "exclAudience", "altId", "rating", "userInteraction", "language", "genre",
+                    "keyword", "subject", "slugline", "headline", "dateline", "by", "creditline",
+                    "description", "contentMetaExtProperty"),
+}
+#: Item-level elements this writer always makes itself (never taken from kept metadata).
+STRUCTURAL = frozenset({"rightsInfo", "itemMeta", "contentMeta", "contentSet", "itemClass"})
+
+Parts = dict[str, list["etree._Element"]]
+
+
+
+def nar(tag: str, text: str | None = None, /, **attributes: str | None) -> etree._Element:
+    """A NewsML-G2 element; attributes whose value is None are left out."""
+    from lxml import etree
+
+    # lxml-stubs 0.5 types nsmap keys as str; lxml's default namespace has the prefix None
+    element = etree.Element(f"{{{NAR}}}{tag}", nsmap={None: NAR})  # type: ignore[dict-item]
+    for key, value in attributes.items():
+        if value is not None:
+            element.set(XML_LANG if key == "xml_lang" else key, value)
+    element.text = text
+    return element
+
+
+def _named(tag: str, text: str, /, **attributes: str | None) -> etree._Element:
+    element = nar(tag, **attributes)
+    element.append(nar("name", _single_line(f"{tag} name", text)))
+    return element
+
+
+def _single_line(field: str, value: str) -> str:
+    """NewsML-G2 short strings (g2normalizedString) may not hold tabs or line breaks."""
+    if any(char in value for char in "\t\n\r"):
+        raise ConvertError(f"the {field} {value!r} holds a tab or line break, which NewsML-G2 "
+                           "does not allow there", code="unrepresentable")
+    return value
+
+
+def version_created(doc: Document, options: WriteOptions = DEFAULT_OPTIONS
+                    ) -> tuple[str, str | None]:
+    """``versionCreated`` (an xs:dateTime) and its marker, by the documented rule.
+
+    The item's own ``version_created`` as read; else the time of conversion
+    (SOURCE_DATE_EPOCH, else now), marked ``not-in-source``.  The article's
+    dates are content dates (``contentCreated``/``contentModified``), never this.
+    """
+    if doc.version_created is not None and has_time(doc.version_created):
+        return zoned(doc.version_created, options.timezone), None
+    return conversion_time(), vocabulary.term(vocabulary.STAMPED, options.uri_base)
+
+
+def derived_parts(doc: Document, options: WriteOptions = DEFAULT_OPTIONS) -> Parts:
+    """The NewsML-G2 elements that stand for the Document's own fields."""
+    return {
+        "newsItem": [nar("catalogRef", href=IPTC_CATALOG)],
+        "rightsInfo": _rights_info(doc),
+        "itemMeta": _item_meta(doc, options),
+        "contentMeta": _content_meta(doc, options),
+    }
+
+
+def _rights_info(doc: Document) -> list[etree._Element]:
+    elements = []
+    if doc.copyright_holder:
+        elements.append(_named("copyrightHolder", doc.copyright_holder))
+    if doc.copyright:
+        elements.append(nar("copyrightNotice", doc.copyright))
+    if doc.usage_terms:
+        elements.append(nar("usageTerms", doc.usage_terms))
+    return elements
+
+
+def _provider(doc: Document, options: WriteOptions) -> etree._Element:
+    """The party supplying this item: ``--provider``, else the input's, else the default."""
+    if options.provider or doc.provider:
+        return _named("provider", options.provider or doc.provider or "")
+    return _named("provider", DEFAULT_PROVIDER,
+                  uri=vocabulary.term(DEFAULT_PROVIDER_TERM, options.uri_base))
+
+
+def _item_meta(doc: Document, options: WriteOptions) -> list[etree._Element]:
+    created, marker = version_created(doc, options)
+    elements = [
+        nar("itemClass", qcode=f"ninat:{doc.item_type}"),
+        _provider(doc, options),
+        nar("versionCreated", created, howuri=marker),
+    ]
+    if doc.first_created and has_time(doc.first_created):
+        elements.append(nar("firstCreated", zoned(doc.first_created, options.timezone)))
+    if doc.embargoed is not None:
+        # A date without a time has no xs:dateTime: an empty embargoed says
+        # "embargoed, release time to be announced" rather than inventing midnight.
+        elements.append(nar("embargoed", zoned(doc.embargoed, options.timezone)
+                            if has_time(doc.embargoed) else None))
+    elements.append(nar("pubStatus", qcode=f"stat:{doc.pub_status}"))
+    if doc.ednote:
+        elements.append(nar("edNote", doc.ednote))
+    elements.extend(nar("signal", qcode=signal) for signal in doc.signals)
+    if doc.url:
+        elements.append(nar("link", reluri=CANONICAL_LINK, href=doc.url))
+    return elements
+
+
+def concept_element(tag: str, concept: Concept) -> etree._Element:
+    """A ``subject``/``genre``: a QCode only with an IPTC catalog alias, else the full URI."""
+    qcode = concept.qcode if concept.qcode and is_iptc_qcode(concept.qcode) else None
+    uri = None if qcode else concept.uri or (qcode_to_uri(concept.qcode) if concept.qcode
+                                              else None)
+    if qcode is None and uri is None and concept.qcode:
+        qcode = concept.qcode  # no URI is known for it: the source's own code, as written
+    element = nar(tag, qcode=qcode, uri=uri, literal=concept.literal,
+                  type=KIND_TYPES.get(concept.kind or ""))
+    if concept.name is not None:
+        element.append(nar("name", _single_line(f"{tag} name", concept.name)))
+    return element
+
+
+def _content_meta(doc: Document, options: WriteOptions) -> list[etree._Element]:
+    elements = []
+    if doc.urgency is not None:
+        elements.append(nar("urgency", str(doc.urgency)))
+    if doc.published:
+        elements.append(nar("contentCreated", zoned(doc.published, options.timezone)))
+    if doc.updated:
+        elements.append(nar("contentModified", zoned(doc.updated, options.timezone)))
+    elements.extend(_dateline(doc))
+    if doc.source:
+        elements.append(_named("infoSource", doc.source, role="isrol:originfo"))
+    for byline in doc.bylines:
+        creator = _named("creator", byline.name, role=AUTHOR_ROLE)
+        if byline.role is not None:
+            creator.append(nar("note", byline.role))
+        elements.append(creator)
+    # altId/@type is a QCode: a type that is none (a ninjs role such as "id") is left out
+    elements.extend(nar("altId", value, type=kind if ":" in kind else None)
+                    for kind, value in doc.alt_ids)
+    if doc.language:
+        elements.append(nar("language", tag=doc.language))
+    elements.extend(concept_element("genre", genre) for genre in doc.genres)
+    elements.extend(concept_element("subject", subject) for subject in doc.subjects + doc.about)
+    if doc.slugline:
+        elements.append(nar("slugline", _single_line("slugline", doc.slugline)))
+    if doc.headline is not None:
+        elements.append(nar("headline", doc.headline))
+    if doc.subheadline is not None:
+        elements.append(nar("headline", doc.subheadline,
+                            roleuri=vocabulary.term(vocabulary.SUBHEADLINE_ROLE,
+                                                    options.uri_base)))
+    if doc.bylines:
+        elements.append(nar("by", ", ".join(byline.name for byline in doc.bylines)))
+    if doc.summary is not None:
+        elements.append(nar("description", doc.summary, role="drol:summary"))
+    elements.extend(nar("keyword", _single_line("keyword", keyword)) for keyword in doc.keywords)
+    extra_base = vocabulary.term(vocabulary.EXTRA_PROPERTY, options.uri_base)
+    elements.extend(nar("contentMetaExtProperty", reluri=extra_base + quote(name, safe=""),
+                        value=value)
+                    for name, value in doc.extra if not name.startswith(KEPT_PREFIX))
+    return elements
+
+
+def _dateline(doc: Document) -> list[etree._Element]:
+    """``located/name`` holds the place; ``dateline`` the dateline as written ("PLACE, date")."""
+    if doc.dateline is None:
+        return []
+    place, date_text = doc.dateline.place, doc.dateline.date_text
+    elements = [_named("located", place)] if place is not None else []
+    if date_text is not None:
+        elements.append(nar("dateline", f"{place}, {date_text}" if place is not None
+                            else date_text))
+    elif place is None:
+        elements.append(nar("dateline"))  # a dateline with neither part: kept, empty
+    return elements
+
+
+def kept_key(container: str, name: str) -> str:
+    return f"{KEPT_PREFIX}{container}/{name}"
+
+
+def parse_kept_key(key: str) -> tuple[str, str] | None:
+    """(container, element name) for a kept-metadata key this writer can place."""
+    if not key.startswith(KEPT_PREFIX) or "/" not in key:
+        return None
+    container, name = key[len(KEPT_PREFIX):].split("/", 1)
+    if name in ORDER.get(container, ()) and name not in STRUCTURAL:
+        return container, name
+    return None
