@@ -175,6 +175,38 @@ DEFAULT_VERSION = "3.1"
 FLAT_TEXT = re.compile(r"(body|headline|description)_[A-Za-z0-9_]+")
 
 
+#: Top-level scalar keys the official schemas define that the Document has no
+#: field for; the reader keeps them in ``extra`` (``ninjs:<key>``) and the
+#: writer puts them back, spelled as the target version spells them.
+#: (``tests/formats/test_ninjs_tables.py`` checks them against the schemas.)
+PASSED_THROUGH: dict[str, tuple[str, ...]] = {
+    "3.1": ("profile", "title", "representationType", "expires"),
+    "2.2": ("profile", "title", "representationtype", "expires"),
+    "1.6": ("profile", "title", "representationtype", "expires", "mimetype", "charcount",
+            "wordcount"),
+}
+#: Of those, the keys whose value is a (whole) number.
+INTEGER_KEYS = frozenset({"charcount", "wordcount"})
+
+
+def passed_through(extra: tuple[tuple[str, str], ...], version: str) -> dict[str, Any]:
+    """The ``ninjs:<key>`` pairs of ``extra`` that ninjs ``version`` has a key for."""
+    by_name = {key.lower(): key for key in PASSED_THROUGH[version]}
+    found: dict[str, Any] = {}
+    for name, value in extra:
+        key = by_name.get(name.removeprefix("ninjs:").lower()) if name.startswith("ninjs:") \
+            else None
+        if key is None:
+            continue
+        if key in INTEGER_KEYS:
+            if not value.isdigit():
+                continue
+            found[key] = int(value)
+        else:
+            found[key] = value
+    return found
+
+
 def profile(version: str) -> NinjsProfile:
     try:
         return PROFILES[version]
@@ -248,6 +280,6 @@ def lost_fields(doc: Document, version: str, zone: str | None = None) -> list[st
             lost.append("dateline")
         elif doc.dateline.date_text is not None:
             lost.append("dateline.date_text")
-    if doc.extra:
+    if len(passed_through(doc.extra, version)) < len(doc.extra):
         lost.append("extra")
     return lost

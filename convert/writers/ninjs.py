@@ -18,7 +18,7 @@ from convert.formats.body import blocks_to_html
 from convert.formats.dates import conversion_time
 from convert.formats.ninjs import (
     ABOUT_REL, ALT_ID_ROLE, AUTHOR_REL, DATE_ROLE_PREFIX, SIGNALS_ROLE, STAMPED_ROLE, URL_ROLE, NinjsProfile,
-    lost_fields, ninjs_datetime, profile, unzoned_dates,
+    lost_fields, ninjs_datetime, passed_through, profile, unzoned_dates,
 )
 from convert.formats.qcodes import IPTC_SCHEMES, qcode_to_uri
 from convert.model import Concept, Document, body_text
@@ -76,6 +76,8 @@ def to_ninjs(doc: Document, p: NinjsProfile, zone: str | None = None) -> dict[st
             data[key] = getattr(doc, field)
     _put_texts(data, p, doc)
     _put_people_and_things(data, p, doc)
+    for key, value in passed_through(doc.extra, p.version).items():
+        data.setdefault(key, value)
     alt_ids = ([(URL_ROLE, doc.url)] if doc.url is not None else []) + kept_dates
     alt_ids += [(kind or ALT_ID_ROLE, value) for kind, value in doc.alt_ids]
     if doc.signals:
