@@ -277,9 +277,10 @@ def ninjs_objects(data: bytes) -> list[dict[str, Any]]:
 
 
 def ninjs_version(obj: dict[str, Any]) -> str:
-    from convert.readers.ninjs import detect_profile
+    from convert.formats.ninjs import DEFAULT_VERSION
+    from convert.formats.sniff import ninjs_version as detected
 
-    return detect_profile(obj).version
+    return detected(obj) or DEFAULT_VERSION
 
 
 # ---------------------------------------------------------------- run

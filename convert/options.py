@@ -18,10 +18,6 @@ class ReadOptions:
     id: str | None = None
 
 
-#: The provider written when neither the options nor the input name one.
-DEFAULT_PROVIDER = "newsconvert"
-
-
 @dataclass(frozen=True)
 class WriteOptions:
     #: ninjs version to write: "3.1", "2.2" or "1.6".
@@ -39,7 +35,7 @@ class WriteOptions:
     #: without it such a time is never given a zone (ninjs leaves it out, with a warning).
     timezone: str | None = None
     #: NewsML-G2 ``provider``: the party supplying the converted item (else
-    #: the input's own provider, else :data:`DEFAULT_PROVIDER`).
+    #: the input's own provider, else ``convert.formats.newsml.DEFAULT_PROVIDER``).
     provider: str | None = None
     #: Base of the URIs of newsconvert's own terms (see convert/formats/vocabulary.py).
     uri_base: str | None = None

@@ -17,14 +17,12 @@ from convert.errors import ConvertError
 from convert.formats import vocabulary
 from convert.formats.dates import conversion_time, has_time, zoned
 from convert.formats.qcodes import is_iptc_qcode, qcode_to_uri
-from convert.options import DEFAULT_PROVIDER, WriteOptions
 
 if TYPE_CHECKING:
     from lxml import etree
 
     from convert.model import Concept, Document
-
-DEFAULT_OPTIONS = WriteOptions()
+    from convert.options import WriteOptions
 
 NAR = "http://iptc.org/std/nar/2006-10-01/"
 #: ``{NAR}`` for ElementTree tag names.
@@ -38,6 +36,8 @@ AUTHOR_ROLE = "cpprole:author"
 #: ``provider/@uri`` (under the vocabulary base, see convert/formats/vocabulary.py)
 #: when no provider was given.
 DEFAULT_PROVIDER_TERM = "cv/provider/default"
+#: The provider written when neither the options nor the input name one.
+DEFAULT_PROVIDER = "newsconvert"
 #: What an entity in the news is (``Concept.kind``) as a NewsML-G2 concept type.
 KIND_TYPES = {"person": "cpnat:person", "organisation": "cpnat:organisation",
               "place": "cpnat:geoArea", "event": "cpnat:event", "object": "cpnat:object"}
@@ -100,7 +100,13 @@ def _single_line(field: str, value: str) -> str:
     return value
 
 
-def version_created(doc: Document, options: WriteOptions = DEFAULT_OPTIONS
+def _options(options: WriteOptions | None) -> WriteOptions:
+    from convert.options import WriteOptions
+
+    return options if options is not None else WriteOptions()
+
+
+def version_created(doc: Document, options: WriteOptions | None = None
                     ) -> tuple[str, str | None]:
     """``versionCreated`` (an xs:dateTime) and its marker, by the documented rule.
 
@@ -108,13 +114,15 @@ def version_created(doc: Document, options: WriteOptions = DEFAULT_OPTIONS
     (SOURCE_DATE_EPOCH, else now), marked ``not-in-source``.  The article's
     dates are content dates (``contentCreated``/``contentModified``), never this.
     """
+    options = _options(options)
     if doc.version_created is not None and has_time(doc.version_created):
         return zoned(doc.version_created, options.timezone), None
     return conversion_time(), vocabulary.term(vocabulary.STAMPED, options.uri_base)
 
 
-def derived_parts(doc: Document, options: WriteOptions = DEFAULT_OPTIONS) -> Parts:
+def derived_parts(doc: Document, options: WriteOptions | None = None) -> Parts:
     """The NewsML-G2 elements that stand for the Document's own fields."""
+    options = _options(options)
     return {
         "newsItem": [nar("catalogRef", href=IPTC_CATALOG)],
         "rightsInfo": _rights_info(doc),

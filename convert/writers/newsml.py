@@ -25,7 +25,7 @@ from convert.errors import ConvertError
 from convert.formats.body import XHTML, MarkupBuilder
 from convert.formats.htmlarticle import text_direction
 from convert.formats.newsml import (
-    DEFAULT_OPTIONS, GENERATOR, KEPT_PREFIX, NAR, ORDER, STANDARD_VERSION, XML_LANG, Parts, derived_parts, nar,
+    GENERATOR, KEPT_PREFIX, NAR, ORDER, STANDARD_VERSION, XML_LANG, Parts, derived_parts, nar,
     parse_kept_key,
 )
 from convert.formats.safexml import local_name
@@ -80,7 +80,7 @@ def nfc_source(text: str) -> str:
     return "".join(out)
 
 
-def build_item(doc: Document, options: WriteOptions = DEFAULT_OPTIONS) -> etree._Element:
+def build_item(doc: Document, options: WriteOptions | None = None) -> etree._Element:
     """The ``<newsItem>`` element for ``doc``, kept metadata included."""
     try:
         parts = derived_parts(doc, options)
