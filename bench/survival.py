@@ -333,12 +333,21 @@ def elements_of(item: Any) -> Counter[tuple[str, str]]:
     return found
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
-    parser.add_argument("--lost", action="store_true", help="print what is lost, by property")
-    args = parser.parse_args()
+class Survival:
+    """What one run measured (see the module docstring)."""
+
+    def __init__(self, tally: Tally, canonical: tuple[int, int], outputs: int,
+                 invalid: list[tuple[str, list[str]]], refused: Counter[str]) -> None:
+        self.tally, self.canonical, self.outputs = tally, canonical, outputs
+        self.invalid, self.refused = invalid, refused
+
+    def percent(self, name: str) -> float:
+        return 100 * self.tally.kept[name] / self.tally.total[name]
+
+
+def measure() -> Survival:
     os.environ.setdefault("SOURCE_DATE_EPOCH", "1700000000")
+    os.environ["NEWSCONVERT_SCHEMAS"] = str(STANDARDS)  # official XSD, ninjs schemas, catalog
     ALIASES.update(load_aliases())
 
     import convert
@@ -435,12 +444,23 @@ def main() -> int:
         invalid = [(Path(r.file).name, sorted({f.code for f in r.findings if f.severity == "error"}))
                    for r in report.files if not r.valid()]
 
-    figures = {name: tally.figure(name) for name in
-               ("newsml->newsml", "newsml->ninjs", "ninjs->ninjs", "ninjs->newsml")}
-    figures["canonical"] = f"{canonical_same}/{canonical_total}"
+    return Survival(tally, (canonical_same, canonical_total), len(outputs), invalid, refused)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--lost", action="store_true", help="print what is lost, by property")
+    args = parser.parse_args()
+    result = measure()
+    tally, invalid = result.tally, result.invalid
+    figures: dict[str, Any] = {name: tally.figure(name) for name in
+                               ("newsml->newsml", "newsml->ninjs", "ninjs->ninjs",
+                                "ninjs->newsml")}
+    figures["canonical"] = f"{result.canonical[0]}/{result.canonical[1]}"
     figures["outputs valid (schema + newsconvert validate)"] = (
-        f"{len(outputs) - len(invalid)}/{len(outputs)}")
-    figures["refused"] = dict(refused)
+        f"{result.outputs - len(invalid)}/{result.outputs}")
+    figures["refused"] = dict(result.refused)
     if args.json:
         print(json.dumps(figures, indent=2))
     else:

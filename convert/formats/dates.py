@@ -31,6 +31,20 @@ def has_offset(value: str) -> bool:
     return has_time(value) and bool(_OFFSET.search(value))
 
 
+_COLONLESS_OFFSET = re.compile(r"(?<=\d{2}:\d{2}:\d{2})(\.\d+)?([+-]\d{2})(\d{2})$")
+
+
+def colon_offset(value: str) -> str:
+    """``value`` with an offset written without its colon (``+0100``, which
+    ISO 8601 allows but xs:dateTime and RFC 3339 do not) as ``+01:00``: the same time."""
+    return _COLONLESS_OFFSET.sub(r"\1\2:\3", value)
+
+
+def instant(value: str) -> datetime:
+    """The moment a date-time with an offset names (for comparing two of them)."""
+    return datetime.fromisoformat(value.replace("Z", "+00:00"))
+
+
 def check_timezone(zone: str) -> None:
     """Raise a usage error unless ``zone`` is a zone name or an offset."""
     _tzinfo(zone)

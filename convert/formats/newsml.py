@@ -10,6 +10,7 @@ The mapping table and the date-time rule are in README.md ("NewsML-G2").
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
@@ -66,6 +67,24 @@ ORDER: dict[str, tuple[str, ...]] = {
                     "keyword", "subject", "slugline", "headline", "dateline", "by", "creditline",
                     "description", "contentMetaExtProperty"),
 }
+#: Attributes the NewsML-G2 2.35 XSD declares only with QCodeType or
+#: QCodeListType (``role`` and ``rel`` are plain strings on some elements).
+QCODE_ATTRIBUTES = frozenset({
+    "qcode", "type", "concepttype", "encoding", "creator", "how", "why", "rendition", "mode",
+    "scope", "aspect", "severity", "representation", "hashtype", "accesstype", "reposrole",
+    "residrefformat", "format", "environment", "idformat", "valcalctype", "scaleunit",
+    "ratertype", "ratingtype", "interactiontype", "timeunit", "renditionref", "part",
+    "symbolsrc", "market", "marketlabelsrc", "radunit", "tech", "target", "pubconstraint",
+    "authoritystatus", "derivedfrom", "valueunit", "widthunit", "heightunit",
+    "layoutorientation", "colourspace", "colourindicator", "videocodec", "durationunit",
+    "audiocodec", "audiochannels", "videoscaling", "videodefinition", "confirmationstatus",
+    "jobtitle"})
+#: ``href`` of IPTC's own catalogs (any version).
+IPTC_CATALOG_HREF = re.compile(r"iptc\.org/std/catalog/catalog\.IPTC-G2-Standards_\d+\.xml$")
+#: ``scheme/@uri`` (under the vocabulary base) for an alias that no catalog of
+#: the item declares: the source's own code, kept, its scheme unknown.
+UNRESOLVED_SCHEME = "cv/scheme/"
+
 #: Item-level elements this writer always makes itself (never taken from kept metadata).
 STRUCTURAL = frozenset({"rightsInfo", "itemMeta", "contentMeta", "contentSet", "itemClass"})
 

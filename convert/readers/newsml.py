@@ -29,6 +29,7 @@ from convert.formats.body import XHTML, BodyParser
 from convert.formats.newsml import NAR, XML_LANG
 from convert.formats.nitf import NitfBodyParser, NitfHead, nitf_body, nitf_head
 from convert.formats import vocabulary
+from convert.formats.dates import colon_offset, has_offset, instant as _instant
 from convert.model import (
     ITEM_TYPE_NAMES, PUB_STATUSES, Block, Byline, Concept, Dateline, Document, ItemType, Link,
     ListBlock, Paragraph, ParseWarning, Provenance, PubStatus,
@@ -49,7 +50,6 @@ _READ_AS_VALUES = frozenset({"versionCreated", "firstCreated", "embargoed", "pub
 #: ``versionCreated/@howuri`` of times newsconvert made up rather than read: the
 #: conversion time, and (files from before schema 2) an article date completed with midnight.
 _DERIVED_TIMES = (vocabulary.STAMPED, "cv/how/date-only")
-_COLONLESS_OFFSET = re.compile(r"(?<=\d{2}:\d{2}:\d{2})(\.\d+)?([+-]\d{2})(\d{2})$")
 _MODEL_DATE = re.compile(
     r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?)?")
 
@@ -209,6 +209,13 @@ def _item(item: etree._Element, options: ReadOptions, encoding: str | None) -> D
         subjects=tuple(c for c in concepts if c.kind is None),
         about=tuple(c for c in concepts if c.kind is not None),
     )
+    if (doc.first_created and doc.version_created and has_offset(doc.first_created)
+            and has_offset(doc.version_created)
+            and _instant(doc.version_created) < _instant(doc.first_created)):
+        context.warn("newsml-dates", f"versionCreated {doc.version_created} is before "
+                     f"firstCreated {doc.first_created}: firstCreated left out (one of them is "
+                     "wrong, and no version can be made before the first)", item_meta)
+        doc = replace(doc, first_created=None)
     kept = _kept_metadata(item, doc, context)
     return replace(doc, extra=tuple(sorted(doc.extra + kept)),
                    provenance=Provenance("newsml", encoding, tuple(context.warnings)))
@@ -310,7 +317,7 @@ def _date_time(parent: etree._Element | None, name: str, context: _Context) -> s
     value = (element.text or "").strip()
     if _MODEL_DATE.fullmatch(value):
         return value
-    fixed = _COLONLESS_OFFSET.sub(r"\1\2:\3", value)
+    fixed = colon_offset(value)
     if fixed != value and _MODEL_DATE.fullmatch(fixed):
         context.warn("newsml-date", f"<{name}> {value!r}: the offset written without its colon "
                      f"(read as {fixed!r}, the same time)", element)

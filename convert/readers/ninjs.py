@@ -27,6 +27,7 @@ from dataclasses import replace
 from typing import Any
 
 from convert.errors import ConvertError
+from convert.formats.dates import colon_offset
 from convert.formats.jsonload import load_json, pointer_line
 from convert.formats.sniff import ninjs_version
 from convert.formats.body import blocks_from_html
@@ -147,7 +148,7 @@ def _document(obj: _Object) -> Document:
         provenance=Provenance("ninjs", "utf-8", tuple(warnings)),
         pub_status=_pub_status(obj, p, alt_ids, warnings),
         urgency=_urgency(obj, p, warnings),
-        version_created=_version_created(obj, p, alt_ids),
+        version_created=_version_created(obj, p, alt_ids, warnings),
         signals=tuple(alt_ids.get(SIGNALS_ROLE, "").split()),
         item_type=_item_type(obj),
         alt_ids=tuple(("" if role == ALT_ID_ROLE else role, value)
@@ -159,7 +160,7 @@ def _document(obj: _Object) -> Document:
         about=tuple(_concept(item, kind) for kind, key in p.entities
                     for item in obj.items(key) if item.get("rel") != AUTHOR_REL),
         **{field: obj.string(key) for field, key in p.strings},
-        **{field: document_date(obj.string(key) if key is not None else None,
+        **{field: document_date(_date(obj, key, warnings) if key is not None else None,
                                 alt_ids.get(DATE_ROLE_PREFIX + field))
            for field, key in p.dates},
     )
@@ -223,12 +224,24 @@ def _urgency(obj: _Object, p: NinjsProfile, warnings: list[ParseWarning]) -> int
     return None
 
 
-def _version_created(obj: _Object, p: NinjsProfile, alt_ids: dict[str, str]) -> str | None:
+def _version_created(obj: _Object, p: NinjsProfile, alt_ids: dict[str, str],
+                     warnings: list[ParseWarning]) -> str | None:
     """The item's own versionCreated: None when newsconvert stamped the conversion time."""
     kept = alt_ids.get(DATE_ROLE_PREFIX + "version_created")
     if STAMPED_ROLE in alt_ids:
         return kept
-    return document_date(obj.string(p.version_created), kept)
+    return document_date(_date(obj, p.version_created, warnings), kept)
+
+
+def _date(obj: _Object, key: str, warnings: list[ParseWarning]) -> str | None:
+    """A date-time as written; one whose offset lacks its colon (``+0000``) is read as
+    the same time written as RFC 3339 requires, with a warning."""
+    value = obj.string(key)
+    if value is None or (fixed := colon_offset(value)) == value:
+        return value
+    warnings.append(ParseWarning("ninjs-date", f"{key} {value!r}: the offset written without "
+                                 f"its colon (read as {fixed!r}, the same time)", obj.line(key)))
+    return fixed
 
 
 def _version(obj: _Object, warnings: list[ParseWarning]) -> int:

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from convert.formats.newsml import NAR_TAG_PREFIX as NAR
+from convert.formats.newsml import QCODE_ATTRIBUTES
 from convert.validation.results import Severity
 from convert.validation.xsd import element_line
 
@@ -126,18 +127,6 @@ def created_before_first(version_created: str, first_created: str) -> bool:
 
 # ---------------------------------------------------------------- NewsML-G2
 
-#: Attributes the NewsML-G2 2.35 XSD declares only with QCodeType or
-#: QCodeListType (``role`` and ``rel`` are plain strings on some elements).
-QCODE_ATTRIBUTES = frozenset({
-    "qcode", "type", "concepttype", "encoding", "creator", "how", "why", "rendition", "mode",
-    "scope", "aspect", "severity", "representation", "hashtype", "accesstype", "reposrole",
-    "residrefformat", "format", "environment", "idformat", "valcalctype", "scaleunit",
-    "ratertype", "ratingtype", "interactiontype", "timeunit", "renditionref", "part",
-    "symbolsrc", "market", "marketlabelsrc", "radunit", "tech", "target", "pubconstraint",
-    "authoritystatus", "derivedfrom", "valueunit", "widthunit", "heightunit",
-    "layoutorientation", "colourspace", "colourindicator", "videocodec", "durationunit",
-    "audiocodec", "audiochannels", "videoscaling", "videodefinition", "confirmationstatus",
-    "jobtitle"})
 
 _IPTC_CATALOG = re.compile(r"iptc\.org/std/catalog/catalog\.IPTC-G2-Standards_(\d+)\.xml$")
 #: The IPTC catalog version available locally; older versions are subsets of it.

@@ -20,14 +20,17 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
+from urllib.parse import quote
 
 from convert.errors import ConvertError
 from convert.formats.body import XHTML, MarkupBuilder
 from convert.formats.htmlarticle import text_direction
+from convert.formats import vocabulary
 from convert.formats.newsml import (
-    GENERATOR, KEPT_PREFIX, NAR, ORDER, STANDARD_VERSION, XML_LANG, Parts, derived_parts, nar,
+    IPTC_CATALOG_HREF, QCODE_ATTRIBUTES, UNRESOLVED_SCHEME, GENERATOR, KEPT_PREFIX, NAR, ORDER, STANDARD_VERSION, XML_LANG, Parts, derived_parts, nar,
     parse_kept_key,
 )
+from convert.formats.qcodes import IPTC_SCHEMES
 from convert.formats.safexml import local_name
 from convert.model import Document
 from convert.options import WriteOptions
@@ -85,7 +88,9 @@ def build_item(doc: Document, options: WriteOptions | None = None) -> etree._Ele
     try:
         parts = derived_parts(doc, options)
         apply_kept_metadata(parts, doc.extra)
-        return assemble(doc, parts)
+        item = assemble(doc, parts)
+        declare_unresolved_aliases(item, options.uri_base if options else None)
+        return item
     except ValueError as error:  # lxml refuses text XML 1.0 cannot hold (NUL, ...)
         raise ConvertError(f"{doc.id}: cannot be written as XML: {error}",
                            code="unrepresentable") from None
@@ -141,6 +146,37 @@ def assemble(doc: Document, parts: Parts) -> etree._Element:
     children.append(content_set)
     item.extend(_ordered("newsItem", children))
     return item
+
+
+def declare_unresolved_aliases(item: etree._Element, uri_base: str | None) -> None:
+    """Give every QCode alias that no catalog of the item declares a scheme of its own.
+
+    A source's QCodes (``itemRole:N``, ``dpasrv:bdt``) often use aliases that
+    the catalogs it references do not declare, which leaves them with no
+    defined meaning (and makes the item fail ``newsconvert validate``).  When
+    the item references only IPTC's catalog, such an alias is declared in an
+    inline ``<catalog>`` with a scheme URI under the vocabulary base that says
+    "this source's code, scheme unknown"; the QCodes themselves are kept as
+    written.  An item that references other catalogs is left as it is: they
+    may declare the alias.
+    """
+    refs = [ref.get("href") or "" for ref in item.iterchildren(f"{{{NAR}}}catalogRef")]
+    if not all(IPTC_CATALOG_HREF.search(href) for href in refs):
+        return
+    declared = set(IPTC_SCHEMES) | {str(scheme.get("alias"))
+                                    for scheme in item.iter(f"{{{NAR}}}scheme")}
+    unresolved = sorted({code.split(":", 1)[0]
+                         for element in item.iter(f"{{{NAR}}}*")
+                         for name, value in element.items() if name in QCODE_ATTRIBUTES
+                         for code in str(value).split() if ":" in code} - declared)
+    if not unresolved:
+        return
+    catalog = nar("catalog")
+    base = vocabulary.term(UNRESOLVED_SCHEME, uri_base)
+    catalog.extend(nar("scheme", alias=alias, uri=f"{base}{quote(alias, safe='')}/")
+                   for alias in unresolved)
+    position = len(refs)  # after the catalogRefs, as the schema orders them
+    item.insert(position, catalog)
 
 
 # ---------------------------------------------------------------- XHTML body
