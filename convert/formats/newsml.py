@@ -255,8 +255,10 @@ def _dateline(doc: Document) -> list[etree._Element]:
         return []
     place, date_text = doc.dateline.place, doc.dateline.date_text
     elements = [_named("located", place)] if place is not None else []
-    if date_text is not None:
-        elements.append(nar("dateline", f"{place}, {date_text}" if place is not None
+    if date_text is not None:  # "Berlin (dpa) -" already names its place
+        elements.append(nar("dateline", f"{place}, {date_text}"
+                            if place is not None and (not date_text.startswith(place)
+                                                      or date_text.startswith(f"{place}, "))
                             else date_text))
     elif place is None:
         elements.append(nar("dateline"))  # a dateline with neither part: kept, empty

@@ -280,6 +280,10 @@ def _bylines(content_meta: etree._Element | None, context: _Context) -> tuple[By
     return tuple(bylines)
 
 
+#: A dateline as agencies write it: place, the agency in brackets, a dash.
+_CREDITED_DATELINE = re.compile(r"([^\W\d][^()\d,]*?)\s*\([^()]+\)\s*[-–—]*$")
+
+
 def _dateline(content_meta: etree._Element | None, context: _Context) -> Dateline | None:
     """Inverse of the writer's rule: ``located/name`` is the place, ``dateline`` "PLACE, date"."""
     located = _first(content_meta, "located")
@@ -290,6 +294,8 @@ def _dateline(content_meta: etree._Element | None, context: _Context) -> Datelin
         return None
     if not written:
         return Dateline(place, None)
+    if place is None and (credited := _CREDITED_DATELINE.match(written)):
+        place = credited.group(1)  # dpa: "Waghäusel (dpa) -" names the place
     if place is not None and written.startswith(f"{place}, "):
         return Dateline(place, written[len(place) + 2:])
     return Dateline(place, None if written == place else written)
@@ -566,9 +572,21 @@ def _package_body(item: etree._Element, context: _Context) -> tuple[Block, ...]:
     return (ListBlock(entries),)
 
 
+class _XhtmlBodyParser(BodyParser):
+    """Producers' XHTML bodies: an ``<header>`` (dpa: date, keywords, headline) holds
+    metadata the item states in contentMeta, not story text."""
+
+    SKIPPED = BodyParser.SKIPPED | {"header"}
+
+
 def _xhtml_body(html: etree._Element, context: _Context) -> tuple[Block, ...]:
     body = next((child for child in html if local_name(child) == "body"), None)
-    return () if body is None else context.blocks(body)
+    if body is None:
+        return ()
+    for header in body.iter(f"{{{XHTML}}}header"):
+        context.warn("newsml-header", "the XHTML <header> (date, keywords, headline) is item "
+                     "metadata: left out of the body", header)
+    return context.blocks(body, _XhtmlBodyParser)
 
 
 def _nitf_body(nitf: etree._Element, context: _Context

@@ -25,6 +25,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
+from urllib.parse import quote
 
 from convert.errors import ConvertError
 from convert.formats.dates import colon_offset
@@ -53,15 +54,24 @@ def read(text: str, options: ReadOptions) -> Document:
 
 
 def read_all(text: str, options: ReadOptions) -> Iterator[Document]:
-    data = load_json(text, options.source_name)
-    if isinstance(data, list):
-        if not data:
-            raise ConvertError("an empty JSON array holds no ninjs object",
-                               source=options.source_name, line=1, code="invalid")
-        for index, item in enumerate(data):
-            yield _document(_Object(item, text, [index], options.source_name))
-    else:
-        yield _document(_Object(data, text, [], options.source_name))
+    duplicates: list[tuple[str, int | None]] = []
+    data = load_json(text, options.source_name, duplicates)
+    # Producers' files with a key twice are read (the official schema, which sees the
+    # last value, accepts them); ``newsconvert validate`` still refuses them.
+    noted = tuple(ParseWarning("ninjs-duplicate-key", f"key {key!r} appears twice in one "
+                               "object: the last value is read", line)
+                  for key, line in duplicates)
+    objects = data if isinstance(data, list) else [data]
+    if not objects:
+        raise ConvertError("an empty JSON array holds no ninjs object",
+                           source=options.source_name, line=1, code="invalid")
+    for index, item in enumerate(objects):
+        doc = _document(_Object(item, text, [index] if isinstance(data, list) else [],
+                                options.source_name))
+        if index == 0 and noted:
+            doc = replace(doc, provenance=replace(
+                doc.provenance, warnings=noted + doc.provenance.warnings))
+        yield doc
 
 
 class _Object:
@@ -98,6 +108,8 @@ class _Object:
         return value
 
 
+#: The identifier made from a Superdesk ``guid`` that is not a URI.
+GUID_URN = "urn:newsconvert:guid:"
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.I)
 _ABSOLUTE_URI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:\S+")
 
@@ -112,15 +124,14 @@ def _identifier(obj: _Object, warnings: list[ParseWarning]) -> str:
         raise obj.error("a ninjs object needs a 'uri' (its identifier)")
     if _UUID.fullmatch(guid):
         identifier = f"urn:uuid:{guid.lower()}"
-    else:
+    elif _ABSOLUTE_URI.fullmatch(guid):
         identifier = guid
+    else:  # every target format needs a URI: the guid, under a URN that says so
+        identifier = f"{GUID_URN}{quote(guid, safe='')}"
     read_as = "" if identifier == guid else f" (read as {identifier!r})"
     warnings.append(ParseWarning("ninjs-guid", f"no 'uri': its 'guid' {guid!r} is taken as the "
                                  f"identifier{read_as}; ninjs requires 'uri'",
                                  obj.line("guid")))
-    if not _ABSOLUTE_URI.fullmatch(identifier):
-        warnings.append(ParseWarning("ninjs-guid", f"the guid {guid!r} is not a URI: ninjs "
-                                     "output needs one (give --id)", obj.line("guid")))
     return identifier
 
 

@@ -3,7 +3,8 @@
 - NewsML-G2: a QCode whose alias no catalog of its item declares; a ``guid``
   used twice in one newsMessage; ``versionCreated`` before ``firstCreated``;
   ``xml:lang`` / ``language/@tag`` values that are not well-formed BCP 47.
-- ninjs: ``versionCreated`` before ``firstCreated``; a ``language`` that is not
+- ninjs: ``versionCreated`` before ``firstCreated``; a ``version`` that is not a whole
+  number from 1 (AP writes "0"); a ``language`` that is not
   BCP 47.
 - EPUB: links, images and manifest entries that point at nothing in the book,
   and fragment identifiers that no element carries.
@@ -290,6 +291,12 @@ def ninjs_hits(data: Any, line_of: Callable[[str], int | None]) -> list[Hit]:
     if isinstance(language, str) and not is_bcp47(language):
         hits.append(Hit(line_of("language"), "error", "language-tag",
                         f"language {language!r} is not a well-formed BCP 47 language tag"))
+    item_version = data.get("version")
+    if isinstance(item_version, str) and not (item_version.isascii() and item_version.isdigit()
+                                              and int(item_version) >= 1):
+        hits.append(Hit(line_of("version"), "error", "version-number",
+                        f"version {item_version!r} is not a whole number from 1 (the version "
+                        "of the item, as NewsML-G2 counts them)"))
     version_key = "versionCreated" if "versionCreated" in data else "versioncreated"
     first_key = "firstCreated" if "firstCreated" in data else "firstcreated"
     version, first = data.get(version_key), data.get(first_key)

@@ -178,7 +178,6 @@ def test_associations_are_reported_not_read() -> None:
     ('{"uri": "a",\n "headlines": [\n {"role": "main", "value": 3}]}',
      "headlines[0].value must be a string", 3),
     ('{"uri": 7}', "'uri' must be a string", 1),
-    ('{"uri": "a", "uri": "b"}', "duplicate key", 1),
 ])
 def test_bad_input_is_a_located_error(text: str, message: str, line: int) -> None:
     with pytest.raises(ConvertError) as raised:
@@ -222,3 +221,43 @@ def test_any_json_object_reads_or_fails_cleanly(data: dict) -> None:
         api.read(json.dumps(data).encode(), "ninjs")
     except ConvertError as error:
         assert error.source == "<bytes>"
+
+
+# ---------------------------------------------------------------- ninjs in the wild (issue 19)
+
+THIRDPARTY_NINJS = STANDARDS.parent / "corpus" / "thirdparty" / "ninjs"
+
+
+def test_ap_version_zero_is_read_as_one_with_a_warning_and_refused_by_validate() -> None:
+    import convert
+
+    path = THIRDPARTY_NINJS / "iptc2.1-ap_image.json"
+    doc = api.read(path)
+    assert doc.version == 1
+    assert any(w.code == "ninjs-version" and "'0'" in w.message
+               for w in doc.provenance.warnings)
+    assert b'version="1"' in api.write(doc, "newsml")
+    report = convert.validate([path])
+    assert any(f.code == "version-number" for f in report.files[0].findings)
+
+
+def test_superdesk_guid_without_uri_is_the_identifier() -> None:
+    doc = api.read(THIRDPARTY_NINJS / "sdcore-ninjs1.json")
+    assert doc.id.startswith("urn:newsml:localhost:2017-08-24")
+    assert any(w.code == "ninjs-guid" for w in doc.provenance.warnings)
+    number = api.read(THIRDPARTY_NINJS / "sdcore-ninjs3.json")
+    assert number.id == "urn:newsconvert:guid:20170825001315282180"
+    assert json.loads(api.write(number, "ninjs"))["uri"] == number.id
+
+
+def test_a_duplicate_key_is_read_in_convert_and_refused_in_validate(tmp_path: Path) -> None:
+    import convert
+
+    path = tmp_path / "dup.json"
+    path.write_text('{"uri": "http://x.org/1", "headline": "a", "byline": "A",\n'
+                    ' "byline": "B"}', encoding="utf-8")
+    doc = api.read(path)
+    assert doc.bylines == (Byline("B"),)
+    [warning] = [w for w in doc.provenance.warnings if w.code == "ninjs-duplicate-key"]
+    assert warning.line == 2 and "'byline'" in warning.message
+    assert not convert.validate([path]).valid
