@@ -163,7 +163,10 @@ def g2_facts(item: Any) -> Counter[tuple[str, str]]:
     body = item.find(f"{N}contentSet/{N}inlineXML")
     if body is not None and len(body):
         markup = etree.tostring(body[0], encoding="unicode")
-        markup = re.sub(r"<head>.*?</head>|<body\.head>.*?</body\.head>", " ", markup, flags=re.S)
+        # the XHTML head, NITF's body.head and a producer's <header> (dpa: date, keywords,
+        # headline) are metadata, not body text (issue 15, item 9)
+        markup = re.sub(r"<head>.*?</head>|<body\.head>.*?</body\.head>|<header\b.*?</header>",
+                        " ", markup, flags=re.S)
         add("body", html_text(markup))
     elif (data := item.find(f"{N}contentSet/{N}inlineData")) is not None:
         add("body", norm(data.text))
