@@ -13,9 +13,15 @@ class ReadOptions:
     source_name: str = "<stdin>"
     #: Force an input encoding instead of detecting it (text reader).
     encoding: str | None = None
-    #: The item's guid (``--id``), for inputs that state none: the same for
-    #: every version of a story.
+    #: The item's guid, for inputs that state none: the same for every version
+    #: of a story.
     id: str | None = None
+    #: The document's language (BCP 47), instead of what the input says or
+    #: what detection finds.
+    language: str | None = None
+    #: Fields set after reading (``--metadata KEY=VALUE``; see
+    #: :func:`convert.model.with_metadata`).
+    metadata: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -41,3 +47,5 @@ class WriteOptions:
     uri_base: str | None = None
     #: EPUB cover: None (no cover), "auto" (generated SVG) or an image path.
     cover: str | None = None
+    #: Canonical JSON holding several documents: JSON Lines instead of an array.
+    json_lines: bool = False

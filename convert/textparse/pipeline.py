@@ -65,7 +65,7 @@ def parse(data: bytes, options: ReadOptions) -> ParseResult:
     doc = apply_transforms(build_document(state),
                            lambda name, message: state.decide(None, f"{name}: {message}"))
     declared = state.meta.id if state.meta.id and _URI.match(state.meta.id) else None
-    doc = replace(doc, id=options.id or declared or item_id(doc),
+    doc = replace(doc, id=declared or options.id or item_id(doc),
                   provenance=Provenance("text", state.encoding, tuple(state.warnings),
                                         tuple(state.dropped)))
     return ParseResult(doc, tuple(state.decisions))
