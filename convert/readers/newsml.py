@@ -308,10 +308,19 @@ def _source(content_meta: etree._Element | None, context: _Context) -> str | Non
     return context.text(_first(content_meta, "creditline")) or None
 
 
+#: Description roles that are the story's summary, best first (``drol:teaser``: dpa).
+_SUMMARY_ROLES = ("drol:summary", "drol:teaser")
+
+
 def _summary(content_meta: etree._Element | None, context: _Context) -> str | None:
-    for description in _children(content_meta, "description"):
-        if "drol:summary" in (description.get("role") or "").split():
-            return context.text(description)
+    """The summary: ``drol:summary``, else ``drol:teaser`` (the element is written
+    back as the source had it: see kept metadata)."""
+    descriptions = [(d, (d.get("role") or "").split()) for d in
+                    _children(content_meta, "description")]
+    for wanted in _SUMMARY_ROLES:
+        for description, roles in descriptions:
+            if wanted in roles:
+                return context.text(description)
     return None
 
 
