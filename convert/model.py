@@ -156,6 +156,22 @@ class Concept:
 
 
 @dataclass(frozen=True)
+class Contributor:
+    """Someone who worked on the item besides its authors (NewsML-G2 ``contributor``).
+
+    ``role`` is a QCode from IPTC's content production party roles, such as
+    ``cpprole:contentEditor``; empty when the input gives none.
+    """
+
+    name: str
+    role: str = ""
+
+
+#: The role of an editor ("Edited by ...").
+EDITOR_ROLE = "cpprole:contentEditor"
+
+
+@dataclass(frozen=True)
 class ParseWarning:
     """Something a reader had to guess or drop; ``line`` is 1-based in the input."""
 
@@ -236,6 +252,7 @@ class Document:
     genres: tuple[Concept, ...] = ()
     #: People, organisations, places... in the news (each with its ``kind``).
     about: tuple[Concept, ...] = ()
+    contributors: tuple[Contributor, ...] = ()
     provenance: Provenance = field(default=Provenance("unknown"), compare=False)
 
 

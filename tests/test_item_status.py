@@ -148,3 +148,17 @@ def test_wire_prefixes_set_version_and_signal_and_advisories_go_to_ednote() -> N
     xml = api.write(update, "newsml")
     assert b'version="3"' in xml and b'<signal qcode="sig:update"/>' in xml
     assert b"<edNote>(Adds union comment, paragraph 3)</edNote>" in xml
+
+
+def test_edited_by_is_a_content_editor_in_every_format() -> None:
+    from convert.model import Contributor
+    from tests.conftest import FIXTURES
+
+    doc = api.read(FIXTURES / "corpus" / "028-reported-edited-by-delhi-metro.txt")
+    assert doc.contributors == (Contributor("Kavita Rao", "cpprole:contentEditor"),)
+    assert "edited by" not in dict(doc.extra)
+    xml = api.write(doc, "newsml")
+    assert schema_errors(xml) == []
+    assert b'<contributor role="cpprole:contentEditor">' in xml
+    for name in FORMATS:
+        assert through(doc, name).contributors == doc.contributors, name

@@ -14,6 +14,7 @@ from convert.model import (
     Block,
     Byline,
     Concept,
+    Contributor,
     Dateline,
     Document,
     DroppedText,
@@ -41,7 +42,7 @@ SCHEMA_ID_V1 = "https://newsconvert.example/schemas/document.schema.json"
 V2_DEFAULTS: dict[str, Any] = {
     "pub_status": "usable", "item_type": "text", "alt_ids": [], "embargoed": None, "ednote": None, "urgency": None, "signals": [],
     "version_created": None, "first_created": None, "provider": None,
-    "copyright_holder": None, "usage_terms": None, "subjects": [], "genres": [], "about": [],
+    "copyright_holder": None, "usage_terms": None, "subjects": [], "genres": [], "about": [], "contributors": [],
 }
 _CONCEPT_KEYS = ("name", "qcode", "uri", "literal", "kind", "rel")
 
@@ -101,6 +102,8 @@ def item_fields_to_data(doc: Document, changed_only: bool = False) -> dict[str, 
             value = [concept_to_data(c) for c in value]
         elif key == "alt_ids":
             value = [{"type": kind, "value": text} for kind, text in value]
+        elif key == "contributors":
+            value = [{"name": c.name, "role": c.role} for c in value]
         elif isinstance(value, tuple):
             value = list(value)
         if not changed_only or value != V2_DEFAULTS[key]:
@@ -117,6 +120,8 @@ def item_fields_from_data(data: dict[str, Any]) -> dict[str, Any]:
             value = tuple(concept_from_data(c) for c in value)
         elif key == "alt_ids":
             value = tuple((entry["type"], entry["value"]) for entry in value)
+        elif key == "contributors":
+            value = tuple(Contributor(entry["name"], entry["role"]) for entry in value)
         elif isinstance(value, list):
             value = tuple(value)
         fields[key] = value

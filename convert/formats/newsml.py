@@ -225,6 +225,8 @@ def _content_meta(doc: Document, options: WriteOptions) -> list[etree._Element]:
     # altId/@type is a QCode: a type that is none (a ninjs role such as "id") is left out
     elements.extend(nar("altId", value, type=kind if ":" in kind else None)
                     for kind, value in doc.alt_ids)
+    elements.extend(_named("contributor", contributor.name, role=contributor.role or None)
+                    for contributor in doc.contributors)
     if doc.language:
         elements.append(nar("language", tag=doc.language))
     elements.extend(concept_element("genre", genre) for genre in doc.genres)

@@ -41,6 +41,9 @@ URL_ROLE = "url"
 DATE_ROLE_PREFIX = "newsconvert:"
 #: ``rel`` of the ``people`` entries that are the story's bylines.
 AUTHOR_REL = "author"
+#: ``rel`` of ``people`` who worked on the item in no stated role (with a role:
+#: its QCode, such as ``cpprole:contentEditor``).
+CONTRIBUTOR_REL = "contributor"
 #: ``rel`` of the ``people``/``places``... entries that are in the news.
 ABOUT_REL = "about"
 #: Alternative-id role saying ``versionCreated`` is the time of conversion.

@@ -31,7 +31,7 @@ from convert.formats.nitf import NitfBodyParser, NitfHead, nitf_body, nitf_head
 from convert.formats import vocabulary
 from convert.formats.dates import colon_offset, has_offset, instant as _instant
 from convert.model import (
-    ITEM_TYPE_NAMES, PUB_STATUSES, Block, Byline, Concept, Dateline, Document, ItemType, Link,
+    ITEM_TYPE_NAMES, PUB_STATUSES, Block, Byline, Concept, Contributor, Dateline, Document, ItemType, Link,
     ListBlock, Paragraph, ParseWarning, Provenance, PubStatus,
 )
 from convert.options import ReadOptions
@@ -208,6 +208,9 @@ def _item(item: etree._Element, options: ReadOptions, encoding: str | None) -> D
         genres=tuple(_concept(e, context) for e in _children(content_meta, "genre")),
         subjects=tuple(c for c in concepts if c.kind is None),
         about=tuple(c for c in concepts if c.kind is not None),
+        contributors=tuple(Contributor(name, element.get("role") or "")
+                           for element in _children(content_meta, "contributor")
+                           if (name := context.text(_first(element, "name")))),
     )
     if (doc.first_created and doc.version_created and has_offset(doc.first_created)
             and has_offset(doc.version_created)

@@ -33,11 +33,11 @@ from convert.formats.jsonload import load_json, pointer_line
 from convert.formats.sniff import ninjs_version
 from convert.formats.body import blocks_from_html
 from convert.model import (
-    ITEM_TYPE_NAMES, PUB_STATUSES, Block, Byline, Concept, Dateline, Document, ItemType, Paragraph,
+    ITEM_TYPE_NAMES, PUB_STATUSES, Block, Byline, Concept, Contributor, Dateline, Document, ItemType, Paragraph,
     ParseWarning, Provenance, PubStatus,
 )
 from convert.formats.ninjs import (
-    ABOUT_REL, ALT_ID_ROLE, AUTHOR_REL, DATE_ROLE_PREFIX, DEFAULT_VERSION, FLAT_TEXT, PROFILES,
+    ABOUT_REL, ALT_ID_ROLE, AUTHOR_REL, CONTRIBUTOR_REL, DATE_ROLE_PREFIX, DEFAULT_VERSION, FLAT_TEXT, PROFILES,
     SIGNALS_ROLE, STAMPED_ROLE, URL_ROLE, NinjsProfile, TextSlot, document_date,
 )
 from convert.formats.qcodes import uri_to_qcode
@@ -169,7 +169,10 @@ def _document(obj: _Object) -> Document:
                        if not _is_keyword(item)),
         genres=tuple(_concept(item) for item in obj.items(p.genres)),
         about=tuple(_concept(item, kind) for kind, key in p.entities
-                    for item in obj.items(key) if item.get("rel") != AUTHOR_REL),
+                    for item in obj.items(key) if not _is_party(item)),
+        contributors=tuple(Contributor(item["name"], "" if item["rel"] == CONTRIBUTOR_REL
+                                       else item["rel"])
+                           for item in obj.items(p.people) if _is_contributor(item)),
         **{field: obj.string(key) for field, key in p.strings},
         **{field: document_date(_date(obj, key, warnings) if key is not None else None,
                                 alt_ids.get(DATE_ROLE_PREFIX + field))
@@ -180,6 +183,18 @@ def _document(obj: _Object) -> Document:
 def _item_type(obj: _Object) -> ItemType:
     value = obj.data.get("type")
     return next((known for known in ITEM_TYPE_NAMES if known == value), "text")
+
+
+def _is_contributor(item: dict[str, Any]) -> bool:
+    """A person who worked on the item: rel ``contributor`` or a role QCode (``cpprole:...``)."""
+    rel = item.get("rel")
+    return isinstance(rel, str) and "name" in item and (
+        rel == CONTRIBUTOR_REL or rel.startswith("cpprole:"))
+
+
+def _is_party(item: dict[str, Any]) -> bool:
+    """An author or contributor (people who made the item, not people in the news)."""
+    return item.get("rel") == AUTHOR_REL or _is_contributor(item)
 
 
 def _is_keyword(item: dict[str, Any]) -> bool:

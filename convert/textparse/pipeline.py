@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from convert.model import Dateline, Document, Provenance, item_id
+from convert.model import EDITOR_ROLE, Contributor, Dateline, Document, Provenance, item_id
 from convert.options import ReadOptions
 from convert.textparse.state import Decision, ParseState
 from convert.textparse.steps.blocks import blocks
@@ -47,6 +47,8 @@ STEPS: list[tuple[str, Step]] = [
     ("language", language),
 ]
 
+#: Credit lines the bylines step keeps (``Edited by X``): the item's editor.
+_EDITOR_CREDITS = frozenset({"edited by", "editing by", "editor"})
 _URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:\S+$")
 
 
@@ -95,7 +97,10 @@ def build_document(state: ParseState) -> Document:
         keywords=tuple(meta.keywords),
         summary=meta.summary,
         body=tuple(state.body),
-        extra=tuple(sorted(meta.extra.items())),
+        extra=tuple(sorted((key, value) for key, value in meta.extra.items()
+                           if key not in _EDITOR_CREDITS)),
         signals=tuple(meta.signals),
+        contributors=tuple(Contributor(name, EDITOR_ROLE) for key, name in
+                           sorted(meta.extra.items()) if key in _EDITOR_CREDITS),
         ednote="\n".join(meta.ednotes) or None,
     )

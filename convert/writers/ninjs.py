@@ -17,7 +17,7 @@ from convert.errors import ConvertError
 from convert.formats.body import blocks_to_html
 from convert.formats.dates import conversion_time
 from convert.formats.ninjs import (
-    ABOUT_REL, ALT_ID_ROLE, AUTHOR_REL, DATE_ROLE_PREFIX, SIGNALS_ROLE, STAMPED_ROLE, URL_ROLE, NinjsProfile,
+    ABOUT_REL, ALT_ID_ROLE, AUTHOR_REL, CONTRIBUTOR_REL, DATE_ROLE_PREFIX, SIGNALS_ROLE, STAMPED_ROLE, URL_ROLE, NinjsProfile,
     lost_fields, ninjs_datetime, passed_through, profile, unzoned_dates,
 )
 from convert.formats.qcodes import IPTC_SCHEMES, qcode_to_uri
@@ -136,6 +136,7 @@ def _put_people_and_things(data: dict[str, Any], p: NinjsProfile, doc: Document)
     for kind, key in p.entities:
         # Authors are people too (rel author: names with commas survive); then those in the news.
         entities = ([{"name": byline.name, "rel": AUTHOR_REL} for byline in doc.bylines]
+                    + [{"name": c.name, "rel": c.role or CONTRIBUTOR_REL} for c in doc.contributors]
                     if kind == "person" else [])
         entities += [concept_data(c, p) for c in doc.about if c.kind == kind]
         if entities:
