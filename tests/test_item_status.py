@@ -18,9 +18,9 @@ import pytest
 from convert import api
 from convert.model import Concept, Document
 from convert.options import ReadOptions, WriteOptions
-from tests.factories import FULL
-from tests.newsml_checks import schema_errors
-from tests.ninjs_support import errors as ninjs_errors
+from tests.support.factories import FULL
+from tests.support.newsml import schema_errors
+from tests.support.ninjs import errors as ninjs_errors
 
 KILLED = replace(FULL, pub_status="canceled", ednote="KILL: legal reasons. Do not use.",
                  urgency=1, version=3, version_created="2022-11-29T14:00:00+00:00")

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
-from urllib.parse import quote
 
 from convert.errors import ConvertError
 from convert.formats import vocabulary
@@ -207,6 +206,8 @@ def concept_element(tag: str, concept: Concept) -> etree._Element:
 
 
 def _content_meta(doc: Document, options: WriteOptions) -> list[etree._Element]:
+    from urllib.parse import quote
+
     elements = []
     if doc.urgency is not None:
         elements.append(nar("urgency", str(doc.urgency)))

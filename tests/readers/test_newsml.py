@@ -15,9 +15,9 @@ from convert.errors import ConvertError
 from convert.model import (
     Byline, Dateline, Emphasis, Figure, Link, ListBlock, Paragraph, Quote, plain_text,
 )
-from tests import factories
+from tests.support import factories
 from tests.conftest import SHARED, readable_articles
-from tests.newsml_checks import (
+from tests.support.newsml import (
     edge_documents, official_examples, schema_errors,
 )
 

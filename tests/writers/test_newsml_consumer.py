@@ -26,9 +26,9 @@ from lxml import etree
 from convert import api
 from convert.errors import ConvertError
 from convert.model import Document
-from tests import factories
+from tests.support import factories
 from tests.conftest import SHARED, STANDARDS
-from tests.newsml_checks import schema_errors
+from tests.support.newsml import schema_errors
 from tests.test_item_status import STORIES
 
 NewsMLG2 = pytest.importorskip("NewsMLG2")
