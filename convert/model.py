@@ -138,6 +138,50 @@ class Dateline:
     date_text: str | None = None
 
 
+#: NewsML-G2 ``pubStatus`` / ninjs ``pubStatus``: a ``canceled`` (killed) or
+#: ``withheld`` story must never come out ``usable``.
+PubStatus = Literal["usable", "withheld", "canceled"]
+PUB_STATUSES: tuple[PubStatus, ...] = ("usable", "withheld", "canceled")
+#: What the item is (NewsML-G2 ``itemClass`` ninat:*, ninjs ``type``).
+ItemType = Literal["text", "picture", "video", "audio", "graphic", "composite"]
+ITEM_TYPE_NAMES: tuple[ItemType, ...] = ("text", "picture", "video", "audio", "graphic", "composite")
+
+
+@dataclass(frozen=True)
+class Concept:
+    """A subject, genre or entity in the news, from a vocabulary or free text.
+
+    ``qcode`` is the code as the source wrote it (``medtop:20000763``; it means
+    something only through a catalog), ``uri`` the same concept as a full URI
+    where known, ``literal`` a free-text identifier.  ``kind`` says what an
+    entity in the news is (``person``, ``organisation``, ``place``, ``event``,
+    ``object``), None for a topic or genre; ``rel`` how the item relates to it.
+    """
+
+    name: str | None = None
+    qcode: str | None = None
+    uri: str | None = None
+    literal: str | None = None
+    kind: str | None = None
+    rel: str | None = None
+
+
+@dataclass(frozen=True)
+class Contributor:
+    """Someone who worked on the item besides its authors (NewsML-G2 ``contributor``).
+
+    ``role`` is a QCode from IPTC's content production party roles, such as
+    ``cpprole:contentEditor``; empty when the input gives none.
+    """
+
+    name: str
+    role: str = ""
+
+
+#: The role of an editor ("Edited by ...").
+EDITOR_ROLE = "cpprole:contentEditor"
+
+
 @dataclass(frozen=True)
 class ParseWarning:
     """Something a reader had to guess or drop; ``line`` is 1-based in the input."""
@@ -191,6 +235,35 @@ class Document:
     #: Metadata a reader found but the model has no field for, kept so that a
     #: round trip loses nothing (name -> value, sorted by name).
     extra: tuple[tuple[str, str], ...] = ()
+    # -- news-item metadata (canonical schema 2). ``published`` / ``updated``
+    # are the *content's* dates (NewsML-G2 contentCreated / contentModified);
+    # the item's own are ``first_created`` and ``version_created``.
+    pub_status: PubStatus = "usable"
+    item_type: ItemType = "text"
+    #: Other identifiers of the item: (type or role, value), e.g. an agency's story number.
+    alt_ids: tuple[tuple[str, str], ...] = ()
+    #: Not to be published before this date-time.
+    embargoed: str | None = None
+    #: A note to the receiving editors, not for publication.
+    ednote: str | None = None
+    #: 1 (most urgent) to 9.
+    urgency: int | None = None
+    #: NewsML-G2 signal QCodes: ``sig:update``, ``sig:correction``...
+    signals: tuple[str, ...] = ()
+    #: When this version of the item was made, as the input stated it.
+    version_created: str | None = None
+    #: When the first version of the item was made, as the input stated it.
+    first_created: str | None = None
+    #: The party that supplies the item (NewsML-G2 ``provider``); ``source``
+    #: is where its content comes from (``infoSource``).
+    provider: str | None = None
+    copyright_holder: str | None = None
+    usage_terms: str | None = None
+    subjects: tuple[Concept, ...] = ()
+    genres: tuple[Concept, ...] = ()
+    #: People, organisations, places... in the news (each with its ``kind``).
+    about: tuple[Concept, ...] = ()
+    contributors: tuple[Contributor, ...] = ()
     provenance: Provenance = field(default=Provenance("unknown"), compare=False)
 
 
@@ -235,6 +308,16 @@ def content_id(headline: str | None, body_text: str) -> str:
     return f"urn:uuid:{uuid.uuid5(ID_NAMESPACE, digest)}"
 
 
+def item_id(doc: Document) -> str:
+    """A guid that stays the same for every version of a story: a ``urn:uuid:``
+    derived from what does not change between versions (source, slugline, else
+    headline, first-created date), never from the body (fixing one figure is a
+    new version of the same item, not a new item)."""
+    first = doc.first_created or doc.published or ""
+    key = "\n".join(("item", doc.source or "", doc.slugline or doc.headline or "", first[:10]))
+    return f"urn:uuid:{uuid.uuid5(ID_NAMESPACE, hashlib.sha256(key.encode()).hexdigest())}"
+
+
 def block_text(block: Block) -> str:
     """The plain text of one body block (list items and table rows joined by newlines,
     a row's cells by tabs)."""
@@ -256,6 +339,10 @@ def body_text(blocks: tuple[Block, ...]) -> str:
 Node = TypeVar("Node")
 
 
+#: Fields holding a code from a closed list (``Literal``), not text: never changed.
+_CODE_FIELDS = frozenset({"pub_status", "item_type", "kind"})
+
+
 def map_text(node: Node, change: Callable[[str], str]) -> Node:
     """``node`` (a Document or any part of one) with ``change`` applied to every
     string in it: text, attributes, metadata and provenance alike.
@@ -269,6 +356,6 @@ def map_text(node: Node, change: Callable[[str], str]) -> Node:
         return cast(Node, tuple(map_text(item, change) for item in node))
     if is_dataclass(node) and not isinstance(node, type):
         changed = {part.name: map_text(getattr(node, part.name), change)
-                   for part in fields(node) if part.init}
+                   for part in fields(node) if part.init and part.name not in _CODE_FIELDS}
         return cast(Node, replace(node, **changed))
     return node

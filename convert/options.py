@@ -13,6 +13,9 @@ class ReadOptions:
     source_name: str = "<stdin>"
     #: Force an input encoding instead of detecting it (text reader).
     encoding: str | None = None
+    #: The item's guid, for inputs that state none: the same for every version
+    #: of a story.
+    id: str | None = None
     #: The document's language (BCP 47), instead of what the input says or
     #: what detection finds.
     language: str | None = None
@@ -34,6 +37,14 @@ class WriteOptions:
     author: str | None = None
     language: str | None = None
     group_by: str = "none"
+    #: The zone of local times that state none (an IANA name or an offset);
+    #: without it such a time is never given a zone (ninjs leaves it out, with a warning).
+    timezone: str | None = None
+    #: NewsML-G2 ``provider``: the party supplying the converted item (else
+    #: the input's own provider, else ``convert.formats.newsml.DEFAULT_PROVIDER``).
+    provider: str | None = None
+    #: Base of the URIs of newsconvert's own terms (see convert/formats/vocabulary.py).
+    uri_base: str | None = None
     #: EPUB cover: None (no cover), "auto" (generated SVG) or an image path.
     cover: str | None = None
     #: Canonical JSON holding several documents: JSON Lines instead of an array.

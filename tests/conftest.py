@@ -22,6 +22,10 @@ SHARED = ROOT.parent / "shared"
 STANDARDS = SHARED / "standards"
 DEV_CORPUS = SHARED / "corpus" / "dev"
 
+# versionCreated (and a newsMessage's sent) is the time of conversion when the
+# input states none; a fixed SOURCE_DATE_EPOCH keeps outputs byte-identical.
+os.environ.setdefault("SOURCE_DATE_EPOCH", "1700000000")
+
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--regen-golden", action="store_true",

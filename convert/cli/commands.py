@@ -181,6 +181,18 @@ def convert_command(
     ] = None,
     title: Annotated[Optional[str], typer.Option(
         help="The headline (as --metadata headline=TITLE).")] = None,
+    timezone: Annotated[Optional[str], typer.Option(
+        help="Zone of local times that state none (Europe/Berlin, +01:00); without it "
+        "they are never given one.")] = None,
+    provider: Annotated[Optional[str], typer.Option(
+        help="NewsML-G2 provider: you, the party supplying the items (default: the "
+        "input's, else newsconvert).")] = None,
+    uri_base: Annotated[Optional[str], typer.Option(
+        help="Base URI of newsconvert's own terms (default: $NEWSCONVERT_URI_BASE, "
+        "else urn:newsconvert:).")] = None,
+    item_id: Annotated[Optional[str], typer.Option(
+        "--id", help="The item's guid (a URI) when the input states none: give every "
+        "version of a story the same one.")] = None,
     json_lines: Annotated[bool, typer.Option(
         "--json-lines", help="--to json holding several documents on one output: JSON Lines "
         "instead of a JSON array.")] = False,
@@ -199,10 +211,13 @@ def convert_command(
     formats = _output_formats(to, output)
     if "ninjs" in formats:
         _check_ninjs_version(ninjs_version)
+    if timezone is not None:
+        _check_timezone(timezone)
     write_options = WriteOptions(ninjs_version=ninjs_version, fragment=fragment,
-                                 css=_read_css(css), json_lines=json_lines)
+                                 css=_read_css(css), json_lines=json_lines, timezone=timezone,
+                                 provider=provider, uri_base=uri_base)
     read_options = ReadOptions(encoding=_checked_encoding(encoding), language=language,
-                               metadata=_metadata_pairs(metadata or [], title))
+                               metadata=_metadata_pairs(metadata or [], title), id=item_id)
     selection = Selection(tuple(include or ()), tuple(exclude or ()))
     try:
         executor_name = batch.executor_name(executor)
@@ -385,6 +400,15 @@ def _read_css(path: Path | None) -> str | None:
         return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         fail(f"{path}: cannot read stylesheet: {error}", EXIT_USAGE)
+
+
+def _check_timezone(zone: str) -> None:
+    from convert.formats.dates import check_timezone
+
+    try:
+        check_timezone(zone)
+    except ConvertError as error:
+        fail(f"--timezone: {error.message}", EXIT_USAGE)
 
 
 def _check_ninjs_version(version: str) -> None:

@@ -10,11 +10,42 @@ from typing import Any
 
 from convert.errors import ConvertError
 from convert.model import (
-    BLOCK_TYPES, Block, Byline, Dateline, Document, DroppedText, Emphasis, Figure, Heading, Inline,
-    Inlines, Link, ListBlock, Note, Paragraph, ParseWarning, Provenance, Quote, Strong, Table,
+    BLOCK_TYPES,
+    Block,
+    Byline,
+    Concept,
+    Contributor,
+    Dateline,
+    Document,
+    DroppedText,
+    Emphasis,
+    Figure,
+    Heading,
+    Inline,
+    Inlines,
+    Link,
+    ListBlock,
+    Note,
+    Paragraph,
+    ParseWarning,
+    Provenance,
+    Quote,
+    Strong,
+    Table,
 )
 
-SCHEMA_ID = "https://newsconvert.example/schemas/document.schema.json"
+#: ``$schema`` of what we write: version 2 (news-item metadata: status,
+#: embargo, versions, subjects...).
+SCHEMA_ID = "urn:newsconvert:schema:document:2"
+#: ``$schema`` of version 1 files, which lack the version 2 keys.
+SCHEMA_ID_V1 = "https://newsconvert.example/schemas/document.schema.json"
+#: The keys version 2 added, with the value a version 1 document means by leaving them out.
+V2_DEFAULTS: dict[str, Any] = {
+    "pub_status": "usable", "item_type": "text", "alt_ids": [], "embargoed": None, "ednote": None, "urgency": None, "signals": [],
+    "version_created": None, "first_created": None, "provider": None,
+    "copyright_holder": None, "usage_terms": None, "subjects": [], "genres": [], "about": [], "contributors": [],
+}
+_CONCEPT_KEYS = ("name", "qcode", "uri", "literal", "kind", "rel")
 
 
 def inlines_to_data(inlines: Inlines) -> list[Any]:
@@ -53,6 +84,71 @@ def block_to_data(block: Block) -> dict[str, Any]:
     return data
 
 
+def concept_to_data(concept: Concept) -> dict[str, Any]:
+    return {key: getattr(concept, key) for key in _CONCEPT_KEYS}
+
+
+def concept_from_data(data: dict[str, Any]) -> Concept:
+    return Concept(**{key: data.get(key) for key in _CONCEPT_KEYS})
+
+
+_CONCEPT_LISTS = ("subjects", "genres", "about")
+
+
+def item_fields_to_data(doc: Document, changed_only: bool = False) -> dict[str, Any]:
+    """The news-item fields (schema 2) as canonical data; ``changed_only``: those
+    not at their default (how the HTML writer carries them in one attribute)."""
+    data: dict[str, Any] = {}
+    for key in V2_DEFAULTS:
+        value = getattr(doc, key)
+        if key in _CONCEPT_LISTS:
+            value = [concept_to_data(c) for c in value]
+        elif key == "alt_ids":
+            value = [{"type": kind, "value": text} for kind, text in value]
+        elif key == "contributors":
+            value = [{"name": c.name, "role": c.role} for c in value]
+        elif isinstance(value, tuple):
+            value = list(value)
+        if not changed_only or value != V2_DEFAULTS[key]:
+            data[key] = value
+    return data
+
+
+def item_fields_from_data(data: dict[str, Any]) -> dict[str, Any]:
+    """Document keyword arguments for the news-item fields in ``data`` (absent: default)."""
+    fields: dict[str, Any] = {}
+    for key, default in V2_DEFAULTS.items():
+        value = data.get(key, default)
+        if key in _CONCEPT_LISTS:
+            value = tuple(concept_from_data(c) for c in value)
+        elif key == "alt_ids":
+            value = tuple((entry["type"], entry["value"]) for entry in value)
+        elif key == "contributors":
+            value = tuple(Contributor(entry["name"], entry["role"]) for entry in value)
+        elif isinstance(value, list):
+            value = tuple(value)
+        fields[key] = value
+    return fields
+
+
+def item_field_errors(item: dict[str, Any]) -> list[str]:
+    """What our schema finds wrong with news-item fields given apart from a document."""
+    from convert.formats.docschema import document_errors
+
+    probe = {**document_to_data(Document(id="urn:newsconvert:probe")), **item}
+    return [error.message for error in document_errors(probe)]
+
+
+def upgrade(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 1 canonical data as version 2 (the keys it lacks take their defaults).
+
+    Anything else is returned as it is, for the schema to judge.
+    """
+    if data.get("$schema") != SCHEMA_ID_V1:
+        return data
+    return {**V2_DEFAULTS, **data, "$schema": SCHEMA_ID}
+
+
 def document_to_data(doc: Document) -> dict[str, Any]:
     return {
         "$schema": SCHEMA_ID,
@@ -74,6 +170,7 @@ def document_to_data(doc: Document) -> dict[str, Any]:
         "summary": doc.summary,
         "body": [block_to_data(block) for block in doc.body],
         "extra": dict(doc.extra),
+        **item_fields_to_data(doc),
         "provenance": {
             "format": doc.provenance.format,
             "encoding": doc.provenance.encoding,
@@ -152,6 +249,7 @@ def document_from_data(data: dict[str, Any]) -> Document:
         summary=data.get("summary"),
         body=tuple(block_from_data(block) for block in data.get("body", [])),
         extra=tuple(sorted((data.get("extra") or {}).items())),
+        **item_fields_from_data(data),
         provenance=Provenance(
             format=provenance.get("format", "json"),
             encoding=provenance.get("encoding"),
@@ -172,6 +270,7 @@ def document_from_json(text: str, source_name: str) -> Document:
     if not isinstance(data, dict):
         raise ConvertError("canonical JSON must be an object", source=source_name, line=1,
                            code="invalid")
+    data = upgrade(data)
     for error in document_errors(data, text):
         raise ConvertError(error.message, source=source_name, line=error.line, code="invalid")
     return document_from_data(data)

@@ -55,7 +55,7 @@ DATETIME_ATTRIBUTE = "data-datetime"
 JSON_SUFFIX = "-json"
 
 #: ``data-*`` attributes of ``<article>`` holding the fields with no visible place.
-DATA_ATTRIBUTES = ("id", "version", "slugline", "url", "summary", "extra")
+DATA_ATTRIBUTES = ("id", "version", "slugline", "url", "summary", "extra", "item")
 
 # ---------------------------------------------------------------- language
 
@@ -222,6 +222,9 @@ def _drop_empty_captions(article: etree._Element) -> None:
 
 
 def _article_attributes(doc: Document) -> dict[str, str]:
+    from convert.formats.canonical import item_fields_to_data
+
+    item = item_fields_to_data(doc, changed_only=True)
     attributes = {"class": ARTICLE_CLASS}
     if doc.language:
         attributes["lang"] = doc.language
@@ -229,7 +232,9 @@ def _article_attributes(doc: Document) -> dict[str, str]:
             attributes["dir"] = "rtl"
     values = {"id": doc.id, "version": str(doc.version), "slugline": doc.slugline,
               "url": doc.url, "summary": doc.summary,
-              "extra": json.dumps(doc.extra, ensure_ascii=False) if doc.extra else None}
+              "extra": json.dumps(doc.extra, ensure_ascii=False) if doc.extra else None,
+              # status, embargo, signals, subjects...: canonical JSON (schema 2) of those set
+              "item": json.dumps(item, ensure_ascii=False, sort_keys=True) if item else None}
     attributes.update(data_attribute(name, value) for name, value in values.items()
                       if value is not None)
     return attributes

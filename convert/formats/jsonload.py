@@ -78,12 +78,25 @@ def _too_deep(text: str) -> bool:
     return False
 
 
-def load_json(text: str, source: str) -> Any:
+def load_json(text: str, source: str, duplicates: list[tuple[str, int | None]] | None = None
+              ) -> Any:
+    """The parsed JSON; a duplicate key is an error, unless ``duplicates`` is given:
+    then the last value wins (as in every JSON parser) and (key, line) is added to it."""
     if _too_deep(text):
         raise ConvertError(f"JSON nested deeper than {MAX_DEPTH} levels", source=source,
                            code="too-deep")
+
+    def last_wins(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key, value in pairs:
+            if key in result and duplicates is not None:
+                duplicates.append((key, _key_line(text, key)))
+            result[key] = value
+        return result
+
     try:
-        return json.loads(text, object_pairs_hook=_no_duplicates, parse_int=_parse_int,
+        return json.loads(text, object_pairs_hook=_no_duplicates if duplicates is None
+                          else last_wins, parse_int=_parse_int,
                           parse_float=_parse_float, parse_constant=_refuse_constant)
     except json.JSONDecodeError as error:
         raise ConvertError(f"not valid JSON: {error.msg} (column {error.colno})",

@@ -14,11 +14,15 @@ import re
 from typing import TYPE_CHECKING
 
 from convert.errors import ConvertError
+from convert.formats import vocabulary
+from convert.formats.dates import conversion_time, has_time, zoned
+from convert.formats.qcodes import is_iptc_qcode, qcode_to_uri
 
 if TYPE_CHECKING:
     from lxml import etree
 
-    from convert.model import Document
+    from convert.model import Concept, Document
+    from convert.options import WriteOptions
 
 NAR = "http://iptc.org/std/nar/2006-10-01/"
 #: ``{NAR}`` for ElementTree tag names.
@@ -27,17 +31,16 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 STANDARD_VERSION = "2.35"
 IPTC_CATALOG = "http://www.iptc.org/std/catalog/catalog.IPTC-G2-Standards_41.xml"
 
-#: Our own vocabulary, for what IPTC NewsCodes have no code for (written as
-#: ``...uri`` attributes, so no catalog is needed).
-VOCABULARY = "https://newsconvert.example/cv/"
-SUBHEADLINE_ROLE = VOCABULARY + "headline-role/subheadline"
-EXTRA_PROPERTY = VOCABULARY + "extra/"
-#: ``versionCreated/@howuri``: the article gives only a date; 00:00:00 is not a real time.
-DATE_ONLY = VOCABULARY + "how/date-only"
-#: ``versionCreated/@howuri`` and ``sent/@howuri``: no date in the article at
-#: all; the value is SOURCE_DATE_EPOCH, or the fixed fallback below.
-NOT_IN_SOURCE = VOCABULARY + "how/not-in-source"
-FALLBACK_TIMESTAMP = "1970-01-01T00:00:00Z"
+#: ``creator/@role`` of the story's authors (catalog 41; ``ctrol`` is retired).
+AUTHOR_ROLE = "cpprole:author"
+#: ``provider/@uri`` (under the vocabulary base, see convert/formats/vocabulary.py)
+#: when no provider was given.
+DEFAULT_PROVIDER_TERM = "cv/provider/default"
+#: The provider written when neither the options nor the input name one.
+DEFAULT_PROVIDER = "newsconvert"
+#: What an entity in the news is (``Concept.kind``) as a NewsML-G2 concept type.
+KIND_TYPES = {"person": "cpnat:person", "organisation": "cpnat:organisation",
+              "place": "cpnat:geoArea", "event": "cpnat:event", "object": "cpnat:object"}
 CANONICAL_LINK = "http://www.iana.org/assignments/relation/canonical"
 #: ``<meta name="generator">`` in the XHTML body: tells the reader that text is verbatim.
 GENERATOR = "newsconvert"
@@ -63,12 +66,29 @@ ORDER: dict[str, tuple[str, ...]] = {
                     "keyword", "subject", "slugline", "headline", "dateline", "by", "creditline",
                     "description", "contentMetaExtProperty"),
 }
+#: Attributes the NewsML-G2 2.35 XSD declares only with QCodeType or
+#: QCodeListType (``role`` and ``rel`` are plain strings on some elements).
+QCODE_ATTRIBUTES = frozenset({
+    "qcode", "type", "concepttype", "encoding", "creator", "how", "why", "rendition", "mode",
+    "scope", "aspect", "severity", "representation", "hashtype", "accesstype", "reposrole",
+    "residrefformat", "format", "environment", "idformat", "valcalctype", "scaleunit",
+    "ratertype", "ratingtype", "interactiontype", "timeunit", "renditionref", "part",
+    "symbolsrc", "market", "marketlabelsrc", "radunit", "tech", "target", "pubconstraint",
+    "authoritystatus", "derivedfrom", "valueunit", "widthunit", "heightunit",
+    "layoutorientation", "colourspace", "colourindicator", "videocodec", "durationunit",
+    "audiocodec", "audiochannels", "videoscaling", "videodefinition", "confirmationstatus",
+    "jobtitle"})
+#: ``href`` of IPTC's own catalogs (any version).
+IPTC_CATALOG_HREF = re.compile(r"iptc\.org/std/catalog/catalog\.IPTC-G2-Standards_\d+\.xml$")
+#: ``scheme/@uri`` (under the vocabulary base) for an alias that no catalog of
+#: the item declares: the source's own code, kept, its scheme unknown.
+UNRESOLVED_SCHEME = "cv/scheme/"
+
 #: Item-level elements this writer always makes itself (never taken from kept metadata).
 STRUCTURAL = frozenset({"rightsInfo", "itemMeta", "contentMeta", "contentSet", "itemClass"})
 
 Parts = dict[str, list["etree._Element"]]
 
-_DATE_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T")
 
 
 def nar(tag: str, text: str | None = None, /, **attributes: str | None) -> etree._Element:
@@ -98,92 +118,135 @@ def _single_line(field: str, value: str) -> str:
     return value
 
 
-def has_time(value: str) -> bool:
-    return bool(_DATE_TIME.match(value))
+def _options(options: WriteOptions | None) -> WriteOptions:
+    from convert.options import WriteOptions
+
+    return options if options is not None else WriteOptions()
 
 
-def build_timestamp() -> tuple[str, str]:
-    """(value, howuri marker) for a timestamp that the articles cannot give."""
-    from convert.files import source_date_epoch
-
-    moment = source_date_epoch()
-    return (moment.strftime("%Y-%m-%dT%H:%M:%SZ") if moment else FALLBACK_TIMESTAMP,
-            NOT_IN_SOURCE)
-
-
-def version_created(doc: Document) -> tuple[str, str | None]:
+def version_created(doc: Document, options: WriteOptions | None = None
+                    ) -> tuple[str, str | None]:
     """``versionCreated`` (an xs:dateTime) and its marker, by the documented rule.
 
-    The latest date the article states (``updated``, else ``published``) as
-    written when it has a time; at 00:00:00 (no zone) marked ``date-only``
-    when it is only a date; otherwise SOURCE_DATE_EPOCH or 1970-01-01T00:00:00Z,
-    marked ``not-in-source``.
+    The item's own ``version_created`` as read; else the time of conversion
+    (SOURCE_DATE_EPOCH, else now), marked ``not-in-source``.  The article's
+    dates are content dates (``contentCreated``/``contentModified``), never this.
     """
-    latest = doc.updated or doc.published
-    if latest is None:
-        return build_timestamp()
-    if has_time(latest):
-        return latest, None
-    return f"{latest}T00:00:00", DATE_ONLY
+    options = _options(options)
+    if doc.version_created is not None and has_time(doc.version_created):
+        return zoned(doc.version_created, options.timezone), None
+    return conversion_time(), vocabulary.term(vocabulary.STAMPED, options.uri_base)
 
 
-def derived_parts(doc: Document) -> Parts:
+def derived_parts(doc: Document, options: WriteOptions | None = None) -> Parts:
     """The NewsML-G2 elements that stand for the Document's own fields."""
+    options = _options(options)
     return {
         "newsItem": [nar("catalogRef", href=IPTC_CATALOG)],
-        "rightsInfo": [nar("copyrightNotice", doc.copyright)] if doc.copyright else [],
-        "itemMeta": _item_meta(doc),
-        "contentMeta": _content_meta(doc),
+        "rightsInfo": _rights_info(doc),
+        "itemMeta": _item_meta(doc, options),
+        "contentMeta": _content_meta(doc, options),
     }
 
 
-def _item_meta(doc: Document) -> list[etree._Element]:
-    created, marker = version_created(doc)
+def _rights_info(doc: Document) -> list[etree._Element]:
+    elements = []
+    if doc.copyright_holder:
+        elements.append(_named("copyrightHolder", doc.copyright_holder))
+    if doc.copyright:
+        elements.append(nar("copyrightNotice", doc.copyright))
+    if doc.usage_terms:
+        elements.append(nar("usageTerms", doc.usage_terms))
+    return elements
+
+
+def _provider(doc: Document, options: WriteOptions) -> etree._Element:
+    """The party supplying this item: ``--provider``, else the input's, else the default."""
+    if options.provider or doc.provider:
+        return _named("provider", options.provider or doc.provider or "")
+    return _named("provider", DEFAULT_PROVIDER,
+                  uri=vocabulary.term(DEFAULT_PROVIDER_TERM, options.uri_base))
+
+
+def _item_meta(doc: Document, options: WriteOptions) -> list[etree._Element]:
+    created, marker = version_created(doc, options)
     elements = [
-        nar("itemClass", qcode="ninat:text"),
-        _named("provider", doc.source) if doc.source else nar("provider", literal="unknown"),
+        nar("itemClass", qcode=f"ninat:{doc.item_type}"),
+        _provider(doc, options),
         nar("versionCreated", created, howuri=marker),
     ]
-    if doc.published and has_time(doc.published):
-        elements.append(nar("firstCreated", doc.published))
-    elements.append(nar("pubStatus", qcode="stat:usable"))
+    if doc.first_created and has_time(doc.first_created):
+        elements.append(nar("firstCreated", zoned(doc.first_created, options.timezone)))
+    if doc.embargoed is not None:
+        # A date without a time has no xs:dateTime: an empty embargoed says
+        # "embargoed, release time to be announced" rather than inventing midnight.
+        elements.append(nar("embargoed", zoned(doc.embargoed, options.timezone)
+                            if has_time(doc.embargoed) else None))
+    elements.append(nar("pubStatus", qcode=f"stat:{doc.pub_status}"))
+    if doc.ednote:
+        elements.append(nar("edNote", doc.ednote))
+    elements.extend(nar("signal", qcode=signal) for signal in doc.signals)
     if doc.url:
         elements.append(nar("link", reluri=CANONICAL_LINK, href=doc.url))
     return elements
 
 
-def _content_meta(doc: Document) -> list[etree._Element]:
+def concept_element(tag: str, concept: Concept) -> etree._Element:
+    """A ``subject``/``genre``: a QCode only with an IPTC catalog alias, else the full URI."""
+    qcode = concept.qcode if concept.qcode and is_iptc_qcode(concept.qcode) else None
+    uri = None if qcode else concept.uri or (qcode_to_uri(concept.qcode) if concept.qcode
+                                              else None)
+    if qcode is None and uri is None and concept.qcode:
+        qcode = concept.qcode  # no URI is known for it: the source's own code, as written
+    element = nar(tag, qcode=qcode, uri=uri, literal=concept.literal,
+                  type=KIND_TYPES.get(concept.kind or ""))
+    if concept.name is not None:
+        element.append(nar("name", _single_line(f"{tag} name", concept.name)))
+    return element
+
+
+def _content_meta(doc: Document, options: WriteOptions) -> list[etree._Element]:
     from urllib.parse import quote
 
     elements = []
+    if doc.urgency is not None:
+        elements.append(nar("urgency", str(doc.urgency)))
     if doc.published:
-        elements.append(nar("contentCreated", doc.published))
+        elements.append(nar("contentCreated", zoned(doc.published, options.timezone)))
     if doc.updated:
-        elements.append(nar("contentModified", doc.updated))
+        elements.append(nar("contentModified", zoned(doc.updated, options.timezone)))
     elements.extend(_dateline(doc))
     if doc.source:
         elements.append(_named("infoSource", doc.source, role="isrol:originfo"))
     for byline in doc.bylines:
-        creator = _named("creator", byline.name)
+        creator = _named("creator", byline.name, role=AUTHOR_ROLE)
         if byline.role is not None:
             creator.append(nar("note", byline.role))
         elements.append(creator)
+    # altId/@type is a QCode: a type that is none (a ninjs role such as "id") is left out
+    elements.extend(nar("altId", value, type=kind if ":" in kind else None)
+                    for kind, value in doc.alt_ids)
+    elements.extend(_named("contributor", contributor.name, role=contributor.role or None)
+                    for contributor in doc.contributors)
     if doc.language:
         elements.append(nar("language", tag=doc.language))
+    elements.extend(concept_element("genre", genre) for genre in doc.genres)
+    elements.extend(concept_element("subject", subject) for subject in doc.subjects + doc.about)
     if doc.slugline:
         elements.append(nar("slugline", _single_line("slugline", doc.slugline)))
     if doc.headline is not None:
         elements.append(nar("headline", doc.headline))
     if doc.subheadline is not None:
-        elements.append(nar("headline", doc.subheadline, roleuri=SUBHEADLINE_ROLE))
+        elements.append(nar("headline", doc.subheadline,
+                            roleuri=vocabulary.term(vocabulary.SUBHEADLINE_ROLE,
+                                                    options.uri_base)))
     if doc.bylines:
         elements.append(nar("by", ", ".join(byline.name for byline in doc.bylines)))
-    if doc.source:
-        elements.append(nar("creditline", _single_line("source", doc.source)))
     if doc.summary is not None:
         elements.append(nar("description", doc.summary, role="drol:summary"))
     elements.extend(nar("keyword", _single_line("keyword", keyword)) for keyword in doc.keywords)
-    elements.extend(nar("contentMetaExtProperty", reluri=EXTRA_PROPERTY + quote(name, safe=""),
+    extra_base = vocabulary.term(vocabulary.EXTRA_PROPERTY, options.uri_base)
+    elements.extend(nar("contentMetaExtProperty", reluri=extra_base + quote(name, safe=""),
                         value=value)
                     for name, value in doc.extra if not name.startswith(KEPT_PREFIX))
     return elements
@@ -195,8 +258,10 @@ def _dateline(doc: Document) -> list[etree._Element]:
         return []
     place, date_text = doc.dateline.place, doc.dateline.date_text
     elements = [_named("located", place)] if place is not None else []
-    if date_text is not None:
-        elements.append(nar("dateline", f"{place}, {date_text}" if place is not None
+    if date_text is not None:  # "Berlin (dpa) -" already names its place
+        elements.append(nar("dateline", f"{place}, {date_text}"
+                            if place is not None and (not date_text.startswith(place)
+                                                      or date_text.startswith(f"{place}, "))
                             else date_text))
     elif place is None:
         elements.append(nar("dateline"))  # a dateline with neither part: kept, empty

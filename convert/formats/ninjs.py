@@ -9,11 +9,16 @@ texts in role-tagged arrays (``headlines``, ``bodies``, ``descriptions``);
 
 Dates: ninjs dates are RFC 3339 date-times (offset required), while a
 Document date may be a date only (``2022-11-29``) or a local time with no
-offset.  Such a value is written completed with midnight and/or the RFC 3339
-"unknown offset" ``-00:00``, *and* its exact written form is kept as an
-alternative id with role ``newsconvert:published`` / ``newsconvert:updated``
-(ninjs leaves alternative-id names to the provider), so no time or zone is
-invented silently and the reader restores the value as it was.
+offset.  A local time gets the zone the user gave (``WriteOptions.timezone``);
+otherwise such a value has no ninjs form: it is left out of its key (with a
+warning naming it; never ``-00:00``, which every parser reads as UTC, nor an
+invented midnight) and its exact written form is kept as an alternative id
+with role ``newsconvert:<field>`` (ninjs leaves alternative-id names to the
+provider), from which the reader restores it.  ``versionCreated`` is the
+item's own, else the time of conversion, marked by the alternative id
+``newsconvert:stamped``.  Signals (``sig:update``, ``sig:correction``), for
+which ninjs has no key, go to the alternative id ``newsconvert:signals``.  An embargo that cannot be written makes the item
+``withheld`` rather than publishable.
 
 Light on purpose: no heavy imports, so the CLI may import it at start-up.
 """
@@ -22,12 +27,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
-from typing import Any
-
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from convert.errors import ConvertError
+from convert.formats.dates import zoned
 
 if TYPE_CHECKING:
     from convert.model import Document
@@ -38,8 +41,21 @@ URL_ROLE = "url"
 DATE_ROLE_PREFIX = "newsconvert:"
 #: ``rel`` of the ``people`` entries that are the story's bylines.
 AUTHOR_REL = "author"
-#: RFC 3339 section 4.3: the offset to local time is unknown.
-UNKNOWN_OFFSET = "-00:00"
+#: ``rel`` of ``people`` who worked on the item in no stated role (with a role:
+#: its QCode, such as ``cpprole:contentEditor``).
+CONTRIBUTOR_REL = "contributor"
+#: ``rel`` of the ``people``/``places``... entries that are in the news.
+ABOUT_REL = "about"
+#: Alternative-id role saying ``versionCreated`` is the time of conversion.
+STAMPED_ROLE = "newsconvert:stamped"
+#: Alternative-id role of an id whose type the Document does not know.
+ALT_ID_ROLE = "id"
+#: Alternative-id role holding the NewsML-G2 signals (space-separated QCodes:
+#: ``sig:update``...), which no ninjs version has a key for.
+SIGNALS_ROLE = "newsconvert:signals"
+#: ``Concept.kind`` -> the 3.1 array of such entities (2.2: lower case; 1.6: singular).
+ENTITY_KEYS = (("person", "people"), ("organisation", "organisations"), ("place", "places"),
+               ("event", "events"), ("object", "objects"))
 
 
 @dataclass(frozen=True)
@@ -63,8 +79,14 @@ class NinjsProfile:
     alt_ids_as_object: bool
     #: Document string field -> top-level ninjs string key.
     strings: tuple[tuple[str, str], ...]
-    #: Document date field -> ninjs date-time key.
-    dates: tuple[tuple[str, str], ...]
+    #: Document date field -> ninjs date-time key (None: kept as an alternative id only).
+    dates: tuple[tuple[str, str | None], ...]
+    version_created: str
+    pub_status: str
+    urgency: str
+    genres: str
+    #: Concept.kind -> the array of such entities.
+    entities: tuple[tuple[str, str], ...]
     headline: TextSlot
     subheadline: TextSlot
     summary: TextSlot
@@ -87,10 +109,11 @@ class NinjsProfile:
     def keys(self) -> set[str]:
         """Every key this profile writes (top level, plus the array item content type)."""
         slots = (self.headline, self.subheadline, self.summary, self.body_html, self.body_text)
-        return ({key for _, key in self.strings + self.dates}
-                | {slot.key for slot in slots}
+        return ({key for _, key in self.strings + self.dates if key is not None}
+                | {slot.key for slot in slots} | {key for _, key in self.entities}
                 | {self.standard_key, self.content_type_key, self.alt_ids_key, self.by,
-                   self.people, self.info_sources, self.subjects, self.located})
+                   self.people, self.info_sources, self.subjects, self.located,
+                   self.version_created, self.pub_status, self.urgency, self.genres})
 
     def put_text(self, data: dict[str, Any], slot: TextSlot, value: str) -> None:
         if slot.role is None:
@@ -112,8 +135,13 @@ def _nested(version: str, case: str) -> NinjsProfile:
         version=version, standard_key="standard", content_type_key=k("contentType"),
         alt_ids_key=k("altIds"), alt_ids_as_object=False,
         strings=(("language", "language"), ("slugline", "slugline"),
-                 ("copyright", k("copyrightNotice"))),
-        dates=(("published", k("firstCreated")), ("updated", k("versionCreated"))),
+                 ("copyright", k("copyrightNotice")), ("copyright_holder", k("copyrightHolder")),
+                 ("usage_terms", k("usageTerms")), ("ednote", k("edNote"))),
+        dates=(("published", k("contentCreated")), ("first_created", k("firstCreated")),
+               ("embargoed", "embargoedUntil" if case == "camel" else "embargoed"),
+               ("updated", None)),
+        version_created=k("versionCreated"), pub_status=k("pubStatus"), urgency="urgency",
+        genres="genres", entities=tuple((kind, key) for kind, key in ENTITY_KEYS),
         headline=TextSlot("headlines", "main"), subheadline=TextSlot("headlines", "sub"),
         summary=TextSlot("descriptions", "summary", "text/plain"),
         body_html=TextSlot("bodies", "main", "text/html"),
@@ -129,8 +157,13 @@ PROFILES: dict[str, NinjsProfile] = {
         version="1.6", standard_key="$standard", content_type_key="contenttype",
         alt_ids_key="altids", alt_ids_as_object=True,
         strings=(("language", "language"), ("slugline", "slugline"),
-                 ("copyright", "copyrightnotice")),
-        dates=(("published", "firstcreated"), ("updated", "versioncreated")),
+                 ("copyright", "copyrightnotice"), ("copyright_holder", "copyrightholder"),
+                 ("usage_terms", "usageterms"), ("ednote", "ednote")),
+        dates=(("published", "contentcreated"), ("first_created", "firstcreated"),
+               ("embargoed", "embargoed"), ("updated", None)),
+        version_created="versioncreated", pub_status="pubstatus", urgency="urgency",
+        genres="genre", entities=(("person", "person"), ("organisation", "organisation"),
+                                  ("place", "place"), ("event", "event"), ("object", "object")),
         headline=TextSlot("headline"), subheadline=TextSlot("headline_sub"),
         summary=TextSlot("description_summary"),
         body_html=TextSlot("body_html"), body_text=TextSlot("body_text"),
@@ -143,6 +176,38 @@ VERSIONS = tuple(PROFILES)
 DEFAULT_VERSION = "3.1"
 #: 1.x's flat text keys (``body_html``, ``headline_sub``, ``description_summary``...).
 FLAT_TEXT = re.compile(r"(body|headline|description)_[A-Za-z0-9_]+")
+
+
+#: Top-level scalar keys the official schemas define that the Document has no
+#: field for; the reader keeps them in ``extra`` (``ninjs:<key>``) and the
+#: writer puts them back, spelled as the target version spells them.
+#: (``tests/formats/test_ninjs_tables.py`` checks them against the schemas.)
+PASSED_THROUGH: dict[str, tuple[str, ...]] = {
+    "3.1": ("profile", "title", "representationType", "expires"),
+    "2.2": ("profile", "title", "representationtype", "expires"),
+    "1.6": ("profile", "title", "representationtype", "expires", "mimetype", "charcount",
+            "wordcount"),
+}
+#: Of those, the keys whose value is a (whole) number.
+INTEGER_KEYS = frozenset({"charcount", "wordcount"})
+
+
+def passed_through(extra: tuple[tuple[str, str], ...], version: str) -> dict[str, Any]:
+    """The ``ninjs:<key>`` pairs of ``extra`` that ninjs ``version`` has a key for."""
+    by_name = {key.lower(): key for key in PASSED_THROUGH[version]}
+    found: dict[str, Any] = {}
+    for name, value in extra:
+        key = by_name.get(name.removeprefix("ninjs:").lower()) if name.startswith("ninjs:") \
+            else None
+        if key is None:
+            continue
+        if key in INTEGER_KEYS:
+            if not value.isdigit():
+                continue
+            found[key] = int(value)
+        else:
+            found[key] = value
+    return found
 
 
 def profile(version: str) -> NinjsProfile:
@@ -158,28 +223,24 @@ def profile(version: str) -> NinjsProfile:
 _RFC3339 = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})")
 
 
-def ninjs_datetime(value: str) -> str | None:
-    """``value`` as an RFC 3339 date-time: itself when it is one already.
+def ninjs_datetime(value: str, zone: str | None = None) -> str | None:
+    """``value`` as an RFC 3339 date-time, or None when it has no such form.
 
-    A date only gets midnight, a local time gets the unknown offset ``-00:00``
-    (the caller keeps the original beside it).  None: not an ISO 8601 date.
+    A date-time with an offset is itself; a local time gets the offset of
+    ``zone`` when one is given.  A date only, or a local time with no zone,
+    has none: no midnight and no offset are made up.
     """
-    if _RFC3339.fullmatch(value):
-        return value
-    try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    return parsed.isoformat() if parsed.tzinfo else parsed.isoformat() + UNKNOWN_OFFSET
+    value = zoned(value, zone)
+    return value if _RFC3339.fullmatch(value) else None
 
 
 def document_date(written: str | None, kept: str | None) -> str | None:
     """The Document date from a ninjs date-time and the kept original, if any.
 
-    The original wins only while it still agrees with the date-time (an editor
-    who changed the date-time in the ninjs file is believed).
+    The original wins when the date-time is absent (it had no ninjs form) or
+    still agrees with it (an editor who changed the date-time is believed).
     """
-    if kept is not None and (written is None or ninjs_datetime(kept) == written):
+    if kept is not None and (written is None or written.startswith(kept)):
         return kept
     return written
 
@@ -187,7 +248,26 @@ def document_date(written: str | None, kept: str | None) -> str | None:
 # ---------------------------------------------------------------- what cannot be carried
 
 
-def lost_fields(doc: Document, version: str) -> list[str]:
+def unzoned_dates(doc: Document, version: str, zone: str | None = None) -> list[str]:
+    """Warnings for dates with no RFC 3339 form (a date only, or no zone): such a
+    date is kept only as an alternative id, and an embargo makes the item withheld."""
+    p = profile(version)
+    found: list[str] = []
+    for field, key in p.dates + (("version_created", p.version_created),):
+        value = getattr(doc, field)
+        if value is None or key is None or ninjs_datetime(value, zone) is not None:
+            continue
+        found.append(f"ninjs {version}: {field} {value!r} states no time zone (or no time), "
+                     f"so {key!r} is left out and the value kept as altId "
+                     f"{DATE_ROLE_PREFIX}{field}; give --timezone to write it")
+        if field == "embargoed" and doc.pub_status == "usable":
+            found.append(f"ninjs {version}: written pubStatus withheld, as the embargo time "
+                         "cannot be written")
+    return found
+
+
+
+def lost_fields(doc: Document, version: str, zone: str | None = None) -> list[str]:
     """Document fields that ninjs ``version`` has no place for (dotted names).
 
     The same for every version today (all three lack them), but asked per
@@ -203,6 +283,6 @@ def lost_fields(doc: Document, version: str) -> list[str]:
             lost.append("dateline")
         elif doc.dateline.date_text is not None:
             lost.append("dateline.date_text")
-    if doc.extra:
+    if len(passed_through(doc.extra, version)) < len(doc.extra):
         lost.append("extra")
     return lost

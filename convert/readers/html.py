@@ -14,7 +14,7 @@ text with a warning; a body block that is not ours is an error naming its line.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any, TYPE_CHECKING
 
 from convert.formats import htmlarticle
 from convert.errors import ConvertError
@@ -100,6 +100,7 @@ class _Reader:
             body=body,
             extra=self.extra(article, data.get("extra")),
             provenance=Provenance("html", "utf-8", tuple(self.body.warnings)),
+            **self.item_fields(article, data.get("item")),
         )
 
     def data_attributes(self, article: etree._Element) -> dict[str, str]:
@@ -117,6 +118,20 @@ class _Reader:
             raise self.error(f"expected a JSON string in a data attribute, got {encoded!r}",
                              element)
         return value
+
+    def item_fields(self, article: etree._Element, value: str | None) -> dict[str, Any]:
+        """The news-item fields (status, embargo...) from ``data-item``, checked by our schema."""
+        from convert.formats.canonical import V2_DEFAULTS, item_field_errors, item_fields_from_data
+
+        if value is None:
+            return {}
+        item = json_or_none(value)
+        if not isinstance(item, dict) or not set(item) <= set(V2_DEFAULTS):
+            raise self.error(f"data-item must be a JSON object of news-item fields, got "
+                             f"{value[:80]!r}", article)
+        for message in item_field_errors(item):
+            raise self.error(f"data-item: {message}", article)
+        return item_fields_from_data(item)
 
     def version(self, article: etree._Element, value: str | None) -> int:
         if value is None:

@@ -28,18 +28,28 @@ from convert.formats import newsml as g2
 from convert.formats.body import XHTML, BodyParser
 from convert.formats.newsml import NAR, XML_LANG
 from convert.formats.nitf import NitfBodyParser, NitfHead, nitf_body, nitf_head
+from convert.formats import vocabulary
+from convert.formats.dates import colon_offset, has_offset, instant as _instant
 from convert.model import (
-    Block, Byline, Dateline, Document, Link, ListBlock, Paragraph, ParseWarning, Provenance,
+    ITEM_TYPE_NAMES, PUB_STATUSES, Block, Byline, Concept, Contributor, Dateline, Document, ItemType, Link,
+    ListBlock, Paragraph, ParseWarning, Provenance, PubStatus,
 )
+from convert.options import ReadOptions
 from convert.formats.safexml import (
     declared_encoding, iterparse_untrusted, local_name, source_line, text_content,
 )
-from convert.options import ReadOptions
 
 if TYPE_CHECKING:
     from lxml import etree
 
 ITEM_TYPES = ("newsItem", "packageItem")
+#: Elements whose whole meaning is a Document value: written from it, never copied
+#: (a source's invalid value, such as an empty versionCreated, must not come out again).
+_READ_AS_VALUES = frozenset({"versionCreated", "firstCreated", "embargoed", "pubStatus",
+                             "urgency", "contentCreated", "contentModified"})
+#: ``versionCreated/@howuri`` of times newsconvert made up rather than read: the
+#: conversion time, and (files from before schema 2) an article date completed with midnight.
+_DERIVED_TIMES = (vocabulary.STAMPED, "cv/how/date-only")
 _MODEL_DATE = re.compile(
     r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?)?")
 
@@ -57,6 +67,11 @@ def read_all(data: bytes, options: ReadOptions) -> Iterator[Document]:
     for event, element in iterparse_untrusted(data, options.source_name):
         if root is None:
             root = element
+            if local_name(root) in (*ITEM_TYPES, "newsMessage") and not _is_nar(root):
+                namespace = etree_namespace(root)
+                raise _error(options, root, f"root element <{local_name(root)}> lacks the NewsML-G2 "
+                             f"namespace (xmlns=\"{NAR}\"); "
+                             + (f"it is in {namespace!r}" if namespace else "it has none"))
             if not _is_nar(root) or local_name(root) not in (*ITEM_TYPES, "newsMessage"):
                 raise _error(options, root, f"root element <{local_name(root)}> is not a NewsML-G2 "
                              "newsItem, packageItem or newsMessage")
@@ -82,6 +97,11 @@ def read_all(data: bytes, options: ReadOptions) -> Iterator[Document]:
 
 
 # ---------------------------------------------------------------- XML helpers
+
+
+def etree_namespace(element: etree._Element) -> str | None:
+    tag = element.tag
+    return tag[1:].split("}", 1)[0] if isinstance(tag, str) and tag.startswith("{") else None
 
 
 def _is_nar(element: etree._Element) -> bool:
@@ -150,6 +170,7 @@ def _item(item: etree._Element, options: ReadOptions, encoding: str | None) -> D
     content_meta = _first(item, "contentMeta")
     body, from_nitf = _body(item, context)
     headline, subheadline = _headlines(content_meta, from_nitf, context)
+    concepts = [_concept(e, context) for e in _children(content_meta, "subject")]
     doc = Document(
         id=guid,
         version=_version(item, options),
@@ -159,8 +180,8 @@ def _item(item: etree._Element, options: ReadOptions, encoding: str | None) -> D
         slugline=context.text(_first(content_meta, "slugline")),
         bylines=_bylines(content_meta, context) or from_nitf.get("bylines", ()),
         dateline=_dateline(content_meta, context),
-        published=_date(content_meta, "contentCreated") or _date(item_meta, "firstCreated"),
-        updated=_date(content_meta, "contentModified"),
+        published=_date_time(content_meta, "contentCreated", context),
+        updated=_date_time(content_meta, "contentModified", context),
         source=_source(content_meta, context),
         copyright=context.text(_first(item, "rightsInfo", "copyrightNotice")),
         url=_url(item_meta),
@@ -168,7 +189,36 @@ def _item(item: etree._Element, options: ReadOptions, encoding: str | None) -> D
         summary=_summary(content_meta, context),
         body=body,
         extra=_extra_properties(content_meta),
+        pub_status=_pub_status(item_meta, context),
+        item_type=_item_type(item, item_meta),
+        alt_ids=tuple((element.get("type") or "", text) for element in
+                      _children(content_meta, "altId") if (text := context.text(element))),
+        embargoed=_date_time(item_meta, "embargoed", context),
+        ednote="\n".join(filter(None, (context.text(e) for e in _children(item_meta, "edNote"))))
+        or None,
+        urgency=_urgency(content_meta, context),
+        signals=tuple(signal.get("qcode") or signal.get("uri") or ""
+                      for signal in _children(item_meta, "signal")
+                      if signal.get("qcode") or signal.get("uri")),
+        version_created=_version_created(item_meta, context),
+        first_created=_date_time(item_meta, "firstCreated", context),
+        provider=_provider(item_meta, context),
+        copyright_holder=_party(_first(item, "rightsInfo", "copyrightHolder"), context),
+        usage_terms=context.text(_first(item, "rightsInfo", "usageTerms")) or None,
+        genres=tuple(_concept(e, context) for e in _children(content_meta, "genre")),
+        subjects=tuple(c for c in concepts if c.kind is None),
+        about=tuple(c for c in concepts if c.kind is not None),
+        contributors=tuple(Contributor(name, element.get("role") or "")
+                           for element in _children(content_meta, "contributor")
+                           if (name := context.text(_first(element, "name")))),
     )
+    if (doc.first_created and doc.version_created and has_offset(doc.first_created)
+            and has_offset(doc.version_created)
+            and _instant(doc.version_created) < _instant(doc.first_created)):
+        context.warn("newsml-dates", f"versionCreated {doc.version_created} is before "
+                     f"firstCreated {doc.first_created}: firstCreated left out (one of them is "
+                     "wrong, and no version can be made before the first)", item_meta)
+        doc = replace(doc, first_created=None)
     kept = _kept_metadata(item, doc, context)
     return replace(doc, extra=tuple(sorted(doc.extra + kept)),
                    provenance=Provenance("newsml", encoding, tuple(context.warnings)))
@@ -200,24 +250,41 @@ def _headlines(content_meta: etree._Element | None, from_nitf: NitfHead,
                context: _Context) -> tuple[str | None, str | None]:
     """(headline, subheadline): the contentMeta's, else the NITF head's."""
     headline = subheadline = None
-    for element in _children(content_meta, "headline"):
-        if element.get("roleuri") == g2.SUBHEADLINE_ROLE:
+    elements = _children(content_meta, "headline")
+    for element in elements:
+        if vocabulary.is_term(element.get("roleuri"), vocabulary.SUBHEADLINE_ROLE):
             subheadline = subheadline if subheadline is not None else context.text(element)
         elif headline is None and not element.get("role") and not element.get("roleuri"):
             headline = context.text(element)
+    if headline is None:  # only producers' roles (apahltype:title...): the first main-looking one
+        headline = next((context.text(element) for element in elements
+                         if not vocabulary.is_term(element.get("roleuri"),
+                                                   vocabulary.SUBHEADLINE_ROLE)
+                         and "sub" not in (element.get("role") or "").lower()), None)
     return (headline if headline is not None else from_nitf.get("headline"),
             subheadline if subheadline is not None else from_nitf.get("subheadline"))
 
 
 def _bylines(content_meta: etree._Element | None, context: _Context) -> tuple[Byline, ...]:
+    """The authors: ``creator``s when the ``by`` line names them, else the ``by`` line.
+
+    Producers use ``creator`` for other parties too (dpa's is an editor's user
+    id), so a ``by`` line that does not name the creators wins over them.
+    """
     bylines = []
     for creator in _children(content_meta, "creator"):
         name = context.text(_first(creator, "name")) or creator.get("literal")
-        if name:
+        if name and (creator.get("role") or g2.AUTHOR_ROLE) in (g2.AUTHOR_ROLE,
+                                                                    "ctrol:author"):
             bylines.append(Byline(name, context.text(_first(creator, "note"))))
-    if not bylines and (by := context.text(_first(content_meta, "by"))):
-        bylines.append(Byline(by))
+    by = context.text(_first(content_meta, "by"))
+    if by and not all(byline.name in by for byline in bylines):
+        return (Byline(by),)
     return tuple(bylines)
+
+
+#: A dateline as agencies write it: place, the agency in brackets, a dash.
+_CREDITED_DATELINE = re.compile(r"([^\W\d][^()\d,]*?)\s*\([^()]+\)\s*[-–—]*$")
 
 
 def _dateline(content_meta: etree._Element | None, context: _Context) -> Dateline | None:
@@ -230,6 +297,8 @@ def _dateline(content_meta: etree._Element | None, context: _Context) -> Datelin
         return None
     if not written:
         return Dateline(place, None)
+    if place is None and (credited := _CREDITED_DATELINE.match(written)):
+        place = credited.group(1)  # dpa: "Waghäusel (dpa) -" names the place
     if place is not None and written.startswith(f"{place}, "):
         return Dateline(place, written[len(place) + 2:])
     return Dateline(place, None if written == place else written)
@@ -242,18 +311,120 @@ def _source(content_meta: etree._Element | None, context: _Context) -> str | Non
     return context.text(_first(content_meta, "creditline")) or None
 
 
+#: Description roles that are the story's summary, best first (``drol:teaser``: dpa).
+_SUMMARY_ROLES = ("drol:summary", "drol:teaser")
+
+
 def _summary(content_meta: etree._Element | None, context: _Context) -> str | None:
-    for description in _children(content_meta, "description"):
-        if "drol:summary" in (description.get("role") or "").split():
-            return context.text(description)
+    """The summary: ``drol:summary``, else ``drol:teaser`` (the element is written
+    back as the source had it: see kept metadata)."""
+    descriptions = [(d, (d.get("role") or "").split()) for d in
+                    _children(content_meta, "description")]
+    for wanted in _SUMMARY_ROLES:
+        for description, roles in descriptions:
+            if wanted in roles:
+                return context.text(description)
     return None
 
 
-def _date(parent: etree._Element | None, name: str) -> str | None:
-    """A date the model can hold (date, or date-time with seconds), else None (kept as-is)."""
+def _date_time(parent: etree._Element | None, name: str, context: _Context) -> str | None:
+    """An item date-time as written; a value the model cannot hold is kept as XML (warned)."""
     element = _first(parent, name)
-    value = (element.text or "").strip() if element is not None else ""
-    return value if _MODEL_DATE.fullmatch(value) else None
+    if element is None:
+        return None
+    value = (element.text or "").strip()
+    if _MODEL_DATE.fullmatch(value):
+        return value
+    fixed = colon_offset(value)
+    if fixed != value and _MODEL_DATE.fullmatch(fixed):
+        context.warn("newsml-date", f"<{name}> {value!r}: the offset written without its colon "
+                     f"(read as {fixed!r}, the same time)", element)
+        return fixed
+    if value:
+        context.warn("newsml-date", f"<{name}> {value!r} is not a date the model can hold "
+                     "(ISO 8601 date, or date-time with seconds): left out", element)
+    return None
+
+
+def _version_created(item_meta: etree._Element, context: _Context) -> str | None:
+    """The item's own ``versionCreated``; None for one newsconvert stamped at conversion
+    (or, in files from earlier versions, derived from the article's date)."""
+    element = _first(item_meta, "versionCreated")
+    if element is not None and any(vocabulary.is_term(element.get("howuri"), marker)
+                                   for marker in _DERIVED_TIMES):
+        return None
+    return _date_time(item_meta, "versionCreated", context)
+
+
+def _pub_status(item_meta: etree._Element, context: _Context) -> PubStatus:
+    """``stat:usable`` / ``withheld`` / ``canceled``; an unknown status is read as withheld,
+    and so is a usable item under an embargo with no end yet (an empty ``embargoed``)."""
+    element = _first(item_meta, "pubStatus")
+    embargo = _first(item_meta, "embargoed")
+    if embargo is not None and not (embargo.text or "").strip():
+        context.warn("newsml-embargo", "embargoed with no time (until further notice): read as "
+                     "pubStatus withheld, which every format can carry", embargo)
+        if element is None or "canceled" not in (element.get("qcode") or element.get("uri") or ""):
+            return "withheld"
+    if element is None:
+        return "usable"  # the NewsML-G2 default
+    code = (element.get("qcode") or element.get("uri") or "").rstrip("/")
+    status = re.split(r"[:/]", code)[-1]
+    for known in PUB_STATUSES:
+        if status == known:
+            return known
+    context.warn("newsml-pubstatus", f"pubStatus {code!r} is not usable, withheld or canceled: "
+                 "read as withheld (not for publication)", element)
+    return "withheld"
+
+
+def _item_type(item: etree._Element, item_meta: etree._Element) -> ItemType:
+    """``itemClass`` ninat:text, picture...; a packageItem is a composite."""
+    if local_name(item) == "packageItem":
+        return "composite"
+    element = _first(item_meta, "itemClass")
+    code = (element.get("qcode") or element.get("uri") or "") if element is not None else ""
+    name = re.split(r"[:/]", code.rstrip("/"))[-1]
+    return next((known for known in ITEM_TYPE_NAMES if known == name), "text")
+
+
+def _urgency(content_meta: etree._Element | None, context: _Context) -> int | None:
+    element = _first(content_meta, "urgency")
+    if element is None:
+        return None
+    value = (element.text or "").strip()
+    if value.isdigit() and 1 <= int(value) <= 9:
+        return int(value)
+    context.warn("newsml-urgency", f"urgency {value!r} is not 1 to 9; left out", element)
+    return None
+
+
+def _party(element: etree._Element | None, context: _Context) -> str | None:
+    if element is None:
+        return None
+    return (context.text(_first(element, "name")) or element.get("literal")
+            or element.get("qcode") or element.get("uri"))
+
+
+def _provider(item_meta: etree._Element, context: _Context) -> str | None:
+    element = _first(item_meta, "provider")
+    if element is not None and vocabulary.is_term(element.get("uri"),
+                                                  g2.DEFAULT_PROVIDER_TERM):
+        return None
+    return _party(element, context)
+
+
+#: ``subject/@type`` -> ``Concept.kind`` (a topic has no kind).
+_KINDS = {**{qcode: kind for kind, qcode in g2.KIND_TYPES.items()}, "cpnat:poi": "place"}
+
+
+def _concept(element: etree._Element, context: _Context) -> Concept:
+    kind = _KINDS.get(element.get("type") or "")
+    if kind is None and (element.get("type") or "").startswith("http"):
+        kind = _KINDS.get("cpnat:" + (element.get("type") or "").rstrip("/").rsplit("/", 1)[-1])
+    return Concept(name=context.text(_first(element, "name")) or None,
+                   qcode=element.get("qcode"), uri=element.get("uri"),
+                   literal=element.get("literal"), kind=kind)
 
 
 def _url(item_meta: etree._Element) -> str | None:
@@ -265,12 +436,12 @@ def _url(item_meta: etree._Element) -> str | None:
 
 def _is_extra_property(element: etree._Element) -> bool:
     return (local_name(element) == "contentMetaExtProperty"
-            and (element.get("reluri") or "").startswith(g2.EXTRA_PROPERTY))
+            and vocabulary.is_term(element.get("reluri"), vocabulary.EXTRA_PROPERTY))
 
 
 def _extra_properties(content_meta: etree._Element | None) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(
-        (unquote(element.get("reluri", "")[len(g2.EXTRA_PROPERTY):]),
+        (unquote(vocabulary.term_suffix(element.get("reluri", ""), vocabulary.EXTRA_PROPERTY)),
          element.get("value", ""))
         for element in _children(content_meta, "contentMetaExtProperty")
         if _is_extra_property(element)))
@@ -285,7 +456,8 @@ def _kept_metadata(item: etree._Element, doc: Document,
     derived = g2.derived_parts(doc)
     kept = []
     for container, elements in _metadata_containers(item, context).items():
-        for name in dict.fromkeys(local_name(element) for element in elements):
+        for name in dict.fromkeys(local_name(element) for element in elements
+                                  if local_name(element) not in _READ_AS_VALUES):
             group = [element for element in elements if local_name(element) == name]
             mine = [element for element in derived[container]
                     if local_name(element) == name and not _is_extra_property(element)]
@@ -307,8 +479,8 @@ def _metadata_containers(item: etree._Element, context: _Context
         "itemMeta": [child for child in _children(item, "itemMeta", "*")
                      if local_name(child) != "itemClass"
                      and not (local_name(child) == "versionCreated"
-                              and child.get("howuri") in (g2.DATE_ONLY,
-                                                          g2.NOT_IN_SOURCE))],
+                              and any(vocabulary.is_term(child.get("howuri"), marker)
+                                      for marker in _DERIVED_TIMES))],
         "contentMeta": [child for child in _children(item, "contentMeta", "*")
                         if not _is_extra_property(child)],
     }
@@ -412,9 +584,21 @@ def _package_body(item: etree._Element, context: _Context) -> tuple[Block, ...]:
     return (ListBlock(entries),)
 
 
+class _XhtmlBodyParser(BodyParser):
+    """Producers' XHTML bodies: an ``<header>`` (dpa: date, keywords, headline) holds
+    metadata the item states in contentMeta, not story text."""
+
+    SKIPPED = BodyParser.SKIPPED | {"header"}
+
+
 def _xhtml_body(html: etree._Element, context: _Context) -> tuple[Block, ...]:
     body = next((child for child in html if local_name(child) == "body"), None)
-    return () if body is None else context.blocks(body)
+    if body is None:
+        return ()
+    for header in body.iter(f"{{{XHTML}}}header"):
+        context.warn("newsml-header", "the XHTML <header> (date, keywords, headline) is item "
+                     "metadata: left out of the body", header)
+    return context.blocks(body, _XhtmlBodyParser)
 
 
 def _nitf_body(nitf: etree._Element, context: _Context

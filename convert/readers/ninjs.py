@@ -25,21 +25,28 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
+from urllib.parse import quote
 
 from convert.errors import ConvertError
+from convert.formats.dates import colon_offset
 from convert.formats.jsonload import load_json, pointer_line
 from convert.formats.sniff import ninjs_version
 from convert.formats.body import blocks_from_html
-from convert.model import Block, Byline, Dateline, Document, Paragraph, ParseWarning, Provenance
-from convert.formats.ninjs import (
-    AUTHOR_REL, DATE_ROLE_PREFIX, DEFAULT_VERSION, FLAT_TEXT, PROFILES, URL_ROLE, NinjsProfile,
-    TextSlot, document_date,
+from convert.model import (
+    ITEM_TYPE_NAMES, PUB_STATUSES, Block, Byline, Concept, Contributor, Dateline, Document, ItemType, Paragraph,
+    ParseWarning, Provenance, PubStatus,
 )
+from convert.formats.ninjs import (
+    ABOUT_REL, ALT_ID_ROLE, AUTHOR_REL, CONTRIBUTOR_REL, DATE_ROLE_PREFIX, DEFAULT_VERSION, FLAT_TEXT, PROFILES,
+    SIGNALS_ROLE, STAMPED_ROLE, URL_ROLE, NinjsProfile, TextSlot, document_date,
+)
+from convert.formats.qcodes import uri_to_qcode
 from convert.options import ReadOptions
 
 _HTML_TYPE = re.compile(r"html|xml|richtext", re.IGNORECASE)
 _BYLINE_SEPARATOR = re.compile(r"\s*,\s*|\s+and\s+")
-_WRITER_CONSTANTS = {"type": "text"}
+#: ``type`` values the Document holds (others are kept in ``extra``).
+_READ_TYPES = frozenset(ITEM_TYPE_NAMES)
 
 
 def read(text: str, options: ReadOptions) -> Document:
@@ -47,15 +54,24 @@ def read(text: str, options: ReadOptions) -> Document:
 
 
 def read_all(text: str, options: ReadOptions) -> Iterator[Document]:
-    data = load_json(text, options.source_name)
-    if isinstance(data, list):
-        if not data:
-            raise ConvertError("an empty JSON array holds no ninjs object",
-                               source=options.source_name, line=1, code="invalid")
-        for index, item in enumerate(data):
-            yield _document(_Object(item, text, [index], options.source_name))
-    else:
-        yield _document(_Object(data, text, [], options.source_name))
+    duplicates: list[tuple[str, int | None]] = []
+    data = load_json(text, options.source_name, duplicates)
+    # Producers' files with a key twice are read (the official schema, which sees the
+    # last value, accepts them); ``newsconvert validate`` still refuses them.
+    noted = tuple(ParseWarning("ninjs-duplicate-key", f"key {key!r} appears twice in one "
+                               "object: the last value is read", line)
+                  for key, line in duplicates)
+    objects = data if isinstance(data, list) else [data]
+    if not objects:
+        raise ConvertError("an empty JSON array holds no ninjs object",
+                           source=options.source_name, line=1, code="invalid")
+    for index, item in enumerate(objects):
+        doc = _document(_Object(item, text, [index] if isinstance(data, list) else [],
+                                options.source_name))
+        if index == 0 and noted:
+            doc = replace(doc, provenance=replace(
+                doc.provenance, warnings=noted + doc.provenance.warnings))
+        yield doc
 
 
 class _Object:
@@ -92,12 +108,37 @@ class _Object:
         return value
 
 
+#: The identifier made from a Superdesk ``guid`` that is not a URI.
+GUID_URN = "urn:newsconvert:guid:"
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.I)
+_ABSOLUTE_URI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:\S+")
+
+
+def _identifier(obj: _Object, warnings: list[ParseWarning]) -> str:
+    """``uri``; else (Superdesk's dialect) ``guid``, with a warning saying so."""
+    uri = obj.string("uri")
+    if uri is not None:
+        return uri
+    guid = obj.data.get("guid")
+    if not isinstance(guid, str) or not guid:
+        raise obj.error("a ninjs object needs a 'uri' (its identifier)")
+    if _UUID.fullmatch(guid):
+        identifier = f"urn:uuid:{guid.lower()}"
+    elif _ABSOLUTE_URI.fullmatch(guid):
+        identifier = guid
+    else:  # every target format needs a URI: the guid, under a URN that says so
+        identifier = f"{GUID_URN}{quote(guid, safe='')}"
+    read_as = "" if identifier == guid else f" (read as {identifier!r})"
+    warnings.append(ParseWarning("ninjs-guid", f"no 'uri': its 'guid' {guid!r} is taken as the "
+                                 f"identifier{read_as}; ninjs requires 'uri'",
+                                 obj.line("guid")))
+    return identifier
+
+
 def _document(obj: _Object) -> Document:
     p = PROFILES[ninjs_version(obj.data) or DEFAULT_VERSION]
-    uri = obj.string("uri")
-    if uri is None:
-        raise obj.error("a ninjs object needs a 'uri' (its identifier)")
     warnings: list[ParseWarning] = []
+    uri = _identifier(obj, warnings)
     alt_ids = _alt_ids(obj, p)
     texts = {field: _text(obj, p, slot) for field, slot in
              (("headline", p.headline), ("subheadline", p.subheadline), ("summary", p.summary))}
@@ -112,26 +153,134 @@ def _document(obj: _Object) -> Document:
         dateline=None if place is None else Dateline(place),
         source=next((item["name"] for item in obj.items(p.info_sources) if "name" in item), None),
         url=alt_ids.get(URL_ROLE),
-        keywords=tuple(item["name"] for item in obj.items(p.subjects) if "name" in item),
+        keywords=tuple(item["name"] for item in obj.items(p.subjects) if _is_keyword(item)),
         body=_body(obj, p, warnings),
         extra=_extra(obj, p, warnings),
         provenance=Provenance("ninjs", "utf-8", tuple(warnings)),
+        pub_status=_pub_status(obj, p, alt_ids, warnings),
+        urgency=_urgency(obj, p, warnings),
+        version_created=_version_created(obj, p, alt_ids, warnings),
+        signals=tuple(alt_ids.get(SIGNALS_ROLE, "").split()),
+        item_type=_item_type(obj),
+        alt_ids=tuple(("" if role == ALT_ID_ROLE else role, value)
+                      for role, value in alt_ids.items()
+                      if role != URL_ROLE and not role.startswith(DATE_ROLE_PREFIX)),
+        subjects=tuple(_concept(item) for item in obj.items(p.subjects)
+                       if not _is_keyword(item)),
+        genres=tuple(_concept(item) for item in obj.items(p.genres)),
+        about=tuple(_concept(item, kind) for kind, key in p.entities
+                    for item in obj.items(key) if not _is_party(item)),
+        contributors=tuple(Contributor(item["name"], "" if item["rel"] == CONTRIBUTOR_REL
+                                       else item["rel"])
+                           for item in obj.items(p.people) if _is_contributor(item)),
         **{field: obj.string(key) for field, key in p.strings},
-        **{field: document_date(obj.string(key), alt_ids.get(DATE_ROLE_PREFIX + field))
+        **{field: document_date(_date(obj, key, warnings) if key is not None else None,
+                                alt_ids.get(DATE_ROLE_PREFIX + field))
            for field, key in p.dates},
     )
+
+
+def _item_type(obj: _Object) -> ItemType:
+    value = obj.data.get("type")
+    return next((known for known in ITEM_TYPE_NAMES if known == value), "text")
+
+
+def _is_contributor(item: dict[str, Any]) -> bool:
+    """A person who worked on the item: rel ``contributor`` or a role QCode (``cpprole:...``)."""
+    rel = item.get("rel")
+    return isinstance(rel, str) and "name" in item and (
+        rel == CONTRIBUTOR_REL or rel.startswith("cpprole:"))
+
+
+def _is_party(item: dict[str, Any]) -> bool:
+    """An author or contributor (people who made the item, not people in the news)."""
+    return item.get("rel") == AUTHOR_REL or _is_contributor(item)
+
+
+def _is_keyword(item: dict[str, Any]) -> bool:
+    """A subject with a name and nothing else is a keyword (how keywords are written)."""
+    return set(item) == {"name"}
+
+
+def _concept(item: dict[str, Any], kind: str | None = None) -> Concept:
+    """A ninjs subject/genre/entity; an IPTC URI (1.6: scheme + code) is read as its QCode."""
+    uri = item.get("uri") if isinstance(item.get("uri"), str) else None
+    scheme, code = item.get("scheme"), item.get("code")
+    literal = item.get("literal") if isinstance(item.get("literal"), str) else None
+    if uri is None and isinstance(code, str):
+        if isinstance(scheme, str) and scheme:
+            uri = scheme if scheme.endswith(("/", "#", ":")) else scheme + "/"
+            uri += code
+        else:
+            literal = literal or code
+    qcode = uri_to_qcode(uri) if uri else None
+    rel = item.get("rel") if isinstance(item.get("rel"), str) else None
+    return Concept(name=item.get("name"), qcode=qcode, uri=None if qcode else uri,
+                   literal=literal, kind=kind,
+                   rel=None if rel == ABOUT_REL and kind is not None else rel)
+
+
+def _pub_status(obj: _Object, p: NinjsProfile, alt_ids: dict[str, str],
+                warnings: list[ParseWarning]) -> PubStatus:
+    value = obj.data.get(p.pub_status)
+    if value is None:
+        return "usable"  # the ninjs default
+    for known in PUB_STATUSES:
+        if value == known:
+            # Our writer makes an item withheld when its embargo had no RFC 3339 form.
+            if (known == "withheld" and DATE_ROLE_PREFIX + "embargoed" in alt_ids
+                    and not obj.data.get(p.dates[2][1] or "")):
+                return "usable"
+            return known
+    warnings.append(ParseWarning("ninjs-pubstatus", f"pubStatus {value!r} is not usable, "
+                                 "withheld or canceled: read as withheld (not for publication)",
+                                 obj.line(p.pub_status)))
+    return "withheld"
+
+
+def _urgency(obj: _Object, p: NinjsProfile, warnings: list[ParseWarning]) -> int | None:
+    value = obj.data.get(p.urgency)
+    if value is None:
+        return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and value == int(value) \
+            and 1 <= value <= 9:
+        return int(value)
+    warnings.append(ParseWarning("ninjs-urgency", f"urgency {value!r} is not 1 to 9; left out",
+                                 obj.line(p.urgency)))
+    return None
+
+
+def _version_created(obj: _Object, p: NinjsProfile, alt_ids: dict[str, str],
+                     warnings: list[ParseWarning]) -> str | None:
+    """The item's own versionCreated: None when newsconvert stamped the conversion time."""
+    kept = alt_ids.get(DATE_ROLE_PREFIX + "version_created")
+    if STAMPED_ROLE in alt_ids:
+        return kept
+    return document_date(_date(obj, p.version_created, warnings), kept)
+
+
+def _date(obj: _Object, key: str, warnings: list[ParseWarning]) -> str | None:
+    """A date-time as written; one whose offset lacks its colon (``+0000``) is read as
+    the same time written as RFC 3339 requires, with a warning."""
+    value = obj.string(key)
+    if value is None or (fixed := colon_offset(value)) == value:
+        return value
+    warnings.append(ParseWarning("ninjs-date", f"{key} {value!r}: the offset written without "
+                                 f"its colon (read as {fixed!r}, the same time)", obj.line(key)))
+    return fixed
 
 
 def _version(obj: _Object, warnings: list[ParseWarning]) -> int:
     value = obj.data.get("version")
     if value is None:
         return 1
-    if isinstance(value, str) and value.isascii() and value.isdigit():
-        return int(value)
-    if isinstance(value, int) and not isinstance(value, bool):
-        return value
-    warnings.append(ParseWarning("ninjs-version", f"version {value!r} is not a whole number; "
-                                 "using 1", obj.line("version")))
+    number = int(value) if isinstance(value, str) and value.isascii() and value.isdigit() \
+        else value if isinstance(value, int) and not isinstance(value, bool) else None
+    if number is not None and number >= 1:
+        return number
+    what = "is below 1 (versions start at 1)" if number is not None else "is not a whole number"
+    warnings.append(ParseWarning("ninjs-version", f"version {value!r} {what}; read as 1",
+                                 obj.line("version")))
     return 1
 
 
@@ -199,20 +348,17 @@ def _bylines(obj: _Object, p: NinjsProfile) -> tuple[Byline, ...]:
 
 def _extra(obj: _Object, p: NinjsProfile, warnings: list[ParseWarning]) -> tuple[tuple[str, str], ...]:
     """Scalar fields with no Document field, as ``ninjs:<key>``; the rest named in a warning."""
-    read = p.keys() | {"uri", "version"}
+    read = p.keys() | {"uri", "version"} | ({"guid"} if "uri" not in obj.data else set())
     extra: list[tuple[str, str]] = []
     left_out: dict[str, str] = {}  # key -> what of it
     for key, value in obj.data.items():
-        if key in read or (p.flat and FLAT_TEXT.fullmatch(key)) or _WRITER_CONSTANTS.get(key) == value:
+        if key in read or (p.flat and FLAT_TEXT.fullmatch(key)) or (
+                key == "type" and value in _READ_TYPES):
             continue
         if isinstance(value, (dict, list)):
             left_out[key] = "not read as documents" if key == "associations" else ""
         else:
             extra.append((f"ninjs:{key}", value if isinstance(value, str) else json.dumps(value)))
-    if any(item.get("rel") != AUTHOR_REL for item in obj.items(p.people)):
-        left_out[p.people] = "other than authors"
-    if any(role != URL_ROLE and not role.startswith(DATE_ROLE_PREFIX) for role in _alt_ids(obj, p)):
-        left_out[p.alt_ids_key] = "other than the url and kept dates"
     if len(obj.items(p.info_sources)) > 1:
         left_out[p.info_sources] = "after the first"
     if left_out:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from convert.model import Dateline, Document, Provenance, body_text, content_id
+from convert.model import EDITOR_ROLE, Contributor, Dateline, Document, Provenance, item_id
 from convert.options import ReadOptions
 from convert.textparse.boilerplate_rules import boilerplate_reason
 from convert.textparse.datetext import cached_dates
@@ -52,6 +52,8 @@ STEPS: list[tuple[str, Step]] = [
     ("language", language),
 ]
 
+#: Credit lines the bylines step keeps (``Edited by X``): the item's editor.
+_EDITOR_CREDITS = frozenset({"edited by", "editing by", "editor"})
 _URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:\S+$")
 
 
@@ -79,7 +81,7 @@ def parse(data: bytes, options: ReadOptions) -> ParseResult:
     doc = apply_transforms(build_document(state),
                            lambda name, message: state.decide(None, f"{name}: {message}"))
     declared = state.meta.id if state.meta.id and _URI.match(state.meta.id) else None
-    doc = replace(doc, id=declared or content_id(doc.headline, body_text(doc.body)),
+    doc = replace(doc, id=declared or options.id or item_id(doc),
                   provenance=Provenance("text", state.encoding, tuple(state.warnings),
                                         tuple(state.dropped)))
     return ParseResult(doc, tuple(state.decisions))
@@ -109,5 +111,10 @@ def build_document(state: ParseState) -> Document:
         keywords=tuple(meta.keywords),
         summary=meta.summary,
         body=tuple(state.body),
-        extra=tuple(sorted(meta.extra.items())),
+        extra=tuple(sorted((key, value) for key, value in meta.extra.items()
+                           if key not in _EDITOR_CREDITS)),
+        signals=tuple(meta.signals),
+        contributors=tuple(Contributor(name, EDITOR_ROLE) for key, name in
+                           sorted(meta.extra.items()) if key in _EDITOR_CREDITS),
+        ednote="\n".join(meta.ednotes) or None,
     )

@@ -113,7 +113,15 @@ class Metadata:
     language: str | None = None
     id: str | None = None
     version: int | None = None
+    #: NewsML-G2 signals a wire prefix or advisory gave (``sig:update``...).
+    signals: list[str] = field(default_factory=list)
+    #: Wire advisories (``(Adds quotes, paragraphs 5-7)``): notes to editors.
+    ednotes: list[str] = field(default_factory=list)
     extra: dict[str, str] = field(default_factory=dict)
+
+    def signal(self, qcode: str) -> None:
+        if qcode not in self.signals:
+            self.signals.append(qcode)
 
     def add_date(self, name: str, rank: int, text: str, line: int | None) -> None:
         self.date_texts.setdefault(name, []).append(Candidate(rank, text, line))

@@ -3,7 +3,8 @@
 - NewsML-G2: a QCode whose alias no catalog of its item declares; a ``guid``
   used twice in one newsMessage; ``versionCreated`` before ``firstCreated``;
   ``xml:lang`` / ``language/@tag`` values that are not well-formed BCP 47.
-- ninjs: ``versionCreated`` before ``firstCreated``; a ``language`` that is not
+- ninjs: ``versionCreated`` before ``firstCreated``; a ``version`` that is not a whole
+  number from 1 (AP writes "0"); a ``language`` that is not
   BCP 47.
 - EPUB: links, images and manifest entries that point at nothing in the book,
   and fragment identifiers that no element carries.
@@ -22,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from convert.formats.newsml import NAR_TAG_PREFIX as NAR
+from convert.formats.newsml import QCODE_ATTRIBUTES
 from convert.validation.results import Severity
 from convert.validation.xsd import element_line
 
@@ -126,18 +128,6 @@ def created_before_first(version_created: str, first_created: str) -> bool:
 
 # ---------------------------------------------------------------- NewsML-G2
 
-#: Attributes the NewsML-G2 2.35 XSD declares only with QCodeType or
-#: QCodeListType (``role`` and ``rel`` are plain strings on some elements).
-QCODE_ATTRIBUTES = frozenset({
-    "qcode", "type", "concepttype", "encoding", "creator", "how", "why", "rendition", "mode",
-    "scope", "aspect", "severity", "representation", "hashtype", "accesstype", "reposrole",
-    "residrefformat", "format", "environment", "idformat", "valcalctype", "scaleunit",
-    "ratertype", "ratingtype", "interactiontype", "timeunit", "renditionref", "part",
-    "symbolsrc", "market", "marketlabelsrc", "radunit", "tech", "target", "pubconstraint",
-    "authoritystatus", "derivedfrom", "valueunit", "widthunit", "heightunit",
-    "layoutorientation", "colourspace", "colourindicator", "videocodec", "durationunit",
-    "audiocodec", "audiochannels", "videoscaling", "videodefinition", "confirmationstatus",
-    "jobtitle"})
 
 _IPTC_CATALOG = re.compile(r"iptc\.org/std/catalog/catalog\.IPTC-G2-Standards_(\d+)\.xml$")
 #: The IPTC catalog version available locally; older versions are subsets of it.
@@ -304,6 +294,12 @@ def ninjs_hits(data: Any, line_of: Callable[[str], int | None]) -> list[Hit]:
     if isinstance(language, str) and not is_bcp47(language):
         hits.append(Hit(line_of("language"), "error", "language-tag",
                         f"language {language!r} is not a well-formed BCP 47 language tag"))
+    item_version = data.get("version")
+    if isinstance(item_version, str) and not (item_version.isascii() and item_version.isdigit()
+                                              and int(item_version) >= 1):
+        hits.append(Hit(line_of("version"), "error", "version-number",
+                        f"version {item_version!r} is not a whole number from 1 (the version "
+                        "of the item, as NewsML-G2 counts them)"))
     version_key = "versionCreated" if "versionCreated" in data else "versioncreated"
     first_key = "firstCreated" if "firstCreated" in data else "firstcreated"
     version, first = data.get(version_key), data.get(first_key)

@@ -20,13 +20,17 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
+from urllib.parse import quote
 
 from convert.errors import ConvertError
 from convert.formats.body import XHTML, MarkupBuilder
+from convert.formats.htmlarticle import text_direction
+from convert.formats import vocabulary
 from convert.formats.newsml import (
-    GENERATOR, KEPT_PREFIX, NAR, ORDER, STANDARD_VERSION, XML_LANG, Parts, derived_parts, nar,
+    IPTC_CATALOG_HREF, QCODE_ATTRIBUTES, UNRESOLVED_SCHEME, GENERATOR, KEPT_PREFIX, NAR, ORDER, STANDARD_VERSION, XML_LANG, Parts, derived_parts, nar,
     parse_kept_key,
 )
+from convert.formats.qcodes import IPTC_SCHEMES
 from convert.formats.safexml import local_name
 from convert.model import Document
 from convert.options import WriteOptions
@@ -44,7 +48,7 @@ _BLOCK_CONTAINERS = frozenset(
 
 
 def write(doc: Document, options: WriteOptions) -> bytes:
-    return serialize(build_item(doc))
+    return serialize(build_item(doc, options))
 
 
 def serialize(root: etree._Element) -> bytes:
@@ -79,12 +83,14 @@ def nfc_source(text: str) -> str:
     return "".join(out)
 
 
-def build_item(doc: Document) -> etree._Element:
+def build_item(doc: Document, options: WriteOptions | None = None) -> etree._Element:
     """The ``<newsItem>`` element for ``doc``, kept metadata included."""
     try:
-        parts = derived_parts(doc)
+        parts = derived_parts(doc, options)
         apply_kept_metadata(parts, doc.extra)
-        return assemble(doc, parts)
+        item = assemble(doc, parts)
+        declare_unresolved_aliases(item, options.uri_base if options else None)
+        return item
     except ValueError as error:  # lxml refuses text XML 1.0 cannot hold (NUL, ...)
         raise ConvertError(f"{doc.id}: cannot be written as XML: {error}",
                            code="unrepresentable") from None
@@ -125,7 +131,8 @@ def assemble(doc: Document, parts: Parts) -> etree._Element:
         raise ConvertError(f"version {doc.version}: NewsML-G2 versions start at 1",
                            code="unrepresentable")
     item = nar("newsItem", guid=doc.id, version=str(doc.version), standard="NewsML-G2",
-               standardversion=STANDARD_VERSION, conformance="power", xml_lang=doc.language)
+               standardversion=STANDARD_VERSION, conformance="power", xml_lang=doc.language,
+               dir=text_direction(doc.language))
     children = list(parts["newsItem"])
     for container in ("rightsInfo", "itemMeta", "contentMeta"):
         if parts[container] or container == "itemMeta":
@@ -141,6 +148,37 @@ def assemble(doc: Document, parts: Parts) -> etree._Element:
     return item
 
 
+def declare_unresolved_aliases(item: etree._Element, uri_base: str | None) -> None:
+    """Give every QCode alias that no catalog of the item declares a scheme of its own.
+
+    A source's QCodes (``itemRole:N``, ``dpasrv:bdt``) often use aliases that
+    the catalogs it references do not declare, which leaves them with no
+    defined meaning (and makes the item fail ``newsconvert validate``).  When
+    the item references only IPTC's catalog, such an alias is declared in an
+    inline ``<catalog>`` with a scheme URI under the vocabulary base that says
+    "this source's code, scheme unknown"; the QCodes themselves are kept as
+    written.  An item that references other catalogs is left as it is: they
+    may declare the alias.
+    """
+    refs = [ref.get("href") or "" for ref in item.iterchildren(f"{{{NAR}}}catalogRef")]
+    if not all(IPTC_CATALOG_HREF.search(href) for href in refs):
+        return
+    declared = set(IPTC_SCHEMES) | {str(scheme.get("alias"))
+                                    for scheme in item.iter(f"{{{NAR}}}scheme")}
+    unresolved = sorted({code.split(":", 1)[0]
+                         for element in item.iter(f"{{{NAR}}}*")
+                         for name, value in element.items() if name in QCODE_ATTRIBUTES
+                         for code in str(value).split() if ":" in code} - declared)
+    if not unresolved:
+        return
+    catalog = nar("catalog")
+    base = vocabulary.term(UNRESOLVED_SCHEME, uri_base)
+    catalog.extend(nar("scheme", alias=alias, uri=f"{base}{quote(alias, safe='')}/")
+                   for alias in unresolved)
+    position = len(refs)  # after the catalogRefs, as the schema orders them
+    item.insert(position, catalog)
+
+
 # ---------------------------------------------------------------- XHTML body
 
 
@@ -148,6 +186,8 @@ def xhtml_document(doc: Document) -> etree._Element:
     """One XHTML ``<html>``: a title in ``<head>``, the body markup of :mod:`convert.formats.body`."""
     build = MarkupBuilder(XHTML)
     language = {"lang": doc.language, XML_LANG: doc.language} if doc.language else {}
+    if text_direction(doc.language):
+        language["dir"] = "rtl"
     html = build.element("html", language)
     head = build.block(html, "head")
     title = build.block(head, "title")  # plain text only: nfc_source keeps it valid

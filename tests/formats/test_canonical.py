@@ -64,3 +64,22 @@ def test_bad_json_is_a_clear_error(text, code):
     with pytest.raises(ConvertError) as caught:
         api.read(text.encode(), "json")
     assert caught.value.code == code
+
+
+def test_schema_version_1_json_is_read_with_the_defaults_it_meant() -> None:
+    """A file written before schema 2 (no status, embargo, subjects... keys) still reads."""
+    import json
+
+    from convert import api
+    from convert.formats.canonical import SCHEMA_ID_V1, V2_DEFAULTS
+    from tests.support.factories import FULL
+
+    data = json.loads(api.write(FULL, "json"))
+    old = {key: value for key, value in data.items() if key not in V2_DEFAULTS}
+    old["$schema"] = SCHEMA_ID_V1
+    doc = api.read(json.dumps(old).encode(), "json")
+    assert doc == FULL and doc.pub_status == "usable" and doc.subjects == ()
+    assert json.loads(api.write(doc, "json"))["$schema"] == "urn:newsconvert:schema:document:2"
+    old["$schema"] = "https://example.org/some-other-schema.json"
+    with pytest.raises(ConvertError):
+        api.read(json.dumps(old).encode(), "json")

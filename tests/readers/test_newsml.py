@@ -12,9 +12,11 @@ import pytest
 from convert import api
 from convert.formats import sniff
 from convert.errors import ConvertError
-from convert.model import Byline, Dateline, Emphasis, Figure, Link, ListBlock, Paragraph, Quote
+from convert.model import (
+    Byline, Dateline, Emphasis, Figure, Link, ListBlock, Paragraph, Quote, plain_text,
+)
 from tests.support import factories
-from tests.conftest import readable_articles
+from tests.conftest import SHARED, readable_articles
 from tests.support.newsml import (
     edge_documents, official_examples, schema_errors,
 )
@@ -115,7 +117,9 @@ def test_unknown_metadata_is_kept_and_written_back() -> None:
     extra = dict(doc.extra)
     assert 'qcode="medtop:20000523"' in extra["newsml:contentMeta/subject"]
     assert extra["newsml:itemMeta/provider"] == '<provider qcode="nprov:REUTERS"/>'
-    assert "versionCreated>2018-10-21T16:25:32-05:00<" in extra["newsml:itemMeta/versionCreated"]
+    assert (doc.version_created, doc.embargoed, doc.signals) == (
+        "2018-10-21T16:25:32-05:00", "2018-10-23T12:00:00Z", ("sig:update",))
+    assert "newsml:itemMeta/versionCreated" not in extra  # a field of its own now
     written = api.write(doc, "newsml").decode()
     for snippet in ('<subject type="cpnat:abstract" qcode="medtop:20000523">',
                     '<embargoed>2018-10-23T12:00:00Z</embargoed>',
@@ -242,7 +246,8 @@ def test_malformed_xml_names_the_line(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("data, message", [
     (b'<catalog xmlns="http://iptc.org/std/nar/2006-10-01/"/>', "not a NewsML-G2"),
-    (b'<newsItem guid="g"/>', "not a NewsML-G2"),
+    (b'<newsItem guid="g"/>', "lacks the NewsML-G2 namespace .* it has none"),
+    (b'<newsItem xmlns="urn:x" guid="g"/>', "lacks the NewsML-G2 namespace .* in 'urn:x'"),
     (b'<newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/"><header/><itemSet/>'
      b'</newsMessage>', "holds no item"),
     (NAR_OPEN.replace('version="1"', 'version="x"').encode() + ITEM_META.encode()
@@ -251,3 +256,36 @@ def test_malformed_xml_names_the_line(tmp_path: Path) -> None:
 def test_wrong_documents_are_clear_errors(data: bytes, message: str) -> None:
     with pytest.raises(ConvertError, match=message):
         api.read(data, "newsml")
+
+
+# ---------------------------------------------------------------- producers' files (issue 19)
+
+THIRDPARTY_NEWSML = SHARED / "corpus" / "thirdparty" / "newsml"
+
+
+@pytest.mark.parametrize("written, place", [
+    ("Waghäusel (dpa) - ", "Waghäusel"), ("Berlin (dpa) -", "Berlin"),
+    ("São Paulo (Reuters) —", "São Paulo")])
+def test_an_agency_dateline_names_its_place(written: str, place: str) -> None:
+    xml = (NAR_OPEN + ITEM_META + f"<contentMeta><dateline>{written}</dateline></contentMeta>"
+           "</newsItem>")
+    doc = api.read(xml.encode(), "newsml")
+    assert doc.dateline is not None and doc.dateline.place == place
+    again = api.read(api.write(doc, "newsml"), "newsml")
+    assert again.dateline == doc.dateline
+
+
+def test_dpa_xhtml_header_is_metadata_not_body() -> None:
+    doc = api.read(THIRDPARTY_NEWSML / "dpadw-eil.xml")
+    assert doc.dateline is not None and doc.dateline.place == "Berlin"
+    assert plain_text(doc.body[0].content).startswith("Berlin (dpa) - Die Grünen-Spitze")
+    assert any(w.code == "newsml-header" for w in doc.provenance.warnings)
+    assert (doc.urgency, doc.pub_status) == (2, "usable")
+
+
+def test_news_item_fields_of_real_files_are_read() -> None:
+    doc = api.read(EXAMPLES["LISTING_1_A_NewsML-G2_News_Item.xml"])
+    assert "medtop:20000523" in {subject.qcode for subject in doc.subjects}
+    stt = api.read(THIRDPARTY_NEWSML / "stt-stt_newsml_online_version.xml")
+    assert stt.first_created is None  # after its versionCreated in the source: left out
+    assert any(w.code == "newsml-dates" for w in stt.provenance.warnings)

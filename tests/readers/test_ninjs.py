@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from convert import api
 from convert.errors import ConvertError
-from convert.model import Byline, Dateline, Paragraph, plain_text
+from convert.model import Concept, Byline, Dateline, Paragraph, plain_text
 from convert.formats.ninjs import PROFILES, lost_fields
 from convert.options import WriteOptions
 from convert.formats.sniff import ninjs_version
@@ -66,19 +66,24 @@ def test_example_metadata_lands_in_the_document() -> None:
     assert doc.language == "en"
     assert doc.bylines == (Byline("Paulo Santalucia"), Byline("Frances d'Emilio"))
     assert doc.dateline == Dateline("Grossetto, Italy")
-    assert doc.updated == "2013-07-09T10:37:00Z"
+    assert doc.version_created == "2013-07-09T10:37:00Z" and doc.updated is None
     assert doc.copyright.startswith("Copyright 2013 The News Agency")
     assert doc.extra == (("ninjs:profile", "text-only"),)
-    [warning] = doc.provenance.warnings
-    assert warning.code == "ninjs-not-kept" and warning.line == 15
-    assert "places, organisations, people (other than authors)" in warning.message
+    assert doc.provenance.warnings == ()
+    assert doc.about[0] == Concept("Francesco Schettino", qcode="wikidata:Q4421821",
+                                   kind="person")
+    assert [(c.name, c.kind) for c in doc.about[1:]] == [
+        ("Costa Crociere SpA", "organisation"), ("Grossetto", "place"), ("Tuscany", "place"),
+        ("Italy", "place")]
 
 
-def test_ntb_scalars_are_kept_in_extra() -> None:
+def test_ntb_news_item_fields_are_read() -> None:
     doc = api.read(STANDARDS / "ninjs/examples/3.0/ntb_text.json")
-    assert doc.version == 6 and doc.published == "2019-08-09T09:30:04Z"
-    assert ("ninjs:pubStatus", "usable") in doc.extra and ("ninjs:urgency", "5") in doc.extra
-    assert doc.keywords == ("Innenriks", "Teknologi", "Industri", "Olje og energi")
+    assert doc.version == 6 and doc.first_created == "2019-08-09T09:30:04Z"
+    assert (doc.pub_status, doc.urgency, doc.version_created) == (
+        "usable", 5, "2019-08-09T09:46:53Z")
+    assert [c.name for c in doc.subjects] == ["Innenriks", "Teknologi", "Industri",
+                                              "Olje og energi"]
     assert doc.slugline == "skien-google" and doc.bylines == (Byline("NTB"),)
 
 
@@ -106,7 +111,7 @@ def test_version_detected_from_declaration() -> None:
 def test_round_trip(name: str, version: str) -> None:
     doc = documents()[name]
     back = api.read(ninjs_bytes(doc, version), "ninjs")
-    assert back == without(doc, lost_fields(doc, version))
+    assert back == without(doc, lost_fields(doc, version), version)
     assert back.provenance.warnings == ()
 
 
@@ -121,10 +126,10 @@ def test_round_trip_clears_exactly_the_lost_fields(version: str) -> None:
 
 
 def test_edited_date_time_wins_over_the_kept_date() -> None:
-    data = json.loads(ninjs_bytes(FULL, "3.1"))
-    assert api.read(json.dumps(data).encode(), "ninjs").updated == "2022-11-29"
-    data["versionCreated"] = "2022-12-01T08:00:00Z"
-    assert api.read(json.dumps(data).encode(), "ninjs").updated == "2022-12-01T08:00:00Z"
+    data = json.loads(ninjs_bytes(replace(FULL, published="2022-11-28T09:30:00"), "3.1"))
+    assert api.read(json.dumps(data).encode(), "ninjs").published == "2022-11-28T09:30:00"
+    data["contentCreated"] = "2022-12-01T08:00:00Z"
+    assert api.read(json.dumps(data).encode(), "ninjs").published == "2022-12-01T08:00:00Z"
 
 
 # ---------------------------------------------------------------- containers and other producers
@@ -173,7 +178,6 @@ def test_associations_are_reported_not_read() -> None:
     ('{"uri": "a",\n "headlines": [\n {"role": "main", "value": 3}]}',
      "headlines[0].value must be a string", 3),
     ('{"uri": 7}', "'uri' must be a string", 1),
-    ('{"uri": "a", "uri": "b"}', "duplicate key", 1),
 ])
 def test_bad_input_is_a_located_error(text: str, message: str, line: int) -> None:
     with pytest.raises(ConvertError) as raised:
@@ -191,10 +195,11 @@ def test_non_numeric_version_is_a_warning(version: str) -> None:
     assert doc.provenance.warnings[0].line == 2
 
 
-def test_foreign_alternative_ids_are_reported() -> None:
-    data = b'{"uri": "a", "altIds": [{"role": "nitf", "value": "x1"}]}'
-    [warning] = api.read(data, "ninjs").provenance.warnings
-    assert "altIds (other than the url and kept dates)" in warning.message
+def test_foreign_alternative_ids_are_kept() -> None:
+    data = b'{"uri": "urn:x:a", "altIds": [{"role": "nitf", "value": "x1"}]}'
+    doc = api.read(data, "ninjs")
+    assert doc.alt_ids == (("nitf", "x1"),) and doc.provenance.warnings == ()
+    assert {"role": "nitf", "value": "x1"} in json.loads(api.write(doc, "ninjs"))["altIds"]
 
 
 JSON_VALUES = st.recursive(
@@ -216,3 +221,43 @@ def test_any_json_object_reads_or_fails_cleanly(data: dict) -> None:
         api.read(json.dumps(data).encode(), "ninjs")
     except ConvertError as error:
         assert error.source == "<bytes>"
+
+
+# ---------------------------------------------------------------- ninjs in the wild (issue 19)
+
+THIRDPARTY_NINJS = STANDARDS.parent / "corpus" / "thirdparty" / "ninjs"
+
+
+def test_ap_version_zero_is_read_as_one_with_a_warning_and_refused_by_validate() -> None:
+    import convert
+
+    path = THIRDPARTY_NINJS / "iptc2.1-ap_image.json"
+    doc = api.read(path)
+    assert doc.version == 1
+    assert any(w.code == "ninjs-version" and "'0'" in w.message
+               for w in doc.provenance.warnings)
+    assert b'version="1"' in api.write(doc, "newsml")
+    report = convert.validate([path])
+    assert any(f.code == "version-number" for f in report.files[0].findings)
+
+
+def test_superdesk_guid_without_uri_is_the_identifier() -> None:
+    doc = api.read(THIRDPARTY_NINJS / "sdcore-ninjs1.json")
+    assert doc.id.startswith("urn:newsml:localhost:2017-08-24")
+    assert any(w.code == "ninjs-guid" for w in doc.provenance.warnings)
+    number = api.read(THIRDPARTY_NINJS / "sdcore-ninjs3.json")
+    assert number.id == "urn:newsconvert:guid:20170825001315282180"
+    assert json.loads(api.write(number, "ninjs"))["uri"] == number.id
+
+
+def test_a_duplicate_key_is_read_in_convert_and_refused_in_validate(tmp_path: Path) -> None:
+    import convert
+
+    path = tmp_path / "dup.json"
+    path.write_text('{"uri": "http://x.org/1", "headline": "a", "byline": "A",\n'
+                    ' "byline": "B"}', encoding="utf-8")
+    doc = api.read(path)
+    assert doc.bylines == (Byline("B"),)
+    [warning] = [w for w in doc.provenance.warnings if w.code == "ninjs-duplicate-key"]
+    assert warning.line == 2 and "'byline'" in warning.message
+    assert not convert.validate([path]).valid

@@ -11,7 +11,10 @@ from typer.testing import CliRunner
 from convert import api
 from convert.cli import app
 from convert.errors import ConvertError
-from convert.model import Document, Heading, Paragraph
+from dataclasses import replace
+
+from convert.model import Concept, Document, Heading, Paragraph
+from convert.options import WriteOptions
 from convert.formats import newsml
 from tests.support import factories
 from tests.conftest import DEV_CORPUS, FIXTURES, readable_articles
@@ -19,13 +22,15 @@ from tests.support.newsml import (
     NS, edge_documents, nu_check, official_examples, safe_parser, schema_errors, xhtml_bodies,
 )
 
-NOT_IN_SOURCE = newsml.NOT_IN_SOURCE
+from convert.formats import vocabulary
+
+NOT_IN_SOURCE = vocabulary.term(vocabulary.STAMPED)
 GOLDEN_ARTICLES = ("000-uzbek-militants", "011-ar-cairo-metro", "026-xml-escape-script-audit")
 
 
 @pytest.fixture(autouse=True)
-def _no_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+def _fixed_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
 
 
 def all_documents() -> dict[str, Document]:
@@ -66,7 +71,7 @@ def test_all_dev_articles_make_one_valid_news_message() -> None:
 def test_the_validator_is_real() -> None:
     """A broken item (versionCreated a date only) is reported by the XSD."""
     xml = api.write(factories.FULL, "newsml").replace(
-        b">2022-11-29T00:00:00</versionCreated>", b">2022-11-29</versionCreated>")
+        b">2023-11-14T22:13:20Z</versionCreated>", b">2022-11-29</versionCreated>")
     assert any("versionCreated" in error for error in schema_errors(xml))
 
 
@@ -132,7 +137,8 @@ def test_every_field_has_its_element() -> None:
     assert root.find("n:catalogRef", NS).get("href") == newsml.IPTC_CATALOG
     assert text(root, "n:rightsInfo/n:copyrightNotice") == "© 2022 PA Media"
     assert meta.find("n:itemClass", NS).get("qcode") == "ninat:text"
-    assert text(meta, "n:provider/n:name") == "PA"
+    assert text(meta, "n:provider/n:name") == "newsconvert"  # the source is infoSource
+    assert meta.find("n:provider", NS).get("uri") == vocabulary.term("cv/provider/default")
     assert meta.find("n:pubStatus", NS).get("qcode") == "stat:usable"
     assert meta.find("n:link", NS).get("href") == "https://example.org/a"
     assert text(content, "n:contentCreated") == "2022-11-28T09:30:00+00:00"
@@ -145,20 +151,48 @@ def test_every_field_has_its_element() -> None:
     assert text(content, "n:infoSource/n:name") == "PA"
     assert content.find("n:language", NS).get("tag") == "en-GB"
     assert text(content, "n:slugline") == "BRIDGE-DUNDEE"
-    assert text(content, f"n:headline[@roleuri='{newsml.SUBHEADLINE_ROLE}']") == \
+    assert text(content, f"n:headline[@roleuri='{vocabulary.term(vocabulary.SUBHEADLINE_ROLE)}']") == \
         "Test crossings begin next week"
     assert text(content, "n:by") == "Fiona Baird, Callum Reid"
-    assert text(content, "n:creditline") == "PA"
+    assert content.find("n:creditline", NS) is None  # never invented from the source
     assert text(content, "n:description[@role='drol:summary']") == \
         "A new footbridge opens in spring."
     assert [k.text for k in content.findall("n:keyword", NS)] == ["transport", "walking"]
+
+
+def test_news_item_fields_go_where_the_standard_puts_them() -> None:
+    doc = replace(factories.FULL, pub_status="canceled", embargoed="2022-11-30T06:00:00Z",
+                  ednote="Kill: legal", urgency=2, signals=("sig:correction",),
+                  copyright_holder="PA Media", usage_terms="No archive",
+                  subjects=(Concept("transport", qcode="medtop:20000763"),
+                            Concept("x", qcode="icls:local", uri="http://e.org/icls/local")),
+                  genres=(Concept("Current", qcode="genre:Current"),),
+                  about=(Concept("Jane Doe", uri="http://www.wikidata.org/entity/Q1",
+                                 kind="person"),))
+    root = tree(api.write(doc, "newsml", WriteOptions(provider="Example Desk")))
+    assert schema_errors(api.write(doc, "newsml")) == []
+    meta, content = root.find("n:itemMeta", NS), root.find("n:contentMeta", NS)
+    assert meta.find("n:pubStatus", NS).get("qcode") == "stat:canceled"
+    assert meta.findtext("n:embargoed", namespaces=NS) == "2022-11-30T06:00:00Z"
+    assert meta.findtext("n:edNote", namespaces=NS) == "Kill: legal"
+    assert meta.find("n:signal", NS).get("qcode") == "sig:correction"
+    assert meta.findtext("n:provider/n:name", namespaces=NS) == "Example Desk"
+    assert content.findtext("n:urgency", namespaces=NS) == "2"
+    assert root.findtext("n:rightsInfo/n:copyrightHolder/n:name", namespaces=NS) == "PA Media"
+    assert root.findtext("n:rightsInfo/n:usageTerms", namespaces=NS) == "No archive"
+    subjects = content.findall("n:subject", NS)
+    assert [(e.get("qcode"), e.get("uri"), e.get("type")) for e in subjects] == [
+        ("medtop:20000763", None, None), (None, "http://e.org/icls/local", None),
+        (None, "http://www.wikidata.org/entity/Q1", "cpnat:person")]
+    assert content.find("n:genre", NS).get("qcode") == "genre:Current"
+    assert {c.get("role") for c in content.findall("n:creator", NS)} == {"cpprole:author"}
 
 
 def test_extra_pairs_become_content_meta_ext_properties() -> None:
     content = tree(api.write(edge_documents()["extra-pairs"], "newsml")).find("n:contentMeta", NS)
     properties = content.findall("n:contentMetaExtProperty", NS)
     assert [(p.get("reluri"), p.get("value")) for p in properties][0] == (
-        newsml.EXTRA_PROPERTY + "a%20b%2Fc%3Fd", "x & <y>")
+        vocabulary.term(vocabulary.EXTRA_PROPERTY) + "a%20b%2Fc%3Fd", "x & <y>")
 
 
 # ---------------------------------------------------------------- date-times
@@ -168,37 +202,50 @@ def _item_meta(doc: Document) -> etree._Element:
     return tree(api.write(doc, "newsml")).find("n:itemMeta", NS)
 
 
-def test_version_created_is_the_latest_stated_date_time_verbatim() -> None:
+def test_version_created_is_the_items_own_else_the_conversion_time() -> None:
+    """Article dates are content dates; versionCreated is when this version was made."""
     meta = _item_meta(edge_documents()["zulu-fraction"])
+    created = meta.find("n:versionCreated", NS)
+    assert (created.text, created.get("howuri")) == ("2023-11-14T22:13:20Z", NOT_IN_SOURCE)
+    assert meta.find("n:firstCreated", NS) is None  # never invented from the article date
+    stated = replace(factories.FULL, version_created="2019-03-06T08:00:00-05:00",
+                     first_created="2019-03-05T10:21:35.250Z")
+    meta = _item_meta(stated)
     created = meta.find("n:versionCreated", NS)
     assert (created.text, created.get("howuri")) == ("2019-03-06T08:00:00-05:00", None)
     assert meta.findtext("n:firstCreated", namespaces=NS) == "2019-03-05T10:21:35.250Z"
 
 
 def test_a_date_only_is_never_given_a_silent_time() -> None:
-    meta = _item_meta(edge_documents()["date-only-published"])
-    created = meta.find("n:versionCreated", NS)
-    assert (created.text, created.get("howuri")) == ("2014-10-06T00:00:00", newsml.DATE_ONLY)
-    assert meta.find("n:firstCreated", NS) is None  # firstCreated needs a real time
     content = tree(api.write(edge_documents()["date-only-published"], "newsml"))
     assert content.findtext("n:contentMeta/n:contentCreated", namespaces=NS) == "2014-10-06"
+    assert content.find("n:itemMeta/n:firstCreated", NS) is None
 
 
-def test_no_date_at_all_uses_the_fixed_fallback_or_source_date_epoch(
+def test_a_local_time_gets_the_zone_given_never_a_shift() -> None:
+    doc = replace(factories.FULL, published="2014-10-06T10:21:00")
+    plain = tree(api.write(doc, "newsml"))
+    assert plain.findtext("n:contentMeta/n:contentCreated", namespaces=NS) == "2014-10-06T10:21:00"
+    zoned = tree(api.write(doc, "newsml", WriteOptions(timezone="Asia/Shanghai")))
+    assert zoned.findtext("n:contentMeta/n:contentCreated", namespaces=NS) == \
+        "2014-10-06T10:21:00+08:00"
+
+
+def test_no_source_date_epoch_stamps_the_time_of_conversion(
         monkeypatch: pytest.MonkeyPatch) -> None:
+    from datetime import datetime, timezone
+
     doc = edge_documents()["no-dates"]
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    before = datetime.now(timezone.utc).replace(microsecond=0)
     created = _item_meta(doc).find("n:versionCreated", NS)
-    assert (created.text, created.get("howuri")) == (newsml.FALLBACK_TIMESTAMP, NOT_IN_SOURCE)
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    created = _item_meta(doc).find("n:versionCreated", NS)
-    assert (created.text, created.get("howuri")) == ("2023-11-14T22:13:20Z", NOT_IN_SOURCE)
+    stamped = datetime.fromisoformat(created.text.replace("Z", "+00:00"))
+    assert before <= stamped <= datetime.now(timezone.utc)
+    assert created.get("howuri") == NOT_IN_SOURCE
 
 
 def test_news_message_sent_honours_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
     docs = list(factories.ALL.values())
-    sent = tree(api.write(docs, "newsml-message")).find("n:header/n:sent", NS)
-    assert (sent.text, sent.get("howuri")) == ("1970-01-01T00:00:00Z", NOT_IN_SOURCE)
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     assert tree(api.write(docs, "newsml-message")).findtext(
         "n:header/n:sent", namespaces=NS) == "2023-11-14T22:13:20Z"
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")

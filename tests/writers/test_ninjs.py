@@ -18,6 +18,7 @@ from convert.errors import ConvertError
 from convert.model import Byline, Dateline
 from convert.formats.ninjs import lost_fields
 from convert.options import WriteOptions
+from convert.writers import ninjs as writer
 from tests.conftest import FIXTURES
 from tests.support.factories import ALL, ARABIC, FULL
 from tests.support.ninjs import VERSIONS, FetchRefused, documents, errors, validator
@@ -85,7 +86,9 @@ def test_3_1_is_camel_case_with_role_arrays() -> None:
     data = ninjs(FULL, "3.1")
     assert data["standard"] == {"name": "ninjs", "version": "3.1",
                                 "schema": "http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json"}
-    assert data["firstCreated"] == "2022-11-28T09:30:00+00:00"
+    assert data["contentCreated"] == "2022-11-28T09:30:00+00:00"  # the article's date
+    assert "firstCreated" not in data  # the item's first version: not stated
+    assert (data["pubStatus"], data["versionCreated"]) == ("usable", "2023-11-14T22:13:20Z")
     assert data["copyrightNotice"] == FULL.copyright
     assert data["headlines"] == [{"role": "main", "value": FULL.headline},
                                  {"role": "sub", "value": FULL.subheadline}]
@@ -102,7 +105,7 @@ def test_3_1_is_camel_case_with_role_arrays() -> None:
 
 def test_2_2_is_lower_case_with_plural_arrays() -> None:
     data = ninjs(FULL, "2.2")
-    assert data["firstcreated"] == "2022-11-28T09:30:00+00:00"
+    assert data["contentcreated"] == "2022-11-28T09:30:00+00:00"
     assert data["copyrightnotice"] == FULL.copyright
     assert data["descriptions"] == [{"role": "summary", "contenttype": "text/plain",
                                      "value": FULL.summary}]
@@ -133,22 +136,36 @@ def test_body_html_escapes_text_and_attributes() -> None:
 # ---------------------------------------------------------------- dates
 
 
-def test_date_only_is_completed_and_kept_verbatim() -> None:
-    data = ninjs(FULL, "3.1")  # updated is the date 2022-11-29
-    assert data["versionCreated"] == "2022-11-29T00:00:00-00:00"
+def test_date_only_is_kept_verbatim_never_completed() -> None:
+    data = ninjs(replace(FULL, published="2022-11-29"), "3.1")
+    assert "contentCreated" not in data  # no midnight made up
+    assert {"role": "newsconvert:published", "value": "2022-11-29"} in data["altIds"]
     assert {"role": "newsconvert:updated", "value": "2022-11-29"} in data["altIds"]
-    assert not any(a["role"] == "newsconvert:published" for a in data["altIds"])
 
 
-def test_local_time_gets_the_unknown_offset_and_is_kept() -> None:
-    data = ninjs(replace(FULL, published="2019-03-05T10:21"), "1.6")
-    assert data["firstcreated"] == "2019-03-05T10:21:00-00:00"
-    assert data["altids"]["newsconvert:published"] == "2019-03-05T10:21"
+def test_local_time_is_never_shifted() -> None:
+    """No -00:00 (read as UTC by every parser): left out with a warning, or the given zone."""
+    doc = replace(FULL, published="2019-03-05T10:21:00")
+    data = ninjs(doc, "1.6")
+    assert "contentcreated" not in data
+    assert data["altids"]["newsconvert:published"] == "2019-03-05T10:21:00"
+    assert any("published '2019-03-05T10:21:00' states no time zone" in warning
+               for warning in writer.losses(doc, WriteOptions(ninjs_version="1.6")))
+    zoned = json.loads(writer.write(doc, WriteOptions(ninjs_version="3.1",
+                                                      timezone="Asia/Shanghai")))
+    assert zoned["contentCreated"] == "2019-03-05T10:21:00+08:00"
+
+
+def test_an_embargo_with_no_zone_makes_the_item_withheld() -> None:
+    doc = replace(FULL, embargoed="2019-03-05T10:21:00")
+    data = ninjs(doc, "3.1")
+    assert "embargoedUntil" not in data and data["pubStatus"] == "withheld"
+    assert errors(data, "3.1") == []
 
 
 def test_unreadable_date_is_kept_but_not_written_as_a_date_time() -> None:
     data = ninjs(replace(FULL, published="yesterday"), "2.2")
-    assert "firstcreated" not in data
+    assert "contentcreated" not in data
     assert {"role": "newsconvert:published", "value": "yesterday"} in data["altids"]
     assert errors(data, "2.2") == []
 

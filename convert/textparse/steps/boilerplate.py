@@ -36,7 +36,12 @@ def boilerplate(state: ParseState) -> None:
         reason = _chunk_reason(chunk) or (
             "contact" if previous == "contact" and _address_block(chunk) else None)
         previous = reason
-        if reason:
+        if reason == "wire-advisory":  # a note to editors that this version changed things
+            state.meta.ednotes.append(chunk.text.strip())
+            state.meta.signal("sig:correction" if re.match(r"\(\s*(?:corrects|fixes)",
+                                                           chunk.text, re.I) else "sig:update")
+            state.claim(chunk, "ednote", f"wire advisory, a note to editors: {chunk.text!r}")
+        elif reason:
             _keep_facts(state, chunk, reason)
             state.drop(chunk, reason)
             after_end = reason == "end-mark"

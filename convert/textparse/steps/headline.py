@@ -61,8 +61,26 @@ def clean_headline(text: str) -> tuple[str, int | None]:
     return _VERSION_PREFIX.sub("", text).strip(), level
 
 
+_UPDATE_NUMBER = re.compile(r"(?:UPDATE|WRAPUP)\s*(\d+)")
+
+
+def _version_prefix(state: ParseState, text: str, line: int) -> None:
+    """``UPDATE 2-`` is version 3 and an update; ``CORRECTED-`` a correction; ``REFILE-``
+    an update (the story sent again)."""
+    prefix = _VERSION_PREFIX.match(strip_markup(text).lstrip("# "))
+    if not prefix:
+        return
+    words = prefix.group(0).upper()
+    if (number := _UPDATE_NUMBER.search(words)) and state.meta.version is None:
+        state.meta.version = int(number.group(1)) + 1
+    state.meta.signal("sig:correction" if "CORRECT" in words else "sig:update")
+    state.decide(line, f"wire prefix {prefix.group(0).strip()!r}: version "
+                 f"{state.meta.version or 1}, {', '.join(state.meta.signals)}")
+
+
 def _take_headline(state: ParseState, chunk: Chunk) -> None:
     first = chunk.lines[0]
+    _version_prefix(state, first.text, first.number)
     text, _ = clean_headline(chunk.text if len(chunk.lines) == 1 else _first_line(chunk))
     if len(text) > MAX_HEADLINE or (looks_like_prose(text) and len(chunk.lines) > 2):
         state.warn("no-headline", "no headline found: the first text reads as a paragraph",
@@ -79,6 +97,7 @@ def _take_headline(state: ParseState, chunk: Chunk) -> None:
 
 def _take_role_headline(state: ParseState, lines: list[Line]) -> None:
     """The headline the header roles chose: its lines leave their block."""
+    _version_prefix(state, lines[0].text, lines[0].number)
     text, _ = clean_headline(" ".join(clean_text(line.text) for line in lines))
     state.meta.headline = text
     numbers = {line.number for line in lines}
