@@ -27,7 +27,7 @@ from dataclasses import replace
 from typing import Any
 
 from convert.errors import ConvertError
-from convert.jsonload import load_json, pointer_line
+from convert.jsonload import JsonLines, load_json
 from convert.markup import blocks_from_html
 from convert.model import Block, Byline, Dateline, Document, Paragraph, ParseWarning, Provenance
 from convert.ninjs_mapping import (
@@ -49,14 +49,15 @@ def read(text: str, options: ReadOptions) -> Document:
 
 def read_all(text: str, options: ReadOptions) -> Iterator[Document]:
     data = load_json(text, options.source_name)
+    lines = JsonLines(text)
     if isinstance(data, list):
         if not data:
             raise ConvertError("an empty JSON array holds no ninjs object",
                                source=options.source_name, line=1, code="invalid")
         for index, item in enumerate(data):
-            yield _document(_Object(item, text, [index], options.source_name))
+            yield _document(_Object(item, lines, [index], options.source_name))
     else:
-        yield _document(_Object(data, text, [], options.source_name))
+        yield _document(_Object(data, lines, [], options.source_name))
 
 
 def detect_profile(data: dict[str, Any]) -> NinjsProfile:
@@ -86,14 +87,14 @@ def _declared_major(data: dict[str, Any]) -> str | None:
 class _Object:
     """One ninjs object with typed, located access to its keys."""
 
-    def __init__(self, data: Any, text: str, path: list[str | int], source: str) -> None:
-        self.text, self.path, self.source = text, path, source
+    def __init__(self, data: Any, lines: JsonLines, path: list[str | int], source: str) -> None:
+        self.lines, self.path, self.source = lines, path, source
         if not isinstance(data, dict):
             raise self.error("expected a ninjs object ({...})")
         self.data: dict[str, Any] = data
 
     def line(self, *keys: str | int) -> int | None:
-        return pointer_line(self.text, [*self.path, *keys])
+        return self.lines.line([*self.path, *keys])
 
     def error(self, message: str, *keys: str | int) -> ConvertError:
         return ConvertError(message, source=self.source, line=self.line(*keys), code="invalid")
