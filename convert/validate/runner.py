@@ -51,7 +51,7 @@ def validate_paths(paths: Iterable[str | os.PathLike[str]], *, format_hint: str 
     for entry in _collect(paths):
         result, kind = _check(entry, format_hint, schemas)
         results.append(result)
-        if kind in batches:
+        if kind in batches and _JVM_CHECKER[kind] in result.validators:
             batches[kind][Path(entry.path)] = entry.display
         used |= _schemas_used(result.format)
     notes = _run_batches(batches, {result.file: result for result in results})
@@ -232,7 +232,10 @@ def _check_epub(entry: _Entry, head: bytes, whole: bytes | None,
 
     findings = [Finding(entry.display, hit.line, None, hit.severity, hit.code, hit.message,
                         "rules", part=hit.part) for hit in rules.epub_hits(Path(entry.path))]
-    return FileResult(entry.display, "epub", findings, ["rules", "epubcheck"])
+    # a book our reader refuses (caps, encryption) is not handed to EPUBCheck either
+    refused = any(finding.code == rules.REFUSED_ARCHIVE for finding in findings)
+    return FileResult(entry.display, "epub", findings, ["rules"] if refused else
+                      ["rules", "epubcheck"])
 
 
 def _check_text(entry: _Entry, head: bytes, whole: bytes | None,
@@ -251,6 +254,9 @@ _CHECKS: dict[str, _Check] = {
 
 
 # ---------------------------------------------------------------- JVM batches
+
+#: The validator name of the JVM checker each batched kind gets.
+_JVM_CHECKER = {"html": "nu", "epub": "epubcheck"}
 
 
 def _run_batches(batches: dict[str, dict[Path, str]], results: dict[str, FileResult]) -> list[str]:
@@ -274,7 +280,7 @@ def _run_batches(batches: dict[str, dict[Path, str]], results: dict[str, FileRes
             continue
         notes.append(reason)
         for display in files.values():
-            results[display].validators.remove("nu" if kind == "html" else "epubcheck")
+            results[display].validators.remove(_JVM_CHECKER[kind])
             results[display].findings.append(Finding(display, None, None, "warning",
                                                      "not-checked", reason, "detect"))
     with ThreadPoolExecutor(max_workers=2) as pool:
