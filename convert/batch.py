@@ -44,6 +44,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Literal, TypeGuard, get_args
 from convert import api, formats
 from convert.errors import ConvertError
 from convert.options import ReadOptions, WriteOptions
+from convert.terminal import printable
 
 if TYPE_CHECKING:
     from multiprocessing.synchronize import Event
@@ -95,7 +96,7 @@ class FileResult:
         return {
             "source": self.source,
             "status": self.status,
-            "outputs": list(self.outputs),
+            "outputs": [printable(output) for output in self.outputs],
             "warnings": [warning.to_data() for warning in self.warnings],
             "error": self.error.to_data() if self.error else None,
         }
@@ -174,7 +175,8 @@ class Source:
 
     @property
     def display(self) -> str:
-        return "<stdin>" if self.name == "-" else self.name
+        """The name shown in messages and reports (controls and undecodable bytes escaped)."""
+        return "<stdin>" if self.name == "-" else printable(self.name)
 
 
 def input_extensions(read_format: str | None = None) -> frozenset[str]:
@@ -440,7 +442,7 @@ def _write_outputs(task: Task, documents: Iterator[Document],
         for number, doc in enumerate(stream, 1):
             warnings.extend(_warnings(doc, job))
             rendered = [(_numbered(Path(output), number) if numbered else Path(output),
-                         formats.writer(name).write([doc], job.write_options))
+                         _render(name, [doc], job.write_options))
                         for name, output in task.outputs]
             for path, data in rendered:
                 api.write_file_atomic(path, data)
@@ -450,6 +452,42 @@ def _write_outputs(task: Task, documents: Iterator[Document],
             path.unlink(missing_ok=True)
         raise
     return tuple(str(path) for path in written), tuple(warnings)
+
+
+def _render(writer_name: str, docs: Sequence[Document], options: WriteOptions) -> bytes:
+    """The writer's bytes; text the format cannot hold (lxml refuses control
+    characters, UTF-8 lone surrogates) is a ConvertError, not a crash."""
+    try:
+        return formats.writer(writer_name).write(docs, options)
+    except (ValueError, UnicodeError) as error:
+        if isinstance(error, ConvertError):
+            raise
+        raise ConvertError(f"cannot be written as {writer_name}: {error}",
+                           code="unrepresentable") from None
+
+
+def _write_collection(to: str, run: _Run, options: WriteOptions) -> bytes | None:
+    """Every collected document in one output.  When the writer refuses it, each
+    input's documents are tried alone: the inputs it refuses fail with their own
+    error (naming the file) and the others are written."""
+    documents = [doc for index in sorted(run.documents) for doc in run.documents[index]]
+    try:
+        return _render(to, documents, options)
+    except ConvertError:
+        pass
+    kept: list[Document] = []
+    for index in sorted(run.documents):
+        try:
+            _render(to, run.documents[index], options)
+        except ConvertError as error:
+            source = run.results[index].source
+            run.results[index] = FileResult(source, "failed", error=Problem(
+                error.message, error.line, error.code))
+            if run.progress:
+                run.progress(run.results[index], len(run.results), run.total)
+        else:
+            kept.extend(run.documents[index])
+    return _render(to, kept, options) if kept else None
 
 
 # ---------------------------------------------------------------- executors
@@ -713,12 +751,14 @@ def convert_into_one(inputs: Sequence[str], to: str,
         if len(documents) > 1 and not writer.collection:
             raise ConvertError(f"{len(documents)} documents, but {to} writes one per file: "
                                "give an output folder (-o DIR)", code="usage")
-        data = writer.write(documents, write_options or WriteOptions())
-        if target is None:
-            output.write(data)  # type: ignore[union-attr]
-        else:
-            api.write_file_atomic(target, data)
-        _name_output(report, "" if target is None else os.fspath(target))
+        data = _write_collection(to, run, write_options or WriteOptions())
+        report = run.finish()
+        if data is not None:
+            if target is None:
+                output.write(data)  # type: ignore[union-attr]
+            else:
+                api.write_file_atomic(target, data)
+            _name_output(report, "" if target is None else os.fspath(target))
     return report
 
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
 import typer
 
 from convert.errors import ConvertError
+from convert.terminal import printable, printable_lines
 
 if TYPE_CHECKING:
     from convert.batch import FileResult, RunReport
@@ -43,7 +44,7 @@ def fail(error: ConvertError | str, code: int = EXIT_INVALID) -> NoReturn:
         import traceback
 
         traceback.print_exception(error)
-    typer.echo(f"newsconvert: {error}", err=True)
+    typer.echo(printable(f"newsconvert: {error}"), err=True)
     raise typer.Exit(code)
 
 
@@ -148,15 +149,16 @@ class _RunDisplay:
             self.bar.update(done, total)
         if result.error:
             if _debug and result.error.trace:
-                self.echo(result.error.trace.rstrip())
-            self.echo(f"newsconvert: {_where(result.source, result.error.line)}: "
-                      f"{result.error.message}")
+                self.echo(printable_lines(result.error.trace.rstrip()))
+            self.echo(printable(f"newsconvert: {_where(result.source, result.error.line)}: "
+                                f"{result.error.message}"))
         if not self.quiet:
             for warning in result.warnings:
-                self.echo(f"newsconvert: warning: {_where(result.source, warning.line)}: "
-                          f"{warning.message} [{warning.code}]")
+                self.echo(printable(f"newsconvert: warning: {_where(result.source, warning.line)}"
+                                    f": {warning.message} [{warning.code}]"))
 
     def echo(self, line: str) -> None:
+        """One message on stderr (callers escape what came from input)."""
         if self.bar:
             self.bar.print(line)
         else:
@@ -173,7 +175,7 @@ def _finish_run(run: RunReport, report: Path | None, summary: bool) -> None:
         try:
             run.write_json(report)
         except ConvertError as error:
-            typer.echo(f"newsconvert: {error}", err=True)
+            typer.echo(printable(f"newsconvert: {error}"), err=True)
     if summary or run.interrupted:
         typer.echo(run.summary_line(), err=True)
     if run.interrupted:
@@ -205,8 +207,8 @@ def _check_ninjs_version(version: str) -> None:
 def _print_warnings(doc: Document, source: str) -> None:
     for warning in doc.provenance.warnings:
         where = f":{warning.line}" if warning.line else ""
-        typer.echo(f"newsconvert: warning: {source}{where}: {warning.message}"
-                   f" [{warning.code}]", err=True)
+        typer.echo(printable(f"newsconvert: warning: {source}{where}: {warning.message}"
+                             f" [{warning.code}]"), err=True)
 
 
 @app.command("bundle")
@@ -251,7 +253,7 @@ def inspect_command(
     from convert.readers.text import trace
     from convert.textparse.report import trace_data, trace_lines
 
-    options = ReadOptions(source_name=_display(input))
+    options = ReadOptions(source_name=printable(_display(input)))
     try:
         result = trace(api.load_bytes(input), options)
     except ConvertError as error:
@@ -260,7 +262,7 @@ def inspect_command(
         typer.echo(json.dumps(trace_data(result), ensure_ascii=False, indent=2))
     else:
         typer.echo(f"{options.source_name}:")
-        typer.echo("\n".join(trace_lines(result)))
+        typer.echo(printable_lines("\n".join(trace_lines(result))))
 
 
 @app.command("formats")
@@ -353,6 +355,6 @@ def main() -> None:
     except Exception as error:  # a bug: still one line unless --debug
         if _debug or "--debug" in sys.argv:
             raise
-        typer.echo(f"newsconvert: internal error: {type(error).__name__}: {error} "
-                   "(run with --debug for the traceback)", err=True)
+        typer.echo(printable(f"newsconvert: internal error: {type(error).__name__}: {error} "
+                             "(run with --debug for the traceback)"), err=True)
         sys.exit(3)

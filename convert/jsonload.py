@@ -80,10 +80,35 @@ def _depth(text: str) -> int:
     return deepest
 
 
+#: A ``\\uD8xx`` escape (not itself an escaped backslash), with the low half
+#: that makes it a pair; or a low half on its own.
+_SURROGATE_ESCAPE = re.compile(
+    r"(?<!\\)(?:\\\\)*\\u[dD][89abAB][0-9a-fA-F]{2}(\\u[dD][c-fC-F][0-9a-fA-F]{2})?"
+    r"|(?<!\\)(?:\\\\)*(\\u[dD][c-fC-F][0-9a-fA-F]{2})")
+
+
+def _lone_surrogate(text: str) -> re.Match[str] | None:
+    """The first ``\\uD800``-style escape that is half a UTF-16 pair: not a
+    character, and not writable as UTF-8 by any writer."""
+    if "\\u" not in text:
+        return None
+    for match in _SURROGATE_ESCAPE.finditer(text):
+        if match.group(1) is None:  # a high half with no low one, or a low one alone
+            return match
+    return None
+
+
 def load_json(text: str, source: str) -> Any:
     if _depth(text) > MAX_DEPTH:
         raise ConvertError(f"JSON nested deeper than {MAX_DEPTH} levels", source=source,
                            code="too-deep")
+    lone = _lone_surrogate(text)
+    if lone is not None:
+        escape = lone.group().lstrip("\\")
+        raise ConvertError(f"\\{escape[:5]} is half of a UTF-16 surrogate pair, not a "
+                           "character (JSON text must be Unicode)",
+                           source=source, line=text.count("\n", 0, lone.start()) + 1,
+                           code="encoding")
     try:
         return json.loads(text, object_pairs_hook=_no_duplicates, parse_int=_parse_int,
                           parse_float=_parse_float, parse_constant=_refuse_constant)

@@ -99,7 +99,9 @@ def run_validate(request: ValidateRequest) -> int:
 
 
 def _usage_error(message: str) -> int:
-    _write(sys.stderr, f"newsconvert: {message}\n")
+    from convert.terminal import printable
+
+    _write(sys.stderr, printable(f"newsconvert: {message}") + "\n")
     return EXIT_USAGE
 
 
@@ -129,7 +131,9 @@ def main() -> None:
     except Exception as error:  # a bug: one line, as in cli.main, unless --debug
         if request.debug:
             raise
-        _write(sys.stderr, f"newsconvert: internal error: {type(error).__name__}: {error} "
-                           "(run with --debug for the traceback)\n")
+        from convert.terminal import printable
+
+        _write(sys.stderr, printable(f"newsconvert: internal error: {type(error).__name__}: "
+                                     f"{error} (run with --debug for the traceback)") + "\n")
         code = 3
     sys.exit(code)

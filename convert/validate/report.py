@@ -13,6 +13,7 @@ from collections.abc import Callable
 from json.encoder import encode_basestring
 from typing import Any
 
+from convert.terminal import printable
 from convert.validate.results import FileResult, Finding, Report
 
 REPORT_VERSION = 1
@@ -60,16 +61,16 @@ def render_text(report: Report, color: bool = False) -> str:
     for result in report.files:
         status = (paint("ok", "ok") if result.valid(report.strict)
                   else paint("INVALID", "bad"))
-        lines.append(f"{result.file} [{result.format}] {status}")
+        lines.append(f"{printable(result.file)} [{printable(result.format)}] {status}")
         for finding in result.findings:
-            place = _place(finding)
+            place = printable(_place(finding))
             lines.append(f"  {place + ': ' if place else ''}"
-                         f"{paint(finding.severity, finding.severity)}: {finding.message} "
-                         f"[{finding.validator}:{finding.code}]")
+                         f"{paint(finding.severity, finding.severity)}: "
+                         f"{printable(finding.message)} [{finding.validator}:{finding.code}]")
     for origin in report.schemas:
-        where = f" ({origin.location})" if origin.location else ""
+        where = f" ({printable(origin.location)})" if origin.location else ""
         lines.append(f"schema: {origin.name} from {origin.origin}{where}")
-    lines += [f"note: {note}" for note in report.notes]
+    lines += [f"note: {printable(note)}" for note in report.notes]
     lines.append(summary_line(report))
     return "\n".join(lines) + "\n"
 

@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from convert import formats
 from convert.errors import ConvertError
+from convert.terminal import printable
 from convert.validate import sources
 from convert.validate.results import FileResult, Finding, Report, SchemaOrigin, Severity
 
@@ -70,7 +71,7 @@ def _collect(paths: Iterable[str | os.PathLike[str]]) -> list[_Entry]:
         if path.is_dir():
             found = _walk(str(path))
         elif path.is_file():
-            found = iter([(_Entry(str(path), os.fspath(given), True),
+            found = iter([(_Entry(str(path), printable(os.fspath(given)), True),
                            os.path.realpath(path))])
         else:
             raise ConvertError("no such file or folder", source=os.fspath(given), code="io")
@@ -105,7 +106,7 @@ def _walk(folder: str) -> Iterator[tuple[_Entry, str]]:
         else:
             real = (os.path.realpath(entry.path) if entry.is_symlink()
                     else f"{real_folder.rstrip('/')}/{name}")
-            files.append((_Entry(prefix + name, prefix + name, False), real))
+            files.append((_Entry(prefix + name, printable(prefix + name), False), real))
     yield from files
     for name in folders:
         yield from _walk(prefix + name)
