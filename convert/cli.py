@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
 import typer
 
 from convert.errors import ConvertError
-from convert.terminal import printable, printable_lines
+from convert.terminal import printable, printable_json, printable_lines
 
 if TYPE_CHECKING:
     from convert.batch import FileResult, RunReport
@@ -259,7 +259,7 @@ def inspect_command(
     except ConvertError as error:
         fail(error.located(options.source_name))
     if as_json:
-        typer.echo(json.dumps(trace_data(result), ensure_ascii=False, indent=2))
+        typer.echo(printable_json(json.dumps(trace_data(result), ensure_ascii=False, indent=2)))
     else:
         typer.echo(f"{options.source_name}:")
         typer.echo(printable_lines("\n".join(trace_lines(result))))

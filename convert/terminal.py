@@ -18,6 +18,9 @@ import re
 #: C0 controls and DEL, C1 controls, line and paragraph separators, bidi
 #: embedding/override/isolate controls, and surrogates.
 _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+#: The same, less the C0 controls JSON already escapes in strings (and uses as
+#: white space between them).
+_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
@@ -39,3 +42,12 @@ def printable(text: str) -> str:
 def printable_lines(text: str) -> str:
     """:func:`printable` line by line: the line breaks themselves are kept."""
     return "\n".join(printable(line) for line in text.split("\n"))
+
+
+def printable_json(text: str) -> str:
+    """JSON text (as ``json.dumps(..., ensure_ascii=False)`` writes it) with the
+    same characters written as ``\\uXXXX`` escapes: the same JSON value, inert
+    on a terminal.  They can only occur inside strings, where an escape means
+    the character itself."""
+    return _UNSAFE_IN_JSON.sub(lambda match: f"\\u{ord(match.group()):04x}", text) \
+        if _UNSAFE_IN_JSON.search(text) else text

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from json.encoder import encode_basestring
 from typing import Any
 
-from convert.terminal import printable
+from convert.terminal import printable, printable_json
 from convert.validate.results import FileResult, Finding, Report
 
 REPORT_VERSION = 1
@@ -24,7 +24,7 @@ def render(report: Report, format: str, color: bool = False) -> str:
     if format == "text":
         return render_text(report, color)
     if format == "json":
-        return indented_json(report_data(report)) + "\n"
+        return printable_json(indented_json(report_data(report))) + "\n"
     if format == "junit":
         return render_junit(report)
     if format == "github":
