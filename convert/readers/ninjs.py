@@ -37,6 +37,9 @@ from convert.options import ReadOptions
 
 _FLAT_TEXT = re.compile(r"(body|headline|description)_[A-Za-z0-9_]+")
 _SCHEMA_VERSION = re.compile(r"ninjs-schema_(\d)")
+#: White space runs, collapsed in C (``" ".join(text.split())`` holds every word
+#: of a 100 MB body as a string of its own: ten times the body in memory).
+_SPACES = re.compile(r"\s{2,}|[^\S ]")
 _HTML_TYPE = re.compile(r"html|xml|richtext", re.IGNORECASE)
 _BYLINE_SEPARATOR = re.compile(r"\s*,\s*|\s+and\s+")
 _MAJOR_VERSIONS = {version[0]: version for version in PROFILES}
@@ -205,7 +208,7 @@ def _body(obj: _Object, p: NinjsProfile, warnings: list[ParseWarning]) -> tuple[
         rich = [value for kind, value in bodies if _HTML_TYPE.search(kind)]
         if not rich:
             paragraphs = re.split(r"\n\s*\n", bodies[0][1]) if bodies else []
-            return tuple(Paragraph((" ".join(text.split()),)) for text in paragraphs
+            return tuple(Paragraph((_SPACES.sub(" ", text).strip(),)) for text in paragraphs
                          if text.strip())
         html = rich[0]
     blocks, markup_warnings = blocks_from_html(html, warning_prefix="ninjs")
