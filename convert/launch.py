@@ -71,8 +71,8 @@ def parse_validate(argv: list[str]) -> ValidateRequest | None:
 def run_validate(request: ValidateRequest) -> int:
     """Validate, print (or write) the report; the exit code."""
     from convert.errors import ConvertError
-    from convert.validate import validate_paths
-    from convert.validate.report import REPORT_FORMATS, render
+    from convert.validation import validate_paths
+    from convert.validation.report import REPORT_FORMATS, render
 
     if request.format not in REPORT_FORMATS:
         return _usage_error(f"unknown report format {request.format!r}; known: "
@@ -86,9 +86,9 @@ def run_validate(request: ValidateRequest) -> int:
         if to_stdout:
             _write(sys.stdout, text)
         else:
-            from convert.api import write_file_atomic
+            from convert.files import write_atomic
 
-            write_file_atomic(str(request.output), text.encode("utf-8"))
+            write_atomic(str(request.output), text.encode("utf-8"))
     except ConvertError as error:
         if request.debug:
             import traceback

@@ -3,11 +3,11 @@
 Books written by newsconvert carry each article's canonical JSON in its
 chapter (see :mod:`convert.writers.epub`), so they read back to exactly the
 documents that went in.  Other books get a lenient reading of each spine
-document's body with the one body-markup reader (:mod:`convert.markup`):
+document's body with the one body-markup reader (:mod:`convert.formats.body`):
 a first ``h1`` (else the ``title``) is the headline, white space is collapsed
 as a browser shows it, and blocks with no text are left out.
 
-The archive is read through :class:`convert.safezip.SafeArchive` (caps on
+The archive is read through :class:`convert.formats.safezip.SafeArchive` (caps on
 entries and on declared and actually inflated sizes; unsafe names, links,
 encryption and unknown compression refused), and XML is parsed without DTDs,
 entities or network.
@@ -23,12 +23,12 @@ from typing import Any
 from urllib.parse import unquote
 
 from convert.errors import ConvertError
-from convert.markup import XHTML, BodyParser
+from convert.formats.body import XHTML, BodyParser
+from convert.formats.epub import DATA_BLOCK_ID
 from convert.model import Document, Heading, Provenance, body_text, content_id, plain_text
 from convert.options import ReadOptions
-from convert.safexml import document_type
-from convert.safezip import SafeArchive
-from convert.writers.xhtml import DATA_BLOCK_ID
+from convert.formats.safexml import document_type, xml_parser
+from convert.formats.safezip import SafeArchive
 
 OPF = "http://www.idpf.org/2007/opf"
 CONTAINER = "urn:oasis:names:tc:opendocument:xmlns:container"
@@ -79,10 +79,9 @@ def _resolve(archive: SafeArchive, base: str, href: str, referrer: str) -> str:
 def _parse_xml(archive: SafeArchive, name: str, allow_html_doctype: bool = False) -> Any:
     from lxml import etree
 
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                             huge_tree=False, remove_comments=True, remove_pis=True)
     try:
-        tree = etree.parse(io.BytesIO(archive.read(name)), parser)
+        tree = etree.parse(io.BytesIO(archive.read(name)),
+                           xml_parser(remove_comments=True, remove_pis=True))
     except etree.XMLSyntaxError as error:
         raise archive.error(name, f"not well-formed XML: {error.msg}",
                             line=error.lineno) from None
@@ -128,10 +127,9 @@ def _chapter(archive: SafeArchive, path: str) -> Document | None:
 
 
 def _embedded_document(archive: SafeArchive, path: str, script: Any) -> Document:
-    from convert.readers import json as json_reader
+    from convert.formats.canonical import document_from_json
 
-    source = f"{archive.source}!/{path}"
-    doc = json_reader.read(script.text or "", ReadOptions(source_name=source))
+    doc = document_from_json(script.text or "", f"{archive.source}!/{path}")
     return replace(doc, provenance=Provenance("epub", "utf-8"))
 
 

@@ -3,7 +3,7 @@
 The version comes from ``standard.version`` (1.6: ``$standard``) or a
 ``$schema`` naming a ninjs schema; failing those, from the keys used
 (camelCase -> 3.x, plural arrays -> 2.x, flat ``headline``/``body_*`` -> 1.x).
-Key names come from :mod:`convert.ninjs_mapping`, the table the writer uses.
+Key names come from :mod:`convert.formats.ninjs`, the table the writer uses.
 
 Container reader: a top-level array yields one Document per ninjs object.
 ``associations`` (related pictures, videos, stories) are not read as
@@ -27,22 +27,21 @@ from dataclasses import replace
 from typing import Any
 
 from convert.errors import ConvertError
-from convert.jsonload import JsonLines, load_json
-from convert.markup import blocks_from_html
+from convert.formats.jsonload import JsonLines, load_json
+from convert.formats.sniff import ninjs_version
+from convert.formats.body import blocks_from_html
 from convert.model import Block, Byline, Dateline, Document, Paragraph, ParseWarning, Provenance
-from convert.ninjs_mapping import (
-    AUTHOR_REL, DATE_ROLE_PREFIX, PROFILES, URL_ROLE, NinjsProfile, TextSlot, document_date,
+from convert.formats.ninjs import (
+    AUTHOR_REL, DATE_ROLE_PREFIX, DEFAULT_VERSION, FLAT_TEXT, PROFILES, URL_ROLE, NinjsProfile,
+    TextSlot, document_date,
 )
 from convert.options import ReadOptions
 
-_FLAT_TEXT = re.compile(r"(body|headline|description)_[A-Za-z0-9_]+")
-_SCHEMA_VERSION = re.compile(r"ninjs-schema_(\d)")
 #: White space runs, collapsed in C (``" ".join(text.split())`` holds every word
 #: of a 100 MB body as a string of its own: ten times the body in memory).
 _SPACES = re.compile(r"\s{2,}|[^\S ]")
 _HTML_TYPE = re.compile(r"html|xml|richtext", re.IGNORECASE)
 _BYLINE_SEPARATOR = re.compile(r"\s*,\s*|\s+and\s+")
-_MAJOR_VERSIONS = {version[0]: version for version in PROFILES}
 _WRITER_CONSTANTS = {"type": "text"}
 
 
@@ -61,30 +60,6 @@ def read_all(text: str, options: ReadOptions) -> Iterator[Document]:
             yield _document(_Object(item, lines, [index], options.source_name))
     else:
         yield _document(_Object(data, lines, [], options.source_name))
-
-
-def detect_profile(data: dict[str, Any]) -> NinjsProfile:
-    """The ninjs version of ``data``: declared, or else judged from its keys."""
-    declared = _declared_major(data)
-    if declared in _MAJOR_VERSIONS:
-        return PROFILES[_MAJOR_VERSIONS[declared]]
-    keys = set(data) | {key for value in data.values() if isinstance(value, list)
-                        for item in value if isinstance(item, dict) for key in item}
-    flat_texts = any(_FLAT_TEXT.fullmatch(key) for key in data)
-    scores = {version: len(keys & p.keys()) + int(flat_texts and p.flat)
-              for version, p in PROFILES.items()}
-    return PROFILES[max(scores, key=lambda version: scores[version])]
-
-
-def _declared_major(data: dict[str, Any]) -> str | None:
-    for key in ("standard", "$standard"):
-        standard = data.get(key)
-        version = standard.get("version") if isinstance(standard, dict) else None
-        if isinstance(version, str):
-            return version[:1]
-    schema = data.get("$schema")
-    match = _SCHEMA_VERSION.search(schema) if isinstance(schema, str) else None
-    return match.group(1) if match else None
 
 
 class _Object:
@@ -122,7 +97,7 @@ class _Object:
 
 
 def _document(obj: _Object) -> Document:
-    p = detect_profile(obj.data)
+    p = PROFILES[ninjs_version(obj.data) or DEFAULT_VERSION]
     uri = obj.string("uri")
     if uri is None:
         raise obj.error("a ninjs object needs a 'uri' (its identifier)")
@@ -232,7 +207,7 @@ def _extra(obj: _Object, p: NinjsProfile, warnings: list[ParseWarning]) -> tuple
     extra: list[tuple[str, str]] = []
     left_out: dict[str, str] = {}  # key -> what of it
     for key, value in obj.data.items():
-        if key in read or (p.flat and _FLAT_TEXT.fullmatch(key)) or _WRITER_CONSTANTS.get(key) == value:
+        if key in read or (p.flat and FLAT_TEXT.fullmatch(key)) or _WRITER_CONSTANTS.get(key) == value:
             continue
         if isinstance(value, (dict, list)):
             left_out[key] = "not read as documents" if key == "associations" else ""

@@ -1,7 +1,7 @@
 """ZIP archives that lie or need what EPUB does not allow (issue 16, items 3, 4, 7).
 
 The EPUB reader (``convert``) and ``validate``'s EPUB rules read every book
-through one capped reader, :class:`convert.safezip.SafeArchive`: inflated
+through one capped reader, :class:`convert.formats.safezip.SafeArchive`: inflated
 bytes are counted as they come out, so a directory that lies about sizes
 costs no more than what it declares.  Each case runs under an address-space
 cap far below what the old reading needed.

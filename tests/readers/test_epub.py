@@ -15,7 +15,7 @@ from convert import api
 from convert.errors import ConvertError
 from convert.model import Document, Emphasis, Heading, Link, ListBlock, Paragraph, Quote, Strong
 from convert.options import ReadOptions, WriteOptions
-from convert import safezip
+from convert.formats import safezip
 from convert.readers import epub as reader
 from convert.writers import epub as writer
 from tests.factories import ALL, ARABIC, CHINESE, FULL

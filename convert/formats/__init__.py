@@ -1,0 +1,260 @@
+"""The one table of every reader and writer.
+
+Like pandoc's ``readers``/``writers`` association lists: the CLI, batch runs,
+format detection, validation and the tests all read these tables, so adding a
+format is one row here, one module under ``readers/`` or ``writers/`` and its
+tests (the recipe is in README.md, "Development").  Each reader's row carries
+its recogniser (``sniff``), as Superdesk's feed parsers carry ``can_parse``.
+
+A reader is a *text* reader (it is given ``str``, decoded strictly as UTF-8)
+or a *bytes* reader (it decodes, or unzips, the input itself).  Modules are
+imported only when a format is used, which keeps ``--help`` instant.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal, Protocol, cast
+
+from convert.errors import ConvertError
+from convert.formats.newsml import NAR
+
+if TYPE_CHECKING:  # the validator sniffs formats without loading the model
+    from convert.model import Document
+    from convert.options import ReadOptions, WriteOptions
+
+ReaderKind = Literal["text", "bytes"]
+
+
+class _ReaderModule(Protocol):
+    """A module under ``convert/readers``: ``data`` is ``str`` for a text
+    reader, ``bytes`` for a bytes reader; only container readers have ``read_all``."""
+
+    def read(self, data: Any, options: ReadOptions, /) -> Document: ...
+
+    def read_all(self, data: Any, options: ReadOptions, /) -> Iterator[Document]: ...
+
+
+class _WriterModule(Protocol):
+    """A module under ``convert/writers``: ``docs`` is a list of documents for a
+    collection writer, one document otherwise; ``losses`` is optional."""
+
+    def write(self, docs: Any, options: WriteOptions, /) -> bytes: ...
+
+    def losses(self, doc: Document, options: WriteOptions, /) -> Sequence[str]: ...
+
+
+@dataclass(frozen=True)
+class ReaderSpec:
+    name: str
+    kind: ReaderKind
+    extensions: tuple[str, ...]
+    description: str
+    #: Does this input look like ours?  Given the first 64 KiB.
+    sniff: Callable[[bytes], bool]
+    #: True when one input may hold several documents (a newsMessage, a book).
+    container: bool = False
+    #: The function of :mod:`convert.validation.checks` that validates this
+    #: format (``newsconvert validate``); None: no validator for it yet.
+    validator: str | None = None
+
+    @property
+    def module(self) -> str:
+        return f"convert.readers.{self.name}"
+
+    def validation_check(self) -> Callable[..., Any] | None:
+        """The validator's check for this format, imported only when used."""
+        if self.validator is None:
+            return None
+        checks = importlib.import_module("convert.validation.checks")
+        return cast("Callable[..., Any]", getattr(checks, self.validator))
+
+    def _module(self) -> _ReaderModule:
+        return cast(_ReaderModule, importlib.import_module(self.module))
+
+    def read(self, data: bytes, options: ReadOptions) -> Document:
+        return self._module().read(self._decoded(data, options), options)
+
+    def read_all(self, data: bytes, options: ReadOptions) -> Iterator[Document]:
+        module = self._module()
+        decoded = self._decoded(data, options)
+        if self.container:
+            yield from module.read_all(decoded, options)
+        else:
+            yield module.read(decoded, options)
+
+    def _decoded(self, data: bytes, options: ReadOptions) -> bytes | str:
+        if self.kind == "bytes":
+            return data
+        try:
+            return data.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            line = data[: error.start].count(b"\n") + 1
+            raise ConvertError(
+                f"not valid UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start}); "
+                f"{self.name} input must be UTF-8",
+                source=options.source_name, line=line, code="encoding",
+            ) from None
+
+
+@dataclass(frozen=True)
+class WriterSpec:
+    name: str
+    extension: str
+    media_type: str
+    description: str
+    #: Writes many documents into one output (``write(docs, options)``).
+    collection: bool = False
+    #: The module under ``convert/writers`` (several writers may share one).
+    module_name: str = ""
+
+    @property
+    def module(self) -> str:
+        return f"convert.writers.{self.module_name or self.name}"
+
+    def _module(self) -> _WriterModule:
+        return cast(_WriterModule, importlib.import_module(self.module))
+
+    def write(self, docs: Sequence[Document], options: WriteOptions) -> bytes:
+        module = self._module()
+        if self.collection:
+            return module.write(list(docs), options)
+        if len(docs) != 1:
+            raise ConvertError(f"the {self.name} writer takes one document, got {len(docs)}",
+                               code="usage")
+        return module.write(docs[0], options)
+
+    def losses(self, doc: Document, options: WriteOptions) -> list[str]:
+        """What this writer cannot carry of ``doc``, in words, for warnings.
+
+        A writer module that can lose fields exposes ``losses(doc, options)``.
+        """
+        module = self._module()
+        return list(module.losses(doc, options)) if hasattr(module, "losses") else []
+
+
+# ---------------------------------------------------------------- sniffing
+
+_XML_ROOT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)[\s/>]")
+
+
+def _xml_root(head: bytes) -> bytes | None:
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if not text.startswith(b"<"):
+        return None
+    for match in _XML_ROOT.finditer(text):
+        if not text[match.start() + 1:match.start() + 2] in (b"?", b"!"):
+            return match.group(1)
+    return None
+
+
+#: The NewsML-G2 namespace as it appears in a file, whatever the scheme or trailing slash.
+_NAR_MENTION = NAR.removeprefix("http://").rstrip("/").encode()
+
+
+def _looks_newsml(head: bytes) -> bool:
+    return _xml_root(head) in (b"newsItem", b"newsMessage", b"packageItem") or (
+        _NAR_MENTION in head and _xml_root(head) is not None
+    )
+
+
+def _looks_nitf(head: bytes) -> bool:
+    return _xml_root(head) == b"nitf"
+
+
+def _looks_html(head: bytes) -> bool:
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:200].lower()
+    return start.startswith(b"<!doctype html") or _xml_root(head) in (b"html", b"article")
+
+
+def _json_start(head: bytes) -> bytes:
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n")
+
+
+def _looks_canonical_json(head: bytes) -> bool:
+    start = _json_start(head)
+    return start.startswith(b"{") and b'"provenance"' in head and b'"body"' in head
+
+
+def _looks_ninjs(head: bytes) -> bool:
+    """Any JSON that is not our canonical JSON: the ninjs reader says what is wrong."""
+    return _json_start(head).startswith((b"{", b"[")) and not _looks_canonical_json(head)
+
+
+def looks_binary(head: bytes) -> bool:
+    """NUL bytes that no UTF-16 byte order mark explains: not text."""
+    return b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff"))
+
+
+def looks_markup(head: bytes) -> bool:
+    return _json_start(head).startswith(b"<")
+
+
+def xml_root_name(head: bytes) -> str | None:
+    """The local name of an XML document's root element (``newsItem``,
+    ``newsMessage``, ``html``...), from its first bytes; ``None`` if not XML."""
+    root = _xml_root(head)
+    return root.decode("ascii", "replace") if root is not None else None
+
+
+def _looks_epub(head: bytes) -> bool:
+    return head.startswith(b"PK\x03\x04") and b"application/epub+zip" in head[:200]
+
+
+def _looks_text(head: bytes) -> bool:
+    return not any(sniff(head) for sniff in (_looks_newsml, _looks_html, _looks_epub)) and (
+        not _json_start(head).startswith((b"{", b"["))
+    )
+
+
+READERS: tuple[ReaderSpec, ...] = (
+    ReaderSpec("text", "bytes", (".txt", ".text", ".md"),
+               "plain-text news article (any common encoding)", _looks_text, validator="text"),
+    ReaderSpec("json", "text", (".json",),
+               "newsconvert canonical JSON (schemas/document.schema.json)",
+               _looks_canonical_json, validator="canonical"),
+    ReaderSpec("ninjs", "text", (".json",), "IPTC ninjs 1.6, 2.2 or 3.1 (detected)",
+               _looks_ninjs, container=True, validator="ninjs"),
+    ReaderSpec("newsml", "bytes", (".xml",), "IPTC NewsML-G2 newsItem or newsMessage",
+               _looks_newsml, container=True, validator="newsml"),
+    ReaderSpec("nitf", "bytes", (".xml",), "IPTC NITF 3.x news document", _looks_nitf),
+    ReaderSpec("html", "text", (".html", ".htm", ".xhtml"),
+               "HTML article pages written by newsconvert", _looks_html, validator="html"),
+    ReaderSpec("epub", "bytes", (".epub",), "EPUB 3 books written by newsconvert",
+               _looks_epub, container=True, validator="epub"),
+)
+
+WRITERS: tuple[WriterSpec, ...] = (
+    WriterSpec("json", ".json", "application/json", "newsconvert canonical JSON"),
+    WriterSpec("ninjs", ".json", "application/json", "IPTC ninjs (--ninjs-version 3.1, 2.2, 1.6)"),
+    WriterSpec("newsml", ".xml", "application/vnd.iptc.g2.newsitem+xml",
+               "IPTC NewsML-G2 2.35 newsItem"),
+    WriterSpec("newsml-message", ".xml", "application/vnd.iptc.g2.newsmessage+xml",
+               "IPTC NewsML-G2 2.35 newsMessage holding every input", collection=True,
+               module_name="newsml_message"),
+    WriterSpec("html", ".html", "text/html", "standalone HTML5 article page (--fragment)"),
+    WriterSpec("epub", ".epub", "application/epub+zip", "EPUB 3 book (one chapter per article)",
+               collection=True),
+)
+
+READER_NAMES = {spec.name: spec for spec in READERS}
+WRITER_NAMES = {spec.name: spec for spec in WRITERS}
+
+
+def reader(name: str) -> ReaderSpec:
+    try:
+        return READER_NAMES[name]
+    except KeyError:
+        raise ConvertError(f"unknown input format {name!r}; known: {', '.join(READER_NAMES)}",
+                           code="usage") from None
+
+
+def writer(name: str) -> WriterSpec:
+    try:
+        return WRITER_NAMES[name]
+    except KeyError:
+        raise ConvertError(f"unknown output format {name!r}; known: {', '.join(WRITER_NAMES)}",
+                           code="usage") from None
