@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import itertools
 import os
-import sys
 import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -172,6 +171,8 @@ class Source:
     key: str
     #: Standard input, read once in the calling process.
     data: bytes | None = None
+    #: False for a FIFO, device or socket found in a folder: skipped with a warning.
+    regular: bool = True
 
     @property
     def display(self) -> str:
@@ -210,9 +211,11 @@ def _arguments(inputs: Sequence[str]) -> Iterator[str]:
 def _list_file_entries(list_name: str) -> Iterator[str]:
     """The paths in a list file (``-``: standard input), one a line; ``#`` comments."""
     try:
-        text = (sys.stdin.read() if list_name == "-"
-                else Path(list_name).read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError) as error:
+        text = files.load_bytes(list_name).decode("utf-8-sig")
+    except ConvertError as error:
+        raise ConvertError(f"cannot read list file: {error.message}", source=list_name,
+                           code="usage") from None
+    except UnicodeDecodeError as error:
         raise ConvertError(f"cannot read list file: {error}", source=list_name,
                            code="usage") from None
     for line in text.splitlines():
@@ -223,10 +226,11 @@ def _list_file_entries(list_name: str) -> Iterator[str]:
 
 def _expand_argument(argument: str, extensions: frozenset[str]) -> Iterator[Source]:
     if argument == "-":
-        yield Source("-", "stdin", "-", sys.stdin.buffer.read())
+        yield Source("-", "stdin", "-", files.load_bytes("-"))
     elif os.path.isdir(argument):
         for found in files.walk(argument, extensions):
-            yield Source(found.path, os.path.splitext(found.relative)[0], found.real)
+            yield Source(found.path, os.path.splitext(found.relative)[0], found.real,
+                         regular=found.regular)
     else:  # a missing file is that file's failure, reported like any other
         stem = os.path.splitext(os.path.basename(argument))[0]
         yield Source(argument, stem, os.path.realpath(argument))
@@ -254,6 +258,8 @@ class Job:
     write_options: WriteOptions
     #: Read only and send the documents back (for a collection writer).
     collect: bool = False
+    #: ``--skip-existing``: numbered outputs already newer than their input are kept.
+    resume: bool = False
 
 
 def output_names(writer_names: Sequence[str]) -> dict[str, str]:
@@ -356,6 +362,9 @@ class Outcome:
 def convert_task(task: Task, job: Job) -> Outcome:
     """Read one input once and write every requested format; never raises for bad input."""
     source = task.source
+    if not source.regular:  # never opened: it may block, or never end
+        return Outcome(task.index, FileResult(source.display, "skipped", warnings=(
+            Problem(f"{files.NOT_REGULAR}: skipped", None, "not-regular"),)))
     try:
         documents = _read(source, job.read_format)
         if job.collect:
@@ -412,27 +421,58 @@ def _write_outputs(task: Task, documents: Iterator[Document],
     Documents stream from the reader, so a newsMessage of 100,000 items never
     sits in memory at once.  Only one look-ahead decides the naming: one
     document gives ``a.html``, several ``a-1.html``, ``a-2.html``...
+
+    The first document's outputs are written last: ``a-1.html`` on disk means
+    every other output of the input is too, so a run killed half-way (no
+    clean-up possible) is seen as unfinished by ``--skip-existing``, which
+    then writes exactly the outputs that are missing (or older than the input).
     """
     first = next(documents)
     second = next(documents, None)
     numbered = second is not None
     stream = itertools.chain((first,) if second is None else (first, second), documents)
+    changed = _input_mtime(task) if job.resume and numbered else None
+    outputs: list[Path] = []
     written: list[Path] = []
     warnings: list[Problem] = []
+
+    def write(number: int, doc: Document) -> None:
+        for name, output in task.outputs:
+            path = _numbered(Path(output), number) if numbered else Path(output)
+            if changed is None or not _newer(path, changed):
+                files.write_atomic(path, _render(name, [doc], job.write_options))
+                written.append(path)
+            outputs.append(path)
+
     try:
         for number, doc in enumerate(stream, 1):
             warnings.extend(_warnings(doc, job))
-            rendered = [(_numbered(Path(output), number) if numbered else Path(output),
-                         _render(name, [doc], job.write_options))
-                        for name, output in task.outputs]
-            for path, data in rendered:
-                files.write_atomic(path, data)
-                written.append(path)
+            if number > 1 or not numbered:
+                write(number, doc)
+        if numbered:
+            write(1, first)
     except BaseException:
         for path in written:
             path.unlink(missing_ok=True)
         raise
-    return tuple(str(path) for path in written), tuple(warnings)
+    if numbered:  # reported in document order
+        formats_count = len(task.outputs)
+        outputs = outputs[-formats_count:] + outputs[:-formats_count]
+    return tuple(str(path) for path in outputs), tuple(warnings)
+
+
+def _input_mtime(task: Task) -> int | None:
+    try:
+        return os.stat(task.source.name).st_mtime_ns if task.source.name != "-" else None
+    except OSError:
+        return None
+
+
+def _newer(path: Path, than: int) -> bool:
+    try:
+        return os.stat(path).st_mtime_ns > than
+    except OSError:
+        return False
 
 
 def _render(writer_name: str, docs: Sequence[Document], options: WriteOptions) -> bytes:
@@ -616,6 +656,14 @@ def executor_name(name: str) -> ExecutorName:
     raise ConvertError(f"unknown executor {name!r}; use local or dask", code="usage")
 
 
+def worker_count(jobs: int, tasks: int) -> int:
+    """``--jobs``, capped by the CPUs this process may use and by the inputs:
+    more workers than either only cost memory and start-up (``--jobs 1000``
+    on 40 files would fork 1000 processes)."""
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(1, min(jobs, cpus or 1, tasks))
+
+
 def _execute(tasks: Sequence[Task], job: Job, *, jobs: int, executor: ExecutorName,
              scheduler: Any, deliver: Deliver) -> None:
     if executor_name(executor) == "dask":  # checked again for callers without a type checker
@@ -665,8 +713,8 @@ class _Run:
     def execute(self, tasks: Sequence[Task], job: Job, *, jobs: int, executor: ExecutorName,
                 scheduler: Any) -> RunReport:
         try:
-            _execute(tasks, job, jobs=max(1, jobs), executor=executor, scheduler=scheduler,
-                     deliver=self.deliver)
+            _execute(tasks, job, jobs=worker_count(jobs, len(tasks)), executor=executor,
+                     scheduler=scheduler, deliver=self.deliver)
         except KeyboardInterrupt:
             raise Interrupted(self.finish(interrupted=True)) from None
         return self.finish()
@@ -701,7 +749,7 @@ def convert_many(inputs: Sequence[str], to: Sequence[str], output_dir: str | os.
                                            tuple(path for _, path in task.outputs)))
         else:
             to_convert.append(task)
-    job = Job(writer_names, read_format, write_options or WriteOptions())
+    job = Job(writer_names, read_format, write_options or WriteOptions(), resume=skip_existing)
     return run.execute(to_convert, job, jobs=jobs, executor=executor, scheduler=scheduler)
 
 

@@ -9,6 +9,7 @@ each over all their files, side by side.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -85,6 +86,9 @@ def _check(entry: _Entry, hint: str | None,
     """The file's result (JVM-checked formats get their findings later) and its kind."""
     try:
         head, whole = _read(entry.path)
+    except _NotRegular:
+        return _problem(entry, "unreadable", "error" if entry.explicit else "warning",
+                        "not-regular", f"{files.NOT_REGULAR}: skipped"), "io"
     except OSError as error:
         return _problem(entry, "unreadable", "error", "io", error.strerror or str(error)), "io"
     spec = formats.reader(hint) if hint else sniff.classify(head, entry.path, entry.explicit)
@@ -98,13 +102,21 @@ def _check(entry: _Entry, hint: str | None,
     return result, spec.name
 
 
+class _NotRegular(Exception):
+    """A FIFO, device or socket (or a link to one): never read."""
+
+
 def _read(path: str) -> tuple[bytes, bytes | None]:
     """The file's first ``HEAD_BYTES`` (for detection) and, when it is no
     bigger than ``_WHOLE_FILE``, all of it (None otherwise): one open, no
     buffering, at most two reads for a small file."""
-    descriptor = os.open(path, os.O_RDONLY)
+    # O_NONBLOCK: opening a FIFO must not wait for a writer (regular files ignore it)
+    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     try:
-        size = os.fstat(descriptor).st_size
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
+            raise _NotRegular(path)
+        size = status.st_size
         limit = max(size + 1, HEAD_BYTES) if size <= _WHOLE_FILE else HEAD_BYTES
         chunks, length = [], 0
         while length < limit and (chunk := os.read(descriptor, limit - length)):

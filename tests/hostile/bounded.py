@@ -34,6 +34,8 @@ class Outcome:
     stderr: bytes
     #: Peak resident memory of the child, in MiB (its own, from wait4).
     peak_mib: float
+    #: Still running after ``hang_seconds`` (blocked, using no CPU), so killed.
+    hung: bool = False
 
     @property
     def killed_for_cpu(self) -> bool:
@@ -50,11 +52,15 @@ class Outcome:
 
 def run_capped(*args: str, cwd: Path, stdin: bytes | None = None,
                cpu_seconds: int = CPU_SECONDS, memory_mib: int | None = MEMORY_MIB,
-               python_args: tuple[str, ...] = ("-m", "convert")) -> Outcome:
+               python_args: tuple[str, ...] = ("-m", "convert"),
+               hang_seconds: float | None = None) -> Outcome:
     """``python -m convert *args`` with CPU time and address space capped.
 
     ``memory_mib=None`` leaves the address space alone (for a JVM child, which
     reserves far more address space than it uses) and only reports the peak.
+    ``hang_seconds`` is a liveness guard, not a speed bound: a process blocked
+    forever (on a FIFO) spends no CPU, so only a clock can tell; it is killed
+    then and reported ``hung``.
     """
     def limit() -> None:
         # SIGXCPU at the soft limit; SIGKILL at the hard one if that is ignored
@@ -72,6 +78,15 @@ def run_capped(*args: str, cwd: Path, stdin: bytes | None = None,
     readers = [threading.Thread(target=lambda name=name, pipe=pipe: output.__setitem__(
                    name, pipe.read())) for name, pipe in (("out", process.stdout),
                                                           ("err", process.stderr))]
+    killed = threading.Event()
+
+    def kill() -> None:
+        killed.set()
+        process.kill()
+
+    timer = threading.Timer(hang_seconds, kill) if hang_seconds is not None else None
+    if timer is not None:
+        timer.start()
     for reader in readers:
         reader.start()
     if process.stdin is not None:
@@ -82,7 +97,18 @@ def run_capped(*args: str, cwd: Path, stdin: bytes | None = None,
         process.stdin.close()
     for reader in readers:
         reader.join()
+    if timer is not None:
+        timer.cancel()
     # wait4, not wait: the child's own resource usage (peak RSS), not all children's.
     _, status, usage = os.wait4(process.pid, 0)
     process.returncode = os.waitstatus_to_exitcode(status)
-    return Outcome(process.returncode, output["out"], output["err"], usage.ru_maxrss / 1024)
+    return Outcome(process.returncode, output["out"], output["err"], usage.ru_maxrss / 1024,
+                   killed.is_set())
+
+
+def one_clean_line(stderr: str) -> str:
+    """The one line a refused input gets: no traceback, no internal error."""
+    assert "Traceback" not in stderr and "internal error" not in stderr, stderr[-2000:]
+    lines = stderr.strip().splitlines()
+    assert len(lines) == 1, stderr[-2000:]
+    return lines[0]

@@ -13,14 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.hostile.bounded import run_capped
-
-
-def _one_clean_line(stderr: str) -> str:
-    assert "Traceback" not in stderr and "internal error" not in stderr, stderr[-2000:]
-    lines = stderr.strip().splitlines()
-    assert len(lines) == 1, stderr[-2000:]
-    return lines[0]
+from tests.hostile.bounded import one_clean_line, run_capped
 
 
 # ---------------------------------------------------------------- item 1: JSON depth check
@@ -40,7 +33,7 @@ def test_unterminated_escaped_quotes_cost_linear_time(command: str, tmp_path: Pa
     assert not outcome.killed_for_cpu, "CPU limit hit: the JSON depth check is not linear"
     assert outcome.returncode == 1, outcome.err
     if command == "convert":
-        assert "not valid JSON" in _one_clean_line(outcome.err)
+        assert "not valid JSON" in one_clean_line(outcome.err)
     else:
         assert "not valid JSON" in outcome.out
 

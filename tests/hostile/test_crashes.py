@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.hostile.bounded import run_capped
+from tests.hostile.bounded import one_clean_line, run_capped
 
 GOOD = b"Ferry strike ends\n\nFerries run again from Monday, the operator said on Sunday.\n"
 NEWS_ITEM = ('<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="urn:x" version="1" '
@@ -21,13 +21,6 @@ NEWS_ITEM = ('<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="urn:x"
              '<provider qcode="nprov:x"/><versionCreated>2020-01-01T00:00:00Z</versionCreated>'
              '<pubStatus qcode="stat:usable"/></itemMeta><contentMeta><headline>{}</headline>'
              "</contentMeta></newsItem>\n")
-
-
-def _one_clean_line(stderr: str) -> str:
-    assert "Traceback" not in stderr and "internal error" not in stderr, stderr[-2000:]
-    lines = stderr.strip().splitlines()
-    assert len(lines) == 1, stderr[-2000:]
-    return lines[0]
 
 
 def _report(outcome) -> dict:
@@ -112,7 +105,7 @@ def test_lone_surrogate_is_one_clear_error(kind: str, to: str, tmp_path: Path) -
     output = tmp_path / f"out.{to}"
     outcome = run_capped("convert", str(source), "--to", to, "-o", str(output), cwd=tmp_path)
     assert outcome.returncode == 1, outcome.err
-    line = _one_clean_line(outcome.err)
+    line = one_clean_line(outcome.err)
     assert f"{source}:{_line_of(data, b'half')}:" in line and "surrogate" in line
     assert not output.exists()
 
@@ -144,7 +137,7 @@ def test_esc_in_a_text_article_is_dropped_with_a_warning_and_the_book_written(
     book = tmp_path / "book.epub"
     outcome = run_capped("convert", str(source), "--to", "epub", "-o", str(book), cwd=tmp_path)
     assert outcome.returncode == 0, outcome.err
-    line = _one_clean_line(outcome.err)
+    line = one_clean_line(outcome.err)
     assert "esc.txt:1" in line and "control character" in line and "\x1b" not in line
     assert book.is_file()
 
@@ -174,7 +167,7 @@ def test_writer_errors_name_the_input_file(to: str, tmp_path: Path) -> None:
     outcome = run_capped("convert", str(source), "--to", to, "-o", str(tmp_path / "o"),
                          cwd=tmp_path)
     assert outcome.returncode == 1
-    assert _one_clean_line(outcome.err).startswith(f"newsconvert: {source}: ")
+    assert one_clean_line(outcome.err).startswith(f"newsconvert: {source}: ")
 
 
 # ---------------------------------------------------------------- XML: DOCTYPE and entities
@@ -214,5 +207,5 @@ def test_undefined_entity_is_reported_where_it_is(command: str, tmp_path: Path) 
         assert finding["line"] == 2 and "Entity 'foo' not defined" in finding["message"]
     else:
         outcome = run_capped("convert", str(source), "--to", "json", cwd=tmp_path)
-        line = _one_clean_line(outcome.err)
+        line = one_clean_line(outcome.err)
         assert f"{source}:2:" in line and "Entity 'foo' not defined" in line

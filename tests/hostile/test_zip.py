@@ -15,18 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.hostile.bounded import run_capped
+from tests.hostile.bounded import one_clean_line, run_capped
 from tests.hostile.zips import book, lying_book, with_flags, with_method
 
 #: Interpreter, lxml, jsonschema and the XSD fit in this; inflating a lie does not.
 MEMORY_MIB = 600
-
-
-def _one_clean_line(stderr: str) -> str:
-    assert "Traceback" not in stderr and "internal error" not in stderr, stderr[-2000:]
-    lines = stderr.strip().splitlines()
-    assert len(lines) == 1, stderr[-2000:]
-    return lines[0]
 
 
 def _validate_json(source: Path, tmp_path: Path) -> dict:
@@ -45,7 +38,7 @@ def test_lying_entry_is_not_inflated_past_its_declared_size_by_convert(tmp_path:
     outcome = run_capped("convert", str(source), "--to", "json", "-o", str(tmp_path / "o.json"),
                          cwd=tmp_path, memory_mib=MEMORY_MIB)
     assert outcome.returncode == 1, outcome.err[-2000:]
-    line = _one_clean_line(outcome.err)
+    line = one_clean_line(outcome.err)
     assert "lie.epub" in line and "EPUB/chapter.xhtml" in line
     assert "more than the 1000 bytes" in line
     assert not (tmp_path / "o.json").exists()
@@ -87,4 +80,4 @@ def test_entries_epub_does_not_allow_are_refused(command: str, name: str, data: 
     else:
         outcome = run_capped("convert", str(source), "--to", "json", cwd=tmp_path)
         assert outcome.returncode == 1
-        assert words in _one_clean_line(outcome.err)
+        assert words in one_clean_line(outcome.err)
