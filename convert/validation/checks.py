@@ -44,12 +44,12 @@ def newsml(entry: Entry, head: bytes, whole: bytes | None,
 def _parsed_json(entry: Entry, whole: bytes | None,
                  check: Callable[[str, Any], FileResult]) -> FileResult:
     """``check(text, data)`` of the file's JSON, or the result saying why it has none."""
+    from convert.files import load_bytes
     from convert.formats.jsonload import load_json
 
     try:
-        if whole is None:
-            with open(entry.path, "rb") as stream:
-                whole = stream.read()
+        if whole is None:  # a big file: read with the input cap, as convert reads it
+            whole = load_bytes(entry.path)
         text = whole.decode("utf-8-sig")
         data = load_json(text, entry.display)
     except UnicodeDecodeError as error:
