@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields, is_dataclass, replace
 from typing import Literal, TypeVar, Union, cast
 
@@ -102,7 +102,17 @@ class Note:
     type: Literal["note"] = field(default="note", init=False)
 
 
-Block = Union[Paragraph, Heading, Quote, ListBlock, Figure, Note]
+@dataclass(frozen=True)
+class Table:
+    """Rows of cells: an earnings, results or price table in wire copy (``Shr 28 cts vs
+    22 cts``, or columns aligned with spaces).  A row may have fewer cells than others
+    (a label over the rows below it)."""
+
+    rows: tuple[tuple[Inlines, ...], ...]
+    type: Literal["table"] = field(default="table", init=False)
+
+
+Block = Union[Paragraph, Heading, Quote, ListBlock, Figure, Note, Table]
 BLOCK_TYPES: dict[str, type] = {
     "paragraph": Paragraph,
     "heading": Heading,
@@ -110,6 +120,7 @@ BLOCK_TYPES: dict[str, type] = {
     "list": ListBlock,
     "figure": Figure,
     "note": Note,
+    "table": Table,
 }
 
 # ---------------------------------------------------------------- metadata
@@ -183,6 +194,34 @@ class Document:
     provenance: Provenance = field(default=Provenance("unknown"), compare=False)
 
 
+def with_metadata(doc: Document, pairs: Sequence[tuple[str, str]]) -> Document:
+    """``doc`` with fields set from ``KEY=VALUE`` pairs (``--metadata``):
+    any text or number field of :class:`Document` by name, ``keywords`` as a
+    comma-separated list.  Raises ``ValueError`` naming the keys it takes."""
+    settable = metadata_keys()
+    changes: dict[str, object] = {}
+    for key, value in pairs:
+        kind = settable.get(key)
+        if kind is None:
+            raise ValueError(f"unknown metadata key {key!r}; known: {', '.join(settable)}")
+        if kind == "int":
+            if not value.isdigit():
+                raise ValueError(f"metadata {key} must be a whole number, not {value!r}")
+            changes[key] = int(value)
+        elif kind == "list":
+            changes[key] = tuple(part.strip() for part in value.split(",") if part.strip())
+        else:
+            changes[key] = value
+    return replace(doc, **changes) if changes else doc  # type: ignore[arg-type]
+
+
+def metadata_keys() -> dict[str, str]:
+    """The fields ``--metadata`` can set, and their kind (text, int, list)."""
+    kinds = {"str | None": "text", "str": "text", "int": "int", "tuple[str, ...]": "list"}
+    return {item.name: kinds[str(item.type)] for item in fields(Document)
+            if str(item.type) in kinds and item.name != "id"}
+
+
 ID_NAMESPACE = uuid.UUID("6f1d3f4e-2b9a-5c4e-9a57-6e657773636f")
 
 
@@ -197,9 +236,12 @@ def content_id(headline: str | None, body_text: str) -> str:
 
 
 def block_text(block: Block) -> str:
-    """The plain text of one body block (list items joined by newlines)."""
+    """The plain text of one body block (list items and table rows joined by newlines,
+    a row's cells by tabs)."""
     if isinstance(block, ListBlock):
         return "\n".join(plain_text(item) for item in block.items)
+    if isinstance(block, Table):
+        return "\n".join("\t".join(plain_text(cell) for cell in row) for row in block.rows)
     if isinstance(block, Figure):
         return plain_text(block.caption)
     return plain_text(block.content)

@@ -20,9 +20,11 @@ REPORT_VERSION = 1
 REPORT_FORMATS = ("text", "json", "junit", "github")
 
 
-def render(report: Report, format: str, color: bool = False) -> str:
+def render(report: Report, format: str, color: bool = False, quiet: bool = False) -> str:
+    """The report in ``format``; ``quiet`` leaves files with no findings out
+    of the text report."""
     if format == "text":
-        return render_text(report, color)
+        return render_text(report, color, quiet)
     if format == "json":
         return printable_json(indented_json(report_data(report))) + "\n"
     if format == "junit":
@@ -53,12 +55,14 @@ def _place(finding: Finding) -> str:
 _COLOURS = {"error": "31", "warning": "33", "info": "36", "ok": "32", "bad": "1;31"}
 
 
-def render_text(report: Report, color: bool = False) -> str:
+def render_text(report: Report, color: bool = False, quiet: bool = False) -> str:
     def paint(text: str, colour: str) -> str:
         return f"\033[{_COLOURS[colour]}m{text}\033[0m" if color else text
 
     lines = []
     for result in report.files:
+        if quiet and not result.findings:
+            continue
         status = (paint("ok", "ok") if result.valid(report.strict)
                   else paint("INVALID", "bad"))
         lines.append(f"{printable(result.file)} [{printable(result.format)}] {status}")
@@ -67,10 +71,10 @@ def render_text(report: Report, color: bool = False) -> str:
             lines.append(f"  {place + ': ' if place else ''}"
                          f"{paint(finding.severity, finding.severity)}: "
                          f"{printable(finding.message)} [{finding.validator}:{finding.code}]")
-    for origin in report.schemas:
+    for origin in report.schemas if not quiet else ():
         where = f" ({printable(origin.location)})" if origin.location else ""
         lines.append(f"schema: {origin.name} from {origin.origin}{where}")
-    lines += [f"note: {printable(note)}" for note in report.notes]
+    lines += [f"note: {printable(note)}" for note in report.notes if not quiet]
     lines.append(summary_line(report))
     return "\n".join(lines) + "\n"
 
@@ -154,8 +158,9 @@ def render_junit(report: Report) -> str:
     indent it (the tests check that), without building the tree.
     """
     counts = report.summary()
+    seconds = sum(result.seconds for result in report.files)
     totals = (f'name="newsconvert validate" tests="{counts["files"]}" '
-              f'failures="{counts["invalid"]}" errors="0" skipped="0"')
+              f'failures="{counts["invalid"]}" errors="0" skipped="0" time="{seconds:.3f}"')
     lines = ['<?xml version="1.0" encoding="UTF-8"?>', f"<testsuites {totals}>"]
     cases = [_junit_case(result, report.strict) for result in report.files]
     if cases:
@@ -169,7 +174,7 @@ def render_junit(report: Report) -> str:
 def _junit_case(result: FileResult, strict: bool) -> str:
     name = _xml_attribute(_xml_text(result.file))
     case = (f'    <testcase classname="{_xml_attribute(_xml_text(result.format))}" '
-            f'name="{name}" file="{name}"')
+            f'name="{name}" file="{name}" time="{result.seconds:.3f}"')
     details = _xml_content("\n".join(_xml_text(_one_line(finding))
                                       for finding in result.findings))
     if not result.valid(strict):
