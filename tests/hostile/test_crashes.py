@@ -184,6 +184,9 @@ def test_doctype_after_a_comment_or_pi_is_refused_by_validate(text: str, tmp_pat
     source = tmp_path / "item.xml"
     source.write_text(text, encoding="utf-8")
     report = _report(run_capped("validate", str(source), "--format", "json", cwd=tmp_path))
+    assert report["files"][0]["valid"] is False  # (detection may also call it unknown)
+    report = _report(run_capped("validate", str(source), "--format", "json", "--input-format",
+                                "newsml", cwd=tmp_path))
     result = report["files"][0]
     assert result["valid"] is False
     assert [f["code"] for f in result["findings"]] == ["doctype"]
