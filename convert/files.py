@@ -10,9 +10,10 @@ from __future__ import annotations
 import os
 from collections.abc import Container, Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, BinaryIO, NamedTuple
 
 from convert.errors import ConvertError
+from convert.terminal import printable
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -43,8 +44,9 @@ STDIN = "<stdin>"
 
 
 def display_name(name: str) -> str:
-    """``name`` as messages show it: ``-`` is standard input."""
-    return STDIN if name == "-" else name
+    """``name`` as messages show it: ``-`` is standard input; control characters
+    and bytes that are not UTF-8 are escaped (see :mod:`convert.terminal`)."""
+    return STDIN if name == "-" else printable(name)
 
 
 # ---------------------------------------------------------------- reading
@@ -54,25 +56,52 @@ def display_name(name: str) -> str:
 MAX_INPUT_BYTES = 512 * 1024 * 1024
 
 
+#: Why a FIFO, device or socket is not read (it may never end, or block forever).
+NOT_REGULAR = "not a regular file (a FIFO, device or socket)"
+
+
 def load_bytes(source: str | os.PathLike[str]) -> bytes:
-    """The bytes of a path (``-`` is standard input), with clear errors."""
+    """The bytes of a path (``-`` is standard input), with clear errors.
+
+    At most ``MAX_INPUT_BYTES`` are read, whatever the size a file claims (a
+    link to ``/dev/zero`` claims 0) and however much a pipe holds; anything
+    but a regular file (or standard input) is refused before it is read.
+    """
+    import stat
     import sys
 
     name = os.fspath(source)
     if name == "-":
-        return sys.stdin.buffer.read()
-    path = Path(name)
+        return _read_capped(sys.stdin.buffer, STDIN)
     try:
-        if path.is_dir():
+        if os.path.isdir(name):
             raise ConvertError("is a folder, not a file", source=name, code="io")
-        if path.stat().st_size > MAX_INPUT_BYTES:
-            raise ConvertError(f"larger than {MAX_INPUT_BYTES // 2**20} MiB", source=name,
-                               code="too-large")
-        return path.read_bytes()
+        # O_NONBLOCK: opening a FIFO must not wait for a writer (regular files ignore it)
+        descriptor = os.open(name, os.O_RDONLY | os.O_NONBLOCK)
+        with open(descriptor, "rb") as stream:
+            status = os.fstat(descriptor)
+            if not stat.S_ISREG(status.st_mode):
+                raise ConvertError(NOT_REGULAR, source=name, code="not-regular")
+            return _read_capped(stream, name, status.st_size)
     except FileNotFoundError:
         raise ConvertError("no such file or folder", source=name, code="io") from None
     except OSError as error:
         raise ConvertError(error.strerror or str(error), source=name, code="io") from None
+
+
+def _read_capped(stream: BinaryIO, name: str, expected: int = 2**24) -> bytes:
+    """All of ``stream``, or a ConvertError once it passes ``MAX_INPUT_BYTES``
+    (``expected``: the size it claims, read in one go when it is honest)."""
+    chunks, length = [], 0
+    size = expected + 1
+    while chunk := stream.read(min(size, MAX_INPUT_BYTES + 1 - length)):
+        size = 2**24
+        chunks.append(chunk)
+        length += len(chunk)
+        if length > MAX_INPUT_BYTES:
+            raise ConvertError(f"larger than {MAX_INPUT_BYTES // 2**20} MiB", source=name,
+                               code="too-large")
+    return b"".join(chunks)
 
 
 # ---------------------------------------------------------------- folders
@@ -88,6 +117,8 @@ class Found(NamedTuple):
     relative: str
     #: The real path (symbolic links resolved): the same file under two names is one input.
     real: str
+    #: False for a FIFO, device or socket (or a link to one): never to be read.
+    regular: bool = True
 
 
 def walk(folder: str, extensions: Container[str] | None = None) -> Iterator[Found]:
@@ -120,7 +151,7 @@ def _walk(folder: str, below: str, real_folder: str,
         elif extensions is None or os.path.splitext(name)[1].lower() in extensions:
             real = (os.path.realpath(entry.path) if entry.is_symlink()
                     else f"{real_folder.rstrip('/')}/{name}")
-            yield Found(prefix + name, below + name, real)
+            yield Found(prefix + name, below + name, real, entry.is_file())
     for name in folders:
         yield from _walk(prefix + name, f"{below}{name}/", f"{real_folder.rstrip('/')}/{name}",
                          extensions)

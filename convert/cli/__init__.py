@@ -75,7 +75,9 @@ def _traceback(debug: bool) -> None:
 
 def echo_error(message: str) -> None:
     """``newsconvert: message`` on stderr, whatever its encoding can show."""
-    write_text(sys.stderr, f"newsconvert: {message}\n")
+    from convert.terminal import printable
+
+    write_text(sys.stderr, printable(f"newsconvert: {message}") + "\n")
 
 
 def write_text(stream: TextIO, text: str) -> None:

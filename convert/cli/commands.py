@@ -18,6 +18,7 @@ from typer.core import TyperArgument, TyperCommand, TyperOption
 from convert.errors import ConvertError
 from convert.formats import READER_NAMES, WRITER_NAMES
 from convert.formats.ninjs import DEFAULT_VERSION, VERSIONS
+from convert.terminal import printable, printable_json, printable_lines
 
 if TYPE_CHECKING:
     from convert.options import ReadOptions, WriteOptions
@@ -110,7 +111,7 @@ def fail(error: ConvertError | str, code: int = EXIT_INVALID) -> NoReturn:
         import traceback
 
         traceback.print_exception(error)
-    typer.echo(f"newsconvert: {error}", err=True)
+    typer.echo(printable(f"newsconvert: {error}"), err=True)
     raise typer.Exit(code)
 
 
@@ -250,7 +251,7 @@ def convert_command(
             fail(error, _exit_code(error))
     if not quiet:
         for note in run.notes:
-            typer.echo(f"newsconvert: note: {note}", err=True)
+            typer.echo(printable(f"newsconvert: note: {note}"), err=True)
     _finish_run(run, report, summary=not quiet and len(run.files) != 1)
 
 
@@ -359,13 +360,13 @@ class _RunDisplay:
             self.bar.update(done, total)
         if result.error:
             if _debug and result.error.trace:
-                self.echo(result.error.trace.rstrip())
-            self.echo(f"newsconvert: {_where(result.source, result.error.line)}: "
-                      f"{result.error.message}")
+                self.echo(printable_lines(result.error.trace.rstrip()))
+            self.echo(printable(f"newsconvert: {_where(result.source, result.error.line)}: "
+                                f"{result.error.message}"))
         if not self.quiet:
             for warning in result.warnings:
-                self.echo(f"newsconvert: warning: {_where(result.source, warning.line)}: "
-                          f"{warning.message} [{warning.code}]")
+                self.echo(printable(f"newsconvert: warning: {_where(result.source, warning.line)}"
+                                    f": {warning.message} [{warning.code}]"))
 
     def echo(self, line: str) -> None:
         if self.bar:
@@ -384,7 +385,7 @@ def _finish_run(run: RunReport, report: Path | None, summary: bool) -> None:
         try:
             run.write_json(report)
         except ConvertError as error:
-            typer.echo(f"newsconvert: {error}", err=True)
+            typer.echo(printable(f"newsconvert: {error}"), err=True)
     if summary or run.interrupted:
         typer.echo(run.summary_line(), err=True)
     if run.interrupted:
@@ -483,10 +484,10 @@ def inspect_command(
     except ConvertError as error:
         fail(error.located(options.source_name))
     if as_json:
-        typer.echo(json.dumps(trace_data(result), ensure_ascii=False, indent=2))
+        typer.echo(printable_json(json.dumps(trace_data(result), ensure_ascii=False, indent=2)))
     else:
         typer.echo(f"{options.source_name}:")
-        typer.echo("\n".join(trace_lines(result)))
+        typer.echo(printable_lines("\n".join(trace_lines(result))))
 
 
 @app.command("formats", cls=_Command, epilog=_examples("newsconvert formats"))

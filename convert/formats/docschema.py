@@ -10,7 +10,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from convert.formats.jsonload import pointer_line
+from convert.formats.jsonload import JsonLines
 
 
 @dataclass(frozen=True)
@@ -82,10 +82,11 @@ def _document_validator() -> Any:
 def document_errors(data: Any, text: str | None = None) -> Iterator[SchemaError]:
     """Schema errors of canonical data; ``text`` (the JSON source) gives line numbers."""
     errors = sorted(_document_validator().iter_errors(data), key=lambda e: list(e.absolute_path))
+    lines = JsonLines(text) if text is not None else None
     for error in errors:
         path = list(error.absolute_path)
         pointer = "/" + "/".join(str(part) for part in path)
-        line = pointer_line(text, path) if text is not None else None
+        line = lines.line(path) if lines is not None else None
         yield SchemaError(f"{pointer}: {_best(error).message}", pointer, line)
 
 

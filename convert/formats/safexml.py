@@ -13,7 +13,7 @@ one (an EPUB chapter's ``<!DOCTYPE html>``) check what it declares themselves.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from convert.errors import ConvertError
@@ -52,6 +52,46 @@ class DocumentTypeInfo(Protocol):
 def document_type(tree: etree._ElementTree) -> DocumentTypeInfo:
     """The document type declaration facts of a parsed ``tree``."""
     return cast(DocumentTypeInfo, tree.docinfo)
+
+
+def declares_doctype(chunks: Iterable[bytes]) -> bool:
+    """Does the document declare a DOCTYPE, as libxml2 itself reads its prolog?
+
+    ``chunks`` are the document's bytes in order; reading stops at the root
+    element's start tag.  A text scan cannot tell a comment, a processing
+    instruction or an attribute from a declaration; the parser can.  A prolog
+    that is not well-formed is left to the parse that follows (it reports the
+    error, and resolves no entity either way).
+    """
+    from lxml import etree
+
+    parser = etree.XMLPullParser(events=("start",), **HARDENED)
+    try:
+        for chunk in chunks:
+            parser.feed(chunk)
+            for _, element in parser.read_events():  # "start" events: always an element
+                docinfo = document_type(cast("etree._Element", element).getroottree())
+                return bool(docinfo.doctype or docinfo.internalDTD is not None
+                            or docinfo.externalDTD is not None)
+    except etree.XMLSyntaxError:
+        return False
+    return False
+
+
+def syntax_problem(error: etree.XMLSyntaxError) -> tuple[int | None, int | None, str]:
+    """(line, column, one-line message) of a parse failure, from libxml2's first
+    error: ``iterparse`` may raise a later, emptier one ("no element found" at
+    0:0 after an undefined entity)."""
+    from lxml import etree
+
+    entries = [entry for entry in error.error_log  # type: ignore[attr-defined]
+               if entry.domain == etree.ErrorDomains.PARSER] if not error.lineno else []
+    if entries:
+        line, column, message = entries[0].line, entries[0].column, entries[0].message
+    else:
+        line, column = error.position
+        message = error.msg or ""
+    return line or None, column or None, " ".join(str(message).split()) or "malformed XML"
 
 
 def _doctype_refused(source: str | None, line: int = 1) -> ConvertError:
@@ -97,9 +137,9 @@ def parse_untrusted(data: bytes, source: str | None = None) -> etree._ElementTre
     try:
         tree = etree.ElementTree(etree.fromstring(data, xml_parser()))
     except etree.XMLSyntaxError as error:
-        message = error.msg or "malformed XML"
-        raise ConvertError(f"not well-formed XML: {message}", source=source,
-                           line=error.lineno or None, code="xml") from None
+        line, _, message = syntax_problem(error)
+        raise ConvertError(f"not well-formed XML: {message}", source=source, line=line,
+                           code="xml") from None
     docinfo = document_type(tree)
     if docinfo.doctype or docinfo.internalDTD is not None or docinfo.externalDTD is not None:
         raise _doctype_refused(source)
@@ -128,8 +168,9 @@ def iterparse_untrusted(data: bytes, source: str | None = None
                                    source=source, line=source_line(element), code="hostile-xml")
             yield event, element
     except etree.XMLSyntaxError as error:
-        raise ConvertError(f"not well-formed XML: {error.msg or 'malformed XML'}", source=source,
-                           line=error.lineno or None, code="xml") from None
+        line, _, message = syntax_problem(error)
+        raise ConvertError(f"not well-formed XML: {message}", source=source, line=line,
+                           code="xml") from None
 
 
 def declared_encoding(data: bytes) -> str:

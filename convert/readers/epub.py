@@ -13,22 +13,16 @@ date or date-time; another form is kept as the ``dc:date`` extra, with a
 warning), ``dc:language`` (region kept: ``en-US``) the language,
 ``dc:publisher`` the source and ``dc:subject`` the keywords.
 
-The archive is hostile until proven otherwise: entry count, per-entry and
-total uncompressed sizes and the compression ratio are capped on the sizes
-the central directory declares, and :mod:`zipfile` never inflates an entry
-past its declared size (a header that lies ends in a CRC error, reported as
-a damaged entry); names that are absolute, contain ``..`` or backslashes,
-symbolic links and encrypted entries are refused, and XML is parsed without
-DTDs, entities or network.
+The archive is read through :class:`convert.formats.safezip.SafeArchive` (caps on
+entries and on declared and actually inflated sizes; unsafe names, links,
+encryption and unknown compression refused), and XML is parsed without DTDs,
+entities or network.
 """
 
 from __future__ import annotations
 
 import io
 import posixpath
-import re
-import zipfile
-import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Any
@@ -42,20 +36,13 @@ from convert.model import (
 )
 from convert.options import ReadOptions
 from convert.formats.safexml import document_type, xml_parser
-
-MAX_ENTRIES = 50_000
-MAX_ENTRY_BYTES = 64 * 2**20
-MAX_TOTAL_BYTES = 512 * 2**20
-#: Refuse entries that inflate more than this many times (above RATIO_FLOOR bytes).
-MAX_RATIO = 200
-RATIO_FLOOR = 2**20
+from convert.formats.safezip import SafeArchive
 
 OPF = "http://www.idpf.org/2007/opf"
 DC = "http://purl.org/dc/elements/1.1/"
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})?)?\Z")
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*\Z")
 CONTAINER = "urn:oasis:names:tc:opendocument:xmlns:container"
-_WINDOWS_DRIVE = re.compile(r"[A-Za-z]:")
 
 
 def read(data: bytes, options: ReadOptions) -> Document:
@@ -88,74 +75,13 @@ def read_all(data: bytes, options: ReadOptions) -> Iterator[Document]:
 # ---------------------------------------------------------------- the archive
 
 
-class SafeArchive:
-    """Read-only access to a ZIP that refuses anything a zip bomb or traversal needs."""
-
-    def __init__(self, data: bytes, source: str) -> None:
-        self.source = source
-        try:
-            self._zip = zipfile.ZipFile(io.BytesIO(data))
-            infos = self._zip.infolist()
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as error:
-            raise ConvertError(f"not a readable ZIP archive (truncated or damaged?): {error}",
-                               source=source, code="invalid") from None
-        if len(infos) > MAX_ENTRIES:
-            raise ConvertError(f"too many archive entries ({len(infos)} > {MAX_ENTRIES})",
-                               source=source, code="too-large")
-        self._infos: dict[str, zipfile.ZipInfo] = {}
-        declared_total = 0
-        for info in infos:
-            self._check_entry(info)
-            declared_total += info.file_size
-        if declared_total > MAX_TOTAL_BYTES:
-            raise ConvertError(f"archive inflates to more than {MAX_TOTAL_BYTES // 2**20} MiB",
-                               source=source, code="too-large")
-
-    def error(self, entry: str, message: str, line: int | None = None,
-              code: str = "invalid") -> ConvertError:
-        return ConvertError(message, source=f"{self.source}!/{entry}", line=line, code=code)
-
-    def _check_entry(self, info: zipfile.ZipInfo) -> None:
-        name = info.filename
-        parts = name.split("/")
-        if (name.startswith("/") or "\\" in name or "\x00" in name or ".." in parts
-                or _WINDOWS_DRIVE.match(name)):
-            raise self.error(name, "unsafe entry name (absolute, '..' or backslash)")
-        if info.create_system == 3 and (info.external_attr >> 16) & 0o170000 == 0o120000:
-            raise self.error(name, "symbolic link entries are not allowed")
-        if info.flag_bits & 0x1:
-            raise self.error(name, "encrypted entries are not supported (DRM?)")
-        if name in self._infos:
-            raise self.error(name, "duplicate entry name")
-        if info.file_size > MAX_ENTRY_BYTES:
-            raise self.error(name, f"entry inflates to more than {MAX_ENTRY_BYTES // 2**20} MiB",
-                             code="too-large")
-        if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            raise self.error(name, f"compression ratio above {MAX_RATIO}:1 (zip bomb?)",
-                             code="too-large")
-        self._infos[name] = info
-
-    def read(self, name: str, required: bool = False) -> bytes:
-        """An entry's bytes (its declared size passed the caps in ``_check_entry``)."""
-        info = self._infos.get(name)
-        if info is None:
-            if required:
-                raise ConvertError(f"not an EPUB: no {name} entry", source=self.source,
-                                   code="invalid")
-            raise self.error(name, "referenced but missing from the archive")
-        try:
-            with self._zip.open(info) as stream:
-                return stream.read()  # stops at the declared (already capped) size
-        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as error:
-            raise self.error(name, f"damaged archive entry: {error}") from None
-
-    def resolve(self, base: str, href: str, referrer: str) -> str:
-        """The entry an ``href`` in ``referrer`` points to, never outside the archive."""
-        target = posixpath.normpath(posixpath.join(posixpath.dirname(base),
-                                                   unquote(href.split("#")[0])))
-        if target.startswith(("../", "/")) or target == "..":
-            raise self.error(referrer, f"reference {href!r} points outside the book")
-        return target
+def _resolve(archive: SafeArchive, base: str, href: str, referrer: str) -> str:
+    """The entry an ``href`` in ``referrer`` points to, never outside the archive."""
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(base),
+                                               unquote(href.split("#")[0])))
+    if target.startswith(("../", "/")) or target == "..":
+        raise archive.error(referrer, f"reference {href!r} points outside the book")
+    return target
 
 
 # ---------------------------------------------------------------- XML
@@ -183,7 +109,7 @@ def _package_path(archive: SafeArchive) -> str:
     root = _parse_xml(archive, container)
     for rootfile in root.iter(f"{{{CONTAINER}}}rootfile"):
         if rootfile.get("media-type") == "application/oebps-package+xml":
-            return archive.resolve("", rootfile.get("full-path", ""), container)
+            return _resolve(archive, "", rootfile.get("full-path", ""), container)
     raise archive.error(container, "no package document (rootfile) listed")
 
 
@@ -240,7 +166,7 @@ def _package(archive: SafeArchive, path: str
     """The manifest (id -> entry, media type, properties), the spine's idrefs, the metadata."""
     root = _parse_xml(archive, path)
     manifest = {
-        item.get("id", ""): (archive.resolve(path, item.get("href", ""), path),
+        item.get("id", ""): (_resolve(archive, path, item.get("href", ""), path),
                              item.get("media-type", ""), set(item.get("properties", "").split()))
         for item in root.iterfind(f"{{{OPF}}}manifest/{{{OPF}}}item")
     }

@@ -566,9 +566,13 @@ def _body(item: etree._Element, context: _Context
     return (), {}
 
 
+#: White space runs, collapsed in C (not word by word: a body may be 100 MB).
+_SPACES = re.compile(r"\s{2,}|[^\S ]")
+
+
 def _plain_body(text: str) -> tuple[Block, ...]:
     paragraphs = re.split(r"\n[ \t]*\n", text.replace("\r\n", "\n"))
-    return tuple(Paragraph((" ".join(p.split()),)) for p in paragraphs if p.strip())
+    return tuple(Paragraph((_SPACES.sub(" ", p).strip(),)) for p in paragraphs if p.strip())
 
 
 def _package_body(item: etree._Element, context: _Context) -> tuple[Block, ...]:

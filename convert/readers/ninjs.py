@@ -29,7 +29,7 @@ from urllib.parse import quote
 
 from convert.errors import ConvertError
 from convert.formats.dates import colon_offset
-from convert.formats.jsonload import load_json, pointer_line
+from convert.formats.jsonload import JsonLines, load_json
 from convert.formats.sniff import ninjs_version
 from convert.formats.body import blocks_from_html
 from convert.model import (
@@ -43,6 +43,9 @@ from convert.formats.ninjs import (
 from convert.formats.qcodes import uri_to_qcode
 from convert.options import ReadOptions
 
+#: White space runs, collapsed in C (``" ".join(text.split())`` holds every word
+#: of a 100 MB body as a string of its own: ten times the body in memory).
+_SPACES = re.compile(r"\s{2,}|[^\S ]")
 _HTML_TYPE = re.compile(r"html|xml|richtext", re.IGNORECASE)
 _BYLINE_SEPARATOR = re.compile(r"\s*,\s*|\s+and\s+")
 #: ``type`` values the Document holds (others are kept in ``extra``).
@@ -65,8 +68,9 @@ def read_all(text: str, options: ReadOptions) -> Iterator[Document]:
     if not objects:
         raise ConvertError("an empty JSON array holds no ninjs object",
                            source=options.source_name, line=1, code="invalid")
+    lines = JsonLines(text)
     for index, item in enumerate(objects):
-        doc = _document(_Object(item, text, [index] if isinstance(data, list) else [],
+        doc = _document(_Object(item, lines, [index] if isinstance(data, list) else [],
                                 options.source_name))
         if index == 0 and noted:
             doc = replace(doc, provenance=replace(
@@ -77,14 +81,14 @@ def read_all(text: str, options: ReadOptions) -> Iterator[Document]:
 class _Object:
     """One ninjs object with typed, located access to its keys."""
 
-    def __init__(self, data: Any, text: str, path: list[str | int], source: str) -> None:
-        self.text, self.path, self.source = text, path, source
+    def __init__(self, data: Any, lines: JsonLines, path: list[str | int], source: str) -> None:
+        self.lines, self.path, self.source = lines, path, source
         if not isinstance(data, dict):
             raise self.error("expected a ninjs object ({...})")
         self.data: dict[str, Any] = data
 
     def line(self, *keys: str | int) -> int | None:
-        return pointer_line(self.text, [*self.path, *keys])
+        return self.lines.line([*self.path, *keys])
 
     def error(self, message: str, *keys: str | int) -> ConvertError:
         return ConvertError(message, source=self.source, line=self.line(*keys), code="invalid")
@@ -328,7 +332,7 @@ def _body(obj: _Object, p: NinjsProfile, warnings: list[ParseWarning]) -> tuple[
         rich = [value for kind, value in bodies if _HTML_TYPE.search(kind)]
         if not rich:
             paragraphs = re.split(r"\n\s*\n", bodies[0][1]) if bodies else []
-            return tuple(Paragraph((" ".join(text.split()),)) for text in paragraphs
+            return tuple(Paragraph((_SPACES.sub(" ", text).strip(),)) for text in paragraphs
                          if text.strip())
         html = rich[0]
     blocks, markup_warnings = blocks_from_html(html, warning_prefix="ninjs")

@@ -39,7 +39,9 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 from convert import files, formats
 from convert.errors import ConvertError
 from convert.options import ReadOptions, WriteOptions
-from convert.run.executors import ExecutorName, Outcome, execute, executor_name
+from convert.run.executors import (
+    ExecutorName, Outcome, execute, executor_name, render, worker_count,
+)
 from convert.run.plan import (
     Job, Source, Task, expand_inputs, input_extensions, input_folders, output_names, plan,
     skip_notes, up_to_date,
@@ -98,8 +100,8 @@ class _Run:
     def execute(self, tasks: Sequence[Task], job: Job, *, jobs: int, executor: ExecutorName,
                 scheduler: Any) -> RunReport:
         try:
-            execute(tasks, job, jobs=max(1, jobs), executor=executor, scheduler=scheduler,
-                     deliver=self.deliver)
+            execute(tasks, job, jobs=worker_count(jobs, len(tasks)), executor=executor,
+                    scheduler=scheduler, deliver=self.deliver)
         except KeyboardInterrupt:
             raise Interrupted(self.finish(interrupted=True)) from None
         return self.finish()
@@ -142,7 +144,7 @@ def convert_many(inputs: Sequence[str], to: Sequence[str], output_dir: str | os.
         else:
             to_convert.append(task)
     job = Job(writer_names, read_format, write_options or WriteOptions(),
-              read_options=read_options or ReadOptions())
+              read_options=read_options or ReadOptions(), resume=skip_existing)
     return run.execute(to_convert, job, jobs=jobs, executor=executor, scheduler=scheduler)
 
 
@@ -177,13 +179,39 @@ def convert_into_one(inputs: Sequence[str], to: str,
         if len(documents) > 1 and not (writer.collection or writer.several):
             raise ConvertError(f"{len(documents)} documents, but {to} writes one per file: "
                                "give an output folder (-o DIR)", code="usage")
-        data = writer.write(documents, write_options or WriteOptions())
-        if target is None:
-            output.write(data)  # type: ignore[union-attr]
-        else:
-            files.write_atomic(target, data)
-        _name_output(report, "" if target is None else os.fspath(target))
+        data = _write_collection(to, run, write_options or WriteOptions())
+        report = run.finish()
+        if data is not None:
+            if target is None:
+                output.write(data)  # type: ignore[union-attr]
+            else:
+                files.write_atomic(target, data)
+            _name_output(report, "" if target is None else os.fspath(target))
     return report
+
+
+def _write_collection(to: str, run: _Run, options: WriteOptions) -> bytes | None:
+    """Every collected document in one output.  When the writer refuses it, each
+    input's documents are tried alone: the inputs it refuses fail with their own
+    error (naming the file) and the others are written."""
+    documents = [doc for index in sorted(run.documents) for doc in run.documents[index]]
+    try:
+        return render(to, documents, options)
+    except ConvertError:
+        pass
+    kept: list[Document] = []
+    for index in sorted(run.documents):
+        try:
+            render(to, run.documents[index], options)
+        except ConvertError as error:
+            source = run.results[index].source
+            run.results[index] = InputResult(source, "failed", error=Problem(
+                error.message, error.line, error.code))
+            if run.progress:
+                run.progress(run.results[index], len(run.results), run.total)
+        else:
+            kept.extend(run.documents[index])
+    return render(to, kept, options) if kept else None
 
 
 def _name_output(report: RunReport, output: str) -> None:

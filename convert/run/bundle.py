@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from convert import files
 from convert.errors import ConvertError
 from convert.options import WriteOptions
-from convert.run.executors import Outcome, convert_task
+from convert.run.executors import Outcome, convert_task, worker_count
 from convert.run.plan import Job, Source, Task, expand_inputs
 from convert.run.report import InputResult, ProgressCallback, RunReport
 
@@ -121,7 +121,7 @@ def _outcomes(tasks: list[Task], job: Job, jobs: int) -> Iterator[Outcome]:
     """Each task's outcome, in order: here, or read by ``jobs`` worker processes
     (at most one per CPU and per input) with a few tasks in flight per worker,
     so memory stays bounded while the book is written in input order."""
-    workers = min(jobs, os.cpu_count() or 1, len(tasks))
+    workers = worker_count(jobs, len(tasks))
     if workers <= 1:
         yield from (convert_task(task, job) for task in tasks)
         return

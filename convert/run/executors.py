@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import os
 import time
 import traceback
 from collections.abc import Callable, Iterator, Sequence
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from multiprocessing.synchronize import Event
 
     from convert.model import Document
+    from convert.options import WriteOptions
 
 ExecutorName = Literal["local", "dask"]
 #: Most inputs sent to a worker at once; small chunks keep Ctrl-C and
@@ -45,6 +47,9 @@ class Outcome:
 def convert_task(task: Task, job: Job) -> Outcome:
     """Read one input once and write every requested format; never raises for bad input."""
     source = task.source
+    if not source.regular:  # never opened: it may block, or never end
+        return Outcome(task.index, InputResult(source.display, "skipped", warnings=(
+            Problem(f"{files.NOT_REGULAR}: skipped", None, "not-regular"),)))
     try:
         documents = _read(source, job)
         if job.collect:
@@ -91,27 +96,78 @@ def _write_outputs(task: Task, documents: Iterator[Document],
     Documents stream from the reader, so a newsMessage of 100,000 items never
     sits in memory at once.  Only one look-ahead decides the naming: one
     document gives ``a.html``, several ``a-1.html``, ``a-2.html``...
+
+    The first document's outputs are written last: ``a-1.html`` on disk means
+    every other output of the input is too, so a run killed half-way (no
+    clean-up possible) is seen as unfinished by ``--skip-existing``, which
+    then writes exactly the outputs that are missing (or older than the input).
     """
     first = next(documents)
     second = next(documents, None)
     numbered = second is not None
     stream = itertools.chain((first,) if second is None else (first, second), documents)
+    changed = _input_mtime(task) if job.resume and numbered else None
+    outputs: list[Path] = []
     written: list[Path] = []
     warnings: list[Problem] = []
+
+    def write(number: int, doc: Document) -> None:
+        for name, output in task.outputs:
+            path = numbered_path(Path(output), number) if numbered else Path(output)
+            if changed is None or not _newer(path, changed):
+                files.write_atomic(path, render(name, [doc], job.write_options))
+                written.append(path)
+            outputs.append(path)
+
     try:
         for number, doc in enumerate(stream, 1):
             warnings.extend(_warnings(doc, job))
-            rendered = [(numbered_path(Path(output), number) if numbered else Path(output),
-                         formats.writer(name).write([doc], job.write_options))
-                        for name, output in task.outputs]
-            for path, data in rendered:
-                files.write_atomic(path, data)
-                written.append(path)
+            if number > 1 or not numbered:
+                write(number, doc)
+        if numbered:
+            write(1, first)
     except BaseException:
         for path in written:
             path.unlink(missing_ok=True)
         raise
-    return tuple(str(path) for path in written), tuple(warnings)
+    if numbered:  # reported in document order
+        formats_count = len(task.outputs)
+        outputs = outputs[-formats_count:] + outputs[:-formats_count]
+    return tuple(str(path) for path in outputs), tuple(warnings)
+
+
+def _input_mtime(task: Task) -> int | None:
+    try:
+        return os.stat(task.source.name).st_mtime_ns if task.source.name != "-" else None
+    except OSError:
+        return None
+
+
+def _newer(path: Path, than: int) -> bool:
+    try:
+        return os.stat(path).st_mtime_ns > than
+    except OSError:
+        return False
+
+
+def render(writer_name: str, docs: Sequence[Document], options: WriteOptions) -> bytes:
+    """The writer's bytes; text the format cannot hold (lxml refuses control
+    characters, UTF-8 lone surrogates) is a ConvertError, not a crash."""
+    try:
+        return formats.writer(writer_name).write(docs, options)
+    except (ValueError, UnicodeError) as error:
+        if isinstance(error, ConvertError):
+            raise
+        raise ConvertError(f"cannot be written as {writer_name}: {error}",
+                           code="unrepresentable") from None
+
+
+def worker_count(jobs: int, tasks: int) -> int:
+    """``--jobs``, capped by the CPUs this process may use and by the inputs:
+    more workers than either only cost memory and start-up (``--jobs 1000``
+    on 40 files would fork 1000 processes)."""
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(1, min(jobs, cpus or 1, tasks))
 
 
 # ---------------------------------------------------------------- executors

@@ -31,6 +31,8 @@ class Source:
     key: str
     #: Standard input, read once in the calling process.
     data: bytes | None = None
+    #: False for a FIFO, device or socket found in a folder: skipped with a warning.
+    regular: bool = True
 
     @property
     def display(self) -> str:
@@ -75,9 +77,11 @@ def _arguments(inputs: Sequence[str]) -> Iterator[str]:
 def _list_file_entries(list_name: str) -> Iterator[str]:
     """The paths in a list file (``-``: standard input), one a line; ``#`` comments."""
     try:
-        text = (sys.stdin.read() if list_name == "-"
-                else Path(list_name).read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError) as error:
+        text = files.load_bytes(list_name).decode("utf-8-sig")
+    except ConvertError as error:
+        raise ConvertError(f"cannot read list file: {error.message}", source=list_name,
+                           code="usage") from None
+    except UnicodeDecodeError as error:
         raise ConvertError(f"cannot read list file: {error}", source=list_name,
                            code="usage") from None
     for line in text.splitlines():
@@ -89,10 +93,13 @@ def _list_file_entries(list_name: str) -> Iterator[str]:
 def _expand_argument(argument: str, extensions: frozenset[str], read_format: str | None,
                      selection: files.Selection, skipped: list[str]) -> Iterator[Source]:
     if argument == "-":
-        yield Source("-", "stdin", "-", sys.stdin.buffer.read())
+        yield Source("-", "stdin", "-", files.load_bytes("-"))
     elif os.path.isdir(argument):
         for found in files.walk(argument, None if selection.include else extensions):
-            if _taken(found, read_format, selection.chooses(found.relative)):
+            if not found.regular:  # never opened: skipped with a warning
+                yield Source(found.path, os.path.splitext(found.relative)[0], found.real,
+                             regular=False)
+            elif _taken(found, read_format, selection.chooses(found.relative)):
                 yield Source(found.path, os.path.splitext(found.relative)[0], found.real)
             elif selection.chooses(found.relative) is None:
                 skipped.append(found.path)
@@ -142,6 +149,8 @@ class Job:
     read_options: ReadOptions = ReadOptions()
     #: Read only and send the documents back (for a collection writer).
     collect: bool = False
+    #: ``--skip-existing``: numbered outputs already newer than their input are kept.
+    resume: bool = False
 
 
 def output_names(writer_names: Sequence[str]) -> dict[str, str]:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from convert.terminal import printable
 from convert import files, formats
 
 Status = Literal["converted", "warned", "failed", "skipped"]
@@ -46,7 +47,7 @@ class InputResult:
         return {
             "source": self.source,
             "status": self.status,
-            "outputs": list(self.outputs),
+            "outputs": [printable(output) for output in self.outputs],
             "warnings": [warning.to_data() for warning in self.warnings],
             "error": self.error.to_data() if self.error else None,
         }

@@ -44,12 +44,12 @@ def newsml(entry: Entry, head: bytes, whole: bytes | None,
 def _parsed_json(entry: Entry, whole: bytes | None,
                  check: Callable[[str, Any], FileResult]) -> FileResult:
     """``check(text, data)`` of the file's JSON, or the result saying why it has none."""
+    from convert.files import load_bytes
     from convert.formats.jsonload import load_json
 
     try:
-        if whole is None:
-            with open(entry.path, "rb") as stream:
-                whole = stream.read()
+        if whole is None:  # a big file: read with the input cap, as convert reads it
+            whole = load_bytes(entry.path)
         text = whole.decode("utf-8-sig")
         data = load_json(text, entry.display)
     except UnicodeDecodeError as error:
@@ -98,7 +98,10 @@ def epub(entry: Entry, head: bytes, whole: bytes | None,
 
     findings = [Finding(entry.display, hit.line, None, hit.severity, hit.code, hit.message,
                         "rules", part=hit.part) for hit in rules.epub_hits(Path(entry.path))]
-    return FileResult(entry.display, "epub", findings, ["rules", "epubcheck"])
+    # a book our reader refuses (caps, encryption) is not handed to EPUBCheck either
+    refused = any(finding.code == rules.REFUSED_ARCHIVE for finding in findings)
+    return FileResult(entry.display, "epub", findings, ["rules"] if refused else
+                      ["rules", "epubcheck"])
 
 
 def text(entry: Entry, head: bytes, whole: bytes | None,

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from convert.errors import ConvertError
-from convert.formats.jsonload import pointer_line
+from convert.formats.jsonload import JsonLines
 from convert.validation import builtin, rules
 from convert.validation.results import Finding
 from convert.validation.sources import SchemaSet
@@ -51,12 +51,13 @@ def schema_errors(validator: Any, data: Any, text: str) -> list[tuple[str, int |
 
     best_match = import_jsonschema().exceptions.best_match
     found = []
+    lines = JsonLines(text)
     for error in validator.iter_errors(data):
         path = list(error.absolute_path)
         best = best_match(error.context) if error.context else error
         pointer = "/" + "/".join(str(part).replace("~", "~0").replace("/", "~1")
                                  for part in path)
-        found.append((pointer, pointer_line(text, path), best.message))
+        found.append((pointer, lines.line(path), best.message))
     return sorted(found, key=lambda item: (item[1] or 0, item[0], item[2]))
 
 
@@ -75,9 +76,10 @@ def check_ninjs(display: str, text: str, data: Any, version: str,
     """A ninjs document against the official schema of ``version`` (or our
     structural checks when it is not found), plus our rules; and the
     validator that ran."""
+    lines = JsonLines(text)
     located = schemas.ninjs.get(version)
     if located is None:
-        findings = [Finding(display, pointer_line(text, _parts(pointer)), None, "error",
+        findings = [Finding(display, lines.line(_parts(pointer)), None, "error",
                             "structure", message, "built-in", pointer=pointer or "/")
                     for pointer, message in builtin.ninjs_problems(data)]
         validator = "built-in"
@@ -85,7 +87,7 @@ def check_ninjs(display: str, text: str, data: Any, version: str,
         findings = _official_ninjs(display, text, data, located.path, schemas)
         validator = "jsonschema"
     findings += [Finding(display, hit.line, None, hit.severity, hit.code, hit.message, "rules")
-                 for hit in rules.ninjs_hits(data, lambda key: pointer_line(text, [key]))]
+                 for hit in rules.ninjs_hits(data, lambda key: lines.line([key]))]
     return findings, validator
 
 

@@ -13,6 +13,7 @@ from json.encoder import encode_basestring
 from typing import Any
 
 from convert.formats.xmltext import NOT_XML
+from convert.terminal import printable, printable_json
 from convert.validation.results import FileResult, Finding, Report
 
 REPORT_VERSION = 1
@@ -25,7 +26,7 @@ def render(report: Report, format: str, color: bool = False, quiet: bool = False
     if format == "text":
         return render_text(report, color, quiet)
     if format == "json":
-        return indented_json(report_data(report)) + "\n"
+        return printable_json(indented_json(report_data(report))) + "\n"
     if format == "junit":
         return render_junit(report)
     if format == "github":
@@ -64,16 +65,16 @@ def render_text(report: Report, color: bool = False, quiet: bool = False) -> str
             continue
         status = (paint("ok", "ok") if result.valid(report.strict)
                   else paint("INVALID", "bad"))
-        lines.append(f"{result.file} [{result.format}] {status}")
+        lines.append(f"{printable(result.file)} [{printable(result.format)}] {status}")
         for finding in result.findings:
-            place = _place(finding)
+            place = printable(_place(finding))
             lines.append(f"  {place + ': ' if place else ''}"
-                         f"{paint(finding.severity, finding.severity)}: {finding.message} "
-                         f"[{finding.validator}:{finding.code}]")
+                         f"{paint(finding.severity, finding.severity)}: "
+                         f"{printable(finding.message)} [{finding.validator}:{finding.code}]")
     for origin in report.schemas if not quiet else ():
-        where = f" ({origin.location})" if origin.location else ""
+        where = f" ({printable(origin.location)})" if origin.location else ""
         lines.append(f"schema: {origin.name} from {origin.origin}{where}")
-    lines += [f"note: {note}" for note in report.notes if not quiet]
+    lines += [f"note: {printable(note)}" for note in report.notes if not quiet]
     lines.append(summary_line(report))
     return "\n".join(lines) + "\n"
 

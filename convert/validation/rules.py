@@ -22,6 +22,7 @@ from collections.abc import Callable, Set
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from convert.errors import ConvertError
 from convert.formats.newsml import NAR_TAG_PREFIX as NAR
 from convert.formats.newsml import QCODE_ATTRIBUTES
 from convert.validation.results import Severity
@@ -322,15 +323,17 @@ _LINK_ATTRIBUTES = (("a", "href"), ("link", "href"), ("img", "src"), ("script", 
 
 def epub_hits(path: Path) -> list[Hit]:
     """Dangling references inside an EPUB: manifest items missing from the
-    zip, and links/images/fragments that point at nothing in the book."""
-    import zipfile
-
+    zip, and links/images/fragments that point at nothing in the book.  The
+    book is read through :class:`SafeArchive` (its caps and refusals)."""
     from lxml import etree
 
+    from convert.formats.safezip import SafeArchive
+
     try:
-        with zipfile.ZipFile(path) as book:
-            names = set(book.namelist())
-            opf_path = _opf_path(book)
+        with SafeArchive(path, str(path)) as book:
+            book.verify()  # every entry, so that EPUBCheck is never given a bomb
+            names = book.names()
+            opf_path = _opf_path(book) if "META-INF/container.xml" in names else None
             if opf_path is None or opf_path not in names:
                 return [Hit(None, "error", "no-package",
                             "META-INF/container.xml names no package document in the book")]
@@ -339,8 +342,16 @@ def epub_hits(path: Path) -> list[Hit]:
             for document in documents:
                 hits += _links(book, document, names, parsed)
             return hits
-    except (zipfile.BadZipFile, OSError, KeyError, etree.XMLSyntaxError) as error:
+    except ConvertError as error:
+        part = error.source.partition("!/")[2] if error.source else ""
+        return [Hit(None, "error", REFUSED_ARCHIVE, error.message, part=part or None)]
+    except (OSError, etree.XMLSyntaxError) as error:
         return [Hit(None, "error", "unreadable", f"not a readable EPUB: {error}")]
+
+
+#: The code of a book :class:`SafeArchive` refuses (caps, encryption, unknown
+#: compression, damage): no other checker is given it either.
+REFUSED_ARCHIVE = "refused-archive"
 
 
 def _parse_part(book: Any, name: str, parsed: dict[str, Any]) -> Any:

@@ -9,6 +9,7 @@ each over all their files, side by side.
 from __future__ import annotations
 
 import os
+import stat
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -60,7 +61,7 @@ def validate_paths(paths: Iterable[str | os.PathLike[str]], *, format_hint: str 
             skipped.append(entry.display)
             continue
         results.append(result)
-        if kind in batches:
+        if kind in batches and _JVM_CHECKER[kind] in result.validators:
             batches[kind][Path(entry.path)] = entry.display
         used |= _schemas_used(result.format)
     notes = _run_batches(batches, {result.file: result for result in results})
@@ -111,11 +112,12 @@ def _collect(paths: Iterable[str | os.PathLike[str]],
         found: Iterator[tuple[_Entry, str]]
         if path.is_dir():
             # A file a glob includes counts as named: it is checked whatever it is.
-            found = ((_Entry(file.path, file.path, chosen is True), file.real)
+            found = ((_Entry(file.path, files.display_name(file.path), chosen is True),
+                      file.real)
                      for file in files.walk(str(path))
                      if (chosen := selection.chooses(file.relative)) is not False)
         elif path.is_file():
-            found = iter([(_Entry(str(path), os.fspath(given), True),
+            found = iter([(_Entry(str(path), files.display_name(os.fspath(given)), True),
                            os.path.realpath(path))])
         else:
             raise ConvertError("no such file or folder", source=os.fspath(given), code="io")
@@ -134,6 +136,9 @@ def _check(entry: _Entry, hint: str | None,
     """The file's result (JVM-checked formats get their findings later) and its kind."""
     try:
         head, whole = _read(entry.path)
+    except _NotRegular:
+        return _problem(entry, "unreadable", "error" if entry.explicit else "warning",
+                        "not-regular", f"{files.NOT_REGULAR}: skipped"), "io"
     except OSError as error:
         return _problem(entry, "unreadable", "error", "io", error.strerror or str(error)), "io"
     spec = formats.reader(hint) if hint else sniff.classify(head, entry.path, entry.explicit)
@@ -147,13 +152,21 @@ def _check(entry: _Entry, hint: str | None,
     return result, spec.name
 
 
+class _NotRegular(Exception):
+    """A FIFO, device or socket (or a link to one): never read."""
+
+
 def _read(path: str) -> tuple[bytes, bytes | None]:
     """The file's first ``HEAD_BYTES`` (for detection) and, when it is no
     bigger than ``_WHOLE_FILE``, all of it (None otherwise): one open, no
     buffering, at most two reads for a small file."""
-    descriptor = os.open(path, os.O_RDONLY)
+    # O_NONBLOCK: opening a FIFO must not wait for a writer (regular files ignore it)
+    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     try:
-        size = os.fstat(descriptor).st_size
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
+            raise _NotRegular(path)
+        size = status.st_size
         limit = max(size + 1, HEAD_BYTES) if size <= _WHOLE_FILE else HEAD_BYTES
         chunks, length = [], 0
         while length < limit and (chunk := os.read(descriptor, limit - length)):
@@ -174,6 +187,9 @@ def _unknown(entry: _Entry, head: bytes) -> FileResult:
 
 
 # ---------------------------------------------------------------- JVM batches
+
+#: The validator name of the JVM checker each batched kind gets.
+_JVM_CHECKER = {"html": "nu", "epub": "epubcheck"}
 
 
 def _run_batches(batches: dict[str, dict[Path, str]], results: dict[str, FileResult]) -> list[str]:
@@ -197,7 +213,7 @@ def _run_batches(batches: dict[str, dict[Path, str]], results: dict[str, FileRes
             continue
         notes.append(reason)
         for display in files.values():
-            results[display].validators.remove("nu" if kind == "html" else "epubcheck")
+            results[display].validators.remove(_JVM_CHECKER[kind])
             results[display].findings.append(Finding(display, None, None, "warning",
                                                      "not-checked", reason, "detect"))
 

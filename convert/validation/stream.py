@@ -20,13 +20,12 @@ error are still checked and the error is reported exactly as for a big file.
 from __future__ import annotations
 
 import functools
-import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from convert.formats.newsml import NAR_TAG_PREFIX as NAR
-from convert.formats.safexml import HARDENED, xml_parser
+from convert.formats.safexml import HARDENED, declares_doctype, syntax_problem, xml_parser
 from convert.validation import builtin, xsd
 from convert.validation.results import Finding
 from convert.validation.rules import Hit, NewsmlRules
@@ -37,15 +36,17 @@ ITEM_TYPES = frozenset(f"{NAR}{name}" for name in (
     "newsItem", "packageItem", "conceptItem", "knowledgeItem", "planningItem", "catalogItem"))
 _ITEM_TAGS = sorted(ITEM_TYPES)
 
-_DOCTYPE = re.compile(rb"<!DOCTYPE", re.I)
-_FIRST_ELEMENT = re.compile(rb"<[A-Za-z_]")
+#: Bytes read at a time while looking for the root element's start tag.
+_PROLOG_CHUNK = 65536
 
 
-def has_doctype(head: bytes) -> bool:
-    """Does the prolog (before the root element) declare a DOCTYPE?"""
-    element = _FIRST_ELEMENT.search(head)
-    prolog = head[:element.start()] if element else head
-    return bool(_DOCTYPE.search(prolog))
+def _chunks(path: str | Path, head: bytes) -> Iterator[bytes]:
+    """The file's bytes in chunks: ``head`` (its first bytes), then the rest."""
+    yield head
+    with open(path, "rb") as stream:
+        stream.seek(len(head))
+        while chunk := stream.read(_PROLOG_CHUNK):
+            yield chunk
 
 
 class NewsmlCheck:
@@ -65,11 +66,11 @@ class NewsmlCheck:
         return "xsd" if self.schema is not None else "built-in"
 
     def run(self, head: bytes, whole: bytes | None = None) -> list[Finding]:
-        """Validate the file; ``head`` is its first bytes (for the DOCTYPE
-        check), ``whole`` all of it when the caller has read it."""
+        """Validate the file; ``head`` is its first bytes, ``whole`` all of it
+        when the caller has read it."""
         from lxml import etree
 
-        if has_doctype(head):
+        if declares_doctype([whole] if whole is not None else _chunks(self.path, head)):
             self._add(1, None, "error", "doctype", "DOCTYPE declarations are refused "
                       "(entities and external DTDs are a security risk)", "xml")
             return self.findings
@@ -88,9 +89,8 @@ class NewsmlCheck:
         try:
             self._walk(element for _, element in events)
         except etree.XMLSyntaxError as error:
-            line, column = error.position
-            self._add(line, column, "error", "syntax", f"not well-formed XML: {error.msg}",
-                      "xml")
+            line, column, message = syntax_problem(error)
+            self._add(line, column, "error", "syntax", f"not well-formed XML: {message}", "xml")
             return self.findings
         self._root(events.root)
         return self.findings

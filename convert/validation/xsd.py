@@ -1,7 +1,8 @@
 """XML Schema validation with lxml: the schema is compiled once per process.
 
 Parsers are the hardened ones of :mod:`convert.formats.safexml`; documents
-with a DOCTYPE are refused before parsing (see ``stream.py``).
+that declare a DOCTYPE (as libxml2 reads the prolog) are refused before they
+are parsed whole (see ``stream.py``).
 """
 
 from __future__ import annotations
@@ -47,8 +48,13 @@ def element_line(element: Any) -> int | None:
 def errors(schema: etree.XMLSchema, element: Any) -> list[tuple[int | None, int | None, str]]:
     """(line, column, message) of every XSD error in ``element`` (a tree or an
     element, validated as if it were the document root; lines are the file's)."""
-    if schema.validate(element):
-        return []
+    from lxml import etree
+
+    try:
+        if schema.validate(element):
+            return []
+    except etree.XMLSchemaValidateError as error:  # libxml2 gave up (e.g. on an entity node)
+        return [(None, None, f"the XML Schema validator cannot check this document: {error}")]
     # lxml-stubs 0.5 declares _ErrorLog empty; it iterates over _LogEntry objects
     return [(_entry_line(entry, element), entry.column or None, entry.message)
             for entry in schema.error_log]  # type: ignore[attr-defined]

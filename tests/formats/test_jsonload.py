@@ -13,9 +13,11 @@ from convert.formats.jsonload import MAX_DEPTH, _too_deep, load_json
 
 
 def depth_token_by_token(text: str) -> int:
-    """The guard as first written: every string and bracket matched in turn."""
+    """The guard as first written: every string and bracket matched in turn (a
+    string left open runs to the end: the text is not JSON, and json.loads
+    stops there)."""
     depth = deepest = 0
-    for match in re.finditer(r'"(?:[^"\\]|\\.)*"|[\[\]{}]', text):
+    for match in re.finditer(r'"(?:[^"\\]|\\.)*(?:"|\\?\Z)|[\[\]{}]', text, re.DOTALL):
         if match.group() in "[{":
             depth += 1
             deepest = max(deepest, depth)

@@ -42,8 +42,16 @@ PLAIN_NAMES: dict[str, tuple[str, ...]] = {
     "euc_jis_2004": ("euc_jp",), "euc_jisx0213": ("euc_jp",), "gbk": ("gb18030",),
     "gb2312": ("gb18030",), "hz": ("gb18030",), "big5hkscs": ("big5",), "cp950": ("big5",),
 }
-#: C0 controls that never occur in text (tab, LF, FF, CR, ESC excluded).
+#: C0 controls that never occur in text (tab, LF, FF, CR, ESC excluded): the
+#: evidence of a binary file.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")
+#: What is dropped from decoded text: those and ESC (the ISO-2022 codecs consume
+#: their escape sequences, so an ESC left after decoding is a terminal command).
+_DROPPED = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+#: Codecs Python treats as text encodings that are not character sets a file
+#: can be written in: they turn ASCII (``\\x1b``, ``xn--``) into other text.
+_NOT_CHARSETS = frozenset({"unicode-escape", "raw-unicode-escape", "idna", "punycode",
+                           "undefined"})
 
 
 def decode(state: ParseState) -> None:
@@ -54,7 +62,11 @@ def decode(state: ParseState) -> None:
     text = text.lstrip("\ufeff")
     if _CONTROL.search(text[:65536]) and _control_ratio(text) > 0.01:
         raise state.error("binary", "not a text file (it contains binary control bytes)")
-    text = _CONTROL.sub("", text).replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
+    if control := _DROPPED.search(text):
+        state.warn("control-characters", f"dropped {len(_DROPPED.findall(text))} control "
+                   f"character(s) such as 0x{ord(control.group()):02x}: text cannot hold them",
+                   text.count("\n", 0, control.start()) + 1)
+    text = _DROPPED.sub("", text).replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
     if not text.strip():
         raise state.error("empty", "the file holds only whitespace (nothing to convert)")
     state.text, state.encoding = text, encoding
@@ -104,10 +116,11 @@ def _declared(data: bytes) -> str | None:
         return None
     name = match.group(1).decode("ascii")
     try:
-        codecs.lookup(name)
+        codec = codecs.lookup(name)
     except LookupError:
         return None
-    return name
+    # only a character set is a declaration ("encoding: base64" in prose is not)
+    return name if codec._is_text_encoding and codec.name not in _NOT_CHARSETS else None
 
 
 def _utf16_pattern(data: bytes) -> str | None:
