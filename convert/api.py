@@ -122,7 +122,10 @@ def convert_file(source: str | os.PathLike[str], to: str,
     if len(documents) > 1 and not (writer.collection or writer.several):
         raise ConvertError(f"{len(documents)} documents, but {to} writes one per file: "
                            "give an output folder (-o DIR)", code="usage")
-    data = writer.write(documents, options)
+    try:
+        data = writer.write(documents, options)
+    except ConvertError as error:  # the format cannot hold something of this input
+        raise error.within(display) from None
     if isinstance(output, (str, os.PathLike)):
         files.write_atomic(output, data)
     else:

@@ -129,15 +129,21 @@ class WriterSpec:
         return cast(_WriterModule, importlib.import_module(self.module))
 
     def write(self, docs: Sequence[Document], options: WriteOptions) -> bytes:
+        """The writer's bytes.  Text the format cannot hold (lxml refuses control
+        characters; UTF-8 has no lone surrogates) is a ConvertError, not a crash."""
         module = self._module()
-        if self.collection:
-            return module.write(list(docs), options)
-        if self.several and len(docs) > 1:
-            return cast(_SeveralWriterModule, module).write_several(list(docs), options)
-        if len(docs) != 1:
+        if len(docs) != 1 and not (self.collection or self.several):
             raise ConvertError(f"the {self.name} writer takes one document, got {len(docs)}",
                                code="usage")
-        return module.write(docs[0], options)
+        try:
+            if self.collection:
+                return module.write(list(docs), options)
+            if len(docs) > 1:
+                return cast(_SeveralWriterModule, module).write_several(list(docs), options)
+            return module.write(docs[0], options)
+        except (ValueError, UnicodeError) as error:
+            raise ConvertError(f"cannot be written as {self.name}: {error}",
+                               code="unrepresentable") from None
 
     def losses(self, doc: Document, options: WriteOptions) -> list[str]:
         """What this writer cannot carry of ``doc``, in words, for warnings.

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import io
 import posixpath
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Any

@@ -40,7 +40,7 @@ from convert import files, formats
 from convert.errors import ConvertError
 from convert.options import ReadOptions, WriteOptions
 from convert.run.executors import (
-    ExecutorName, Outcome, execute, executor_name, render, worker_count,
+    ExecutorName, Outcome, execute, executor_name, worker_count,
 )
 from convert.run.plan import (
     Job, Source, Task, expand_inputs, input_extensions, input_folders, output_names, plan,
@@ -196,13 +196,13 @@ def _write_collection(to: str, run: _Run, options: WriteOptions) -> bytes | None
     error (naming the file) and the others are written."""
     documents = [doc for index in sorted(run.documents) for doc in run.documents[index]]
     try:
-        return render(to, documents, options)
+        return formats.writer(to).write(documents, options)
     except ConvertError:
         pass
     kept: list[Document] = []
     for index in sorted(run.documents):
         try:
-            render(to, run.documents[index], options)
+            formats.writer(to).write(run.documents[index], options)
         except ConvertError as error:
             source = run.results[index].source
             run.results[index] = InputResult(source, "failed", error=Problem(
@@ -211,7 +211,7 @@ def _write_collection(to: str, run: _Run, options: WriteOptions) -> bytes | None
                 run.progress(run.results[index], len(run.results), run.total)
         else:
             kept.extend(run.documents[index])
-    return render(to, kept, options) if kept else None
+    return formats.writer(to).write(kept, options) if kept else None
 
 
 def _name_output(report: RunReport, output: str) -> None:

@@ -115,7 +115,7 @@ def _write_outputs(task: Task, documents: Iterator[Document],
         for name, output in task.outputs:
             path = numbered_path(Path(output), number) if numbered else Path(output)
             if changed is None or not _newer(path, changed):
-                files.write_atomic(path, render(name, [doc], job.write_options))
+                files.write_atomic(path, formats.writer(name).write([doc], job.write_options))
                 written.append(path)
             outputs.append(path)
 
@@ -148,18 +148,6 @@ def _newer(path: Path, than: int) -> bool:
         return os.stat(path).st_mtime_ns > than
     except OSError:
         return False
-
-
-def render(writer_name: str, docs: Sequence[Document], options: WriteOptions) -> bytes:
-    """The writer's bytes; text the format cannot hold (lxml refuses control
-    characters, UTF-8 lone surrogates) is a ConvertError, not a crash."""
-    try:
-        return formats.writer(writer_name).write(docs, options)
-    except (ValueError, UnicodeError) as error:
-        if isinstance(error, ConvertError):
-            raise
-        raise ConvertError(f"cannot be written as {writer_name}: {error}",
-                           code="unrepresentable") from None
 
 
 def worker_count(jobs: int, tasks: int) -> int:

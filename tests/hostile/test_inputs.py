@@ -130,7 +130,7 @@ KILLING_RUN = textwrap.dedent("""
 
 
 def test_skip_existing_after_a_kill_finishes_exactly_what_is_missing(tmp_path: Path) -> None:
-    from tests.validate.feeds import write_feed
+    from tests.support.feeds import write_feed
 
     items = 300
     feed = tmp_path / "in" / "feed.xml"
