@@ -152,9 +152,9 @@ def test_wire_prefixes_set_version_and_signal_and_advisories_go_to_ednote() -> N
 
 def test_edited_by_is_a_content_editor_in_every_format() -> None:
     from convert.model import Contributor
-    from tests.conftest import FIXTURES
+    from tests.conftest import DEV_CORPUS
 
-    doc = api.read(FIXTURES / "corpus" / "028-reported-edited-by-delhi-metro.txt")
+    doc = api.read(DEV_CORPUS / "028-reported-edited-by-delhi-metro.txt")
     assert doc.contributors == (Contributor("Kavita Rao", "cpprole:contentEditor"),)
     assert "edited by" not in dict(doc.extra)
     xml = api.write(doc, "newsml")
