@@ -217,6 +217,33 @@ def _looks_epub(head: bytes) -> bool:
     return head.startswith(b"PK\x03\x04") and b"application/epub+zip" in head[:200]
 
 
+#: IPTC 7901 message heading: service identification and message number,
+#: priority, category, word count, optional fields (``eca0003 3 i 380  dpa 0045``).
+IPTC7901_HEADING = re.compile(
+    r"^(?P<service>[A-Za-z]{1,5})(?P<number>\d{1,6}) +(?P<priority>[1-9]) +"
+    r"(?P<category>[A-Za-z]{1,3}) +(?P<words>\d{1,6})(?: +(?P<optional>.*?))? *$")
+#: ANPA-1312 first line: SYN SYN SOH, service designator, story number, US, selector code.
+ANPA1312_FIRST_LINE = re.compile(
+    rb"^\x16*\x01(?P<service>[A-Za-z])(?P<number>\d{4})\x1f(?P<selector>\S*)")
+
+
+def _looks_iptc7901(head: bytes) -> bool:
+    """SOH and an IPTC 7901 heading; or, control characters stripped in transit, the
+    heading as the first line and a keyword line (``a/b/c/``) under it."""
+    text = head.lstrip(b"\x16").decode("latin-1")
+    first, _, rest = text.partition("\n")
+    first = first.rstrip("\r")
+    if first.startswith("\x01"):
+        return bool(IPTC7901_HEADING.match(first[1:]))
+    keyword = next((line for line in rest[:2000].splitlines() if line.strip()), "")
+    return bool(IPTC7901_HEADING.match(first)) and (
+        "\x02" in text or re.fullmatch(r"/?(?:[^/\s][^/]*/)+[^/]*", keyword.strip()) is not None)
+
+
+def _looks_anpa1312(head: bytes) -> bool:
+    return ANPA1312_FIRST_LINE.match(head) is not None
+
+
 def _looks_text(head: bytes) -> bool:
     return not any(sniff(head) for sniff in (_looks_newsml, _looks_html, _looks_epub)) and (
         not _json_start(head).startswith((b"{", b"["))
@@ -237,6 +264,10 @@ READERS: tuple[ReaderSpec, ...] = (
                "HTML article pages written by newsconvert", _looks_html),
     ReaderSpec("epub", "bytes", (".epub",), "EPUB 3 books written by newsconvert",
                _looks_epub, container=True),
+    ReaderSpec("iptc7901", "bytes", (".txt",), "IPTC 7901 agency wire message (SOH/STX/ETX)",
+               _looks_iptc7901),
+    ReaderSpec("anpa1312", "bytes", (".txt",), "ANPA-1312 agency wire story (SYN SYN SOH)",
+               _looks_anpa1312),
 )
 
 WRITERS: tuple[WriterSpec, ...] = (
