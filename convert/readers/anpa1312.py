@@ -45,6 +45,8 @@ URGENCY = {"f": "1", "b": "2", "u": "3", "r": "5", "d": "7"}
 _LEAD_NUMBER = re.compile(r"^(\d+)(?:st|nd|rd|th)\s*Ld", re.I)
 _TRAILER = re.compile(r"(?P<source>[A-Za-z]+)-(?P<desk>[A-Za-z]+)-(?P<month>\d\d)-(?P<day>\d\d)-"
                       r"(?P<year>\d\d)\s+(?P<hour>\d\d)(?P<minute>\d\d)\s*GMT")
+#: The cycle designator opening a keyword: morning, evening, both cycles, all.
+_CYCLE = re.compile(r"^(?:AM|PM|BC|AP)-")
 _EDNOTE = re.compile(r"^(?:Eds?:|EDITOR'?S NOTE\b|Editor'?s note\b)\s*[:_-]?\s*", re.I)
 _PHOTO = re.compile(r"^AP (?:Photos?|Video|Graphics?)\b")
 
@@ -95,12 +97,20 @@ def read(data: bytes, options: ReadOptions) -> Document:
                "edit-status": version_text, "reference": header["reference"],
                "word-count": (header["words"] or "").lstrip("0"),
                "desk": stamp["desk"] if stamp else "", **fields},
-        slugline=keyword.rsplit("--", 1)[-1] or keyword,
+        slugline=_slug(keyword),
         version=int(lead.group(1)) + 1 if lead else None,
         summary=_typewriter(summary) if summary else doc.summary,
         source=stamp["source"] if stamp else doc.source,
         published=published or doc.published)
     return _with_dropped(doc, dropped)
+
+
+def _slug(keyword: str) -> str:
+    """The story slug of a keyword: ``BC-BKN--Heat-Hawks`` -> ``Heat-Hawks`` (after the
+    cycle and subject codes), ``AM-Harbor-Bridge`` -> ``Harbor-Bridge`` (after the cycle)."""
+    if "--" in keyword:
+        return keyword.rsplit("--", 1)[1] or keyword
+    return _CYCLE.sub("", keyword) or keyword
 
 
 def _framed(lines: list[wire.Line]) -> tuple[list[wire.Line] | None, list[wire.Line]]:

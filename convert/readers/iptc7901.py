@@ -62,11 +62,14 @@ def read(data: bytes, options: ReadOptions) -> Document:
         warnings.append(ParseWarning("control-characters", "control characters in the text "
                                      "removed (transmission codes, not text)", touched[0]))
     status, headline, story = _headline(text_lines)
+    if headline is None:
+        raise ConvertError("IPTC 7901 message without text (nothing between STX and ETX)",
+                           source=options.source_name, line=heading_line.number, code="no-body")
     byline, story = wire.byline_line(story)
     story, ednote = _publishable(story)
-    doc = wire.read_story(headline.text if headline else None, byline, story, options,
-                          "iptc7901")
     source, info = _optional(match.group("optional") or "")
+    story, sign_off = _sign_off(story, source)
+    doc = wire.read_story(headline.text, byline, story, options, "iptc7901")
     keywords = [k for k in "/".join(k.text for k in keyword_lines).split("/") if k.strip()]
     version = max((int(m.group(1)) + 1 for s in status if (m := _LEAD_NUMBER.match(s))),
                   default=None)
@@ -76,7 +79,7 @@ def read(data: bytes, options: ReadOptions) -> Document:
         extra={"message-id": match.group("service") + match.group("number"),
                "urgency": match.group("priority"), "category": match.group("category"),
                "word-count": match.group("words"), "heading-info": info,
-               "edit-status": ", ".join(status), "ednote": ednote,
+               "edit-status": ", ".join(status), "ednote": ednote, "sign-off": sign_off,
                "filing-time": " ".join(line.text.strip() for line in trailer if line.text.strip())},
         slugline="/".join(k.strip() for k in keywords) or None,
         keywords=tuple(dict.fromkeys((*doc.keywords, *(k.strip() for k in keywords)))),
@@ -142,6 +145,19 @@ def _publishable(lines: list[wire.Line]) -> tuple[list[wire.Line], str | None]:
             cut = i - 1 if i and _RULE.match(lines[i - 1].text.strip()) else i
             note = "\n".join(line.text.rstrip() for line in lines[i + 1:]).strip()
             return lines[:cut], note or None
+    return lines, None
+
+
+def _sign_off(lines: list[wire.Line], source: str | None) -> tuple[list[wire.Line], str | None]:
+    """The story without its last line when that is the agency's sign-off with the desk's
+    initials (``dpa hm bs``): the heading names the agency, so this is no sentence."""
+    last = next((i for i in range(len(lines) - 1, -1, -1) if lines[i].text.strip()), None)
+    if last is None or not source:
+        return lines, None
+    words = lines[last].text.split()
+    if (words[0].casefold() == source.casefold() and 1 < len(words) <= 8
+            and all(word.isalpha() and word.islower() and len(word) <= 4 for word in words[1:])):
+        return lines[:last], lines[last].text.strip()
     return lines, None
 
 
