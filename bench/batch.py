@@ -37,10 +37,10 @@ sys.path.insert(0, str(ROOT))
 #: Runs in a fresh interpreter: one batch conversion, then its figures as JSON.
 CHILD = """
 import json, resource, sys, time
-from convert import batch
+from convert import run
 folder, fmt, out, jobs = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
 started = time.perf_counter()
-report = batch.convert_many([folder], [fmt], out, jobs=jobs, read_format="text")
+report = run.convert_many([folder], [fmt], out, jobs=jobs, read_format="text")
 seconds = time.perf_counter() - started
 print(json.dumps({"seconds": seconds, "counts": report.counts,
                   "parent_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,

@@ -5,7 +5,7 @@ The library API mirrors the command line::
     import convert
     doc = convert.read("article.txt")            # -> convert.Document
     xml = convert.write(doc, "newsml")           # -> bytes
-    report = convert.validate(["out.xml"])       # -> convert.validate.Report
+    report = convert.validate(["out.xml"])       # -> convert.validation.Report
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ if TYPE_CHECKING:
         Strong,
     )
     from convert.options import ReadOptions, WriteOptions
-    from convert.validate import Report
+    from convert.validation import Report
 
 #: Where each public name lives.  They are imported on first use (PEP 562), so
 #: ``newsconvert --help``, which imports this package, does not pay for the model.
@@ -73,8 +73,8 @@ __version__ = "0.1.0"
 def validate(paths: Iterable[str | os.PathLike[str]], *, format_hint: str | None = None,
              schema: str | None = None, strict: bool = False) -> Report:
     """Validate files of any supported format (see ``newsconvert validate``;
-    the options are :func:`convert.validate.validate_paths`'s)."""
-    from convert.validate import validate_paths
+    the options are :func:`convert.validation.validate_paths`'s)."""
+    from convert.validation import validate_paths
 
     return validate_paths(paths, format_hint=format_hint, schema=schema, strict=strict)
 
@@ -85,7 +85,7 @@ class _Package(types.ModuleType):
     Importing the ``convert.validate`` subpackage makes Python set the package
     attribute of the same name to the subpackage, which would turn
     ``convert.validate(...)`` into "module is not callable" after its first
-    call; ``from convert.validate import ...`` is unaffected.
+    call; ``from convert.validation import ...`` is unaffected.
     """
 
     def __setattr__(self, name: str, value: object) -> None:

@@ -71,8 +71,8 @@ def parse_validate(argv: list[str]) -> ValidateRequest | None:
 def run_validate(request: ValidateRequest) -> int:
     """Validate, print (or write) the report; the exit code."""
     from convert.errors import ConvertError
-    from convert.validate import validate_paths
-    from convert.validate.report import REPORT_FORMATS, render
+    from convert.validation import validate_paths
+    from convert.validation.report import REPORT_FORMATS, render
 
     if request.format not in REPORT_FORMATS:
         return _usage_error(f"unknown report format {request.format!r}; known: "

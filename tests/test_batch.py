@@ -1,4 +1,4 @@
-"""convert.batch: planning, one pass over many formats, failures, resuming, executors."""
+"""convert.run: planning, one pass over many formats, failures, resuming, executors."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import dev_articles
-from convert import api, batch, formats
+from convert import api, formats, run
 from convert.errors import ConvertError
 from convert.model import Document
 from convert.options import ReadOptions, WriteOptions
@@ -61,7 +61,7 @@ def test_folder_outputs_mirror_the_input_tree(archive: Path, tmp_path: Path) -> 
     (archive / ".hidden").mkdir()
     shutil.copy(GOOD[0], archive / ".hidden" / "x.txt")
     out = tmp_path / "out"
-    report = batch.convert_many([str(archive)], ["json"], out)
+    report = run.convert_many([str(archive)], ["json"], out)
     expected = sorted(path.relative_to(archive).with_suffix(".json").as_posix()
                       for path in archive.rglob("*.txt") if ".hidden" not in path.parts)
     assert sorted(tree(out)) == expected and len(expected) == 6
@@ -73,8 +73,8 @@ def test_folder_outputs_mirror_the_input_tree(archive: Path, tmp_path: Path) -> 
 
 
 def test_files_found_in_folders_are_those_of_the_readers_extensions() -> None:
-    assert batch.input_extensions("text") == {".txt", ".text", ".md"}
-    every = batch.input_extensions()
+    assert run.input_extensions("text") == {".txt", ".text", ".md"}
+    every = run.input_extensions()
     assert {".txt", ".json", ".xml", ".html", ".epub"} <= every and ".csv" not in every
 
 
@@ -83,7 +83,7 @@ def test_list_files_name_files_and_folders(archive: Path, tmp_path: Path,
     monkeypatch.chdir(tmp_path)
     listing = tmp_path / "list.txt"
     listing.write_text(f"# some articles\n\narchive/{GOOD[0].name}\n  archive/2019/09  \n")
-    sources = batch.expand_inputs([f"@{listing}"])
+    sources = run.expand_inputs([f"@{listing}"])
     assert [(source.name, source.relative) for source in sources] == [
         (f"archive/{GOOD[0].name}", GOOD[0].stem),
         *((os.path.join("archive/2019/09", path.name), path.stem) for path in sorted(GOOD[4:6])),
@@ -92,27 +92,27 @@ def test_list_files_name_files_and_folders(archive: Path, tmp_path: Path,
 
 def test_a_file_named_twice_is_converted_once(archive: Path) -> None:
     one = str(archive / GOOD[0].name)
-    assert len(batch.expand_inputs([one, str(archive), one])) == 6
+    assert len(run.expand_inputs([one, str(archive), one])) == 6
 
 
 def test_a_missing_list_file_is_a_usage_error(tmp_path: Path) -> None:
     with pytest.raises(ConvertError) as caught:
-        batch.expand_inputs([f"@{tmp_path / 'nope.txt'}"])
+        run.expand_inputs([f"@{tmp_path / 'nope.txt'}"])
     assert caught.value.code == "usage" and "cannot read list file" in str(caught.value)
 
 
 def test_formats_sharing_an_extension_get_the_format_in_the_name(
         monkeypatch: pytest.MonkeyPatch) -> None:
     register_writer(monkeypatch, "probe", ".json", headline_writer)
-    assert batch.output_names(["json", "probe"]) == {"json": ".json", "probe": ".probe.json"}
-    assert batch.output_names(["ninjs", "probe"]) == {"ninjs": ".ninjs.json",
+    assert run.output_names(["json", "probe"]) == {"json": ".json", "probe": ".probe.json"}
+    assert run.output_names(["ninjs", "probe"]) == {"ninjs": ".ninjs.json",
                                                       "probe": ".probe.json"}
-    assert batch.output_names(["json"]) == {"json": ".json"}
+    assert run.output_names(["json"]) == {"json": ".json"}
 
 
 def test_output_folder_inside_an_input_folder_is_refused(archive: Path) -> None:
     with pytest.raises(ConvertError, match="inside the input folder") as caught:
-        batch.convert_many([str(archive)], ["json"], archive / "2019" / "out")
+        run.convert_many([str(archive)], ["json"], archive / "2019" / "out")
     assert caught.value.code == "usage"
     assert not (archive / "2019" / "out").exists()
 
@@ -122,9 +122,9 @@ def test_an_output_that_would_overwrite_an_input_is_refused(tmp_path: Path) -> N
     article.write_bytes(api.write(api.read(GOOD[0]), "json"))
     before = article.read_bytes()
     with pytest.raises(ConvertError, match="would overwrite an input"):
-        batch.convert_many([str(article)], ["json"], tmp_path)
+        run.convert_many([str(article)], ["json"], tmp_path)
     with pytest.raises(ConvertError, match="would overwrite an input"):
-        batch.convert_into_one([str(article)], "json", article)
+        run.convert_into_one([str(article)], "json", article)
     assert article.read_bytes() == before
 
 
@@ -133,7 +133,7 @@ def test_two_inputs_with_one_output_name_are_refused(tmp_path: Path) -> None:
         (tmp_path / folder).mkdir()
         shutil.copy(GOOD[0], tmp_path / folder / "same.txt")
     with pytest.raises(ConvertError, match="would both be written to"):
-        batch.convert_many([str(tmp_path / "a/same.txt"), str(tmp_path / "b/same.txt")],
+        run.convert_many([str(tmp_path / "a/same.txt"), str(tmp_path / "b/same.txt")],
                            ["json"], tmp_path / "out")
     assert not (tmp_path / "out").exists()
 
@@ -154,7 +154,7 @@ def test_several_formats_in_one_pass_read_each_input_once(
 
     monkeypatch.setattr(api, "iter_read", counting_iter_read)
     out = tmp_path / "out"
-    report = batch.convert_many([str(archive)], ["json", "probe"], out)
+    report = run.convert_many([str(archive)], ["json", "probe"], out)
     assert len(reads) == 6 == len(set(reads))
     for source in archive.rglob("*.txt"):
         base = out / source.relative_to(archive).with_suffix("")
@@ -175,11 +175,11 @@ def test_an_input_holding_several_documents_gets_numbered_outputs(
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "feed.pair").write_bytes(b"two documents")
     out = tmp_path / "out"
-    report = batch.convert_many([str(tmp_path / "in")], ["json"], out, read_format="pair")
+    report = run.convert_many([str(tmp_path / "in")], ["json"], out, read_format="pair")
     assert tree(out) == {"feed-1.json": api.write(first, "json"),
                          "feed-2.json": api.write(second, "json")}
     assert report.files[0].outputs == (str(out / "feed-1.json"), str(out / "feed-2.json"))
-    again = batch.convert_many([str(tmp_path / "in")], ["json"], out, read_format="pair",
+    again = run.convert_many([str(tmp_path / "in")], ["json"], out, read_format="pair",
                                skip_existing=True)
     assert again.counts["skipped"] == 1
 
@@ -197,7 +197,7 @@ def test_one_bad_file_is_reported_and_the_others_are_converted(archive: Path,
     broken_canonical_json(archive / "2019" / "broken.json")
     (archive / "2019" / "empty.txt").write_text("")
     out = tmp_path / "out"
-    report = batch.convert_many([str(archive)], ["json"], out)
+    report = run.convert_many([str(archive)], ["json"], out)
     assert report.counts == {"converted": 6, "warned": 0, "failed": 2, "skipped": 0}
     assert not report.ok
     failed = {Path(result.source).name: result.error for result in report.files
@@ -213,7 +213,7 @@ def test_one_bad_file_is_reported_and_the_others_are_converted(archive: Path,
 def test_fail_fast_stops_at_the_first_bad_file(archive: Path, tmp_path: Path) -> None:
     (archive / "000-empty.txt").write_text("")  # sorts first
     out = tmp_path / "out"
-    report = batch.convert_many([str(archive)], ["json"], out, fail_fast=True)
+    report = run.convert_many([str(archive)], ["json"], out, fail_fast=True)
     assert [result.status for result in report.files] == ["failed"]
     assert not out.exists() or tree(out) == {}
 
@@ -221,7 +221,7 @@ def test_fail_fast_stops_at_the_first_bad_file(archive: Path, tmp_path: Path) ->
 def test_fail_fast_with_workers_stops_early(tmp_path: Path) -> None:
     folder = generated_folder(tmp_path / "many", 400)
     (folder / "000-empty.txt").write_text("")
-    report = batch.convert_many([str(folder)], ["json"], tmp_path / "out", jobs=2,
+    report = run.convert_many([str(folder)], ["json"], tmp_path / "out", jobs=2,
                                 fail_fast=True)
     assert report.count("failed") == 1 and len(report.files) < 401
 
@@ -235,7 +235,7 @@ def test_a_writer_failing_leaves_no_output_for_that_input(
 
     register_writer(monkeypatch, "probe", ".headline.txt", explode)
     out = tmp_path / "out"
-    report = batch.convert_many([str(archive)], ["json", "probe"], out)
+    report = run.convert_many([str(archive)], ["json", "probe"], out)
     failed = [result for result in report.files if result.status == "failed"]
     assert [Path(result.source).name for result in failed] == [GOOD[3].name]
     assert failed[0].error is not None and "RuntimeError: boom" in failed[0].error.message
@@ -270,7 +270,7 @@ def test_a_full_disk_leaves_no_partial_file(archive: Path, tmp_path: Path,
         real_fdopen(*args, **kwargs)))
     register_writer(monkeypatch, "probe", ".headline.txt", headline_writer)
     out = tmp_path / "out"
-    report = batch.convert_many([str(archive)], ["json", "probe"], out)
+    report = run.convert_many([str(archive)], ["json", "probe"], out)
     failed = [result for result in report.files if result.status == "failed"]
     assert len(failed) == 1 and failed[0].error is not None
     assert failed[0].error.message == os.strerror(errno.ENOSPC)
@@ -292,7 +292,7 @@ def test_a_reader_bug_fails_only_that_file(archive: Path, tmp_path: Path,
         return real_iter_read(data, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(api, "iter_read", buggy)
-    report = batch.convert_many([str(archive)], ["json"], tmp_path / "out")
+    report = run.convert_many([str(archive)], ["json"], tmp_path / "out")
     assert report.counts["failed"] == 1 and report.counts["converted"] == 5
     error = next(result.error for result in report.files if result.error)
     assert error.code == "internal" and "ZeroDivisionError: oops" in error.message
@@ -304,14 +304,14 @@ def test_a_reader_bug_fails_only_that_file(archive: Path, tmp_path: Path,
 def test_skip_existing_skips_up_to_date_inputs_and_redoes_touched_ones(
         archive: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
-    batch.convert_many([str(archive)], ["json"], out)
-    again = batch.convert_many([str(archive)], ["json"], out, skip_existing=True)
+    run.convert_many([str(archive)], ["json"], out)
+    again = run.convert_many([str(archive)], ["json"], out, skip_existing=True)
     assert again.counts == {"converted": 0, "warned": 0, "failed": 0, "skipped": 6}
     touched = archive / "2019" / GOOD[2].name
     later = (out / "2019" / f"{GOOD[2].stem}.json").stat().st_mtime_ns + 10**9
     os.utime(touched, ns=(later, later))
     (out / GOOD[0].with_suffix(".json").name).unlink()
-    third = batch.convert_many([str(archive)], ["json"], out, skip_existing=True)
+    third = run.convert_many([str(archive)], ["json"], out, skip_existing=True)
     redone = {Path(result.source).name for result in third.files
               if result.status == "converted"}
     assert redone == {touched.name, GOOD[0].name}
@@ -322,8 +322,8 @@ def test_skip_existing_needs_every_format(archive: Path, tmp_path: Path,
                                           monkeypatch: pytest.MonkeyPatch) -> None:
     register_writer(monkeypatch, "probe", ".headline.txt", headline_writer)
     out = tmp_path / "out"
-    batch.convert_many([str(archive)], ["json"], out)
-    report = batch.convert_many([str(archive)], ["json", "probe"], out, skip_existing=True)
+    run.convert_many([str(archive)], ["json"], out)
+    report = run.convert_many([str(archive)], ["json", "probe"], out, skip_existing=True)
     assert report.counts["converted"] == 6
 
 
@@ -333,7 +333,7 @@ def test_skip_existing_needs_every_format(archive: Path, tmp_path: Path,
 def test_the_json_run_report(archive: Path, tmp_path: Path) -> None:
     (archive / "empty.txt").write_text("")
     out = tmp_path / "out"
-    report = batch.convert_many([str(archive)], ["json"], out)
+    report = run.convert_many([str(archive)], ["json"], out)
     report.write_json(tmp_path / "report.json")
     data = json.loads((tmp_path / "report.json").read_text())
     assert set(data) == {"newsconvert", "formats", "output", "summary", "interrupted",
@@ -370,27 +370,27 @@ def test_a_collection_writer_puts_every_good_input_in_one_file(
                     lambda docs, options: "".join(f"{doc.headline}\n" for doc in docs).encode(),
                     collection=True)
     (archive / "empty.txt").write_text("")
-    report = batch.convert_into_one([str(archive)], "bundle", tmp_path / "all.txt")
+    report = run.convert_into_one([str(archive)], "bundle", tmp_path / "all.txt")
     headlines = [api.read(path).headline for path in batch_order(archive)
                  if path.name != "empty.txt"]
     assert (tmp_path / "all.txt").read_text() == "".join(f"{h}\n" for h in headlines)
     assert report.counts == {"converted": 6, "warned": 0, "failed": 1, "skipped": 0}
     with pytest.raises(ConvertError, match="writes every input into one file"):
-        batch.convert_many([str(archive)], ["bundle"], tmp_path / "out")
+        run.convert_many([str(archive)], ["bundle"], tmp_path / "out")
 
 
 def test_the_collection_rule_for_folders(tmp_path: Path) -> None:
     with pytest.raises(ConvertError, match="not a folder of files: give -o FILE.epub"):
-        batch.output_is_one_file([str(tmp_path)], ["epub"], str(tmp_path) + "/")
+        run.output_is_one_file([str(tmp_path)], ["epub"], str(tmp_path) + "/")
     with pytest.raises(ConvertError, match="in a run of its own"):
-        batch.output_is_one_file([str(tmp_path)], ["epub", "json"], "book.epub")
-    assert batch.output_is_one_file([str(tmp_path)], ["epub"], "book.epub")
-    assert batch.output_is_one_file(["a.txt"], ["json"], None)
-    assert batch.output_is_one_file(["a.txt"], ["json"], "a.json")
-    assert not batch.output_is_one_file(["a.txt"], ["json"], str(tmp_path))
-    assert not batch.output_is_one_file([str(tmp_path)], ["json"], "out")
+        run.output_is_one_file([str(tmp_path)], ["epub", "json"], "book.epub")
+    assert run.output_is_one_file([str(tmp_path)], ["epub"], "book.epub")
+    assert run.output_is_one_file(["a.txt"], ["json"], None)
+    assert run.output_is_one_file(["a.txt"], ["json"], "a.json")
+    assert not run.output_is_one_file(["a.txt"], ["json"], str(tmp_path))
+    assert not run.output_is_one_file([str(tmp_path)], ["json"], "out")
     with pytest.raises(ConvertError, match="need an output folder"):
-        batch.output_is_one_file(["a.txt", "b.txt"], ["json"], None)
+        run.output_is_one_file(["a.txt", "b.txt"], ["json"], None)
 
 
 # ---------------------------------------------------------------- executors
@@ -407,7 +407,7 @@ def generated_folder(folder: Path, count: int) -> Path:
     return folder
 
 
-def comparable(report: batch.RunReport, out: Path) -> list[dict[str, object]]:
+def comparable(report: run.RunReport, out: Path) -> list[dict[str, object]]:
     """The per-file results with the output folder taken out of the paths."""
     files = report.to_data()["files"]
     for entry in files:
@@ -418,8 +418,8 @@ def comparable(report: batch.RunReport, out: Path) -> list[dict[str, object]]:
 def test_two_worker_processes_write_the_same_bytes_as_one(tmp_path: Path) -> None:
     folder = generated_folder(tmp_path / "in", 120)
     (folder / "001" / "empty.txt").write_text("")
-    one = batch.convert_many([str(folder)], ["json"], tmp_path / "one", jobs=1)
-    two = batch.convert_many([str(folder)], ["json"], tmp_path / "two", jobs=2)
+    one = run.convert_many([str(folder)], ["json"], tmp_path / "one", jobs=1)
+    two = run.convert_many([str(folder)], ["json"], tmp_path / "two", jobs=2)
     assert tree(tmp_path / "one") == tree(tmp_path / "two")
     assert len(tree(tmp_path / "one")) == 120
     assert comparable(one, tmp_path / "one") == comparable(two, tmp_path / "two")
@@ -428,7 +428,7 @@ def test_two_worker_processes_write_the_same_bytes_as_one(tmp_path: Path) -> Non
 
 def test_progress_is_called_once_per_input(archive: Path, tmp_path: Path) -> None:
     seen: list[tuple[str, int, int]] = []
-    batch.convert_many([str(archive)], ["json"], tmp_path / "out", jobs=2,
+    run.convert_many([str(archive)], ["json"], tmp_path / "out", jobs=2,
                        progress=lambda result, done, total: seen.append(
                            (result.source, done, total)))
     assert sorted(source for source, _, _ in seen) == sorted(
@@ -441,8 +441,8 @@ def test_dask_local_cluster_gives_the_same_outputs_and_report(tmp_path: Path) ->
     pytest.importorskip("distributed")
     folder = generated_folder(tmp_path / "in", 60)
     broken_canonical_json(folder / "000" / "broken.json")
-    local = batch.convert_many([str(folder)], ["json"], tmp_path / "local", jobs=2)
-    dask = batch.convert_many([str(folder)], ["json"], tmp_path / "dask", jobs=2,
+    local = run.convert_many([str(folder)], ["json"], tmp_path / "local", jobs=2)
+    dask = run.convert_many([str(folder)], ["json"], tmp_path / "dask", jobs=2,
                               executor="dask")
     assert tree(tmp_path / "local") == tree(tmp_path / "dask")
     assert len(tree(tmp_path / "dask")) == 60
@@ -454,13 +454,13 @@ def test_dask_missing_is_a_clear_usage_error(archive: Path, tmp_path: Path,
                                              monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "distributed", None)
     with pytest.raises(ConvertError, match=r"pip install 'newsconvert\[dask\]'") as caught:
-        batch.convert_many([str(archive)], ["json"], tmp_path / "out", executor="dask")
+        run.convert_many([str(archive)], ["json"], tmp_path / "out", executor="dask")
     assert caught.value.code == "usage"
 
 
 def test_an_unknown_executor_is_a_usage_error(archive: Path, tmp_path: Path) -> None:
     with pytest.raises(ConvertError, match="unknown executor 'spark'"):
-        batch.convert_many([str(archive)], ["json"], tmp_path / "out",
+        run.convert_many([str(archive)], ["json"], tmp_path / "out",
                            executor="spark")  # type: ignore[arg-type]
 
 
@@ -477,8 +477,8 @@ def test_ctrl_c_in_process_leaves_no_partial_file_and_reports_what_was_done(
 
     monkeypatch.setattr(os, "replace", interrupted_third_rename)
     out = tmp_path / "out"
-    with pytest.raises(batch.Interrupted) as caught:
-        batch.convert_many([str(archive)], ["json"], out)
+    with pytest.raises(run.Interrupted) as caught:
+        run.convert_many([str(archive)], ["json"], out)
     report = caught.value.report
     assert report.interrupted and not report.ok
     assert report.counts["converted"] == 2 and len(report.files) == 2
@@ -495,15 +495,15 @@ def test_a_worker_process_dying_fails_its_files_without_a_traceback(
     if multiprocessing.get_start_method() != "fork":
         pytest.skip("the crash is injected by monkeypatching, which only forked workers see")
     folder = generated_folder(tmp_path / "in", 40)
-    real_convert_task = batch.convert_task
+    real_convert_task = run.convert_task
 
-    def dying(task: batch.Task, job: batch.Job) -> batch.Outcome:
+    def dying(task: run.Task, job: run.Job) -> run.Outcome:
         if task.source.name.endswith("00017.txt"):
             os._exit(1)
         return real_convert_task(task, job)
 
-    monkeypatch.setattr(batch, "convert_task", dying)  # inherited by forked workers
-    report = batch.convert_many([str(folder)], ["json"], tmp_path / "out", jobs=2)
+    monkeypatch.setattr(run, "convert_task", dying)  # inherited by forked workers
+    report = run.convert_many([str(folder)], ["json"], tmp_path / "out", jobs=2)
     assert len(report.files) == 40 and report.count("failed") >= 1
     crashed = [result for result in report.files if result.status == "failed"]
     assert all(result.error and result.error.code == "internal" for result in crashed)
@@ -514,7 +514,7 @@ def test_a_worker_process_dying_fails_its_files_without_a_traceback(
 LANGUAGE_MODEL_PROBE = """
 import os, sys
 import py3langid.langid as langid
-from convert import batch
+from convert import run
 
 load = langid._load_identifier
 def counted(*args, **kwargs):
@@ -522,7 +522,7 @@ def counted(*args, **kwargs):
         log.write(f"{os.getpid()}\\n")
     return load(*args, **kwargs)
 langid._load_identifier = counted
-report = batch.convert_many([sys.argv[1]], ["json"], sys.argv[2], jobs=2, read_format="text")
+report = run.convert_many([sys.argv[1]], ["json"], sys.argv[2], jobs=2, read_format="text")
 assert report.counts["converted"] == 16, report.counts
 """
 

@@ -10,7 +10,7 @@ from convert.model import (
     Byline, Dateline, Document, DroppedText, Emphasis, Figure, Heading, Link, ListBlock, Note, Paragraph,
     ParseWarning, Provenance, Quote, Strong,
 )
-from convert.schemas import document_errors
+from convert.formats.docschema import document_errors
 
 FULL = Document(
     id="urn:uuid:0a1b2c3d-0000-5000-8000-000000000000",

@@ -1,4 +1,4 @@
-"""``newsconvert convert``: single files as before, batches through convert.batch."""
+"""``newsconvert convert``: single files as before, batches through convert.run."""
 
 from __future__ import annotations
 

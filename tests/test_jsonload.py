@@ -1,4 +1,4 @@
-"""Strict JSON loading (convert/jsonload.py): the nesting-depth guard."""
+"""Strict JSON loading (convert/formats/jsonload.py): the nesting-depth guard."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from convert.errors import ConvertError
-from convert.jsonload import MAX_DEPTH, _depth, load_json
+from convert.formats.jsonload import MAX_DEPTH, _depth, load_json
 
 
 def depth_token_by_token(text: str) -> int:

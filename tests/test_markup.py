@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from convert.errors import ConvertError
-from convert.markup import (
+from convert.formats.body import (
     XHTML, BodyParser, blocks_from_elements, blocks_from_html, blocks_to_html, body_elements,
     to_html,
 )

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from convert import api
 from convert.model import Document
 from convert.options import WriteOptions
-from convert.schemas import document_errors
+from convert.formats.docschema import document_errors
 from tests.strategies import documents
 
 PROPERTY_SETTINGS = settings(max_examples=60, deadline=None,
@@ -38,7 +38,7 @@ def test_newsml_round_trip_and_official_xsd(doc: Document) -> None:
 @PROPERTY_SETTINGS
 @given(documents(), st.sampled_from(["3.1", "2.2", "1.6"]))
 def test_ninjs_round_trip_and_official_schema(doc: Document, version: str) -> None:
-    from convert.ninjs_mapping import lost_fields
+    from convert.formats.ninjs import lost_fields
     from tests import ninjs_support
 
     data = api.write(doc, "ninjs", WriteOptions(ninjs_version=version))

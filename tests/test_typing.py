@@ -165,7 +165,7 @@ def test_the_lazy_exports_match_all() -> None:
 def test_validate_stays_the_function_after_the_subpackage_is_imported(tmp_path: Path) -> None:
     """``import convert.validate...`` rebinds the package attribute to the
     subpackage unless the package keeps it: a second call must still work."""
-    import convert.validate.runner  # noqa: F401  (the import under test)
+    import convert.validation.runner  # noqa: F401  (the import under test)
 
     sample = str(FIXTURES / "samples" / "000-uzbek-militants.txt")
     assert convert.validate([sample]).valid

@@ -3,7 +3,7 @@
 Books written by newsconvert carry each article's canonical JSON in its
 chapter (see :mod:`convert.writers.epub`), so they read back to exactly the
 documents that went in.  Other books get a lenient reading of each spine
-document's body with the one body-markup reader (:mod:`convert.markup`):
+document's body with the one body-markup reader (:mod:`convert.formats.body`):
 a first ``h1`` (else the ``title``) is the headline, white space is collapsed
 as a browser shows it, and blocks with no text are left out.
 
@@ -29,11 +29,11 @@ from typing import Any
 from urllib.parse import unquote
 
 from convert.errors import ConvertError
-from convert.markup import XHTML, BodyParser
+from convert.formats.body import XHTML, BodyParser
 from convert.model import Document, Heading, Provenance, body_text, content_id, plain_text
 from convert.options import ReadOptions
-from convert.safexml import document_type
-from convert.writers.xhtml import DATA_BLOCK_ID
+from convert.formats.safexml import document_type
+from convert.writers.epub.chapter import DATA_BLOCK_ID
 
 MAX_ENTRIES = 50_000
 MAX_ENTRY_BYTES = 64 * 2**20

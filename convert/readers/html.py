@@ -1,9 +1,9 @@
 """HTML reader: the article pages (and ``--fragment`` articles) that newsconvert writes.
 
-Reads the ``<article>`` markup described in :mod:`convert.htmlarticle` back
+Reads the ``<article>`` markup described in :mod:`convert.formats.htmlarticle` back
 into the same Document: visible fields from their marked-up elements, the
 others from the ``data-*`` attributes of ``<article>``, the body with the one
-body-markup reader (:class:`convert.markup.BodyParser`).  The ``<head>``
+body-markup reader (:class:`convert.formats.body.BodyParser`).  The ``<head>``
 (JSON-LD, Open Graph) is derived from the same Document and is not needed,
 which is why a fragment reads back as completely as a page.
 
@@ -16,12 +16,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from convert import htmlarticle
+from convert.formats import htmlarticle
 from convert.errors import ConvertError
-from convert.markup import BodyParser, json_or_none
+from convert.formats.body import BodyParser, json_or_none
 from convert.model import Byline, Dateline, Document, Provenance, body_text, content_id
 from convert.options import ReadOptions
-from convert.safexml import xpath_elements
+from convert.formats.safexml import xpath_elements
 
 if TYPE_CHECKING:
     from lxml import etree

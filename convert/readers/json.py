@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from convert.canonical import document_from_data
+from convert.formats.canonical import document_from_data
 from convert.errors import ConvertError
-from convert.jsonload import load_json
+from convert.formats.jsonload import load_json
 from convert.model import Document
 from convert.options import ReadOptions
-from convert.schemas import document_errors
+from convert.formats.docschema import document_errors
 
 
 def read(text: str, options: ReadOptions) -> Document:

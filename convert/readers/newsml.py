@@ -10,7 +10,7 @@ Document field of its own (an agency's ``subject`` codes, ``edNote``, a
 ``newsml:<container>/<element>`` -> the elements as XML, whenever it differs
 from what the writer would derive from the Document; the writer puts it back.
 
-Input is parsed by :func:`convert.safexml.iterparse_untrusted` (no DTD, no
+Input is parsed by :func:`convert.formats.safexml.iterparse_untrusted` (no DTD, no
 entities, no network).
 """
 
@@ -24,13 +24,13 @@ from typing import TYPE_CHECKING, TypedDict
 from urllib.parse import unquote
 
 from convert.errors import ConvertError
-from convert.markup import XHTML, BodyParser
+from convert.formats.body import XHTML, BodyParser
 from convert.model import (
     Block, Byline, Dateline, Document, Figure, Link, ListBlock, Paragraph, ParseWarning,
     Provenance,
 )
 from convert.options import ReadOptions
-from convert.safexml import (
+from convert.formats.safexml import (
     declared_encoding, iterparse_untrusted, local_name, source_line, text_content,
 )
 from convert.writers import newsml as writer

@@ -3,7 +3,7 @@
 The version comes from ``standard.version`` (1.6: ``$standard``) or a
 ``$schema`` naming a ninjs schema; failing those, from the keys used
 (camelCase -> 3.x, plural arrays -> 2.x, flat ``headline``/``body_*`` -> 1.x).
-Key names come from :mod:`convert.ninjs_mapping`, the table the writer uses.
+Key names come from :mod:`convert.formats.ninjs`, the table the writer uses.
 
 Container reader: a top-level array yields one Document per ninjs object.
 ``associations`` (related pictures, videos, stories) are not read as
@@ -27,10 +27,10 @@ from dataclasses import replace
 from typing import Any
 
 from convert.errors import ConvertError
-from convert.jsonload import load_json, pointer_line
-from convert.markup import blocks_from_html
+from convert.formats.jsonload import load_json, pointer_line
+from convert.formats.body import blocks_from_html
 from convert.model import Block, Byline, Dateline, Document, Paragraph, ParseWarning, Provenance
-from convert.ninjs_mapping import (
+from convert.formats.ninjs import (
     AUTHOR_REL, DATE_ROLE_PREFIX, PROFILES, URL_ROLE, NinjsProfile, TextSlot, document_date,
 )
 from convert.options import ReadOptions

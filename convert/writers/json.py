@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from convert.canonical import document_to_data
+from convert.formats.canonical import document_to_data
 from convert.model import Document
 from convert.options import WriteOptions
 

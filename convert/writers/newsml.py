@@ -27,10 +27,10 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from convert.errors import ConvertError
-from convert.markup import XHTML, MarkupBuilder
+from convert.formats.body import XHTML, MarkupBuilder
 from convert.model import Document
 from convert.options import WriteOptions
-from convert.safexml import local_name
+from convert.formats.safexml import local_name
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -296,7 +296,7 @@ def parse_kept_key(key: str) -> tuple[str, str] | None:
 
 def apply_kept_metadata(parts: Parts, extra: Iterable[tuple[str, str]]) -> None:
     """Replace derived elements by the NewsML-G2 metadata kept in ``extra``."""
-    from convert.safexml import parse_fragment
+    from convert.formats.safexml import parse_fragment
 
     for key, value in extra:
         place = parse_kept_key(key)
@@ -346,7 +346,7 @@ def assemble(doc: Document, parts: Parts) -> etree._Element:
 
 
 def xhtml_document(doc: Document) -> etree._Element:
-    """One XHTML ``<html>``: a title in ``<head>``, the body markup of :mod:`convert.markup`."""
+    """One XHTML ``<html>``: a title in ``<head>``, the body markup of :mod:`convert.formats.body`."""
     build = MarkupBuilder(XHTML)
     language = {"lang": doc.language, XML_LANG: doc.language} if doc.language else {}
     html = build.element("html", language)

@@ -1,9 +1,9 @@
 """Document -> IPTC ninjs 3.1, 2.2 or 1.6 (``WriteOptions.ninjs_version``).
 
-Key names come from :mod:`convert.ninjs_mapping`; this module only decides
+Key names come from :mod:`convert.formats.ninjs`; this module only decides
 the values.  Output is deterministic: keys in a fixed order, UTF-8, two-space
 indent.  Fields a version has no place for are listed by
-:func:`convert.ninjs_mapping.lost_fields`; ``losses`` words them as the warnings
+:func:`convert.formats.ninjs.lost_fields`; ``losses`` words them as the warnings
 a conversion prints.
 """
 
@@ -14,9 +14,9 @@ import re
 from typing import Any
 
 from convert.errors import ConvertError
-from convert.markup import blocks_to_html
+from convert.formats.body import blocks_to_html
 from convert.model import Document, body_text
-from convert.ninjs_mapping import (
+from convert.formats.ninjs import (
     AUTHOR_REL, DATE_ROLE_PREFIX, URL_ROLE, NinjsProfile, lost_fields, ninjs_datetime, profile,
 )
 from convert.options import WriteOptions

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from convert import api
 from convert.errors import ConvertError
 from convert.model import Byline, Dateline, Paragraph, plain_text
-from convert.ninjs_mapping import PROFILES, lost_fields
+from convert.formats.ninjs import PROFILES, lost_fields
 from convert.options import WriteOptions
 from convert.readers.ninjs import detect_profile
 from tests.conftest import STANDARDS

@@ -9,7 +9,7 @@ import pytest
 
 from convert import api
 from convert.errors import ConvertError
-from convert.schemas import document_errors
+from convert.formats.docschema import document_errors
 from tests.conftest import FIXTURES
 
 INPUTS = sorted((FIXTURES / "corpus").glob("*.txt"))

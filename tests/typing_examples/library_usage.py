@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, reveal_type
 
 import convert
-from convert import batch
+from convert import run
 
 
 def read_and_write(article: Path, out: Path) -> convert.Document:
@@ -29,7 +29,7 @@ def read_and_write(article: Path, out: Path) -> convert.Document:
     if TYPE_CHECKING:
         reveal_type(doc)  # revealed: convert.model.Document
         reveal_type(xml)  # revealed: bytes
-        reveal_type(report)  # revealed: convert.validate.results.Report
+        reveal_type(report)  # revealed: convert.validation.results.Report
         reveal_type(report.files[0].findings[0].severity)  # revealed: Literal['error'] | Literal['warning'] | Literal['info']
         reveal_type(convert.read_all(xml))  # revealed: list[convert.model.Document]
         reveal_type(again.provenance.warnings)  # revealed: tuple[convert.model.ParseWarning, ...]
@@ -71,13 +71,13 @@ def hand_built() -> convert.Document:
 def run_batch(articles: list[str], out: Path) -> dict[str, int]:
     """The batch API of the README: a folder of outputs, then one book."""
     shown: list[str] = []
-    report = batch.convert_many(articles, to=["json", "html"], output_dir=out / "many",
+    report = run.convert_many(articles, to=["json", "html"], output_dir=out / "many",
                                 jobs=1, skip_existing=True,
                                 progress=lambda result, done, total: shown.append(result.status))
     report.write_json(out / "run.json")
-    book = batch.convert_into_one(articles, "epub", out / "archive.epub")
+    book = run.convert_into_one(articles, "epub", out / "archive.epub")
     if TYPE_CHECKING:
-        reveal_type(report)  # revealed: convert.batch.RunReport
+        reveal_type(report)  # revealed: convert.run.RunReport
         reveal_type(report.counts)  # revealed: dict[str, int]
         reveal_type(book.ok)  # revealed: bool
     if len(shown) != len(report.files) or not book.ok:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import convert
-from convert import batch
+from convert import run
 
 
 def mistakes(path: Path) -> None:
@@ -22,5 +22,5 @@ def mistakes(path: Path) -> None:
     convert.Note(("Erratum",), "erratum")  # error: [arg-type]
     convert.validate([path], strict="yes")  # error: [arg-type]
     convert.validate([path], schemas="iptc")  # error: [call-arg]
-    batch.convert_many([str(path)], ["json"], "out", executor="spark")  # error: [arg-type]
+    run.convert_many([str(path)], ["json"], "out", executor="spark")  # error: [arg-type]
     convert.render(doc)  # error: [attr-defined]

@@ -1,4 +1,4 @@
-"""ninjs and canonical JSON validation (convert/validate/jsonschema.py)."""
+"""ninjs and canonical JSON validation (convert/validation/jsonschema.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from convert import ConvertError, Document, api
-from convert.validate import validate_paths
+from convert.validation import validate_paths
 from tests.conftest import STANDARDS, dev_articles
 from tests.factories import FULL
 
@@ -116,7 +116,7 @@ def test_schema_option_takes_a_ninjs_schema_file(tmp_path: Path, schema_name: st
 
 FRESH_PROCESS = """
 import json, sys
-from convert.validate import validate_paths
+from convert.validation import validate_paths
 [result] = validate_paths([sys.argv[1]]).files
 kept_out = ("rfc3987_syntax", "lark", "isoduration", "arrow", "fqdn", "webcolors")
 print(json.dumps({"errors": [f.pointer for f in result.findings if f.severity == "error"],

@@ -1,5 +1,5 @@
 """HTML through the Nu checker and EPUB through EPUBCheck + our rules
-(convert/validate/nu.py, epubcheck.py, rules.py): one validate run, so one
+(convert/validation/nu.py, epubcheck.py, rules.py): one validate run, so one
 JVM per checker, for every page and book of this module."""
 
 from __future__ import annotations
@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from convert.validate import Report, validate_paths
-from convert.validate import epubcheck as epubcheck_module
-from convert.validate import nu as nu_module
+from convert.validation import Report, validate_paths
+from convert.validation import epubcheck as epubcheck_module
+from convert.validation import nu as nu_module
 from tests.validate.books import BODY_LINE, LINK_LINE, write_book, write_page
 
 pytestmark = pytest.mark.skipif(

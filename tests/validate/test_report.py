@@ -1,4 +1,4 @@
-"""Report formats (convert/validate/report.py) and the CLI (`newsconvert validate`)."""
+"""Report formats (convert/validation/report.py) and the CLI (`newsconvert validate`)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import pytest
 from typer.testing import CliRunner
 
 from convert.cli import app
-from convert.validate import validate_paths
-from convert.validate.report import indented_json, render
+from convert.validation import validate_paths
+from convert.validation.report import indented_json, render
 from tests.validate.feeds import EXAMPLES, item_text
 
 GOOD = EXAMPLES / "unit_test_files/2.26/should_pass/CR00201_charcount.xml"
@@ -61,7 +61,7 @@ def test_indented_json_is_json_dumps_with_indent_2(value: object) -> None:
 
 
 def test_the_json_report_is_json_dumps_of_the_report_data(mixed) -> None:
-    from convert.validate.report import report_data
+    from convert.validation.report import report_data
 
     report = validate_paths(mixed)
     assert render(report, "json") == json.dumps(report_data(report), ensure_ascii=False,
@@ -69,7 +69,7 @@ def test_the_json_report_is_json_dumps_of_the_report_data(mixed) -> None:
 
 
 def test_junit_is_written_as_element_tree_writes_it(tmp_path: Path) -> None:
-    from convert.validate.results import FileResult, Finding, Report
+    from convert.validation.results import FileResult, Finding, Report
 
     odd = 'a&b<c>"d\te\nf \x01 ]]> é'  # (a CR in element text would not survive parsing)
     files = [FileResult(f"{odd}\r.xml", "newsml:newsItem", [
@@ -86,7 +86,7 @@ def test_junit_is_written_as_element_tree_writes_it(tmp_path: Path) -> None:
 
 
 def test_characters_xml_cannot_hold_are_replaced_in_junit() -> None:
-    from convert.validate.report import _xml_text
+    from convert.validation.report import _xml_text
 
     kept = "\t\n\r x\ud7ff\ue000\ufffd\U00010000\U0010ffff"
     assert _xml_text(kept) == kept

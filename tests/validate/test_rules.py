@@ -1,4 +1,4 @@
-"""Our own rules (convert/validate/rules.py) on NewsML-G2 and ninjs."""
+"""Our own rules (convert/validation/rules.py) on NewsML-G2 and ninjs."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from convert.validate import validate_paths
-from convert.validate.rules import (
+from convert.validation import validate_paths
+from convert.validation.rules import (
     created_before_first,
     full_bcp47_grammar,
     is_bcp47,

@@ -1,4 +1,4 @@
-"""Finding the files (convert/validate/runner.py): names, order, duplicates, links."""
+"""Finding the files (convert/validation/runner.py): names, order, duplicates, links."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from convert.validate import validate_paths
+from convert.validation import validate_paths
 
 
 @pytest.fixture

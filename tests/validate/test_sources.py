@@ -1,4 +1,4 @@
-"""Where schemas come from (convert/validate/sources.py): `schemas pull`
+"""Where schemas come from (convert/validation/sources.py): `schemas pull`
 against a local HTTP server serving ../shared/standards, then validation from
 the cache; `schemas path`; --schema."""
 
@@ -15,7 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from convert.cli import app
-from convert.validate import sources, validate_paths
+from convert.validation import sources, validate_paths
 from tests.conftest import STANDARDS
 from tests.validate.feeds import ITEM_TEMPLATE
 

@@ -1,4 +1,4 @@
-"""NewsML-G2 validation (convert/validate/stream.py, xsd.py): the official
+"""NewsML-G2 validation (convert/validation/stream.py, xsd.py): the official
 examples, broken variants with their lines, and a large feed in flat memory."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from convert.validate import validate_paths
+from convert.validation import validate_paths
 from tests.conftest import ROOT
 from tests.validate.feeds import EXAMPLES, ITEM_TEMPLATE, item_text, line_of, write_feed
 
@@ -105,7 +105,7 @@ def test_without_the_xsd_the_builtin_checks_run_and_the_report_says_so(
 
 MEMORY_PROBE = """
 import json, resource, sys
-from convert.validate import validate_paths
+from convert.validation import validate_paths
 validate_paths([sys.argv[2]])  # compile the schema, import everything
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 report = validate_paths([sys.argv[1]])
@@ -131,8 +131,8 @@ def test_large_feed_is_validated_streaming_in_flat_memory(tmp_path: Path) -> Non
 
 def _both_ways(path: Path) -> tuple[list[tuple], list[tuple]]:
     """The findings of ``path`` read whole and parsed from memory, and streamed."""
-    from convert.validate.sources import locate
-    from convert.validate.stream import NewsmlCheck
+    from convert.validation.sources import locate
+    from convert.validation.stream import NewsmlCheck
 
     data = path.read_bytes()
     whole, streamed = (NewsmlCheck(path, str(path), locate()).run(data[:65536], given)

@@ -17,8 +17,8 @@ from typer.testing import CliRunner
 from convert import api
 from convert.cli import app
 from convert.errors import ConvertError
-from convert.htmlarticle import text_direction
-from convert.markup import is_safe_url
+from convert.formats.htmlarticle import text_direction
+from convert.formats.body import is_safe_url
 from convert.model import Document
 from convert.options import WriteOptions
 from convert.writers.html import default_stylesheet
@@ -339,8 +339,8 @@ def test_cli_fragment_and_css(tmp_path: Path) -> None:
 def test_article_element_builds_the_same_markup_as_xhtml_for_epub() -> None:
     from lxml import etree
 
-    from convert.htmlarticle import article_element
-    from convert.markup import XHTML, MarkupBuilder
+    from convert.formats.htmlarticle import article_element
+    from convert.formats.body import XHTML, MarkupBuilder
 
     xhtml = etree.tostring(article_element(html_cases.RICH, MarkupBuilder(XHTML, nfc_text=True)),
                            encoding="unicode")

@@ -16,7 +16,7 @@ from convert import api
 from convert.cli import app
 from convert.errors import ConvertError
 from convert.model import Byline, Dateline
-from convert.ninjs_mapping import lost_fields
+from convert.formats.ninjs import lost_fields
 from convert.options import WriteOptions
 from tests.conftest import FIXTURES
 from tests.factories import ALL, ARABIC, FULL

@@ -15,17 +15,17 @@ from pathlib import Path
 from typing import Any
 
 from convert.errors import ConvertError
-from convert.jsonload import pointer_line
-from convert.validate import builtin, rules
-from convert.validate.results import Finding
-from convert.validate.sources import SchemaSet
+from convert.formats.jsonload import pointer_line
+from convert.validation import builtin, rules
+from convert.validation.results import Finding
+from convert.validation.sources import SchemaSet
 
 
 @functools.cache
 def ninjs_validator(schema_path: Path, geojson_path: Path | None) -> Any:
     from referencing import Registry, Resource
 
-    from convert.schemas import import_jsonschema
+    from convert.formats.docschema import import_jsonschema
 
     validators = import_jsonschema().validators
     schema = _load(schema_path)
@@ -47,7 +47,7 @@ def _load(path: Path) -> Any:
 
 def schema_errors(validator: Any, data: Any, text: str) -> list[tuple[str, int | None, str]]:
     """(JSON pointer, line, message) of every schema error, in document order."""
-    from convert.schemas import import_jsonschema
+    from convert.formats.docschema import import_jsonschema
 
     best_match = import_jsonschema().exceptions.best_match
     found = []
@@ -68,7 +68,7 @@ NINJS_SCHEMA_FOR = {"1": "1.6", "2": "2.2", "3": "3.1"}
 
 def check_canonical(display: str, text: str, data: Any) -> list[Finding]:
     """Our canonical JSON against ``schemas/document.schema.json``."""
-    from convert.schemas import document_errors
+    from convert.formats.docschema import document_errors
 
     return [Finding(display, error.line, None, "error", "schema", error.message, "jsonschema",
                     pointer=error.pointer) for error in document_errors(data, text)]

@@ -3,7 +3,7 @@
 How the work is split, and why:
 
 * The chapters are the bulk of a book.  They are rendered one at a time
-  (:mod:`convert.writers.xhtml`, the HTML page's article markup in XHTML) and compressed into the archive at once, so
+  (:mod:`convert.writers.epub.chapter`, the HTML page's article markup in XHTML) and compressed into the archive at once, so
   memory holds one article plus the book's index, never the whole corpus.
   ebooklib 0.20 would keep every chapter in memory *and* re-parse each one
   with lxml's HTML parser on output, so it does not see the chapters' text.
@@ -38,12 +38,12 @@ from datetime import UTC, datetime
 from typing import IO, Any
 
 from convert.errors import ConvertError
-from convert.htmlarticle import text_direction
+from convert.formats.htmlarticle import text_direction
 from convert.model import Document, ID_NAMESPACE, body_text
 from convert.options import WriteOptions
-from convert.safexml import xpath_elements
-from convert.canonical import document_to_data
-from convert.writers.xhtml import ChapterHead, chapter, escape
+from convert.formats.safexml import xpath_elements
+from convert.formats.canonical import document_to_data
+from convert.writers.epub.chapter import ChapterHead, chapter, escape
 
 ROOT = "EPUB"
 STYLESHEET = "styles/book.css"

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from convert.validate import java
-from convert.validate.results import Finding, Severity
+from convert.validation import java
+from convert.validation.results import Finding, Severity
 
 JAR_ENV = "NEWSCONVERT_VNU_JAR"
 _NODE_JAR = Path("node_modules/vnu-jar/build/dist/vnu.jar")

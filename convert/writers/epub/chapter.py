@@ -1,7 +1,7 @@
 """One article as an XHTML content document (the chapters of an EPUB).
 
 The chapter's ``<article>`` is the HTML page's article
-(:func:`convert.htmlarticle.article_element`) in the XHTML namespace, with
+(:func:`convert.formats.htmlarticle.article_element`) in the XHTML namespace, with
 the book's link policy: only absolute web and mail addresses are live links
 (anything else would point inside the book), and images are never loaded
 (a book may not fetch remote resources; the source is kept in ``data-src``).
@@ -15,9 +15,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from convert.canonical import document_from_data, document_to_data
-from convert.htmlarticle import article_element
-from convert.markup import XHTML, MarkupBuilder
+from convert.formats.canonical import document_from_data, document_to_data
+from convert.formats.htmlarticle import article_element
+from convert.formats.body import XHTML, MarkupBuilder
 from convert.model import Document
 
 OPS = "http://www.idpf.org/2007/ops"

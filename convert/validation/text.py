@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from convert.errors import ConvertError
-from convert.validate.results import Finding
+from convert.validation.results import Finding
 
 
 def check(path: Path, display: str) -> list[Finding]:

@@ -15,8 +15,8 @@ from typing import NamedTuple
 
 from convert import formats
 from convert.errors import ConvertError
-from convert.validate import sources
-from convert.validate.results import FileResult, Finding, Report, SchemaOrigin, Severity
+from convert.validation import sources
+from convert.validation.results import FileResult, Finding, Report, SchemaOrigin, Severity
 
 #: Detection looks at this many first bytes of a file.
 _HEAD_BYTES = 65536
@@ -182,7 +182,7 @@ def _unknown(entry: _Entry, head: bytes) -> FileResult:
 
 def _check_newsml(entry: _Entry, head: bytes, whole: bytes | None,
                   schemas: sources.SchemaSet, hint: str | None) -> FileResult:
-    from convert.validate.stream import NewsmlCheck
+    from convert.validation.stream import NewsmlCheck
 
     check = NewsmlCheck(entry.path, entry.display, schemas)
     findings = check.run(head, whole)
@@ -192,8 +192,8 @@ def _check_newsml(entry: _Entry, head: bytes, whole: bytes | None,
 
 def _check_json(entry: _Entry, head: bytes, whole: bytes | None,
                 schemas: sources.SchemaSet, hint: str | None) -> FileResult:
-    from convert.jsonload import load_json
-    from convert.validate import jsonschema
+    from convert.formats.jsonload import load_json
+    from convert.validation import jsonschema
 
     try:
         if whole is None:
@@ -228,7 +228,7 @@ def _check_html(entry: _Entry, head: bytes, whole: bytes | None,
 
 def _check_epub(entry: _Entry, head: bytes, whole: bytes | None,
                 schemas: sources.SchemaSet, hint: str | None) -> FileResult:
-    from convert.validate import rules
+    from convert.validation import rules
 
     findings = [Finding(entry.display, hit.line, None, hit.severity, hit.code, hit.message,
                         "rules", part=hit.part) for hit in rules.epub_hits(Path(entry.path))]
@@ -237,7 +237,7 @@ def _check_epub(entry: _Entry, head: bytes, whole: bytes | None,
 
 def _check_text(entry: _Entry, head: bytes, whole: bytes | None,
                 schemas: sources.SchemaSet, hint: str | None) -> FileResult:
-    from convert.validate import text
+    from convert.validation import text
 
     return FileResult(entry.display, "text", text.check(Path(entry.path), entry.display),
                       ["text"])
@@ -259,7 +259,7 @@ def _run_batches(batches: dict[str, dict[Path, str]], results: dict[str, FileRes
         return []
     from concurrent.futures import ThreadPoolExecutor
 
-    from convert.validate import epubcheck, nu
+    from convert.validation import epubcheck, nu
 
     checkers = {"html": nu, "epub": epubcheck}
     notes = []

@@ -1,4 +1,4 @@
-// Runs EPUBCheck on many books in one JVM (see convert/validate/epubcheck.py).
+// Runs EPUBCheck on many books in one JVM (see convert/validation/epubcheck.py).
 // Usage: java -cp epubcheck.jar EpubCheckBatch.java OUTDIR BOOK...
 // Writes OUTDIR/<n>.json, EPUBCheck's JSON report for the n-th book (1-based).
 import com.adobe.epubcheck.tool.EpubChecker;

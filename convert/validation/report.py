@@ -13,7 +13,7 @@ from collections.abc import Callable
 from json.encoder import encode_basestring
 from typing import Any
 
-from convert.validate.results import FileResult, Finding, Report
+from convert.validation.results import FileResult, Finding, Report
 
 REPORT_VERSION = 1
 REPORT_FORMATS = ("text", "json", "junit", "github")

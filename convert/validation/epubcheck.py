@@ -15,8 +15,8 @@ import json
 import tempfile
 from pathlib import Path
 
-from convert.validate import java
-from convert.validate.results import Finding, Severity
+from convert.validation import java
+from convert.validation.results import Finding, Severity
 
 _LAUNCHER = Path(__file__).with_name("EpubCheckBatch.java")
 _SEVERITIES: dict[str, Severity] = {"FATAL": "error", "ERROR": "error", "WARNING": "warning",

@@ -25,10 +25,10 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from convert.validate import builtin, xsd
-from convert.validate.results import Finding
-from convert.validate.rules import NAR, Hit, NewsmlRules
-from convert.validate.sources import SchemaSet
+from convert.validation import builtin, xsd
+from convert.validation.results import Finding
+from convert.validation.rules import NAR, Hit, NewsmlRules
+from convert.validation.sources import SchemaSet
 
 #: The item types the NewsML-G2 XSD declares as global elements.
 ITEM_TYPES = frozenset(f"{NAR}{name}" for name in (

@@ -2,9 +2,9 @@
 
 The command line's ``convert`` calls this module; pipelines can call it directly::
 
-    from convert import batch
-    report = batch.convert_many(["archive/"], to=["json", "html"], output_dir="out",
-                                jobs=4, skip_existing=True)
+    from convert import run
+    report = run.convert_many(["archive/"], to=["json", "html"], output_dir="out",
+                              jobs=4, skip_existing=True)
     print(report.summary_line())          # converted 10, warned 2, failed 1, skipped 0
 
 How it works:

@@ -49,7 +49,7 @@ from convert.model import (
     Block, Emphasis, Figure, Heading, Inline, Inlines, Link, ListBlock, Note, NoteKind, Paragraph,
     ParseWarning, Quote, Strong, block_text, plain_text,
 )
-from convert.safexml import local_name, source_line, text_content
+from convert.formats.safexml import local_name, source_line, text_content
 
 if TYPE_CHECKING:
     from lxml import etree

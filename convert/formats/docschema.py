@@ -10,7 +10,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from convert.jsonload import pointer_line
+from convert.formats.jsonload import pointer_line
 
 
 @dataclass(frozen=True)
@@ -22,7 +22,7 @@ class SchemaError:
 
 def document_schema_text() -> str:
     """The schema file: ``schemas/`` in a source tree, ``convert.schemadata`` when installed."""
-    in_tree = Path(__file__).resolve().parent.parent / "schemas" / "document.schema.json"
+    in_tree = Path(__file__).resolve().parents[2] / "schemas" / "document.schema.json"
     if in_tree.is_file():
         return in_tree.read_text(encoding="utf-8")
     return resources.files("convert.schemadata").joinpath("document.schema.json").read_text(

@@ -2,10 +2,10 @@
 
 :func:`article_element` builds the article as an lxml element tree: a header
 (headline, summary, byline, dateline, dates), the body in the one body markup
-of :mod:`convert.markup`, and a footer (source, copyright, keywords).  The HTML
+of :mod:`convert.formats.body`, and a footer (source, copyright, keywords).  The HTML
 writer serialises it into a page (or alone, as a fragment); the EPUB writer
 builds the same markup in the XHTML namespace for its chapters (pass a
-:class:`~convert.markup.MarkupBuilder` for the namespace and link policy).
+:class:`~convert.formats.body.MarkupBuilder` for the namespace and link policy).
 The HTML reader reads this markup back, so the class names and ``data-*``
 attributes below are the contract between writer and reader.
 
@@ -21,7 +21,7 @@ import json
 import re
 from typing import TYPE_CHECKING
 
-from convert.markup import MarkupBuilder, append_text, ascii_json, is_nfc
+from convert.formats.body import MarkupBuilder, append_text, ascii_json, is_nfc
 from convert.model import Byline, Dateline, Document, Figure, Inlines, ListBlock, plain_text
 
 if TYPE_CHECKING:

@@ -21,8 +21,8 @@ from collections.abc import Callable, Set
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from convert.validate.results import Severity
-from convert.validate.xsd import element_line
+from convert.validation.results import Severity
+from convert.validation.xsd import element_line
 
 if TYPE_CHECKING:
     from datetime import date, datetime
@@ -149,7 +149,7 @@ def catalog_aliases(path: Path) -> frozenset[str]:
     """Every scheme alias a catalog file declares."""
     from lxml import etree
 
-    from convert.validate.xsd import secure_parser
+    from convert.validation.xsd import secure_parser
 
     tree = etree.parse(str(path), secure_parser())
     return frozenset(str(scheme.get("alias")) for scheme in tree.iter(f"{NAR}scheme")
@@ -347,7 +347,7 @@ def epub_hits(path: Path) -> list[Hit]:
 def _parse_part(book: Any, name: str, parsed: dict[str, Any]) -> Any:
     from lxml import etree
 
-    from convert.validate.xsd import secure_parser
+    from convert.validation.xsd import secure_parser
 
     if name not in parsed:
         parsed[name] = etree.fromstring(book.read(name), secure_parser())
@@ -357,7 +357,7 @@ def _parse_part(book: Any, name: str, parsed: dict[str, Any]) -> Any:
 def _opf_path(book: Any) -> str | None:
     from lxml import etree
 
-    from convert.validate.xsd import secure_parser
+    from convert.validation.xsd import secure_parser
 
     container = etree.fromstring(book.read("META-INF/container.xml"), secure_parser())
     rootfile = container.find(f".//{_CONTAINER_NS}rootfile")

@@ -4,7 +4,7 @@
 it into text, JSON, JUnit XML or GitHub annotations.
 """
 
-from convert.validate.results import FileResult, Finding, Report, SchemaOrigin
-from convert.validate.runner import validate_paths
+from convert.validation.results import FileResult, Finding, Report, SchemaOrigin
+from convert.validation.runner import validate_paths
 
 __all__ = ["FileResult", "Finding", "Report", "SchemaOrigin", "validate_paths"]

@@ -16,7 +16,7 @@ import typer
 from convert.errors import ConvertError
 
 if TYPE_CHECKING:
-    from convert.batch import FileResult, RunReport
+    from convert.run import FileResult, RunReport
     from convert.model import Document
 
 app = typer.Typer(
@@ -92,7 +92,7 @@ def convert_command(
     = False,
 ) -> None:
     """Convert news files to one or more formats; folders are mirrored under -o DIR."""
-    from convert import batch
+    from convert import run as batch
     from convert.options import WriteOptions
 
     formats = [name.strip() for name in to.split(",") if name.strip()]
@@ -130,7 +130,7 @@ class _RunDisplay:
         self.quiet = quiet
         self.bar = None
         if not quiet and sys.stderr.isatty():
-            from convert.progress import ProgressBar
+            from convert.cli.progress import ProgressBar
 
             self.bar = ProgressBar()
 
@@ -196,7 +196,7 @@ def _read_css(path: Path | None) -> str | None:
 
 
 def _check_ninjs_version(version: str) -> None:
-    from convert.ninjs_mapping import VERSIONS
+    from convert.formats.ninjs import VERSIONS
 
     if version not in VERSIONS:
         fail(f"--ninjs-version {version!r}: choose one of {', '.join(VERSIONS)}", EXIT_USAGE)
@@ -227,7 +227,7 @@ def bundle_command(
                                                  help="Input format (default: detected).")] = None,
 ) -> None:
     """Bundle many articles into one EPUB 3 book (one chapter per article)."""
-    from convert.bundle import bundle
+    from convert.run.bundle import bundle
     from convert.options import WriteOptions
 
     options = WriteOptions(title=title, group_by=group_by, cover=cover, language=language,
@@ -279,7 +279,7 @@ def formats_command() -> None:
 @app.command("schema")
 def schema_command() -> None:
     """Print the canonical document's JSON Schema."""
-    from convert.schemas import document_schema_text
+    from convert.formats.docschema import document_schema_text
 
     typer.echo(document_schema_text(), nl=False)
 
@@ -313,7 +313,7 @@ def schemas_pull_command(
     ] = None,
 ) -> None:
     """Download the official IPTC schemas into the user cache (SHA-256 checked)."""
-    from convert.validate import sources
+    from convert.validation import sources
 
     try:
         for pulled in sources.pull(base_url):
@@ -327,7 +327,7 @@ def schemas_path_command(
     schema: Annotated[Optional[str], typer.Option("--schema", help="As for validate.")] = None,
 ) -> None:
     """Show where each official schema is found (and the cache folder)."""
-    from convert.validate import sources
+    from convert.validation import sources
 
     try:
         found = sources.locate(schema)
