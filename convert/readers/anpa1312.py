@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 
-from convert import wire
+from convert.formats import wire
 from convert.errors import ConvertError
 from convert.formats import ANPA1312_FIRST_LINE
 from convert.model import Byline, Document, DroppedText, ParseWarning
