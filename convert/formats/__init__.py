@@ -240,6 +240,13 @@ def _looks_iptc7901(head: bytes) -> bool:
         "\x02" in text or re.fullmatch(r"/?(?:[^/\s][^/]*/)+[^/]*", keyword.strip()) is not None)
 
 
+def _looks_feed(head: bytes) -> bool:
+    """RSS 0.9x/2.0 (``<rss>``), RSS 1.0 (``<rdf:RDF>`` with the RSS namespace) or Atom."""
+    root = _xml_root(head)
+    return root == b"rss" or (root == b"feed" and b"http://www.w3.org/2005/Atom" in head) or (
+        root == b"RDF" and b"http://purl.org/rss/1.0/" in head)
+
+
 def _looks_anpa1312(head: bytes) -> bool:
     return ANPA1312_FIRST_LINE.match(head) is not None
 
@@ -268,6 +275,9 @@ READERS: tuple[ReaderSpec, ...] = (
                _looks_iptc7901),
     ReaderSpec("anpa1312", "bytes", (".txt",), "ANPA-1312 agency wire story (SYN SYN SOH)",
                _looks_anpa1312),
+    ReaderSpec("feed", "bytes", (".rss", ".atom", ".xml"),
+               "RSS or Atom feed (feedparser): each entry one document", _looks_feed,
+               container=True),
 )
 
 WRITERS: tuple[WriterSpec, ...] = (
