@@ -144,9 +144,26 @@ def _looks_newsml(head: bytes) -> bool:
     )
 
 
-def _looks_html(head: bytes) -> bool:
+def looks_html(head: bytes) -> bool:
+    """Any HTML page or article fragment (ours or another site's)."""
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:200].lower()
     return start.startswith(b"<!doctype html") or _xml_root(head) in (b"html", b"article")
+
+
+#: What only our HTML writer writes: its generator tag, or (``--fragment``) the
+#: article element with our class as the root.
+_OUR_HTML = re.compile(rb'<meta name="generator" content="newsconvert"|'
+                       rb'^\s*<article class="news-article"')
+
+
+def _looks_html(head: bytes) -> bool:
+    """An HTML page or fragment newsconvert wrote (read back exactly)."""
+    return looks_html(head) and _OUR_HTML.search(head) is not None
+
+
+def _looks_webpage(head: bytes) -> bool:
+    """Another site's HTML page: its article is extracted."""
+    return looks_html(head) and _OUR_HTML.search(head) is None
 
 
 def _json_start(head: bytes) -> bytes:
@@ -252,7 +269,7 @@ def _looks_anpa1312(head: bytes) -> bool:
 
 
 def _looks_text(head: bytes) -> bool:
-    return not any(sniff(head) for sniff in (_looks_newsml, _looks_html, _looks_epub)) and (
+    return not any(sniff(head) for sniff in (_looks_newsml, looks_html, _looks_epub)) and (
         not _json_start(head).startswith((b"{", b"["))
     )
 
@@ -275,6 +292,9 @@ READERS: tuple[ReaderSpec, ...] = (
                _looks_iptc7901),
     ReaderSpec("anpa1312", "bytes", (".txt",), "ANPA-1312 agency wire story (SYN SYN SOH)",
                _looks_anpa1312),
+    ReaderSpec("webpage", "bytes", (".html", ".htm"),
+               "a saved news web page from any site (article extracted by trafilatura)",
+               _looks_webpage),
     ReaderSpec("feed", "bytes", (".rss", ".atom", ".xml"),
                "RSS or Atom feed (feedparser): each entry one document", _looks_feed,
                container=True),

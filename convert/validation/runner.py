@@ -121,6 +121,8 @@ def _kind(entry: _Entry, head: bytes) -> str:
     for name in ("newsml", "html", "epub"):  # by content only: a .xml may be anything
         if formats.READER_NAMES[name].sniff(head):
             return name
+    if formats.looks_html(head):  # another site's page: the Nu checker checks it too
+        return "html"
     if start.startswith((b"{", b"[")):
         return "json"
     if start.startswith(b"<") or (b"\x00" in head and not head.startswith((b"\xff\xfe",
