@@ -144,10 +144,17 @@ def _looks_newsml(head: bytes) -> bool:
     )
 
 
+#: An ``<html>`` element with a ``<head>`` or ``<body>``, anywhere in the first
+#: bytes: saved pages often start with a script or a server's error messages.
+_HTML_PAGE = re.compile(rb"(?is)<html[\s>].*?<(?:head|body)[\s>]")
+
+
 def looks_html(head: bytes) -> bool:
     """Any HTML page or article fragment (ours or another site's)."""
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:200].lower()
-    return start.startswith(b"<!doctype html") or _xml_root(head) in (b"html", b"article")
+    return (start.startswith(b"<!doctype html") or _xml_root(head) in (b"html", b"article")
+            or (_HTML_PAGE.search(head) is not None
+                and not _looks_newsml(head) and not _looks_feed(head)))
 
 
 #: What only our HTML writer writes: its generator tag, or (``--fragment``) the

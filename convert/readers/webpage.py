@@ -31,7 +31,8 @@ from typing import Any
 
 from convert.errors import ConvertError
 from convert.formats.body import blocks_from_elements
-from convert.model import Byline, Document, ParseWarning, Provenance, body_text, content_id
+from convert.model import (Byline, Document, Heading, ParseWarning, Provenance, body_text,
+                           content_id, plain_text)
 from convert.options import ReadOptions
 
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
@@ -46,10 +47,11 @@ def read(data: bytes, options: ReadOptions) -> Document:
         raise ConvertError("cannot parse the page as HTML", source=options.source_name,
                            code="invalid")
     language = _declared_language(tree)
+    stamps = _page_times(tree)
     page_text = len(" ".join(tree.text_content().split()))
     found: Any = trafilatura.bare_extraction(
         tree, with_metadata=True, include_comments=False, include_tables=True,
-        include_formatting=True, include_links=True, include_images=False,
+        include_formatting=True, include_links=False, include_images=False,
         output_format="python")
     if found is None or found.body is None or not (found.text or "").strip():
         raise ConvertError("no article text found in the page", source=options.source_name,
@@ -63,6 +65,11 @@ def read(data: bytes, options: ReadOptions) -> Document:
         raise ConvertError("no article text found in the page", source=options.source_name,
                            code="no-body")
     headline = _clean(found.title)
+    first = blocks[0]
+    if (len(blocks) > 1 and isinstance(first, Heading) and headline
+            and _clean(plain_text(first.content)) == headline):
+        blocks = blocks[1:]  # the page's <h1>: the headline itself, not body
+    published = _precise(_clean(found.date), stamps.get("published"))
     kept = len(" ".join(body_text(blocks).split()))
     warnings = [ParseWarning("page-furniture", "the article extractor (trafilatura) kept "
                              f"{kept} of the page's {page_text} characters of text: "
@@ -76,7 +83,8 @@ def read(data: bytes, options: ReadOptions) -> Document:
         language=language or _clean(found.language),
         bylines=tuple(Byline(name.strip()) for name in (found.author or "").split(";")
                       if name.strip()),
-        published=_clean(found.date),
+        published=published,
+        updated=_later(stamps.get("updated"), published),
         source=_clean(found.sitename),
         url=_clean(found.url),
         keywords=tuple(dict.fromkeys(keywords)),
@@ -97,6 +105,47 @@ def _declared_language(tree: Any) -> str | None:
         if _LANGUAGE.match(tag):
             return tag
     return None
+
+
+#: Where pages state their times in full (with a time and an offset).
+_TIME_PATHS = {
+    "published": ("//meta[@property='article:published_time' or @name='article:published_time'"
+                  " or @itemprop='datePublished']/@content",
+                  "//*[@itemprop='datePublished']/@datetime", "//time/@datetime"),
+    "updated": ("//meta[@property='article:modified_time' or @name='article:modified_time'"
+                " or @itemprop='dateModified']/@content",
+                "//*[@itemprop='dateModified']/@datetime"),
+}
+
+
+def _page_times(tree: Any) -> dict[str, str]:
+    """The first full ISO 8601 date-time the page's markup states for each field."""
+    import datetime as dt
+
+    found: dict[str, str] = {}
+    for field, paths in _TIME_PATHS.items():
+        for path in paths:
+            for value in tree.xpath(path):
+                text = str(value).strip()
+                try:
+                    dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+                except ValueError:
+                    continue
+                if "T" in text:
+                    found.setdefault(field, text)
+    return found
+
+
+def _precise(day: str | None, stamp: str | None) -> str | None:
+    """htmldate's date, with the time the markup states for that same day, if any."""
+    if day and stamp and stamp.startswith(day):
+        return stamp
+    return day
+
+
+def _later(stamp: str | None, published: str | None) -> str | None:
+    """The page's modification time when it is not the publication time itself."""
+    return stamp if stamp and stamp != published else None
 
 
 def _clean(value: object) -> str | None:
