@@ -11,9 +11,8 @@ author and date for most.  This script reads each page with ``newsconvert``'s
 takes) and scores the Document: headline = title, bylines joined with ``; `` =
 author, ``published`` = date, and the body's plain text for the segments, the way
 trafilatura's own ``evaluate.py`` scores text.  The yardstick, run in the same call
-on the same pages: trafilatura alone (``extract`` with the settings newsconvert
-uses, metadata from ``bare_extraction``), so the difference is what reading into
-the model costs or gains.  Note that trafilatura was developed against these very
+on the same pages: trafilatura alone (``bare_extraction``: its text and metadata),
+so the difference is what reading into the model costs or gains.  Note that trafilatura was developed against these very
 pages: these figures are not a measure on unseen pages.  Prints figures; asserts
 nothing.
 """
@@ -94,29 +93,35 @@ def main() -> None:
             detected[doc.provenance.format] += 1
         score_text(body_text(doc.body) if doc else "", item, ours)
         start = time.perf_counter()
-        text = trafilatura.extract(data, include_comments=False, include_tables=True,
-                                   include_formatting=False) or ""
+        alone = trafilatura.bare_extraction(data, with_metadata=True, include_comments=False,
+                                            include_tables=True, output_format="python")
         elapsed["trafilatura"] += time.perf_counter() - start
-        score_text(text, item, theirs)
+        score_text((alone.text if alone else "") or "", item, theirs)
         if "title" in item:
             found = {"headline": doc.headline if doc else None,
                      "author": "; ".join(b.name for b in doc.bylines) if doc else None,
                      # the annotation gives the day; published may add the page's time
                      "date": (doc.published or "")[:10] if doc else None}
+            yardstick = {"headline": alone.title if alone else None,
+                         "author": alone.author if alone else None,
+                         "date": alone.date if alone else None}
             gold = {"headline": item.get("title"), "date": item.get("date"),
                     "author": "; ".join(item["author"]) if isinstance(item.get("author"), list)
                     else item.get("author")}
             for name, counter in meta.items():
                 counter["pages"] += 1
                 counter["agree"] += norm(found[name]) == norm(gold[name])
+                counter["alone"] += norm(yardstick[name]) == norm(gold[name])
 
     print(f"pages: {len(items)}; read as: {dict(detected)}; refused: {dict(refused)}; "
           f"tracebacks: {tracebacks}")
     print(f"main text, newsconvert webpage reader : {figures(ours)}")
     print(f"main text, trafilatura extract alone  : {figures(theirs)}")
     for name, counter in meta.items():
+        pages = max(1, counter["pages"])
         print(f"{name:<8} agrees with the annotation on {counter['agree']} of "
-              f"{counter['pages']} pages ({counter['agree'] / max(1, counter['pages']):.1%})")
+              f"{counter['pages']} pages ({counter['agree'] / pages:.1%}); trafilatura alone "
+              f"{counter['alone']} ({counter['alone'] / pages:.1%})")
     print(f"time: newsconvert {elapsed['newsconvert']:.1f} s, trafilatura alone "
           f"{elapsed['trafilatura']:.1f} s, ratio "
           f"{elapsed['newsconvert'] / max(1e-9, elapsed['trafilatura']):.2f}")
