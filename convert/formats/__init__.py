@@ -302,7 +302,7 @@ READERS: tuple[ReaderSpec, ...] = (
     ReaderSpec("webpage", "bytes", (".html", ".htm"),
                "a saved news web page from any site (article extracted by trafilatura)",
                _looks_webpage),
-    ReaderSpec("feed", "bytes", (".rss", ".atom", ".xml"),
+    ReaderSpec("feed", "bytes", (".rss", ".atom"),
                "RSS or Atom feed (feedparser): each entry one document", _looks_feed,
                container=True),
 )
