@@ -6,41 +6,17 @@ Paths or bytes in, documents or bytes out.  Errors are :class:`ConvertError`.
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Iterator, Sequence
-from pathlib import Path
 
 from convert import formats
 from convert.errors import ConvertError
+from convert.files import display_name, load_bytes
+from convert.formats import sniff
 from convert.model import Document
 from convert.options import ReadOptions, WriteOptions
 
-#: Inputs larger than this are refused (a feed this large is validated
-#: streaming by ``validate``, not loaded whole for conversion).
-MAX_INPUT_BYTES = 512 * 1024 * 1024
-
-
-def load_bytes(source: str | os.PathLike[str]) -> bytes:
-    """The bytes of a path (``-`` is standard input), with clear errors."""
-    import sys
-
-    name = os.fspath(source)
-    if name == "-":
-        return sys.stdin.buffer.read()
-    path = Path(name)
-    try:
-        if path.is_dir():
-            raise ConvertError("is a folder, not a file", source=name, code="io")
-        if path.stat().st_size > MAX_INPUT_BYTES:
-            raise ConvertError(f"larger than {MAX_INPUT_BYTES // 2**20} MiB", source=name,
-                               code="too-large")
-        return path.read_bytes()
-    except OSError as error:
-        raise ConvertError(error.strerror or str(error), source=name, code="io") from None
-
-
 def _reader_for(data: bytes, name: str, format: str | None) -> formats.ReaderSpec:
-    return formats.reader(format) if format else formats.detect(data[:65536], name)
+    return formats.reader(format) if format else sniff.detect(data[:sniff.HEAD_BYTES], name)
 
 
 def iter_read(source: str | os.PathLike[str] | bytes, format: str | None = None,
@@ -75,7 +51,7 @@ def _data_and_name(source: str | os.PathLike[str] | bytes,
                    options: ReadOptions | None) -> tuple[bytes, str]:
     if isinstance(source, bytes):
         return source, options.source_name if options else "<bytes>"
-    return load_bytes(source), os.fspath(source) if os.fspath(source) != "-" else "<stdin>"
+    return load_bytes(source), display_name(os.fspath(source))
 
 
 def write(docs: Document | Sequence[Document], format: str,
@@ -83,37 +59,3 @@ def write(docs: Document | Sequence[Document], format: str,
     """``docs`` in output ``format`` (see ``convert.formats.WRITERS``)."""
     batch = [docs] if isinstance(docs, Document) else list(docs)
     return formats.writer(format).write(batch, options or WriteOptions())
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-def write_file_atomic(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file and a rename.
-
-    A failure (full disk, Ctrl-C) never leaves a partial ``path`` behind.
-    """
-    target = Path(path)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.",
-                                             suffix=".part")
-    except (FileExistsError, NotADirectoryError):
-        raise ConvertError("cannot write here: a part of this path is a file, not a folder "
-                           "(Not a directory)", source=str(target), code="io") from None
-    except OSError as error:
-        raise ConvertError(error.strerror or str(error), source=str(target), code="io") from None
-    try:
-        os.fchmod(handle, 0o666 & ~_umask())  # mkstemp's 0600 is not what users expect
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, target)
-    except BaseException as error:
-        Path(temporary).unlink(missing_ok=True)
-        if isinstance(error, OSError):
-            raise ConvertError(error.strerror or str(error), source=str(target),
-                               code="io") from None
-        raise

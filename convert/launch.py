@@ -86,9 +86,9 @@ def run_validate(request: ValidateRequest) -> int:
         if to_stdout:
             _write(sys.stdout, text)
         else:
-            from convert.api import write_file_atomic
+            from convert.files import write_atomic
 
-            write_file_atomic(str(request.output), text.encode("utf-8"))
+            write_atomic(str(request.output), text.encode("utf-8"))
     except ConvertError as error:
         if request.debug:
             import traceback

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from dataclasses import dataclass, field
-from typing import Literal, Union
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields, is_dataclass, replace
+from typing import Literal, TypeVar, Union, cast
 
 # ---------------------------------------------------------------- inlines
 
@@ -206,3 +207,26 @@ def block_text(block: Block) -> str:
 
 def body_text(blocks: tuple[Block, ...]) -> str:
     return "\n\n".join(block_text(block) for block in blocks)
+
+
+# ---------------------------------------------------------------- passes
+
+Node = TypeVar("Node")
+
+
+def map_text(node: Node, change: Callable[[str], str]) -> Node:
+    """``node`` (a Document or any part of one) with ``change`` applied to every
+    string in it: text, attributes, metadata and provenance alike.
+
+    The model's one generic traversal (pandoc-types' ``walk``), so a clean-up
+    over all text is a pass over the tree, not a trip through a file format.
+    """
+    if isinstance(node, str):
+        return cast(Node, change(node))
+    if isinstance(node, tuple):
+        return cast(Node, tuple(map_text(item, change) for item in node))
+    if is_dataclass(node) and not isinstance(node, type):
+        changed = {part.name: map_text(getattr(node, part.name), change)
+                   for part in fields(node) if part.init}
+        return cast(Node, replace(node, **changed))
+    return node

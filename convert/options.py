@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from convert.formats.ninjs import DEFAULT_VERSION
+
 
 @dataclass(frozen=True)
 class ReadOptions:
@@ -16,7 +18,7 @@ class ReadOptions:
 @dataclass(frozen=True)
 class WriteOptions:
     #: ninjs version to write: "3.1", "2.2" or "1.6".
-    ninjs_version: str = "3.1"
+    ninjs_version: str = DEFAULT_VERSION
     #: HTML: only the ``<article>`` element, for embedding.
     fragment: bool = False
     #: HTML/EPUB: a stylesheet (its text) used instead of the built-in one.

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from convert import api
+from convert import api, files
 from convert.errors import ConvertError
 
 
@@ -15,7 +15,7 @@ def test_atomic_write_creates_parents_and_uses_umask_permissions(tmp_path: Path)
     target = tmp_path / "a" / "b" / "out.json"
     old = os.umask(0o022)
     try:
-        api.write_file_atomic(target, b"data")
+        files.write_atomic(target, b"data")
     finally:
         os.umask(old)
     assert target.read_bytes() == b"data"
@@ -32,7 +32,7 @@ def test_atomic_write_leaves_nothing_when_the_disk_is_full(tmp_path: Path, monke
 
     monkeypatch.setattr(os, "replace", full_disk)
     with pytest.raises(ConvertError, match="No space left on device"):
-        api.write_file_atomic(target, b"new")
+        files.write_atomic(target, b"new")
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
 

@@ -2,8 +2,10 @@ from dataclasses import FrozenInstanceError, replace
 
 import pytest
 
+from convert.formats.xmltext import xml_safe
 from convert.model import (
-    Document, Emphasis, Link, ListBlock, Paragraph, Provenance, body_text, content_id, plain_text,
+    Byline, Document, Emphasis, Link, ListBlock, Paragraph, ParseWarning, Provenance, body_text,
+    content_id, map_text, plain_text,
 )
 
 
@@ -30,3 +32,25 @@ def test_plain_text_flattens_inline_markup():
     assert plain_text(content) == "a b c d"
     body = (Paragraph(content), ListBlock((("x",), ("y",))))
     assert body_text(body) == "a b c d\n\nx\ny"
+
+
+def test_map_text_changes_every_string_and_keeps_the_shape():
+    doc = Document(id="urn:uuid:x", headline="a", bylines=(Byline("b", "c"),),
+                   body=(Paragraph(("d", Emphasis(("e",)), Link(("f",), "g"))),
+                         ListBlock((("h",),), ordered=True)),
+                   extra=(("i", "j"),),
+                   provenance=Provenance("text", warnings=(ParseWarning("k", "l", 3),)))
+    upper = map_text(doc, str.upper)
+    assert upper == Document(id="URN:UUID:X", headline="A", bylines=(Byline("B", "C"),),
+                             body=(Paragraph(("D", Emphasis(("E",)), Link(("F",), "G"))),
+                                   ListBlock((("H",),), ordered=True)),
+                             extra=(("I", "J"),))
+    assert upper.provenance == Provenance("TEXT", warnings=(ParseWarning("K", "L", 3),))
+    assert upper.body[0].type == "paragraph" and upper.version == 1
+
+
+def test_xml_safe_drops_only_what_xml_cannot_hold():
+    doc = Document(id="x", headline="a\x00b\ufffe",
+                   body=(Paragraph(("c\x0bd", Emphasis(("\td\n",)))),))
+    assert xml_safe(doc) == Document(id="x", headline="ab",
+                                     body=(Paragraph(("cd", Emphasis(("\td\n",)))),))

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
 import typer
 
 from convert.errors import ConvertError
+from convert.formats.ninjs import DEFAULT_VERSION
 
 if TYPE_CHECKING:
     from convert.run import FileResult, RunReport
@@ -73,7 +74,7 @@ def convert_command(
                                                   help="Output file (or folder).")] = None,
     from_: Annotated[Optional[str], typer.Option("--from", "-f",
                                                  help="Input format (default: detected).")] = None,
-    ninjs_version: Annotated[str, typer.Option(help="ninjs version: 3.1, 2.2 or 1.6.")] = "3.1",
+    ninjs_version: Annotated[str, typer.Option(help="ninjs version: 3.1, 2.2 or 1.6.")] = DEFAULT_VERSION,
     fragment: Annotated[bool, typer.Option(help="HTML: only the <article> element.")] = False,
     css: Annotated[Optional[Path], typer.Option(help="HTML/EPUB: your stylesheet.")] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1,
@@ -182,10 +183,6 @@ def _finish_run(run: RunReport, report: Path | None, summary: bool) -> None:
         raise typer.Exit(EXIT_INVALID)
 
 
-def _display(name: str) -> str:
-    return "<stdin>" if name == "-" else name
-
-
 def _read_css(path: Path | None) -> str | None:
     if path is None:
         return None
@@ -246,14 +243,15 @@ def inspect_command(
     """Show what the text parser decided, step by step, and every warning."""
     import json
 
-    from convert import api
+    from convert import files
+    from convert.files import display_name
     from convert.options import ReadOptions
     from convert.readers.text import trace
     from convert.textparse.report import trace_data, trace_lines
 
-    options = ReadOptions(source_name=_display(input))
+    options = ReadOptions(source_name=display_name(input))
     try:
-        result = trace(api.load_bytes(input), options)
+        result = trace(files.load_bytes(input), options)
     except ConvertError as error:
         fail(error.located(options.source_name))
     if as_json:

@@ -1,8 +1,10 @@
 """The one table of every reader and writer.
 
-Like pandoc's ``readers``/``writers`` association lists: the CLI, ``formats``,
-format detection and the tests all read these tables, so adding a format is
-one row here plus one module under ``readers/`` or ``writers/``.
+Like pandoc's ``readers``/``writers`` association lists: the CLI, batch runs,
+format detection, validation and the tests all read these tables, so adding a
+format is one row here, one module under ``readers/`` or ``writers/`` and its
+tests (the recipe is in README.md, "Development").  Each reader's row carries
+its recogniser (``sniff``), as Superdesk's feed parsers carry ``can_parse``.
 
 A reader is a *text* reader (it is given ``str``, decoded strictly as UTF-8)
 or a *bytes* reader (it decodes, or unzips, the input itself).  Modules are
@@ -18,6 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, Protocol, cast
 
 from convert.errors import ConvertError
+from convert.formats.newsml import NAR
 
 if TYPE_CHECKING:  # the validator sniffs formats without loading the model
     from convert.model import Document
@@ -54,10 +57,20 @@ class ReaderSpec:
     sniff: Callable[[bytes], bool]
     #: True when one input may hold several documents (a newsMessage, a book).
     container: bool = False
+    #: The function of :mod:`convert.validation.checks` that validates this
+    #: format (``newsconvert validate``); None: no validator for it yet.
+    validator: str | None = None
 
     @property
     def module(self) -> str:
         return f"convert.readers.{self.name}"
+
+    def validation_check(self) -> Callable[..., Any] | None:
+        """The validator's check for this format, imported only when used."""
+        if self.validator is None:
+            return None
+        checks = importlib.import_module("convert.validation.checks")
+        return cast("Callable[..., Any]", getattr(checks, self.validator))
 
     def _module(self) -> _ReaderModule:
         return cast(_ReaderModule, importlib.import_module(self.module))
@@ -138,10 +151,18 @@ def _xml_root(head: bytes) -> bytes | None:
     return None
 
 
+#: The NewsML-G2 namespace as it appears in a file, whatever the scheme or trailing slash.
+_NAR_MENTION = NAR.removeprefix("http://").rstrip("/").encode()
+
+
 def _looks_newsml(head: bytes) -> bool:
     return _xml_root(head) in (b"newsItem", b"newsMessage", b"packageItem") or (
-        b"iptc.org/std/nar/2006-10-01" in head and _xml_root(head) is not None
+        _NAR_MENTION in head and _xml_root(head) is not None
     )
+
+
+def _looks_nitf(head: bytes) -> bool:
+    return _xml_root(head) == b"nitf"
 
 
 #: An ``<html>`` element with a ``<head>`` or ``<body>``, anywhere in the first
@@ -154,7 +175,8 @@ def looks_html(head: bytes) -> bool:
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:200].lower()
     return (start.startswith(b"<!doctype html") or _xml_root(head) in (b"html", b"article")
             or (_HTML_PAGE.search(head) is not None
-                and not _looks_newsml(head) and not _looks_feed(head)))
+                and not _looks_newsml(head) and not _looks_nitf(head)
+                and not _looks_feed(head)))
 
 
 #: What only our HTML writer writes: its generator tag, or (``--fragment``) the
@@ -187,54 +209,20 @@ def _looks_ninjs(head: bytes) -> bool:
     return _json_start(head).startswith((b"{", b"[")) and not _looks_canonical_json(head)
 
 
+def looks_binary(head: bytes) -> bool:
+    """NUL bytes that no UTF-16 byte order mark explains: not text."""
+    return b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff"))
+
+
+def looks_markup(head: bytes) -> bool:
+    return _json_start(head).startswith(b"<")
+
+
 def xml_root_name(head: bytes) -> str | None:
     """The local name of an XML document's root element (``newsItem``,
     ``newsMessage``, ``html``...), from its first bytes; ``None`` if not XML."""
     root = _xml_root(head)
     return root.decode("ascii", "replace") if root is not None else None
-
-
-#: Keys only ninjs 3.x writes (camelCase), and keys only ninjs 2.x writes
-#: (lower case, plural), used when a document does not name its version.
-_NINJS_3_KEYS = frozenset({"versionCreated", "firstCreated", "contentCreated", "altIds",
-                           "copyrightHolder", "copyrightNotice", "pubStatus", "embargoedUntil",
-                           "infoSources", "edNote", "usageTerms", "rightsInfo",
-                           "trustIndicators", "representationType", "digitalSourceType",
-                           "eventDetails", "plannedCoverage"})
-_NINJS_2_KEYS = frozenset({"headlines", "bodies", "descriptions", "subjects", "people",
-                           "places", "organisations", "events", "objects", "genres",
-                           "infosources", "trustindicators", "standard"})
-_NINJS_1_KEYS = frozenset({"$standard", "headline", "byline", "person", "place", "subject",
-                           "organisation", "event", "object", "genre", "infosource",
-                           "versioncreated", "firstcreated", "pubstatus"})
-
-
-def ninjs_version(data: object) -> str | None:
-    """The ninjs major version (``"1"``, ``"2"`` or ``"3"``) of parsed JSON, or
-    ``None`` when it does not look like ninjs at all.
-
-    The version the document states (``$standard.version`` in 1.x,
-    ``standard.version`` in 2.x/3.x) wins; otherwise the key spelling decides
-    (camelCase is 3.x, lower-case plurals are 2.x, 1.x names are 1.x); an
-    object with only keys every version shares (``uri``...) is taken as 3.x.
-    """
-    if not isinstance(data, dict):
-        return None
-    stated = data.get("standard") or data.get("$standard")
-    version = stated.get("version") if isinstance(stated, dict) else None
-    if isinstance(version, str):
-        major = version.split(".", 1)[0]
-        if major in ("1", "2", "3"):
-            return major
-    keys = set(data)
-    if keys & _NINJS_3_KEYS:
-        return "3"
-    if keys & _NINJS_2_KEYS:
-        return "2"
-    if keys & _NINJS_1_KEYS or any(k.startswith(("headline_", "body_", "description_"))
-                                   for k in keys):
-        return "1"
-    return "3" if "uri" in keys else None
 
 
 def _looks_epub(head: bytes) -> bool:
@@ -283,25 +271,26 @@ def _looks_text(head: bytes) -> bool:
 
 READERS: tuple[ReaderSpec, ...] = (
     ReaderSpec("text", "bytes", (".txt", ".text", ".md"),
-               "plain-text news article (any common encoding)", _looks_text),
+               "plain-text news article (any common encoding)", _looks_text, validator="text"),
     ReaderSpec("json", "text", (".json",),
                "newsconvert canonical JSON (schemas/document.schema.json)",
-               _looks_canonical_json),
+               _looks_canonical_json, validator="canonical"),
     ReaderSpec("ninjs", "text", (".json",), "IPTC ninjs 1.6, 2.2 or 3.1 (detected)",
-               _looks_ninjs, container=True),
+               _looks_ninjs, container=True, validator="ninjs"),
     ReaderSpec("newsml", "bytes", (".xml",), "IPTC NewsML-G2 newsItem or newsMessage",
-               _looks_newsml, container=True),
+               _looks_newsml, container=True, validator="newsml"),
+    ReaderSpec("nitf", "bytes", (".xml",), "IPTC NITF 3.x news document", _looks_nitf),
     ReaderSpec("html", "text", (".html", ".htm", ".xhtml"),
-               "HTML article pages written by newsconvert", _looks_html),
+               "HTML article pages written by newsconvert", _looks_html, validator="html"),
     ReaderSpec("epub", "bytes", (".epub",), "EPUB 3 books written by newsconvert",
-               _looks_epub, container=True),
+               _looks_epub, container=True, validator="epub"),
     ReaderSpec("iptc7901", "bytes", (".txt",), "IPTC 7901 agency wire message (SOH/STX/ETX)",
                _looks_iptc7901),
     ReaderSpec("anpa1312", "bytes", (".txt",), "ANPA-1312 agency wire story (SYN SYN SOH)",
                _looks_anpa1312),
     ReaderSpec("webpage", "bytes", (".html", ".htm"),
                "a saved news web page from any site (article extracted by trafilatura)",
-               _looks_webpage),
+               _looks_webpage, validator="html"),
     ReaderSpec("feed", "bytes", (".rss", ".atom"),
                "RSS or Atom feed (feedparser): each entry one document", _looks_feed,
                container=True),
@@ -338,18 +327,3 @@ def writer(name: str) -> WriterSpec:
     except KeyError:
         raise ConvertError(f"unknown output format {name!r}; known: {', '.join(WRITER_NAMES)}",
                            code="usage") from None
-
-
-def detect(head: bytes, filename: str | None = None) -> ReaderSpec:
-    """The reader for an input, by its content first and its extension second."""
-    sniffed = [spec for spec in READERS if spec.name != "text" and spec.sniff(head)]
-    if len(sniffed) == 1:
-        return sniffed[0]
-    if filename:
-        suffix = "." + filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
-        by_extension = [spec for spec in (sniffed or READERS) if suffix in spec.extensions]
-        if len(by_extension) == 1:
-            return by_extension[0]
-    if sniffed:
-        return sniffed[0]
-    return READER_NAMES["text"]

@@ -49,7 +49,7 @@ from convert.model import (
     Block, Emphasis, Figure, Heading, Inline, Inlines, Link, ListBlock, Note, NoteKind, Paragraph,
     ParseWarning, Quote, Strong, block_text, plain_text,
 )
-from convert.formats.safexml import local_name, source_line, text_content
+from convert.formats.safexml import html_parser, local_name, source_line, text_content
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -592,7 +592,5 @@ def blocks_from_html(text: str, *, verbatim: bool = True, warning_prefix: str = 
 
     if not text.strip():
         return (), ()
-    parser = lxml_html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True,
-                                  huge_tree=False)
-    root = lxml_html.fragment_fromstring(text, create_parent="div", parser=parser)
+    root = lxml_html.fragment_fromstring(text, create_parent="div", parser=html_parser())
     return blocks_from_elements(root, verbatim=verbatim, warning_prefix=warning_prefix)

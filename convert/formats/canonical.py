@@ -173,3 +173,17 @@ def document_from_data(data: dict[str, Any]) -> Document:
                           for d in provenance.get("dropped", [])),
         ),
     )
+
+
+def document_from_json(text: str, source_name: str) -> Document:
+    """The Document in canonical JSON ``text``, checked against our schema first."""
+    from convert.formats.docschema import document_errors
+    from convert.formats.jsonload import load_json
+
+    data = load_json(text, source_name)
+    if not isinstance(data, dict):
+        raise ConvertError("canonical JSON must be an object", source=source_name, line=1,
+                           code="invalid")
+    for error in document_errors(data, text):
+        raise ConvertError(error.message, source=source_name, line=error.line, code="invalid")
+    return document_from_data(data)

@@ -25,8 +25,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from typing import TYPE_CHECKING
+
 from convert.errors import ConvertError
-from convert.model import Document
+
+if TYPE_CHECKING:
+    from convert.model import Document
 
 #: Role of the alternative id that carries the Document ``url``.
 URL_ROLE = "url"
@@ -134,7 +138,11 @@ PROFILES: dict[str, NinjsProfile] = {
     ),
 }
 VERSIONS = tuple(PROFILES)
+#: What the writer writes unless told otherwise, and what the reader assumes
+#: of a document that does not say.
 DEFAULT_VERSION = "3.1"
+#: 1.x's flat text keys (``body_html``, ``headline_sub``, ``description_summary``...).
+FLAT_TEXT = re.compile(r"(body|headline|description)_[A-Za-z0-9_]+")
 
 
 def profile(version: str) -> NinjsProfile:

@@ -1,22 +1,25 @@
-"""Parsing XML that nobody vouches for.
+"""Parsing XML and HTML that nobody vouches for.
 
-Every reader of XML input goes through :func:`parse_untrusted`: no DTD is
-loaded, no entity is expanded, nothing is fetched from the network, libxml2's
-default limits on depth and size stay on (``huge_tree`` off), and any document
-type declaration is refused outright.  A NewsML-G2 file never needs one, and
-refusing it closes the door on "billion laughs" entity bombs and on XXE
-(external entities that read local files or URLs).
+Every parser of input is made here: :func:`xml_parser`, :func:`html_parser`
+and :data:`HARDENED` (for ``iterparse``).  No DTD is loaded or validated, no
+entity is expanded, nothing is fetched from the network, and libxml2's default
+limits on depth and size stay on (``huge_tree`` off).  :func:`parse_untrusted`
+and :func:`iterparse_untrusted`, used by the NewsML-G2 and NITF readers, also
+refuse any document type declaration outright: a news file never needs one,
+and refusing it closes the door on "billion laughs" entity bombs and on XXE
+(external entities that read local files or URLs).  Readers that must accept
+one (an EPUB chapter's ``<!DOCTYPE html>``) check what it declares themselves.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Protocol, cast
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from convert.errors import ConvertError
 
 if TYPE_CHECKING:
-    from lxml import etree
+    from lxml import etree, html
 
 
 #: "<!DOCTYPE" in the encodings XML allows without a declaration (checked before
@@ -58,11 +61,26 @@ def _doctype_refused(source: str | None, line: int = 1) -> ConvertError:
         source=source, line=line, code="hostile-xml")
 
 
-def _parser() -> etree.XMLParser:
+#: What every parser of XML input is told (``XMLParser`` and ``iterparse`` alike).
+HARDENED: dict[str, Any] = {"resolve_entities": False, "no_network": True, "load_dtd": False,
+                            "dtd_validation": False, "huge_tree": False}
+
+
+def xml_parser(*, remove_comments: bool = False, remove_pis: bool = False) -> etree.XMLParser:
+    """A new hardened XML parser (lxml parsers are reusable, not thread-safe)."""
     from lxml import etree
 
-    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                           dtd_validation=False, huge_tree=False, remove_comments=False)
+    return etree.XMLParser(**HARDENED, remove_comments=remove_comments, remove_pis=remove_pis)
+
+
+def html_parser(*, default_doctype: bool = True) -> html.HTMLParser:
+    """A new HTML parser: no network, no huge trees, comments and processing
+    instructions dropped (nothing in them is content)."""
+    from lxml import html
+
+    # lxml-stubs 0.5 lacks HTMLParser's default_doctype (lxml >= 4.9 has it)
+    return html.HTMLParser(no_network=True, remove_comments=True,  # type: ignore[call-arg]
+                           remove_pis=True, huge_tree=False, default_doctype=default_doctype)
 
 
 def _refuse_doctype_bytes(data: bytes, source: str | None) -> None:
@@ -77,7 +95,7 @@ def parse_untrusted(data: bytes, source: str | None = None) -> etree._ElementTre
 
     _refuse_doctype_bytes(data, source)
     try:
-        tree = etree.ElementTree(etree.fromstring(data, _parser()))
+        tree = etree.ElementTree(etree.fromstring(data, xml_parser()))
     except etree.XMLSyntaxError as error:
         message = error.msg or "malformed XML"
         raise ConvertError(f"not well-formed XML: {message}", source=source,
@@ -102,8 +120,7 @@ def iterparse_untrusted(data: bytes, source: str | None = None
     from lxml import etree
 
     _refuse_doctype_bytes(data, source)
-    events = etree.iterparse(io.BytesIO(data), events=("start", "end"), resolve_entities=False,
-                             no_network=True, load_dtd=False, huge_tree=False)
+    events = etree.iterparse(io.BytesIO(data), events=("start", "end"), **HARDENED)
     try:
         for event, element in events:
             if not isinstance(element.tag, str):  # an entity reference (no DTD defines one)

@@ -30,10 +30,10 @@ from urllib.parse import unquote
 
 from convert.errors import ConvertError
 from convert.formats.body import XHTML, BodyParser
+from convert.formats.epub import DATA_BLOCK_ID
 from convert.model import Document, Heading, Provenance, body_text, content_id, plain_text
 from convert.options import ReadOptions
-from convert.formats.safexml import document_type
-from convert.writers.epub.chapter import DATA_BLOCK_ID
+from convert.formats.safexml import document_type, xml_parser
 
 MAX_ENTRIES = 50_000
 MAX_ENTRY_BYTES = 64 * 2**20
@@ -153,10 +153,9 @@ class SafeArchive:
 def _parse_xml(archive: SafeArchive, name: str, allow_html_doctype: bool = False) -> Any:
     from lxml import etree
 
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                             huge_tree=False, remove_comments=True, remove_pis=True)
     try:
-        tree = etree.parse(io.BytesIO(archive.read(name)), parser)
+        tree = etree.parse(io.BytesIO(archive.read(name)),
+                           xml_parser(remove_comments=True, remove_pis=True))
     except etree.XMLSyntaxError as error:
         raise archive.error(name, f"not well-formed XML: {error.msg}",
                             line=error.lineno) from None
@@ -202,10 +201,9 @@ def _chapter(archive: SafeArchive, path: str) -> Document | None:
 
 
 def _embedded_document(archive: SafeArchive, path: str, script: Any) -> Document:
-    from convert.readers import json as json_reader
+    from convert.formats.canonical import document_from_json
 
-    source = f"{archive.source}!/{path}"
-    doc = json_reader.read(script.text or "", ReadOptions(source_name=source))
+    doc = document_from_json(script.text or "", f"{archive.source}!/{path}")
     return replace(doc, provenance=Provenance("epub", "utf-8"))
 
 

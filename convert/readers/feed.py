@@ -140,9 +140,12 @@ def _text(detail: Mapping[str, Any] | None) -> str:
     if detail.get("type") in _HTML_TYPES and "<" in value:
         from lxml import html
 
+        from convert.formats.safexml import html_parser
+
         # block ends become spaces, as a browser shows them
         value = re.sub(r"(?i)(</(?:p|div|li|h[1-6]|blockquote)>|<br\s*/?>)", r"\1 ", value)
-        value = html.fragment_fromstring(value, create_parent="div").text_content()
+        value = html.fragment_fromstring(value, create_parent="div",
+                                         parser=html_parser()).text_content()
     return " ".join(value.split())
 
 

@@ -21,7 +21,7 @@ from convert.errors import ConvertError
 from convert.formats.body import BodyParser, json_or_none
 from convert.model import Byline, Dateline, Document, Provenance, body_text, content_id
 from convert.options import ReadOptions
-from convert.formats.safexml import xpath_elements
+from convert.formats.safexml import html_parser, xpath_elements
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -36,11 +36,8 @@ def _parse(text: str, source: str) -> etree._Element:
 
     if not text.strip():
         raise ConvertError("empty HTML input", source=source, line=1, code="invalid")
-    # lxml-stubs 0.5 lacks HTMLParser's default_doctype (lxml >= 4.9 has it)
-    parser = html.HTMLParser(no_network=True, remove_comments=True,  # type: ignore[call-arg]
-                             remove_pis=True, huge_tree=False, default_doctype=False)
     try:
-        return html.document_fromstring(text, parser=parser)
+        return html.document_fromstring(text, parser=html_parser(default_doctype=False))
     except (etree.ParserError, ValueError) as error:
         raise ConvertError(f"cannot parse HTML: {error}", source=source, code="invalid") from None
 

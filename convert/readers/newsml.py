@@ -20,27 +20,26 @@ import copy
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, TypedDict
+from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from convert.errors import ConvertError
+from convert.formats import newsml as g2
 from convert.formats.body import XHTML, BodyParser
+from convert.formats.newsml import NAR, XML_LANG
+from convert.formats.nitf import NitfBodyParser, NitfHead, nitf_body, nitf_head
 from convert.model import (
-    Block, Byline, Dateline, Document, Figure, Link, ListBlock, Paragraph, ParseWarning,
-    Provenance,
+    Block, Byline, Dateline, Document, Link, ListBlock, Paragraph, ParseWarning, Provenance,
 )
-from convert.options import ReadOptions
 from convert.formats.safexml import (
     declared_encoding, iterparse_untrusted, local_name, source_line, text_content,
 )
-from convert.writers import newsml as writer
-from convert.writers.newsml import NAR, XML_LANG
+from convert.options import ReadOptions
 
 if TYPE_CHECKING:
     from lxml import etree
 
 ITEM_TYPES = ("newsItem", "packageItem")
-NITF_TYPE = "application/nitf+xml"
 _MODEL_DATE = re.compile(
     r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?)?")
 
@@ -106,14 +105,6 @@ def _first(parent: etree._Element | None, *path: str) -> etree._Element | None:
 def _error(options: ReadOptions, element: etree._Element, message: str) -> ConvertError:
     return ConvertError(message, source=options.source_name, line=source_line(element),
                         code="invalid")
-
-
-class _NitfHead(TypedDict, total=False):
-    """What a NITF ``<body.head>`` says about the item (first hl1, first hl2, bylines)."""
-
-    headline: str | None
-    subheadline: str | None
-    bylines: tuple[Byline, ...]
 
 
 @dataclass
@@ -184,7 +175,7 @@ def _item(item: etree._Element, options: ReadOptions, encoding: str | None) -> D
 
 
 def _written_by_us(item: etree._Element) -> bool:
-    return any(meta.get("name") == "generator" and meta.get("content") == writer.GENERATOR
+    return any(meta.get("name") == "generator" and meta.get("content") == g2.GENERATOR
                for meta in item.iter(f"{{{XHTML}}}meta"))
 
 
@@ -205,12 +196,12 @@ def _language(item: etree._Element, content_meta: etree._Element | None) -> str 
     return None
 
 
-def _headlines(content_meta: etree._Element | None, from_nitf: _NitfHead,
+def _headlines(content_meta: etree._Element | None, from_nitf: NitfHead,
                context: _Context) -> tuple[str | None, str | None]:
     """(headline, subheadline): the contentMeta's, else the NITF head's."""
     headline = subheadline = None
     for element in _children(content_meta, "headline"):
-        if element.get("roleuri") == writer.SUBHEADLINE_ROLE:
+        if element.get("roleuri") == g2.SUBHEADLINE_ROLE:
             subheadline = subheadline if subheadline is not None else context.text(element)
         elif headline is None and not element.get("role") and not element.get("roleuri"):
             headline = context.text(element)
@@ -267,19 +258,19 @@ def _date(parent: etree._Element | None, name: str) -> str | None:
 
 def _url(item_meta: etree._Element) -> str | None:
     for link in _children(item_meta, "link"):
-        if link.get("reluri") == writer.CANONICAL_LINK:
+        if link.get("reluri") == g2.CANONICAL_LINK:
             return link.get("href")
     return None
 
 
 def _is_extra_property(element: etree._Element) -> bool:
     return (local_name(element) == "contentMetaExtProperty"
-            and (element.get("reluri") or "").startswith(writer.EXTRA_PROPERTY))
+            and (element.get("reluri") or "").startswith(g2.EXTRA_PROPERTY))
 
 
 def _extra_properties(content_meta: etree._Element | None) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(
-        (unquote(element.get("reluri", "")[len(writer.EXTRA_PROPERTY):]),
+        (unquote(element.get("reluri", "")[len(g2.EXTRA_PROPERTY):]),
          element.get("value", ""))
         for element in _children(content_meta, "contentMetaExtProperty")
         if _is_extra_property(element)))
@@ -291,7 +282,7 @@ def _extra_properties(content_meta: etree._Element | None) -> tuple[tuple[str, s
 def _kept_metadata(item: etree._Element, doc: Document,
                    context: _Context) -> tuple[tuple[str, str], ...]:
     """Metadata groups that differ from what the writer derives from ``doc``."""
-    derived = writer.derived_parts(doc)
+    derived = g2.derived_parts(doc)
     kept = []
     for container, elements in _metadata_containers(item, context).items():
         for name in dict.fromkeys(local_name(element) for element in elements):
@@ -299,7 +290,7 @@ def _kept_metadata(item: etree._Element, doc: Document,
             mine = [element for element in derived[container]
                     if local_name(element) == name and not _is_extra_property(element)]
             if [_canonical(e) for e in group] != [_canonical(e) for e in mine]:
-                kept.append((writer.kept_key(container, name),
+                kept.append((g2.kept_key(container, name),
                              "\n".join(_snippet(element) for element in group)))
     return tuple(kept)
 
@@ -311,13 +302,13 @@ def _metadata_containers(item: etree._Element, context: _Context
         context.warn("newsml-rights", "only the first rightsInfo is kept", rights[1])
     containers = {
         "newsItem": [child for child in _children(item, "*")
-                     if local_name(child) not in writer.STRUCTURAL],
+                     if local_name(child) not in g2.STRUCTURAL],
         "rightsInfo": _children(rights[0], "*") if rights else [],
         "itemMeta": [child for child in _children(item, "itemMeta", "*")
                      if local_name(child) != "itemClass"
                      and not (local_name(child) == "versionCreated"
-                              and child.get("howuri") in (writer.DATE_ONLY,
-                                                          writer.NOT_IN_SOURCE))],
+                              and child.get("howuri") in (g2.DATE_ONLY,
+                                                          g2.NOT_IN_SOURCE))],
         "contentMeta": [child for child in _children(item, "contentMeta", "*")
                         if not _is_extra_property(child)],
     }
@@ -327,7 +318,7 @@ def _metadata_containers(item: etree._Element, context: _Context
         for element in elements:
             if not isinstance(element.tag, str):
                 continue  # comments
-            if _is_nar(element) and local_name(element) in writer.ORDER[container]:
+            if _is_nar(element) and local_name(element) in g2.ORDER[container]:
                 placeable[container].append(element)
             elif local_name(element) not in ("groupSet", "contentSet"):
                 context.warn("newsml-dropped", f"<{local_name(element)}> in {container} is not "
@@ -382,7 +373,7 @@ def _remove_keeping_tail(node: etree._Element) -> None:
 
 
 def _body(item: etree._Element, context: _Context
-          ) -> tuple[tuple[Block, ...], _NitfHead]:
+          ) -> tuple[tuple[Block, ...], NitfHead]:
     """The body blocks, and headline/bylines found in a NITF head."""
     if local_name(item) == "packageItem":
         return _package_body(item, context), {}
@@ -421,68 +412,14 @@ def _package_body(item: etree._Element, context: _Context) -> tuple[Block, ...]:
     return (ListBlock(entries),)
 
 
-class _NitfParser(BodyParser):
-    """NITF bodies, read with the rules of XHTML ones (element names differ)."""
-
-    HEADINGS = {"hl1": 1, "hl2": 2}
-    PARAGRAPHS = frozenset({"p", "tagline"})
-    QUOTES = frozenset({"bq"})
-    QUOTE_CREDITS = frozenset({"credit"})
-    NOTES = frozenset({"note"})
-    EMPHASIS = frozenset({"em"})
-    STRONG = frozenset()
-    CONTAINERS = frozenset({"block", "body", "body.content", "body.end"})
-    SKIPPED = BodyParser.SKIPPED | {"body.head"}
-    #: NITF's enriched text (names, places, money...): the model keeps their text.
-    TEXT_ONLY = frozenset({"person", "org", "location", "event", "function", "object.title",
-                           "virtloc", "chron", "copyrite", "num", "money", "classifier",
-                           "pronounce", "lang", "q", "alt-code", "frac", "sub", "sup"})
-    PHRASING = frozenset({"a", "em", "br"}) | TEXT_ONLY
-
-    def unknown_block(self, element: etree._Element, name: str) -> list[Block]:
-        if name == "media":
-            return [self._media(element)]
-        return super().unknown_block(element, name)
-
-    def _media(self, media: etree._Element) -> Figure:
-        def first(name: str) -> etree._Element | None:
-            return next((child for child in media.iter() if local_name(child) == name), None)
-
-        caption, producer = first("media-caption"), first("media-producer")
-        reference = first("media-reference")
-        return Figure(self.inlines(caption) if caption is not None else (),
-                      self.plain(producer) if producer is not None else None,
-                      reference.get("source") if reference is not None else None)
-
-
 def _xhtml_body(html: etree._Element, context: _Context) -> tuple[Block, ...]:
     body = next((child for child in html if local_name(child) == "body"), None)
     return () if body is None else context.blocks(body)
 
 
 def _nitf_body(nitf: etree._Element, context: _Context
-               ) -> tuple[tuple[Block, ...], _NitfHead]:
-    body = next((child for child in nitf if local_name(child) == "body"), None)
+               ) -> tuple[tuple[Block, ...], NitfHead]:
+    body = nitf_body(nitf)
     if body is None:
         return (), {}
-    head = next((child for child in body if local_name(child) == "body.head"), None)
-    found: _NitfHead = {}
-    if head is not None:
-        for element in head.iter():
-            if local_name(element) == "hl1":
-                found.setdefault("headline", context.text(element))
-            elif local_name(element) == "hl2":
-                found.setdefault("subheadline", context.text(element))
-        bylines = tuple(_nitf_byline(element, context) for element in head.iter()
-                        if local_name(element) == "byline")
-        if bylines:
-            found["bylines"] = bylines
-    return context.blocks(body, _NitfParser), found
-
-
-def _nitf_byline(byline: etree._Element, context: _Context) -> Byline:
-    """``<byline>By Name, <byttl>Title</byttl></byline>`` -> Byline(Name, Title)."""
-    title = next((child for child in byline if local_name(child) == "byttl"), None)
-    name = " ".join((byline.text or "").split())
-    name = re.sub(r"^by\s+", "", name, flags=re.IGNORECASE).rstrip(" ,")
-    return Byline(name or (context.text(byline) or ""), context.text(title) or None)
+    return context.blocks(body, NitfBodyParser), nitf_head(body, context.text)

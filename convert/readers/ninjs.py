@@ -28,18 +28,17 @@ from typing import Any
 
 from convert.errors import ConvertError
 from convert.formats.jsonload import load_json, pointer_line
+from convert.formats.sniff import ninjs_version
 from convert.formats.body import blocks_from_html
 from convert.model import Block, Byline, Dateline, Document, Paragraph, ParseWarning, Provenance
 from convert.formats.ninjs import (
-    AUTHOR_REL, DATE_ROLE_PREFIX, PROFILES, URL_ROLE, NinjsProfile, TextSlot, document_date,
+    AUTHOR_REL, DATE_ROLE_PREFIX, DEFAULT_VERSION, FLAT_TEXT, PROFILES, URL_ROLE, NinjsProfile,
+    TextSlot, document_date,
 )
 from convert.options import ReadOptions
 
-_FLAT_TEXT = re.compile(r"(body|headline|description)_[A-Za-z0-9_]+")
-_SCHEMA_VERSION = re.compile(r"ninjs-schema_(\d)")
 _HTML_TYPE = re.compile(r"html|xml|richtext", re.IGNORECASE)
 _BYLINE_SEPARATOR = re.compile(r"\s*,\s*|\s+and\s+")
-_MAJOR_VERSIONS = {version[0]: version for version in PROFILES}
 _WRITER_CONSTANTS = {"type": "text"}
 
 
@@ -57,30 +56,6 @@ def read_all(text: str, options: ReadOptions) -> Iterator[Document]:
             yield _document(_Object(item, text, [index], options.source_name))
     else:
         yield _document(_Object(data, text, [], options.source_name))
-
-
-def detect_profile(data: dict[str, Any]) -> NinjsProfile:
-    """The ninjs version of ``data``: declared, or else judged from its keys."""
-    declared = _declared_major(data)
-    if declared in _MAJOR_VERSIONS:
-        return PROFILES[_MAJOR_VERSIONS[declared]]
-    keys = set(data) | {key for value in data.values() if isinstance(value, list)
-                        for item in value if isinstance(item, dict) for key in item}
-    flat_texts = any(_FLAT_TEXT.fullmatch(key) for key in data)
-    scores = {version: len(keys & p.keys()) + int(flat_texts and p.flat)
-              for version, p in PROFILES.items()}
-    return PROFILES[max(scores, key=lambda version: scores[version])]
-
-
-def _declared_major(data: dict[str, Any]) -> str | None:
-    for key in ("standard", "$standard"):
-        standard = data.get(key)
-        version = standard.get("version") if isinstance(standard, dict) else None
-        if isinstance(version, str):
-            return version[:1]
-    schema = data.get("$schema")
-    match = _SCHEMA_VERSION.search(schema) if isinstance(schema, str) else None
-    return match.group(1) if match else None
 
 
 class _Object:
@@ -118,7 +93,7 @@ class _Object:
 
 
 def _document(obj: _Object) -> Document:
-    p = detect_profile(obj.data)
+    p = PROFILES[ninjs_version(obj.data) or DEFAULT_VERSION]
     uri = obj.string("uri")
     if uri is None:
         raise obj.error("a ninjs object needs a 'uri' (its identifier)")
@@ -228,7 +203,7 @@ def _extra(obj: _Object, p: NinjsProfile, warnings: list[ParseWarning]) -> tuple
     extra: list[tuple[str, str]] = []
     left_out: dict[str, str] = {}  # key -> what of it
     for key, value in obj.data.items():
-        if key in read or (p.flat and _FLAT_TEXT.fullmatch(key)) or _WRITER_CONSTANTS.get(key) == value:
+        if key in read or (p.flat and FLAT_TEXT.fullmatch(key)) or _WRITER_CONSTANTS.get(key) == value:
             continue
         if isinstance(value, (dict, list)):
             left_out[key] = "not read as documents" if key == "associations" else ""

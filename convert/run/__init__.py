@@ -22,7 +22,7 @@ How it works:
   files there are.
 * **Failures** are per file: a bad input is recorded (file, line, reason) and the
   run goes on, unless ``fail_fast``.  Every output is written through
-  :func:`convert.api.write_file_atomic`, so an interrupted or failed write never
+  :func:`convert.files.write_atomic`, so an interrupted or failed write never
   leaves a partial file.
 
 Collection writers (``epub``, ``newsml-message``) put every input into ONE file:
@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, Literal, TypeGuard, get_args
 
-from convert import api, formats
+from convert import api, files, formats
 from convert.errors import ConvertError
 from convert.options import ReadOptions, WriteOptions
 
@@ -142,7 +142,7 @@ class RunReport:
         import json
 
         text = json.dumps(self.to_data(), ensure_ascii=False, indent=2) + "\n"
-        api.write_file_atomic(path, text.encode("utf-8"))
+        files.write_atomic(path, text.encode("utf-8"))
 
 
 class Interrupted(KeyboardInterrupt):
@@ -174,7 +174,7 @@ class Source:
 
     @property
     def display(self) -> str:
-        return "<stdin>" if self.name == "-" else self.name
+        return files.display_name(self.name)
 
 
 def input_extensions(read_format: str | None = None) -> frozenset[str]:
@@ -224,29 +224,11 @@ def _expand_argument(argument: str, extensions: frozenset[str]) -> Iterator[Sour
     if argument == "-":
         yield Source("-", "stdin", "-", sys.stdin.buffer.read())
     elif os.path.isdir(argument):
-        yield from _walk(argument, extensions)
+        for found in files.walk(argument, extensions):
+            yield Source(found.path, os.path.splitext(found.relative)[0], found.real)
     else:  # a missing file is that file's failure, reported like any other
         stem = os.path.splitext(os.path.basename(argument))[0]
         yield Source(argument, stem, os.path.realpath(argument))
-
-
-def _walk(folder: str, extensions: frozenset[str]) -> Iterator[Source]:
-    real_folder = os.path.realpath(folder)
-    for parent, folders, files in os.walk(folder):
-        folders[:] = sorted(name for name in folders if not name.startswith("."))
-        below = os.path.relpath(parent, folder)
-        for name in sorted(files):
-            stem, extension = os.path.splitext(name)
-            if not name.startswith(".") and extension.lower() in extensions:
-                relative = stem if below == "." else os.path.join(below, stem)
-                yield Source(os.path.join(parent, name), relative,
-                             _real_path(real_folder, relative + extension, parent, name))
-
-
-def _real_path(real_folder: str, relative: str, parent: str, name: str) -> str:
-    """A walked file's real path, resolving links only where there are some."""
-    path = os.path.join(parent, name)
-    return os.path.realpath(path) if os.path.islink(path) else os.path.join(real_folder, relative)
 
 
 # ---------------------------------------------------------------- planning
@@ -414,7 +396,7 @@ def _inner_location(error: ConvertError, display: str) -> str:
 
 def _read(source: Source, read_format: str | None) -> Iterator[Document]:
     """The input's documents as they are read (at least one, or a ConvertError)."""
-    data = source.data if source.data is not None else api.load_bytes(source.name)
+    data = source.data if source.data is not None else files.load_bytes(source.name)
     documents = api.iter_read(data, read_format, ReadOptions(source_name=source.display))
     first = next(documents, None)
     if first is None:
@@ -443,7 +425,7 @@ def _write_outputs(task: Task, documents: Iterator[Document],
                          formats.writer(name).write([doc], job.write_options))
                         for name, output in task.outputs]
             for path, data in rendered:
-                api.write_file_atomic(path, data)
+                files.write_atomic(path, data)
                 written.append(path)
     except BaseException:
         for path in written:
@@ -717,7 +699,7 @@ def convert_into_one(inputs: Sequence[str], to: str,
         if target is None:
             output.write(data)  # type: ignore[union-attr]
         else:
-            api.write_file_atomic(target, data)
+            files.write_atomic(target, data)
         _name_output(report, "" if target is None else os.fspath(target))
     return report
 

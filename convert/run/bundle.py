@@ -10,7 +10,7 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from convert import api, formats
+from convert import api, files, formats
 from convert.model import Document
 from convert.options import ReadOptions, WriteOptions
 
@@ -23,10 +23,7 @@ def expand_inputs(inputs: Sequence[str]) -> list[str]:
     paths: list[str] = []
     for name in inputs:
         if name != "-" and Path(name).is_dir():
-            paths.extend(sorted(
-                os.fspath(path) for path in Path(name).rglob("*")
-                if path.is_file() and path.suffix.lower() in known
-                and not any(part.startswith(".") for part in path.relative_to(name).parts)))
+            paths.extend(sorted(found.path for found in files.walk(name, known)))
         else:
             paths.append(name)
     return paths
@@ -36,7 +33,7 @@ def documents(inputs: Sequence[str], input_format: str | None = None,
               on_document: OnDocument | None = None) -> Iterator[Document]:
     """Every document of every input, in order, read one input at a time."""
     for name in expand_inputs(inputs):
-        display = "<stdin>" if name == "-" else name
+        display = files.display_name(name)
         for doc in api.read_all(name, input_format, ReadOptions(source_name=display)):
             if on_document is not None:
                 on_document(doc, display)
@@ -48,5 +45,5 @@ def bundle(inputs: Sequence[str], output: str, options: WriteOptions,
     """Write the EPUB of all ``inputs`` to ``output`` (atomically: all or nothing)."""
     from convert.writers import epub
 
-    api.write_file_atomic(output, epub.write(documents(inputs, input_format, on_document),
+    files.write_atomic(output, epub.write(documents(inputs, input_format, on_document),
                                              options))

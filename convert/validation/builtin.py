@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-NAR = "{http://iptc.org/std/nar/2006-10-01/}"
+from convert.formats.newsml import NAR_TAG_PREFIX as NAR
+
 _STANDARD_VERSION = re.compile(r"^[1-9][0-9]*\.[0-9]+$")
 _DATE_TIME = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)?$")
 

@@ -62,10 +62,6 @@ def schema_errors(validator: Any, data: Any, text: str) -> list[tuple[str, int |
 
 # ---------------------------------------------------------------- JSON files
 
-#: ninjs major version -> the schema version that validates it.
-NINJS_SCHEMA_FOR = {"1": "1.6", "2": "2.2", "3": "3.1"}
-
-
 def check_canonical(display: str, text: str, data: Any) -> list[Finding]:
     """Our canonical JSON against ``schemas/document.schema.json``."""
     from convert.formats.docschema import document_errors
@@ -74,12 +70,11 @@ def check_canonical(display: str, text: str, data: Any) -> list[Finding]:
                     pointer=error.pointer) for error in document_errors(data, text)]
 
 
-def check_ninjs(display: str, text: str, data: Any, major: str,
+def check_ninjs(display: str, text: str, data: Any, version: str,
                 schemas: SchemaSet) -> tuple[list[Finding], str]:
-    """A ninjs document against the official schema of its version (or our
+    """A ninjs document against the official schema of ``version`` (or our
     structural checks when it is not found), plus our rules; and the
     validator that ran."""
-    version = NINJS_SCHEMA_FOR[major]
     located = schemas.ninjs.get(version)
     if located is None:
         findings = [Finding(display, pointer_line(text, _parts(pointer)), None, "error",

@@ -8,11 +8,11 @@ versioned by ``REPORT_VERSION``.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable
 from json.encoder import encode_basestring
 from typing import Any
 
+from convert.formats.xmltext import NOT_XML
 from convert.validation.results import FileResult, Finding, Report
 
 REPORT_VERSION = 1
@@ -141,15 +141,9 @@ def _file_data(result: FileResult, strict: bool) -> dict[str, Any]:
 
 # ---------------------------------------------------------------- junit
 
-#: Characters XML 1.0 cannot hold: C0 controls but tab and line breaks,
-#: surrogates, U+FFFE and U+FFFF (listed, not as the complement of the
-#: allowed ranges, which takes ten times as long to compile).
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
 def _xml_text(text: str) -> str:
     """``text`` without the characters XML 1.0 cannot hold."""
-    return _NOT_XML.sub("\ufffd", text)
+    return NOT_XML.sub("\ufffd", text)
 
 
 def render_junit(report: Report) -> str:

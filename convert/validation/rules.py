@@ -21,13 +21,13 @@ from collections.abc import Callable, Set
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from convert.formats.newsml import NAR_TAG_PREFIX as NAR
 from convert.validation.results import Severity
 from convert.validation.xsd import element_line
 
 if TYPE_CHECKING:
     from datetime import date, datetime
 
-NAR = "{http://iptc.org/std/nar/2006-10-01/}"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
@@ -149,9 +149,9 @@ def catalog_aliases(path: Path) -> frozenset[str]:
     """Every scheme alias a catalog file declares."""
     from lxml import etree
 
-    from convert.validation.xsd import secure_parser
+    from convert.formats.safexml import xml_parser
 
-    tree = etree.parse(str(path), secure_parser())
+    tree = etree.parse(str(path), xml_parser())
     return frozenset(str(scheme.get("alias")) for scheme in tree.iter(f"{NAR}scheme")
                      if scheme.get("alias"))
 
@@ -347,19 +347,19 @@ def epub_hits(path: Path) -> list[Hit]:
 def _parse_part(book: Any, name: str, parsed: dict[str, Any]) -> Any:
     from lxml import etree
 
-    from convert.validation.xsd import secure_parser
+    from convert.formats.safexml import xml_parser
 
     if name not in parsed:
-        parsed[name] = etree.fromstring(book.read(name), secure_parser())
+        parsed[name] = etree.fromstring(book.read(name), xml_parser())
     return parsed[name]
 
 
 def _opf_path(book: Any) -> str | None:
     from lxml import etree
 
-    from convert.validation.xsd import secure_parser
+    from convert.formats.safexml import xml_parser
 
-    container = etree.fromstring(book.read("META-INF/container.xml"), secure_parser())
+    container = etree.fromstring(book.read("META-INF/container.xml"), xml_parser())
     rootfile = container.find(f".//{_CONTAINER_NS}rootfile")
     return rootfile.get("full-path") if rootfile is not None else None
 

@@ -9,27 +9,21 @@ each over all their files, side by side.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import NamedTuple
 
-from convert import formats
+from convert import files, formats
 from convert.errors import ConvertError
+from convert.formats import sniff
+from convert.formats.sniff import HEAD_BYTES
 from convert.validation import sources
-from convert.validation.results import FileResult, Finding, Report, SchemaOrigin, Severity
+from convert.validation.checks import Entry as _Entry
+from convert.validation.checks import problem as _problem
+from convert.validation.results import FileResult, Finding, Report, SchemaOrigin
 
-#: Detection looks at this many first bytes of a file.
-_HEAD_BYTES = 65536
 #: Files up to this size are read whole, once, and parsed from memory; larger
 #: ones are read again by their validator (NewsML-G2 streams them).
 _WHOLE_FILE = 16 * 2**20
-
-
-class _Entry(NamedTuple):
-    path: str
-    display: str
-    #: Named on the command line (not found by walking a folder).
-    explicit: bool
 
 
 def validate_paths(paths: Iterable[str | os.PathLike[str]], *, format_hint: str | None = None,
@@ -67,8 +61,10 @@ def _collect(paths: Iterable[str | os.PathLike[str]]) -> list[_Entry]:
     seen: set[str] = set()
     for given in paths:
         path = Path(given)
+        found: Iterator[tuple[_Entry, str]]
         if path.is_dir():
-            found = _walk(str(path))
+            found = ((_Entry(file.path, file.path, False), file.real)
+                     for file in files.walk(str(path)))
         elif path.is_file():
             found = iter([(_Entry(str(path), os.fspath(given), True),
                            os.path.realpath(path))])
@@ -81,56 +77,7 @@ def _collect(paths: Iterable[str | os.PathLike[str]]) -> list[_Entry]:
     return entries
 
 
-def _walk(folder: str) -> Iterator[tuple[_Entry, str]]:
-    """Every file below ``folder`` (hidden entries skipped, symbolic links to
-    folders not followed), sorted by name at each level, with its real path.
-
-    Names are joined as ``pathlib`` joins them (``.`` adds no prefix), and the
-    real path is resolved once per folder: only a symbolic link to a file
-    needs a look of its own.
-    """
-    real_folder = os.path.realpath(folder)
-    try:
-        with os.scandir(folder) as scan:
-            found = sorted((entry.name, entry) for entry in scan
-                           if not entry.name.startswith("."))
-    except OSError:  # an unreadable folder is skipped, as os.walk does
-        return
-    prefix = "" if folder == "." else folder if folder.endswith("/") else folder + "/"
-    files, folders = [], []
-    for name, entry in found:
-        if entry.is_dir():
-            if not entry.is_symlink():
-                folders.append(name)
-        else:
-            real = (os.path.realpath(entry.path) if entry.is_symlink()
-                    else f"{real_folder.rstrip('/')}/{name}")
-            files.append((_Entry(prefix + name, prefix + name, False), real))
-    yield from files
-    for name in folders:
-        yield from _walk(prefix + name)
-
-
 # ---------------------------------------------------------------- detection
-
-
-def _kind(entry: _Entry, head: bytes) -> str:
-    """``newsml``, ``json`` (canonical or ninjs: decided once parsed), ``html``,
-    ``epub``, ``text`` or ``unknown``."""
-    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
-    for name in ("newsml", "html", "epub"):  # by content only: a .xml may be anything
-        if formats.READER_NAMES[name].sniff(head):
-            return name
-    if formats.looks_html(head):  # another site's page: the Nu checker checks it too
-        return "html"
-    if start.startswith((b"{", b"[")):
-        return "json"
-    if start.startswith(b"<") or (b"\x00" in head and not head.startswith((b"\xff\xfe",
-                                                                           b"\xfe\xff"))):
-        return "unknown"
-    text_extensions = formats.READER_NAMES["text"].extensions
-    extension = os.path.splitext(entry.path)[1].lower()
-    return "text" if entry.explicit or extension in text_extensions else "unknown"
 
 
 def _check(entry: _Entry, hint: str | None,
@@ -140,21 +87,25 @@ def _check(entry: _Entry, hint: str | None,
         head, whole = _read(entry.path)
     except OSError as error:
         return _problem(entry, "unreadable", "error", "io", error.strerror or str(error)), "io"
-    kind = {"ninjs": "json"}.get(hint, hint) if hint else _kind(entry, head)
-    check = _CHECKS.get(kind)
-    if check is None:
+    spec = formats.reader(hint) if hint else sniff.classify(head, entry.path, entry.explicit)
+    if spec is None:
         return _unknown(entry, head), "unknown"
-    return check(entry, head, whole, schemas, hint), kind
+    check = spec.validation_check()
+    if check is None:
+        return _problem(entry, spec.name, "warning", "not-checked",
+                        f"{spec.description}: newsconvert has no validator for it"), spec.name
+    result: FileResult = check(entry, head, whole, schemas, hint)
+    return result, result.format  # another site's page (webpage) is checked as HTML too
 
 
 def _read(path: str) -> tuple[bytes, bytes | None]:
-    """The file's first ``_HEAD_BYTES`` (for detection) and, when it is no
+    """The file's first ``HEAD_BYTES`` (for detection) and, when it is no
     bigger than ``_WHOLE_FILE``, all of it (None otherwise): one open, no
     buffering, at most two reads for a small file."""
     descriptor = os.open(path, os.O_RDONLY)
     try:
         size = os.fstat(descriptor).st_size
-        limit = max(size + 1, _HEAD_BYTES) if size <= _WHOLE_FILE else _HEAD_BYTES
+        limit = max(size + 1, HEAD_BYTES) if size <= _WHOLE_FILE else HEAD_BYTES
         chunks, length = [], 0
         while length < limit and (chunk := os.read(descriptor, limit - length)):
             chunks.append(chunk)
@@ -162,13 +113,7 @@ def _read(path: str) -> tuple[bytes, bytes | None]:
     finally:
         os.close(descriptor)
     data = b"".join(chunks)
-    return data[:_HEAD_BYTES], (data if length < limit and size <= _WHOLE_FILE else None)
-
-
-def _problem(entry: _Entry, format: str, severity: Severity, code: str,
-             message: str) -> FileResult:
-    return FileResult(entry.display, format,
-                      [Finding(entry.display, None, None, severity, code, message, "detect")])
+    return data[:HEAD_BYTES], (data if length < limit and size <= _WHOLE_FILE else None)
 
 
 def _unknown(entry: _Entry, head: bytes) -> FileResult:
@@ -177,79 +122,6 @@ def _unknown(entry: _Entry, head: bytes) -> FileResult:
     return _problem(entry, "unknown", "error" if entry.explicit else "warning", "unknown-format",
                     f"{what} that is none of NewsML-G2, ninjs, canonical JSON, HTML, EPUB "
                     "or a plain-text article")
-
-
-# ---------------------------------------------------------------- per format
-
-
-def _check_newsml(entry: _Entry, head: bytes, whole: bytes | None,
-                  schemas: sources.SchemaSet, hint: str | None) -> FileResult:
-    from convert.validation.stream import NewsmlCheck
-
-    check = NewsmlCheck(entry.path, entry.display, schemas)
-    findings = check.run(head, whole)
-    return FileResult(entry.display, f"newsml:{check.root_name}", findings,
-                      [check.validator, "rules"])
-
-
-def _check_json(entry: _Entry, head: bytes, whole: bytes | None,
-                schemas: sources.SchemaSet, hint: str | None) -> FileResult:
-    from convert.formats.jsonload import load_json
-    from convert.validation import jsonschema
-
-    try:
-        if whole is None:
-            with open(entry.path, "rb") as stream:
-                whole = stream.read()
-        text = whole.decode("utf-8-sig")
-        data = load_json(text, entry.display)
-    except UnicodeDecodeError as error:
-        return _problem(entry, "json", "error", "encoding", f"not valid UTF-8: {error.reason}")
-    except ConvertError as error:
-        return FileResult(entry.display, "json", [Finding(
-            entry.display, error.line, None, "error", error.code, error.message, "json")])
-    canonical = hint == "json" or (hint is None and formats.READER_NAMES["json"].sniff(
-        text[:_HEAD_BYTES].encode("utf-8")))
-    if canonical:
-        return FileResult(entry.display, "json", jsonschema.check_canonical(
-            entry.display, text, data), ["jsonschema"])
-    major = formats.ninjs_version(data) or ("3" if hint == "ninjs" else None)
-    if major is None:
-        return _problem(entry, "unknown", "error" if entry.explicit else "warning",
-                        "unknown-format", "JSON that is neither ninjs (no ninjs keys such as "
-                        "'uri') nor newsconvert canonical JSON")
-    findings, validator = jsonschema.check_ninjs(entry.display, text, data, major, schemas)
-    return FileResult(entry.display, f"ninjs-{jsonschema.NINJS_SCHEMA_FOR[major]}", findings,
-                      [validator, "rules"])
-
-
-def _check_html(entry: _Entry, head: bytes, whole: bytes | None,
-                schemas: sources.SchemaSet, hint: str | None) -> FileResult:
-    return FileResult(entry.display, "html", [], ["nu"])
-
-
-def _check_epub(entry: _Entry, head: bytes, whole: bytes | None,
-                schemas: sources.SchemaSet, hint: str | None) -> FileResult:
-    from convert.validation import rules
-
-    findings = [Finding(entry.display, hit.line, None, hit.severity, hit.code, hit.message,
-                        "rules", part=hit.part) for hit in rules.epub_hits(Path(entry.path))]
-    return FileResult(entry.display, "epub", findings, ["rules", "epubcheck"])
-
-
-def _check_text(entry: _Entry, head: bytes, whole: bytes | None,
-                schemas: sources.SchemaSet, hint: str | None) -> FileResult:
-    from convert.validation import text
-
-    return FileResult(entry.display, "text", text.check(Path(entry.path), entry.display),
-                      ["text"])
-
-
-_Check = Callable[[_Entry, bytes, "bytes | None", sources.SchemaSet, "str | None"], FileResult]
-_CHECKS: dict[str, _Check] = {
-    "newsml": _check_newsml, "json": _check_json, "html": _check_html, "epub": _check_epub,
-    "text": _check_text,
-}
 
 
 # ---------------------------------------------------------------- JVM batches

@@ -190,7 +190,7 @@ def pull(base_url: str | None = None, timeout: float = 60.0) -> list[Pulled]:
     """
     import hashlib
 
-    from convert.api import write_file_atomic
+    from convert.files import write_atomic
 
     target = cache_dir() / "schemas"
     pulled = []
@@ -201,7 +201,7 @@ def pull(base_url: str | None = None, timeout: float = 60.0) -> list[Pulled]:
         if digest != official.sha256:
             raise ConvertError(f"SHA-256 mismatch: got {digest}, expected {official.sha256}",
                                source=url, code="checksum")
-        write_file_atomic(target / official.path, data)
+        write_atomic(target / official.path, data)
         pulled.append(Pulled(target / official.path, url))
     return pulled
 

@@ -25,18 +25,17 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from convert.formats.newsml import NAR_TAG_PREFIX as NAR
+from convert.formats.safexml import HARDENED, xml_parser
 from convert.validation import builtin, xsd
 from convert.validation.results import Finding
-from convert.validation.rules import NAR, Hit, NewsmlRules
+from convert.validation.rules import Hit, NewsmlRules
 from convert.validation.sources import SchemaSet
 
 #: The item types the NewsML-G2 XSD declares as global elements.
 ITEM_TYPES = frozenset(f"{NAR}{name}" for name in (
     "newsItem", "packageItem", "conceptItem", "knowledgeItem", "planningItem", "catalogItem"))
 _ITEM_TAGS = sorted(ITEM_TYPES)
-#: The hardened parser's settings, for ``iterparse`` and ``XMLParser`` alike.
-_PARSE_OPTIONS: dict[str, Any] = {"resolve_entities": False, "no_network": True,
-                                  "load_dtd": False, "huge_tree": False, "remove_pis": True}
 
 _DOCTYPE = re.compile(rb"<!DOCTYPE", re.I)
 _FIRST_ELEMENT = re.compile(rb"<[A-Za-z_]")
@@ -85,7 +84,7 @@ class NewsmlCheck:
                 return self.findings
         # Only item end tags reach Python (lxml filters the rest in C).
         events = etree.iterparse(str(self.path), events=("end",), tag=_ITEM_TAGS,
-                                 **_PARSE_OPTIONS)
+                                 remove_pis=True, **HARDENED)
         try:
             self._walk(element for _, element in events)
         except etree.XMLSyntaxError as error:
@@ -167,6 +166,4 @@ def _end_order(root: Any) -> list[Any]:
 def _parser() -> Any:
     """One hardened parser per process (lxml parsers are reusable, not thread-safe;
     validation runs in one thread)."""
-    from lxml import etree
-
-    return etree.XMLParser(**_PARSE_OPTIONS)
+    return xml_parser(remove_pis=True)

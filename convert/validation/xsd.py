@@ -1,7 +1,7 @@
 """XML Schema validation with lxml: the schema is compiled once per process.
 
-Parsers here are hardened (no entities, no network, no DTD, no huge trees);
-documents with a DOCTYPE are refused before parsing (see ``stream.py``).
+Parsers are the hardened ones of :mod:`convert.formats.safexml`; documents
+with a DOCTYPE are refused before parsing (see ``stream.py``).
 """
 
 from __future__ import annotations
@@ -11,16 +11,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from convert.errors import ConvertError
+from convert.formats.safexml import xml_parser
 
 if TYPE_CHECKING:
     from lxml import etree
-
-
-def secure_parser() -> etree.XMLParser:
-    from lxml import etree
-
-    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                           huge_tree=False)
 
 
 @functools.cache
@@ -30,7 +24,7 @@ def compiled(path: Path) -> etree.XMLSchema:
     from lxml import etree
 
     try:
-        return etree.XMLSchema(etree.parse(str(path), secure_parser()))
+        return etree.XMLSchema(etree.parse(str(path), xml_parser()))
     except (OSError, etree.XMLSyntaxError, etree.XMLSchemaParseError) as error:
         raise ConvertError(f"cannot compile XML Schema: {error}", source=str(path),
                            code="schema") from None

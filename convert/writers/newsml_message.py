@@ -13,7 +13,8 @@ from __future__ import annotations
 from convert.errors import ConvertError
 from convert.model import Document
 from convert.options import WriteOptions
-from convert.writers.newsml import build_item, build_timestamp, nar, serialize
+from convert.formats.newsml import build_timestamp, nar
+from convert.writers.newsml import build_item, serialize
 
 
 def write(docs: list[Document], options: WriteOptions) -> bytes:

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from convert import api, formats
+from convert import api
+from convert.formats import sniff
 from convert.errors import ConvertError
 from convert.model import Byline
 from tests.conftest import SHARED
@@ -60,8 +61,8 @@ def test_ap_sample() -> None:
 
 def test_detected_from_the_framing() -> None:
     head = (WIRE / "anpa1312-story.txt").read_bytes()
-    assert formats.detect(head, "story.txt").name == "anpa1312"
-    assert formats.detect(b"\x16\x16\x01", "story.txt").name == "text"
+    assert sniff.detect(head, "story.txt").name == "anpa1312"
+    assert sniff.detect(b"\x16\x16\x01", "story.txt").name == "text"
 
 
 def test_without_keyword_line_is_one_line_error() -> None:

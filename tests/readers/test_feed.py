@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from convert import api, formats
+from convert import api
+from convert.formats import sniff
 from convert.errors import ConvertError
 from convert.model import Byline, Figure, Link, Paragraph, body_text
 from tests.conftest import FIXTURES, ROOT
@@ -66,7 +67,7 @@ def test_atom_entries_map_to_documents() -> None:
 @pytest.mark.parametrize("name", ["week.rss", "science.atom"])
 def test_detected_and_read_back_exactly(name: str) -> None:
     data = (FEEDS / name).read_bytes()
-    assert formats.detect(data[:65536], "feed.xml").name == "feed"
+    assert sniff.detect(data[:65536], "feed.xml").name == "feed"
     for doc in api.read_all(data):
         written = api.write(doc, "json")
         assert api.write(api.read(written, "json"), "json") == written

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from convert import api, formats
+from convert import api
+from convert.formats import sniff
 from convert.errors import ConvertError
 from convert.model import body_text
 from tests.conftest import SHARED
@@ -76,7 +77,7 @@ def test_sample_with_control_characters_stripped_in_transit() -> None:
     (b"Storm closes schools\n\nLONDON (Reuters) - Schools shut.\n", "text"),
 ])
 def test_detected_from_the_framing(head: bytes, expected: str) -> None:
-    assert formats.detect(head, "a.txt").name == expected
+    assert sniff.detect(head, "a.txt").name == expected
 
 
 def test_heading_missing_is_one_line_error() -> None:

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from convert import api, formats
+from convert import api
+from convert.formats import sniff
 from convert.errors import ConvertError
 from convert.model import Byline, Dateline, Emphasis, Figure, Link, ListBlock, Paragraph, Quote
 from tests import factories
@@ -64,8 +65,8 @@ def test_round_trip_survives_a_different_source_date_epoch(
 def test_our_output_is_detected_as_newsml() -> None:
     for data in (api.write(factories.FULL, "newsml"),
                  api.write([factories.FULL], "newsml-message")):
-        assert formats.detect(data[:65536], "feed.xml").name == "newsml"
-        assert formats.detect(data[:65536], None).name == "newsml"
+        assert sniff.detect(data[:65536], "feed.xml").name == "newsml"
+        assert sniff.detect(data[:65536], None).name == "newsml"
 
 
 # ---------------------------------------------------------------- official examples

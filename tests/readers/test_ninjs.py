@@ -15,7 +15,7 @@ from convert.errors import ConvertError
 from convert.model import Byline, Dateline, Paragraph, plain_text
 from convert.formats.ninjs import PROFILES, lost_fields
 from convert.options import WriteOptions
-from convert.readers.ninjs import detect_profile
+from convert.formats.sniff import ninjs_version
 from tests.conftest import STANDARDS
 from tests.factories import FULL
 from tests.ninjs_support import VERSIONS, documents, errors, without
@@ -85,17 +85,17 @@ def test_ntb_scalars_are_kept_in_extra() -> None:
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_version_detected_from_field_shapes(path: Path) -> None:
     expected = {"1.6": "1.6", "2.2": "2.2", "3.0": "3.1", "3.1": "3.1"}[path.parent.name]
-    assert detect_profile(json.loads(path.read_text(encoding="utf-8"))).version == expected
+    assert ninjs_version(json.loads(path.read_text(encoding="utf-8"))) == expected
 
 
 def test_version_detected_from_declaration() -> None:
-    assert detect_profile({"uri": "x", "standard": {"version": "2.2"}}).version == "2.2"
-    assert detect_profile({"uri": "x", "$standard": {"version": "1.6"}}).version == "1.6"
-    assert detect_profile({"uri": "x", "$schema":
-                           "http://www.iptc.org/std/ninjs/ninjs-schema_1.6.json"}).version == "1.6"
+    assert ninjs_version({"uri": "x", "standard": {"version": "2.2"}}) == "2.2"
+    assert ninjs_version({"uri": "x", "$standard": {"version": "1.6"}}) == "1.6"
+    assert ninjs_version({"uri": "x", "$schema":
+                          "http://www.iptc.org/std/ninjs/ninjs-schema_1.6.json"}) == "1.6"
     # declared wins over shape: a 2.2 document written with a 3.1-looking key
-    assert detect_profile({"uri": "x", "standard": {"version": "2.2"},
-                           "versionCreated": "2020-01-01T00:00:00Z"}).version == "2.2"
+    assert ninjs_version({"uri": "x", "standard": {"version": "2.2"},
+                          "versionCreated": "2020-01-01T00:00:00Z"}) == "2.2"
 
 
 # ---------------------------------------------------------------- round trips

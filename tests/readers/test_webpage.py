@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from convert import api, formats
+from convert import api
+from convert.formats import sniff
 from convert.errors import ConvertError
 from convert.model import Byline, Heading, ListBlock, body_text
 from convert.options import WriteOptions
@@ -52,7 +53,7 @@ def test_extracted_page_converts_to_every_writer() -> None:
 @pytest.mark.parametrize("fragment", [False, True])
 def test_our_own_pages_are_still_read_exactly(fragment: bool) -> None:
     page = api.write(factories.FULL, "html", WriteOptions(fragment=fragment))
-    assert formats.detect(page[:65536], "a.html").name == "html"
+    assert sniff.detect(page[:65536], "a.html").name == "html"
     assert api.read(page) == factories.FULL
 
 
@@ -65,7 +66,7 @@ def test_our_own_pages_are_still_read_exactly(fragment: bool) -> None:
     (b"A story that mentions <p> tags and <html> in passing.\n", "text"),
 ])
 def test_detection(head: bytes, expected: str) -> None:
-    assert formats.detect(head, None).name == expected
+    assert sniff.detect(head, None).name == expected
 
 
 def test_page_without_article_text_is_one_line_error() -> None:

@@ -12,7 +12,7 @@ from convert import api
 from convert.cli import app
 from convert.errors import ConvertError
 from convert.model import Document, Heading, Paragraph
-from convert.writers import newsml
+from convert.formats import newsml
 from tests import factories
 from tests.conftest import DEV_CORPUS, FIXTURES, readable_articles
 from tests.newsml_checks import (

@@ -27,7 +27,6 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import os
 import re
 import uuid
 import zipfile
@@ -38,6 +37,7 @@ from datetime import UTC, datetime
 from typing import IO, Any
 
 from convert.errors import ConvertError
+from convert.files import source_date_epoch
 from convert.formats.htmlarticle import text_direction
 from convert.model import Document, ID_NAMESPACE, body_text
 from convert.options import WriteOptions
@@ -228,7 +228,7 @@ class _Book:
 
     @property
     def modified(self) -> datetime:
-        from_environment = _source_date_epoch()
+        from_environment = source_date_epoch()
         if from_environment is not None:
             return from_environment
         return self.last_date or FALLBACK_MODIFIED
@@ -263,19 +263,8 @@ def _most_common(counter: Counter[str]) -> str | None:
     return ranked[0][0] if ranked else None
 
 
-def _source_date_epoch() -> datetime | None:
-    value = os.environ.get("SOURCE_DATE_EPOCH")
-    if value is None or value == "":
-        return None
-    try:
-        return datetime.fromtimestamp(int(value), UTC)
-    except (ValueError, OverflowError, OSError):
-        raise ConvertError(f"SOURCE_DATE_EPOCH={value!r} is not a Unix time in seconds",
-                           code="usage") from None
-
-
 def _zip_time() -> tuple[int, int, int, int, int, int]:
-    moment = _source_date_epoch()
+    moment = source_date_epoch()
     if moment is None or moment.year < 1980:
         return ZIP_EPOCH
     return (moment.year, moment.month, moment.day, moment.hour, moment.minute,

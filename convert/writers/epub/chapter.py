@@ -13,17 +13,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
 
-from convert.formats.canonical import document_from_data, document_to_data
-from convert.formats.htmlarticle import article_element
 from convert.formats.body import XHTML, MarkupBuilder
+from convert.formats.epub import DATA_BLOCK_ID, OPS
+from convert.formats.htmlarticle import article_element
+from convert.formats.xmltext import without_not_xml, xml_safe
 from convert.model import Document
 
-OPS = "http://www.idpf.org/2007/ops"
-
-#: Characters XML 1.0 forbids (C0 controls except tab/LF/CR, lone surrogates, U+FFFE/F).
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 #: Links kept as links: absolute web and mail addresses that are valid URLs as
 #: written (anything else would be a broken or unsafe reference in a book).
 _LINKABLE = re.compile(r"(?:https?://[^\s<>\"{}|\\^`\x00-\x1f\x7f]+|mailto:[^\s<>\"\\]+)\Z")
@@ -31,17 +27,13 @@ _LINKABLE = re.compile(r"(?:https?://[^\s<>\"{}|\\^`\x00-\x1f\x7f]+|mailto:[^\s<
 
 def escape(text: str) -> str:
     """``text`` safe as XML character data and as a double-quoted attribute value."""
-    text = _NOT_XML.sub("", text)
+    text = without_not_xml(text)
     return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
             .replace('"', "&quot;"))
 
 
 def linkable(href: str) -> bool:
     return _LINKABLE.match(href) is not None
-
-
-#: The id of the ``<script>`` holding an article's canonical JSON.
-DATA_BLOCK_ID = "newsconvert-document"
 
 
 @dataclass(frozen=True)
@@ -85,18 +77,3 @@ def article_markup(doc: Document) -> str:
     article = article_element(xml_safe(doc), build)
     article.set(f"{{{OPS}}}type", "chapter")
     return etree.tostring(article, encoding="unicode")
-
-
-def xml_safe(doc: Document) -> Document:
-    """``doc`` without the characters XML 1.0 cannot hold, anywhere in its text."""
-    return document_from_data(_without_forbidden(document_to_data(doc)))
-
-
-def _without_forbidden(value: Any) -> Any:
-    if isinstance(value, str):
-        return _NOT_XML.sub("", value)
-    if isinstance(value, list):
-        return [_without_forbidden(item) for item in value]
-    if isinstance(value, dict):
-        return {key: _without_forbidden(item) for key, item in value.items()}
-    return value

@@ -1,0 +1,163 @@
+"""Where inputs come from and outputs go: file bytes, names, folders, the build time.
+
+Shared by the library API, batch runs, ``bundle`` and the validator, so that
+every path walks a folder, names standard input, reads a file, writes an
+output and honours ``SOURCE_DATE_EPOCH`` the same way.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Container, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+
+from convert.errors import ConvertError
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+
+def source_date_epoch() -> datetime | None:
+    """The build time ``SOURCE_DATE_EPOCH`` names (UTC), or None when it is not set.
+
+    The one reading of the variable, so every writer refuses a bad value with
+    the same message.
+    """
+    raw = os.environ.get("SOURCE_DATE_EPOCH")
+    if raw is None or raw == "":
+        return None
+    from datetime import datetime, timezone
+
+    try:
+        return datetime.fromtimestamp(int(raw), tz=timezone.utc)
+    except (ValueError, OverflowError, OSError):
+        raise ConvertError(f"SOURCE_DATE_EPOCH={raw!r} is not a number of seconds since 1970",
+                           code="usage") from None
+
+
+# ---------------------------------------------------------------- names
+
+#: How standard input (``-``) is named in messages, warnings and reports.
+STDIN = "<stdin>"
+
+
+def display_name(name: str) -> str:
+    """``name`` as messages show it: ``-`` is standard input."""
+    return STDIN if name == "-" else name
+
+
+# ---------------------------------------------------------------- reading
+
+#: Inputs larger than this are refused (a feed this large is validated
+#: streaming by ``validate``, not loaded whole for conversion).
+MAX_INPUT_BYTES = 512 * 1024 * 1024
+
+
+def load_bytes(source: str | os.PathLike[str]) -> bytes:
+    """The bytes of a path (``-`` is standard input), with clear errors."""
+    import sys
+
+    name = os.fspath(source)
+    if name == "-":
+        return sys.stdin.buffer.read()
+    path = Path(name)
+    try:
+        if path.is_dir():
+            raise ConvertError("is a folder, not a file", source=name, code="io")
+        if path.stat().st_size > MAX_INPUT_BYTES:
+            raise ConvertError(f"larger than {MAX_INPUT_BYTES // 2**20} MiB", source=name,
+                               code="too-large")
+        return path.read_bytes()
+    except OSError as error:
+        raise ConvertError(error.strerror or str(error), source=name, code="io") from None
+
+
+# ---------------------------------------------------------------- folders
+
+
+class Found(NamedTuple):
+    """A file found below a folder."""
+
+    #: The folder and the file's path below it, joined as ``pathlib`` joins
+    #: them (``.`` adds no prefix).
+    path: str
+    #: The path below the folder.
+    relative: str
+    #: The real path (symbolic links resolved): the same file under two names is one input.
+    real: str
+
+
+def walk(folder: str, extensions: Container[str] | None = None) -> Iterator[Found]:
+    """Every file below ``folder`` (hidden entries skipped, symbolic links to
+    folders not followed), sorted by name at each level, a folder's files
+    before its subfolders; only names ending in ``extensions`` (lower-cased)
+    when given.
+
+    The real path is resolved once per folder: only a symbolic link to a
+    file needs a look of its own.  An unreadable folder is skipped, as
+    ``os.walk`` does.
+    """
+    yield from _walk(folder, "", os.path.realpath(folder), extensions)
+
+
+def _walk(folder: str, below: str, real_folder: str,
+          extensions: Container[str] | None) -> Iterator[Found]:
+    try:
+        with os.scandir(folder) as scan:
+            found = sorted((entry.name, entry) for entry in scan
+                           if not entry.name.startswith("."))
+    except OSError:
+        return
+    prefix = "" if folder == "." else folder if folder.endswith("/") else folder + "/"
+    folders = []
+    for name, entry in found:
+        if entry.is_dir():
+            if not entry.is_symlink():
+                folders.append(name)
+        elif extensions is None or os.path.splitext(name)[1].lower() in extensions:
+            real = (os.path.realpath(entry.path) if entry.is_symlink()
+                    else f"{real_folder.rstrip('/')}/{name}")
+            yield Found(prefix + name, below + name, real)
+    for name in folders:
+        yield from _walk(prefix + name, f"{below}{name}/", f"{real_folder.rstrip('/')}/{name}",
+                         extensions)
+
+
+# ---------------------------------------------------------------- writing
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file and a rename.
+
+    A failure (full disk, Ctrl-C) never leaves a partial ``path`` behind.
+    """
+    import tempfile
+
+    target = Path(path)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.",
+                                             suffix=".part")
+    except (FileExistsError, NotADirectoryError):
+        raise ConvertError("cannot write here: a part of this path is a file, not a folder "
+                           "(Not a directory)", source=str(target), code="io") from None
+    except OSError as error:
+        raise ConvertError(error.strerror or str(error), source=str(target), code="io") from None
+    try:
+        os.fchmod(handle, 0o666 & ~_umask())  # mkstemp's 0600 is not what users expect
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, target)
+    except BaseException as error:
+        Path(temporary).unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            raise ConvertError(error.strerror or str(error), source=str(target),
+                               code="io") from None
+        raise
