@@ -13,6 +13,7 @@ in the parser's warnings and dropped lines are mapped back to the input's.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -21,6 +22,7 @@ from dataclasses import dataclass, replace
 from convert.errors import ConvertError
 from convert.model import Document, DroppedText, ParseWarning, Provenance
 from convert.options import ReadOptions
+from convert.textparse.names import BYLINE_LEAD
 
 SYN, SOH, STX, ETX, EOT = "\x16", "\x01", "\x02", "\x03", "\x04"
 #: C0 controls other than tab and line feed (and DEL): framing, never text.
@@ -100,12 +102,11 @@ def filing_time(text: str) -> str | None:
         return None
     day, hour, minute, month_name, year = match.groups()
     month = _MONTHS.get(month_name.casefold())
-    return _iso(2000 + int(year), month, int(day), int(hour), int(minute))
+    return iso_utc(2000 + int(year), month, int(day), int(hour), int(minute))
 
 
-def _iso(year: int, month: int | None, day: int, hour: int, minute: int) -> str | None:
-    import datetime as dt
-
+def iso_utc(year: int, month: int | None, day: int, hour: int, minute: int) -> str | None:
+    """ISO 8601 with ``+00:00`` for a UTC time, ``None`` when it is no real date."""
     if month is None:
         return None
     try:
@@ -115,11 +116,6 @@ def _iso(year: int, month: int | None, day: int, hour: int, minute: int) -> str 
     return stamp.isoformat()
 
 
-def iso_utc(year: int, month: int, day: int, hour: int, minute: int) -> str | None:
-    """ISO 8601 with ``+00:00`` for a UTC time, ``None`` when it is no real date."""
-    return _iso(year, month, day, hour, minute)
-
-
 def byline_line(lines: Sequence[Line]) -> tuple[str | None, list[Line]]:
     """The byline heading line right under the headline (``By NAME =``), and the lines after it.
 
@@ -127,8 +123,6 @@ def byline_line(lines: Sequence[Line]) -> tuple[str | None, list[Line]]:
     (``By``, ``Von``, ``Par``...).  Its text (lead word removed) is given to
     the parser as the author, which tells names from agencies and titles.
     """
-    from convert.textparse.names import BYLINE_LEAD
-
     index = next((i for i, line in enumerate(lines) if line.text.strip()), None)
     if index is None:
         return None, list(lines)

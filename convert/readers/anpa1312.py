@@ -28,12 +28,14 @@ ANPA's typewriter conventions become the characters they stand for
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from convert.formats import wire
 from convert.errors import ConvertError
+from convert.formats import wire
 from convert.formats import ANPA1312_FIRST_LINE
 from convert.model import Byline, Document, DroppedText, ParseWarning
 from convert.options import ReadOptions
+from convert.textparse.names import BYLINE_LEAD
 
 FIRST_LINE = re.compile(ANPA1312_FIRST_LINE.pattern.decode("ascii"))
 #: Priority, category, format identifier (DC1-DC4), keyword, version, reference, word count.
@@ -76,8 +78,7 @@ def read(data: bytes, options: ReadOptions) -> Document:
     doc = wire.read_story(fields.pop("headline", None), byline_text, _paragraphs(story),
                           options, "anpa1312")
     if role and doc.bylines and doc.bylines[0].role is None:
-        doc = wire.finish(doc, encoding=encoding, warnings=[], extra={},
-                          bylines=(Byline(doc.bylines[0].name, role), *doc.bylines[1:]))
+        doc = replace(doc, bylines=(Byline(doc.bylines[0].name, role), *doc.bylines[1:]))
     keyword = header.group("keyword")
     version_text = (header.group("version") or "").strip()
     lead = _LEAD_NUMBER.match(version_text)
@@ -145,22 +146,21 @@ def _heading_fields(headings: list[wire.Line],
     fields: dict[str, str] = {}
     dropped: list[DroppedText] = []
     summary: list[str] = []
-    from convert.textparse.names import BYLINE_LEAD
-
     for position, line in enumerate(headings):
         text = line.text
+        ednote, lead = _EDNOTE.match(text), BYLINE_LEAD.match(text)
         if position == 0 and text.replace(" ", "").startswith(keyword.replace(" ", "")):
             dropped.append(DroppedText(line.number, text, "ANPA keyword line repeated at the "
                                        "top of the text (keyword, version and word count "
                                        "are read from the header)"))
         elif "headline" not in fields:
             fields["headline"] = text
-        elif _EDNOTE.match(text):
-            fields["ednote"] = _joined(fields.get("ednote"), text[_EDNOTE.match(text).end():])  # type: ignore[union-attr]
+        elif ednote:
+            fields["ednote"] = _joined(fields.get("ednote"), text[ednote.end():])
         elif _PHOTO.match(text):
             fields["photos"] = _joined(fields.get("photos"), text)
-        elif BYLINE_LEAD.match(text) and "byline" not in fields:
-            fields["byline"] = text[BYLINE_LEAD.match(text).end():].strip()  # type: ignore[union-attr]
+        elif lead and "byline" not in fields:
+            fields["byline"] = text[lead.end():].strip()
         elif "byline" in fields and "byline-title" not in fields:
             fields["byline-title"] = text
         else:
@@ -195,8 +195,6 @@ def _typewriter(text: str) -> str:
 
 
 def _with_dropped(doc: Document, dropped: list[DroppedText]) -> Document:
-    from dataclasses import replace
-
     provenance = doc.provenance
     return replace(doc, provenance=replace(provenance,
                                            dropped=(*dropped, *provenance.dropped)))

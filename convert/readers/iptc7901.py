@@ -25,8 +25,8 @@ from __future__ import annotations
 
 import re
 
-from convert.formats import wire
 from convert.errors import ConvertError
+from convert.formats import wire
 from convert.formats import IPTC7901_HEADING as HEADING
 from convert.model import Document, ParseWarning
 from convert.options import ReadOptions
