@@ -16,7 +16,8 @@ Mapping: service + story number -> ``extra["message-id"]``; priority
 category -> ``extra["category"]``; keyword (``BC-BKN--Heat-Hawks``:
 cycle, subject, slug) -> ``extra["keyword"]`` and ``slugline`` (the slug);
 version (``1stLd-Writethru``: the n-th lead is version n+1) ->
-``version`` and ``extra["edit-status"]``; the headline line ->
+``version`` and ``extra["edit-status"]``; the format identifier (its device
+controls by name, ``DC3 DC1``) -> ``extra["format-id"]``; the headline line ->
 ``headline``; ``Eds:`` / ``EDITOR'S NOTE`` lines -> ``extra["ednote"]``;
 ``AP Photo`` lines -> ``extra["photos"]``; another heading line before the
 byline -> ``summary``; byline and title -> ``bylines`` (through the text
@@ -44,6 +45,8 @@ HEADER_LINE = re.compile(
     r"(?P<keyword>\S+)(?: +(?P<version>.*?))? +(?P<reference>\d{1,2}-\d{1,2})"
     r"(?: +(?P<words>\d{1,4}))? *$")
 URGENCY = {"f": "1", "b": "2", "u": "3", "r": "5", "d": "7"}
+#: The format identifier's device controls, by name (DC2 marks tabular matter).
+_CONTROL_NAMES = {"\x11": "DC1", "\x12": "DC2", "\x13": "DC3", "\x14": "DC4"}
 _LEAD_NUMBER = re.compile(r"^(\d+)(?:st|nd|rd|th)\s*Ld", re.I)
 _TRAILER = re.compile(r"(?P<source>[A-Za-z]+)-(?P<desk>[A-Za-z]+)-(?P<month>\d\d)-(?P<day>\d\d)-"
                       r"(?P<year>\d\d)\s+(?P<hour>\d\d)(?P<minute>\d\d)\s*GMT")
@@ -95,6 +98,7 @@ def read(data: bytes, options: ReadOptions) -> Document:
                "urgency": URGENCY.get(priority, ""),
                "priority": "" if priority in URGENCY else priority,
                "category": header["category"], "keyword": keyword,
+               "format-id": " ".join(_CONTROL_NAMES[c] for c in header["format"]),
                "edit-status": version_text, "reference": header["reference"],
                "word-count": (header["words"] or "").lstrip("0"),
                "desk": stamp["desk"] if stamp else "", **fields},
