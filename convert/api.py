@@ -12,7 +12,7 @@ from convert import formats
 from convert.errors import ConvertError
 from convert.files import display_name, load_bytes
 from convert.formats import sniff
-from convert.model import Document
+from convert.model import Document, with_metadata
 from convert.options import ReadOptions, WriteOptions
 
 def _reader_for(data: bytes, name: str, format: str | None) -> formats.ReaderSpec:
@@ -25,7 +25,8 @@ def iter_read(source: str | os.PathLike[str] | bytes, format: str | None = None,
     data, name = _data_and_name(source, options)
     options = options or ReadOptions(source_name=name)
     try:
-        yield from _reader_for(data, name, format).read_all(data, options)
+        for doc in _reader_for(data, name, format).read_all(data, options):
+            yield _as_asked(doc, options)
     except ConvertError as error:
         raise error.located(options.source_name) from None
 
@@ -42,9 +43,20 @@ def read(source: str | os.PathLike[str] | bytes, format: str | None = None,
     data, name = _data_and_name(source, options)
     options = options or ReadOptions(source_name=name)
     try:
-        return _reader_for(data, name, format).read(data, options)
+        return _as_asked(_reader_for(data, name, format).read(data, options), options)
     except ConvertError as error:
         raise error.located(options.source_name) from None
+
+
+def _as_asked(doc: Document, options: ReadOptions) -> Document:
+    """``doc`` with the language and metadata the options give."""
+    pairs = ((("language", options.language),) if options.language else ()) + options.metadata
+    if not pairs:
+        return doc
+    try:
+        return with_metadata(doc, pairs)
+    except ValueError as error:
+        raise ConvertError(str(error), code="usage") from None
 
 
 def _data_and_name(source: str | os.PathLike[str] | bytes,

@@ -69,6 +69,8 @@ def load_bytes(source: str | os.PathLike[str]) -> bytes:
             raise ConvertError(f"larger than {MAX_INPUT_BYTES // 2**20} MiB", source=name,
                                code="too-large")
         return path.read_bytes()
+    except FileNotFoundError:
+        raise ConvertError("no such file or folder", source=name, code="io") from None
     except OSError as error:
         raise ConvertError(error.strerror or str(error), source=name, code="io") from None
 
@@ -122,6 +124,54 @@ def _walk(folder: str, below: str, real_folder: str,
     for name in folders:
         yield from _walk(prefix + name, f"{below}{name}/", f"{real_folder.rstrip('/')}/{name}",
                          extensions)
+
+
+class Selection(NamedTuple):
+    """``--include`` / ``--exclude`` globs for the files a folder walk finds.
+
+    A glob is matched (``fnmatch``) against the path below the folder and
+    against the file name.  An excluded file is never taken; with includes,
+    only included files are, whatever their extension or content; without
+    any glob, the formats decide (:func:`convert.formats.sniff.classify`).
+    """
+
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+
+    def chooses(self, relative: str) -> bool | None:
+        """True: a glob takes it; False: a glob leaves it out; None: no glob says."""
+        from fnmatch import fnmatchcase
+
+        name = relative.rsplit("/", 1)[-1]
+
+        def hit(patterns: tuple[str, ...]) -> bool:
+            return any(fnmatchcase(relative, pattern) or fnmatchcase(name, pattern)
+                       for pattern in patterns)
+
+        if hit(self.exclude):
+            return False
+        if self.include:
+            return hit(self.include)
+        return None
+
+
+def read_head(path: str, size: int) -> bytes | None:
+    """The first ``size`` bytes of a regular file; None for anything else (a
+    FIFO or a device would block or never end) or an unreadable file."""
+    import stat
+
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError:
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            return None
+        return os.read(descriptor, size)
+    except OSError:
+        return None
+    finally:
+        os.close(descriptor)
 
 
 # ---------------------------------------------------------------- writing

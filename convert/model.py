@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields, is_dataclass, replace
 from typing import Literal, TypeVar, Union, cast
 
@@ -181,6 +181,34 @@ class Document:
     #: round trip loses nothing (name -> value, sorted by name).
     extra: tuple[tuple[str, str], ...] = ()
     provenance: Provenance = field(default=Provenance("unknown"), compare=False)
+
+
+def with_metadata(doc: Document, pairs: Sequence[tuple[str, str]]) -> Document:
+    """``doc`` with fields set from ``KEY=VALUE`` pairs (``--metadata``):
+    any text or number field of :class:`Document` by name, ``keywords`` as a
+    comma-separated list.  Raises ``ValueError`` naming the keys it takes."""
+    settable = metadata_keys()
+    changes: dict[str, object] = {}
+    for key, value in pairs:
+        kind = settable.get(key)
+        if kind is None:
+            raise ValueError(f"unknown metadata key {key!r}; known: {', '.join(settable)}")
+        if kind == "int":
+            if not value.isdigit():
+                raise ValueError(f"metadata {key} must be a whole number, not {value!r}")
+            changes[key] = int(value)
+        elif kind == "list":
+            changes[key] = tuple(part.strip() for part in value.split(",") if part.strip())
+        else:
+            changes[key] = value
+    return replace(doc, **changes) if changes else doc  # type: ignore[arg-type]
+
+
+def metadata_keys() -> dict[str, str]:
+    """The fields ``--metadata`` can set, and their kind (text, int, list)."""
+    kinds = {"str | None": "text", "str": "text", "int": "int", "tuple[str, ...]": "list"}
+    return {item.name: kinds[str(item.type)] for item in fields(Document)
+            if str(item.type) in kinds and item.name != "id"}
 
 
 ID_NAMESPACE = uuid.UUID("6f1d3f4e-2b9a-5c4e-9a57-6e657773636f")

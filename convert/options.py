@@ -13,6 +13,12 @@ class ReadOptions:
     source_name: str = "<stdin>"
     #: Force an input encoding instead of detecting it (text reader).
     encoding: str | None = None
+    #: The document's language (BCP 47), instead of what the input says or
+    #: what detection finds.
+    language: str | None = None
+    #: Fields set after reading (``--metadata KEY=VALUE``; see
+    #: :func:`convert.model.with_metadata`).
+    metadata: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -30,3 +36,5 @@ class WriteOptions:
     group_by: str = "none"
     #: EPUB cover: None (no cover), "auto" (generated SVG) or an image path.
     cover: str | None = None
+    #: Canonical JSON holding several documents: JSON Lines instead of an array.
+    json_lines: bool = False

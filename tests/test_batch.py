@@ -105,8 +105,9 @@ def test_formats_sharing_an_extension_get_the_format_in_the_name(
         monkeypatch: pytest.MonkeyPatch) -> None:
     register_writer(monkeypatch, "probe", ".json", headline_writer)
     assert run.output_names(["json", "probe"]) == {"json": ".json", "probe": ".probe.json"}
-    assert run.output_names(["ninjs", "probe"]) == {"ninjs": ".ninjs.json",
-                                                      "probe": ".probe.json"}
+    # ninjs always has a name of its own, so a json run into the same folder keeps it.
+    assert run.output_names(["ninjs"]) == {"ninjs": ".ninjs.json"}
+    assert run.output_names(["ninjs", "probe"]) == {"ninjs": ".ninjs.json", "probe": ".json"}
     assert run.output_names(["json"]) == {"json": ".json"}
 
 
@@ -337,7 +338,7 @@ def test_the_json_run_report(archive: Path, tmp_path: Path) -> None:
     report.write_json(tmp_path / "report.json")
     data = json.loads((tmp_path / "report.json").read_text())
     assert set(data) == {"newsconvert", "formats", "output", "summary", "interrupted",
-                         "elapsed_seconds", "files"}
+                         "elapsed_seconds", "notes", "files"}
     assert data["formats"] == ["json"] and data["output"] == str(out)
     assert data["summary"] == {"converted": 6, "warned": 0, "failed": 1, "skipped": 0,
                                "total": 7}
@@ -390,7 +391,9 @@ def test_the_collection_rule_for_folders(tmp_path: Path) -> None:
     assert not run.output_is_one_file(["a.txt"], ["json"], str(tmp_path))
     assert not run.output_is_one_file([str(tmp_path)], ["json"], "out")
     with pytest.raises(ConvertError, match="need an output folder"):
-        run.output_is_one_file(["a.txt", "b.txt"], ["json"], None)
+        run.output_is_one_file(["a.txt", "b.txt"], ["html"], None)
+    # Canonical JSON can hold several documents on one output (an array, or JSON Lines).
+    assert run.output_is_one_file(["a.txt", "b.txt"], ["json"], None)
 
 
 # ---------------------------------------------------------------- executors

@@ -63,7 +63,7 @@ def test_a_folder_is_mirrored_with_a_summary_and_no_progress_on_a_pipe(
         archive: Path, tmp_path: Path) -> None:
     result = run(str(archive), "--to", "json", "-o", str(tmp_path / "out"))
     assert result.exit_code == 0, result.stderr
-    assert result.stderr == "converted 6, warned 0, failed 0, skipped 0\n"
+    assert result.stderr == "6 converted (0 with warnings), 0 failed\n"
     assert tree(tmp_path / "out")["2019/09/" + GOOD[4].with_suffix(".json").name] == \
         json_of(GOOD[4])
 
@@ -98,7 +98,7 @@ def test_a_bad_file_among_good_ones_exits_1_and_says_where(archive: Path,
     assert result.exit_code == 1
     lines = result.stderr.splitlines()
     assert lines[0].startswith(f"newsconvert: {archive / '2019' / 'broken.json'}:3: ")
-    assert lines[-1] == "converted 6, warned 0, failed 1, skipped 0"
+    assert lines[-1] == "6 converted (0 with warnings), 1 failed"
     assert len(tree(tmp_path / "out")) == 6 and not (tmp_path / "out/2019/broken.json").exists()
     data = json.loads(report.read_text())
     assert data["summary"]["failed"] == 1 and data["summary"]["total"] == 7
@@ -118,14 +118,18 @@ def test_skip_existing_on_the_command_line(archive: Path, tmp_path: Path) -> Non
     assert run(*arguments).exit_code == 0
     again = run(*arguments)
     assert again.exit_code == 0
-    assert again.stderr == "converted 0, warned 0, failed 0, skipped 6\n"
+    assert again.stderr == "0 converted (0 with warnings), 0 failed, 6 skipped\n"
 
 
 @pytest.mark.parametrize(("arguments", "message"), [
     (["{archive}", "--to", "json", "-o", "{archive}/out"], "inside the input folder"),
     (["{archive}", "--to", "epub", "-o", "{tmp}/books/"], "give -o FILE.epub"),
     (["{archive}", "--to", "epub,json", "-o", "{tmp}/book.epub"], "in a run of its own"),
-    (["{archive}", "--to", "json"], "need an output folder (-o DIR)"),
+    (["{archive}", "--to", "html"], "need an output folder (-o DIR)"),
+    (["{archive}", "--to", "json", "-o", "{tmp}/b.html"], "names a html file, but --to is json"),
+    (["{archive}/000-uzbek-militants.txt", "-o", "{tmp}/b.unknown"], "say which format to write"),
+    (["{archive}/000-uzbek-militants.txt", "-t", "json", "-M", "colour=red"],
+     "give KEY=VALUE with KEY one of"),
     (["{archive}", "--to", "nope", "-o", "{tmp}/out"], "unknown output format 'nope'"),
     (["{archive}", "--to", "json", "-o", "{tmp}/out", "--executor", "spark"],
      "unknown executor 'spark'"),
@@ -166,7 +170,7 @@ def test_the_progress_bar_shows_on_a_terminal_only(archive: Path, tmp_path: Path
     os.close(controller)
     assert process.returncode == 0
     assert b"6/6" in shown and b"\x1b[" in shown, shown
-    assert b"converted 6, warned 0, failed 0, skipped 0" in shown
+    assert b"6 converted (0 with warnings), 0 failed" in shown
 
 
 def _read_available(descriptor: int) -> bytes:

@@ -1,356 +1,85 @@
-"""The ``newsconvert`` command line: parses arguments, calls the library, prints.
+"""The ``newsconvert`` console script.
 
-No conversion logic lives here.  Every problem with an input reaches the user
-as one line, ``file:line: message``, and a non-zero exit code; ``--debug``
-shows the traceback instead.
+:func:`main` is the entry point.  A plain ``validate`` command line is read
+by :mod:`convert.cli.validate` from the same option declaration the typer
+command is built from, so CI runs of ``validate`` start without importing
+typer; everything else (``--help``, every other command, anything the
+declaration does not fully cover) goes to the typer app in
+:mod:`convert.cli.commands`.  Both paths end in :func:`exit_with`, the one
+place that turns outcomes into exit codes.
+
+``from convert.cli import app`` still gives the typer app (imported on first
+use, so ``import convert.cli`` stays light).
 """
 
 from __future__ import annotations
 
 import sys
-from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
-
-import typer
-
-from convert.errors import ConvertError
-from convert.formats.ninjs import DEFAULT_VERSION
+from collections.abc import Callable
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 if TYPE_CHECKING:
-    from convert.run import FileResult, RunReport
-    from convert.model import Document
+    import typer
 
-app = typer.Typer(
-    name="newsconvert",
-    help="Convert news articles between plain text, NewsML-G2, ninjs, JSON, HTML and EPUB, "
-    "and validate news files.",
-    no_args_is_help=True,
-    add_completion=False,
-    rich_markup_mode=None,
-    pretty_exceptions_enable=False,
-)
-schemas_app = typer.Typer(help="Official IPTC schemas used by `validate`.", no_args_is_help=True)
-app.add_typer(schemas_app, name="schemas")
-
-EXIT_INVALID = 1
-EXIT_USAGE = 2
-
-_debug = False
-
-
-def fail(error: ConvertError | str, code: int = EXIT_INVALID) -> NoReturn:
-    """Print one line and exit; with ``--debug``, the traceback first."""
-    if _debug and isinstance(error, BaseException):
-        import traceback
-
-        traceback.print_exception(error)
-    typer.echo(f"newsconvert: {error}", err=True)
-    raise typer.Exit(code)
-
-
-def _version(value: bool) -> None:
-    if value:
-        from convert import __version__
-
-        typer.echo(f"newsconvert {__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def root(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Print the version and exit.")] = False,
-    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
-) -> None:
-    global _debug
-    _debug = debug
-
-
-@app.command("convert")
-def convert_command(
-    inputs: Annotated[list[str], typer.Argument(help="Files, folders, @list files, or - for stdin.")],
-    to: Annotated[str, typer.Option("--to", "-t", help="Output format(s), comma-separated.")],
-    output: Annotated[Optional[str], typer.Option("--output", "-o",
-                                                  help="Output file (or folder).")] = None,
-    from_: Annotated[Optional[str], typer.Option("--from", "-f",
-                                                 help="Input format (default: detected).")] = None,
-    ninjs_version: Annotated[str, typer.Option(help="ninjs version: 3.1, 2.2 or 1.6.")] = DEFAULT_VERSION,
-    fragment: Annotated[bool, typer.Option(help="HTML: only the <article> element.")] = False,
-    css: Annotated[Optional[Path], typer.Option(help="HTML/EPUB: your stylesheet.")] = None,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1,
-                                      help="Worker processes (Dask: workers).")] = 1,
-    skip_existing: Annotated[bool, typer.Option(
-        "--skip-existing", help="Skip inputs whose outputs all exist and are newer.")] = False,
-    fail_fast: Annotated[bool, typer.Option("--fail-fast",
-                                            help="Stop at the first bad input.")] = False,
-    report: Annotated[Optional[Path], typer.Option(
-        "--report", help="Write a JSON run report to this file.")] = None,
-    executor: Annotated[str, typer.Option(help="local (processes) or dask.")] = "local",
-    scheduler: Annotated[Optional[str], typer.Option(
-        help="Dask scheduler address (default: a local cluster).")] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q",
-                                        help="Only errors: no progress, warnings or summary.")]
-    = False,
-) -> None:
-    """Convert news files to one or more formats; folders are mirrored under -o DIR."""
-    from convert import run as batch
-    from convert.options import WriteOptions
-
-    formats = [name.strip() for name in to.split(",") if name.strip()]
-    if "ninjs" in formats:
-        _check_ninjs_version(ninjs_version)
-    write_options = WriteOptions(ninjs_version=ninjs_version, fragment=fragment,
-                                 css=_read_css(css))
-    with _RunDisplay(quiet) as display:
-        try:
-            executor_name = batch.executor_name(executor)
-            output_dir = None if batch.output_is_one_file(inputs, formats, output) else output
-            if output_dir is None:
-                target = sys.stdout.buffer if output is None or output == "-" else output
-                run = batch.convert_into_one(
-                    inputs, formats[0], target, read_format=from_, jobs=jobs,
-                    fail_fast=fail_fast, executor=executor_name, scheduler=scheduler,
-                    write_options=write_options, progress=display.show)
-            else:
-                run = batch.convert_many(
-                    inputs, formats, output_dir, read_format=from_, jobs=jobs,
-                    fail_fast=fail_fast, executor=executor_name, scheduler=scheduler,
-                    write_options=write_options, progress=display.show,
-                    skip_existing=skip_existing)
-        except batch.Interrupted as stop:
-            run = stop.report
-        except ConvertError as error:
-            fail(error, EXIT_USAGE if error.code == "usage" else EXIT_INVALID)
-    _finish_run(run, report, summary=not quiet and len(run.files) != 1)
-
-
-class _RunDisplay:
-    """Per-file messages as results stream in, and a progress bar on a terminal."""
-
-    def __init__(self, quiet: bool) -> None:
-        self.quiet = quiet
-        self.bar = None
-        if not quiet and sys.stderr.isatty():
-            from convert.cli.progress import ProgressBar
-
-            self.bar = ProgressBar()
-
-    def __enter__(self) -> _RunDisplay:
-        if self.bar:
-            self.bar.__enter__()
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        if self.bar:
-            self.bar.__exit__(None, None, None)
-
-    def show(self, result: FileResult, done: int, total: int) -> None:
-        if self.bar:
-            self.bar.update(done, total)
-        if result.error:
-            if _debug and result.error.trace:
-                self.echo(result.error.trace.rstrip())
-            self.echo(f"newsconvert: {_where(result.source, result.error.line)}: "
-                      f"{result.error.message}")
-        if not self.quiet:
-            for warning in result.warnings:
-                self.echo(f"newsconvert: warning: {_where(result.source, warning.line)}: "
-                          f"{warning.message} [{warning.code}]")
-
-    def echo(self, line: str) -> None:
-        if self.bar:
-            self.bar.print(line)
-        else:
-            typer.echo(line, err=True)
-
-
-def _where(source: str, line: int | None) -> str:
-    return f"{source}:{line}" if line else source
-
-
-def _finish_run(run: RunReport, report: Path | None, summary: bool) -> None:
-    """Report file, summary line, exit code (130 interrupted, 1 any input failed)."""
-    if report is not None:
-        try:
-            run.write_json(report)
-        except ConvertError as error:
-            typer.echo(f"newsconvert: {error}", err=True)
-    if summary or run.interrupted:
-        typer.echo(run.summary_line(), err=True)
-    if run.interrupted:
-        fail("interrupted", 130)
-    if not run.ok:
-        raise typer.Exit(EXIT_INVALID)
-
-
-def _read_css(path: Path | None) -> str | None:
-    if path is None:
-        return None
-    try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        fail(f"{path}: cannot read stylesheet: {error}", EXIT_USAGE)
-
-
-def _check_ninjs_version(version: str) -> None:
-    from convert.formats.ninjs import VERSIONS
-
-    if version not in VERSIONS:
-        fail(f"--ninjs-version {version!r}: choose one of {', '.join(VERSIONS)}", EXIT_USAGE)
-
-
-def _print_warnings(doc: Document, source: str) -> None:
-    for warning in doc.provenance.warnings:
-        where = f":{warning.line}" if warning.line else ""
-        typer.echo(f"newsconvert: warning: {source}{where}: {warning.message}"
-                   f" [{warning.code}]", err=True)
-
-
-@app.command("bundle")
-def bundle_command(
-    inputs: Annotated[list[str], typer.Argument(help="Files or folders (any readable format).")],
-    output: Annotated[str, typer.Option("--output", "-o", help="The .epub file to write.")],
-    title: Annotated[Optional[str], typer.Option(help="Book title.")] = None,
-    group_by: Annotated[str, typer.Option(
-        help="Table of contents sections: date, source, section or none.")] = "none",
-    cover: Annotated[Optional[str], typer.Option(
-        help="Cover: 'auto' (generated) or a PNG/JPEG/GIF/WebP file.")] = None,
-    language: Annotated[Optional[str], typer.Option(
-        help="Book language (BCP 47); default: the articles' most common.")] = None,
-    author: Annotated[Optional[str], typer.Option(
-        help="Book author; default: the articles' bylines.")] = None,
-    css: Annotated[Optional[Path], typer.Option(help="Your stylesheet.")] = None,
-    from_: Annotated[Optional[str], typer.Option("--from", "-f",
-                                                 help="Input format (default: detected).")] = None,
-) -> None:
-    """Bundle many articles into one EPUB 3 book (one chapter per article)."""
-    from convert.run.bundle import bundle
-    from convert.options import WriteOptions
-
-    options = WriteOptions(title=title, group_by=group_by, cover=cover, language=language,
-                           author=author, css=_read_css(css))
-    try:
-        bundle(inputs, output, options, from_, on_document=_print_warnings)
-    except ConvertError as error:
-        fail(error, EXIT_USAGE if error.code == "usage" else EXIT_INVALID)
-
-
-@app.command("inspect")
-def inspect_command(
-    input: Annotated[str, typer.Argument(help="A plain-text article, or - for stdin.")],
-    as_json: Annotated[bool, typer.Option("--json", help="Print the trace as JSON.")] = False,
-) -> None:
-    """Show what the text parser decided, step by step, and every warning."""
-    import json
-
-    from convert import files
-    from convert.files import display_name
-    from convert.options import ReadOptions
-    from convert.readers.text import trace
-    from convert.textparse.report import trace_data, trace_lines
-
-    options = ReadOptions(source_name=display_name(input))
-    try:
-        result = trace(files.load_bytes(input), options)
-    except ConvertError as error:
-        fail(error.located(options.source_name))
-    if as_json:
-        typer.echo(json.dumps(trace_data(result), ensure_ascii=False, indent=2))
-    else:
-        typer.echo(f"{options.source_name}:")
-        typer.echo("\n".join(trace_lines(result)))
-
-
-@app.command("formats")
-def formats_command() -> None:
-    """List the readers and writers."""
-    from convert.formats import READERS, WRITERS
-
-    typer.echo("Readers (--from):")
-    for reader in READERS:
-        typer.echo(f"  {reader.name:<16} {reader.description} [{', '.join(reader.extensions)}]")
-    typer.echo("Writers (--to):")
-    for writer in WRITERS:
-        typer.echo(f"  {writer.name:<16} {writer.description} [{writer.extension}]")
-
-
-@app.command("schema")
-def schema_command() -> None:
-    """Print the canonical document's JSON Schema."""
-    from convert.formats.docschema import document_schema_text
-
-    typer.echo(document_schema_text(), nl=False)
-
-
-@app.command("validate")
-def validate_command(
-    paths: Annotated[list[str], typer.Argument(help="Files or folders (walked).")],
-    format: Annotated[str, typer.Option("--format", help="Report: text, json, junit, github.")
-                      ] = "text",
-    output: Annotated[Optional[str], typer.Option("--output", "-o",
-                                                  help="Write the report to this file.")] = None,
-    schema: Annotated[Optional[str], typer.Option(
-        "--schema", help="Official schema: a NewsML-G2 .xsd, a ninjs .json, or a folder.")
-    ] = None,
-    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,
-    input_format: Annotated[Optional[str], typer.Option(
-        "--input-format", help="Treat every file as this format (default: detected).")
-    ] = None,
-) -> None:
-    """Validate news files of every format; exit 0 valid, 1 invalid, 2 usage or I/O error."""
-    from convert.launch import ValidateRequest, run_validate
-
-    raise typer.Exit(run_validate(ValidateRequest(
-        list(paths), format, output, schema, strict, input_format, debug=_debug)))
-
-
-@schemas_app.command("pull")
-def schemas_pull_command(
-    base_url: Annotated[Optional[str], typer.Option(
-        "--base-url", help="Fetch from this server (laid out like the official bundle).")
-    ] = None,
-) -> None:
-    """Download the official IPTC schemas into the user cache (SHA-256 checked)."""
-    from convert.validation import sources
-
-    try:
-        for pulled in sources.pull(base_url):
-            typer.echo(f"{pulled.path}  <-  {pulled.url}")
-    except ConvertError as error:
-        fail(error, EXIT_USAGE if error.code == "usage" else EXIT_INVALID)
-
-
-@schemas_app.command("path")
-def schemas_path_command(
-    schema: Annotated[Optional[str], typer.Option("--schema", help="As for validate.")] = None,
-) -> None:
-    """Show where each official schema is found (and the cache folder)."""
-    from convert.validation import sources
-
-    try:
-        found = sources.locate(schema)
-    except ConvertError as error:
-        fail(error, EXIT_USAGE)
-    typer.echo(f"cache: {sources.cache_dir() / 'schemas'}")
-    for name, located in found.describe():
-        where = (f"{located.path} ({located.origin})" if located
-                 else "not found (built-in structural checks)")
-        typer.echo(f"{name}: {where}")
+#: Exit codes, as documented in the README.
+EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_BUG, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
 
 def main() -> None:
+    from convert.cli import validate
+
+    request = validate.parse_fast(sys.argv[1:])
+    if request is None:
+        from convert.cli.commands import run_app
+
+        exit_with(run_app, debug="--debug" in sys.argv[1:])
+    exit_with(lambda: validate.run(request), debug=request.debug)
+
+
+def exit_with(run: Callable[[], int | None], *, debug: bool) -> NoReturn:
+    """Run ``run`` and exit with its code: 130 on Ctrl-C, and for a bug (any
+    exception that is not a :class:`ConvertError`) one line and code 3,
+    unless ``--debug`` asks for the traceback."""
+    from convert.errors import ConvertError
+
     try:
-        app()
-    except ConvertError as error:  # raised outside a command's own handling
-        if _debug:
-            raise
-        fail(error)
+        code = run() or EXIT_OK
     except KeyboardInterrupt:
-        typer.echo("newsconvert: interrupted", err=True)
-        sys.exit(130)
-    except Exception as error:  # a bug: still one line unless --debug
-        if _debug or "--debug" in sys.argv:
+        echo_error("interrupted")
+        code = EXIT_INTERRUPTED
+    except ConvertError as error:  # raised outside a command's own handling
+        if debug:
             raise
-        typer.echo(f"newsconvert: internal error: {type(error).__name__}: {error} "
-                   "(run with --debug for the traceback)", err=True)
-        sys.exit(3)
+        echo_error(str(error))
+        code = EXIT_USAGE if error.code in ("usage", "io") else EXIT_INVALID
+    except Exception as error:
+        if debug:
+            raise
+        echo_error(f"internal error: {type(error).__name__}: {error} "
+                   "(run with --debug for the traceback)")
+        code = EXIT_BUG
+    sys.exit(code)
+
+
+def echo_error(message: str) -> None:
+    """``newsconvert: message`` on stderr, whatever its encoding can show."""
+    write_text(sys.stderr, f"newsconvert: {message}\n")
+
+
+def write_text(stream: TextIO, text: str) -> None:
+    """``text`` on a text stream, characters its encoding lacks replaced
+    rather than a crash."""
+    try:
+        stream.write(text)
+    except UnicodeEncodeError:
+        encoding = stream.encoding or "utf-8"
+        stream.write(text.encode(encoding, "replace").decode(encoding))
+    stream.flush()
+
+
+def __getattr__(name: str) -> typer.Typer:
+    if name == "app":
+        from convert.cli.commands import app
+
+        return app
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

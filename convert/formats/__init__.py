@@ -14,6 +14,7 @@ imported only when a format is used, which keeps ``--help`` instant.
 from __future__ import annotations
 
 import importlib
+import os
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -45,6 +46,12 @@ class _WriterModule(Protocol):
     def write(self, docs: Any, options: WriteOptions, /) -> bytes: ...
 
     def losses(self, doc: Document, options: WriteOptions, /) -> Sequence[str]: ...
+
+
+class _SeveralWriterModule(_WriterModule, Protocol):
+    """A writer that can also put several documents in one output."""
+
+    def write_several(self, docs: list[Document], options: WriteOptions, /) -> bytes: ...
 
 
 @dataclass(frozen=True)
@@ -108,6 +115,9 @@ class WriterSpec:
     description: str
     #: Writes many documents into one output (``write(docs, options)``).
     collection: bool = False
+    #: Writes one document per output, but several into one stream when asked
+    #: (canonical JSON: an array, or JSON Lines).
+    several: bool = False
     #: The module under ``convert/writers`` (several writers may share one).
     module_name: str = ""
 
@@ -122,6 +132,8 @@ class WriterSpec:
         module = self._module()
         if self.collection:
             return module.write(list(docs), options)
+        if self.several and len(docs) > 1:
+            return cast(_SeveralWriterModule, module).write_several(list(docs), options)
         if len(docs) != 1:
             raise ConvertError(f"the {self.name} writer takes one document, got {len(docs)}",
                                code="usage")
@@ -153,12 +165,22 @@ def _xml_root(head: bytes) -> bytes | None:
 
 #: The NewsML-G2 namespace as it appears in a file, whatever the scheme or trailing slash.
 _NAR_MENTION = NAR.removeprefix("http://").rstrip("/").encode()
+#: Root elements of NewsML-G2 documents.
+_NEWSML_ROOTS = (b"newsItem", b"newsMessage", b"packageItem", b"conceptItem",
+                 b"knowledgeItem", b"planningItem", b"catalog")
 
 
 def _looks_newsml(head: bytes) -> bool:
-    return _xml_root(head) in (b"newsItem", b"newsMessage", b"packageItem") or (
-        _NAR_MENTION in head and _xml_root(head) is not None
-    )
+    """A NewsML-G2 root element, or another root declaring the G2 namespace
+    itself: a namespace met later in the file (an HTML page's embedded data)
+    does not make it NewsML-G2."""
+    root = _xml_root(head)
+    if root in _NEWSML_ROOTS:
+        return True
+    if root is None or root in (b"html", b"article"):
+        return False
+    tag = head[head.find(b"<" + root):]
+    return _NAR_MENTION in tag[:tag.find(b">") + 1]
 
 
 def _looks_nitf(head: bytes) -> bool:
@@ -297,8 +319,9 @@ READERS: tuple[ReaderSpec, ...] = (
 )
 
 WRITERS: tuple[WriterSpec, ...] = (
-    WriterSpec("json", ".json", "application/json", "newsconvert canonical JSON"),
-    WriterSpec("ninjs", ".json", "application/json", "IPTC ninjs (--ninjs-version 3.1, 2.2, 1.6)"),
+    WriterSpec("json", ".json", "application/json", "newsconvert canonical JSON", several=True),
+    WriterSpec("ninjs", ".ninjs.json", "application/json",
+               "IPTC ninjs (--ninjs-version 3.1, 2.2, 1.6)"),
     WriterSpec("newsml", ".xml", "application/vnd.iptc.g2.newsitem+xml",
                "IPTC NewsML-G2 2.35 newsItem"),
     WriterSpec("newsml-message", ".xml", "application/vnd.iptc.g2.newsmessage+xml",
@@ -327,3 +350,21 @@ def writer(name: str) -> WriterSpec:
     except KeyError:
         raise ConvertError(f"unknown output format {name!r}; known: {', '.join(WRITER_NAMES)}",
                            code="usage") from None
+
+
+def writer_for_path(path: str) -> WriterSpec | None:
+    """The writer an output file name asks for (``a.html``, ``a.ninjs.json``),
+    the longest matching extension first; where a one-document writer and a
+    collection writer share the extension (``.xml``), the one-document writer;
+    None when the name says nothing."""
+    name = os.path.basename(path).lower()
+    for length in sorted({len(spec.extension) for spec in WRITERS}, reverse=True):
+        matching = [spec for spec in WRITERS if len(spec.extension) == length
+                    and name.endswith(spec.extension) and len(name) > length]
+        plain = [spec for spec in matching if not spec.collection]
+        if len(matching) == 1:
+            return matching[0]
+        if matching:  # a.xml: one newsItem, not a newsMessage
+            return plain[0] if len(plain) == 1 else None
+    return None
+

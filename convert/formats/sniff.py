@@ -50,12 +50,56 @@ def classify(head: bytes, path: str, explicit: bool) -> ReaderSpec | None:
     """
     for spec in formats.READERS:
         if spec.name != "text" and spec.sniff(head):
+            if spec.name == "ninjs" and not explicit and not _confident_ninjs(head):
+                return None  # a folder's package.json or config.json
             return spec
     if formats.looks_markup(head) or formats.looks_binary(head):
         return None
     text = formats.READER_NAMES["text"]
+    if explicit:
+        return text
     extension = "." + path.rsplit(".", 1)[-1].lower() if "." in path.rsplit("/", 1)[-1] else ""
-    return text if explicit or extension in text.extensions else None
+    return text if extension in WALKED_TEXT and reads_as_prose(head) else None
+
+
+#: The extensions a folder walk takes as plain-text articles (``.md`` files
+#: are a project's documents far more often: name them, or ``--include``).
+WALKED_TEXT = (".txt", ".text")
+#: A line of words: three or more, made of letters (any script).
+_WORDS_LINE = re.compile(
+    r"(?:^|\s)(?:[^\W\d_](?:[^\W\d_]|[\u0300-\u036f\u0591-\u05c7\u064b-\u065f\u0900-\u0dff"
+    r"\u0e00-\u0e7f'\u2019-])*[,.;:!?\"\u201d)\u0964]*[ \t]+){2}[^\W\d_]")
+#: A run of unspaced script (Chinese, Japanese).
+_CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]{6}")
+
+
+def _confident_ninjs(head: bytes) -> bool:
+    """JSON that carries a ninjs identifier (``uri``; ``guid`` in Superdesk's
+    flavour) beside other ninjs keys: any other JSON a folder holds is not news."""
+    import json
+
+    try:
+        data = json.loads(head.decode("utf-8-sig"))
+    except ValueError:  # larger than the head, or broken: the keys' spelling decides
+        return b'"uri"' in head or b'"guid"' in head
+    return (isinstance(data, dict) and ("uri" in data or "guid" in data)
+            and ninjs_version(data) is not None)
+
+
+def reads_as_prose(head: bytes) -> bool:
+    """Whether a text file found in a folder reads as written language: a line
+    of three or more words (``requirements.txt`` or ``CMakeLists.txt`` have
+    none), or an empty file (an empty article is reported as one).  Text in a
+    legacy encoding (not UTF-8) is taken as it is: software projects' text
+    files are ASCII or UTF-8."""
+    encoding = "utf-16" if head[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8"
+    try:
+        sample = head.decode(encoding)
+    except UnicodeDecodeError as error:
+        if error.start < len(head) - 4:  # not just a character cut at the end of the head
+            return True
+        sample = head[:error.start].decode(encoding)
+    return not sample.strip() or bool(_WORDS_LINE.search(sample) or _CJK_RUN.search(sample))
 
 
 # ---------------------------------------------------------------- ninjs versions

@@ -37,7 +37,7 @@ import sys
 import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, Literal, TypeGuard, get_args
 
@@ -110,6 +110,8 @@ class RunReport:
     files: list[FileResult] = field(default_factory=list)
     elapsed_seconds: float = 0.0
     interrupted: bool = False
+    #: Files a folder walk left out, as ``skipped NAME: not a news file``.
+    notes: list[str] = field(default_factory=list)
 
     def count(self, status: Status) -> int:
         return sum(1 for result in self.files if result.status == status)
@@ -123,7 +125,11 @@ class RunReport:
         return not self.interrupted and self.count("failed") == 0
 
     def summary_line(self) -> str:
-        return ", ".join(f"{status} {number}" for status, number in self.counts.items())
+        """``10 converted (4 with warnings), 0 failed`` (``, 2 skipped`` when any were)."""
+        counts = self.counts
+        line = (f"{counts['converted'] + counts['warned']} converted ({counts['warned']} with "
+                f"warnings), {counts['failed']} failed")
+        return line + (f", {counts['skipped']} skipped" if counts["skipped"] else "")
 
     def to_data(self) -> dict[str, Any]:
         from convert import __version__
@@ -135,6 +141,7 @@ class RunReport:
             "summary": {**self.counts, "total": len(self.files)},
             "interrupted": self.interrupted,
             "elapsed_seconds": round(self.elapsed_seconds, 3),
+            "notes": list(self.notes),
             "files": [result.to_data() for result in self.files],
         }
 
@@ -183,17 +190,23 @@ def input_extensions(read_format: str | None = None) -> frozenset[str]:
     return frozenset(extension for spec in readers for extension in spec.extensions)
 
 
-def expand_inputs(inputs: Sequence[str], read_format: str | None = None) -> list[Source]:
+def expand_inputs(inputs: Sequence[str], read_format: str | None = None,
+                  selection: files.Selection = files.Selection(),
+                  skipped: list[str] | None = None) -> list[Source]:
     """Files, folders (recursively), ``@list`` files and ``-``, as a list of sources.
 
     A file named directly (or in a list) has its outputs named after its file
     name; a file found in a folder keeps its path relative to that folder.  Hidden
     files and folders (``.name``) are skipped; a file named twice counts once.
+    Of the files a folder walk finds, ``selection``'s globs choose; where they
+    say nothing, a file that is not confidently one of the formats (by its
+    extension and first bytes) is left out and its name added to ``skipped``.
     """
     extensions = input_extensions(read_format)
     unique: dict[str, Source] = {}
     for argument in _arguments(inputs):
-        for source in _expand_argument(argument, extensions):
+        for source in _expand_argument(argument, extensions, read_format, selection,
+                                       skipped if skipped is not None else []):
             unique.setdefault(source.key, source)
     return list(unique.values())
 
@@ -220,15 +233,36 @@ def _list_file_entries(list_name: str) -> Iterator[str]:
             yield entry
 
 
-def _expand_argument(argument: str, extensions: frozenset[str]) -> Iterator[Source]:
+def _expand_argument(argument: str, extensions: frozenset[str], read_format: str | None,
+                     selection: files.Selection, skipped: list[str]) -> Iterator[Source]:
     if argument == "-":
         yield Source("-", "stdin", "-", sys.stdin.buffer.read())
     elif os.path.isdir(argument):
-        for found in files.walk(argument, extensions):
-            yield Source(found.path, os.path.splitext(found.relative)[0], found.real)
-    else:  # a missing file is that file's failure, reported like any other
+        for found in files.walk(argument, None if selection.include else extensions):
+            if _taken(found, read_format, selection.chooses(found.relative)):
+                yield Source(found.path, os.path.splitext(found.relative)[0], found.real)
+            elif selection.chooses(found.relative) is None:
+                skipped.append(found.path)
+    elif not os.path.lexists(argument):  # as validate: a usage error, nothing converted
+        raise ConvertError("no such file or folder", source=argument, code="io")
+    else:
         stem = os.path.splitext(os.path.basename(argument))[0]
         yield Source(argument, stem, os.path.realpath(argument))
+
+
+def _skip_notes(skipped: list[str]) -> list[str]:
+    return [f"skipped {name}: not a news file (--include takes it)" for name in skipped]
+
+
+def _taken(found: files.Found, read_format: str | None, chosen: bool | None) -> bool:
+    """Whether a file found in a folder is an input: a glob's say, else (no
+    ``--from``) whether its content is confidently one of the formats."""
+    if chosen is not None or read_format is not None:
+        return chosen is not False
+    from convert.formats import sniff
+
+    head = files.read_head(found.path, sniff.HEAD_BYTES)
+    return head is not None and sniff.classify(head, found.path, explicit=False) is not None
 
 
 # ---------------------------------------------------------------- planning
@@ -251,6 +285,8 @@ class Job:
     formats: tuple[str, ...]
     read_format: str | None
     write_options: WriteOptions
+    #: Encoding, language and metadata for every input (the name is each one's own).
+    read_options: ReadOptions = ReadOptions()
     #: Read only and send the documents back (for a collection writer).
     collect: bool = False
 
@@ -356,7 +392,7 @@ def convert_task(task: Task, job: Job) -> Outcome:
     """Read one input once and write every requested format; never raises for bad input."""
     source = task.source
     try:
-        documents = _read(source, job.read_format)
+        documents = _read(source, job)
         if job.collect:
             collected = tuple(documents)
             warnings = tuple(problem for doc in collected for problem in _warnings(doc, job))
@@ -394,10 +430,11 @@ def _inner_location(error: ConvertError, display: str) -> str:
     return ""
 
 
-def _read(source: Source, read_format: str | None) -> Iterator[Document]:
+def _read(source: Source, job: Job) -> Iterator[Document]:
     """The input's documents as they are read (at least one, or a ConvertError)."""
     data = source.data if source.data is not None else files.load_bytes(source.name)
-    documents = api.iter_read(data, read_format, ReadOptions(source_name=source.display))
+    documents = api.iter_read(data, job.read_format,
+                              replace(job.read_options, source_name=source.display))
     first = next(documents, None)
     if first is None:
         raise ConvertError("holds no document", source=source.display, code="empty")
@@ -640,8 +677,13 @@ def convert_many(inputs: Sequence[str], to: Sequence[str], output_dir: str | os.
                  skip_existing: bool = False, fail_fast: bool = False,
                  executor: ExecutorName = "local", scheduler: Any = None,
                  write_options: WriteOptions | None = None,
+                 read_options: ReadOptions | None = None,
+                 selection: files.Selection = files.Selection(),
                  progress: ProgressCallback | None = None) -> RunReport:
     """Convert every input to every format in ``to``, mirroring the inputs under ``output_dir``.
+
+    ``read_options`` gives every input's encoding, language and metadata
+    (``source_name`` is set per input).
 
     ``scheduler`` (Dask only): ``None`` starts a ``LocalCluster`` of ``jobs``
     worker processes; otherwise a scheduler address (``tcp://host:8786``), a
@@ -654,9 +696,11 @@ def convert_many(inputs: Sequence[str], to: Sequence[str], output_dir: str | os.
         if formats.writer(name).collection:
             raise ConvertError(f"{name} writes every input into one file: "
                                "use convert_into_one (newsconvert: -o FILE)", code="usage")
-    sources = expand_inputs(inputs, read_format)
+    skipped: list[str] = []
+    sources = expand_inputs(inputs, read_format, selection, skipped)
     tasks = plan(sources, writer_names, output_dir, input_folders(inputs))
-    run = _Run(RunReport(writer_names, os.fspath(output_dir)), len(tasks), fail_fast, progress)
+    run = _Run(RunReport(writer_names, os.fspath(output_dir), notes=_skip_notes(skipped)),
+               len(tasks), fail_fast, progress)
     to_convert = []
     for task in tasks:
         if skip_existing and up_to_date(task):
@@ -664,7 +708,8 @@ def convert_many(inputs: Sequence[str], to: Sequence[str], output_dir: str | os.
                                            tuple(path for _, path in task.outputs)))
         else:
             to_convert.append(task)
-    job = Job(writer_names, read_format, write_options or WriteOptions())
+    job = Job(writer_names, read_format, write_options or WriteOptions(),
+              read_options=read_options or ReadOptions())
     return run.execute(to_convert, job, jobs=jobs, executor=executor, scheduler=scheduler)
 
 
@@ -673,6 +718,8 @@ def convert_into_one(inputs: Sequence[str], to: str,
                      read_format: str | None = None, jobs: int = 1, fail_fast: bool = False,
                      executor: ExecutorName = "local", scheduler: Any = None,
                      write_options: WriteOptions | None = None,
+                     read_options: ReadOptions | None = None,
+                     selection: files.Selection = files.Selection(),
                      progress: ProgressCallback | None = None) -> RunReport:
     """Every document of every input, written as ONE output: a file, or a binary stream.
 
@@ -681,18 +728,20 @@ def convert_into_one(inputs: Sequence[str], to: str,
     that fail are reported and left out; nothing is written if all of them fail.
     """
     writer = formats.writer(to)
-    sources = expand_inputs(inputs, read_format)
+    skipped: list[str] = []
+    sources = expand_inputs(inputs, read_format, selection, skipped)
     target = output if isinstance(output, (str, os.PathLike)) else None
     if target is not None:
         _refuse_overwriting(target, sources)
     tasks = [Task(index, source, ()) for index, source in enumerate(sources)]
-    run = _Run(RunReport((to,), None if target is None else os.fspath(target)), len(tasks),
-               fail_fast, progress)
-    job = Job((to,), read_format, write_options or WriteOptions(), collect=True)
+    run = _Run(RunReport((to,), None if target is None else os.fspath(target),
+                         notes=_skip_notes(skipped)), len(tasks), fail_fast, progress)
+    job = Job((to,), read_format, write_options or WriteOptions(),
+              read_options=read_options or ReadOptions(), collect=True)
     report = run.execute(tasks, job, jobs=jobs, executor=executor, scheduler=scheduler)
     documents = [doc for index in sorted(run.documents) for doc in run.documents[index]]
     if documents and not (fail_fast and not report.ok):
-        if len(documents) > 1 and not writer.collection:
+        if len(documents) > 1 and not (writer.collection or writer.several):
             raise ConvertError(f"{len(documents)} documents, but {to} writes one per file: "
                                "give an output folder (-o DIR)", code="usage")
         data = writer.write(documents, write_options or WriteOptions())
@@ -743,7 +792,8 @@ def output_is_one_file(inputs: Sequence[str], to: Sequence[str], output: str | N
     single = (len(inputs) == 1 and len(to) == 1 and not inputs[0].startswith("@")
               and not os.path.isdir(inputs[0]))
     if output is None or output == "-":
-        if not single:
+        several_in_one = len(to) == 1 and formats.writer(to[0]).several
+        if not (single or several_in_one):
             raise ConvertError("several inputs or formats need an output folder (-o DIR)",
                                code="usage")
         return True

@@ -19,9 +19,11 @@ REPORT_VERSION = 1
 REPORT_FORMATS = ("text", "json", "junit", "github")
 
 
-def render(report: Report, format: str, color: bool = False) -> str:
+def render(report: Report, format: str, color: bool = False, quiet: bool = False) -> str:
+    """The report in ``format``; ``quiet`` leaves files with no findings out
+    of the text report."""
     if format == "text":
-        return render_text(report, color)
+        return render_text(report, color, quiet)
     if format == "json":
         return indented_json(report_data(report)) + "\n"
     if format == "junit":
@@ -52,12 +54,14 @@ def _place(finding: Finding) -> str:
 _COLOURS = {"error": "31", "warning": "33", "info": "36", "ok": "32", "bad": "1;31"}
 
 
-def render_text(report: Report, color: bool = False) -> str:
+def render_text(report: Report, color: bool = False, quiet: bool = False) -> str:
     def paint(text: str, colour: str) -> str:
         return f"\033[{_COLOURS[colour]}m{text}\033[0m" if color else text
 
     lines = []
     for result in report.files:
+        if quiet and not result.findings:
+            continue
         status = (paint("ok", "ok") if result.valid(report.strict)
                   else paint("INVALID", "bad"))
         lines.append(f"{result.file} [{result.format}] {status}")
@@ -66,10 +70,10 @@ def render_text(report: Report, color: bool = False) -> str:
             lines.append(f"  {place + ': ' if place else ''}"
                          f"{paint(finding.severity, finding.severity)}: {finding.message} "
                          f"[{finding.validator}:{finding.code}]")
-    for origin in report.schemas:
+    for origin in report.schemas if not quiet else ():
         where = f" ({origin.location})" if origin.location else ""
         lines.append(f"schema: {origin.name} from {origin.origin}{where}")
-    lines += [f"note: {note}" for note in report.notes]
+    lines += [f"note: {note}" for note in report.notes if not quiet]
     lines.append(summary_line(report))
     return "\n".join(lines) + "\n"
 

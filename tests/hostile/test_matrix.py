@@ -298,7 +298,7 @@ def test_unwritable_output_is_one_clear_line(tmp_path: Path) -> None:
     blocker.write_bytes(b"")
     result = run_cli("convert", str(source), "--to", "json", "-o", str(blocker / "out.json"),
                      cwd=tmp_path)
-    assert result.returncode == 1
+    assert result.returncode == 2  # an I/O error, as the README's exit codes say
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "Not a directory" in lines[0] and "Traceback" not in lines[0]
 

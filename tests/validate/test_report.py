@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -12,6 +14,7 @@ from typer.testing import CliRunner
 from convert.cli import app
 from convert.validation import validate_paths
 from convert.validation.report import indented_json, render
+from tests.conftest import ROOT
 from tests.validate.feeds import EXAMPLES, item_text
 
 GOOD = EXAMPLES / "unit_test_files/2.26/should_pass/CR00201_charcount.xml"
@@ -143,19 +146,22 @@ def test_strict_makes_warnings_fail() -> None:
                                        [str(GOOD), "--input-format", "pdf"],
                                        [str(GOOD), "--schema", "nonexistent.xsd"]])
 def test_exit_2_on_usage_or_io_errors(arguments: list[str]) -> None:
-    result = runner.invoke(app, ["validate", *arguments])
-    assert result.exit_code == 2
-    assert result.output.startswith("newsconvert: ")
+    result = subprocess.run([sys.executable, "-m", "convert", "validate", *arguments],
+                            cwd=ROOT, capture_output=True, text=True, check=False)
+    assert result.returncode == 2
+    assert result.stderr.startswith("newsconvert: ") and result.stderr.count("\n") == 1
 
 
-def test_unknown_files_are_reported_not_skipped(tmp_path: Path) -> None:
+def test_walked_files_that_are_not_news_are_skipped_with_a_note(tmp_path: Path) -> None:
     (tmp_path / "feed").mkdir()
     (tmp_path / "feed" / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
     (tmp_path / "feed" / "pom.xml").write_text("<project/>")
+    (tmp_path / "feed" / "package.json").write_text('{"name": "x"}')
     (tmp_path / "feed" / ".hidden.xml").write_text("<project/>")
     report = validate_paths([tmp_path / "feed"])
-    assert [(Path(r.file).name, r.format, r.findings[0].severity) for r in report.files] == [
-        ("logo.png", "unknown", "warning"), ("pom.xml", "unknown", "warning")]
+    assert report.files == [] and report.exit_code == 0
+    assert report.notes == [f"skipped {tmp_path / 'feed' / name}: not a news file"
+                            for name in ("logo.png", "package.json", "pom.xml")]
     [named] = validate_paths([tmp_path / "feed" / "pom.xml"]).files
     assert named.findings[0].severity == "error"
     assert "XML whose root is <project>" in named.findings[0].message

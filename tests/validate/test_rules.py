@@ -69,9 +69,13 @@ def test_the_iptc_catalog_declares_every_alias_of_an_iptc_item(tmp_path: Path) -
 def test_qcode_alias_no_catalog_declares(tmp_path: Path) -> None:
     text = IPTC_ONLY.replace('qcode="ninat:text"', 'qcode="nonsuch:text"')
     (tmp_path / "item.xml").write_text(text, encoding="utf-8")
-    [(line, code, message)] = findings(tmp_path / "item.xml")
+    [(line, code, message)] = findings(tmp_path / "item.xml", "warning")
     assert (line, code) == (line_of(text, 'qcode="nonsuch:text"', 1), "qcode-prefix")
     assert "'nonsuch'" in message
+    # A producer's private alias is a warning: valid unless --strict.
+    assert findings(tmp_path / "item.xml", "error") == []
+    assert validate_paths([tmp_path / "item.xml"]).exit_code == 0
+    assert validate_paths([tmp_path / "item.xml"], strict=True).exit_code == 1
 
 
 def test_an_unavailable_catalog_means_prefixes_are_not_checked() -> None:

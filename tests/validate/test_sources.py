@@ -90,7 +90,7 @@ def test_pull_refuses_a_file_whose_digest_differs(tmp_path: Path, cache: Path) -
 
 def test_pull_reports_an_unreachable_server(cache: Path) -> None:
     result = runner.invoke(app, ["schemas", "pull", "--base-url", "http://127.0.0.1:9"])
-    assert result.exit_code == 1 and "download failed" in result.output
+    assert result.exit_code == 2 and "download failed" in result.output  # an I/O error
 
 
 def test_schema_option_wins_over_the_environment(tmp_path: Path) -> None:

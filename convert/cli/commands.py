@@ -1,0 +1,456 @@
+"""The ``newsconvert`` typer app: parses arguments, calls the library, prints.
+
+No conversion logic lives here.  Every problem with an input reaches the user
+as one line, ``file:line: message``, and a non-zero exit code; ``--debug``
+shows the traceback instead.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Optional
+
+import typer
+
+from convert.errors import ConvertError
+from convert.formats.ninjs import DEFAULT_VERSION
+
+if TYPE_CHECKING:
+    from convert.run import FileResult, RunReport
+    from convert.model import Document
+
+app = typer.Typer(
+    name="newsconvert",
+    help="Convert news articles between plain text, NewsML-G2, ninjs, JSON, HTML and EPUB, "
+    "and validate news files.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+schemas_app = typer.Typer(help="Official IPTC schemas used by `validate`.", no_args_is_help=True)
+app.add_typer(schemas_app, name="schemas")
+
+EXIT_INVALID = 1
+EXIT_USAGE = 2
+
+_debug = False
+
+
+def fail(error: ConvertError | str, code: int = EXIT_INVALID) -> NoReturn:
+    """Print one line and exit; with ``--debug``, the traceback first."""
+    if _debug and isinstance(error, BaseException):
+        import traceback
+
+        traceback.print_exception(error)
+    typer.echo(f"newsconvert: {error}", err=True)
+    raise typer.Exit(code)
+
+
+def _exit_code(error: ConvertError) -> int:
+    """2 for usage and I/O errors (a wrong option, no such file), else 1."""
+    return EXIT_USAGE if error.code in ("usage", "io") else EXIT_INVALID
+
+
+def _version(value: bool) -> None:
+    if value:
+        from convert import __version__
+
+        typer.echo(f"newsconvert {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
+) -> None:
+    global _debug
+    _debug = debug
+
+
+@app.command("convert")
+def convert_command(
+    inputs: Annotated[list[str], typer.Argument(help="Files, folders, @list files, or - for stdin.")],
+    to: Annotated[Optional[str], typer.Option(
+        "--to", "-t", help="Output format(s), comma-separated; default: from the -o FILE name "
+        "(a.html, a.xml, a.ninjs.json, a.json, a.epub).")] = None,
+    output: Annotated[Optional[str], typer.Option("--output", "-o",
+                                                  help="Output file (or folder).")] = None,
+    from_: Annotated[Optional[str], typer.Option("--from", "-f",
+                                                 help="Input format (default: detected).")] = None,
+    ninjs_version: Annotated[str, typer.Option(help="ninjs version: 3.1, 2.2 or 1.6.")
+                             ] = DEFAULT_VERSION,
+    fragment: Annotated[bool, typer.Option(help="HTML: only the <article> element.")] = False,
+    css: Annotated[Optional[Path], typer.Option(help="HTML/EPUB: your stylesheet.")] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1,
+                                      help="Worker processes (Dask: workers).")] = 1,
+    skip_existing: Annotated[bool, typer.Option(
+        "--skip-existing", help="Skip inputs whose outputs all exist and are newer.")] = False,
+    fail_fast: Annotated[bool, typer.Option("--fail-fast",
+                                            help="Stop at the first bad input.")] = False,
+    report: Annotated[Optional[Path], typer.Option(
+        "--report", help="Write a JSON run report to this file.")] = None,
+    executor: Annotated[str, typer.Option(help="local (processes) or dask.")] = "local",
+    scheduler: Annotated[Optional[str], typer.Option(
+        help="Dask scheduler address (default: a local cluster).")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q",
+                                        help="Only errors: no progress, warnings or summary.")]
+    = False,
+    encoding: Annotated[Optional[str], typer.Option(
+        help="Text input encoding (e.g. cp1252), instead of detecting it.")] = None,
+    language: Annotated[Optional[str], typer.Option(
+        help="The articles' language (BCP 47), instead of detecting it.")] = None,
+    metadata: Annotated[Optional[list[str]], typer.Option(
+        "--metadata", "-M", metavar="KEY=VALUE",
+        help="Set a document field (repeatable): headline, subheadline, slugline, source, "
+        "published, updated, copyright, url, summary, version, language, keywords (a,b).")
+    ] = None,
+    title: Annotated[Optional[str], typer.Option(
+        help="The headline (as --metadata headline=TITLE).")] = None,
+    json_lines: Annotated[bool, typer.Option(
+        "--json-lines", help="--to json holding several documents on one output: JSON Lines "
+        "instead of a JSON array.")] = False,
+    include: Annotated[Optional[list[str]], typer.Option(
+        "--include", metavar="GLOB", help="In folders, take only files matching GLOB "
+        "(repeatable; path below the folder or file name), whatever their extension.")] = None,
+    exclude: Annotated[Optional[list[str]], typer.Option(
+        "--exclude", metavar="GLOB", help="In folders, leave out files matching GLOB "
+        "(repeatable).")] = None,
+) -> None:
+    """Convert news files to one or more formats; folders are mirrored under -o DIR."""
+    from convert import run as batch
+    from convert.files import Selection
+    from convert.options import ReadOptions, WriteOptions
+
+    formats = _output_formats(to, output)
+    if "ninjs" in formats:
+        _check_ninjs_version(ninjs_version)
+    write_options = WriteOptions(ninjs_version=ninjs_version, fragment=fragment,
+                                 css=_read_css(css), json_lines=json_lines)
+    read_options = ReadOptions(encoding=_checked_encoding(encoding), language=language,
+                               metadata=_metadata_pairs(metadata or [], title))
+    selection = Selection(tuple(include or ()), tuple(exclude or ()))
+    with _RunDisplay(quiet) as display:
+        try:
+            executor_name = batch.executor_name(executor)
+            output_dir = None if batch.output_is_one_file(inputs, formats, output) else output
+            if output_dir is None:
+                target = sys.stdout.buffer if output is None or output == "-" else output
+                run = batch.convert_into_one(
+                    inputs, formats[0], target, read_format=from_, jobs=jobs,
+                    fail_fast=fail_fast, executor=executor_name, scheduler=scheduler,
+                    write_options=write_options, read_options=read_options,
+                    selection=selection, progress=display.show)
+            else:
+                run = batch.convert_many(
+                    inputs, formats, output_dir, read_format=from_, jobs=jobs,
+                    fail_fast=fail_fast, executor=executor_name, scheduler=scheduler,
+                    write_options=write_options, read_options=read_options,
+                    selection=selection, progress=display.show, skip_existing=skip_existing)
+        except batch.Interrupted as stop:
+            run = stop.report
+        except ConvertError as error:
+            fail(error, _exit_code(error))
+    if not quiet:
+        for note in run.notes:
+            typer.echo(f"newsconvert: note: {note}", err=True)
+    _finish_run(run, report, summary=not quiet and len(run.files) != 1)
+
+
+def _output_formats(to: str | None, output: str | None) -> list[str]:
+    """The ``--to`` formats; without ``--to``, the one the ``-o`` file name asks
+    for (as pandoc does).  A file name that asks for another format than
+    ``--to`` is refused: ``-t json -o b.html`` would put JSON in ``b.html``."""
+    from convert import formats
+
+    by_name = (formats.writer_for_path(output) if output and output != "-"
+               and not output.endswith(("/", os.sep)) and not os.path.isdir(output) else None)
+    if to is None:
+        if by_name is None:
+            fail(f"say which format to write: --to {'|'.join(formats.WRITER_NAMES)} "
+                 "(or give -o FILE with a known extension)", EXIT_USAGE)
+        return [by_name.name]
+    names = [name.strip() for name in to.split(",") if name.strip()]
+    for name in names:
+        try:
+            formats.writer(name)
+        except ConvertError as error:
+            fail(error, EXIT_USAGE)
+    if by_name is not None and len(names) == 1 and names[0] != by_name.name and not (
+            formats.writer(names[0]).extension == by_name.extension):
+        fail(f"-o {output} names a {by_name.name} file, but --to is {names[0]}: use "
+             f"-o NAME{formats.writer(names[0]).extension} or --to {by_name.name}", EXIT_USAGE)
+    return names
+
+
+def _checked_encoding(name: str | None) -> str | None:
+    """``--encoding``: a text encoding Python knows (``base64`` is not one)."""
+    if name is None:
+        return None
+    import codecs
+
+    try:
+        info = codecs.lookup(name)
+    except LookupError:
+        fail(f"--encoding {name!r}: not an encoding Python knows", EXIT_USAGE)
+    if not getattr(info, "_is_text_encoding", True):
+        fail(f"--encoding {name!r}: not a text encoding", EXIT_USAGE)
+    return info.name
+
+
+def _metadata_pairs(given: list[str], title: str | None) -> tuple[tuple[str, str], ...]:
+    """``KEY=VALUE`` options as pairs, keys checked against the model's fields."""
+    from convert.model import metadata_keys
+
+    known = metadata_keys()
+    pairs = []
+    for item in given:
+        key, has_value, value = item.partition("=")
+        if not has_value or key.strip() not in known:
+            fail(f"--metadata {item!r}: give KEY=VALUE with KEY one of {', '.join(known)}",
+                 EXIT_USAGE)
+        pairs.append((key.strip(), value))
+    if title is not None:
+        pairs.append(("headline", title))
+    return tuple(pairs)
+
+
+class _RunDisplay:
+    """Per-file messages as results stream in, and a progress bar on a terminal."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.quiet = quiet
+        self.bar = None
+        if not quiet and sys.stderr.isatty():
+            from convert.cli.progress import ProgressBar
+
+            self.bar = ProgressBar()
+
+    def __enter__(self) -> _RunDisplay:
+        if self.bar:
+            self.bar.__enter__()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self.bar:
+            self.bar.__exit__(None, None, None)
+
+    def show(self, result: FileResult, done: int, total: int) -> None:
+        if self.bar:
+            self.bar.update(done, total)
+        if result.error:
+            if _debug and result.error.trace:
+                self.echo(result.error.trace.rstrip())
+            self.echo(f"newsconvert: {_where(result.source, result.error.line)}: "
+                      f"{result.error.message}")
+        if not self.quiet:
+            for warning in result.warnings:
+                self.echo(f"newsconvert: warning: {_where(result.source, warning.line)}: "
+                          f"{warning.message} [{warning.code}]")
+
+    def echo(self, line: str) -> None:
+        if self.bar:
+            self.bar.print(line)
+        else:
+            typer.echo(line, err=True)
+
+
+def _where(source: str, line: int | None) -> str:
+    return f"{source}:{line}" if line else source
+
+
+def _finish_run(run: RunReport, report: Path | None, summary: bool) -> None:
+    """Report file, summary line, exit code (130 interrupted, 1 any input failed)."""
+    if report is not None:
+        try:
+            run.write_json(report)
+        except ConvertError as error:
+            typer.echo(f"newsconvert: {error}", err=True)
+    if summary or run.interrupted:
+        typer.echo(run.summary_line(), err=True)
+    if run.interrupted:
+        fail("interrupted", 130)
+    if not run.ok:
+        raise typer.Exit(EXIT_INVALID)
+
+
+def _read_css(path: Path | None) -> str | None:
+    if path is None:
+        return None
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        fail(f"{path}: cannot read stylesheet: {error}", EXIT_USAGE)
+
+
+def _check_ninjs_version(version: str) -> None:
+    from convert.formats.ninjs import VERSIONS
+
+    if version not in VERSIONS:
+        fail(f"--ninjs-version {version!r}: choose one of {', '.join(VERSIONS)}", EXIT_USAGE)
+
+
+def _print_warnings(doc: Document, source: str) -> None:
+    for warning in doc.provenance.warnings:
+        where = f":{warning.line}" if warning.line else ""
+        typer.echo(f"newsconvert: warning: {source}{where}: {warning.message}"
+                   f" [{warning.code}]", err=True)
+
+
+@app.command("bundle")
+def bundle_command(
+    inputs: Annotated[list[str], typer.Argument(help="Files or folders (any readable format).")],
+    output: Annotated[str, typer.Option("--output", "-o", help="The .epub file to write.")],
+    title: Annotated[Optional[str], typer.Option(help="Book title.")] = None,
+    group_by: Annotated[str, typer.Option(
+        help="Table of contents sections: date, source, section or none.")] = "none",
+    cover: Annotated[Optional[str], typer.Option(
+        help="Cover: 'auto' (generated) or a PNG/JPEG/GIF/WebP file.")] = None,
+    language: Annotated[Optional[str], typer.Option(
+        help="Book language (BCP 47); default: the articles' most common.")] = None,
+    author: Annotated[Optional[str], typer.Option(
+        help="Book author; default: the articles' bylines.")] = None,
+    css: Annotated[Optional[Path], typer.Option(help="Your stylesheet.")] = None,
+    from_: Annotated[Optional[str], typer.Option("--from", "-f",
+                                                 help="Input format (default: detected).")] = None,
+) -> None:
+    """Bundle many articles into one EPUB 3 book (one chapter per article)."""
+    from convert.run.bundle import bundle
+    from convert.options import WriteOptions
+
+    options = WriteOptions(title=title, group_by=group_by, cover=cover, language=language,
+                           author=author, css=_read_css(css))
+    try:
+        bundle(inputs, output, options, from_, on_document=_print_warnings)
+    except ConvertError as error:
+        fail(error, _exit_code(error))
+
+
+@app.command("inspect")
+def inspect_command(
+    input: Annotated[str, typer.Argument(help="A plain-text article, or - for stdin.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the trace as JSON.")] = False,
+) -> None:
+    """Show what the text parser decided, step by step, and every warning."""
+    import json
+
+    from convert import files
+    from convert.files import display_name
+    from convert.options import ReadOptions
+    from convert.readers.text import trace
+    from convert.textparse.report import trace_data, trace_lines
+
+    options = ReadOptions(source_name=display_name(input))
+    try:
+        result = trace(files.load_bytes(input), options)
+    except ConvertError as error:
+        fail(error.located(options.source_name))
+    if as_json:
+        typer.echo(json.dumps(trace_data(result), ensure_ascii=False, indent=2))
+    else:
+        typer.echo(f"{options.source_name}:")
+        typer.echo("\n".join(trace_lines(result)))
+
+
+@app.command("formats")
+def formats_command() -> None:
+    """List the readers and writers."""
+    from convert.formats import READERS, WRITERS
+
+    typer.echo("Readers (--from):")
+    for reader in READERS:
+        typer.echo(f"  {reader.name:<16} {reader.description} [{', '.join(reader.extensions)}]")
+    typer.echo("Writers (--to):")
+    for writer in WRITERS:
+        typer.echo(f"  {writer.name:<16} {writer.description} [{writer.extension}]")
+
+
+@app.command("schema")
+def schema_command() -> None:
+    """Print the canonical document's JSON Schema."""
+    from convert.formats.docschema import document_schema_text
+
+    typer.echo(document_schema_text(), nl=False)
+
+
+def validate_command(paths: list[str], **values: Any) -> None:
+    """Validate news files of every format; exit 0 valid, 1 invalid, 2 usage or I/O error."""
+    from convert.cli import validate
+
+    raise typer.Exit(validate.run(validate.from_typer(paths, values, _debug)))
+
+
+def _declare_validate() -> None:
+    """The validate command, its parameters built from the one declaration."""
+    import inspect
+
+    from convert.cli.validate import typer_parameters
+
+    validate_command.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+        typer_parameters())
+    app.command("validate")(validate_command)
+
+
+_declare_validate()
+
+
+@schemas_app.command("pull")
+def schemas_pull_command(
+    base_url: Annotated[Optional[str], typer.Option(
+        "--base-url", help="Fetch from this server (laid out like the official bundle).")
+    ] = None,
+) -> None:
+    """Download the official IPTC schemas into the user cache (SHA-256 checked)."""
+    from convert.validation import sources
+
+    try:
+        for pulled in sources.pull(base_url):
+            typer.echo(f"{pulled.path}  <-  {pulled.url}")
+    except ConvertError as error:
+        fail(error, _exit_code(error))
+
+
+@schemas_app.command("path")
+def schemas_path_command(
+    schema: Annotated[Optional[str], typer.Option("--schema", help="As for validate.")] = None,
+) -> None:
+    """Show where each official schema is found (and the cache folder)."""
+    from convert.validation import sources
+
+    try:
+        found = sources.locate(schema)
+    except ConvertError as error:
+        fail(error, EXIT_USAGE)
+    typer.echo(f"cache: {sources.cache_dir() / 'schemas'}")
+    for name, located in found.describe():
+        where = (f"{located.path} ({located.origin})" if located
+                 else "not found (built-in structural checks)")
+        typer.echo(f"{name}: {where}")
+
+
+def run_app() -> int:
+    """Run the typer app; its exit code (typer makes Ctrl-C exit 130).  A
+    usage error is one ``newsconvert: ...`` line, exit 2."""
+    from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
+
+    from convert.cli import echo_error
+
+    try:
+        result = app(standalone_mode=False, prog_name="newsconvert")
+    except NoArgsIsHelpError as error:
+        error.show()
+        return error.exit_code
+    except UsageError as error:  # one line, like every other error
+        where = error.ctx.command_path if error.ctx else "newsconvert"
+        echo_error(f"{error.format_message()} (see '{where} --help')")
+        return error.exit_code
+    except ClickException as error:
+        error.show()
+        return error.exit_code
+    except typer.Abort:  # end of input at a prompt
+        return EXIT_INVALID
+    return result if isinstance(result, int) else 0
