@@ -56,8 +56,6 @@ REFUSED = {
 
 SUPERDESK_NINJS = "issue 19 item 3 (semantics engineer): Superdesk ninjs with guid and no uri"
 AP_VERSION_0 = "issue 19 item 3 (semantics engineer): AP's ninjs version \"0\""
-QCODES = ("issue 15 item 7 (semantics engineer): QCodes copied with aliases no catalog of the "
-          "item declares")
 EMPTY_VALUES = ("issue 15 (semantics engineer): empty source values (urgency, slugline, "
                 "copyright, dateline, keyword) copied through")
 H1_BODY = ("issue 15 item 9 (semantics engineer): an <h1> of the XHTML body read as a level-1 "
@@ -69,8 +67,6 @@ VERSION_TIMES = ("issue 15 item 4 (semantics engineer): versionCreated before fi
 HTML_HEADINGS = ("issue 18 (HTML and EPUB engineer): body headings from the source skip levels "
                  "under the page's <h1>")
 EMPTY_SUBJECT = "issue 18 (HTML and EPUB engineer): an empty keyword becomes an empty dc:subject"
-VALIDATE_HTML = ("issue 17 item 7 (CLI engineer): validate takes our HTML page for NewsML-G2 "
-                 "and fails it for its DOCTYPE")
 SITE_SCRAPE = ("issue 19 item 2 (parser engineer): a site scrape with no title line gets its "
                "lead as the headline (no-headline expected)")
 PRESS_RELEASE = "issue 19 item 2 (parser engineer): the press-release header is the headline"
@@ -105,8 +101,8 @@ KNOWN: dict[tuple[str, str], str] = {
     # EMPTY_SUBJECT
     **_each('newsml/sdcore-stt_newsml_endash.xml', 'epub', 'validate:epub', reason=EMPTY_SUBJECT),
     # EMPTY_VALUES
-    **_each('newsml/sdcore-ansa_culture.xml',
-          'json', 'newsml', 'newsml-message', 'validate:json', reason=EMPTY_VALUES),
+    **_each('newsml/sdcore-ansa_culture.xml', 'json', 'newsml', 'newsml-message', 'validate:json',
+          'validate:newsml', 'validate:newsml-message', reason=EMPTY_VALUES),
     **_each('newsml/sdcore-stt1.xml', 'json', 'validate:json', reason=EMPTY_VALUES),
     **_each('newsml/sdcore-stt_newsml_endash.xml', 'json', 'validate:json', reason=EMPTY_VALUES),
     **_each('newsml/sdcore-stt_newsml_no_truncated_text_test.xml',
@@ -142,40 +138,6 @@ KNOWN: dict[tuple[str, str], str] = {
           'json', 'ninjs', 'validate:json', 'validate:ninjs', reason=NOT_URI),
     **_each('newsml/sdcore-reuters-2014-KBN0FL0NN-v5.xml',
           'json', 'ninjs', 'validate:json', 'validate:ninjs', reason=NOT_URI),
-    # QCODES
-    **_each('newsml/aap-reuters_byline_in_body.xml',
-          'validate:newsml', 'validate:newsml-message', reason=QCODES),
-    **_each('newsml/aap-reuters_newsml.xml',
-          'validate:newsml', 'validate:newsml-message', reason=QCODES),
-    **_each('newsml/dpadw-audio.xml', 'validate:newsml', 'validate:newsml-message', reason=QCODES),
-    **_each('newsml/dpadw-eil.xml', 'validate:newsml', 'validate:newsml-message', reason=QCODES),
-    **_each('newsml/dpadw-empty_paragraph.xml',
-          'validate:newsml', 'validate:newsml-message', reason=QCODES),
-    **_each('newsml/dpadw-spe_tab.xml',
-          'validate:newsml', 'validate:newsml-message', reason=QCODES),
-    **_each('newsml/dpadw-with_infobox.xml',
-          'validate:newsml', 'validate:newsml-message', reason=QCODES),
-    **_each('newsml/ntb-tt_newsml_test.xml',
-          'validate:newsml', 'validate:newsml-message', reason=QCODES),
-    **_each('newsml/sdcore-ansa_culture.xml',
-          'validate:newsml', 'validate:newsml-message', reason=QCODES),
-    **_each('newsml/sdcore-reuters-0000-GM1EA7M13RP01-v484616934.xml',
-          'validate:newsml', 'validate:newsml-message', reason=QCODES),
-    **_each('newsml/sdcore-reuters-0000-L4N1FL0N0-1132689232.xml',
-          'validate:newsml', 'validate:newsml-message', reason=QCODES),
-    **_each('newsml/sdcore-reuters-2014-KBN0FL0NN-v5.xml',
-          'validate:newsml', 'validate:newsml-message', reason=QCODES),
-    **_each('newsml/sdcore-reuters-2016-L1N14N0FF-v978556838.xml',
-          'validate:newsml', 'validate:newsml-message', reason=QCODES),
-    **_each('newsml/sdcore-video.xml',
-          'validate:newsml', 'validate:newsml-message', reason=QCODES),
-    **_each('newsml/sgval-NewsML-G2-invalid01.xml',
-          'validate:newsml', 'validate:newsml-message', reason=QCODES),
-    **_each('newsml/sgval-NewsML-G2-valid01.xml',
-          'validate:newsml', 'validate:newsml-message', reason=QCODES),
-    # VALIDATE_HTML
-    **_each('newsml/sdcore-reuters-2016-L1N14N0FF-v978556838.xml',
-          'validate:html', reason=VALIDATE_HTML),
     # VERSION_TIMES
     **_each('newsml/apa-NewsItem_2.9.xml',
           'validate:newsml', 'validate:newsml-message', reason=VERSION_TIMES),
