@@ -51,7 +51,11 @@ def test_not_ninjs_at_all() -> None:
     (b"\x01abc0012 2 pl 196 XYZ\r\n\r\nTopic/\r\n\x02Headline", "a.txt", False, "iptc7901"),
     (b'<rss version="2.0"><channel>', "a.xml", False, "feed"),
     (b"PK\x03\x04\x00\x00mimetypeapplication/epub+zip", "a.epub", False, "epub"),
-    (b"Headline\n\nBody.", "a.txt", False, "text"),
+    (b"Headline\n\nA paragraph of text.", "a.txt", False, "text"),
+    (b"", "empty.txt", False, "text"),  # an empty article is reported as one
+    (b"pytest>=8\nlxml==5.2\n", "requirements.txt", False, None),
+    (b"# Site\n\nThe code that builds the site.", "README.md", False, None),
+    (b'{"name": "site", "version": "1.0.0"}', "package.json", False, None),
     (b"Headline\n\nBody.", "a.log", True, "text"),
     (b"Headline\n\nBody.", "a.log", False, None),
     (b"<svg/>", "a.txt", True, None),
