@@ -36,6 +36,7 @@ if TYPE_CHECKING:
         Provenance,
         Quote,
         Strong,
+        Table,
     )
     from convert.options import ReadOptions, WriteOptions
     from convert.validation import Report
@@ -47,7 +48,7 @@ _LAZY_EXPORTS = {
     "ConvertError": "convert.errors",
     **dict.fromkeys(("Block", "Byline", "Dateline", "Document", "Emphasis", "Figure", "Heading",
                      "Link", "ListBlock", "Note", "Paragraph", "ParseWarning", "Provenance",
-                     "Quote", "Strong"), "convert.model"),
+                     "Quote", "Strong", "Table"), "convert.model"),
     **dict.fromkeys(("ReadOptions", "WriteOptions"), "convert.options"),
 }
 
@@ -100,5 +101,5 @@ sys.modules[__name__].__class__ = _Package
 __all__ = [
     "Block", "Byline", "ConvertError", "Dateline", "Document", "Emphasis", "Figure", "Heading",
     "Link", "ListBlock", "Note", "Paragraph", "ParseWarning", "Provenance", "Quote",
-    "ReadOptions", "Strong", "WriteOptions", "read", "read_all", "validate", "write",
+    "ReadOptions", "Strong", "Table", "WriteOptions", "read", "read_all", "validate", "write",
 ]

@@ -102,7 +102,17 @@ class Note:
     type: Literal["note"] = field(default="note", init=False)
 
 
-Block = Union[Paragraph, Heading, Quote, ListBlock, Figure, Note]
+@dataclass(frozen=True)
+class Table:
+    """Rows of cells: an earnings, results or price table in wire copy (``Shr 28 cts vs
+    22 cts``, or columns aligned with spaces).  A row may have fewer cells than others
+    (a label over the rows below it)."""
+
+    rows: tuple[tuple[Inlines, ...], ...]
+    type: Literal["table"] = field(default="table", init=False)
+
+
+Block = Union[Paragraph, Heading, Quote, ListBlock, Figure, Note, Table]
 BLOCK_TYPES: dict[str, type] = {
     "paragraph": Paragraph,
     "heading": Heading,
@@ -110,6 +120,7 @@ BLOCK_TYPES: dict[str, type] = {
     "list": ListBlock,
     "figure": Figure,
     "note": Note,
+    "table": Table,
 }
 
 # ---------------------------------------------------------------- metadata
@@ -225,9 +236,12 @@ def content_id(headline: str | None, body_text: str) -> str:
 
 
 def block_text(block: Block) -> str:
-    """The plain text of one body block (list items joined by newlines)."""
+    """The plain text of one body block (list items and table rows joined by newlines,
+    a row's cells by tabs)."""
     if isinstance(block, ListBlock):
         return "\n".join(plain_text(item) for item in block.items)
+    if isinstance(block, Table):
+        return "\n".join("\t".join(plain_text(cell) for cell in row) for row in block.rows)
     if isinstance(block, Figure):
         return plain_text(block.caption)
     return plain_text(block.content)

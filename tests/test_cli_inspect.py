@@ -75,3 +75,17 @@ def test_warnings_go_to_stderr_with_their_line() -> None:
                            "json"], capture_output=True, text=True, cwd=ROOT, check=False)
     assert done.returncode == 0
     assert "024-cp1252-montreal-cafe.txt:1:" in done.stderr and "[encoding-guessed]" in done.stderr
+
+
+def test_inspect_shows_each_header_role_with_its_evidence() -> None:
+    result = runner.invoke(app, ["inspect", str(FIXTURES / "unseen" /
+                                                "037-site-author-first-line.txt")])
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "[header-roles]" in out
+    assert "line 1: role byline: 'Marta Kowalczyk'" in out
+    assert "evidence: name_line +3" in out
+    trace = json.loads(runner.invoke(app, ["inspect", "--json", str(
+        FIXTURES / "unseen" / "037-site-author-first-line.txt")]).output)
+    roles = [d for d in trace["decisions"] if d["step"] == "header-roles"]
+    assert roles[0]["evidence"] == ["name_line +3"]

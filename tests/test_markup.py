@@ -13,7 +13,7 @@ from convert.formats.body import (
     to_html,
 )
 from convert.model import (
-    Emphasis, Figure, Heading, Link, ListBlock, Note, Paragraph, Quote, Strong,
+    Emphasis, Figure, Heading, Link, ListBlock, Note, Paragraph, Quote, Strong, Table,
 )
 from tests.factories import FULL
 from tests.html_cases import HOSTILE, RICH
@@ -135,12 +135,12 @@ def test_foreign_html_is_read_leniently_with_warnings() -> None:
         Paragraph(("One twoplain",)),
         Quote(("Said it.x",), "Someone"),
         Note(("Fix. More.",), "correction"),
-        Paragraph(("cell",)),
+        Table(((("cell",),),)),
         Figure(("Alt text",), None, "p.jpg"),
     )
     assert [(w.code, w.message.split(" ")[0]) for w in warnings] == [
         ("html-markup-dropped", "<span>"), ("html-markup-dropped", "<a>"),
-        ("html-markup-dropped", "<cite>"), ("html-markup-dropped", "<table>")]
+        ("html-markup-dropped", "<cite>")]
 
 
 def test_collapsed_reading_of_other_peoples_markup() -> None:
@@ -152,8 +152,8 @@ def test_collapsed_reading_of_other_peoples_markup() -> None:
 
 
 def test_strict_reading_refuses_what_is_not_body_markup() -> None:
-    root = etree.fromstring("<div>\n<p>x</p>\n<table/>\n</div>")
-    with pytest.raises(ConvertError, match="unexpected <table>") as caught:
+    root = etree.fromstring("<div>\n<p>x</p>\n<form/>\n</div>")
+    with pytest.raises(ConvertError, match="unexpected <form>") as caught:
         BodyParser(strict=True, source="page.html").blocks(root)
     assert (caught.value.source, caught.value.line) == ("page.html", 3)
 

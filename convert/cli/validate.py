@@ -49,6 +49,8 @@ OPTIONS = (
            "skipped with a note, as when a folder is walked (for pre-commit hooks).", False, bool),
     Option("quiet", ("--quiet", "-q"), "Text report: only the files with findings, and the "
            "summary line.", False, bool),
+    Option("jobs", ("--jobs", "-j"), "Worker processes for the per-file checks (at most one "
+           "per CPU).", "1", metavar="N"),
     Option("include", ("--include",), "In folders, check only files matching GLOB "
            "(repeatable; path below the folder or file name).", (), list, "GLOB"),
     Option("exclude", ("--exclude",), "In folders, leave out files matching GLOB (repeatable).",
@@ -162,7 +164,7 @@ def run(request: Request) -> int:
             request.paths, format_hint=values["input_format"], schema=values["schema"],
             strict=strict, require_official=strict or _in_ci(),
             ignore_unknown=bool(values["ignore_unknown"]),
-            selection=Selection(values["include"], values["exclude"]))
+            selection=Selection(values["include"], values["exclude"]), jobs=_jobs(values["jobs"]))
         output = values["output"]
         to_stdout = output is None or output == "-"
         colour = to_stdout and sys.stdout.isatty() and "NO_COLOR" not in os.environ
@@ -181,6 +183,14 @@ def run(request: Request) -> int:
         echo_error(str(error))
         return EXIT_USAGE
     return report.exit_code
+
+
+def _jobs(value: str) -> int:
+    from convert.errors import ConvertError
+
+    if not value.isdigit() or int(value) < 1:
+        raise ConvertError(f"--jobs {value!r}: give a whole number from 1", code="usage")
+    return int(value)
 
 
 def _in_ci() -> bool:

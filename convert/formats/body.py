@@ -23,6 +23,7 @@ The shapes written (the same tree in the XHTML namespace when asked)::
                a live URL or the format embeds no images: then data-src="…"
     Note       <aside class="note correction"><p>…</p></aside>
                (class "note editors-note", or "note" alone for a plain note)
+    Table      <table><tbody><tr><td>…</td>…</tr>…</tbody></table>
     Emphasis   <em>   Strong <strong>
     Link       <a href="…">; a target that is not a live link in this format
                (unsafe scheme, or relative inside a book) <a data-href="…">;
@@ -47,7 +48,7 @@ from typing import TYPE_CHECKING, Any
 from convert.errors import ConvertError
 from convert.model import (
     Block, Emphasis, Figure, Heading, Inline, Inlines, Link, ListBlock, Note, NoteKind, Paragraph,
-    ParseWarning, Quote, Strong, block_text, plain_text,
+    ParseWarning, Quote, Strong, Table, block_text, plain_text,
 )
 from convert.formats.safexml import html_parser, local_name, source_line, text_content
 
@@ -219,6 +220,12 @@ class MarkupBuilder:
             classes = NOTE_CLASS if block.kind == "note" else f"{NOTE_CLASS} {block.kind}"
             note = self.block(parent, "aside", {"class": classes})
             self.inlines(self.block(note, "p"), block.content)
+        elif isinstance(block, Table):
+            rows = self.block(self.block(parent, "table"), "tbody")
+            for row in block.rows:
+                cells = self.block(rows, "tr")
+                for cell in row:
+                    self.inlines(self.block(cells, "td"), cell)
         else:
             raise ConvertError(f"unknown body block {type(block).__name__}",
                                code="unrepresentable")
@@ -416,6 +423,8 @@ class BodyParser:
             return [self._note(element)]
         if name == "pre":
             return [Paragraph((text_content(element),))]
+        if name == "table":
+            return [self._table(element)]
         if name in self.CONTAINERS:
             return list(self.blocks(element))
         return self.unknown_block(element, name)
@@ -428,6 +437,13 @@ class BodyParser:
         del self.warnings[before:]  # one warning for the element, none for what is inside
         self.warn("markup-dropped", f"<{name}> is not body markup: read as a paragraph", element)
         return [Paragraph(content)]
+
+    def _table(self, table: etree._Element) -> Table | Paragraph:
+        """Rows of ``td``/``th`` cells (``thead``/``tbody``/``tfoot`` walked in order)."""
+        rows = tuple(tuple(self.inlines(cell) for cell in row if local_name(cell) in ("td", "th"))
+                     for row in table.iter() if local_name(row) == "tr")
+        rows = tuple(row for row in rows if row)
+        return Table(rows) if rows else Paragraph(self.inlines(table))
 
     def _quote(self, quote: etree._Element, attribution: str | None = None) -> Quote:
         credit = next((child for child in quote.iter()

@@ -29,6 +29,7 @@ from convert.model import (
     Provenance,
     Quote,
     Strong,
+    Table,
 )
 
 SCHEMA_ID = "https://newsconvert.example/schemas/document.schema.json"
@@ -53,6 +54,8 @@ def block_to_data(block: Block) -> dict[str, Any]:
     if isinstance(block, ListBlock):
         data["ordered"] = block.ordered
         data["items"] = [inlines_to_data(item) for item in block.items]
+    elif isinstance(block, Table):
+        data["rows"] = [[inlines_to_data(cell) for cell in row] for row in block.rows]
     elif isinstance(block, Figure):
         data["caption"] = inlines_to_data(block.caption)
         data["credit"] = block.credit
@@ -128,6 +131,9 @@ def block_from_data(data: dict[str, Any]) -> Block:
     if kind == "list":
         return ListBlock(tuple(inlines_from_data(i) for i in data["items"]),
                          ordered=data.get("ordered", False))
+    if kind == "table":
+        return Table(tuple(tuple(inlines_from_data(cell) for cell in row)
+                           for row in data["rows"]))
     if kind == "figure":
         return Figure(inlines_from_data(data["caption"]), credit=data.get("credit"),
                       src=data.get("src"))

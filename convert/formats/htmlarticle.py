@@ -22,7 +22,9 @@ import re
 from typing import TYPE_CHECKING
 
 from convert.formats.body import MarkupBuilder, append_text, ascii_json, is_nfc
-from convert.model import Byline, Dateline, Document, Figure, Inlines, ListBlock, plain_text
+from convert.model import (
+    Byline, Dateline, Document, Figure, Inlines, ListBlock, Table, plain_text,
+)
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -153,6 +155,9 @@ def _first_inlines(doc: Document) -> Inlines:
         if isinstance(block, ListBlock):
             if block.items:
                 return block.items[0]
+        elif isinstance(block, Table):
+            if block.rows and block.rows[0]:
+                return block.rows[0][0]
         else:
             return block.caption if isinstance(block, Figure) else block.content
     return ()

@@ -3,10 +3,12 @@
 Hand-written on purpose: news dates come in a few dozen shapes, and the
 corpus rules are strict where general date libraries guess (``dateparser``
 fills a missing year with the current one and reads "an hour ago" as a time;
-both must give null here).  A month table for the languages news agencies
-write in, numeric forms with the README's order rules, times with am/pm and
-zone abbreviations resolved by region and season.  Importing this module
-costs about 20 ms (compiling the month patterns); ``dateparser`` costs ~200 ms plus its
+both must give null here).  Month and weekday names come from CLDR (via
+babel, see :mod:`convert.textparse.cldr`) for every language the language
+step knows; numeric forms follow the README's order rules; times with am/pm;
+zone abbreviations resolved by region and season, offsets of named zones by
+``zoneinfo``.  Importing this module costs a few milliseconds (reading the
+CLDR table, compiling the patterns); ``dateparser`` costs ~200 ms plus its
 first parse.
 """
 
@@ -16,57 +18,20 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
-_MONTH_NAMES: dict[int, str] = {
-    1: "january jan janvier janv janv. januar jän jänner enero ene gennaio genn gen janeiro "
-       "januari jan januar styczeń stycznia январь января янв ocak يناير كانون_الثاني جانفي "
-       "ιανουάριος ιανουαρίου ιαν जनवरी",
-    2: "february feb febr février févr fevrier februar feber febrero febbraio fevereiro "
-       "fev fév februari luty lutego февраль февраля фев февр şubat فبراير شباط فيفري "
-       "φεβρουάριος φεβρουαρίου φεβ फ़रवरी फरवरी",
-    3: "march mar mars märz maerz marzo março marco maart marts mars marzec marca март марта "
-       "мар mart مارس آذار μάρτιος μαρτίου μαρ मार्च",
-    4: "april apr avril abril aprile abr kwiecień kwietnia апрель апреля апр nisan أبريل إبريل "
-       "نيسان أفريل avr απρίλιος απριλίου απρ अप्रैल",
-    5: "may mai mayo maggio mag maio mei maj май мая mayıs مايو أيار ماي μάιος μαΐου μαΐ मई",
-    6: "june jun juin juni junio giugno junho czerwiec czerwca июнь июня июн haziran يونيو "
-       "حزيران جوان giu ιούνιος ιουνίου ιουν जून",
-    7: "july jul juillet juil juli julio luglio julho lipiec lipca июль июля июл temmuz يوليو "
-       "تموز جويلية lug ιούλιος ιουλίου ιουλ जुलाई",
-    8: "august aug août aout agosto augustus augusti sierpień sierpnia август августа авг "
-       "ağustos أغسطس آب أوت αύγουστος αυγούστου αυγ अगस्त",
-    9: "september sep sept septembre septiembre setiembre settembre setembro wrzesień września "
-       "сентябрь сентября сен сент eylül سبتمبر أيلول set σεπτέμβριος σεπτεμβρίου σεπ "
-       "सितंबर सितम्बर",
-    10: "october oct octobre oktober okt octubre ottobre ott outubro out październik "
-        "października октябрь октября окт ekim أكتوبر اكتوبر تشرين_الأول οκτώβριος οκτωβρίου "
-        "οκτ अक्टूबर अक्तूबर",
-    11: "november nov novembre noviembre novembro listopad listopada ноябрь ноября ноя нояб "
-        "kasım نوفمبر تشرين_الثاني νοέμβριος νοεμβρίου νοε नवंबर नवम्बर",
-    12: "december dec décembre decembre dezember dez diciembre dic dicembre dezembro desember "
-        "grudzień grudnia декабрь декабря дек aralık ديسمبر كانون_الأول déc δεκέμβριος "
-        "δεκεμβρίου δεκ दिसंबर दिसम्बर",
-}
+from convert.textparse.cldr import calendar_names
 
-
-def without_acute(text: str) -> str:
-    """``text`` without acute accents: upper-case Greek drops the tonos (``ΜΑΪΟΥ``)."""
-    return unicodedata.normalize("NFC", unicodedata.normalize("NFD", text).replace("\u0301", ""))
-
-
-MONTHS: dict[str, int] = {
-    form.casefold(): number
-    for number, names in _MONTH_NAMES.items() for name in names.split()
-    for form in {name.replace("_", " ").rstrip("."), without_acute(name.replace("_", " "))}
-}
-WEEKDAYS = set(
-    "monday mon tuesday tue tues wednesday wed thursday thu thur thurs friday fri saturday sat "
-    "sunday sun lundi mardi mercredi jeudi vendredi samedi dimanche montag dienstag mittwoch "
-    "donnerstag freitag samstag sonntag mo di mi do fr sa so lunes martes miércoles jueves "
-    "viernes sábado domingo lunedì martedì mercoledì giovedì venerdì sabato domenica "
-    "segunda terça quarta quinta sexta maandag dinsdag woensdag donderdag vrijdag zaterdag "
-    "zondag понедельник вторник среда четверг пятница суббота воскресенье пн вт ср чт пт сб "
-    "вс الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد".split())
+_CALENDAR = calendar_names()
+#: Month names (case-folded, CLDR's wide and abbreviated, format and stand-alone forms of
+#: every language the language step knows) -> month number, as most languages read it.
+MONTHS: dict[str, int] = _CALENDAR["months"]
+#: Names that are another month in some languages (Croatian ``listopada`` is October,
+#: Polish November): name -> {language: month}.
+AMBIGUOUS_MONTHS: dict[str, dict[str, int]] = _CALENDAR["ambiguous"]
+WEEKDAYS: frozenset[str] = frozenset(_CALENDAR["weekdays"])
+#: Month names of several words (``كانون الثاني``, ``am faoilleach``), longest first.
+_MULTIWORD_MONTHS = sorted((m for m in MONTHS if " " in m), key=len, reverse=True)
 
 #: Combining marks (Indic vowel signs and viramas, Arabic harakat...) are not ``\\w`` for
 #: ``re``, but they are part of the word they sit in (``प्रकाशित``, ``अगस्त``).
@@ -75,7 +40,10 @@ _MARKS = "".join(chr(code) for code in range(0x300, 0x3100)
 #: A word: letters and the combining marks inside it (no digits, no underscore).
 WORD = re.compile(rf"(?:[^\W\d_]|[{_MARKS}])+")
 
-_MONTH_RE = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
+#: A month: one of the multi-word names, or any word (checked against MONTHS when matched:
+#: one alternation of two thousand names would cost ~80 ms to compile and more to run).
+_MONTH_RE = "|".join([*(re.escape(m).replace("\\ ", r"\s+") for m in _MULTIWORD_MONTHS),
+                      rf"(?:[^\W\d_]|[{_MARKS}])+"])
 _DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|e|º|\.)?"
 _YEAR = r"(?P<y>(?:1[89]|20)\d\d)"
 _M = rf"(?P<m>{_MONTH_RE})\.?"
@@ -91,9 +59,13 @@ _DATE_PATTERNS = [
     re.compile(rf"(?<![\w\d.]){_YEAR}\.\s?(?P<mo>[01]?\d)\.\s?(?P<d>[0-3]?\d)\b\.?(?![\d])"),
     re.compile(r"(?<![\w\d.])(?P<d>[0-3]?\d)\.(?P<mo>[01]?\d)\.(?P<y2>\d{4}|\d{2})(?![\d.])"),
 ]
+#: Words between a date and its time.  CLDR has them only in its "atTime" patterns,
+#: which babel does not carry, so they are listed here: ``at``, ``à``, ``a las``, ``às``,
+#: ``um``, ``в``, ``om``, ``kl.``, ``klo``, ``kello``, ``o`` (Polish), ``alle (ore)``.
 _TIME = re.compile(
-    r"\s*(?:,|\bat\b|\bà\b|\ba las\b|\bum\b|\bв\b|\bom\b|\bkl\.?|\balle\b|-|–|\|)?\s*"
-    r"(?P<h>[0-2]?\d)(?:(?P<sep>[:h.])(?P<min>[0-5]\d)(?::(?P<s>[0-5]\d))?)?"
+    r"\s*(?:(?P<at>\bat\b|\bà\b|\bàs\b|\ba las\b|\bum\b|\bв\b|\bom\b|\bkl\.?|\bklo\b|"
+    r"\bkello\b|\bo\b|\balle(?:\s+ore)?\b)|,|-|–|\|)?\s*"
+    r"(?P<h>[0-2]?\d)(?:(?P<sep>[:.]|\s?h\s?)(?P<min>[0-5]\d)(?::(?P<s>[0-5]\d))?)?"
     r"(?:\s*(?P<ampm>[ap]\.?\s?m\.?(?![\w])|م|ص|Uhr|h\b))?", re.I)
 _ZONE_TEXT = (r"\s*\(?(?:(?P<off>(?:GMT|UTC)?\s?[+-]\d{1,2}(?::?\d{2})?)(?![\d])|"
               r"(?P<abbr>[A-ZА-Я]{1,5})(?![\w]))\)?")
@@ -116,8 +88,9 @@ ZONES: dict[str, float] = {
     "WIB": 7, "ICT": 7, "PKT": 5, "NPT": 5.75, "SAST": 2, "EAT": 3, "WAT": 1, "CAT": 2,
     "GST": 4, "TRT": 3, "IRST": 3.5, "BRT": -3, "ART": -3, "CLT": -4, "COT": -5, "PET": -5,
 }
-#: US zone names without a season letter: standard or daylight by date.
-US_SEASONAL = {"ET": (-5, -4), "CT": (-6, -5), "MT": (-7, -6), "PT": (-8, -7)}
+#: US zone names without a season letter: the offset of that date in its tz zone.
+US_SEASONAL = {"ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver",
+               "PT": "America/Los_Angeles"}
 
 
 @dataclass(frozen=True)
@@ -135,8 +108,15 @@ def find_dates(text: str, *, day_first: bool = False, region: str = "") -> list[
 
     ``day_first`` is for slashed numeric dates whose order the language
     decides; ``region`` is a hint (a language tag) for zone abbreviations
-    that mean different things in different places (IST, CST, AST).
+    that mean different things in different places (IST, CST, AST).  Cached
+    (the header roles and the metadata-lines step ask about the same lines);
+    the parser clears the cache for each article.
     """
+    return list(cached_dates(text, day_first, region))
+
+
+@lru_cache(maxsize=1024)
+def cached_dates(text: str, day_first: bool, region: str) -> tuple[FoundDate, ...]:
     plain = text.translate(_DIGITS)
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
@@ -144,23 +124,34 @@ def find_dates(text: str, *, day_first: bool = False, region: str = "") -> list[
         for match in pattern.finditer(plain):
             if any(match.start() < end and start < match.end() for start, end in taken):
                 continue
-            day = _date_of(match, day_first)
+            day = _date_of(match, day_first, region)
             if day is False:
                 continue
             date_value = day if isinstance(day, dt.date) else None
             found_date = _with_time(plain, match.end(), match.start(), date_value, region)
             taken.append((found_date.start, found_date.end))
             found.append(found_date)
-    return sorted(found, key=lambda f: f.start)
+    return tuple(sorted(found, key=lambda f: f.start))
 
 
-def _date_of(match: re.Match[str], day_first: bool) -> dt.date | None | bool:
+def month_number(name: str, language: str = "") -> int:
+    """The month a name means (in ``language`` when the name is ambiguous); KeyError if none."""
+    form = " ".join(name.casefold().split())
+    return AMBIGUOUS_MONTHS.get(form, {}).get(language.split("-")[0], MONTHS[form])
+
+
+def needs_language(text: str) -> bool:
+    """Does ``text`` hold a month name whose month depends on the language?"""
+    return any(word.casefold() in AMBIGUOUS_MONTHS for word in WORD.findall(text))
+
+
+def _date_of(match: re.Match[str], day_first: bool, language: str) -> dt.date | None | bool:
     """The date of a match; None when it has no year; False when it is no date."""
     groups = match.groupdict()
     try:
         if groups.get("a"):
             return _slashed(int(groups["a"]), int(groups["b"]), groups["c"], day_first)
-        month = int(groups["mo"]) if groups.get("mo") else MONTHS[groups["m"].casefold()]
+        month = int(groups["mo"]) if groups.get("mo") else month_number(groups["m"], language)
         day = int(groups["d"])
         year_text = groups.get("y") or groups.get("y2")
         if not year_text:
@@ -189,7 +180,7 @@ def _with_time(text: str, end: int, start: int, date_value: dt.date | None,
         return FoundDate(start, end, None)
     time_match = _TIME.match(text, end)
     if not time_match or not _is_time(time_match) or (
-            time_match["sep"] == "." and not time_match["ampm"]
+            time_match["sep"] == "." and not time_match["ampm"] and not time_match["at"]
             and not _ZONE.match(text, time_match.end())):
         return _with_time_before(text, end, start, date_value, region)
     stamp = _clock(date_value, time_match)
@@ -263,18 +254,17 @@ def zone_hours(abbr: str, stamp: dt.datetime, region: str) -> float | None:
     if abbr == "AST":
         return 3 if lang == "ar" else -4
     if abbr in US_SEASONAL:
-        standard, daylight = US_SEASONAL[abbr]
-        return daylight if us_daylight_time(stamp) else standard
+        return seasonal_hours(US_SEASONAL[abbr], stamp)
     return ZONES.get(abbr)
 
 
-def us_daylight_time(stamp: dt.datetime) -> bool:
-    """US daylight saving time (since 2007): second Sunday of March to first Sunday of November."""
-    def nth_sunday(month: int, nth: int) -> dt.datetime:
-        first = dt.datetime(stamp.year, month, 1, 2)
-        return first + dt.timedelta(days=(6 - first.weekday()) % 7 + 7 * (nth - 1))
+def seasonal_hours(zone: str, stamp: dt.datetime) -> float:
+    """Hours from UTC in tz ``zone`` at the local time ``stamp`` (the rules of that year:
+    ``Oct 30, 2005 10:00 a.m. ET`` is -05:00, US daylight time then ended in October)."""
+    from zoneinfo import ZoneInfo
 
-    return nth_sunday(3, 2) <= stamp < nth_sunday(11, 1)
+    offset = stamp.replace(tzinfo=ZoneInfo(zone)).utcoffset()
+    return offset.total_seconds() / 3600 if offset is not None else 0.0
 
 
 def format_offset(hours: float) -> str:

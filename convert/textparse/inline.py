@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 from convert.model import Emphasis, Inline, Inlines, Link, Strong
 
@@ -56,8 +57,12 @@ def decode_entities(text: str) -> str:
     return _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
 
 
+@lru_cache(maxsize=4096)
 def clean_text(text: str) -> str:
-    """Plain text: entities decoded, all markup removed, whitespace squashed."""
+    """Plain text: entities decoded, all markup removed, whitespace squashed.
+
+    Cached: several steps ask for the same line's plain text.
+    """
     from convert.model import plain_text
 
     return squash(plain_text(to_inlines(text)))

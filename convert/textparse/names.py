@@ -7,7 +7,9 @@ import re
 #: Words that open a byline ("By", and its equivalents in other languages).
 BYLINE_LEAD = re.compile(
     r"^(?:(?:written|reported|words|text|story|posted)\s+by|by|von|por|par|door|di|av|af|"
-    r"przez|från|автор|авторы|текст|بقلم|كتب|إعداد|记者|作者)\s*[:：]?\s+",
+    r"przez|från|автор|авторы|текст|بقلم|كتب|إعداد|记者|作者|oleh|szerző|szerzők|autor|autora|"
+    r"autorka|autori|autores|napisao|napisala|kirjoittanut|yazan|skrevet\s+av|tekst|texto|testo)"
+    r"\s*[:：]?\s+",
     re.I)
 #: Lead words that name someone who is NOT a byline (editors, photographers...).
 NOT_BYLINE_LEAD = re.compile(

@@ -15,6 +15,9 @@ from dataclasses import dataclass, replace
 
 from convert.model import Dateline, Document, Provenance, body_text, content_id
 from convert.options import ReadOptions
+from convert.textparse.boilerplate_rules import boilerplate_reason
+from convert.textparse.datetext import cached_dates
+from convert.textparse.inline import clean_text
 from convert.textparse.state import Decision, ParseState
 from convert.textparse.steps.blocks import blocks
 from convert.textparse.steps.body import body
@@ -25,8 +28,9 @@ from convert.textparse.steps.dateline import dateline
 from convert.textparse.steps.dates import dates
 from convert.textparse.steps.decode import decode
 from convert.textparse.steps.frontmatter import front_matter
+from convert.textparse.steps.header import header_roles
 from convert.textparse.steps.headline import headline
-from convert.textparse.steps.language import language
+from convert.textparse.steps.language import detect_language, language
 from convert.textparse.steps.metadata import metadata_lines
 from convert.textparse.transforms import apply_transforms
 
@@ -36,6 +40,7 @@ STEPS: list[tuple[str, Step]] = [
     ("decode", decode),
     ("front-matter", front_matter),
     ("blocks", blocks),
+    ("header-roles", header_roles),
     ("metadata-lines", metadata_lines),
     ("headline", headline),
     ("dateline", dateline),
@@ -56,8 +61,17 @@ class ParseResult:
     decisions: tuple[Decision, ...]
 
 
+def new_state(data: bytes, options: ReadOptions) -> ParseState:
+    return ParseState(data, options, detect_language=detect_language)
+
+
 def parse(data: bytes, options: ReadOptions) -> ParseResult:
-    state = ParseState(data, options)
+    # The per-line caches serve one article's steps; cleared so that no article
+    # is parsed faster for having been parsed before (and memory stays bounded).
+    clean_text.cache_clear()
+    boilerplate_reason.cache_clear()
+    cached_dates.cache_clear()
+    state = new_state(data, options)
     for name, step in STEPS:
         state.step = name
         step(state)

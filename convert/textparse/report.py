@@ -1,4 +1,7 @@
-"""What ``newsconvert inspect`` prints: the decision log, drops, warnings, a summary."""
+"""What ``newsconvert inspect`` prints: the decision log, drops, warnings, a summary.
+
+Each header line's role is printed with the evidence that weighed most for it.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +15,8 @@ def trace_data(result: ParseResult) -> dict[str, Any]:
     """The trace as plain data (``inspect --json``)."""
     doc = result.document
     return {
-        "decisions": [{"step": d.step, "line": d.line, "message": d.message}
+        "decisions": [{"step": d.step, "line": d.line, "message": d.message,
+                       **({"evidence": list(d.evidence)} if d.evidence else {})}
                       for d in result.decisions],
         "dropped": [{"line": d.line, "text": d.text, "reason": d.reason}
                     for d in doc.provenance.dropped],
@@ -62,6 +66,8 @@ def trace_lines(result: ParseResult) -> list[str]:
             lines.append(f"[{step}]")
         where = f"line {decision.line}" if decision.line else "-"
         lines.append(f"  {where:>9}: {decision.message}")
+        if decision.evidence:
+            lines.append(f"  {'':>9}  evidence: {', '.join(decision.evidence)}")
     doc = result.document
     lines.append(f"dropped lines: {len(doc.provenance.dropped)}")
     lines.extend(f"  line {d.line}: {d.text!r} ({d.reason})" for d in doc.provenance.dropped)

@@ -10,6 +10,7 @@ Every decision is logged with the input line it concerns, which is what
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from convert.errors import ConvertError
@@ -30,7 +31,8 @@ class Chunk:
     """A block of input lines: a paragraph-to-be, a header line, a caption...
 
     ``kind`` is how the layout marked it: ``text``, ``quote`` (``>`` lines or
-    an indented block quote) or ``item`` (a bullet or numbered list item).
+    an indented block quote), ``item`` (a bullet or numbered list item) or
+    ``table`` (rows of cells).
     ``role`` is None until a step claims the chunk; unclaimed chunks are body.
     """
 
@@ -44,6 +46,8 @@ class Chunk:
     prefix: str = ""
     #: For a photo caption: its text and credit.
     caption: tuple[str, str | None] | None = None
+    #: For a table (kind ``table``): its rows of cell texts.
+    cells: list[list[str]] | None = None
     #: The last (raw text, plain text) pair computed by ``text``.
     _text: tuple[str, str] | None = field(default=None, repr=False, compare=False)
 
@@ -75,6 +79,8 @@ class Decision:
     step: str
     line: int | None
     message: str
+    #: The strongest pieces of evidence behind the decision (``feature +weight``).
+    evidence: tuple[str, ...] = ()
 
 
 @dataclass
@@ -146,18 +152,35 @@ class ParseState:
     first_body: Chunk | None = None
     #: Language guessed from the whole text, computed once when first needed.
     text_language: str | None = None
+    #: The language detector (the pipeline gives the language step's), so that a
+    #: step needing the language early does not import another step.
+    detect_language: Callable[[str], str | None] = field(default=lambda text: None, repr=False)
+    #: Header-zone line number -> its role (see :mod:`convert.textparse.roles`).
+    roles: dict[int, str] = field(default_factory=dict)
+    #: The lines the header roles chose as the headline, if any.
+    header_headline: list[Line] | None = None
+    #: The block the header roles chose as the body's start, if any.
+    header_body: Chunk | None = None
 
-    def decide(self, line: int | None, message: str) -> None:
-        self.decisions.append(Decision(self.step, line, message))
+    def article_language(self) -> str | None:
+        """The declared language, else one detected from all the text (computed once)."""
+        if self.meta.language:
+            return self.meta.language
+        if self.text_language is None:
+            self.text_language = self.detect_language(self.text) or ""
+        return self.text_language or None
+
+    def decide(self, line: int | None, message: str, evidence: tuple[str, ...] = ()) -> None:
+        self.decisions.append(Decision(self.step, line, message, evidence))
 
     def warn(self, code: str, message: str, line: int | None = None) -> None:
         self.warnings.append(ParseWarning(code, message, line))
         self.decide(line, f"warning [{code}]: {message}")
 
     def drop(self, chunk: Chunk, reason: str) -> None:
-        """Drop a whole chunk as boilerplate, line by line."""
+        """Drop a chunk as boilerplate, line by line (lines already taken stay theirs)."""
         chunk.role = "dropped"
-        for line in chunk.lines:
+        for line in chunk.open_lines:
             if line.text.strip():
                 self.drop_line(line, reason)
 
@@ -179,12 +202,14 @@ class ParseState:
     def body_start(self) -> int:
         """Index of the first chunk that reads as body text (len(chunks) when none).
 
-        The dateline paragraph, once found, is the body start; otherwise it is
-        the first unclaimed chunk after the headline (or from the top, when the
-        headline came from metadata) that is long or made of sentences.
+        The dateline paragraph, once found, is the body start; then the block
+        the header roles chose; otherwise it is the first unclaimed chunk after
+        the headline (or from the top, when the headline came from metadata)
+        that is long or made of sentences.
         """
-        if self.first_body is not None and self.first_body in self.chunks:
-            return self.chunks.index(self.first_body)
+        for chunk in (self.first_body, self.header_body):
+            if chunk is not None and chunk in self.chunks:
+                return self.chunks.index(chunk)
         # A headline from front matter or a header field has no chunk: the text starts at once.
         seen_headline = not any(c.role == "headline" or "headline" in c.taken.values()
                                 for c in self.chunks)

@@ -157,8 +157,9 @@ def render_junit(report: Report) -> str:
     indent it (the tests check that), without building the tree.
     """
     counts = report.summary()
+    seconds = sum(result.seconds for result in report.files)
     totals = (f'name="newsconvert validate" tests="{counts["files"]}" '
-              f'failures="{counts["invalid"]}" errors="0" skipped="0"')
+              f'failures="{counts["invalid"]}" errors="0" skipped="0" time="{seconds:.3f}"')
     lines = ['<?xml version="1.0" encoding="UTF-8"?>', f"<testsuites {totals}>"]
     cases = [_junit_case(result, report.strict) for result in report.files]
     if cases:
@@ -172,7 +173,7 @@ def render_junit(report: Report) -> str:
 def _junit_case(result: FileResult, strict: bool) -> str:
     name = _xml_attribute(_xml_text(result.file))
     case = (f'    <testcase classname="{_xml_attribute(_xml_text(result.format))}" '
-            f'name="{name}" file="{name}"')
+            f'name="{name}" file="{name}" time="{result.seconds:.3f}"')
     details = _xml_content("\n".join(_xml_text(_one_line(finding))
                                       for finding in result.findings))
     if not result.valid(strict):

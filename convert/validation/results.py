@@ -56,6 +56,9 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     #: Validators that ran on this file, in order.
     validators: list[str] = field(default_factory=list)
+    #: Time spent checking it (a JVM checker's run shared among its files), for
+    #: the JUnit report.
+    seconds: float = 0.0
 
     def count(self, severity: Severity) -> int:
         return sum(1 for finding in self.findings if finding.severity == severity)
@@ -67,7 +70,8 @@ class FileResult:
 
     def sorted(self) -> FileResult:
         return FileResult(self.file, self.format,
-                          sorted(self.findings, key=Finding.sort_key), self.validators)
+                          sorted(self.findings, key=Finding.sort_key), self.validators,
+                          self.seconds)
 
 
 @dataclass(frozen=True)

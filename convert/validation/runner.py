@@ -9,6 +9,7 @@ each over all their files, side by side.
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -29,7 +30,7 @@ _WHOLE_FILE = 16 * 2**20
 def validate_paths(paths: Iterable[str | os.PathLike[str]], *, format_hint: str | None = None,
                    schema: str | None = None, strict: bool = False,
                    require_official: bool = False, ignore_unknown: bool = False,
-                   selection: files.Selection = files.Selection()) -> Report:
+                   selection: files.Selection = files.Selection(), jobs: int = 1) -> Report:
     """Validate every file in ``paths`` (folders are walked, hidden entries
     skipped).  ``format_hint`` forces a reader name (``newsml``, ``ninjs``,
     ``json``, ``html``, ``epub``, ``text``) instead of detection; ``schema``
@@ -39,6 +40,8 @@ def validate_paths(paths: Iterable[str | os.PathLike[str]], *, format_hint: str 
     installed).  Files found by walking a folder that are not news files are
     skipped with a note; ``ignore_unknown`` treats named files the same way.
     ``selection``'s globs choose among the files a folder walk finds.
+    ``jobs`` worker processes share the per-file checks (at most one per CPU
+    and per file; the JVM checkers run once each, as always).
 
     Raises :class:`ConvertError` (``code="usage"`` or ``"io"``) when a path
     does not exist or an option is wrong: the CLI's exit code 2.
@@ -50,10 +53,9 @@ def validate_paths(paths: Iterable[str | os.PathLike[str]], *, format_hint: str 
     batches: dict[str, dict[Path, str]] = {"html": {}, "epub": {}}
     used: set[str] = set()
     skipped: list[str] = []
-    for entry in _collect(paths, selection):
-        if ignore_unknown:
-            entry = entry._replace(explicit=False)
-        result, kind = _check(entry, format_hint, schemas)
+    entries = [entry._replace(explicit=False) if ignore_unknown else entry
+               for entry in _collect(paths, selection)]
+    for entry, (result, kind) in zip(entries, _checked(entries, format_hint, schemas, jobs)):
         if result.format == "unknown" and not entry.explicit:
             skipped.append(entry.display)
             continue
@@ -67,6 +69,34 @@ def validate_paths(paths: Iterable[str | os.PathLike[str]], *, format_hint: str 
     notes += [f"skipped {name}: not a news file" for name in skipped]
     return Report([result.sorted() for result in results], _origins(schemas, used),
                   notes + _schema_notes(schemas, used), strict)
+
+
+def _checked(entries: list[_Entry], hint: str | None, schemas: sources.SchemaSet,
+             jobs: int) -> Iterator[tuple[FileResult, str]]:
+    """Each entry's result and kind, in order: here, or in worker processes."""
+    workers = min(jobs, os.cpu_count() or 1, len(entries))
+    if workers <= 1:
+        yield from _check_all(entries, hint, schemas)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    size = max(1, len(entries) // (workers * 4))
+    chunks = [entries[start:start + size] for start in range(0, len(entries), size)]
+    with ProcessPoolExecutor(workers) as pool:
+        for results in pool.map(_check_all, chunks, [hint] * len(chunks),
+                                [schemas] * len(chunks)):
+            yield from results
+
+
+def _check_all(entries: list[_Entry], hint: str | None,
+               schemas: sources.SchemaSet) -> list[tuple[FileResult, str]]:
+    checked = []
+    for entry in entries:
+        started = time.perf_counter()
+        result, kind = _check(entry, hint, schemas)
+        result.seconds = time.perf_counter() - started
+        checked.append((result, kind))
+    return checked
 
 
 # ---------------------------------------------------------------- files
@@ -170,9 +200,17 @@ def _run_batches(batches: dict[str, dict[Path, str]], results: dict[str, FileRes
             results[display].validators.remove("nu" if kind == "html" else "epubcheck")
             results[display].findings.append(Finding(display, None, None, "warning",
                                                      "not-checked", reason, "detect"))
+
+    def timed(kind: str, files: dict[Path, str]) -> list[Finding]:
+        started = time.perf_counter()
+        findings: list[Finding] = checkers[kind].check(files)
+        share = (time.perf_counter() - started) / len(files)
+        for display in files.values():
+            results[display].seconds += share
+        return findings
+
     with ThreadPoolExecutor(max_workers=2) as pool:
-        futures = [pool.submit(checkers[kind].check, files)
-                   for kind, files in runnable.items()]
+        futures = [pool.submit(timed, kind, files) for kind, files in runnable.items()]
         for future in futures:
             for finding in future.result():
                 results[finding.file].findings.append(finding)

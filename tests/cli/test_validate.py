@@ -161,3 +161,17 @@ def test_our_html_page_is_validated_as_html_not_newsml(tmp_path) -> None:
     assert sniff.detect(page.read_bytes()[:sniff.HEAD_BYTES], str(page)).name == "html"
     [result] = validate_paths([page]).files
     assert result.format == "html"
+
+
+def test_jobs_share_the_checks_and_give_the_same_report() -> None:
+    from convert.validation import validate_paths
+    from convert.validation.report import report_data
+
+    folder = ROOT.parent / "shared/corpus/thirdparty/newsml"
+    one, two = (report_data(validate_paths([folder], schema=str(STANDARDS), jobs=jobs))
+                for jobs in (1, 2))
+    assert one["summary"]["files"] > 20 and one["summary"]["invalid"] > 0
+    assert one == two
+    through_cli = run("validate", "-j", "2", "--format", "json", "--schema", str(STANDARDS),
+                      str(folder))
+    assert json.loads(through_cli.stdout)["summary"] == one["summary"]

@@ -114,8 +114,8 @@ def test_foreign_inline_markup_is_read_with_a_warning() -> None:
 
 @pytest.mark.parametrize("html, message, line", [
     ("<!DOCTYPE html>\n<html><body><p>no article</p></body></html>", "no <article>", 1),
-    ('<article>\n<div class="article-body">\n<p>x</p>\n<table><tr><td>1</td></tr></table>\n'
-     "</div></article>", "unexpected <table>", 4),
+    ('<article>\n<div class="article-body">\n<p>x</p>\n<form><p>1</p></form>\n'
+     "</div></article>", "unexpected <form>", 4),
     ('<article data-version="two"><div class="article-body"><p>x</p></div></article>',
      "data-version", 1),
     ('<article data-extra="[1]"><div class="article-body"><p>x</p></div></article>',

@@ -5,14 +5,14 @@ from __future__ import annotations
 import pytest
 
 from convert.options import ReadOptions
-from convert.textparse.pipeline import STEPS
+from convert.textparse.pipeline import STEPS, new_state
 from convert.textparse.state import ParseState
 
 
 def run_steps(data: str | bytes, until: str, *, encoding: str | None = None) -> ParseState:
     """The state after the steps up to and including ``until`` ran on ``data``."""
     raw = data.encode("utf-8") if isinstance(data, str) else data
-    state = ParseState(raw, ReadOptions(source_name="t.txt", encoding=encoding))
+    state = new_state(raw, ReadOptions(source_name="t.txt", encoding=encoding))
     names = [name for name, _ in STEPS]
     assert until in names
     for name, step in STEPS[: names.index(until) + 1]:

@@ -1,6 +1,6 @@
 import pytest
 
-from convert.textparse.steps.boilerplate import boilerplate_reason
+from convert.textparse.boilerplate_rules import boilerplate_reason
 from tests.textparse.conftest import run_steps
 
 PARAGRAPH = "The first paragraph of the story is a full sentence that runs long enough."
@@ -79,3 +79,22 @@ def test_agency_sign_off_lines(sign_off: str, agency: str) -> None:
     state = run_steps(f"Head\n\n{PARAGRAPH}\n\n{sign_off}\n", "boilerplate")
     assert [(d.text, d.reason) for d in state.dropped] == [(sign_off, "agency credit")]
     assert state.meta.source == agency
+
+
+STORY = ("Un titre ici\n\nPremier paragraphe de l'article, qui raconte une histoire assez "
+         "longue pour compter.\n\nDeuxième paragraphe de l'article, qui continue.\n\n")
+
+
+@pytest.mark.parametrize("closing, source", [
+    ("Avec les informations de l'AFP", "AFP"),
+    ("(इनपुट: भाषा)", None),
+    ("Źródło: PAP", "PAP"),
+    ("/AFP/", "AFP"),
+])
+def test_a_closing_credit_is_dropped_and_names_the_source(closing: str, source: str | None
+                                                          ) -> None:
+    from convert import api
+
+    doc = api.read((STORY + closing + "\n").encode("utf-8"))
+    assert [d.reason for d in doc.provenance.dropped] == ["closing credit"]
+    assert len(doc.body) == 2 and doc.source == source

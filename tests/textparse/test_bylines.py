@@ -1,3 +1,5 @@
+import pytest
+
 from tests.textparse.conftest import run_steps
 
 PARAGRAPH = "The first paragraph of the story is a full sentence that runs long enough."
@@ -53,3 +55,18 @@ def test_agency_after_a_slash() -> None:
                       "över Göta älv hela natten under sommaren.\n", "bylines")
     assert [b.name for b in state.meta.bylines] == ["Erik Lindqvist"]
     assert state.meta.source == "TT"
+
+
+@pytest.mark.parametrize("line, name", [
+    ("Oleh Budi Santoso", "Budi Santoso"),
+    ("Szerző: Kovács Anna", "Kovács Anna"),
+    ("Autor: Jan Novák", "Jan Novák"),
+    ("Skrevet av Kari Nordmann", "Kari Nordmann"),
+])
+def test_byline_lead_words_of_other_languages_are_not_part_of_the_name(line: str, name: str
+                                                                         ) -> None:
+    from convert import api
+
+    doc = api.read(f"Kereta baru mulai beroperasi\n\n{line}\n\nParagraf pertama dari berita "
+                   f"ini cukup panjang untuk dihitung sebagai teks.\n".encode())
+    assert [b.name for b in doc.bylines] == [name]

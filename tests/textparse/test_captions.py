@@ -1,4 +1,4 @@
-from convert.textparse.steps.captions import caption_parts
+from convert.textparse.captiontext import caption_parts
 from tests.textparse.conftest import run_steps
 
 PARAGRAPH = "The first paragraph of the story is a full sentence that runs long enough."

@@ -28,6 +28,21 @@ from tests.textparse.conftest import run_steps
     ("14 fév 2022", "2022-02-14"),
     ("12 giu 2021", "2021-06-12"),
     ("June 3, 2022 4:15pm AEST", "2022-06-03T16:15:00+10:00"),
+    # US zones without a season letter follow that year's rules (zoneinfo): daylight
+    # time ended on the last Sunday of October until 2006.
+    ("Oct 30, 2005 10:00 a.m. ET", "2005-10-30T10:00:00-05:00"),
+    ("Oct 30, 2014 10:00 a.m. ET", "2014-10-30T10:00:00-04:00"),
+    # Names from CLDR, time words and other time shapes.
+    ("Publié le 6 octobre 2014 à 14 h 32", "2014-10-06T14:32:00"),
+    ("06 Outubro 2014 | 14h32", "2014-10-06T14:32:00"),
+    ("6. lokakuuta 2014 klo 14.32", "2014-10-06T14:32:00"),
+    ("12 giugno 2021 alle ore 16:40", "2021-06-12T16:40:00"),
+    ("3 februari 2021", "2021-02-03"),
+    ("14 Şubat 2022", "2022-02-14"),
+    ("5 Jänner 2020", "2020-01-05"),
+    ("5 آب 2020", "2020-08-05"),
+    ("7 de febrer de 2019", "2019-02-07"),
+    ("5 veebruar 2021", "2021-02-05"),
 ])
 def test_date_shapes(text: str, iso: str) -> None:
     assert iso_from_text(text).iso == iso
@@ -96,3 +111,13 @@ def test_labels_in_scripts_with_combining_marks_are_whole_words() -> None:
                     "लखनऊ मेट्रो ने गुरुवार को घोषणा की कि अगले सप्ताह से ट्रेनें रात 11 बजे तक चलेंगी।\n",
                     "dates")
     assert (doc.meta.published, doc.meta.updated) == ("2021-08-12", "2021-08-13")
+
+
+def test_a_month_name_ambiguous_between_languages_follows_the_article_language() -> None:
+    assert iso_from_text("5 listopada 2020", region="pl").iso == "2020-11-05"
+    assert iso_from_text("5 listopada 2020", region="hr").iso == "2020-10-05"
+
+
+def test_a_dotted_number_after_a_date_is_no_time_without_a_time_word() -> None:
+    assert iso_from_text("12.04.2022 13.25").iso == "2022-04-12"
+    assert iso_from_text("12.04.2022 klo 13.25").iso == "2022-04-12T13:25:00"

@@ -180,3 +180,12 @@ def test_text_articles_are_linted(tmp_path: Path) -> None:
     [result] = validate_paths([tmp_path / "one-line.txt"]).files
     assert result.format == "text" and result.findings[0].severity == "error"
     assert result.findings[0].validator == "text"
+
+
+def test_junit_reports_the_time_of_every_file_and_of_the_suite(mixed) -> None:
+    root = ElementTree.fromstring(render(validate_paths(mixed), "junit"))
+    cases = root.findall("./testsuite/testcase")
+    assert cases and all(float(case.get("time", "-1")) >= 0 for case in cases)
+    suite_time = float(root.find("testsuite").get("time"))
+    assert suite_time == pytest.approx(sum(float(case.get("time")) for case in cases), abs=0.01)
+    assert float(root.get("time")) == suite_time

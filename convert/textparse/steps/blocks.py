@@ -11,6 +11,10 @@
   their block at a line well short of the wrap width.
 - A chunk indented by 4+ spaces (or a tab) as a whole is a block quote, but
   only in a file that otherwise uses blank-line paragraphs.
+- A short line with no final stop above a hard-wrapped paragraph (``About
+  Pay``) is a crosshead, a chunk of its own.
+- Rows of a table (``Shr 28 cts vs 22 cts``, columns aligned with spaces)
+  are one ``table`` chunk.
 - Thematic breaks (``---``, ``* * *``) and lone punctuation lines are chunks of
   their own.
 """
@@ -19,6 +23,7 @@ from __future__ import annotations
 
 import re
 
+from convert.textparse.layout import could_be_row, is_crosshead, table_rows, wrap_width
 from convert.textparse.state import Chunk, Line, ParseState, ends_sentence
 
 _HTML_BREAK = re.compile(r"<\s*/?\s*p(?:\s[^<>]*)?>|(?:<\s*br\s*/?\s*>\s*){2,}", re.I)
@@ -30,6 +35,8 @@ _QUOTE = re.compile(r"^\s{0,3}>\s?")
 _LONE_PUNCTUATION = re.compile(r"^\s*[^\w\s<>&]{1,3}\s*$")
 #: Paragraph length from which a non-indented chunk shows the file uses blank lines.
 PROSE_LENGTH = 100
+#: The most rows a table found in text has (wire tables are a few dozen rows).
+MAX_TABLE_ROWS = 200
 #: A hard-wrapped line shorter than this share of the wrap width ends its block.
 SHORT_LINE_SHARE = 0.75
 
@@ -40,6 +47,8 @@ def blocks(state: ParseState) -> None:
     for lines in raw:
         chunks.extend(_split_by_markers(lines))
     chunks = _split_by_indentation(chunks)
+    chunks = _split_crossheads(state, chunks)
+    chunks = _tables(state, chunks)
     _numbered_runs_only(chunks)
     blank_line_style = sum(
         1 for c in chunks if c.kind == "text" and not _indent(c.lines[0].text)
@@ -54,8 +63,64 @@ def blocks(state: ParseState) -> None:
             chunk.lines[0].text = _NUMBER.sub("", _BULLET.sub("", chunk.lines[0].text, count=1),
                                               count=1)
     state.chunks = chunks
-    kinds = {kind: sum(c.kind == kind for c in chunks) for kind in ("text", "quote", "item")}
+    kinds = {kind: sum(c.kind == kind for c in chunks)
+             for kind in ("text", "quote", "item", "table")}
     state.decide(None, f"{len(chunks)} chunks: " + ", ".join(f"{n} {k}" for k, n in kinds.items()))
+
+
+def _split_crossheads(state: ParseState, chunks: list[Chunk]) -> list[Chunk]:
+    """A crosshead on the line above a hard-wrapped paragraph is a block of its own."""
+    width = wrap_width(chunks)
+    result: list[Chunk] = []
+    for chunk in chunks:
+        if chunk.kind == "text" and is_crosshead(chunk.lines, width):
+            state.decide(chunk.line, f"crosshead above a wrapped paragraph: "
+                         f"{chunk.lines[0].text.strip()!r}")
+            result.extend([Chunk(chunk.lines[:1]), Chunk(chunk.lines[1:])])
+        else:
+            result.append(chunk)
+    return result
+
+
+def _tables(state: ParseState, chunks: list[Chunk]) -> list[Chunk]:
+    """Rows of a table become one ``table`` chunk: a block whose lines (or whose last
+    lines, under a line of text) are rows, or one-line blocks of rows in a row (an
+    indented file makes every row a block of its own)."""
+    result: list[Chunk] = []
+    for chunk in chunks:
+        previous = result[-1] if result else None
+        if (chunk.kind == "text" and len(chunk.lines) == 1 and previous is not None
+                and previous.kind == "text" and previous.lines[-1].number + 1 ==
+                chunk.lines[0].number and (len(previous.lines) == 1 or previous.cells)
+                and table_rows([previous.lines[-1].text, chunk.lines[0].text])):
+            previous.lines.append(chunk.lines[0])
+            previous.cells = []  # marks a run of one-line rows; checked as a whole below
+            continue
+        result.append(chunk)
+    final: list[Chunk] = []
+    for chunk in result:
+        chunk.cells = None
+        final.extend(_table_in(state, chunk) if chunk.kind == "text" else [chunk])
+    return final
+
+
+def _table_in(state: ParseState, chunk: Chunk) -> list[Chunk]:
+    """The chunk as a table, or its text lines then a table of its last lines.
+
+    Only the longest run of row-like lines at the end (up to ``MAX_TABLE_ROWS``)
+    is tried, and that run without its first line, so a long block costs linear time.
+    """
+    start = len(chunk.lines)
+    while start > max(0, len(chunk.lines) - MAX_TABLE_ROWS) and could_be_row(
+            chunk.lines[start - 1].text):
+        start -= 1
+    for begin in (start, start + 1):
+        rows = table_rows([line.text for line in chunk.lines[begin:]])
+        if rows is not None:
+            table = Chunk(chunk.lines[begin:], kind="table", cells=rows)
+            state.decide(table.line, f"table: {len(rows)} rows")
+            return ([Chunk(chunk.lines[:begin])] if begin else []) + [table]
+    return [chunk]
 
 
 def _split_on_blank_lines(lines: list[Line]) -> list[list[Line]]:

@@ -2,7 +2,7 @@
 
 Text chunks become paragraphs (the dateline prefix removed from the first),
 ``>`` and indented quotes become ``Quote``, runs of list items one
-``ListBlock``, ``##`` lines headings, correction and editor's notes ``Note``
+``ListBlock``, table chunks a ``Table``, ``##`` lines headings, correction and editor's notes ``Note``
 (a leading bullet is a marker, not text), captions ``Figure`` in place.
 An article left with no text block is refused (``no-body``).
 """
@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 from convert.model import (
-    Block, Figure, Heading, Inlines, ListBlock, Note, NoteKind, Paragraph, Quote, block_text,
+    Block, Figure, Heading, Inlines, ListBlock, Note, NoteKind, Paragraph, Quote, Table,
+    block_text,
 )
 from convert.textparse.inline import clean_text, to_inlines
 from convert.textparse.state import Chunk, ParseState
@@ -29,7 +30,7 @@ _NOTES: tuple[tuple[NoteKind, re.Pattern[str]], ...] = (
         r"corrección|исправление|تصحيح|更正)", re.I)),
     ("note", re.compile(r"^(?:clarification|note to readers|update)\s*[:：]", re.I)),
 )
-TEXT_BLOCKS = (Paragraph, Quote, ListBlock, Note)
+TEXT_BLOCKS = (Paragraph, Quote, ListBlock, Note, Table)
 
 
 def body(state: ParseState) -> None:
@@ -59,6 +60,8 @@ def _preview(block: Block) -> str:
 
 
 def _block(chunk: Chunk) -> Block | None:
+    if chunk.kind == "table" and chunk.cells:
+        return Table(tuple(tuple(to_inlines(cell) for cell in row) for row in chunk.cells))
     content = _content(chunk)
     if not content:
         return None

@@ -18,8 +18,9 @@ Shapes (the prefix is removed from the paragraph):
 - ``新华社北京3月5日电（记者王晓明、李华）``, ``中新网上海6月8日电 (记者 陈静)``: agency,
   place, date, ``电`` and the reporters, who are bylines;
 - ``（中央社記者王小明台北5日電）`` (agency, reporters, place, day);
-- ``MADRID, 3 (EUROPA PRESS)`` alone on the line above the first paragraph;
-- ``【東京共同】`` (place and agency), ``(서울=연합뉴스) 김민수 기자 = `` (place, agency,
+- ``MADRID, 3 (EUROPA PRESS)``, ``AUSTIN, Texas, Feb. 1, 2017 /PRNewswire/ --`` alone
+  on the line above the first paragraph;
+- ``【東京共同】`` (place and agency), ``【6月18日 AFP】`` (date and agency), ``(서울=연합뉴스) 김민수 기자 = `` (place, agency,
   reporters).
 
 The agency named here is the preferred source.  A year in the dateline date
@@ -67,11 +68,13 @@ LONG_CJK_PLACES = ("華盛頓", "华盛顿", "莫斯科", "布魯塞爾", "布�
                    "呼和浩特", "石家莊", "石家庄", "哈爾濱", "哈尔滨", "齊齊哈爾", "齐齐哈尔")
 #: A dateline on a line of its own: ``MADRID, 3 (EUROPA PRESS)``.
 _STANDALONE = re.compile(
-    r"^(?P<head>[^()]{2,60}?)\s*\((?P<agency>[^()\d]{2,40})\)\s*(?:[-–—]{1,2}|[.:])?$")
+    r"^(?P<head>[^()/]{2,60}?)\s*(?:\((?P<agency>[^()\d]{2,40})\)|/(?P<slashed>[^/\d]{2,40})/)"
+    r"\s*(?:[-–—]{1,2}|[.:])?$")
 #: Japanese ``【東京共同】`` (place + agency) and ``【ワシントン＝山田太郎】`` (place = reporter).
 _LENTICULAR = re.compile(
-    r"^【(?P<head>[^】＝=]{1,20}?)(?:(?P<agency>AFP時事|共同|時事|ロイター|新華社)|"
-    r"[=＝](?P<credits>[^】]{1,30}))】\s*")
+    r"^【(?:(?P<date>\d{1,2}月\d{1,2}日)\s*(?P<dated_agency>[^】\d]{2,20})|"
+    r"(?P<head>[^】＝=]{1,20}?)(?:(?P<agency>AFP時事|共同|時事|ロイター|新華社)|"
+    r"[=＝](?P<credits>[^】]{1,30})))】\s*")
 #: Korean ``(서울=연합뉴스) 김민수 기자 = ``: place = agency, then the reporters.
 _PLACE_EQUALS = re.compile(
     r"^[(（](?P<head>[^()（）=＝]{1,20})[=＝](?P<agency>[^()（）=＝]{1,20})[)）]\s*"
@@ -112,8 +115,9 @@ def _read_dateline(state: ParseState, chunk: Chunk) -> bool:
         match = pattern.match(text)
         if match:
             groups = match.groupdict()
-            _found(state, chunk, match.group(0), match["head"].strip(), groups.get("date"),
-                   match["agency"])
+            head = match["head"].strip() if match["head"] else None
+            _found(state, chunk, match.group(0), head, groups.get("date"),
+                   match["agency"] or groups.get("dated_agency"))
             _credited_reporters(state, chunk, match["credits"] or "")
             return True
     only = _AGENCY_ONLY.match(text)
@@ -156,7 +160,7 @@ def _standalone(state: ParseState, chunk: Chunk) -> bool:
     parsed = _place_and_date(match["head"], caps_only=True, colon=False) if match else None
     if match is None or parsed is None:
         return False
-    _found(state, chunk, chunk.text, parsed[0], parsed[1], match["agency"])
+    _found(state, chunk, chunk.text, parsed[0], parsed[1], match["agency"] or match["slashed"])
     state.claim(chunk, "dateline", "the dateline stands on a line of its own")
     return True
 

@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import re
 
-from convert.textparse.datetext import iso_from_text
+from convert.textparse.datetext import iso_from_text, needs_language
 from convert.textparse.state import Candidate, ParseState
-from convert.textparse.steps.language import article_language
 
 _SLASHED = re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b")
 _REGIONAL_ZONES = re.compile(r"\b(?:IST|CST|AST)\b")
@@ -38,8 +37,8 @@ def dates(state: ParseState) -> None:
 def _resolve(state: ParseState, name: str, candidate: Candidate) -> str | None:
     text = candidate.value
     language = ""
-    if _SLASHED.search(text) or _REGIONAL_ZONES.search(text):
-        language = article_language(state) or ""
+    if _SLASHED.search(text) or _REGIONAL_ZONES.search(text) or needs_language(text):
+        language = state.article_language() or ""
     found = iso_from_text(text, day_first=bool(language) and not language.startswith("en"),
                           region=language)
     if found is None or found.iso is None:

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import re
 
+from convert.textparse.boilerplate_rules import boilerplate_reason
+from convert.textparse.captiontext import caption_parts
+from convert.textparse.inline import clean_text
 from convert.textparse.names import BYLINE_LEAD, is_name_line, strip_markup
-from convert.textparse.state import Chunk, ParseState, ends_sentence, looks_like_prose
-from convert.textparse.steps.boilerplate import boilerplate_reason
-from convert.textparse.steps.captions import caption_parts
+from convert.textparse.state import Chunk, Line, ParseState, ends_sentence, looks_like_prose
 
 _HEADING_MARK = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
 _VERSION_PREFIX = re.compile(
@@ -25,15 +26,22 @@ _VERSION_PREFIX = re.compile(
 #: A headline longer than this is a paragraph, not a headline.
 MAX_HEADLINE = 250
 MAX_SUBHEADLINE = 320
+#: Header roles that rule a block out as the standfirst.
+NOT_STANDFIRST = {"dateline", "byline", "meta", "caption", "boilerplate", "slugline", "body"}
 
 
 def headline(state: ParseState) -> None:
     candidates = [c for c in state.chunks if c.role is None and c.kind == "text"
                   and not boilerplate_reason(c.text)]
     if state.meta.headline is None:
-        if not candidates:
+        if state.header_headline is not None:
+            _take_role_headline(state, state.header_headline)
+        elif state.roles:
+            return  # the header roles found no headline (and warned when there is a body)
+        elif not candidates:
             return
-        _take_headline(state, candidates[0])
+        else:
+            _take_headline(state, candidates[0])
     head = state.meta.headline
     if head is None:
         return
@@ -69,10 +77,22 @@ def _take_headline(state: ParseState, chunk: Chunk) -> None:
         chunk.role = None if chunk.open_lines else "headline"
 
 
+def _take_role_headline(state: ParseState, lines: list[Line]) -> None:
+    """The headline the header roles chose: its lines leave their block."""
+    text, _ = clean_headline(" ".join(clean_text(line.text) for line in lines))
+    state.meta.headline = text
+    numbers = {line.number for line in lines}
+    chunk = next(c for c in state.chunks if any(line.number in numbers for line in c.lines))
+    if all(line.number in numbers for line in chunk.open_lines):
+        state.claim(chunk, "headline", f"headline: {text!r}")
+        return
+    for line in lines:
+        chunk.take(line, "headline")
+    state.decide(lines[0].number, f"headline (lines of a larger block): {text!r}")
+
+
 def _first_line(chunk: Chunk) -> str:
     """A two-line headline joins when the second line continues it (lower-case start)."""
-    from convert.textparse.inline import clean_text
-
     second = clean_text(chunk.lines[1].text)
     if len(chunk.lines) == 2 and second[:1].islower() and len(chunk.text) <= MAX_HEADLINE:
         return chunk.text
@@ -100,6 +120,8 @@ def _subheadline(state: ParseState) -> None:
     text, level = clean_headline(chunk.text)
     if chunk.kind != "text" or not text or len(text) > MAX_SUBHEADLINE:
         return
+    if state.roles.get(chunk.line) in NOT_STANDFIRST:
+        return  # the header roles read it as a dateline, byline, caption...
     if level is not None or _reads_as_standfirst(state, index, text):
         state.meta.subheadline = text
         state.claim(chunk, "subheadline", f"subheadline: {text!r}")

@@ -21,16 +21,16 @@ from __future__ import annotations
 
 import re
 
+from convert.textparse.bylinetext import Applier, byline_part
 from convert.textparse.datetext import (
     PUBLISHED_WORDS, RELATIVE_TIME, UPDATED_WORDS, WORD, FoundDate, find_dates, leftover_words,
 )
 from convert.textparse.fields import apply_field, field_for
 from convert.textparse.inline import clean_text
 from convert.textparse.state import Chunk, Line, ParseState
-from convert.textparse.steps.bylines import Applier, byline_part
 
 _FIELD = re.compile(r"^([^\W\d][\w .'’-]{0,30}?)\s*[:：]\s*(\S.*)$")
-_SEGMENT_SPLIT = re.compile(r"(?:\s|&nbsp;)*\|(?:\s|&nbsp;)*|\u3000+|\s{3,}|\s/\s")
+_SEGMENT_SPLIT = re.compile(r"(?:\s|&nbsp;)*\|(?:\s|&nbsp;)*|\u3000+|\s{3,}|\s[/·•]\s")
 _SLUGLINE = re.compile(r"^(?:[A-Z]{2,}-\S.*,\s?\d{3,4}|[A-Z][A-Z0-9]+(?:-[A-Z0-9]+){2,}/?)$")
 #: Short single lines anywhere may hold explicit fields; longer ones are prose.
 SHORT_LINE = 120

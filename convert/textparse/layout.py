@@ -1,0 +1,80 @@
+"""How a file lays out its text: its wrap width, wrapped lines, crossheads.
+
+Shared by the blocks step and the header-roles step, so that both read the
+same file the same way.
+"""
+
+from __future__ import annotations
+
+import re
+
+from convert.textparse.state import SENTENCE_MARKS, Chunk, Line
+
+#: A hard-wrapped line fills at least this share of the file's wrap width.
+WRAPPED_SHARE = 0.85
+#: A crosshead above a wrapped paragraph is at most this share of the width ...
+CROSSHEAD_SHARE = 0.6
+#: ... and this many words.
+CROSSHEAD_WORDS = 8
+
+
+def wrap_width(chunks: list[Chunk]) -> int:
+    """The file's wrap width: its longest line in blocks of three or more lines (0: none)."""
+    return max((len(line.text.rstrip()) for chunk in chunks if len(chunk.lines) >= 3
+                for line in chunk.lines), default=0)
+
+
+def is_wrapped(text: str, width: int) -> bool:
+    """A line that fills the wrap width and ends no sentence: the text goes on below it."""
+    text = text.rstrip()
+    return bool(width) and len(text) >= width * WRAPPED_SHARE and (
+        text[-1:] not in SENTENCE_MARKS)
+
+
+def is_crosshead(lines: list[Line], width: int) -> bool:
+    """A short first line with no final stop above a hard-wrapped paragraph (``About X``)."""
+    if len(lines) < 3 or not width:
+        return False
+    first = lines[0].text.strip()
+    return (len(first) < width * CROSSHEAD_SHARE and len(first.split()) <= CROSSHEAD_WORDS
+            and first[-1:] not in SENTENCE_MARKS + ",;:" and is_wrapped(lines[1].text, width))
+
+
+#: ``Shr 28 cts vs 22 cts``: a label, then a value (with a digit) against another.
+_VS_ROW = re.compile(r"^(?P<label>\D+?)\s+(?P<a>[^\s\d]*\d.*?)\s+vs\.?\s+(?P<b>\S.*)$", re.I)
+_COLUMN_GAP = re.compile(r"\t+|\s{2,}")
+#: The longest line of a table row (a longer one is a sentence).
+MAX_ROW = 90
+#: Cells of one column start within this many characters of each other.
+ALIGNMENT_SLACK = 2
+
+
+def could_be_row(text: str) -> bool:
+    """A line that a table may hold: short, with a figure, a ``vs`` or a column gap."""
+    text = text.strip()
+    return 0 < len(text) <= MAX_ROW and (any(ch.isdigit() for ch in text) or bool(
+        _COLUMN_GAP.search(text)) or len(text.split()) <= 4)
+
+
+def table_rows(texts: list[str]) -> list[list[str]] | None:
+    """The rows of cells when ``texts`` (two or more lines) are a table, else None.
+
+    Either rows of ``label value vs value`` (a line without ``vs`` in between is a
+    one-cell row: a label over the rows below), or columns set apart by two or more
+    spaces or a tab, the same number in every line, starting at the same place.
+    """
+    lines = [text.strip() for text in texts]
+    if len(lines) < 2 or any(len(line) > MAX_ROW or not line for line in lines):
+        return None
+    vs_rows = [_VS_ROW.match(line) for line in lines]
+    if sum(match is not None for match in vs_rows) >= 2 and vs_rows[-1] is not None:
+        return [[cell for cell in (m["label"], m["a"], m["b"]) if cell] if m else [line]
+                for m, line in zip(vs_rows, lines)]
+    cells = [_COLUMN_GAP.split(line) for line in lines]
+    if len({len(row) for row in cells}) != 1 or len(cells[0]) < 2:
+        return None
+    starts = [[match.end() for match in _COLUMN_GAP.finditer(text.rstrip().lstrip(" "))]
+              for text in texts]
+    aligned = all(max(column) - min(column) <= ALIGNMENT_SLACK for column in zip(*starts))
+    numeric = all(any(ch.isdigit() for ch in row[-1]) for row in cells)
+    return cells if aligned and numeric else None

@@ -1,0 +1,239 @@
+"""Roles for the lines above the body, decided from evidence, jointly over the sequence.
+
+Every line of the header zone (the top of the file down to the first block
+that reads as body) gets generic *features*: position, length, case profile,
+terminal punctuation, separators, a date found by :mod:`convert.textparse.datetext`,
+a field key, byline, name, agency, boilerplate and caption lexicon hits, wire
+sluglines and ids, whether a dateline opens the line, blank lines around it.
+Word lists are features here, never decisions.
+
+A hand-weighted linear scorer turns the features into a score per role
+(``WEIGHTS``), and a Viterbi pass picks the best sequence of roles under the
+allowed transitions (``allowed``): at most one headline; a kicker only right
+above the headline; a standfirst only right under it (or under another
+standfirst line); a dateline alone on its line only right above the body;
+once the body starts, it goes on.  Each line's decision keeps the features
+that weighed most for the role chosen, which ``newsconvert inspect`` prints.
+
+Why hand weights and not a trained CRF: the annotated sets have 71 headers,
+most of them in the same few shapes; a model trained on them learns those
+shapes (the very failure this replaces), and the weights here stay readable
+in review.  ``bench/parse.py`` measures the result on sets it was not tuned on.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from convert.textparse.boilerplate_rules import boilerplate_reason
+from convert.textparse.captiontext import PHOTO_CREDIT, caption_parts, is_credit_line
+from convert.textparse.datetext import (
+    PUBLISHED_WORDS, RELATIVE_TIME, UPDATED_WORDS, find_dates, leftover_words,
+)
+from convert.textparse.fields import field_for
+from convert.textparse.names import BYLINE_LEAD, is_agency, is_name_line, strip_markup
+from convert.textparse.state import SENTENCE_MARKS, looks_like_prose
+
+ROLES = ("slugline", "kicker", "headline", "standfirst", "byline", "meta", "dateline",
+         "caption", "boilerplate", "body")
+
+_FIELD = re.compile(r"^([^\W\d][\w .'’-]{0,30}?)\s*[:：]\s*(\S.*)$")
+_SEPARATORS = re.compile(r"\s[|·•/]\s|\s{3,}|\u3000")
+_SLUG = re.compile(
+    r"^(?:[A-Z]{2,}-\S.*,\s?\d{3,4}"  # BC-US--Giant Pumpkin Contest,0398
+    r"|[A-Z][A-Z0-9]+(?:-[A-Z0-9]+){2,}/?"  # WASHINGTON-BUDGET-VOTE
+    r"|/?(?:[\w-]+/){2,}[\w-]*"  # /politics/Britain/EU/ keyword paths
+    r"|[a-z]{3}\d{3,5}\s+\d\s+[a-z]\s+\d{2,4}\s+\w+\s+\d{3,4}"  # eca0003 3 i 380 dpa 0045
+    r"|(?:\d(?:ST|ND|RD|TH)\s+(?:LEAD|NET|ADD|WRITETHRU)|REFILE|RPT|URGENT|FLASH|BULLETIN))$")
+_NUMERIC = re.compile(r"^[\d\W_]{3,}$")
+_DATELINE_START = re.compile(
+    r"^(?:[(（【\[][^()（）【】\[\]]{2,30}[)）】\]]\s*(?:--|[-–—_=]|\s)"  # (CNN) --, 【6月18日 AFP】
+    r"|[^\s()][^()]{1,60}?\s*(?:\([^()\d]{2,30}\)|/[^/\d]{2,30}/)\s*(?:--|[-–—_:]|\.-)\s*\S)")
+_DATELINE_ONLY = re.compile(
+    r"^[^()]{2,60}?\s*(?:\([^()\d]{2,40}\)|/[^/\d]{2,40}/)\s*(?:--|[-–—]|[.:])?$")
+_HEADING_MARK = re.compile(r"^#{1,6}\s")
+_SENTENCE_INSIDE = re.compile(rf"[{re.escape(SENTENCE_MARKS)}]\s+\S")
+
+#: role -> {feature: weight}; ``bias`` is always on.
+WEIGHTS: dict[str, dict[str, float]] = {
+    "headline": {"bias": 0.0, "first": 1.5, "short": 1.0, "title_case": 1.0, "title_shape": 1.0,
+                 "heading_mark": 2.0, "full_stop": -4.5, "sentences": -3.0, "long": -2.0,
+                 "very_long": -4.0, "date_line": -4.0, "relative_time": -4.0, "field": -4.0,
+                 "byline_lead": -4.0, "name_line": -1.5, "agency": -3.0, "boilerplate": -5.0,
+                 "caption": -3.0, "photo_credit": -3.0, "slug": -5.0, "numeric": -6.0,
+                 "dateline_start": -4.0, "dateline_only": -4.0, "colon_end": -1.0,
+                 "all_caps_short": -1.0},
+    "body": {"bias": -1.0, "prose": 3.0, "full_stop": 2.0, "sentences": 1.5, "long": 1.5,
+             "dateline_start": 3.0, "short": -1.0, "title_case": -0.5, "date_line": -2.0,
+             "field": -2.0, "slug": -3.0, "numeric": -3.0, "byline_lead": -1.0,
+             "heading_mark": -1.0, "photo_credit": -2.0},
+    "standfirst": {"bias": -1.5, "prose": 0.5, "title_shape": 1.0, "sentence_case": 1.0, "long": -0.5, "very_long": -3.0,
+                   "date_line": -4.0, "field": -4.0, "byline_lead": -4.0, "name_line": -3.0,
+                   "boilerplate": -4.0, "caption": -3.0, "dateline_start": -4.0,
+                   "second_heading_mark": 3.0},
+    "byline": {"bias": -1.5, "byline_lead": 4.0, "name_line": 3.0, "agency": 1.0,
+               "sentence_case": -2.0,
+               "full_stop": -2.0, "long": -3.0, "date_line": -1.0},
+    "meta": {"bias": -1.5, "date_line": 4.0, "field": 4.0, "relative_time": 4.0,
+             "separators": 1.0, "agency": 1.5, "long": -3.0, "prose": -1.0},
+    "slugline": {"bias": -2.0, "slug": 5.0, "numeric": 5.0, "all_caps_short": 0.5},
+    "kicker": {"bias": -2.5, "all_caps_short": 1.5, "colon_end": 1.5, "tiny": 0.5,
+               "full_stop": -3.0},
+    "dateline": {"bias": -3.0, "dateline_only": 5.0},
+    "caption": {"bias": -2.0, "caption": 4.0, "photo_credit": 6.0},
+    "boilerplate": {"bias": -2.0, "boilerplate": 5.0},
+}
+#: Small preferences between neighbours (the rest of the allowed moves score 0).
+#: Most articles have a headline: a path with one gets this much more.
+HEADLINE_PRIOR = 1.0
+TRANSITION_BONUS = {("headline", "byline"): 0.5, ("headline", "standfirst"): 0.3,
+                    ("byline", "meta"): 0.3, ("meta", "byline"): 0.2}
+
+
+@dataclass(frozen=True)
+class HeaderLine:
+    """A line of the header zone as the scorer sees it."""
+
+    number: int
+    text: str
+
+
+@dataclass(frozen=True)
+class RoleDecision:
+    line: int
+    role: str
+    #: The features that weighed most for the role chosen, strongest first.
+    evidence: tuple[str, ...]
+
+
+def features(line: HeaderLine, position: int) -> dict[str, float]:
+    """The evidence about one line (names -> 1.0 when present)."""
+    text = strip_markup(line.text)
+    found: dict[str, float] = {"bias": 1.0}
+
+    def on(name: str, condition: object) -> None:
+        if condition:
+            found[name] = 1.0
+
+    words = text.split()
+    last = text.rstrip()[-1:]
+    on("first", position == 0)
+    on("short", len(text) <= 90)
+    on("tiny", len(words) <= 3)
+    on("long", len(text) > 160)
+    on("very_long", len(text) > 250)
+    on("full_stop", last in SENTENCE_MARKS and last not in "?？!！؟")
+    on("sentences", _SENTENCE_INSIDE.search(text))
+    on("prose", looks_like_prose(text))
+    if len(text) <= 160:  # the lexicon and the case profile are for header-sized lines
+        cased = [w for w in words if len(w) > 3 and w[0].isalpha() and (w[0].isupper() or
+                                                                       w[0].islower())]
+        capitals = sum(w[0].isupper() for w in cased) / len(cased) if cased else 0.0
+        on("title_case", len(cased) >= 2 and capitals >= 0.6)
+        on("sentence_case", len(words) >= 5 and len(cased) >= 3 and capitals < 0.5)
+        on("all_caps_short", len(words) <= 4 and text.isupper())
+        on("colon_end", last in ":：")
+        on("title_shape", 3 <= len(words) <= 20 and last not in SENTENCE_MARKS + ":：")
+        on("heading_mark", position == 0 and _HEADING_MARK.match(text))
+        on("second_heading_mark", text.startswith("## "))
+        on("separators", _SEPARATORS.search(line.text))
+        on("relative_time", RELATIVE_TIME.match(text))
+        dates = find_dates(text, day_first=True)
+        if dates:
+            labels = [w.casefold() for w in leftover_words(text, dates)]
+            on("date_line", len([w for w in labels if w not in PUBLISHED_WORDS
+                                 and w not in UPDATED_WORDS]) <= 2)
+        field = _FIELD.match(text)
+        on("field", field and field_for(field.group(1)))
+        on("byline_lead", BYLINE_LEAD.match(text))
+        on("name_line", is_name_line(text))
+        on("agency", len(words) <= 4 and is_agency(text))
+        on("boilerplate", boilerplate_reason(text))
+        on("caption", caption_parts(text) or is_credit_line(text))
+        on("slug", _SLUG.match(text))
+        on("numeric", _NUMERIC.match(text))
+        on("dateline_only", _DATELINE_ONLY.match(text) and not text[:1].islower())
+    on("photo_credit", PHOTO_CREDIT.search(text))
+    on("dateline_start", _DATELINE_START.match(text))
+    return found
+
+
+def allowed(previous: str | None, role: str, seen_headline: bool) -> bool:
+    """May ``role`` follow ``previous`` (None: the first line)?"""
+    if previous == "body":
+        return role == "body"
+    if previous == "kicker":
+        return role == "headline"
+    if previous == "dateline":
+        return role == "body"
+    if role == "headline":
+        return not seen_headline
+    if role == "kicker":
+        return not seen_headline
+    if role == "standfirst":
+        return previous in ("headline", "standfirst")
+    return True
+
+
+def decide_roles(lines: list[HeaderLine]) -> list[RoleDecision]:
+    """The best sequence of roles for ``lines`` (Viterbi over (role, headline seen))."""
+    if not lines:
+        return []
+    found = [features(line, index) for index, line in enumerate(lines)]
+    scores = [_role_scores(f) for f in found]
+    # State (role, headline seen) -> best score; one back-pointer table per line.
+    best = {(role, role == "headline"): scores[0][role]
+            for role in ROLES if allowed(None, role, False)}
+    back: list[dict[tuple[str, bool], tuple[str, bool]]] = []
+    for index in range(1, len(lines)):
+        step: dict[tuple[str, bool], float] = {}
+        pointers: dict[tuple[str, bool], tuple[str, bool]] = {}
+        for state, score in best.items():
+            for role, seen, bonus in _MOVES[state]:
+                total = score + scores[index][role] + bonus
+                if total > step.get((role, seen), -1e9):
+                    step[(role, seen)] = total
+                    pointers[(role, seen)] = state
+        best = step
+        back.append(pointers)
+    last = max((state for state in best if state[0] != "kicker"),
+               key=lambda state: best[state] + (HEADLINE_PRIOR if state[1] else 0.0))
+    path = [last]
+    for pointers in reversed(back):
+        path.append(pointers[path[-1]])
+    path.reverse()
+    return [RoleDecision(line.number, role, _evidence(role, f))
+            for line, (role, _), f in zip(lines, path, found)]
+
+
+def _role_scores(found: dict[str, float]) -> dict[str, float]:
+    scores = dict.fromkeys(ROLES, 0.0)
+    for name, value in found.items():
+        for role, weight in _BY_FEATURE.get(name, ()):
+            scores[role] += weight * value
+    return scores
+
+
+def _evidence(role: str, found: dict[str, float]) -> tuple[str, ...]:
+    """The (up to) three features that weighed most for ``role``, for or against."""
+    weights = WEIGHTS[role]
+    parts = [(name, weights[name] * value) for name, value in found.items()
+             if name in weights and name != "bias"]
+    strongest = sorted(parts, key=lambda item: -abs(item[1]))[:3]
+    return tuple(f"{name} {part:+g}" for name, part in strongest)
+
+
+#: feature -> the roles it weighs on, with the weight.
+_BY_FEATURE: dict[str, list[tuple[str, float]]] = {
+    name: [(role, weights[name]) for role, weights in WEIGHTS.items() if name in weights]
+    for name in {name for weights in WEIGHTS.values() for name in weights}
+}
+
+#: (role, headline seen) -> the moves allowed from it: (next role, seen after, bonus).
+_MOVES: dict[tuple[str, bool], list[tuple[str, bool, float]]] = {
+    (previous, seen): [(role, seen or role == "headline", TRANSITION_BONUS.get((previous, role),
+                                                                               0.0))
+                       for role in ROLES if allowed(previous, role, seen)]
+    for previous in ROLES for seen in (False, True)
+}

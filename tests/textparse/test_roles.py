@@ -1,0 +1,65 @@
+"""Header roles: scored evidence, decided jointly over the sequence (convert/textparse/roles.py)."""
+
+from __future__ import annotations
+
+from convert.textparse.roles import HeaderLine, allowed, decide_roles, features
+from tests.textparse.conftest import run_steps
+
+
+def roles(*texts: str) -> list[str]:
+    lines = [HeaderLine(number, text) for number, text in enumerate(texts, 1)]
+    return [decision.role for decision in decide_roles(lines)]
+
+
+LEAD = ("The central library will open on Sundays from next month, the city council said on "
+        "Tuesday, after a petition signed by more than 4,000 residents.")
+
+
+def test_headline_byline_date_then_body() -> None:
+    assert roles("Library extends weekend opening hours", "By Ann Lee", "June 3, 2022", LEAD) == [
+        "headline", "byline", "meta", "body"]
+
+
+def test_an_author_above_the_headline_is_a_byline() -> None:
+    assert roles("Marta Kowalczyk", "City library extends weekend opening hours", LEAD) == [
+        "byline", "headline", "body"]
+
+
+def test_an_id_on_top_is_a_slug_and_a_lead_is_no_headline() -> None:
+    assert roles("4419111", "Harbour authority approves second ferry terminal", LEAD) == [
+        "slugline", "headline", "body"]
+    assert roles(LEAD, LEAD) == ["body", "body"]
+
+
+def test_a_short_sentence_with_a_full_stop_opens_the_body() -> None:
+    assert roles("Barely a shot was fired.", LEAD)[0] == "body"
+
+
+def test_a_standfirst_is_chosen_for_what_follows_it() -> None:
+    standfirst = ("Victorian pool that closed eight years ago will welcome swimmers again "
+                  "next month, with its original suite restored")
+    assert roles("Baths to reopen after restoration", standfirst, "Kirsty MacLeod and Euan Grant",
+                 "Monday 6 October 2014 14:32 BST", LEAD) == [
+        "headline", "standfirst", "byline", "meta", "body"]
+
+
+def test_transitions() -> None:
+    assert not allowed("body", "headline", False)
+    assert not allowed("kicker", "byline", False)
+    assert not allowed(None, "standfirst", False)
+    assert not allowed("meta", "headline", True)
+    assert allowed("headline", "standfirst", True)
+
+
+def test_each_decision_names_its_strongest_evidence() -> None:
+    [decision] = decide_roles([HeaderLine(1, "By Ann Lee")])
+    assert decision.role == "byline" and decision.evidence[0] == "byline_lead +4"
+    assert "date_line" in features(HeaderLine(1, "Updated: 12 June 2018, 14:05 BST"), 1)
+
+
+def test_the_step_records_roles_and_warns_when_there_is_no_headline() -> None:
+    state = run_steps(LEAD + "\n\nSecond paragraph of the story, which goes on.\n", "header-roles")
+    assert set(state.roles.values()) == {"body"}
+    assert [w.code for w in state.warnings] == ["no-headline"]
+    evidence = [d for d in state.decisions if d.step == "header-roles" and d.evidence]
+    assert evidence and evidence[0].evidence[0].startswith("prose")
