@@ -43,6 +43,8 @@ _NOT_FOR_PUBLICATION = re.compile(
     r"(?:die )?folgenden? informationen? (?:ist|sind) nicht (?:zur|für die) veröffentlichung)",
     re.I)
 _RULE = re.compile(r"^(?:\*\s*){3,}$")
+#: dpa's editors' notebook heading (refile notes, notes to editors, links).
+_NOTEBOOK = re.compile(r"^#\s*(?:Notebook|Notizblock)\s*$", re.I)
 _SELECTION_CODE = re.compile(r"^[a-z]{5}$")
 
 
@@ -139,11 +141,13 @@ def _headline(lines: list[wire.Line]) -> tuple[list[str], wire.Line | None, list
 
 
 def _publishable(lines: list[wire.Line]) -> tuple[list[wire.Line], str | None]:
-    """The story up to "not intended for publication", and the note from there on."""
+    """The story up to the editors' part, and that part as the note: dpa's ``# Notebook``
+    (refile, note to editors, links) and what follows "not intended for publication"."""
     for i, line in enumerate(lines):
-        if _NOT_FOR_PUBLICATION.match(line.text.strip()):
+        text = line.text.strip()
+        if _NOTEBOOK.match(text) or _NOT_FOR_PUBLICATION.match(text):
             cut = i - 1 if i and _RULE.match(lines[i - 1].text.strip()) else i
-            note = "\n".join(line.text.rstrip() for line in lines[i + 1:]).strip()
+            note = "\n".join(line.text.rstrip() for line in lines[i:]).strip()
             return lines[:cut], note or None
     return lines, None
 
