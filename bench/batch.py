@@ -1,15 +1,20 @@
-"""Batch conversion benchmark: throughput, peak memory, pandoc side by side, start-up.
+"""Batch conversion: articles/s next to pandoc run once per file, and memory flat in corpus size.
 
-    python bench/batch.py                      # 1,000 and 10,000 articles, 2 jobs
-    python bench/batch.py --counts 500 --pandoc-sample 50
+    python bench/batch.py                      # 1,000 and 10,000 articles, 2 jobs, 3 rounds
+    python bench/batch.py --counts 1000,10000,100000 --rounds 1
 
 Articles are generated in a temporary folder from the dev corpus texts (each one
-made distinct), with a Markdown twin of each for pandoc.  Every run happens in a
-fresh process so its peak memory (max RSS of the parent and of its workers) is
-its own.  Prints figures; asserts nothing about time.
+made distinct), with a Markdown twin of each for pandoc.  Every conversion is a
+fresh process running the library's ``convert_many`` (start-up included in the
+wall time); it reports its own peak RSS (``VmHWM``) and its workers' largest
+(``RUSAGE_CHILDREN``).  pandoc converts a sample of the twins, one process per
+file (how its users batch it), ``--jobs`` at a time.  Our runs and pandoc's take
+turns, ``--rounds`` times; rates are from the median run, min in brackets.
 
-A writer that is missing on the current branch is skipped, saying so.  pandoc is
-skipped when it is not installed (Debian: ``apt-get install pandoc``).
+Goals (issue 20): txt -> html at >= 30x pandoc's articles/s and >= 450 articles/s
+on 2 cores; parent and worker peaks flat in corpus size (the largest count's
+peak within 10 MiB of the smallest's).  pandoc must be installed (Debian:
+``apt-get install pandoc``).  A writer missing on this branch is skipped.
 """
 
 from __future__ import annotations
@@ -27,23 +32,28 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-DEV_CORPUS = ROOT.parent / "shared" / "corpus" / "dev"
-STANDARDS = ROOT.parent / "shared" / "standards"
-WITH_SCHEMAS = {**os.environ, "NEWSCONVERT_SCHEMAS": str(STANDARDS)}
+from harness import DEV_CORPUS, ROOT, SHARED, as_installed, machine, markdown_twin, verdict
+
+STANDARDS = SHARED / "standards"
 ITEM = STANDARDS / "newsml-g2/examples/unit_test_files/2.26/should_pass/CR00201_charcount.xml"
 sys.path.insert(0, str(ROOT))
+#: Goals: times pandoc's throughput, articles/s, and MiB a peak may grow from the
+#: smallest corpus to the largest.
+PANDOC_RATIO = 30.0
+RATE = 450.0
+FLAT_MIB = 10.0
 
 #: Runs in a fresh interpreter: one batch conversion, then its figures as JSON.
 CHILD = """
 import json, resource, sys, time
+started = time.perf_counter()
 from convert import run
 folder, fmt, out, jobs = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
-started = time.perf_counter()
 report = run.convert_many([folder], [fmt], out, jobs=jobs, read_format="text")
 seconds = time.perf_counter() - started
-print(json.dumps({"seconds": seconds, "counts": report.counts,
-                  "parent_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+parent_kib = next(int(line.split()[1]) for line in open("/proc/self/status")
+                  if line.startswith("VmHWM:"))
+print(json.dumps({"seconds": seconds, "counts": report.counts, "parent_kib": parent_kib,
                   "worker_kib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))
 """
 
@@ -61,13 +71,6 @@ def articles() -> list[str]:
     return texts
 
 
-def markdown_twin(text: str) -> str:
-    """The article as pandoc Markdown: the first block the title, the rest paragraphs."""
-    blocks = [" ".join(block.split()) for block in text.replace("\r\n", "\n").split("\n\n")]
-    blocks = [block for block in blocks if block]
-    return f"% {blocks[0]}\n\n" + "\n\n".join(blocks[1:]) + "\n"
-
-
 def generate(folder: Path, count: int) -> Path:
     """``count`` distinct articles (``.txt`` and a ``.md`` twin), 100 per subfolder."""
     texts = articles()
@@ -79,8 +82,7 @@ def generate(folder: Path, count: int) -> Path:
         sub = folder / f"{number // 100:04d}"
         sub.mkdir(parents=True, exist_ok=True)
         (sub / f"{number:06d}.txt").write_text(varied, encoding="utf-8")
-        (markdown / f"{number:06d}.md").write_text(
-            markdown_twin(varied), encoding="utf-8")
+        (markdown / f"{number:06d}.md").write_text(markdown_twin(varied), encoding="utf-8")
     return folder
 
 
@@ -90,55 +92,19 @@ def writer_exists(name: str) -> bool:
     return importlib.util.find_spec(formats.writer(name).module) is not None
 
 
-def convert_in_child(folder: Path, fmt: str, out: Path, jobs: int) -> dict[str, object]:
+def convert_in_child(folder: Path, fmt: str, out: Path, jobs: int,
+                     env: dict[str, str]) -> dict[str, object]:
     shutil.rmtree(out, ignore_errors=True)
-    result = subprocess.run([sys.executable, "-c", CHILD, str(folder), fmt, str(out), str(jobs)],
-                            cwd=ROOT, capture_output=True, text=True, check=True)
-    return json.loads(result.stdout)
-
-
-def validate_newsml(out: Path) -> tuple[dict[str, int], float]:
-    """``newsconvert validate`` over every output (official XSD and our rules), in a
-    fresh process, start-up included: (report summary, seconds)."""
     started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "convert", "validate", "--format", "json",
-                             str(out)], cwd=ROOT, env=WITH_SCHEMAS, capture_output=True,
-                            text=True, check=False)
-    seconds = time.perf_counter() - started
-    if result.returncode not in (0, 1):
-        raise RuntimeError(f"validate failed: {result.stderr.strip()}")
-    return json.loads(result.stdout)["summary"], seconds
+    result = subprocess.run([sys.executable, "-c", CHILD, str(folder), fmt, str(out), str(jobs)],
+                            cwd=ROOT, env=env, capture_output=True, text=True, check=True)
+    figures: dict[str, object] = json.loads(result.stdout)
+    figures["wall"] = time.perf_counter() - started
+    return figures
 
 
-def bench_format(fmt: str, folders: dict[int, Path], work: Path, jobs: int) -> dict[int, float]:
-    """Articles/s for each count (nothing when the writer is missing)."""
-    if not writer_exists(fmt):
-        print(f"txt -> {fmt}: skipped, the {fmt} writer is not on this branch")
-        return {}
-    rates = {}
-    for count, folder in folders.items():
-        figures = convert_in_child(folder, fmt, work / f"out-{fmt}-{count}", jobs)
-        rate = rates[count] = count / figures["seconds"]
-        print(f"txt -> {fmt:<7} {count:>6,} articles, {jobs} jobs: {rate:8,.0f} articles/s "
-              f"({figures['seconds']:.2f} s); peak RSS parent {figures['parent_kib'] / 1024:.0f}"
-              f" MiB, largest worker {figures['worker_kib'] / 1024:.0f} MiB; "
-              f"{figures['counts']}")
-        if fmt == "newsml":
-            summary, seconds = validate_newsml(work / f"out-{fmt}-{count}")
-            print(f"    newsconvert validate (NewsML-G2 2.35 XSD + rules): {summary['valid']:,} "
-                  f"valid, {summary['invalid']:,} invalid in {seconds:.2f} s "
-                  f"({summary['files'] / seconds:,.0f} files/s, start-up included)")
-    return rates
-
-
-def bench_pandoc(markdown: Path, sample: int, jobs: int) -> float | None:
-    if shutil.which("pandoc") is None:
-        print("pandoc: skipped, not installed (Debian: apt-get install pandoc)")
-        return None
-    sources = sorted(markdown.glob("*.md"))[:sample]
-    out = markdown.parent / "pandoc-out"
-    out.mkdir(exist_ok=True)
-
+def pandoc_round(sources: list[Path], out: Path, jobs: int) -> float:
+    """Seconds for pandoc to convert ``sources``, one process each, ``jobs`` at a time."""
     def one(source: Path) -> None:
         subprocess.run(["pandoc", "-f", "markdown", "-t", "html5", "-s", str(source),
                         "-o", str(out / f"{source.stem}.html")], check=True)
@@ -146,50 +112,98 @@ def bench_pandoc(markdown: Path, sample: int, jobs: int) -> float | None:
     started = time.perf_counter()
     with ThreadPoolExecutor(jobs) as pool:
         list(pool.map(one, sources))
-    rate = len(sources) / (time.perf_counter() - started)
-    print(f"pandoc md -> html, one process per article, {jobs} at a time: {rate:,.1f} "
-          f"articles/s (sample of {len(sources):,})")
-    return rate
+    return time.perf_counter() - started
 
 
-def startup(command: list[str], runs: int = 10) -> str:
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        subprocess.run(command, cwd=ROOT, env=WITH_SCHEMAS, stdout=subprocess.DEVNULL,
-                       check=True)
-        times.append((time.perf_counter() - started) * 1000)
-    return f"min {min(times):.0f} ms, median {statistics.median(times):.0f} ms"
+def validate_newsml(out: Path, env: dict[str, str]) -> str:
+    """``newsconvert validate`` over every output (official XSD and our rules), fresh
+    process, start-up included."""
+    started = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "convert", "validate", "--format", "json",
+                             str(out)], cwd=ROOT, env=env, capture_output=True, text=True,
+                            check=False)
+    seconds = time.perf_counter() - started
+    if result.returncode not in (0, 1):
+        raise RuntimeError(f"validate failed: {result.stderr.strip()}")
+    summary = json.loads(result.stdout)["summary"]
+    return (f"newsconvert validate (NewsML-G2 XSD + rules): {summary['valid']:,} valid, "
+            f"{summary['invalid']:,} invalid in {seconds:.2f} s "
+            f"({summary['files'] / seconds:,.0f} files/s, start-up included)")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--counts", default="1000,10000", help="article counts, comma-separated")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--formats", default="html,json,newsml")
     parser.add_argument("--pandoc-sample", type=int, default=200,
-                        help="articles given to pandoc (it is slow: one process each)")
+                        help="articles given to pandoc per round (one process each)")
     options = parser.parse_args()
-    counts = [int(count) for count in options.counts.split(",")]
+    if shutil.which("pandoc") is None:
+        sys.exit("bench/batch.py: pandoc, the yardstick, is not installed "
+                 "(Debian: apt-get install pandoc)")
+    counts = sorted(int(count) for count in options.counts.split(","))
+    fmts = [fmt for fmt in options.formats.split(",") if writer_exists(fmt)]
     with tempfile.TemporaryDirectory(prefix="newsconvert-bench-") as temporary:
         work = Path(temporary)
+        env = as_installed(work / "pycache")
         folders = {count: generate(work / f"articles-{count}", count) for count in counts}
-        print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, "
-              f"articles from {DEV_CORPUS}")
-        rates = {fmt: bench_format(fmt, folders, work, options.jobs)
-                 for fmt in ("html", "newsml", "json")}
-        largest = max(counts)
-        pandoc = bench_pandoc(work / f"articles-{largest}-md", options.pandoc_sample,
-                              options.jobs)
-        compared = next((fmt for fmt in ("html", "json") if rates[fmt]), None)
-        if pandoc and compared:
-            print(f"newsconvert txt -> {compared} vs pandoc md -> html: "
-                  f"{rates[compared][largest] / pandoc:,.0f}x the throughput")
-        one = next(iter(sorted(folders[min(counts)].rglob("*.txt"))))
-        print(f"start-up: newsconvert --help: {startup([sys.executable, '-m', 'convert', '--help'])}")
-        print(f"start-up: one-file conversion to json: "
-              f"{startup([sys.executable, '-m', 'convert', 'convert', str(one), '--to', 'json'])}")
-        print(f"start-up: one-file validate (NewsML-G2): "
-              f"{startup([sys.executable, '-m', 'convert', 'validate', str(ITEM)])}")
+        sources = sorted((work / f"articles-{counts[0]}-md").glob("*.md"))
+        sources = sources[:options.pandoc_sample]
+        pandoc_out = work / "pandoc-out"
+        pandoc_out.mkdir()
+        warm_up = generate(work / "warm-up", 20)  # bytecode written, files cached: uncounted
+        for fmt in fmts:
+            convert_in_child(warm_up, fmt, work / f"warm-up-{fmt}", options.jobs, env)
+        runs: dict[tuple[str, int], list[dict[str, object]]] = {
+            (fmt, count): [] for fmt in fmts for count in counts}
+        pandoc: list[float] = []
+        for _ in range(options.rounds):  # taking turns, so other load falls on all alike
+            for fmt in fmts:
+                for count in counts:
+                    runs[fmt, count].append(convert_in_child(
+                        folders[count], fmt, work / f"out-{fmt}-{count}", options.jobs, env))
+            pandoc.append(pandoc_round(sources, pandoc_out, options.jobs))
+        print(f"{machine()}; {options.rounds} rounds, {options.jobs} jobs; articles made "
+              f"from {DEV_CORPUS}")
+        pandoc_rate = len(sources) / statistics.median(pandoc)
+        print(f"  pandoc md -> html, one process per article, {options.jobs} at a time: "
+              f"{pandoc_rate:,.1f} articles/s (min run {len(sources) / max(pandoc):,.1f}; "
+              f"sample of {len(sources):,} per round)")
+        rates: dict[tuple[str, int], float] = {}
+        for (fmt, count), figures in runs.items():
+            walls = [float(f["wall"]) for f in figures]  # type: ignore[arg-type]
+            rate = rates[fmt, count] = count / statistics.median(walls)
+            parent = max(float(f["parent_kib"]) for f in figures) / 1024  # type: ignore[arg-type]
+            worker = max(float(f["worker_kib"]) for f in figures) / 1024  # type: ignore[arg-type]
+            print(f"  newsconvert txt -> {fmt:<7}{count:>8,} articles: {rate:7,.0f} articles/s "
+                  f"(best {count / min(walls):,.0f}; {statistics.median(walls):.2f} s), "
+                  f"{rate / pandoc_rate:5.1f}x pandoc; peak RSS parent {parent:.0f} MiB, "
+                  f"largest worker {worker:.0f} MiB; {figures[-1]['counts']}")
+        if "newsml" in fmts:
+            print("  " + validate_newsml(work / f"out-newsml-{counts[-1]}", env))
+    closing_lines(fmts, counts, rates, runs, pandoc_rate)
+
+
+def closing_lines(fmts: list[str], counts: list[int], rates: dict[tuple[str, int], float],
+                  runs: dict[tuple[str, int], list[dict[str, object]]],
+                  pandoc_rate: float) -> None:
+    if "html" in fmts:
+        for count in counts:
+            rate = rates["html", count]
+            verdict(f"batch txt -> html, {count:,} articles", rate >= RATE
+                    and rate >= PANDOC_RATIO * pandoc_rate,
+                    f"{rate:,.0f} articles/s, {rate / pandoc_rate:.1f}x pandoc per file; "
+                    f"goal >= {PANDOC_RATIO:g}x and >= {RATE:g} articles/s")
+    for fmt in fmts:
+        smallest, largest = runs[fmt, counts[0]], runs[fmt, counts[-1]]
+        for key, label in (("parent_kib", "parent"), ("worker_kib", "worker")):
+            low = max(float(f[key]) for f in smallest) / 1024  # type: ignore[arg-type]
+            high = max(float(f[key]) for f in largest) / 1024  # type: ignore[arg-type]
+            verdict(f"batch txt -> {fmt}: {label} memory flat", high <= low + FLAT_MIB,
+                    f"peak {low:.0f} MiB at {counts[0]:,} articles, {high:.0f} MiB at "
+                    f"{counts[-1]:,}; goal: within {FLAT_MIB:g} MiB")
 
 
 if __name__ == "__main__":

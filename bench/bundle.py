@@ -1,6 +1,6 @@
-"""Benchmark: a 1000-article EPUB bundle, time and peak memory.
+"""Benchmark: a 10,000-article EPUB bundle, time and peak memory.
 
-    python bench/bundle.py [--articles 1000]
+    python bench/bundle.py [--articles 10000]
 
 Articles are the dev corpus, varied (numbered headlines, shifted dates) so
 that every chapter is distinct, and produced lazily, the way
@@ -14,7 +14,9 @@ that every chapter is distinct, and produced lazily, the way
 * the same for ``write`` returning bytes (the compressed book itself is then
   in memory, which is what the CLI does before its atomic rename);
 * pandoc's EPUB of the same articles (Markdown in) as a reference, when
-  ``pandoc`` is installed.
+  ``pandoc`` is installed;
+* closing lines: peak RSS of the N-article build <= 200 MiB, and time linear
+  (N takes at most 5x the time of N/4), ``met`` or ``missed``.
 """
 
 from __future__ import annotations
@@ -44,6 +46,10 @@ from convert.writers import epub  # noqa: E402
 
 DEV_CORPUS = ROOT.parent / "shared" / "corpus" / "dev"
 OPTIONS = WriteOptions(title="Benchmark bundle", group_by="date", cover="auto")
+#: Goals (issue 20): the largest bundle's peak RSS, and time linear in articles (4x the
+#: articles in at most 4x this slack the time).
+PEAK_MIB = 200.0
+LINEAR_SLACK = 1.25
 
 
 def base_articles() -> list[Document]:
@@ -112,13 +118,16 @@ def one_build(count: int, to_bytes: bool) -> None:
     base = base_articles()
     epub.write([base[0]], WriteOptions())  # import ebooklib/lxml outside the measurement
     elapsed, peak, size = measure(base, count, to_bytes)
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    # VmHWM, not ru_maxrss: the latter keeps the peak of the parent this process was
+    # forked from before its exec.
+    rss = next(int(line.split()[1]) for line in open("/proc/self/status", encoding="ascii")
+               if line.startswith("VmHWM:")) * 1024
     print(elapsed, peak, rss, size)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     arguments = parser.parse_args()
     os.environ.pop("SOURCE_DATE_EPOCH", None)
@@ -128,15 +137,29 @@ def main() -> None:
     count = arguments.articles
     base = base_articles()
     print(f"{count} articles from {len(base)} dev-corpus articles, group_by=date, auto cover")
+    verdicts = []
     for label, mode in (("write_to(file)", "file"), ("write() -> bytes", "bytes")):
+        seconds = {}
         for size in (1, count // 4, count):
             result = subprocess.run([sys.executable, __file__, "--child", str(size), mode],
                                     capture_output=True, text=True, check=True)
             elapsed, peak, rss, book = (float(x) for x in result.stdout.split())
-            print(f"{label:<17} {size:>5} articles: {elapsed:6.2f} s, peak RSS "
+            seconds[size] = elapsed
+            print(f"{label:<17} {size:>6} articles: {elapsed:6.2f} s, peak RSS "
                   f"{rss / 2**20:6.1f} MiB, Python peak {peak / 2**20:5.2f} MiB, "
                   f"book {book / 2**10:6.0f} KiB")
+        growth = seconds[count] / seconds[count // 4]
+        verdicts += [(f"EPUB bundle of {count:,} articles, {label}: memory",
+                      rss <= PEAK_MIB * 2**20,
+                      f"peak RSS {rss / 2**20:.0f} MiB; goal <= {PEAK_MIB:g} MiB"),
+                     (f"EPUB bundle of {count:,} articles, {label}: time linear",
+                      growth <= 4 * LINEAR_SLACK,
+                      f"{seconds[count]:.1f} s for {count:,}, {seconds[count // 4]:.1f} s for "
+                      f"{count // 4:,}: {growth:.1f}x for 4x the articles; goal <= "
+                      f"{4 * LINEAR_SLACK:g}x")]
     print(pandoc_reference(base, count))
+    for goal, met, figures in verdicts:
+        print(f"{goal}: {'met' if met else 'missed'} ({figures})")
 
 
 if __name__ == "__main__":

@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT))
 
 from convert.options import ReadOptions  # noqa: E402
 from convert.readers import text as text_reader  # noqa: E402
-from tests.corpus_checks import field_results  # noqa: E402
+from tests.support.corpus import field_results  # noqa: E402
 from tests.readers.test_text_real import real_files, real_results  # noqa: E402
 
 DEV = ROOT.parent / "shared" / "corpus" / "dev"

@@ -33,7 +33,7 @@ from convert.textparse.layout import wrap_width  # noqa: E402
 from convert.textparse.pipeline import STEPS, new_state  # noqa: E402
 from convert.textparse.roles import HeaderLine, decide_roles, features  # noqa: E402
 from convert.textparse.steps.header import unit_text, zone_units  # noqa: E402
-from tests.corpus_checks import expected  # noqa: E402
+from tests.support.corpus import expected  # noqa: E402
 from tests.readers.test_text_real import real_files  # noqa: E402
 
 DEV = ROOT.parent / "shared" / "corpus" / "dev"

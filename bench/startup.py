@@ -5,7 +5,9 @@
 Each command runs in a fresh interpreter, the way the console script does
 (``convert.launch:main`` when the tree has it, else ``convert.cli:main``),
 taking turns with the yardstick ``python -c pass`` in the same loop; the
-minimum wall time of each is printed with its ratio to the yardstick's.
+minimum wall time and the minimum CPU time (user + system, which other load
+on a shared machine disturbs less) of each are printed with their ratios to
+the yardstick's.
 ``--tree`` times other checkouts of the project (for example the commit
 before a change, unpacked with ``git archive``) in the same call, so
 before and after figures are measured under the same load.
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -54,25 +57,31 @@ def main() -> None:
         for name, command in commands(tree.resolve()).items():
             jobs[(name, tree)] = command
     times: dict[tuple[str, Path | None], list[float]] = {key: [] for key in jobs}
+    cpu: dict[tuple[str, Path | None], list[float]] = {key: [] for key in jobs}
     for _ in range(arguments.runs):
         for key, command in jobs.items():
             tree = key[1]
             env = {**os.environ, "PYTHONPATH": str(tree) if tree else ""}
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
             start = time.perf_counter()
             result = subprocess.run(command, cwd=tree or ROOT, env=env, capture_output=True,
                                     check=False)
             times[key].append(time.perf_counter() - start)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu[key].append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
             if result.returncode != 0:
                 raise SystemExit(f"{key[0]} in {tree}: exit {result.returncode}: "
                                  + result.stderr.decode("utf-8", "replace").strip()[-300:])
-    base = min(times[("python -c pass", None)])
-    print(f"{'python -c pass':<40} min {base:6.3f} s")
+    yardstick = ("python -c pass", None)
+    base, base_cpu = min(times[yardstick]), min(cpu[yardstick])
+    print(f"{'python -c pass':<61} wall min {base:6.3f} s   cpu min {base_cpu:6.3f} s")
     for (name, tree), measured in times.items():
         if tree is None:
             continue
-        fastest = min(measured)
-        print(f"{name:<20} {str(tree):<40} min {fastest:6.3f} s, "
-              f"median {statistics.median(measured):6.3f} s, {fastest / base:5.2f}x python -c pass")
+        fastest, least_cpu = min(measured), min(cpu[(name, tree)])
+        print(f"{name:<20} {str(tree):<40} wall min {fastest:6.3f} s "
+              f"(median {statistics.median(measured):6.3f}) {fastest / base:5.2f}x   "
+              f"cpu min {least_cpu:6.3f} s {least_cpu / base_cpu:5.2f}x")
 
 
 if __name__ == "__main__":

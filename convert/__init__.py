@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import importlib
 import os
-import sys
-import types
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -78,24 +76,6 @@ def validate(paths: Iterable[str | os.PathLike[str]], *, format_hint: str | None
     from convert.validation import validate_paths
 
     return validate_paths(paths, format_hint=format_hint, schema=schema, strict=strict)
-
-
-class _Package(types.ModuleType):
-    """This package, whose ``validate`` stays the function above.
-
-    Importing the ``convert.validate`` subpackage makes Python set the package
-    attribute of the same name to the subpackage, which would turn
-    ``convert.validate(...)`` into "module is not callable" after its first
-    call; ``from convert.validation import ...`` is unaffected.
-    """
-
-    def __setattr__(self, name: str, value: object) -> None:
-        if name == "validate" and isinstance(value, types.ModuleType):
-            return
-        super().__setattr__(name, value)
-
-
-sys.modules[__name__].__class__ = _Package
 
 
 __all__ = [

@@ -1,18 +1,23 @@
-"""The library API the command line itself calls: read, write, convert files.
+"""The library API the command line itself calls: read, write, convert a file.
 
 Paths or bytes in, documents or bytes out.  Errors are :class:`ConvertError`.
+:func:`convert_file` is the whole one-file path: read (the reader runs its
+clean-up passes), write (the writer runs the passes its format needs, such as
+XML-safe text), then one atomic write.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
+from typing import BinaryIO
 
-from convert import formats
+from convert import files, formats
 from convert.errors import ConvertError
 from convert.files import display_name, load_bytes
 from convert.formats import sniff
-from convert.model import Document, with_metadata
+from convert.model import Document, ParseWarning, with_metadata
 from convert.options import ReadOptions, WriteOptions
 
 def _reader_for(data: bytes, name: str, format: str | None) -> formats.ReaderSpec:
@@ -71,3 +76,54 @@ def write(docs: Document | Sequence[Document], format: str,
     """``docs`` in output ``format`` (see ``convert.formats.WRITERS``)."""
     batch = [docs] if isinstance(docs, Document) else list(docs)
     return formats.writer(format).write(batch, options or WriteOptions())
+
+
+def document_warnings(doc: Document, to: Sequence[str], options: WriteOptions
+                      ) -> Iterator[ParseWarning]:
+    """The reader's warnings about ``doc``, then what each writer in ``to`` cannot carry."""
+    yield from doc.provenance.warnings
+    for name in to:
+        for message in formats.writer(name).losses(doc, options):
+            yield ParseWarning("not-carried", message)
+
+
+def convert_file(source: str | os.PathLike[str], to: str,
+                 output: str | os.PathLike[str] | BinaryIO, *, format: str | None = None,
+                 options: WriteOptions | None = None, read_options: ReadOptions | None = None,
+                 on_warning: Callable[[ParseWarning], None] | None = None) -> None:
+    """Convert one input file (``-``: standard input) to one output in format ``to``.
+
+    ``output`` is a path, written atomically (a failure leaves nothing behind;
+    an input is never overwritten), or a binary stream.  ``on_warning`` hears
+    each warning before anything is written.  ``read_options`` gives the
+    encoding, language and metadata (its ``source_name`` is the input's).  An
+    input holding several documents (a newsMessage, a book) needs a writer that
+    puts them in one output (a collection writer, or JSON as an array).
+    """
+    writer = formats.writer(to)
+    options = options or WriteOptions()
+    name = os.fspath(source)
+    display = display_name(name)
+    if isinstance(output, (str, os.PathLike)):
+        files.refuse_overwriting(output, () if name == "-" else {os.path.realpath(name)})
+    try:
+        documents = read_all(source, format,
+                             replace(read_options or ReadOptions(), source_name=display))
+    except ConvertError as error:
+        raise error.within(display) from None
+    except Exception as error:  # a bug in a reader: still one line naming the input
+        raise ConvertError.internal(error, display) from error
+    if not documents:
+        raise ConvertError("holds no document", source=display, code="empty")
+    for doc in documents:
+        for warning in document_warnings(doc, (to,), options):
+            if on_warning is not None:
+                on_warning(warning)
+    if len(documents) > 1 and not (writer.collection or writer.several):
+        raise ConvertError(f"{len(documents)} documents, but {to} writes one per file: "
+                           "give an output folder (-o DIR)", code="usage")
+    data = writer.write(documents, options)
+    if isinstance(output, (str, os.PathLike)):
+        files.write_atomic(output, data)
+    else:
+        output.write(data)

@@ -24,6 +24,21 @@ class ConvertError(Exception):
             self.source = source
         return self
 
+    def within(self, display: str) -> ConvertError:
+        """This error, named by the input ``display`` when it names a part inside
+        it (``book.epub!/a.xhtml``): ``book.epub:3: a.xhtml: message``."""
+        if self.source and self.source.startswith(display + "!/"):
+            self.message = f"{self.source[len(display) + 2:]}: {self.message}"
+            self.args = (self.message,)
+        self.source = display
+        return self
+
+    @classmethod
+    def internal(cls, error: Exception, source: str | None = None) -> ConvertError:
+        """A bug in a reader or writer, as one line naming the input it met."""
+        return cls(f"internal error: {type(error).__name__}: {error}", source=source,
+                   code="internal")
+
     def __str__(self) -> str:
         where = self.source or ""
         if self.line is not None:

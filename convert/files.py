@@ -8,7 +8,7 @@ output and honours ``SOURCE_DATE_EPOCH`` the same way.
 from __future__ import annotations
 
 import os
-from collections.abc import Container, Iterator
+from collections.abc import Container, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -175,6 +175,18 @@ def read_head(path: str, size: int) -> bytes | None:
 
 
 # ---------------------------------------------------------------- writing
+
+
+def refuse_overwriting(target: str | os.PathLike[str], inputs: Iterable[str]) -> None:
+    """A usage error when the output file ``target`` is a folder or one of the
+    ``inputs`` (their real paths)."""
+    if os.path.isdir(target):
+        raise ConvertError(f"{os.fspath(target)} is a folder; this output is one file "
+                           "(-o FILE)", code="usage")
+    resolved = os.path.realpath(target)
+    if resolved in inputs:
+        raise ConvertError(f"the output {os.fspath(target)} would overwrite an input",
+                           code="usage")
 
 
 def _umask() -> int:

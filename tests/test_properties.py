@@ -11,7 +11,7 @@ from convert import api
 from convert.model import Document
 from convert.options import WriteOptions
 from convert.formats.docschema import document_errors
-from tests.strategies import documents
+from tests.support.strategies import documents
 
 PROPERTY_SETTINGS = settings(max_examples=60, deadline=None,
                              suppress_health_check=[HealthCheck.too_slow])
@@ -28,7 +28,7 @@ def test_canonical_json_round_trip(doc: Document) -> None:
 @PROPERTY_SETTINGS
 @given(documents())
 def test_newsml_round_trip_and_official_xsd(doc: Document) -> None:
-    from tests.newsml_checks import schema_errors
+    from tests.support.newsml import schema_errors
 
     data = api.write(doc, "newsml")
     assert schema_errors(data) == []
@@ -39,11 +39,11 @@ def test_newsml_round_trip_and_official_xsd(doc: Document) -> None:
 @given(documents(), st.sampled_from(["3.1", "2.2", "1.6"]))
 def test_ninjs_round_trip_and_official_schema(doc: Document, version: str) -> None:
     from convert.formats.ninjs import lost_fields
-    from tests import ninjs_support
+    from tests.support import ninjs as ninjs_schemas
 
     data = api.write(doc, "ninjs", WriteOptions(ninjs_version=version))
-    assert ninjs_support.errors(json.loads(data), version) == []
-    expected = ninjs_support.without(doc, lost_fields(doc, version))
+    assert ninjs_schemas.errors(json.loads(data), version) == []
+    expected = ninjs_schemas.without(doc, lost_fields(doc, version))
     assert api.read(data, "ninjs") == expected
 
 

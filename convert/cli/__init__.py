@@ -26,13 +26,18 @@ EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_BUG, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
 
 def main() -> None:
-    from convert.cli import validate
+    command = next((word for word in sys.argv[1:] if word != "--debug"), None)
+    request = None
+    if command == "validate":  # other commands need not import validate's module
+        from convert.cli import validate
 
-    request = validate.parse_fast(sys.argv[1:])
+        request = validate.parse_fast(sys.argv[1:])
     if request is None:
         from convert.cli.commands import run_app
 
         exit_with(run_app, debug="--debug" in sys.argv[1:])
+    from convert.cli import validate
+
     exit_with(lambda: validate.run(request), debug=request.debug)
 
 

@@ -18,8 +18,9 @@ from convert.errors import ConvertError
 from convert.formats.ninjs import DEFAULT_VERSION
 
 if TYPE_CHECKING:
-    from convert.run import FileResult, RunReport
-    from convert.model import Document
+    from convert.options import ReadOptions, WriteOptions
+    from convert.run import InputResult, RunReport
+    from convert.model import Document, ParseWarning
 
 app = typer.Typer(
     name="newsconvert",
@@ -134,10 +135,18 @@ def convert_command(
     read_options = ReadOptions(encoding=_checked_encoding(encoding), language=language,
                                metadata=_metadata_pairs(metadata or [], title))
     selection = Selection(tuple(include or ()), tuple(exclude or ()))
+    try:
+        executor_name = batch.executor_name(executor)
+        output_dir = None if batch.output_is_one_file(inputs, formats, output) else output
+    except ConvertError as error:
+        fail(error, _exit_code(error))
+    if (output_dir is None and len(inputs) == 1 and report is None
+            and not inputs[0].startswith("@") and not os.path.isdir(inputs[0])):
+        _convert_one_file(inputs[0], formats[0], output, from_, write_options, read_options,
+                          quiet)
+        return
     with _RunDisplay(quiet) as display:
         try:
-            executor_name = batch.executor_name(executor)
-            output_dir = None if batch.output_is_one_file(inputs, formats, output) else output
             if output_dir is None:
                 target = sys.stdout.buffer if output is None or output == "-" else output
                 run = batch.convert_into_one(
@@ -159,6 +168,28 @@ def convert_command(
         for note in run.notes:
             typer.echo(f"newsconvert: note: {note}", err=True)
     _finish_run(run, report, summary=not quiet and len(run.files) != 1)
+
+
+def _convert_one_file(input: str, to: str, output: str | None, from_: str | None,
+                      write_options: WriteOptions, read_options: ReadOptions,
+                      quiet: bool) -> None:
+    """One file to one output: cli -> api.convert_file, no run planner."""
+    from convert import api
+    from convert.files import display_name
+
+    def warn(warning: ParseWarning) -> None:
+        if not quiet:
+            typer.echo(f"newsconvert: warning: {_where(display_name(input), warning.line)}: "
+                       f"{warning.message} [{warning.code}]", err=True)
+
+    if input != "-" and not os.path.lexists(input):  # as for a batch: a usage error
+        fail(ConvertError("no such file or folder", source=input, code="io"), EXIT_USAGE)
+    target = sys.stdout.buffer if output is None or output == "-" else output
+    try:
+        api.convert_file(input, to, target, format=from_, options=write_options,
+                         read_options=read_options, on_warning=warn)
+    except ConvertError as error:  # the input's own problem exits 1, as a failed file does
+        fail(error, EXIT_INVALID if error.source == display_name(input) else _exit_code(error))
 
 
 def _output_formats(to: str | None, output: str | None) -> list[str]:
@@ -239,7 +270,7 @@ class _RunDisplay:
         if self.bar:
             self.bar.__exit__(None, None, None)
 
-    def show(self, result: FileResult, done: int, total: int) -> None:
+    def show(self, result: InputResult, done: int, total: int) -> None:
         if self.bar:
             self.bar.update(done, total)
         if result.error:
@@ -294,20 +325,15 @@ def _check_ninjs_version(version: str) -> None:
         fail(f"--ninjs-version {version!r}: choose one of {', '.join(VERSIONS)}", EXIT_USAGE)
 
 
-def _print_warnings(doc: Document, source: str) -> None:
-    for warning in doc.provenance.warnings:
-        where = f":{warning.line}" if warning.line else ""
-        typer.echo(f"newsconvert: warning: {source}{where}: {warning.message}"
-                   f" [{warning.code}]", err=True)
-
-
 @app.command("bundle")
 def bundle_command(
-    inputs: Annotated[list[str], typer.Argument(help="Files or folders (any readable format).")],
+    inputs: Annotated[list[str], typer.Argument(
+        help="Files, folders, @list files, or - for stdin (any readable format).")],
     output: Annotated[str, typer.Option("--output", "-o", help="The .epub file to write.")],
     title: Annotated[Optional[str], typer.Option(help="Book title.")] = None,
     group_by: Annotated[str, typer.Option(
-        help="Table of contents sections: date, source, section or none.")] = "none",
+        help="Sections: date, source, section, none, or a path pattern such as '{parent}' "
+             "or '{stem:split(-)[0]}'.")] = "none",
     cover: Annotated[Optional[str], typer.Option(
         help="Cover: 'auto' (generated) or a PNG/JPEG/GIF/WebP file.")] = None,
     language: Annotated[Optional[str], typer.Option(
@@ -317,17 +343,26 @@ def bundle_command(
     css: Annotated[Optional[Path], typer.Option(help="Your stylesheet.")] = None,
     from_: Annotated[Optional[str], typer.Option("--from", "-f",
                                                  help="Input format (default: detected).")] = None,
+    fail_fast: Annotated[bool, typer.Option(
+        "--fail-fast", help="Stop at the first bad input (then no book is written).")] = False,
+    report: Annotated[Optional[Path], typer.Option(
+        "--report", help="Write a JSON run report to this file.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q",
+                                        help="Only errors: no warnings or summary.")] = False,
 ) -> None:
-    """Bundle many articles into one EPUB 3 book (one chapter per article)."""
+    """Bundle many articles into one EPUB 3 periodical (bad inputs are reported and left out)."""
     from convert.run.bundle import bundle
     from convert.options import WriteOptions
 
     options = WriteOptions(title=title, group_by=group_by, cover=cover, language=language,
                            author=author, css=_read_css(css))
-    try:
-        bundle(inputs, output, options, from_, on_document=_print_warnings)
-    except ConvertError as error:
-        fail(error, _exit_code(error))
+    with _RunDisplay(quiet) as display:
+        try:
+            run = bundle(inputs, output, options, from_, fail_fast=fail_fast,
+                         progress=display.show)
+        except ConvertError as error:
+            fail(error, _exit_code(error))
+    _finish_run(run, report, summary=not quiet)
 
 
 @app.command("inspect")

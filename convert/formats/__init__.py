@@ -18,7 +18,7 @@ import os
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal, Protocol, cast
+from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar, cast
 
 from convert.errors import ConvertError
 from convert.formats.newsml import NAR
@@ -337,18 +337,21 @@ WRITER_NAMES = {spec.name: spec for spec in WRITERS}
 
 
 def reader(name: str) -> ReaderSpec:
-    try:
-        return READER_NAMES[name]
-    except KeyError:
-        raise ConvertError(f"unknown input format {name!r}; known: {', '.join(READER_NAMES)}",
-                           code="usage") from None
+    return _named(READER_NAMES, name, "input")
 
 
 def writer(name: str) -> WriterSpec:
+    return _named(WRITER_NAMES, name, "output")
+
+
+Spec = TypeVar("Spec", ReaderSpec, WriterSpec)
+
+
+def _named(table: dict[str, Spec], name: str, direction: str) -> Spec:
     try:
-        return WRITER_NAMES[name]
+        return table[name]
     except KeyError:
-        raise ConvertError(f"unknown output format {name!r}; known: {', '.join(WRITER_NAMES)}",
+        raise ConvertError(f"unknown {direction} format {name!r}; known: {', '.join(table)}",
                            code="usage") from None
 
 

@@ -125,12 +125,16 @@ class MarkupBuilder:
     load remote images).  ``nfc_text=True`` shows text that is not in Unicode
     NFC normalised, its exact form in a ``data-text`` span.  ``prefixes`` adds
     namespace prefixes to the elements' declarations (``epub`` for ``epub:type``).
+    ``typeset(text, before)`` is a writer's typography pass: the text it changes
+    is shown changed, its exact form kept in a ``data-text`` span (``before`` is
+    the text shown just before it in the same block).
     """
 
     def __init__(self, namespace: str | None = None, *,
                  prefixes: Mapping[str, str] | None = None,
                  live_url: Callable[[str], bool] = is_safe_url, images: bool = True,
-                 nfc_text: bool = False) -> None:
+                 nfc_text: bool = False,
+                 typeset: Callable[[str, str], str] | None = None) -> None:
         self.namespace = namespace
         nsmap: dict[str | None, str] = {None: namespace} if namespace else {}
         nsmap.update(prefixes or {})
@@ -138,6 +142,8 @@ class MarkupBuilder:
         self.live_url = live_url
         self.images = images
         self.nfc_text = nfc_text
+        self.typeset = typeset
+        self._shown_before = ""
 
     def tag(self, name: str) -> str:
         return f"{{{self.namespace}}}{name}" if self.namespace else name
@@ -152,18 +158,23 @@ class MarkupBuilder:
         return element
 
     def text(self, parent: etree._Element, text: str) -> None:
-        """Append ``text`` (with ``nfc_text``, not in NFC: normalised, exact in ``data-text``)."""
-        if not self.nfc_text or is_nfc(text):
+        """Append ``text``; shown typeset and (``nfc_text``) in NFC, exact in ``data-text``."""
+        shown = self.typeset(text, self._shown_before) if self.typeset else text
+        if self.nfc_text and not is_nfc(shown):
+            shown = unicodedata.normalize("NFC", shown)
+        self._shown_before = (self._shown_before + shown)[-1:]
+        if shown == text:
             append_text(parent, text)
             return
         exact = self.element("span", {EXACT_TEXT_ATTRIBUTE: ascii_json(text)})
-        exact.text = unicodedata.normalize("NFC", text)
+        exact.text = shown
         parent.append(exact)
 
     def block(self, parent: etree._Element, name: str,
               attributes: Mapping[str, str] | None = None,
               text: str | None = None) -> etree._Element:
         """A child on a line of its own (newlines only between blocks, never in text)."""
+        self._shown_before = ""
         child = self.element(name, attributes, text)
         if len(parent) == 0:
             parent.text = "\n"

@@ -10,26 +10,8 @@ from typing import Any
 
 from convert.errors import ConvertError
 from convert.model import (
-    BLOCK_TYPES,
-    Block,
-    Byline,
-    Dateline,
-    Document,
-    DroppedText,
-    Emphasis,
-    Figure,
-    Heading,
-    Inline,
-    Inlines,
-    Link,
-    ListBlock,
-    Note,
-    Paragraph,
-    ParseWarning,
-    Provenance,
-    Quote,
-    Strong,
-    Table,
+    BLOCK_TYPES, Block, Byline, Dateline, Document, DroppedText, Emphasis, Figure, Heading, Inline,
+    Inlines, Link, ListBlock, Note, Paragraph, ParseWarning, Provenance, Quote, Strong, Table,
 )
 
 SCHEMA_ID = "https://newsconvert.example/schemas/document.schema.json"

@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from convert.formats.body import MarkupBuilder, append_text, ascii_json, is_nfc
+from convert.formats.body import PHOTO_CLASS, MarkupBuilder, append_text, ascii_json, is_nfc
 from convert.model import (
     Byline, Dateline, Document, Figure, Inlines, ListBlock, Table, plain_text,
 )
@@ -77,22 +78,45 @@ def text_direction(language: str | None) -> str | None:
 #: Visible words, by primary language subtag (English when the language is not here).
 LABELS: dict[str, dict[str, str]] = {
     "en": {"by": "By", "published": "Published", "updated": "Updated", "source": "Source",
-           "topics": "Topics", "separator": ", "},
+           "topics": "Topics", "separator": ", ", "dateline": ", ", "contents": "Contents",
+           "previous": "Previous", "next": "Next", "articles": "articles", "article": "article"},
     "fr": {"by": "Par", "published": "Publié le", "updated": "Mis à jour le",
-           "source": "Source", "topics": "Sujets", "separator": ", "},
+           "source": "Source", "topics": "Sujets", "separator": ", ", "dateline": ", ",
+           "contents": "Sommaire", "previous": "Précédent", "next": "Suivant",
+           "articles": "articles", "article": "article"},
     "de": {"by": "Von", "published": "Veröffentlicht", "updated": "Aktualisiert",
-           "source": "Quelle", "topics": "Themen", "separator": ", "},
+           "source": "Quelle", "topics": "Themen", "separator": ", ", "dateline": ", ",
+           "contents": "Inhalt", "previous": "Zurück", "next": "Weiter",
+           "articles": "Artikel", "article": "Artikel"},
     "es": {"by": "Por", "published": "Publicado", "updated": "Actualizado",
-           "source": "Fuente", "topics": "Temas", "separator": ", "},
+           "source": "Fuente", "topics": "Temas", "separator": ", ", "dateline": ", ",
+           "contents": "Índice", "previous": "Anterior", "next": "Siguiente",
+           "articles": "artículos", "article": "artículo"},
     "nl": {"by": "Door", "published": "Gepubliceerd", "updated": "Bijgewerkt",
-           "source": "Bron", "topics": "Onderwerpen", "separator": ", "},
+           "source": "Bron", "topics": "Onderwerpen", "separator": ", ", "dateline": ", ",
+           "contents": "Inhoud", "previous": "Vorige", "next": "Volgende",
+           "articles": "artikelen", "article": "artikel"},
     "ru": {"by": "Автор:", "published": "Опубликовано", "updated": "Обновлено",
-           "source": "Источник", "topics": "Темы", "separator": ", "},
+           "source": "Источник", "topics": "Темы", "separator": ", ", "dateline": ", ",
+           "contents": "Содержание", "previous": "Назад", "next": "Далее",
+           "articles": "статей", "article": "статья"},
     "ar": {"by": "بقلم", "published": "نُشر", "updated": "حُدّث", "source": "المصدر",
-           "topics": "مواضيع", "separator": "، "},
+           "topics": "مواضيع", "separator": "، ", "dateline": "، ", "contents": "المحتويات",
+           "previous": "السابق", "next": "التالي", "articles": "مقالات", "article": "مقال"},
     "zh": {"by": "作者：", "published": "发布", "updated": "更新", "source": "来源",
-           "topics": "主题", "separator": "、"},
+           "topics": "主题", "separator": "、", "dateline": "，", "contents": "目录",
+           "previous": "上一篇", "next": "下一篇", "articles": "篇文章", "article": "篇文章"},
+    "ja": {"by": "筆者：", "published": "公開", "updated": "更新", "source": "出典",
+           "topics": "トピック", "separator": "、", "dateline": "，", "contents": "目次",
+           "previous": "前へ", "next": "次へ", "articles": "件の記事", "article": "件の記事"},
 }
+#: Labels that end in a full-width character take no space after them (``作者：王``).
+_FULL_WIDTH_END = re.compile(r"[\u3000-\u30ff\uff00-\uffef]\Z")
+
+
+def label_with_space(label: str) -> str:
+    """``By `` but ``作者：`` (a full-width colon already is the gap)."""
+    return label if _FULL_WIDTH_END.search(label) else label + " "
 
 
 def labels(language: str | None) -> dict[str, str]:
@@ -165,19 +189,36 @@ def _first_inlines(doc: Document) -> Inlines:
 
 # ---------------------------------------------------------------- building
 
-def article_element(doc: Document, build: MarkupBuilder | None = None) -> etree._Element:
+DateShown = Callable[[str], str]
+
+
+def article_element(doc: Document, build: MarkupBuilder | None = None,
+                    show_date: DateShown = display_datetime) -> etree._Element:
     """The ``<article>`` of ``doc``: header, body blocks and footer.
 
-    ``build`` gives the namespace and link policy (XHTML for EPUB); by default
-    HTML without a namespace, text not in NFC in ``data-text`` spans.  The element carries ``lang`` and ``dir`` itself
-    so it reads right when embedded in another page.
+    ``build`` gives the namespace, link policy (XHTML for EPUB) and typography
+    pass; by default HTML without a namespace, text not in NFC in ``data-text``
+    spans.  ``show_date`` writes an ISO date for people (the machine value goes
+    in ``datetime``).  The element carries ``lang`` and ``dir`` itself so it
+    reads right when embedded in another page.  A figure caption with nothing
+    to show is left out (it reads back the same: no caption, no credit).
     """
     build = build or MarkupBuilder(nfc_text=True)
     article = build.element("article", _article_attributes(doc))
-    _header(build, article, doc)
+    _header(build, article, doc, show_date)
     build.body(build.block(article, "div", {"class": BODY_CLASS}), doc.body)
     _footer(build, article, doc)
+    _drop_empty_captions(article)
     return article
+
+
+def _drop_empty_captions(article: etree._Element) -> None:
+    """Photo figures with neither caption text nor credit get no ``<figcaption>`` at all."""
+    for caption in list(article.iter("{*}figcaption", "figcaption")):
+        figure = caption.getparent()
+        if (figure is not None and PHOTO_CLASS in (figure.get("class") or "").split()
+                and not any(caption.itertext())):
+            figure.remove(caption)
 
 
 def _article_attributes(doc: Document) -> dict[str, str]:
@@ -194,7 +235,8 @@ def _article_attributes(doc: Document) -> dict[str, str]:
     return attributes
 
 
-def _header(build: MarkupBuilder, article: etree._Element, doc: Document) -> None:
+def _header(build: MarkupBuilder, article: etree._Element, doc: Document,
+            show_date: DateShown) -> None:
     words = labels(doc.language)
     header = build.block(article, "header")
     if doc.headline is None:
@@ -206,16 +248,18 @@ def _header(build: MarkupBuilder, article: etree._Element, doc: Document) -> Non
     if doc.summary is not None:
         build.block(header, "p", {"class": SUMMARY_CLASS}, doc.summary)
     if doc.bylines:
-        _byline(build, build.block(header, "p", {"class": BYLINE_CLASS}, words["by"] + " "),
-                doc.bylines, words["separator"])
+        line = build.block(header, "p", {"class": BYLINE_CLASS})
+        append_text(line, label_with_space(words["by"]))
+        _byline(build, line, doc.bylines, words["separator"])
     if doc.dateline is not None:
-        _dateline(build, build.block(header, "p", {"class": DATELINE_CLASS}), doc.dateline)
+        _dateline(build, build.block(header, "p", {"class": DATELINE_CLASS}), doc.dateline,
+                  words["dateline"])
     if doc.published or doc.updated:
         dates = build.block(header, "p", {"class": "dates"})
         for name, value in ((PUBLISHED_CLASS, doc.published), (UPDATED_CLASS, doc.updated)):
             if value:
                 append_text(dates, (" · " if len(dates) else "") + words[name] + " ")
-                dates.append(_date_element(build, name, value))
+                dates.append(_date_element(build, name, value, show_date))
 
 
 def _byline(build: MarkupBuilder, line: etree._Element, bylines: tuple[Byline, ...],
@@ -231,22 +275,25 @@ def _byline(build: MarkupBuilder, line: etree._Element, bylines: tuple[Byline, .
         line.append(author)
 
 
-def _dateline(build: MarkupBuilder, line: etree._Element, dateline: Dateline) -> None:
+def _dateline(build: MarkupBuilder, line: etree._Element, dateline: Dateline,
+              separator: str) -> None:
     if dateline.place is not None:
         line.append(build.element("span", {"class": PLACE_CLASS}, dateline.place))
     if dateline.date_text is not None:
         if len(line):
-            append_text(line, ", ")
+            append_text(line, separator)
         line.append(build.element("span", {"class": DATE_TEXT_CLASS}, dateline.date_text))
 
 
-def _date_element(build: MarkupBuilder, css_class: str, value: str) -> etree._Element:
+def _date_element(build: MarkupBuilder, css_class: str, value: str,
+                  show_date: DateShown) -> etree._Element:
     """``<time datetime>``; a ``<span data-datetime>`` for what HTML does not take as a date."""
     if _HTML_DATETIME.match(value):
-        return build.element("time", {"class": css_class, "datetime": value},
-                             display_datetime(value))
-    return build.element("span", {"class": css_class, DATETIME_ATTRIBUTE: value},
-                         display_datetime(value))
+        element = build.element("time", {"class": css_class, "datetime": value})
+    else:
+        element = build.element("span", {"class": css_class, DATETIME_ATTRIBUTE: value})
+    element.text = show_date(value)
+    return element
 
 
 def _footer(build: MarkupBuilder, article: etree._Element, doc: Document) -> None:

@@ -54,27 +54,32 @@ def _refuse_constant(name: str) -> float:
     raise _BadNumber(f"{name} is not a JSON number")
 
 
-_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+# Unrolled ("normal* (special normal*)*"): one branch per escape, not per character.
+_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
 _NOT_BRACKET = re.compile(r"[^\[\]{}]+")
 
 
-def _depth(text: str) -> int:
+def _too_deep(text: str) -> bool:
+    """Arrays and objects nest deeper than MAX_DEPTH somewhere in ``text``."""
+    # Nesting never exceeds the number of opening brackets (counted in C); only
+    # a text with more than MAX_DEPTH of them is scanned.
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return False
     # Strings, then everything but brackets, removed in C: only the brackets
     # are looked at one by one.
-    depth = deepest = 0
+    depth = 0
     for token in _NOT_BRACKET.sub("", _STRING.sub("", text)):
         if token in "[{":
             depth += 1
-            deepest = max(deepest, depth)
-            if deepest > MAX_DEPTH:
-                return deepest
+            if depth > MAX_DEPTH:
+                return True
         elif token in "]}":
             depth -= 1
-    return deepest
+    return False
 
 
 def load_json(text: str, source: str) -> Any:
-    if _depth(text) > MAX_DEPTH:
+    if _too_deep(text):
         raise ConvertError(f"JSON nested deeper than {MAX_DEPTH} levels", source=source,
                            code="too-deep")
     try:

@@ -12,10 +12,8 @@ from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
-from urllib.parse import quote
 
 from convert.errors import ConvertError
-from convert.files import source_date_epoch
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -106,6 +104,8 @@ def has_time(value: str) -> bool:
 
 def build_timestamp() -> tuple[str, str]:
     """(value, howuri marker) for a timestamp that the articles cannot give."""
+    from convert.files import source_date_epoch
+
     moment = source_date_epoch()
     return (moment.strftime("%Y-%m-%dT%H:%M:%SZ") if moment else FALLBACK_TIMESTAMP,
             NOT_IN_SOURCE)
@@ -153,6 +153,8 @@ def _item_meta(doc: Document) -> list[etree._Element]:
 
 
 def _content_meta(doc: Document) -> list[etree._Element]:
+    from urllib.parse import quote
+
     elements = []
     if doc.published:
         elements.append(nar("contentCreated", doc.published))

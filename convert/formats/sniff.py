@@ -20,7 +20,6 @@ from typing import Any
 
 from convert import formats
 from convert.formats import ReaderSpec
-from convert.formats.ninjs import FLAT_TEXT, PROFILES
 
 #: The first bytes every detector looks at.
 HEAD_BYTES = 65536
@@ -105,7 +104,6 @@ def reads_as_prose(head: bytes) -> bool:
 # ---------------------------------------------------------------- ninjs versions
 
 _SCHEMA_VERSION = re.compile(r"ninjs-schema_(\d)")
-_MAJOR_VERSIONS = {version[0]: version for version in PROFILES}
 
 
 def ninjs_version(data: Any) -> str | None:
@@ -118,11 +116,14 @@ def ninjs_version(data: Any) -> str | None:
     and flat ``body_*``/``headline_*`` texts count for 1.x), the newest on a
     tie.  An object with no ninjs key but ``uri`` is taken as the newest.
     """
+    from convert.formats.ninjs import FLAT_TEXT, PROFILES  # only JSON files need the tables
+
     if not isinstance(data, dict):
         return None
+    majors = {version[0]: version for version in PROFILES}
     declared = _declared_major(data)
-    if declared in _MAJOR_VERSIONS:
-        return _MAJOR_VERSIONS[declared]
+    if declared in majors:
+        return majors[declared]
     keys = set(data) | {key for value in data.values() if isinstance(value, list)
                         for item in value if isinstance(item, dict) for key in item}
     flat_texts = any(FLAT_TEXT.fullmatch(key) for key in data)

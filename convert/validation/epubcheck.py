@@ -41,12 +41,13 @@ def unavailable() -> str | None:
     return None
 
 
-def check(books: dict[Path, str]) -> list[Finding]:
-    """Findings for every book (path -> display name), from one JVM."""
+def check(books: dict[Path, str], *, usage: bool = False) -> list[Finding]:
+    """Findings for every book (path -> display name), from one JVM; ``usage``
+    adds EPUBCheck's usage (best-practice) messages, as ``info`` findings."""
     with tempfile.TemporaryDirectory(prefix="newsconvert-epubcheck-") as reports:
         paths = list(books)
-        result = java.run(["-cp", str(jar()), str(_LAUNCHER), reports,
-                           *(str(path) for path in paths)])
+        result = java.run([*(["-Dnewsconvert.usage=true"] if usage else []), "-cp", str(jar()),
+                           str(_LAUNCHER), reports, *(str(path) for path in paths)])
         findings = []
         for number, path in enumerate(paths, start=1):
             report = Path(reports) / f"{number}.json"

@@ -18,9 +18,10 @@ from lxml import etree
 
 from convert.errors import ConvertError
 from convert.formats.htmlarticle import article_element, placeholder_headline, text_direction
-from convert.formats.body import is_nfc, is_safe_url, to_html
+from convert.formats.body import MarkupBuilder, is_nfc, is_safe_url, to_html
 from convert.model import Document, Figure, block_text, body_text
 from convert.options import WriteOptions
+from convert.writers.present import people_date, typeset
 
 #: Head elements whose content is not escaped (see :func:`convert.formats.body.to_html`):
 #: JSON-LD made safe by :func:`json_ld` and checked stylesheets.
@@ -31,7 +32,7 @@ DESCRIPTION_LENGTH = 200
 def write(doc: Document, options: WriteOptions) -> bytes:
     try:
         if options.fragment:
-            text = to_html(article_element(doc))
+            text = to_html(presented_article(doc))
         else:
             text = "<!DOCTYPE html>\n" + to_html(page_element(doc, stylesheet(options.css)))
     except ValueError as error:  # lxml refuses NUL and other control characters
@@ -72,10 +73,18 @@ def page_element(doc: Document, css: str) -> etree._Element:
     main = etree.SubElement(body, "main")
     main.text = "\n"
     main.tail = "\n"
-    article = article_element(doc)
+    article = presented_article(doc)
     article.tail = "\n"
     main.append(article)
     return page
+
+
+def presented_article(doc: Document) -> etree._Element:
+    """The ``<article>`` with dates for people and the typography of its language."""
+    language = doc.language
+    build = MarkupBuilder(nfc_text=True,
+                          typeset=lambda text, before: typeset(text, language, before))
+    return article_element(doc, build, lambda value: people_date(value, language))
 
 
 def _fill_head(head: etree._Element, doc: Document, css: str) -> None:

@@ -108,7 +108,8 @@ from convert.cli import main
 try:
     main()
 except SystemExit as stop:
-    heavy = ("typer", "click", "jsonschema", "py3langid", "numpy", "convert.model", "rich")
+    heavy = ("typer", "click", "jsonschema", "fasttext", "py3langid", "numpy", "convert.model",
+             "rich")
     print(stop.code, sorted(name for name in heavy if name in sys.modules), file=sys.stderr)
 """
 

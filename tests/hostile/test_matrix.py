@@ -329,7 +329,7 @@ def test_read_only_folder_and_full_disk_leave_nothing(tmp_path: Path, monkeypatc
 
 def test_two_hundred_megabyte_news_message_is_validated_streaming(tmp_path: Path) -> None:
     """``validate`` reads a 200 MB feed item by item: memory stays far below the file size."""
-    from tests.validate.feeds import write_feed
+    from tests.support.feeds import write_feed
 
     feed = tmp_path / "feed.xml"
     items = 240_000

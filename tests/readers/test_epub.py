@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import struct
+from pathlib import Path
 import zipfile
 from dataclasses import replace
 
@@ -17,7 +18,7 @@ from convert.model import Document, Emphasis, Heading, Link, ListBlock, Paragrap
 from convert.options import ReadOptions, WriteOptions
 from convert.readers import epub as reader
 from convert.writers import epub as writer
-from tests.factories import ALL, ARABIC, CHINESE, FULL
+from tests.support.factories import ALL, ARABIC, CHINESE, FULL
 from tests.writers.test_epub import HEBREW, corpus
 
 MIMETYPE = b"application/epub+zip"
@@ -220,3 +221,56 @@ def test_documents_are_equal_regardless_of_provenance() -> None:
     back = _read_all(writer.write([FULL], WriteOptions()))[0]
     assert back == FULL and back.provenance != FULL.provenance
     assert replace(back, provenance=FULL.provenance) == FULL
+
+
+# ---------------------------------------------------------------- other publishers' metadata
+
+THIRDPARTY_EPUB = Path(__file__).resolve().parents[2].parent / "shared/corpus/thirdparty/epub"
+
+
+@pytest.mark.parametrize("name, language, creators, rights, published", [
+    ("epubjs-alice.epub", "en-US", ["Lewis Carroll"], "Public domain in the USA.", None),
+    ("pandoc-epub2_cover.epub", "de-DE", ["François Martin"], None, "2019-06-22T15:01:38Z"),
+    ("readium-cole-voyage-of-life.epub", "en-US", ["Jesse Dylan"],
+     "This work is licensed under a Creative Commons Attribution-ShareAlike 3.0 Unported "
+     "License.", None),
+    ("w3c-find-the-package-002.epub", "en", ["Dave Cramer"], None, "2021-01-21"),
+    ("pandoc-lua-tiny.epub", "en-US", [], None, None),
+])
+def test_dublin_core_fills_what_the_chapters_do_not_say(name: str, language: str,
+                                                        creators: list[str], rights: str | None,
+                                                        published: str | None) -> None:
+    docs = api.read_all(THIRDPARTY_EPUB / name)
+    assert docs
+    for doc in docs:
+        assert doc.language == language
+        assert [byline.name for byline in doc.bylines] == creators
+        assert doc.copyright == rights and doc.published == published
+    # the mapped documents are valid canonical documents
+    from convert.formats.canonical import document_to_data
+    from convert.formats.docschema import document_errors
+
+    assert [list(document_errors(document_to_data(doc))) for doc in docs] == [[]] * len(docs)
+
+
+def test_dublin_core_subjects_and_a_date_that_is_not_iso(tmp_path) -> None:
+    alice = api.read_all(THIRDPARTY_EPUB / "epubjs-alice.epub")
+    assert {doc.keywords for doc in alice} == {("Fantasy",)}
+    book = writer.write([FULL], WriteOptions())
+    opf = zipfile.ZipFile(io.BytesIO(book)).read("EPUB/content.opf").decode()
+    changed = opf.replace("<dc:date>2022-11-29</dc:date>", "<dc:date>Spring 2022</dc:date>")
+    other = _rezip(book, {
+        "EPUB/content.opf": lambda _: changed.replace("newsconvert", "someone").encode(),
+        "EPUB/text/a00001.xhtml": lambda _: _without_data_block(book)})
+    docs = list(reader.read_all(other, ReadOptions(source_name="other.epub")))
+    [doc] = [doc for doc in docs if doc.headline == FULL.headline]  # the others: its pages
+    assert doc.published is None and doc.extra == (("dc:date", "Spring 2022"),)
+    assert [w.code for w in doc.provenance.warnings][:1] == ["epub-date-kept"]
+    assert [b.name for b in doc.bylines] == [b.name for b in FULL.bylines]
+
+
+def _without_data_block(book: bytes) -> bytes:
+    import re
+
+    chapter = zipfile.ZipFile(io.BytesIO(book)).read("EPUB/text/a00001.xhtml").decode()
+    return re.sub(r'<script type="application/json".*?</script>', "", chapter, flags=re.S).encode()

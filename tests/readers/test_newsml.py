@@ -13,9 +13,9 @@ from convert import api
 from convert.formats import sniff
 from convert.errors import ConvertError
 from convert.model import Byline, Dateline, Emphasis, Figure, Link, ListBlock, Paragraph, Quote
-from tests import factories
+from tests.support import factories
 from tests.conftest import readable_articles
-from tests.newsml_checks import (
+from tests.support.newsml import (
     edge_documents, official_examples, schema_errors,
 )
 

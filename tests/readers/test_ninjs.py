@@ -17,8 +17,8 @@ from convert.formats.ninjs import PROFILES, lost_fields
 from convert.options import WriteOptions
 from convert.formats.sniff import ninjs_version
 from tests.conftest import STANDARDS
-from tests.factories import FULL
-from tests.ninjs_support import VERSIONS, documents, errors, without
+from tests.support.factories import FULL
+from tests.support.ninjs import VERSIONS, documents, errors, without
 
 EXAMPLES = sorted((STANDARDS / "ninjs" / "examples").glob("*/*.json"))
 

@@ -3,7 +3,7 @@
 ``fixtures/blind/`` is a blind set for the text parser (issue 14): articles in
 conventions the parser was not developed on, annotated by the rules of
 ``../shared/corpus/README.md`` alone.  This module checks **the gold only**
-(:func:`tests.corpus_checks.check_annotation`: the file decodes strictly with
+(:func:`tests.support.corpus.check_annotation`: the file decodes strictly with
 the declared encoding and every annotated text occurs in it).  It never runs
 the parser: the set is scored once by a benchmark, not tuned on in tests.
 """
@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import FIXTURES
-from tests.corpus_checks import check_annotation, expected
+from tests.support.corpus import check_annotation, expected
 
 BLIND = sorted((FIXTURES / "blind").glob("*.txt"))
 FIELDS = ["encoding", "language", "headline", "subheadline", "bylines", "dateline", "published",

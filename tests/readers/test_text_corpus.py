@@ -1,6 +1,6 @@
 """Every annotated dev article, checked field by field by the corpus README's rules.
 
-The comparison itself lives in :mod:`tests.corpus_checks` (shared with the
+The comparison itself lives in :mod:`tests.support.corpus` (shared with the
 unseen-article set in ``tests/readers/test_text_unseen.py``).
 """
 
@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import dev_articles
-from tests.corpus_checks import check_annotation, check_article
+from tests.support.corpus import check_annotation, check_article
 
 ARTICLES = dev_articles()
 

@@ -30,7 +30,7 @@ from convert import api
 from convert.errors import ConvertError
 from convert.model import Document, Heading, ListBlock, Note, Paragraph, Quote, block_text, plain_text
 from tests.conftest import SHARED
-from tests.corpus_checks import normalise
+from tests.support.corpus import normalise
 
 REAL = SHARED / "corpus" / "real" / "bbc-fulltext"
 THIRDPARTY = SHARED / "corpus" / "thirdparty" / "text"

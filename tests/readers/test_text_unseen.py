@@ -2,7 +2,7 @@
 
 ``fixtures/unseen/`` holds our own annotated articles (same annotation format
 and rules as the shared dev corpus, ``../shared/corpus/README.md``), checked
-with the same comparison as the dev corpus (:mod:`tests.corpus_checks`).
+with the same comparison as the dev corpus (:mod:`tests.support.corpus`).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import FIXTURES
-from tests.corpus_checks import check_annotation, check_article
+from tests.support.corpus import check_annotation, check_article
 
 UNSEEN = sorted((FIXTURES / "unseen").glob("*.txt"))
 

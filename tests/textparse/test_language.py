@@ -13,3 +13,11 @@ def test_detected_primary_subtags() -> None:
     assert detect_language("서울시는 올해 자전거 도로를 새로 만든다고 밝혔다") == "ko"
     assert detect_language("北京今年将新建改造100公里自行车道，重点连接地铁站") == "zh"
     assert detect_language("too short") is None
+
+
+def test_text_in_capitals_keeps_its_language() -> None:
+    # fastText alone reads this as another language: the detector lower-cases it first.
+    assert detect_language("THE HARBOUR REOPENED ON MONDAY AFTER THE STORM, AND THE FIRST "
+                           "FERRIES LEFT ON TIME, OFFICIALS SAID.") == "en"
+    assert detect_language("IM HAMBURGER TIERPARK IST IN DER NACHT ZUM SONNTAG EIN "
+                           "ELEFANTENBABY GEBOREN WORDEN.") == "de"

@@ -77,7 +77,7 @@ def run_batch(articles: list[str], out: Path) -> dict[str, int]:
     report.write_json(out / "run.json")
     book = run.convert_into_one(articles, "epub", out / "archive.epub")
     if TYPE_CHECKING:
-        reveal_type(report)  # revealed: convert.run.RunReport
+        reveal_type(report)  # revealed: convert.run.report.RunReport
         reveal_type(report.counts)  # revealed: dict[str, int]
         reveal_type(book.ok)  # revealed: bool
     if len(shown) != len(report.files) or not book.ok:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import io
+import json
 import re
 import struct
 import subprocess
@@ -15,6 +16,7 @@ import zipfile
 import zlib
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from lxml import etree
@@ -27,10 +29,11 @@ from convert.model import (
     Byline, Document, Figure, Link, Note, Paragraph, Provenance, Quote, body_text, content_id,
 )
 from convert.options import WriteOptions
+from convert.validation import epubcheck
 from convert.writers import epub
-from tests.conftest import DEV_CORPUS, ROOT, dev_articles, readable_articles
-from tests.epubcheck_batch import check_books
-from tests.factories import ALL, ARABIC, CHINESE, FULL, MINIMAL
+from convert.run.bundle import bundle
+from tests.conftest import DEV_CORPUS, ROOT, SHARED, dev_articles, readable_articles
+from tests.support.factories import ALL, ARABIC, CHINESE, FULL, MINIMAL
 
 NS = {"opf": "http://www.idpf.org/2007/opf", "dc": "http://purl.org/dc/elements/1.1/",
       "x": "http://www.w3.org/1999/xhtml", "epub": "http://www.idpf.org/2007/ops",
@@ -71,9 +74,17 @@ def tiny_png() -> bytes:
 
 
 MIXED = (FULL, ARABIC, CHINESE, HEBREW, MINIMAL)
+THIRDPARTY = SHARED / "corpus" / "thirdparty"
+THIRDPARTY_FILES = sorted(path for kind in ("newsml", "ninjs")
+                          for path in (THIRDPARTY / kind).iterdir() if path.is_file())
+BBC = sorted((SHARED / "corpus" / "real" / "bbc-fulltext").glob("*.txt"))[:20]
+LONG_TITLE = ("Parliamentary committee publishes its long-awaited interim report on "
+              "regional rail electrification, bus franchising and the future of "
+              "rural transport after three years of hearings")
 SCENARIOS = ["corpus-bundle", "mixed-language", "rtl-only", "auto-cover", "image-cover",
              "custom-css", *(f"group-by-{group}" for group in epub.GROUPINGS),
-             *(f"factory-{name}" for name in ALL)]
+             *(f"factory-{name}" for name in ALL), "long-title-cover", "empty-metadata",
+             "bbc-by-path", "thirdparty-all-newsml", "thirdparty-all-ninjs"]
 
 
 def book_specs(png: Path) -> dict[str, tuple[list[Document], WriteOptions]]:
@@ -95,7 +106,37 @@ def book_specs(png: Path) -> dict[str, tuple[list[Document], WriteOptions]]:
                                       WriteOptions(group_by=group, cover="auto"))
     for name, doc in ALL.items():
         specs[f"factory-{name}"] = ([doc], WriteOptions())
+    specs["long-title-cover"] = ([FULL, CHINESE], WriteOptions(title=LONG_TITLE, cover="auto",
+                                                               group_by="source"))
+    specs["empty-metadata"] = ([replace(FULL, keywords=("", " "), summary=" ", copyright="",
+                                        bylines=(Byline(""),))], WriteOptions(cover="auto"))
+    for path in THIRDPARTY_FILES:
+        try:
+            specs[f"thirdparty-{path.name}"] = (api.read_all(path),
+                                                WriteOptions(group_by="section", cover="auto"))
+        except ConvertError:
+            pass  # refused by its reader: the all-files bundles below report it
     return specs
+
+
+def bundle_specs() -> dict[str, tuple[list[Path], WriteOptions]]:
+    """Books made the way ``newsconvert bundle`` makes them (the batch rule applies)."""
+    return {
+        "bbc-by-path": (BBC, WriteOptions(title="BBC News", group_by="{stem:split(-)[0]}",
+                                          cover="auto", language="en")),
+        "thirdparty-all-newsml": ([path for path in THIRDPARTY_FILES
+                                   if path.parent.name == "newsml"],
+                                  WriteOptions(group_by="{stem:split(-)[0]}", cover="auto")),
+        "thirdparty-all-ninjs": ([path for path in THIRDPARTY_FILES
+                                  if path.parent.name == "ninjs"],
+                                 WriteOptions(group_by="source", cover="auto")),
+    }
+
+
+@functools.cache
+def bundle_reports(folder: Path) -> dict[str, Any]:
+    return {name: bundle(list(map(str, paths)), str(folder / f"{name}.epub"), options)
+            for name, (paths, options) in bundle_specs().items()}
 
 
 @pytest.fixture(scope="module")
@@ -108,8 +149,14 @@ def epubcheck_results(tmp_path_factory: pytest.TempPathFactory) -> dict[str, lis
     for name, (docs, options) in book_specs(png).items():
         paths[name] = folder / f"{name}.epub"
         paths[name].write_bytes(epub.write(docs, options))
-    messages = check_books(list(paths.values()))
-    return {name: messages[path] for name, path in paths.items()}
+    reports = bundle_reports(folder)
+    paths.update({name: folder / f"{name}.epub" for name in reports})
+    assert epubcheck.unavailable() is None, epubcheck.unavailable()
+    findings = epubcheck.check({path: name for name, path in paths.items()}, usage=True)
+    results: dict[str, Any] = {name: [finding for finding in findings if finding.file == name]
+                               for name in paths}
+    results["reports"] = reports
+    return results
 
 
 def _assert_clean(results: dict[str, list], name: str) -> None:
@@ -130,6 +177,30 @@ def test_epubcheck_bundles(epubcheck_results: dict[str, list], scenario: str) ->
     _assert_clean(epubcheck_results, scenario)
 
 
+@pytest.mark.parametrize("name", [path.name for path in THIRDPARTY_FILES])
+def test_epubcheck_every_thirdparty_newsml_and_ninjs_file(
+        epubcheck_results: dict[str, list], name: str) -> None:
+    """Each file alone; a file its reader refuses is reported and left out of the
+    all-files bundle, which EPUBCheck checks too."""
+    path = next(path for path in THIRDPARTY_FILES if path.name == name)
+    try:
+        api.read_all(path)
+    except ConvertError:
+        report = epubcheck_results["reports"][f"thirdparty-all-{path.parent.name}"]
+        [result] = [result for result in report.files if result.source == str(path)]
+        assert result.status == "failed" and result.error is not None
+        return
+    _assert_clean(epubcheck_results, f"thirdparty-{name}")
+
+
+def test_the_bundles_of_thirdparty_files_hold_every_file_that_reads(
+        epubcheck_results: dict[str, list]) -> None:
+    for kind in ("newsml", "ninjs"):
+        report = epubcheck_results["reports"][f"thirdparty-all-{kind}"]
+        assert report.counts["converted"] + report.counts["warned"] >= 1
+        assert len(report.files) == len([p for p in THIRDPARTY_FILES if p.parent.name == kind])
+
+
 def test_every_dev_article_is_checked_unless_the_parser_refuses_it() -> None:
     assert len(corpus()) >= len(dev_articles()) - 2, "most dev articles should parse"
 
@@ -141,7 +212,7 @@ import sys
 from convert import api
 from convert.options import WriteOptions
 from tests.conftest import dev_articles
-from tests.factories import ALL
+from tests.support.factories import ALL
 docs = []
 for path in dev_articles():
     try:
@@ -310,11 +381,13 @@ def _toc(data: bytes) -> list[tuple[str, list[str]]]:
 
 def test_group_by_date_lists_sections_in_date_order_with_articles_under_them() -> None:
     data = epub.write([CHINESE, FULL, MINIMAL, ARABIC, ARABIC_UPDATE],
-                      WriteOptions(group_by="date"))
-    assert _toc(data) == [
-        ("2019-03-05", [CHINESE.headline]), ("2022-11-28", [FULL.headline]),
-        ("2023-03-01", [ARABIC.headline, ARABIC_UPDATE.headline]),
+                      WriteOptions(group_by="date", language="en-GB"))
+    assert _toc(data) == [  # section labels are dates for people, in the book's language
+        ("5 March 2019", [CHINESE.headline]), ("28 November 2022", [FULL.headline]),
+        ("1 March 2023", [ARABIC.headline, ARABIC_UPDATE.headline]),
         ("Undated", ["Only a body."])]
+    sections = _nav(data).xpath("//x:nav[@epub:type='toc']/x:ol/x:li/x:a/@href", namespaces=NS)
+    assert sections == [f"text/s00{n}.xhtml" for n in range(1, 5)]
     ncx = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("EPUB/toc.ncx"))
     assert len(ncx.xpath("/ncx:ncx/ncx:navMap/ncx:navPoint", namespaces=NS)) == 4
     assert len(ncx.xpath("//ncx:navPoint/ncx:navPoint", namespaces=NS)) == 5
@@ -333,14 +406,17 @@ def test_group_by_none_is_a_flat_list_and_spine_follows_the_toc() -> None:
     data = epub.write([FULL, ARABIC], WriteOptions(cover="auto"))
     assert _toc(data) == [(FULL.headline, []), (ARABIC.headline, [])]
     spine = _package(data).xpath("//opf:spine/opf:itemref/@idref", namespaces=NS)
-    assert spine == ["cover", "nav", "a00001", "a00002"]
+    assert spine == ["cover", "contents", "a00001", "a00002"]
 
 
 def test_landmarks_name_cover_toc_and_start() -> None:
     data = epub.write([FULL], WriteOptions(cover="auto"))
     landmarks = _nav(data).xpath("//x:nav[@epub:type='landmarks']//x:a", namespaces=NS)
     assert [(a.get(f"{{{NS['epub']}}}type"), a.get("href")) for a in landmarks] == [
-        ("cover", "cover.xhtml"), ("toc", "nav.xhtml"), ("bodymatter", "text/a00001.xhtml")]
+        ("cover", "cover.xhtml"), ("toc", "text/contents.xhtml"),
+        ("bodymatter", "text/a00001.xhtml")]
+    [landmarks_nav] = _nav(data).xpath("//x:nav[@epub:type='landmarks']", namespaces=NS)
+    assert landmarks_nav.get("hidden") == "hidden"  # not part of the reading flow
     assert not _nav(data).xpath("//x:nav[@epub:type='page-list']", namespaces=NS)
 
 
@@ -350,7 +426,9 @@ def test_landmarks_name_cover_toc_and_start() -> None:
 def test_chapter_escapes_text_and_keeps_structure() -> None:
     root = _chapter(epub.write([FULL], WriteOptions()), 1)
     article = root.find("x:body/x:article", NS)
-    assert article.findtext("x:header/x:h1", namespaces=NS) == FULL.headline
+    h1 = article.find("x:header/x:h1", NS)
+    assert "".join(h1.itertext()) == "Dundee footbridge to open <soon> & “safely”"
+    assert json.loads(h1.find("x:span", NS).get("data-text")) == FULL.headline
     assert [s.get("type") for s in root.iter("{*}script")] == ["application/json"]
     text = "".join(article.itertext())
     assert "<script>alert(1)</script> ]]> shown as text." in text
@@ -376,7 +454,7 @@ def test_unsafe_or_broken_links_are_not_live_and_control_characters_are_dropped(
         Link(("bad",), "javascript:alert(1)"), " ", Link(("relative",), "../x.html"), " ",
         Link(("spaced\x0c",), "https://example.org/a b"))),)))
     root = _chapter(epub.write([doc], WriteOptions()), 1)
-    assert not root.xpath("//x:a[@href]", namespaces=NS)
+    assert not root.xpath("//x:article//x:a[@href]", namespaces=NS)
     assert root.xpath("//x:a/@data-href", namespaces=NS) == [
         "javascript:alert(1)", "../x.html", "https://example.org/a b"]
     [paragraph] = root.xpath("//x:div[@class='article-body']/x:p", namespaces=NS)
@@ -399,7 +477,7 @@ def test_auto_cover_shows_title_date_range_and_count() -> None:
     book = zipfile.ZipFile(io.BytesIO(data))
     svg = etree.fromstring(book.read("EPUB/images/cover.svg"))
     texts = [t.text for t in svg.iter("{http://www.w3.org/2000/svg}text")]
-    assert texts == ["Week 47", "2019-03-05 – 2022-11-29", "3 articles"]
+    assert texts == ["Week 47", "5 March 2019 – 29 November 2022", "3 articles"]
     item = _package(data).xpath("//opf:item[@properties='cover-image']", namespaces=NS)[0]
     assert (item.get("href"), item.get("media-type")) == ("images/cover.svg", "image/svg+xml")
 
@@ -447,19 +525,104 @@ def test_bundle_command_reads_a_folder_and_writes_the_book(tmp_path: Path) -> No
     assert meta.findtext("dc:title", namespaces=NS) == "Week 47"
 
 
-def test_bundle_command_failure_leaves_no_file(tmp_path: Path) -> None:
-    output = tmp_path / "book.epub"
-    result = CliRunner().invoke(app, ["bundle", str(DEV_CORPUS / "004-bbc-village-shop.txt"),
-                                      str(DEV_CORPUS / "017-headline-only.txt"),
-                                      "-o", str(output)])
-    assert result.exit_code == 1
-    assert "017-headline-only.txt" in result.output
-    assert list(tmp_path.iterdir()) == []
-
-
 def test_convert_to_epub_writes_a_book_of_one(tmp_path: Path) -> None:
     output = tmp_path / "article.epub"
     result = CliRunner().invoke(app, ["convert", str(DEV_CORPUS / "004-bbc-village-shop.txt"),
                                       "--to", "epub", "-o", str(output)])
     assert result.exit_code == 0, result.output
     assert api.read_all(output) == [api.read(DEV_CORPUS / "004-bbc-village-shop.txt")]
+
+
+# ---------------------------------------------------------------- periodical layout
+
+
+def _entry(data: bytes, name: str) -> etree._Element:
+    return etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read(f"EPUB/{name}"))
+
+
+def test_every_article_links_previous_section_contents_and_next_in_reading_order() -> None:
+    data = epub.write([FULL, ARABIC, CHINESE, ARABIC_UPDATE],
+                      WriteOptions(group_by="source", language="en"))
+    spine = _package(data).xpath("//opf:spine/opf:itemref/@idref", namespaces=NS)
+    assert spine == ["contents", "s001", "a00001", "s002", "a00002", "a00004", "s003", "a00003"]
+    articles = [idref for idref in spine if idref.startswith("a")]
+    for index, stem in enumerate(articles):
+        bar = _entry(data, f"text/{stem}.xhtml").find("x:body/x:nav[@class='article-nav']", NS)
+        links = {a.get("rel") or a.text: a.get("href") for a in bar.findall("x:a", NS)}
+        expected_previous = f"{articles[index - 1]}.xhtml" if index else None
+        expected_next = f"{articles[index + 1]}.xhtml" if index + 1 < len(articles) else None
+        assert links.get("prev") == expected_previous and links.get("next") == expected_next
+        assert links["Contents"] == "contents.xhtml"
+        section_href = [href for key, href in links.items() if href.startswith("s")]
+        assert len(section_href) == 1  # "up": the article's own section page
+        section = _entry(data, f"text/{section_href[0]}")
+        assert f"{stem}.xhtml" in section.xpath("//x:h2/x:a/@href", namespaces=NS)
+
+
+def test_section_pages_list_date_byline_and_a_one_line_description() -> None:
+    data = epub.write([FULL, replace(MINIMAL, source="PA")],
+                      WriteOptions(group_by="source", language="en-GB"))
+    page = _entry(data, "text/s001.xhtml")
+    assert page.findtext(".//x:h1", namespaces=NS) == "PA"
+    items = page.findall(".//x:ol[@class='section-articles']/x:li", NS)
+    assert len(items) == 2
+    first = items[0]
+    assert first.findtext("x:p[@class='meta']", namespaces=NS) == (
+        "28 November 2022, 09:30 UTC · Fiona Baird, Callum Reid")
+    assert first.findtext("x:p[@class='description']", namespaces=NS) == FULL.summary
+    # no summary: the first sentence of the body
+    assert items[1].findtext("x:p[@class='description']", namespaces=NS) == "Only a body."
+    assert epub.description(replace(MINIMAL, body=(Paragraph(("One. Two three.",)),))) == "One."
+
+
+def test_contents_page_lists_sections_and_articles_with_dates() -> None:
+    data = epub.write([FULL, CHINESE], WriteOptions(group_by="source", language="en-GB",
+                                                    title="Week 47"))
+    page = _entry(data, "text/contents.xhtml")
+    assert page.findtext(".//x:h1", namespaces=NS) == "Week 47"
+    assert page.findtext(".//x:p[@class='book-dates']", namespaces=NS) == (
+        "5 March 2019 – 29 November 2022")  # FULL was updated on the 29th
+    assert page.xpath(".//x:h3/x:a/@href", namespaces=NS) == ["s001.xhtml", "s002.xhtml"]
+    [chinese] = page.xpath(".//x:li[@lang='zh']", namespaces=NS)
+    assert chinese.findtext("x:span[@class='meta']", namespaces=NS) == "2019年3月5日 10:21 · 王晓明、李华"
+
+
+def test_a_one_article_book_without_sections_still_has_contents_and_navigation() -> None:
+    data = epub.write([FULL], WriteOptions())
+    bar = _entry(data, "text/a00001.xhtml").find("x:body/x:nav", NS)
+    assert [a.get("href") for a in bar.findall("x:a", NS)] == ["contents.xhtml"]
+
+
+@pytest.mark.parametrize("title", [LONG_TITLE, "Supercalifragilisticexpialidociousnessness "
+                                   "everywhere", "北京今年将新建改造100公里自行车道" * 3, "Short"])
+def test_cover_title_wraps_inside_the_cover_at_the_largest_size_that_fits(title: str) -> None:
+    from convert.writers.epub import cover
+
+    size, lines = cover.fit_title(title)
+    assert size in cover.TITLE_SIZES
+    for line in lines:  # every line inside the margins
+        assert cover.text_width(line) * size <= cover.WIDTH - 2 * cover.MARGIN
+    assert len(lines) * round(size * 1.18) <= cover.TITLE_BOTTOM - cover.TITLE_TOP
+    shown = "".join(lines).replace(" ", "").replace("-", "").rstrip("…")
+    assert title.replace(" ", "").replace("-", "").startswith(shown)
+    if size < cover.TITLE_SIZES[0]:  # not larger because it would not fit
+        bigger = cover.TITLE_SIZES[cover.TITLE_SIZES.index(size) - 1]
+        assert len(cover.wrap(title, (cover.WIDTH - 2 * cover.MARGIN) / bigger)) > (
+            (cover.TITLE_BOTTOM - cover.TITLE_TOP) // round(bigger * 1.18))
+
+
+def test_cover_shows_the_sections_of_a_grouped_book() -> None:
+    data = epub.write([FULL, CHINESE, ARABIC], WriteOptions(cover="auto", group_by="source",
+                                                            language="en-GB", title="Week"))
+    svg = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("EPUB/images/cover.svg"))
+    texts = [t.text for t in svg.iter("{http://www.w3.org/2000/svg}text")]
+    assert texts == ["Week", "5 March 2019 – 1 March 2023", "PA · 新华社 · رويترز", "3 articles"]
+
+
+def test_no_empty_dublin_core_element_is_written() -> None:
+    doc = replace(FULL, keywords=("", "transport", " "), summary=" ", copyright="")
+    meta = _package(epub.write([doc], WriteOptions())).find("opf:metadata", NS)
+    assert [e.text for e in meta.findall("dc:subject", NS)] == ["transport"]
+    assert meta.find("dc:description", NS) is None and meta.find("dc:rights", NS) is None
+    assert all((element.text or "").strip() for element in meta
+               if element.tag.startswith("{http://purl.org/dc/elements/1.1/}"))

@@ -13,9 +13,9 @@ from convert.cli import app
 from convert.errors import ConvertError
 from convert.model import Document, Heading, Paragraph
 from convert.formats import newsml
-from tests import factories
+from tests.support import factories
 from tests.conftest import DEV_CORPUS, FIXTURES, readable_articles
-from tests.newsml_checks import (
+from tests.support.newsml import (
     NS, edge_documents, nu_check, official_examples, safe_parser, schema_errors, xhtml_bodies,
 )
 

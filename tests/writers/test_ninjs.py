@@ -1,7 +1,7 @@
 """ninjs writer: every output valid by the official IPTC schema of its version.
 
 Validation uses jsonschema with format checking on and a local, fetch-refusing
-registry (see ``tests/ninjs_support.py``).
+registry (see ``tests/ninjs_schemas.py``).
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from convert.model import Byline, Dateline
 from convert.formats.ninjs import lost_fields
 from convert.options import WriteOptions
 from tests.conftest import FIXTURES
-from tests.factories import ALL, ARABIC, FULL
-from tests.ninjs_support import VERSIONS, FetchRefused, documents, errors, validator
+from tests.support.factories import ALL, ARABIC, FULL
+from tests.support.ninjs import VERSIONS, FetchRefused, documents, errors, validator
 
 
 def ninjs(doc, version: str) -> dict:
@@ -64,7 +64,7 @@ def test_geojson_reference_resolves_locally() -> None:
 def test_registry_refuses_to_fetch() -> None:
     from jsonschema import Draft202012Validator
 
-    from tests.ninjs_support import registry
+    from tests.support.ninjs import registry
 
     schema = {"$ref": "https://example.org/elsewhere.json"}
     checker = Draft202012Validator(schema, registry=registry())
@@ -186,7 +186,7 @@ def test_unknown_version_is_a_usage_error() -> None:
 def test_golden(name: str, version: str, golden) -> None:
     data = api.write(ALL[name], "ninjs", WriteOptions(ninjs_version=version))
     assert data == api.write(ALL[name], "ninjs", WriteOptions(ninjs_version=version))
-    golden(FIXTURES / "ninjs" / f"{name}.{version}.json", data)
+    golden(FIXTURES / "ninjs" / f"factory-{name}.{version}.json", data)
 
 
 # ---------------------------------------------------------------- command line

@@ -48,8 +48,8 @@ class ChapterHead:
     data_json: str | None = None
 
 
-def chapter(doc: Document, head: ChapterHead) -> bytes:
-    """The complete content document for ``doc``."""
+def chapter(doc: Document, head: ChapterHead, navigation: str = "") -> bytes:
+    """The complete content document for ``doc``; ``navigation`` (XHTML) follows the article."""
     lang = escape(head.language)
     data_block = ("" if head.data_json is None else
                   f'<script type="application/json" id="{DATA_BLOCK_ID}">'
@@ -60,7 +60,7 @@ def chapter(doc: Document, head: ChapterHead) -> bytes:
         f' lang="{lang}" xml:lang="{lang}" dir="{head.direction}">\n'
         f"<head>\n<title>{escape(head.title)}</title>\n"
         f'<link rel="stylesheet" type="text/css" href="{escape(head.stylesheet_href)}"/>\n'
-        f"{data_block}\n</head>\n<body>\n{article_markup(doc)}\n</body>\n</html>\n"
+        f"{data_block}\n</head>\n<body>\n{article_markup(doc)}\n{navigation}\n</body>\n</html>\n"
     ).encode("utf-8")
 
 
@@ -73,7 +73,11 @@ def article_markup(doc: Document) -> str:
     """The chapter's ``<article epub:type="chapter">`` as XHTML text."""
     from lxml import etree
 
-    build = MarkupBuilder(XHTML, prefixes={"epub": OPS}, live_url=linkable, images=False)
-    article = article_element(xml_safe(doc), build)
+    from convert.writers.present import people_date, typeset
+
+    language = doc.language
+    build = MarkupBuilder(XHTML, prefixes={"epub": OPS}, live_url=linkable, images=False,
+                          typeset=lambda text, before: typeset(text, language, before))
+    article = article_element(xml_safe(doc), build, lambda value: people_date(value, language))
     article.set(f"{{{OPS}}}type", "chapter")
     return etree.tostring(article, encoding="unicode")

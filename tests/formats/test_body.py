@@ -1,0 +1,168 @@
+"""The one body markup: blocks -> (X)HTML -> blocks is the identity; foreign HTML is read leniently."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lxml import etree
+
+from convert.errors import ConvertError
+from convert.formats.body import (
+    XHTML, BodyParser, blocks_from_elements, blocks_from_html, blocks_to_html, body_elements,
+    to_html,
+)
+from convert.model import (
+    Emphasis, Figure, Heading, Link, ListBlock, Note, Paragraph, Quote, Strong, Table,
+)
+from tests.support.factories import FULL
+from tests.support.html_factories import HOSTILE, RICH
+
+# Text as a parser leaves it: no control characters other than the line feed.
+TEXT = st.text(st.characters(blacklist_categories=("Cc", "Cs"), whitelist_characters="\n"),
+               min_size=1, max_size=12)
+
+
+def normalised(parts: list) -> tuple:
+    """Adjacent strings joined: the one spelling HTML can give back."""
+    merged: list = []
+    for part in parts:
+        if isinstance(part, str) and merged and isinstance(merged[-1], str):
+            merged[-1] += part
+        else:
+            merged.append(part)
+    return tuple(merged)
+
+
+HREF = st.text(st.characters(blacklist_categories=("Cc", "Cs")), min_size=1, max_size=20)
+INLINES = st.recursive(
+    st.lists(TEXT, min_size=1, max_size=3).map(normalised),
+    lambda inner: st.lists(st.one_of(TEXT, inner.map(Emphasis), inner.map(Strong),
+                                     st.builds(Link, inner, HREF)),
+                           min_size=1, max_size=3).map(normalised),
+    max_leaves=6,
+)
+OPTIONAL_TEXT = st.none() | TEXT
+BLOCKS = st.lists(st.one_of(
+    st.builds(Paragraph, INLINES),
+    st.builds(Heading, INLINES, st.integers(1, 6)),
+    st.builds(Quote, INLINES, OPTIONAL_TEXT),
+    st.builds(ListBlock, st.lists(INLINES, max_size=3).map(tuple), st.booleans()),
+    st.builds(Figure, INLINES, OPTIONAL_TEXT,
+              st.none() | st.just("https://example.org/a.jpg?x=1&y=2") | HREF),
+    st.builds(Note, INLINES, st.sampled_from(["correction", "editors-note", "note"])),
+), max_size=5).map(tuple)
+
+
+def html_round_trip(blocks: tuple) -> tuple:
+    back, warnings = blocks_from_html(blocks_to_html(blocks))
+    assert warnings == ()
+    return back
+
+
+def xhtml_round_trip(blocks: tuple, **options: object) -> tuple:
+    """Through XHTML elements serialised as XML and parsed again."""
+    body = etree.Element(f"{{{XHTML}}}body", nsmap={None: XHTML})
+    body.extend(body_elements(blocks, namespace=XHTML, **options))
+    parsed = etree.fromstring(etree.tostring(body))
+    back, warnings = blocks_from_elements(parsed, strict=True)
+    assert warnings == ()
+    return back
+
+
+@pytest.mark.parametrize("doc", [FULL, RICH, HOSTILE], ids=["full", "rich", "hostile"])
+def test_built_bodies_round_trip_as_html_and_xhtml(doc) -> None:
+    assert html_round_trip(doc.body) == doc.body
+    assert xhtml_round_trip(doc.body) == doc.body
+    assert xhtml_round_trip(doc.body, images=False, live_url=lambda url: False,
+                            nfc_text=True) == doc.body
+
+
+@settings(max_examples=150, deadline=None)
+@given(BLOCKS)
+def test_any_body_round_trips(blocks: tuple) -> None:
+    assert html_round_trip(blocks) == blocks
+    assert xhtml_round_trip(blocks, nfc_text=True) == blocks
+
+
+def test_the_shapes_written() -> None:
+    blocks = (
+        Quote(("Said.",), "Ann"), Quote(("Unsaid.",)),
+        Figure(("Deck",), "PA", "https://e.org/d.jpg"), Figure(("Gone",), None, "javascript:x"),
+        Note(("Fixed.",), "correction"), Note(("Aside.",)),
+        Paragraph((Link(("a ", Link(("b",), "/in")), "https://e.org"), Link(("c",), "vbscript:y"),
+                   "Cafe\u0301")),
+    )
+    [nfc_span] = body_elements((Paragraph(("Cafe\u0301",)),), nfc_text=True)
+    assert to_html(nfc_span) == '<p><span data-text="&quot;Cafe\\u0301&quot;">Café</span></p>'
+    assert blocks_to_html(blocks).split("\n") == [
+        '<figure class="quote">', "<blockquote>", "<p>Said.</p>", "</blockquote>",
+        "<figcaption>Ann</figcaption>", "</figure>",
+        "<blockquote>", "<p>Unsaid.</p>", "</blockquote>",
+        '<figure class="photo">', '<img src="https://e.org/d.jpg" alt="Deck">',
+        '<figcaption><span class="caption">Deck</span> <small class="credit">PA</small>'
+        "</figcaption>", "</figure>",
+        '<figure class="photo" data-src="javascript:x">',
+        '<figcaption><span class="caption">Gone</span></figcaption>', "</figure>",
+        '<aside class="note correction">', "<p>Fixed.</p>", "</aside>",
+        '<aside class="note">', "<p>Aside.</p>", "</aside>",
+        '<p><a href="https://e.org">a <span data-href="/in">b</span></a>'
+        '<a data-href="vbscript:y">c</a>Cafe\u0301</p>',
+    ]
+
+
+def test_heading_levels_outside_1_to_6_are_refused() -> None:
+    with pytest.raises(ConvertError, match="heading level 7"):
+        blocks_to_html((Heading(("deep",), 7),))
+
+
+def test_control_characters_are_a_clear_error() -> None:
+    with pytest.raises(ConvertError, match="cannot be written as .X.HTML: .*control characters"):
+        blocks_to_html((Paragraph(("bell \x07",)),))
+
+
+def test_foreign_html_is_read_leniently_with_warnings() -> None:
+    html = ("intro <i>text</i><section><h3>Title</h3><p>One <span>two</span>"
+            "<a>plain</a></p><style>p {}</style></section>"
+            "<blockquote>Said it.<cite>x</cite><footer>Someone</footer></blockquote><hr>"
+            '<aside class="box correction"><p>Fix.</p><p>More.</p></aside>'
+            "<table><tr><td>cell</td></tr></table>"
+            '<figure><img src="p.jpg" alt="Alt text"></figure>')
+    blocks, warnings = blocks_from_html(html)
+    assert blocks == (
+        Paragraph(("intro ", Emphasis(("text",)))),
+        Heading(("Title",), 3),
+        Paragraph(("One twoplain",)),
+        Quote(("Said it.x",), "Someone"),
+        Note(("Fix. More.",), "correction"),
+        Table(((("cell",),),)),
+        Figure(("Alt text",), None, "p.jpg"),
+    )
+    assert [(w.code, w.message.split(" ")[0]) for w in warnings] == [
+        ("html-markup-dropped", "<span>"), ("html-markup-dropped", "<a>"),
+        ("html-markup-dropped", "<cite>")]
+
+
+def test_collapsed_reading_of_other_peoples_markup() -> None:
+    root = etree.fromstring("<body><p>\n  Two\n  lines <em> and </em>  </p><p> \xa0</p>"
+                            "<ul><li> one </li><li>  </li></ul><br/></body>")
+    blocks, _ = blocks_from_elements(root, verbatim=False)
+    assert blocks == (Paragraph(("Two lines ", Emphasis(("and",)))),
+                      ListBlock((("one",),)))
+
+
+def test_strict_reading_refuses_what_is_not_body_markup() -> None:
+    root = etree.fromstring("<div>\n<p>x</p>\n<form/>\n</div>")
+    with pytest.raises(ConvertError, match="unexpected <form>") as caught:
+        BodyParser(strict=True, source="page.html").blocks(root)
+    assert (caught.value.source, caught.value.line) == ("page.html", 3)
+
+
+def test_empty_body() -> None:
+    assert blocks_from_html("  \n") == ((), ())
+
+
+def test_serialiser_escapes_text_and_attributes() -> None:
+    [element] = body_elements((Paragraph((Link(('"<&>',), 'https://e.org/?a="b"&c'),)),))
+    assert to_html(element) == ('<p><a href="https://e.org/?a=&quot;b&quot;&amp;c">'
+                                "\"&lt;&amp;&gt;</a></p>")
