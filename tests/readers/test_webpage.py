@@ -12,9 +12,9 @@ from convert.formats import sniff
 from convert.errors import ConvertError
 from convert.model import Byline, Heading, ListBlock, body_text
 from convert.options import WriteOptions
-from tests import factories
+from tests.support import factories
 from tests.conftest import FIXTURES
-from tests.newsml_checks import schema_errors
+from tests.support.newsml import schema_errors
 
 PAGES = FIXTURES / "pages"
 PAGE = PAGES / "harbor-courier.html"
