@@ -193,9 +193,34 @@ def _looks_nitf(head: bytes) -> bool:
     return _xml_root(head) == b"nitf"
 
 
-def _looks_html(head: bytes) -> bool:
+#: An ``<html>`` element with a ``<head>`` or ``<body>``, anywhere in the first
+#: bytes: saved pages often start with a script or a server's error messages.
+_HTML_PAGE = re.compile(rb"(?is)<html[\s>].*?<(?:head|body)[\s>]")
+
+
+def looks_html(head: bytes) -> bool:
+    """Any HTML page or article fragment (ours or another site's)."""
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:200].lower()
-    return start.startswith(b"<!doctype html") or _xml_root(head) in (b"html", b"article")
+    return (start.startswith(b"<!doctype html") or _xml_root(head) in (b"html", b"article")
+            or (_HTML_PAGE.search(head) is not None
+                and not _looks_newsml(head) and not _looks_nitf(head)
+                and not _looks_feed(head)))
+
+
+#: What only our HTML writer writes: its generator tag, or (``--fragment``) the
+#: article element with our class as the root.
+_OUR_HTML = re.compile(rb'<meta name="generator" content="newsconvert"|'
+                       rb'^\s*<article class="news-article"')
+
+
+def _looks_html(head: bytes) -> bool:
+    """An HTML page or fragment newsconvert wrote (read back exactly)."""
+    return looks_html(head) and _OUR_HTML.search(head) is not None
+
+
+def _looks_webpage(head: bytes) -> bool:
+    """Another site's HTML page: its article is extracted."""
+    return looks_html(head) and _OUR_HTML.search(head) is None
 
 
 def _json_start(head: bytes) -> bytes:
@@ -232,8 +257,42 @@ def _looks_epub(head: bytes) -> bool:
     return head.startswith(b"PK\x03\x04") and b"application/epub+zip" in head[:200]
 
 
+#: IPTC 7901 message heading: service identification and message number,
+#: priority, category, word count, optional fields (``eca0003 3 i 380  dpa 0045``).
+IPTC7901_HEADING = re.compile(
+    r"^(?P<service>[A-Za-z]{1,5})(?P<number>\d{1,6}) +(?P<priority>[1-9]) +"
+    r"(?P<category>[A-Za-z]{1,3}) +(?P<words>\d{1,6})(?: +(?P<optional>.*?))? *$")
+#: ANPA-1312 first line: SYN SYN SOH, service designator, story number, US, selector code.
+ANPA1312_FIRST_LINE = re.compile(
+    rb"^\x16*\x01(?P<service>[A-Za-z])(?P<number>\d{4})\x1f(?P<selector>\S*)")
+
+
+def _looks_iptc7901(head: bytes) -> bool:
+    """SOH and an IPTC 7901 heading; or, control characters stripped in transit, the
+    heading as the first line and a keyword line (``a/b/c/``) under it."""
+    text = head.lstrip(b"\x16").decode("latin-1")
+    first, _, rest = text.partition("\n")
+    first = first.rstrip("\r")
+    if first.startswith("\x01"):
+        return bool(IPTC7901_HEADING.match(first[1:]))
+    keyword = next((line for line in rest[:2000].splitlines() if line.strip()), "")
+    return bool(IPTC7901_HEADING.match(first)) and (
+        "\x02" in text or re.fullmatch(r"/?(?:[^/\s][^/]*/)+[^/]*", keyword.strip()) is not None)
+
+
+def _looks_feed(head: bytes) -> bool:
+    """RSS 0.9x/2.0 (``<rss>``), RSS 1.0 (``<rdf:RDF>`` with the RSS namespace) or Atom."""
+    root = _xml_root(head)
+    return root == b"rss" or (root == b"feed" and b"http://www.w3.org/2005/Atom" in head) or (
+        root == b"RDF" and b"http://purl.org/rss/1.0/" in head)
+
+
+def _looks_anpa1312(head: bytes) -> bool:
+    return ANPA1312_FIRST_LINE.match(head) is not None
+
+
 def _looks_text(head: bytes) -> bool:
-    return not any(sniff(head) for sniff in (_looks_newsml, _looks_html, _looks_epub)) and (
+    return not any(sniff(head) for sniff in (_looks_newsml, looks_html, _looks_epub)) and (
         not _json_start(head).startswith((b"{", b"["))
     )
 
@@ -253,6 +312,16 @@ READERS: tuple[ReaderSpec, ...] = (
                "HTML article pages written by newsconvert", _looks_html, validator="html"),
     ReaderSpec("epub", "bytes", (".epub",), "EPUB 3 books written by newsconvert",
                _looks_epub, container=True, validator="epub"),
+    ReaderSpec("iptc7901", "bytes", (".txt",), "IPTC 7901 agency wire message (SOH/STX/ETX)",
+               _looks_iptc7901),
+    ReaderSpec("anpa1312", "bytes", (".txt",), "ANPA-1312 agency wire story (SYN SYN SOH)",
+               _looks_anpa1312),
+    ReaderSpec("webpage", "bytes", (".html", ".htm"),
+               "a saved news web page from any site (article extracted by trafilatura)",
+               _looks_webpage, validator="html"),
+    ReaderSpec("feed", "bytes", (".rss", ".atom"),
+               "RSS or Atom feed (feedparser): each entry one document", _looks_feed,
+               container=True),
 )
 
 WRITERS: tuple[WriterSpec, ...] = (

@@ -149,7 +149,7 @@ def _check(entry: _Entry, hint: str | None,
         return _problem(entry, spec.name, "warning", "not-checked",
                         f"{spec.description}: newsconvert has no validator for it"), spec.name
     result: FileResult = check(entry, head, whole, schemas, hint)
-    return result, spec.name
+    return result, result.format  # another site's page (webpage) is checked as HTML too
 
 
 class _NotRegular(Exception):

@@ -45,7 +45,11 @@ def test_not_ninjs_at_all() -> None:
     (b"<nitf><head/>", "a.xml", False, "nitf"),
     (b'{"uri": "urn:x"}', "a.json", False, "ninjs"),
     (b'{"provenance": {}, "body": []}', "a.json", False, "json"),
-    (b"<!DOCTYPE html><html>", "a.html", False, "html"),
+    (b'<!DOCTYPE html><html><head><meta name="generator" content="newsconvert">', "a.html",
+     False, "html"),
+    (b"<!DOCTYPE html><html>", "a.html", False, "webpage"),  # another site's page
+    (b"\x01abc0012 2 pl 196 XYZ\r\n\r\nTopic/\r\n\x02Headline", "a.txt", False, "iptc7901"),
+    (b'<rss version="2.0"><channel>', "a.xml", False, "feed"),
     (b"PK\x03\x04\x00\x00mimetypeapplication/epub+zip", "a.epub", False, "epub"),
     (b"Headline\n\nA paragraph of text.", "a.txt", False, "text"),
     (b"", "empty.txt", False, "text"),  # an empty article is reported as one
