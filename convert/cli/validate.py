@@ -45,7 +45,8 @@ OPTIONS = (
     Option("strict", ("--strict",), "Warnings fail too, and so does a file whose official "
            "schema is missing (always so when the CI environment variable is set).", False, bool),
     Option("input_format", ("--input-format",), "Treat every file as this format instead of "
-           "detecting it.", choices=tuple(READER_NAMES)),
+           f"detecting it: {', '.join(READER_NAMES)}.", metavar="FORMAT",
+           choices=tuple(READER_NAMES)),
     Option("ignore_unknown", ("--ignore-unknown",), "Named files that are not news files are "
            "skipped with a note, as when a folder is walked (for pre-commit hooks).", False, bool),
     Option("quiet", ("--quiet", "-q"), "Text report: only the files with findings, and the "

@@ -175,6 +175,14 @@ def finish(doc: Document, *, encoding: str, warnings: Sequence[ParseWarning],
     merged = dict(doc.extra)
     merged.update({key: value for key, value in extra.items() if value})
     values = {key: value for key, value in fields.items() if value not in (None, "", ())}
+    # The heading's urgency and editors' note are the model's own fields.
+    urgency = merged.pop("urgency", "")
+    if urgency.isdigit() and 1 <= int(urgency) <= 9:
+        values["urgency"] = int(urgency)
+    elif urgency:
+        merged["priority"] = urgency
+    if ednote := merged.pop("ednote", ""):
+        values["ednote"] = ednote
     provenance = doc.provenance
     return replace(doc, **values, extra=tuple(sorted(merged.items())),  # type: ignore[arg-type]
                    provenance=Provenance(provenance.format, encoding,

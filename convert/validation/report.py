@@ -8,6 +8,7 @@ versioned by ``REPORT_VERSION``.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from json.encoder import encode_basestring
 from typing import Any
@@ -158,11 +159,13 @@ def render_junit(report: Report) -> str:
     indent it (the tests check that), without building the tree.
     """
     counts = report.summary()
-    seconds = sum(result.seconds for result in report.files)
+    # Reproducible builds (SOURCE_DATE_EPOCH set): the same report, so no timings.
+    timed = "SOURCE_DATE_EPOCH" not in os.environ
+    seconds = sum(result.seconds for result in report.files) if timed else 0.0
     totals = (f'name="newsconvert validate" tests="{counts["files"]}" '
               f'failures="{counts["invalid"]}" errors="0" skipped="0" time="{seconds:.3f}"')
     lines = ['<?xml version="1.0" encoding="UTF-8"?>', f"<testsuites {totals}>"]
-    cases = [_junit_case(result, report.strict) for result in report.files]
+    cases = [_junit_case(result, report.strict, timed) for result in report.files]
     if cases:
         lines += [f"  <testsuite {totals}>", *cases, "  </testsuite>"]
     else:
@@ -171,10 +174,10 @@ def render_junit(report: Report) -> str:
     return "\n".join(lines)
 
 
-def _junit_case(result: FileResult, strict: bool) -> str:
+def _junit_case(result: FileResult, strict: bool, timed: bool) -> str:
     name = _xml_attribute(_xml_text(result.file))
     case = (f'    <testcase classname="{_xml_attribute(_xml_text(result.format))}" '
-            f'name="{name}" file="{name}" time="{result.seconds:.3f}"')
+            f'name="{name}" file="{name}" time="{result.seconds if timed else 0:.3f}"')
     details = _xml_content("\n".join(_xml_text(_one_line(finding))
                                       for finding in result.findings))
     if not result.valid(strict):

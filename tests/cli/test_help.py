@@ -83,8 +83,10 @@ def test_format_choices_come_from_the_formats_table() -> None:
     assert f"-f, --from <{'|'.join(READER_NAMES)}>" in convert_help
     bundle_help = newsconvert("bundle", "--help").stdout
     assert f"-f, --from <{'|'.join(READER_NAMES)}>" in bundle_help
-    validate_help = newsconvert("validate", "--help").stdout
-    assert f"--input-format <{'|'.join(READER_NAMES)}>" in validate_help
+    validate_help = " ".join(newsconvert("validate", "--help").stdout.split())
+    assert f"--input-format FORMAT Treat every file as this format instead of detecting it: " \
+        f"{', '.join(READER_NAMES)}." in validate_help
+    assert newsconvert("validate", "--input-format", "word", "a.xml").returncode == 2
     refused = newsconvert("convert", "a.txt", "--to", "json", "--from", "word")
     assert refused.returncode == 2
     assert refused.stderr.startswith("newsconvert: Invalid value for '--from' / '-f': 'word'")

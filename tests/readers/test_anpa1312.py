@@ -35,8 +35,8 @@ def test_story_maps_header_and_heading_lines() -> None:
     assert doc.slugline == "Harbor-Bridge" and doc.version == 3  # 2ndLd-Writethru
     assert doc.source == "NCA" and doc.published == "2024-03-14T18:05:00+00:00"
     extra = dict(doc.extra)
-    assert extra["urgency"] == "3" and extra["keyword"] == "AM-Harbor-Bridge"
-    assert extra["ednote"] == "Updates with mayor's comments. Moves on general news services."
+    assert doc.urgency == 3 and extra["keyword"] == "AM-Harbor-Bridge"
+    assert doc.ednote == "Updates with mayor's comments. Moves on general news services."
     assert doc.dateline is not None and doc.dateline.place == "PORTLAND, Maine"
     text = api.write(doc, "json").decode()
     assert "\u201cWe are back in business,\u201d" in text and " \u2014 often in freezing rain" in text
@@ -51,9 +51,9 @@ def test_ap_sample() -> None:
     assert doc.slugline == "Heat-Hawks" and doc.version == 2
     assert doc.source == "AP" and doc.published == "2016-02-20T03:37:00+00:00"
     extra = dict(doc.extra)
-    assert extra["ednote"] == "Heat 115, Hawks 111. Updates. With AP Photos."
+    assert doc.ednote == "Heat 115, Hawks 111. Updates. With AP Photos."
     assert extra["photos"].startswith("AP Photo GATK105")
-    assert extra["urgency"] == "5" and extra["category"] == "z"
+    assert doc.urgency == 5 and extra["category"] == "z"
     assert doc.summary is not None and doc.summary.startswith("Luol Deng scored 30 points")
     assert doc.dateline is not None and doc.dateline.place == "ATLANTA"
     assert len(doc.body) >= 15

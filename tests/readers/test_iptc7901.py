@@ -37,10 +37,10 @@ def test_framed_message_maps_the_heading() -> None:
     assert doc.source == "NCA"
     assert doc.published == "2024-03-03T15:12:00+00:00"
     extra = dict(doc.extra)
-    assert extra["urgency"] == "2" and extra["category"] == "pl"
+    assert doc.urgency == 2 and extra["category"] == "pl"
     assert extra["message-id"] == "nca0412" and extra["edit-status"] == "1ST LEAD"
-    assert extra["ednote"].startswith("The following information is not intended for publication")
-    assert "Editorial contacts: desk" in extra["ednote"]
+    assert doc.ednote.startswith("The following information is not intended for publication")
+    assert "Editorial contacts: desk" in doc.ednote
     assert doc.dateline is not None and doc.dateline.place == "Oslo"
     body = body_text(doc.body)
     assert "not intended for publication" not in body and "Editorial contacts" not in body
@@ -54,9 +54,9 @@ def test_dpa_refile_sample() -> None:
     assert doc.slugline == "Switzerland/migration/UN"
     assert doc.version == 2 and dict(doc.extra)["edit-status"] == "REFILE, 1ST LEAD"
     assert doc.source == "dpa" and doc.published == "2018-11-21T23:22:00+00:00"
-    assert dict(doc.extra)["urgency"] == "3" and dict(doc.extra)["category"] == "i"
-    assert "Reporting by: Albert Otti" in dict(doc.extra)["ednote"]
-    assert dict(doc.extra)["ednote"].startswith("# Notebook")  # dpa's notes to editors
+    assert doc.urgency == 3 and dict(doc.extra)["category"] == "i"
+    assert "Reporting by: Albert Otti" in doc.ednote
+    assert doc.ednote.startswith("# Notebook")  # dpa's notes to editors
     assert body_text(doc.body).endswith("Hungary, Israel, Poland and the United States.")
     assert doc.dateline is not None and doc.dateline.place == "Geneva"
     assert "not intended for publication" not in body_text(doc.body)

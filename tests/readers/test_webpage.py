@@ -13,7 +13,7 @@ from convert.errors import ConvertError
 from convert.model import Byline, Heading, ListBlock, body_text
 from convert.options import WriteOptions
 from tests.support import factories
-from tests.conftest import FIXTURES
+from tests.conftest import DEV_CORPUS, FIXTURES
 from tests.support.newsml import schema_errors
 
 PAGES = FIXTURES / "pages"
@@ -90,7 +90,7 @@ def test_trafilatura_is_imported_only_for_pages(tmp_path: Path) -> None:
 
     code = ("import sys, convert.api as a; a.read(sys.argv[1]); "
             "print('trafilatura' in sys.modules, 'feedparser' in sys.modules)")
-    article = FIXTURES / "corpus" / "003-ap-giant-pumpkin.txt"
+    article = DEV_CORPUS / "003-ap-giant-pumpkin.txt"
     run = subprocess.run([sys.executable, "-c", code, str(article)], cwd=ROOT,
                          capture_output=True, text=True, timeout=120, check=True)
     assert run.stdout.split() == ["False", "False"]
