@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING, NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn
+
+from convert.cli.output import (
+    EXIT_BUG, EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, EXIT_USAGE, echo_error,
+)
 
 if TYPE_CHECKING:
     import typer
-
-#: Exit codes, as documented in the README.
-EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_BUG, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
 
 def main() -> None:
@@ -71,24 +72,6 @@ def _traceback(debug: bool) -> None:
         import traceback
 
         traceback.print_exc()
-
-
-def echo_error(message: str) -> None:
-    """``newsconvert: message`` on stderr, whatever its encoding can show."""
-    from convert.terminal import printable
-
-    write_text(sys.stderr, printable(f"newsconvert: {message}") + "\n")
-
-
-def write_text(stream: TextIO, text: str) -> None:
-    """``text`` on a text stream, characters its encoding lacks replaced
-    rather than a crash."""
-    try:
-        stream.write(text)
-    except UnicodeEncodeError:
-        encoding = stream.encoding or "utf-8"
-        stream.write(text.encode(encoding, "replace").decode(encoding))
-    stream.flush()
 
 
 def __getattr__(name: str) -> typer.Typer:

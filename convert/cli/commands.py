@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, NoReturn, Optional
 import typer
 from typer.core import TyperArgument, TyperCommand, TyperOption
 
+from convert.cli.output import EXIT_INVALID, EXIT_USAGE
 from convert.errors import ConvertError
 from convert.formats import READER_NAMES, WRITER_NAMES
 from convert.formats.ninjs import DEFAULT_VERSION, VERSIONS
@@ -99,8 +100,6 @@ schemas_app = typer.Typer(
     epilog=_examples("newsconvert schemas pull", "newsconvert schemas path"))
 app.add_typer(schemas_app, name="schemas")
 
-EXIT_INVALID = 1
-EXIT_USAGE = 2
 
 _debug = False
 
@@ -590,7 +589,7 @@ def run_app() -> int:
     usage error is one ``newsconvert: ...`` line, exit 2."""
     from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
 
-    from convert.cli import echo_error
+    from convert.cli.output import echo_error
 
     try:
         result = app(standalone_mode=False, prog_name="newsconvert")

@@ -153,7 +153,7 @@ def from_typer(paths: list[str], values: dict[str, Any], debug: bool) -> Request
 
 def run(request: Request) -> int:
     """Validate, print (or write) the report; the exit code."""
-    from convert.cli import EXIT_USAGE, echo_error, write_text
+    from convert.cli.output import EXIT_USAGE, echo_error, write_text
     from convert.errors import ConvertError
     from convert.files import Selection
     from convert.validation import validate_paths
