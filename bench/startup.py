@@ -4,28 +4,34 @@
 
 Each command runs in a fresh interpreter, the way the console script does
 (``convert.launch:main`` when the tree has it, else ``convert.cli:main``),
-taking turns with the yardstick ``python -c pass`` in the same loop; the
-minimum wall time and the minimum CPU time (user + system, which other load
-on a shared machine disturbs less) of each are printed with their ratios to
-the yardstick's.
+taking turns with the yardstick ``python -c pass`` (see ``harness.take_turns``);
+the minimum and median wall time and the median CPU time (user + system, which
+other load on a shared machine disturbs less) of each are printed with their
+ratios to the yardstick's.  Every tree runs from bytecode, as pip installs it
+(``harness.as_installed``): compiling the sources on every run would measure
+the size of the code, not what a user waits for.
 ``--tree`` times other checkouts of the project (for example the commit
 before a change, unpacked with ``git archive``) in the same call, so
 before and after figures are measured under the same load.
+``--instructions`` runs each command once more under ``valgrind --tool=callgrind``
+and prints the instructions it executed: a count that other load does not
+disturb at all (about 100x slower, so one run each).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import resource
-import statistics
+import re
+import shutil
 import subprocess
 import sys
-import time
+import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-SMALL_ITEM = (ROOT.parent / "shared" / "standards" / "newsml-g2/examples/unit_test_files/2.26"
+from harness import ROOT, SHARED, as_installed, machine, take_turns
+
+SMALL_ITEM = (SHARED / "standards" / "newsml-g2/examples/unit_test_files/2.26"
               / "should_pass/CR00201_charcount.xml")
 
 
@@ -38,8 +44,11 @@ def console_script(tree: Path) -> str:
 
 
 def commands(tree: Path) -> dict[str, list[str]]:
+    """The two command lines, run from ``tree`` (first on ``sys.path``, ahead of any
+    installed copy)."""
     module, function = console_script(tree).split(":")
-    launcher = f"import sys; sys.argv[0] = 'newsconvert'; from {module} import {function}; {function}()"
+    launcher = (f"import sys; sys.path.insert(0, {str(tree)!r}); sys.argv[0] = 'newsconvert'; "
+                f"from {module} import {function}; {function}()")
     return {"--help": [sys.executable, "-c", launcher, "--help"],
             "validate one file": [sys.executable, "-c", launcher, "validate", str(SMALL_ITEM)]}
 
@@ -49,39 +58,43 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--tree", type=Path, action="append", default=[],
                         help="another checkout to time too (default: this one only)")
+    parser.add_argument("--instructions", action="store_true",
+                        help="also count instructions under valgrind (callgrind)")
     arguments = parser.parse_args()
-    trees = [ROOT, *arguments.tree]
-    yardstick = [sys.executable, "-c", "pass"]
-    jobs = {("python -c pass", None): yardstick}
+    if arguments.instructions and shutil.which("valgrind") is None:
+        sys.exit("bench/startup.py: --instructions needs valgrind (apt-get install valgrind)")
+    trees = [ROOT, *(tree.resolve() for tree in arguments.tree)]
+    yardstick = "python -c pass"
+    jobs = {yardstick: [sys.executable, "-c", "pass"]}
     for tree in trees:
-        for name, command in commands(tree.resolve()).items():
-            jobs[(name, tree)] = command
-    times: dict[tuple[str, Path | None], list[float]] = {key: [] for key in jobs}
-    cpu: dict[tuple[str, Path | None], list[float]] = {key: [] for key in jobs}
-    for _ in range(arguments.runs):
-        for key, command in jobs.items():
-            tree = key[1]
-            env = {**os.environ, "PYTHONPATH": str(tree) if tree else ""}
-            before = resource.getrusage(resource.RUSAGE_CHILDREN)
-            start = time.perf_counter()
-            result = subprocess.run(command, cwd=tree or ROOT, env=env, capture_output=True,
-                                    check=False)
-            times[key].append(time.perf_counter() - start)
-            after = resource.getrusage(resource.RUSAGE_CHILDREN)
-            cpu[key].append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
-            if result.returncode != 0:
-                raise SystemExit(f"{key[0]} in {tree}: exit {result.returncode}: "
-                                 + result.stderr.decode("utf-8", "replace").strip()[-300:])
-    yardstick = ("python -c pass", None)
-    base, base_cpu = min(times[yardstick]), min(cpu[yardstick])
-    print(f"{'python -c pass':<61} wall min {base:6.3f} s   cpu min {base_cpu:6.3f} s")
-    for (name, tree), measured in times.items():
-        if tree is None:
-            continue
-        fastest, least_cpu = min(measured), min(cpu[(name, tree)])
-        print(f"{name:<20} {str(tree):<40} wall min {fastest:6.3f} s "
-              f"(median {statistics.median(measured):6.3f}) {fastest / base:5.2f}x   "
-              f"cpu min {least_cpu:6.3f} s {least_cpu / base_cpu:5.2f}x")
+        for name, command in commands(tree).items():
+            jobs[f"{name:<18} {tree}"] = command
+    with tempfile.TemporaryDirectory(prefix="newsconvert-startup-") as temporary:
+        env = as_installed(Path(temporary))
+        runs = take_turns(jobs, arguments.runs, env=env)
+        counts = ({name: instructions(command, env) for name, command in jobs.items()}
+                  if arguments.instructions else {})
+    print(f"{machine()}; {arguments.runs} runs each")
+    base = runs[yardstick]
+    for name, figures in runs.items():
+        print(f"  {name:<58} wall {figures.times():>15} {figures.best / base.best:5.2f}x"
+              f" (median {figures.median / base.median:5.2f}x)   CPU median "
+              f"{figures.cpu_median:6.3f} s {figures.cpu_median / base.cpu_median:5.2f}x")
+    for name, count in counts.items():
+        print(f"  {name:<58} instructions {count / 1e6:7.1f} M "
+              f"{count / counts[yardstick]:5.2f}x")
+
+
+def instructions(command: list[str], env: dict[str, str]) -> int:
+    """The instructions ``command`` executes (callgrind's ``Collected``), the
+    bytecode already written by the timed runs."""
+    result = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={os.devnull}",
+                             os.path.realpath(command[0]), *command[1:]],
+                            cwd=ROOT, env=env, capture_output=True, check=True)
+    found = re.search(rb"Collected : (\d+)", result.stderr)
+    if found is None:
+        raise SystemExit(f"no instruction count from valgrind for {command}")
+    return int(found.group(1))
 
 
 if __name__ == "__main__":
