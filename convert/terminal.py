@@ -15,12 +15,16 @@ from __future__ import annotations
 
 import re
 
+# The patterns are compiled on first use (``re`` keeps them), and most text never
+# needs them: every command line imports this module, and compiling these
+# character classes costs more than a short run's own work.
 #: C0 controls and DEL, C1 controls, line and paragraph separators, bidi
-#: embedding/override/isolate controls, and surrogates.
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+#: embedding/override/isolate controls, and surrogates: all of them in
+#: categories that ``str.isprintable`` refuses (Cc, Zl, Zp, Cf, Cs).
+_UNSAFE = "[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 #: The same, less the C0 controls JSON already escapes in strings (and uses as
-#: white space between them).
-_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+#: white space between them): all of them outside ASCII.
+_UNSAFE_IN_JSON = "[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
@@ -36,7 +40,9 @@ def _escape(match: re.Match[str]) -> str:
 
 def printable(text: str) -> str:
     """``text`` with every control, bidi control and surrogate shown as an escape."""
-    return _UNSAFE.sub(_escape, text) if _UNSAFE.search(text) else text
+    if text.isprintable():
+        return text
+    return re.sub(_UNSAFE, _escape, text) if re.search(_UNSAFE, text) else text
 
 
 def printable_lines(text: str) -> str:
@@ -49,5 +55,7 @@ def printable_json(text: str) -> str:
     same characters written as ``\\uXXXX`` escapes: the same JSON value, inert
     on a terminal.  They can only occur inside strings, where an escape means
     the character itself."""
-    return _UNSAFE_IN_JSON.sub(lambda match: f"\\u{ord(match.group()):04x}", text) \
-        if _UNSAFE_IN_JSON.search(text) else text
+    if text.isascii():
+        return text
+    return re.sub(_UNSAFE_IN_JSON, lambda match: f"\\u{ord(match.group()):04x}", text) \
+        if re.search(_UNSAFE_IN_JSON, text) else text

@@ -1,11 +1,12 @@
 """The ``newsconvert`` console script.
 
-:func:`main` is the entry point.  A plain ``validate`` command line is read
-by :mod:`convert.cli.validate` from the same option declaration the typer
-command is built from, so CI runs of ``validate`` start without importing
-typer; everything else (``--help``, every other command, anything the
-declaration does not fully cover) goes to the typer app in
-:mod:`convert.cli.commands`.  Both paths end in :func:`exit_with`, the one
+:func:`main` is the entry point.  A plain ``convert`` or ``validate`` command
+line is read by :mod:`convert.cli.convert` or :mod:`convert.cli.validate` from
+the same option declaration the typer command is built from
+(:mod:`convert.cli.declare`), so converting one file or validating in CI
+starts without importing typer; everything else (``--help``, every other
+command, anything the declaration does not fully cover) goes to the typer app
+in :mod:`convert.cli.commands`.  Both paths end in :func:`exit_with`, the one
 place that turns outcomes into exit codes.
 
 ``from convert.cli import app`` still gives the typer app (imported on first
@@ -28,18 +29,16 @@ if TYPE_CHECKING:
 
 def main() -> None:
     command = next((word for word in sys.argv[1:] if word != "--debug"), None)
-    request = None
-    if command == "validate":  # other commands need not import validate's module
-        from convert.cli import validate
+    if command in ("convert", "validate"):  # other commands need not import these modules
+        import importlib
 
-        request = validate.parse_fast(sys.argv[1:])
-    if request is None:
-        from convert.cli.commands import run_app
+        declared = importlib.import_module(f"convert.cli.{command}")
+        request = declared.COMMAND.parse_fast(sys.argv[1:])
+        if request is not None:
+            exit_with(lambda: declared.run(request), debug=request.debug)
+    from convert.cli.commands import run_app
 
-        exit_with(run_app, debug="--debug" in sys.argv[1:])
-    from convert.cli import validate
-
-    exit_with(lambda: validate.run(request), debug=request.debug)
+    exit_with(run_app, debug="--debug" in sys.argv[1:])
 
 
 def exit_with(run: Callable[[], int | None], *, debug: bool) -> NoReturn:

@@ -1,16 +1,85 @@
-"""The batch progress bar (rich): files done, files/s, ETA.  On a terminal only.
+"""What a run shows while it goes: per-file messages as results stream in, the
+progress bar (rich: files done, files/s, ETA; on a terminal only), and the
+summary line and exit code at the end.
 
-Imported only when a batch run shows a bar, so rich costs nothing elsewhere.
+rich is imported only when a run shows a bar, so it costs nothing elsewhere.
 """
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
+
+from convert.cli.output import EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, echo_error, write_text
+from convert.errors import ConvertError
+from convert.terminal import printable, printable_lines
 
 if TYPE_CHECKING:
     from rich.progress import Progress, Task
     from rich.text import Text
+
+    from convert.run import InputResult, RunReport
+
+
+class RunDisplay:
+    """Per-file messages as results stream in, and a progress bar on a terminal;
+    with ``debug``, a failed file's traceback too."""
+
+    def __init__(self, quiet: bool, debug: bool) -> None:
+        self.quiet = quiet
+        self.debug = debug
+        self.bar = None
+        if not quiet and sys.stderr.isatty():
+            self.bar = ProgressBar()
+
+    def __enter__(self) -> RunDisplay:
+        if self.bar:
+            self.bar.__enter__()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self.bar:
+            self.bar.__exit__(None, None, None)
+
+    def show(self, result: InputResult, done: int, total: int) -> None:
+        if self.bar:
+            self.bar.update(done, total)
+        if result.error:
+            if self.debug and result.error.trace:
+                self.echo(printable_lines(result.error.trace.rstrip()))
+            self.echo(printable(f"newsconvert: {where(result.source, result.error.line)}: "
+                                f"{result.error.message}"))
+        if not self.quiet:
+            for warning in result.warnings:
+                self.echo(printable(f"newsconvert: warning: {where(result.source, warning.line)}"
+                                    f": {warning.message} [{warning.code}]"))
+
+    def echo(self, line: str) -> None:
+        if self.bar:
+            self.bar.print(line)
+        else:
+            write_text(sys.stderr, line + "\n")
+
+
+def where(source: str, line: int | None) -> str:
+    return f"{source}:{line}" if line else source
+
+
+def finish_run(run: RunReport, report: str | Path | None, summary: bool) -> int:
+    """Report file, summary line; the exit code (130 interrupted, 1 any input failed)."""
+    if report is not None:
+        try:
+            run.write_json(Path(report))
+        except ConvertError as error:
+            echo_error(str(error))
+    if summary or run.interrupted:
+        write_text(sys.stderr, run.summary_line() + "\n")
+    if run.interrupted:
+        echo_error("interrupted")
+        return EXIT_INTERRUPTED
+    return EXIT_OK if run.ok else EXIT_INVALID
 
 
 def _files_per_second(task: Task) -> Text:

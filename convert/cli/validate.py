@@ -1,40 +1,21 @@
 """``newsconvert validate``: its options, declared once, and the run.
 
-:data:`OPTIONS` is the single declaration.  The typer command in
-:mod:`convert.cli.commands` is built from it (:func:`typer_parameters`), and
-so is :func:`parse_fast`, which reads a plain ``validate`` command line
-without importing typer: ``validate`` runs in CI on every commit, often on a
-handful of files, where importing typer would cost more than the checking.
-Whatever :func:`parse_fast` does not fully understand (``--help``, a
-misspelt option, a missing value, a value outside its choices) it leaves to
-typer, which prints the usual usage errors.
+:data:`OPTIONS` is the single declaration (see :mod:`convert.cli.declare`):
+the typer command in :mod:`convert.cli.commands` is built from it, and so is
+:meth:`~convert.cli.declare.Command.parse_fast`, which reads a plain
+``validate`` command line without importing typer: ``validate`` runs in CI on
+every commit, often on a handful of files, where importing typer would cost
+more than the checking.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from typing import TYPE_CHECKING, Any, NamedTuple
 
+from convert.cli.declare import Argument, Command, Option, Request
 from convert.formats import READER_NAMES
-from convert.validation.report import REPORT_FORMATS
-
-if TYPE_CHECKING:
-    import inspect
-
-
-class Option(NamedTuple):
-    """One ``validate`` option: a flag (``kind`` bool), an option taking a value,
-    or one that may be repeated (``kind`` list: every value, in order)."""
-
-    name: str
-    flags: tuple[str, ...]
-    help: str
-    default: str | bool | tuple[str, ...] | None = None
-    kind: type = str
-    metavar: str | None = None
-    choices: tuple[str, ...] = ()
-
+from convert.validation import REPORT_FORMATS
 
 OPTIONS = (
     Option("format", ("--format",), "Report format.", "text", choices=REPORT_FORMATS),
@@ -59,96 +40,11 @@ OPTIONS = (
            (), list, "GLOB"),
 )
 
-PATHS_HELP = "Files or folders (folders are walked)."
+ARGUMENT = Argument("paths", "Files or folders (folders are walked).", "PATH...")
 
 
-class Request(NamedTuple):
-    """A parsed ``newsconvert validate`` command line: ``values`` by option name."""
-
-    paths: list[str]
-    values: dict[str, Any]
-    debug: bool = False
-
-
-def defaults() -> dict[str, Any]:
-    return {option.name: option.default for option in OPTIONS}
-
-
-def parse_fast(argv: list[str]) -> Request | None:
-    """``argv`` (without the program name) as a validate request, or None
-    when it is anything this small parser does not fully understand."""
-    by_flag = {flag: option for option in OPTIONS for flag in option.flags}
-    debug = False
-    while argv and argv[0] == "--debug":
-        debug, argv = True, argv[1:]
-    if not argv or argv[0] != "validate":
-        return None
-    paths: list[str] = []
-    values = defaults()
-    tokens = iter(argv[1:])
-    for token in tokens:
-        if token == "--":
-            paths += tokens
-            break
-        flag, has_value, inline = token.partition("=")
-        option = by_flag.get(flag if token.startswith("--") else token)
-        if option is None:
-            if token.startswith("-") and token != "-":
-                return None
-            paths.append(token)
-            continue
-        if option.kind is bool:
-            if has_value:
-                return None
-            values[option.name] = True
-            continue
-        value = inline if has_value else next(tokens, None)
-        if value is None or (option.choices and value not in option.choices):
-            return None
-        values[option.name] = (*values[option.name], value) if option.kind is list else value
-    return Request(paths, values, debug) if paths else None
-
-
-def typer_parameters() -> list[inspect.Parameter]:
-    """The typer command's parameters, built from :data:`OPTIONS`."""
-    import inspect
-    from typing import Annotated, Optional
-
-    import typer
-
-    parameters = [inspect.Parameter(
-        "paths", inspect.Parameter.POSITIONAL_OR_KEYWORD,
-        annotation=Annotated[list[str], typer.Argument(help=PATHS_HELP, metavar="PATH...",
-                                                       show_default=False)])]
-    for option in OPTIONS:
-        kind: Any = option.kind
-        if option.choices:
-            kind = _choice_enum(option.choices)
-        elif option.kind is list:
-            kind = list[str]
-        elif option.default is None:
-            kind = Optional[option.kind]
-        info = typer.Option(*option.flags, help=option.help, metavar=option.metavar)
-        parameters.append(inspect.Parameter(
-            option.name, inspect.Parameter.KEYWORD_ONLY, annotation=Annotated[kind, info],
-            default=option.default))
-    return parameters
-
-
-def _choice_enum(choices: tuple[str, ...]) -> type:
-    """An enum of ``choices``: typer lists them in the help and checks them."""
-    from enum import Enum
-
-    make: Any = Enum
-    enum: type = make("Choice", {choice: choice for choice in choices}, type=str)
-    return enum
-
-
-def from_typer(paths: list[str], values: dict[str, Any], debug: bool) -> Request:
-    """The request for what typer parsed (choices arrive as enum members)."""
-    return Request(list(paths), {name: tuple(value) if isinstance(value, list)
-                                 else getattr(value, "value", value)
-                                 for name, value in values.items()}, debug)
+COMMAND = Command("validate", "Validate news files of every format; exit 0 valid, 1 invalid, 2 "
+                  "usage or I/O error.", ARGUMENT, OPTIONS)
 
 
 def run(request: Request) -> int:
@@ -163,7 +59,7 @@ def run(request: Request) -> int:
     strict = bool(values["strict"])
     try:
         report = validate_paths(
-            request.paths, format_hint=values["input_format"], schema=values["schema"],
+            request.arguments, format_hint=values["input_format"], schema=values["schema"],
             strict=strict, require_official=strict or _in_ci(),
             ignore_unknown=bool(values["ignore_unknown"]),
             selection=Selection(values["include"], values["exclude"]), jobs=_jobs(values["jobs"]))

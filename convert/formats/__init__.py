@@ -17,11 +17,9 @@ import importlib
 import os
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar, cast
 
 from convert.errors import ConvertError
-from convert.formats.newsml import NAR
 
 if TYPE_CHECKING:  # the validator sniffs formats without loading the model
     from convert.model import Document
@@ -54,19 +52,26 @@ class _SeveralWriterModule(_WriterModule, Protocol):
     def write_several(self, docs: list[Document], options: WriteOptions, /) -> bytes: ...
 
 
-@dataclass(frozen=True)
+# The rows are plain classes: every command line imports this table, and making
+# a dataclass or NamedTuple class costs more than a short run's own work.
 class ReaderSpec:
-    name: str
-    kind: ReaderKind
-    extensions: tuple[str, ...]
-    description: str
-    #: Does this input look like ours?  Given the first 64 KiB.
-    sniff: Callable[[bytes], bool]
-    #: True when one input may hold several documents (a newsMessage, a book).
-    container: bool = False
-    #: The function of :mod:`convert.validation.checks` that validates this
-    #: format (``newsconvert validate``); None: no validator for it yet.
-    validator: str | None = None
+    """A reader's row.  ``sniff``: does this input look like ours (given the
+    first 64 KiB)?  ``container``: one input may hold several documents (a
+    newsMessage, a book).  ``validator``: the function of
+    :mod:`convert.validation.checks` that validates this format
+    (``newsconvert validate``); None: no validator for it yet."""
+
+    __slots__ = ("name", "kind", "extensions", "description", "sniff", "container", "validator")
+
+    def __init__(self, name: str, kind: ReaderKind, extensions: tuple[str, ...],
+                 description: str, sniff: Callable[[bytes], bool], container: bool = False,
+                 validator: str | None = None) -> None:
+        self.name, self.kind, self.extensions, self.description = name, kind, extensions, \
+            description
+        self.sniff, self.container, self.validator = sniff, container, validator
+
+    def __repr__(self) -> str:
+        return f"ReaderSpec({self.name!r})"
 
     @property
     def module(self) -> str:
@@ -107,19 +112,24 @@ class ReaderSpec:
             ) from None
 
 
-@dataclass(frozen=True)
 class WriterSpec:
-    name: str
-    extension: str
-    media_type: str
-    description: str
-    #: Writes many documents into one output (``write(docs, options)``).
-    collection: bool = False
-    #: Writes one document per output, but several into one stream when asked
-    #: (canonical JSON: an array, or JSON Lines).
-    several: bool = False
-    #: The module under ``convert/writers`` (several writers may share one).
-    module_name: str = ""
+    """A writer's row.  ``collection``: writes many documents into one output
+    (``write(docs, options)``).  ``several``: writes one document per output,
+    but several into one stream when asked (canonical JSON: an array, or JSON
+    Lines).  ``module_name``: the module under ``convert/writers`` (several
+    writers may share one)."""
+
+    __slots__ = ("name", "extension", "media_type", "description", "collection", "several",
+                 "module_name")
+
+    def __init__(self, name: str, extension: str, media_type: str, description: str,
+                 collection: bool = False, several: bool = False, module_name: str = "") -> None:
+        self.name, self.extension, self.media_type, self.description = name, extension, \
+            media_type, description
+        self.collection, self.several, self.module_name = collection, several, module_name
+
+    def __repr__(self) -> str:
+        return f"WriterSpec({self.name!r})"
 
     @property
     def module(self) -> str:
@@ -156,21 +166,21 @@ class WriterSpec:
 
 # ---------------------------------------------------------------- sniffing
 
-_XML_ROOT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)[\s/>]")
+# The recognisers' patterns are compiled on first use (``re`` keeps them): every
+# command line imports this table, most never sniff an input.
+_XML_ROOT = rb"<(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)[\s/>]"
 
 
 def _xml_root(head: bytes) -> bytes | None:
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if not text.startswith(b"<"):
         return None
-    for match in _XML_ROOT.finditer(text):
+    for match in re.finditer(_XML_ROOT, text):
         if not text[match.start() + 1:match.start() + 2] in (b"?", b"!"):
             return match.group(1)
     return None
 
 
-#: The NewsML-G2 namespace as it appears in a file, whatever the scheme or trailing slash.
-_NAR_MENTION = NAR.removeprefix("http://").rstrip("/").encode()
 #: Root elements of NewsML-G2 documents.
 _NEWSML_ROOTS = (b"newsItem", b"newsMessage", b"packageItem", b"conceptItem",
                  b"knowledgeItem", b"planningItem", b"catalog")
@@ -185,8 +195,11 @@ def _looks_newsml(head: bytes) -> bool:
         return True
     if root is None or root in (b"html", b"article"):
         return False
+    from convert.formats.newsml import NAR  # not at import: --help needs no NewsML-G2
+
     tag = head[head.find(b"<" + root):]
-    return _NAR_MENTION in tag[:tag.find(b">") + 1]
+    # the namespace as it appears in a file, whatever the scheme or trailing slash
+    return NAR.removeprefix("http://").rstrip("/").encode() in tag[:tag.find(b">") + 1]
 
 
 def _looks_nitf(head: bytes) -> bool:
@@ -195,32 +208,31 @@ def _looks_nitf(head: bytes) -> bool:
 
 #: An ``<html>`` element with a ``<head>`` or ``<body>``, anywhere in the first
 #: bytes: saved pages often start with a script or a server's error messages.
-_HTML_PAGE = re.compile(rb"(?is)<html[\s>].*?<(?:head|body)[\s>]")
+_HTML_PAGE = rb"(?is)<html[\s>].*?<(?:head|body)[\s>]"
 
 
 def looks_html(head: bytes) -> bool:
     """Any HTML page or article fragment (ours or another site's)."""
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:200].lower()
     return (start.startswith(b"<!doctype html") or _xml_root(head) in (b"html", b"article")
-            or (_HTML_PAGE.search(head) is not None
+            or (re.search(_HTML_PAGE, head) is not None
                 and not _looks_newsml(head) and not _looks_nitf(head)
                 and not _looks_feed(head)))
 
 
 #: What only our HTML writer writes: its generator tag, or (``--fragment``) the
 #: article element with our class as the root.
-_OUR_HTML = re.compile(rb'<meta name="generator" content="newsconvert"|'
-                       rb'^\s*<article class="news-article"')
+_OUR_HTML = rb'<meta name="generator" content="newsconvert"|^\s*<article class="news-article"'
 
 
 def _looks_html(head: bytes) -> bool:
     """An HTML page or fragment newsconvert wrote (read back exactly)."""
-    return looks_html(head) and _OUR_HTML.search(head) is not None
+    return looks_html(head) and re.search(_OUR_HTML, head) is not None
 
 
 def _looks_webpage(head: bytes) -> bool:
     """Another site's HTML page: its article is extracted."""
-    return looks_html(head) and _OUR_HTML.search(head) is None
+    return looks_html(head) and re.search(_OUR_HTML, head) is None
 
 
 def _json_start(head: bytes) -> bytes:
@@ -259,12 +271,11 @@ def _looks_epub(head: bytes) -> bool:
 
 #: IPTC 7901 message heading: service identification and message number,
 #: priority, category, word count, optional fields (``eca0003 3 i 380  dpa 0045``).
-IPTC7901_HEADING = re.compile(
+IPTC7901_HEADING = (
     r"^(?P<service>[A-Za-z]{1,5})(?P<number>\d{1,6}) +(?P<priority>[1-9]) +"
     r"(?P<category>[A-Za-z]{1,3}) +(?P<words>\d{1,6})(?: +(?P<optional>.*?))? *$")
 #: ANPA-1312 first line: SYN SYN SOH, service designator, story number, US, selector code.
-ANPA1312_FIRST_LINE = re.compile(
-    rb"^\x16*\x01(?P<service>[A-Za-z])(?P<number>\d{4})\x1f(?P<selector>\S*)")
+ANPA1312_FIRST_LINE = rb"^\x16*\x01(?P<service>[A-Za-z])(?P<number>\d{4})\x1f(?P<selector>\S*)"
 
 
 def _looks_iptc7901(head: bytes) -> bool:
@@ -274,9 +285,9 @@ def _looks_iptc7901(head: bytes) -> bool:
     first, _, rest = text.partition("\n")
     first = first.rstrip("\r")
     if first.startswith("\x01"):
-        return bool(IPTC7901_HEADING.match(first[1:]))
+        return bool(re.match(IPTC7901_HEADING, first[1:]))
     keyword = next((line for line in rest[:2000].splitlines() if line.strip()), "")
-    return bool(IPTC7901_HEADING.match(first)) and (
+    return bool(re.match(IPTC7901_HEADING, first)) and (
         "\x02" in text or re.fullmatch(r"/?(?:[^/\s][^/]*/)+[^/]*", keyword.strip()) is not None)
 
 
@@ -288,7 +299,7 @@ def _looks_feed(head: bytes) -> bool:
 
 
 def _looks_anpa1312(head: bytes) -> bool:
-    return ANPA1312_FIRST_LINE.match(head) is not None
+    return re.match(ANPA1312_FIRST_LINE, head) is not None
 
 
 def _looks_text(head: bytes) -> bool:

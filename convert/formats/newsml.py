@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 
 from convert.errors import ConvertError
 from convert.formats import vocabulary
-from convert.formats.dates import conversion_time, has_time, zoned
 from convert.formats.qcodes import is_iptc_qcode, qcode_to_uri
 
 if TYPE_CHECKING:
@@ -132,6 +131,8 @@ def version_created(doc: Document, options: WriteOptions | None = None
     (SOURCE_DATE_EPOCH, else now), marked ``not-in-source``.  The article's
     dates are content dates (``contentCreated``/``contentModified``), never this.
     """
+    from convert.formats.dates import conversion_time, has_time, zoned  # see _item_meta
+
     options = _options(options)
     if doc.version_created is not None and has_time(doc.version_created):
         return zoned(doc.version_created, options.timezone), None
@@ -169,6 +170,10 @@ def _provider(doc: Document, options: WriteOptions) -> etree._Element:
 
 
 def _item_meta(doc: Document, options: WriteOptions) -> list[etree._Element]:
+    # The date rules are imported where items are written: the validator imports
+    # this module for its names only.
+    from convert.formats.dates import has_time, zoned
+
     created, marker = version_created(doc, options)
     elements = [
         nar("itemClass", qcode=f"ninat:{doc.item_type}"),
@@ -207,6 +212,8 @@ def concept_element(tag: str, concept: Concept) -> etree._Element:
 
 def _content_meta(doc: Document, options: WriteOptions) -> list[etree._Element]:
     from urllib.parse import quote
+
+    from convert.formats.dates import zoned  # see _item_meta
 
     elements = []
     if doc.urgency is not None:

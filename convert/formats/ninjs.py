@@ -26,11 +26,9 @@ Light on purpose: no heavy imports, so the CLI may import it at start-up.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from convert.errors import ConvertError
-from convert.formats.dates import zoned
 
 if TYPE_CHECKING:
     from convert.model import Document
@@ -58,8 +56,9 @@ ENTITY_KEYS = (("person", "people"), ("organisation", "organisations"), ("place"
                ("event", "events"), ("object", "objects"))
 
 
-@dataclass(frozen=True)
-class TextSlot:
+# NamedTuples, not dataclasses: the command line imports this module for its
+# version list, and a dataclass costs several times as much to build.
+class TextSlot(NamedTuple):
     """Where one text lives: a top-level string, or an array item with a role."""
 
     key: str
@@ -67,8 +66,7 @@ class TextSlot:
     content_type: str | None = None
 
 
-@dataclass(frozen=True)
-class NinjsProfile:
+class NinjsProfile(NamedTuple):
     """The key names of one ninjs version."""
 
     version: str
@@ -230,6 +228,8 @@ def ninjs_datetime(value: str, zone: str | None = None) -> str | None:
     ``zone`` when one is given.  A date only, or a local time with no zone,
     has none: no midnight and no offset are made up.
     """
+    from convert.formats.dates import zoned  # not at import: the CLI's --help reads VERSIONS
+
     value = zoned(value, zone)
     return value if _RFC3339.fullmatch(value) else None
 

@@ -64,12 +64,14 @@ def classify(head: bytes, path: str, explicit: bool) -> ReaderSpec | None:
 #: The extensions a folder walk takes as plain-text articles (``.md`` files
 #: are a project's documents far more often: name them, or ``--include``).
 WALKED_TEXT = (".txt", ".text")
+# Patterns are compiled on first use (``re`` keeps them): validating a NewsML-G2
+# file never needs them.
 #: A line of words: three or more, made of letters (any script).
-_WORDS_LINE = re.compile(
+_WORDS_LINE = (
     r"(?:^|\s)(?:[^\W\d_](?:[^\W\d_]|[\u0300-\u036f\u0591-\u05c7\u064b-\u065f\u0900-\u0dff"
     r"\u0e00-\u0e7f'\u2019-])*[,.;:!?\"\u201d)\u0964]*[ \t]+){2}[^\W\d_]")
 #: A run of unspaced script (Chinese, Japanese).
-_CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]{6}")
+_CJK_RUN = r"[\u3040-\u30ff\u3400-\u9fff]{6}"
 
 
 def _confident_ninjs(head: bytes) -> bool:
@@ -98,12 +100,13 @@ def reads_as_prose(head: bytes) -> bool:
         if error.start < len(head) - 4:  # not just a character cut at the end of the head
             return True
         sample = head[:error.start].decode(encoding)
-    return not sample.strip() or bool(_WORDS_LINE.search(sample) or _CJK_RUN.search(sample))
+    return not sample.strip() or bool(re.search(_WORDS_LINE, sample)
+                                      or re.search(_CJK_RUN, sample))
 
 
 # ---------------------------------------------------------------- ninjs versions
 
-_SCHEMA_VERSION = re.compile(r"ninjs-schema_(\d)")
+_SCHEMA_VERSION = r"ninjs-schema_(\d)"
 
 
 def ninjs_version(data: Any) -> str | None:
@@ -141,5 +144,5 @@ def _declared_major(data: dict[str, Any]) -> str | None:
         if isinstance(version, str):
             return version[:1]
     schema = data.get("$schema")
-    match = _SCHEMA_VERSION.search(schema) if isinstance(schema, str) else None
+    match = re.search(_SCHEMA_VERSION, schema) if isinstance(schema, str) else None
     return match.group(1) if match else None

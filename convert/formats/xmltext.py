@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -10,12 +11,19 @@ if TYPE_CHECKING:
 
 #: Characters XML 1.0 cannot hold: C0 controls but tab and line breaks,
 #: surrogates, U+FFFE and U+FFFF (listed, not as the complement of the
-#: allowed ranges, which takes ten times as long to compile).
-NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+#: allowed ranges, which takes ten times as long to compile).  Compiled on first
+#: use: the validator imports this module for its report.
+NOT_XML = "[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]"
 
 
-def without_not_xml(text: str) -> str:
-    return NOT_XML.sub("", text)
+@cache
+def _not_xml() -> re.Pattern[str]:
+    return re.compile(NOT_XML)
+
+
+def without_not_xml(text: str, replacement: str = "") -> str:
+    """``text`` with each character XML cannot hold replaced (by default, removed)."""
+    return _not_xml().sub(replacement, text)
 
 
 def xml_safe(doc: Document) -> Document:

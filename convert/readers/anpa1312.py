@@ -38,7 +38,7 @@ from convert.model import Byline, Document, DroppedText, ParseWarning
 from convert.options import ReadOptions
 from convert.textparse.names import BYLINE_LEAD
 
-FIRST_LINE = re.compile(ANPA1312_FIRST_LINE.pattern.decode("ascii"))
+FIRST_LINE = re.compile(ANPA1312_FIRST_LINE.decode("ascii"))
 #: Priority, category, format identifier (DC1-DC4), keyword, version, reference, word count.
 HEADER_LINE = re.compile(
     r"^(?P<priority>[A-Za-z]) (?P<category>[A-Za-z])(?P<format>[\x11-\x14]{0,2}) +"

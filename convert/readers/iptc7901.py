@@ -27,7 +27,7 @@ import re
 
 from convert.errors import ConvertError
 from convert.formats import wire
-from convert.formats import IPTC7901_HEADING as HEADING
+from convert.formats import IPTC7901_HEADING
 from convert.model import Document, ParseWarning
 from convert.options import ReadOptions
 
@@ -53,7 +53,7 @@ def read(data: bytes, options: ReadOptions) -> Document:
     lines = wire.lines_of(text)
     start = next((i for i, line in enumerate(lines) if line.text.strip(wire.SYN + " ")), 0)
     heading_line = lines[start]
-    match = HEADING.match(heading_line.text.lstrip(wire.SYN + wire.SOH))
+    match = re.match(IPTC7901_HEADING, heading_line.text.lstrip(wire.SYN + wire.SOH))
     if not match:
         raise ConvertError("not an IPTC 7901 message: no heading "
                            "(<service><number> <priority> <category> <word count>)",

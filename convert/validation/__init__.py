@@ -16,6 +16,9 @@ if TYPE_CHECKING:
 
 __all__ = ["FileResult", "Finding", "Report", "SchemaOrigin", "validate_paths"]
 
+#: What ``report.render`` writes (``newsconvert validate --format``).
+REPORT_FORMATS = ("text", "json", "junit", "github")
+
 
 def __getattr__(name: str) -> Any:
     if name == "validate_paths":

@@ -13,12 +13,12 @@ from collections.abc import Callable
 from json.encoder import encode_basestring
 from typing import Any
 
-from convert.formats.xmltext import NOT_XML
+from convert.formats.xmltext import without_not_xml
 from convert.terminal import printable, printable_json
+from convert.validation import REPORT_FORMATS
 from convert.validation.results import FileResult, Finding, Report
 
 REPORT_VERSION = 1
-REPORT_FORMATS = ("text", "json", "junit", "github")
 
 
 def render(report: Report, format: str, color: bool = False, quiet: bool = False) -> str:
@@ -149,7 +149,7 @@ def _file_data(result: FileResult, strict: bool) -> dict[str, Any]:
 
 def _xml_text(text: str) -> str:
     """``text`` without the characters XML 1.0 cannot hold."""
-    return NOT_XML.sub("\ufffd", text)
+    return without_not_xml(text, "\ufffd")
 
 
 def render_junit(report: Report) -> str:

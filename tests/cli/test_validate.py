@@ -11,15 +11,18 @@ import pytest
 from typer.testing import CliRunner
 
 from convert.cli import validate
-from convert.cli.validate import Request, parse_fast
+from convert.cli.declare import Request
 from tests.conftest import ROOT, STANDARDS
 
 ITEM = STANDARDS / "newsml-g2/examples/unit_test_files/2.26/should_pass/CR00201_charcount.xml"
 BROKEN = STANDARDS / "newsml-g2/examples/unit_test_files/2.29/should_fail/001_incomplete_file.xml"
 
 
+parse_fast = validate.COMMAND.parse_fast
+
+
 def values(**changed: object) -> dict[str, object]:
-    return {**validate.defaults(), **changed}
+    return {**validate.COMMAND.defaults(), **changed}
 
 
 def test_validate_command_lines_are_read_without_typer() -> None:
@@ -42,24 +45,6 @@ def test_validate_command_lines_are_read_without_typer() -> None:
     ["validate", "a.xml", "--format", "yaml"]])
 def test_anything_else_goes_to_the_typer_app(argv: list[str]) -> None:
     assert parse_fast(argv) is None
-
-
-@pytest.mark.parametrize("argv", [
-    ["validate", "a.xml", "b/"],
-    ["validate", "--format", "junit", "-o", "r.xml", "--strict", "--schema=s.xsd", "a.xml",
-     "--input-format", "newsml", "-q", "--ignore-unknown", "--", "-x"],
-    ["validate", "--format", "json", "a", "--format=github", "--output=-"],
-    ["--debug", "validate", "--quiet", "a.xml"],
-])
-def test_typer_reads_every_command_line_as_the_fast_path_does(
-        argv: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    from convert.cli import app
-
-    seen: list[Request] = []
-    monkeypatch.setattr(validate, "run", lambda request: seen.append(request) or 0)
-    result = CliRunner().invoke(app, argv)
-    assert result.exit_code == 0, result.output
-    assert seen == [parse_fast(argv)]
 
 
 def test_every_declared_option_is_in_the_help() -> None:
