@@ -52,7 +52,15 @@ class Line:
     text: str
 
 
-def decode(data: bytes, options: ReadOptions, fmt: str) -> tuple[str, str, list[ParseWarning]]:
+def numbered_lines(data: bytes, options: ReadOptions, fmt: str
+                   ) -> tuple[list[Line], str, list[ParseWarning]]:
+    """A wire file's numbered lines (CR LF and lone CR end lines too), its
+    encoding, and the warning of a guess made (see :func:`_decode`)."""
+    text, encoding, warnings = _decode(data, options, fmt)
+    return _lines_of(text), encoding, warnings
+
+
+def _decode(data: bytes, options: ReadOptions, fmt: str) -> tuple[str, str, list[ParseWarning]]:
     """The text of a wire file, its encoding and any guess made.
 
     Both standards are 7- or 8-bit; agencies send UTF-8 or a Latin code
@@ -75,14 +83,15 @@ def decode(data: bytes, options: ReadOptions, fmt: str) -> tuple[str, str, list[
             "read as Windows-1252", line)]
 
 
-def lines_of(text: str) -> list[Line]:
+def _lines_of(text: str) -> list[Line]:
     """Numbered lines, CR LF and lone CR taken as line ends."""
     return [Line(number, value) for number, value in
             enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1)]
 
 
-def strip_controls(lines: Iterable[Line]) -> tuple[list[Line], list[int]]:
-    """Lines without framing controls, and the numbers of the lines that had some."""
+def strip_controls(lines: Iterable[Line], warnings: list[ParseWarning]) -> list[Line]:
+    """Lines without framing controls; a warning, at the first line that had
+    some, when there were any."""
     clean: list[Line] = []
     touched: list[int] = []
     for line in lines:
@@ -90,7 +99,10 @@ def strip_controls(lines: Iterable[Line]) -> tuple[list[Line], list[int]]:
         if text != line.text:
             touched.append(line.number)
         clean.append(Line(line.number, text))
-    return clean, touched
+    if touched:
+        warnings.append(ParseWarning("control-characters", "control characters in the text "
+                                     "removed (transmission codes, not text)", touched[0]))
+    return clean
 
 
 def filing_time(text: str) -> str | None:

@@ -57,8 +57,7 @@ _PHOTO = re.compile(r"^AP (?:Photos?|Video|Graphics?)\b")
 
 
 def read(data: bytes, options: ReadOptions) -> Document:
-    text, encoding, warnings = wire.decode(data, options, "ANPA-1312")
-    lines = wire.lines_of(text)
+    lines, encoding, warnings = wire.numbered_lines(data, options, "ANPA-1312")
     first = FIRST_LINE.match(lines[0].text)
     header = HEADER_LINE.match(lines[1].text) if first and len(lines) > 1 else None
     if not first or not header:
@@ -70,10 +69,7 @@ def read(data: bytes, options: ReadOptions) -> Document:
         raise ConvertError("ANPA-1312 story without STX (start of text)",
                            source=options.source_name, line=lines[2].number if len(lines) > 2
                            else lines[-1].number, code="invalid")
-    body, touched = wire.strip_controls(body)
-    if touched:
-        warnings.append(ParseWarning("control-characters", "control characters in the text "
-                                     "removed (transmission codes, not text)", touched[0]))
+    body = wire.strip_controls(body, warnings)
     headings, story = _heading_lines(body)
     fields, dropped = _heading_fields(headings, header.group("keyword"))
     byline_text, role = fields.pop("byline", None), fields.pop("byline-title", None)

@@ -28,7 +28,7 @@ import re
 from convert.errors import ConvertError
 from convert.formats import wire
 from convert.formats import IPTC7901_HEADING
-from convert.model import Document, ParseWarning
+from convert.model import Document
 from convert.options import ReadOptions
 
 #: Edit status lines on top of the text (dpa and others).
@@ -49,8 +49,7 @@ _SELECTION_CODE = re.compile(r"^[a-z]{5}$")
 
 
 def read(data: bytes, options: ReadOptions) -> Document:
-    text, encoding, warnings = wire.decode(data, options, "IPTC 7901")
-    lines = wire.lines_of(text)
+    lines, encoding, warnings = wire.numbered_lines(data, options, "IPTC 7901")
     start = next((i for i, line in enumerate(lines) if line.text.strip(wire.SYN + " ")), 0)
     heading_line = lines[start]
     match = re.match(IPTC7901_HEADING, heading_line.text.lstrip(wire.SYN + wire.SOH))
@@ -59,10 +58,7 @@ def read(data: bytes, options: ReadOptions) -> Document:
                            "(<service><number> <priority> <category> <word count>)",
                            source=options.source_name, line=heading_line.number, code="invalid")
     keyword_lines, text_lines, trailer = _sections(lines[start + 1:])
-    text_lines, touched = wire.strip_controls(text_lines)
-    if touched:
-        warnings.append(ParseWarning("control-characters", "control characters in the text "
-                                     "removed (transmission codes, not text)", touched[0]))
+    text_lines = wire.strip_controls(text_lines, warnings)
     status, headline, story = _headline(text_lines)
     if headline is None:
         raise ConvertError("IPTC 7901 message without text (nothing between STX and ETX)",
