@@ -13,6 +13,8 @@ from typing import IO
 from convert.files import source_date_epoch
 
 ROOT = "EPUB"
+#: The book's stylesheet, under ROOT.
+STYLESHEET = "styles/book.css"
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 
 _CONTAINER_XML = (
