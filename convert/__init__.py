@@ -18,24 +18,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from convert.api import read, read_all, write
     from convert.errors import ConvertError
-    from convert.model import (
-        Block,
-        Byline,
-        Dateline,
-        Document,
-        Emphasis,
-        Figure,
-        Heading,
-        Link,
-        ListBlock,
-        Note,
-        Paragraph,
-        ParseWarning,
-        Provenance,
-        Quote,
-        Strong,
-        Table,
-    )
+    from convert.model import *  # noqa: F403  (the names of __all__ below, typed)
     from convert.options import ReadOptions, WriteOptions
     from convert.validation import Report
 
