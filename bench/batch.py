@@ -5,7 +5,8 @@
 
 Articles are generated in a temporary folder from the dev corpus texts (each one
 made distinct), with a Markdown twin of each for pandoc.  Every conversion is a
-fresh process running the library's ``convert_many`` (start-up included in the
+fresh process running the library's ``convert_many`` as ``newsconvert convert``
+runs it without ``--report`` (``results="counts"``; start-up included in the
 wall time); it reports its own peak RSS (``VmHWM``) and its workers' largest
 (``RUSAGE_CHILDREN``).  pandoc converts a sample of the twins, one process per
 file (how its users batch it), ``--jobs`` at a time.  Our runs and pandoc's take
@@ -49,7 +50,8 @@ import json, resource, sys, time
 started = time.perf_counter()
 from convert import run
 folder, fmt, out, jobs = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
-report = run.convert_many([folder], [fmt], out, jobs=jobs, read_format="text")
+report = run.convert_many([folder], [fmt], out, jobs=jobs, read_format="text",
+                          results="counts")
 seconds = time.perf_counter() - started
 parent_kib = next(int(line.split()[1]) for line in open("/proc/self/status")
                   if line.startswith("VmHWM:"))
