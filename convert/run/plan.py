@@ -202,7 +202,7 @@ class StreamedPlan:
     def __init__(self, inputs: Sequence[str], read_format: str | None,
                  selection: files.Selection, writer_names: Sequence[str],
                  output_dir: str | os.PathLike[str], skipped: list[str]) -> None:
-        self._walk = lambda found: _every_source(inputs, read_format, selection, found)
+        self._inputs, self._read_format, self._selection = inputs, read_format, selection
         self._out = os.fspath(output_dir)
         _refuse_output_inside_input(Path(self._out), input_folders(inputs))
         self._endings = output_names(writer_names)
@@ -217,6 +217,9 @@ class StreamedPlan:
             _repeated(self._keys), _repeated(sorted(output_hashes)) | _common(
                 self._keys, output_hashes))
         self.total = len(key_hashes) - len(self._dropped)
+
+    def _walk(self, skipped: list[str]) -> Iterator[Source]:
+        return _every_source(self._inputs, self._read_format, self._selection, skipped)
 
     def _output_keys(self, source: Source) -> Iterator[str]:
         """Each output's path under the output folder's real path (resolving

@@ -18,6 +18,7 @@ from convert import api, formats, run
 from convert.run import executors
 from convert.run.plan import Job
 from convert.errors import ConvertError
+from convert.files import Selection
 from convert.model import Document
 from convert.options import ReadOptions, WriteOptions
 from tests.support.archives import (  # noqa: F401  (archive is a fixture)
@@ -157,16 +158,10 @@ def test_a_streamed_plan_has_the_tasks_of_the_plan(tmp_path: Path,
     expected = planning.plan(run.expand_inputs(inputs), ["json", "html"], tmp_path / "out")
     if every_hash_collides:  # the exact comparison, not the hashes, decides
         monkeypatch.setattr(planning, "hash", lambda value: 7, raising=False)
-    streamed = planning.StreamedPlan(inputs, None, files_selection(), ["json", "html"],
+    streamed = planning.StreamedPlan(inputs, None, Selection(), ["json", "html"],
                                      tmp_path / "out", [])
     assert streamed.total == len(expected) == 3  # b.txt, a.txt, link.txt (c.txt once)
     assert _tasks(streamed.tasks()) == _tasks(expected)
-
-
-def files_selection() -> object:
-    from convert.files import Selection
-
-    return Selection()
 
 
 def test_a_streamed_plan_refuses_what_the_plan_refuses_even_when_hashes_collide(
@@ -176,13 +171,13 @@ def test_a_streamed_plan_refuses_what_the_plan_refuses_even_when_hashes_collide(
     lay_out(tmp_path / "in", {"a.txt": GOOD[0], "b.txt": GOOD[1], "c.ninjs.txt": GOOD[2],
                               "c.txt": GOOD[3]})
     monkeypatch.setattr(planning, "hash", lambda value: 7, raising=False)
-    planning.StreamedPlan([str(tmp_path / "in")], None, files_selection(), ["json"],
+    planning.StreamedPlan([str(tmp_path / "in")], None, Selection(), ["json"],
                           tmp_path / "out", [])  # colliding hashes alone refuse nothing
     with pytest.raises(ConvertError) as planned:
         planning.plan(run.expand_inputs([str(tmp_path / "in")]), ["json", "ninjs"],
                       tmp_path / "out")
     with pytest.raises(ConvertError) as streamed:
-        planning.StreamedPlan([str(tmp_path / "in")], None, files_selection(),
+        planning.StreamedPlan([str(tmp_path / "in")], None, Selection(),
                               ["json", "ninjs"], tmp_path / "out", [])
     assert "would both be written to" in streamed.value.message
     assert (streamed.value.message, streamed.value.source) == (planned.value.message,
