@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 from convert.errors import ConvertError
 from convert.formats.dates import zoned
@@ -54,6 +55,11 @@ ALT_ID_ROLE = "id"
 #: ``sig:update``...), which no ninjs version has a key for.
 SIGNALS_ROLE = "newsconvert:signals"
 #: ``Concept.kind`` -> the 3.1 array of such entities (2.2: lower case; 1.6: singular).
+#: The ninjs ``uri`` of an item whose own identifier is not a URI (a NewsML-G2 guid may be
+#: any string, such as ``tag_reuters.com_2014_newsml_KBN0FL0NN``; a Superdesk ``guid``):
+#: this prefix, then the identifier percent-encoded, so the same item keeps the same uri.
+GUID_URN = "urn:newsconvert:guid:"
+ABSOLUTE_URI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:\S+")
 ENTITY_KEYS = (("person", "people"), ("organisation", "organisations"), ("place", "places"),
                ("event", "events"), ("object", "objects"))
 
@@ -208,6 +214,13 @@ def passed_through(extra: tuple[tuple[str, str], ...], version: str) -> dict[str
         else:
             found[key] = value
     return found
+
+
+def ninjs_uri(identifier: str) -> str:
+    """``identifier`` as the URI ninjs requires: itself when it is one, else under :data:`GUID_URN`."""
+    if ABSOLUTE_URI.fullmatch(identifier):
+        return identifier
+    return GUID_URN + quote(identifier, safe="")
 
 
 def profile(version: str) -> NinjsProfile:

@@ -142,6 +142,16 @@ class _Context:
         text = text_content(element)
         return text if self.verbatim else " ".join(text.split())
 
+    def value(self, element: etree._Element | None, field: str) -> str | None:
+        """The text of ``element`` for Document ``field``; an empty one (a producer's
+        ``<slugline/>``) states nothing: absent, with a warning naming the field."""
+        text = self.text(element)
+        if element is not None and not (text or "").strip():
+            self.warn("newsml-empty", f"<{local_name(element)}> is empty: {field} left out",
+                      element)
+            return None
+        return text
+
     def warn(self, code: str, message: str, element: etree._Element) -> None:
         self.warnings.append(ParseWarning(code, message, source_line(element)))
 
@@ -177,15 +187,16 @@ def _item(item: etree._Element, options: ReadOptions, encoding: str | None) -> D
         language=_language(item, content_meta),
         headline=headline,
         subheadline=subheadline,
-        slugline=context.text(_first(content_meta, "slugline")),
+        slugline=context.value(_first(content_meta, "slugline"), "slugline"),
         bylines=_bylines(content_meta, context) or from_nitf.get("bylines", ()),
         dateline=_dateline(content_meta, context),
         published=_date_time(content_meta, "contentCreated", context),
         updated=_date_time(content_meta, "contentModified", context),
         source=_source(content_meta, context),
-        copyright=context.text(_first(item, "rightsInfo", "copyrightNotice")),
+        copyright=context.value(_first(item, "rightsInfo", "copyrightNotice"), "copyright"),
         url=_url(item_meta),
-        keywords=tuple(context.text(k) or "" for k in _children(content_meta, "keyword")),
+        keywords=tuple(keyword for element in _children(content_meta, "keyword")
+                       if (keyword := context.value(element, "keyword")) is not None),
         summary=_summary(content_meta, context),
         body=body,
         extra=_extra_properties(content_meta),
@@ -204,7 +215,7 @@ def _item(item: etree._Element, options: ReadOptions, encoding: str | None) -> D
         first_created=_date_time(item_meta, "firstCreated", context),
         provider=_provider(item_meta, context),
         copyright_holder=_party(_first(item, "rightsInfo", "copyrightHolder"), context),
-        usage_terms=context.text(_first(item, "rightsInfo", "usageTerms")) or None,
+        usage_terms=context.value(_first(item, "rightsInfo", "usageTerms"), "usage_terms"),
         genres=tuple(_concept(e, context) for e in _children(content_meta, "genre")),
         subjects=tuple(c for c in concepts if c.kind is None),
         about=tuple(c for c in concepts if c.kind is not None),
@@ -290,7 +301,7 @@ _CREDITED_DATELINE = re.compile(r"([^\W\d][^()\d,]*?)\s*\([^()]+\)\s*[-–—]*$
 def _dateline(content_meta: etree._Element | None, context: _Context) -> Dateline | None:
     """Inverse of the writer's rule: ``located/name`` is the place, ``dateline`` "PLACE, date"."""
     located = _first(content_meta, "located")
-    place = context.text(_first(located, "name")) if located is not None else None
+    place = context.value(_first(located, "name"), "dateline.place")
     dateline_element = _first(content_meta, "dateline")
     written = context.text(dateline_element)
     if place is None and dateline_element is None:
@@ -323,7 +334,7 @@ def _summary(content_meta: etree._Element | None, context: _Context) -> str | No
     for wanted in _SUMMARY_ROLES:
         for description, roles in descriptions:
             if wanted in roles:
-                return context.text(description)
+                return context.value(description, "summary")
     return None
 
 

@@ -25,7 +25,6 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
-from urllib.parse import quote
 
 from convert.errors import ConvertError
 from convert.formats.dates import colon_offset
@@ -38,7 +37,7 @@ from convert.model import (
 )
 from convert.formats.ninjs import (
     ABOUT_REL, ALT_ID_ROLE, AUTHOR_REL, CONTRIBUTOR_REL, DATE_ROLE_PREFIX, DEFAULT_VERSION, FLAT_TEXT, PROFILES,
-    SIGNALS_ROLE, STAMPED_ROLE, URL_ROLE, NinjsProfile, TextSlot, document_date,
+    SIGNALS_ROLE, STAMPED_ROLE, URL_ROLE, NinjsProfile, TextSlot, document_date, ninjs_uri,
 )
 from convert.formats.qcodes import uri_to_qcode
 from convert.options import ReadOptions
@@ -70,12 +69,28 @@ def read_all(text: str, options: ReadOptions) -> Iterator[Document]:
                            source=options.source_name, line=1, code="invalid")
     lines = JsonLines(text)
     for index, item in enumerate(objects):
-        doc = _document(_Object(item, lines, [index] if isinstance(data, list) else [],
-                                options.source_name))
-        if index == 0 and noted:
+        path: list[str | int] = [index] if isinstance(data, list) else []
+        first = noted if index == 0 else ()
+        if (inner := _api_envelope_item(item)) is not None:
+            item, path = inner, [*path, "data", "item"]
+            first += (ParseWarning("ninjs-envelope", "an AP Media API response: the ninjs item "
+                                   "in its data.item is read, the envelope (api_version, "
+                                   "params...) left out", lines.line(path)),)
+        doc = _document(_Object(item, lines, path, options.source_name))
+        if first:
             doc = replace(doc, provenance=replace(
-                doc.provenance, warnings=noted + doc.provenance.warnings))
+                doc.provenance, warnings=first + doc.provenance.warnings))
         yield doc
+
+
+def _api_envelope_item(data: Any) -> dict[str, Any] | None:
+    """The ninjs item inside an AP Media API response (``{"api_version": ..., "data":
+    {"item": {...}}}``), else None."""
+    if not isinstance(data, dict) or "api_version" not in data or "uri" in data:
+        return None
+    inner = data.get("data")
+    item = inner.get("item") if isinstance(inner, dict) else None
+    return item if isinstance(item, dict) else None
 
 
 class _Object:
@@ -99,6 +114,22 @@ class _Object:
             raise self.error(f"ninjs {key!r} must be a string", key)
         return value
 
+    def value(self, key: str, field: str, warnings: list[ParseWarning]) -> str | None:
+        """String ``key`` for Document ``field``; an empty one (``"copyrightnotice": ""``)
+        states nothing: absent, with a warning naming the key and the field."""
+        raw = self.data.get(key)
+        if isinstance(raw, list) and raw and all(isinstance(part, str) for part in raw):
+            warnings.append(ParseWarning("ninjs-array", f"{key!r} is an array of strings (AP), "
+                                         "not one string: read joined by line breaks",
+                                         self.line(key)))
+            raw = "\n".join(raw)
+        value = raw if isinstance(raw, str) else self.string(key)
+        if value is not None and not value.strip():
+            warnings.append(ParseWarning("ninjs-empty", f"{key!r} is empty: {field} left out",
+                                         self.line(key)))
+            return None
+        return value
+
     def items(self, key: str) -> list[dict[str, Any]]:
         """The objects of array ``key``, each checked to hold string values where read."""
         value = self.data.get(key, [])
@@ -112,10 +143,7 @@ class _Object:
         return value
 
 
-#: The identifier made from a Superdesk ``guid`` that is not a URI.
-GUID_URN = "urn:newsconvert:guid:"
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.I)
-_ABSOLUTE_URI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:\S+")
 
 
 def _identifier(obj: _Object, warnings: list[ParseWarning]) -> str:
@@ -126,12 +154,9 @@ def _identifier(obj: _Object, warnings: list[ParseWarning]) -> str:
     guid = obj.data.get("guid")
     if not isinstance(guid, str) or not guid:
         raise obj.error("a ninjs object needs a 'uri' (its identifier)")
-    if _UUID.fullmatch(guid):
-        identifier = f"urn:uuid:{guid.lower()}"
-    elif _ABSOLUTE_URI.fullmatch(guid):
-        identifier = guid
-    else:  # every target format needs a URI: the guid, under a URN that says so
-        identifier = f"{GUID_URN}{quote(guid, safe='')}"
+    # every target format needs a URI: a bare UUID as its URN, else the guid itself or under
+    # a URN that says so
+    identifier = f"urn:uuid:{guid.lower()}" if _UUID.fullmatch(guid) else ninjs_uri(guid)
     read_as = "" if identifier == guid else f" (read as {identifier!r})"
     warnings.append(ParseWarning("ninjs-guid", f"no 'uri': its 'guid' {guid!r} is taken as the "
                                  f"identifier{read_as}; ninjs requires 'uri'",
@@ -147,6 +172,7 @@ def _document(obj: _Object) -> Document:
     texts = {field: _text(obj, p, slot) for field, slot in
              (("headline", p.headline), ("subheadline", p.subheadline), ("summary", p.summary))}
     place = obj.string(p.located)
+    strings = {field: obj.value(key, field, warnings) for field, key in p.strings}
     return Document(
         id=uri,
         version=_version(obj, warnings),
@@ -160,7 +186,6 @@ def _document(obj: _Object) -> Document:
         keywords=tuple(item["name"] for item in obj.items(p.subjects) if _is_keyword(item)),
         body=_body(obj, p, warnings),
         extra=_extra(obj, p, warnings),
-        provenance=Provenance("ninjs", "utf-8", tuple(warnings)),
         pub_status=_pub_status(obj, p, alt_ids, warnings),
         urgency=_urgency(obj, p, warnings),
         version_created=_version_created(obj, p, alt_ids, warnings),
@@ -177,10 +202,12 @@ def _document(obj: _Object) -> Document:
         contributors=tuple(Contributor(item["name"], "" if item["rel"] == CONTRIBUTOR_REL
                                        else item["rel"])
                            for item in obj.items(p.people) if _is_contributor(item)),
-        **{field: obj.string(key) for field, key in p.strings},
+        **strings,
         **{field: document_date(_date(obj, key, warnings) if key is not None else None,
                                 alt_ids.get(DATE_ROLE_PREFIX + field))
            for field, key in p.dates},
+        # last: every warning above is in
+        provenance=Provenance("ninjs", "utf-8", tuple(warnings)),
     )
 
 

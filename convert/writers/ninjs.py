@@ -10,15 +10,13 @@ a conversion prints.
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
-from convert.errors import ConvertError
 from convert.formats.body import blocks_to_html
 from convert.formats.dates import conversion_time
 from convert.formats.ninjs import (
     ABOUT_REL, ALT_ID_ROLE, AUTHOR_REL, CONTRIBUTOR_REL, DATE_ROLE_PREFIX, SIGNALS_ROLE, STAMPED_ROLE, URL_ROLE, NinjsProfile,
-    lost_fields, ninjs_datetime, passed_through, profile, unzoned_dates,
+    lost_fields, ninjs_datetime, ninjs_uri, passed_through, profile, unzoned_dates,
 )
 from convert.formats.qcodes import IPTC_SCHEMES, qcode_to_uri
 from convert.model import Concept, Document, body_text
@@ -33,19 +31,16 @@ def write(doc: Document, options: WriteOptions) -> bytes:
 def losses(doc: Document, options: WriteOptions) -> list[str]:
     """What of ``doc`` this ninjs version has no place for (printed as warnings)."""
     version = options.ninjs_version
-    return ([f"ninjs {version} cannot carry {field}" for field in lost_fields(doc, version)]
-            + unzoned_dates(doc, version, options.timezone))
-
-
-_ABSOLUTE_URI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:\S+")
+    found = [f"ninjs {version} cannot carry {field}" for field in lost_fields(doc, version)]
+    if (uri := ninjs_uri(doc.id)) != doc.id:
+        found.append(f"ninjs {version}: the id {doc.id!r} is not a URI, which 'uri' must be: "
+                     f"written as {uri!r}")
+    return found + unzoned_dates(doc, version, options.timezone)
 
 
 def to_ninjs(doc: Document, p: NinjsProfile, zone: str | None = None) -> dict[str, Any]:
-    if not _ABSOLUTE_URI.fullmatch(doc.id):
-        raise ConvertError(f"document id {doc.id!r} is not an absolute URI, which the ninjs "
-                           "'uri' must be", code="invalid")
     data: dict[str, Any] = {
-        "uri": doc.id,
+        "uri": ninjs_uri(doc.id),
         "type": doc.item_type,
         "version": str(doc.version),
         p.standard_key: {"name": "ninjs", "version": p.version, "schema": p.schema_uri},

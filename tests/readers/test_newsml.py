@@ -289,3 +289,32 @@ def test_news_item_fields_of_real_files_are_read() -> None:
     stt = api.read(THIRDPARTY_NEWSML / "stt-stt_newsml_online_version.xml")
     assert stt.first_created is None  # after its versionCreated in the source: left out
     assert any(w.code == "newsml-dates" for w in stt.provenance.warnings)
+
+
+def test_empty_values_are_absent_with_a_warning_naming_the_field_and_line() -> None:
+    content_meta = ('<slugline/>\n<keyword>lead</keyword><keyword> </keyword>\n'
+                    '<located><name/></located><dateline></dateline>\n'
+                    '<description role="drol:summary"/>')
+    data = _item(content_meta, '<inlineData contenttype="text/plain">Text.</inlineData>')
+    data = data.replace(b"</contentMeta>", b"</contentMeta>\n<rightsInfo><copyrightNotice/>"
+                        b"<usageTerms/></rightsInfo>")
+    doc = api.read(data, "newsml")
+    # an empty <dateline/> alone is how a Dateline with neither part is written
+    assert (doc.slugline, doc.keywords, doc.dateline, doc.summary, doc.copyright,
+            doc.usage_terms) == (None, ("lead",), Dateline(None, None), None, None, None)
+    empty = {(w.message, w.line) for w in doc.provenance.warnings if w.code == "newsml-empty"}
+    assert empty == {("<slugline> is empty: slugline left out", 1),
+                     ("<keyword> is empty: keyword left out", 2),
+                     ("<name> is empty: dateline.place left out", 3),
+                     ("<description> is empty: summary left out", 4),
+                     ("<copyrightNotice> is empty: copyright left out", 5),
+                     ("<usageTerms> is empty: usage_terms left out", 5)}
+
+
+def test_a_guid_that_is_not_a_uri_is_kept_and_ninjs_gets_a_uri_for_it() -> None:
+    doc = api.read(THIRDPARTY_NEWSML / "sdcore-reuters-2014-KBN0FL0NN-v5.xml")
+    assert doc.id == "tag_reuters.com_2014_newsml_KBN0FL0NN"
+    assert api.read(api.write(doc, "json"), "json").id == doc.id
+    assert api.read(api.write(doc, "newsml"), "newsml").id == doc.id
+    assert api.read(api.write(doc, "ninjs"), "ninjs").id == \
+        "urn:newsconvert:guid:tag_reuters.com_2014_newsml_KBN0FL0NN"

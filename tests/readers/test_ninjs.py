@@ -261,3 +261,23 @@ def test_a_duplicate_key_is_read_in_convert_and_refused_in_validate(tmp_path: Pa
     [warning] = [w for w in doc.provenance.warnings if w.code == "ninjs-duplicate-key"]
     assert warning.line == 2 and "'byline'" in warning.message
     assert not convert.validate([path]).valid
+
+
+def test_empty_strings_are_absent_with_a_warning_naming_the_key_and_line() -> None:
+    text = ('{"uri": "urn:x:1", "type": "text",\n "copyrightnotice": "",\n'
+            ' "usageterms": " ", "slugline": "s"}')
+    doc = api.read(text.encode(), "ninjs")
+    assert (doc.copyright, doc.usage_terms, doc.slugline) == (None, None, "s")
+    assert [(w.message, w.line) for w in doc.provenance.warnings if w.code == "ninjs-empty"] == [
+        ("'copyrightnotice' is empty: copyright left out", 2),
+        ("'usageterms' is empty: usage_terms left out", 3)]
+
+
+def test_the_ap_media_api_envelope_is_read_as_the_item_inside() -> None:
+    path = STANDARDS.parent / "corpus" / "thirdparty" / "ninjs" / "sdcore-ap_media_text_item.json"
+    doc = api.read(path)
+    item = json.loads(path.read_text("utf-8"))["data"]["item"]
+    assert (doc.id, doc.headline, doc.urgency, doc.usage_terms) == (
+        item["uri"], item["headline"], 4, item["usageterms"][0])
+    codes = [w.code for w in doc.provenance.warnings]
+    assert "ninjs-envelope" in codes and "ninjs-array" in codes

@@ -182,9 +182,12 @@ def test_lost_fields_names_what_no_version_carries() -> None:
         assert lost_fields(lossy, version) == ["bylines.role", "dateline", "extra"]
 
 
-def test_relative_id_is_refused() -> None:
-    with pytest.raises(ConvertError, match="not an absolute URI"):
-        api.write(replace(FULL, id="renditions-example"), "ninjs")
+def test_an_id_that_is_not_a_uri_is_written_under_the_guid_urn_with_a_warning() -> None:
+    doc = replace(FULL, id="tag_reuters.com_2014_newsml_KBN0FL0NN")
+    data = json.loads(api.write(doc, "ninjs"))
+    assert data["uri"] == "urn:newsconvert:guid:tag_reuters.com_2014_newsml_KBN0FL0NN"
+    assert any("is not a URI" in warning for warning in writer.losses(doc, WriteOptions()))
+    assert not any("is not a URI" in warning for warning in writer.losses(FULL, WriteOptions()))
 
 
 def test_unknown_version_is_a_usage_error() -> None:
