@@ -183,6 +183,110 @@ EDITOR_ROLE = "cpprole:contentEditor"
 
 
 @dataclass(frozen=True)
+class Description:
+    """A description of the item other than its summary, with its role as the source
+    named it (NewsML-G2 ``drol:teaser``, ninjs ``text``; None: no role)."""
+
+    text: str
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class Rendition:
+    """One file of a picture or other media item: where it is and what it is."""
+
+    href: str
+    #: The producer's name for the rendition (ninjs ``name``: ``highres``, ``r00``...).
+    name: str | None = None
+    title: str | None = None
+    #: IANA media type (``image/jpeg``).
+    content_type: str | None = None
+    width: int | None = None
+    height: int | None = None
+    #: Size of the file in bytes.
+    size: int | None = None
+
+
+@dataclass(frozen=True)
+class Association:
+    """A picture (or video, audio, graphic, story) that goes with the item: ninjs
+    ``associations``, a NewsML-G2 ``link`` with the target's properties as hints.
+
+    ``name`` is how the item refers to it (ninjs association name, TT's ``a001``);
+    ``descriptions`` hold its caption (role ``caption``, or as the source named it);
+    ``credit`` is who made it (ninjs ``by``).
+    """
+
+    type: ItemType = "picture"
+    name: str | None = None
+    uri: str | None = None
+    headline: str | None = None
+    descriptions: tuple[Description, ...] = ()
+    credit: str | None = None
+    renditions: tuple[Rendition, ...] = ()
+
+
+#: The description role of a caption (IPTC description roles: drol:caption).
+CAPTION_ROLE = "caption"
+
+
+#: ``name`` of the association made for the n-th figure of a body (``figure_1``...: ninjs
+#: 1.6 names must match ``^[a-zA-Z0-9_]+``), and of the rendition of its file (IPTC
+#: rendition code ``web``).
+FIGURE_NAME = "figure_{}"
+FIGURE_RENDITION = "web"
+
+
+def figure_association(figure: Figure, number: int, item_id: str) -> Association:
+    """The picture the ``number``-th figure of item ``item_id`` shows, as an association:
+    its caption, credit and file (its uri: the file, else the item's uri and the figure's
+    name as fragment).  How writers that carry associations state a figure, and how their
+    readers recognise an association that only repeats a figure of the body."""
+    caption = plain_text(figure.caption)
+    name = FIGURE_NAME.format(number)
+    return Association(
+        name=name, uri=figure.src or f"{item_id}#{name}",
+        descriptions=(Description(caption, CAPTION_ROLE),) if caption else (),
+        credit=figure.credit,
+        renditions=(Rendition(figure.src, name=FIGURE_RENDITION),) if figure.src else ())
+
+
+def _figures(body: Sequence[Block]) -> list[Figure]:
+    return [block for block in body if isinstance(block, Figure)]
+
+
+def item_associations(doc: Document) -> tuple[Association, ...]:
+    """Every association of ``doc``: its own, then one for each body figure that none of
+    them already shows (the same file, or the same caption)."""
+    found = list(doc.associations)
+    for number, figure in enumerate(_figures(doc.body), start=1):
+        derived = figure_association(figure, number, doc.id)
+        if not any(_shows(association, figure, derived) for association in doc.associations):
+            found.append(derived)
+    return tuple(found)
+
+
+def _shows(association: Association, figure: Figure, derived: Association) -> bool:
+    if association == derived:
+        return True
+    if figure.src and any(r.href == figure.src for r in association.renditions):
+        return True
+    return bool(derived.descriptions) and any(
+        d.text == derived.descriptions[0].text for d in association.descriptions)
+
+
+def own_associations(associations: Sequence[Association], body: Sequence[Block],
+                     item_id: str) -> tuple[Association, ...]:
+    """What a reader keeps of the ``associations`` it read: all but those that merely
+    repeat a figure of ``body`` (made for it by :func:`item_associations`)."""
+    derived = {figure_association(figure, number, item_id)
+               for number, figure in enumerate(_figures(body), start=1)}
+    # formats with no place for the name (NewsML-G2) give it back as None
+    derived |= {replace(association, name=None) for association in derived}
+    return tuple(a for a in associations if a not in derived)
+
+
+@dataclass(frozen=True)
 class ParseWarning:
     """Something a reader had to guess or drop; ``line`` is 1-based in the input."""
 
@@ -264,6 +368,11 @@ class Document:
     #: People, organisations, places... in the news (each with its ``kind``).
     about: tuple[Concept, ...] = ()
     contributors: tuple[Contributor, ...] = ()
+    # -- canonical schema 3
+    #: Descriptions other than the summary (teaser, caption of a picture item...).
+    descriptions: tuple[Description, ...] = ()
+    #: Pictures and other media that go with the item (beyond the figures in its body).
+    associations: tuple[Association, ...] = ()
     provenance: Provenance = field(default=Provenance("unknown"), compare=False)
 
 
@@ -331,7 +440,9 @@ def block_text(block: Block) -> str:
 
 
 def body_text(blocks: tuple[Block, ...]) -> str:
-    return "\n\n".join(block_text(block) for block in blocks)
+    """The story as plain text: every block but the figures (a caption is not story text,
+    nor counted in its words; the picture is an association)."""
+    return "\n\n".join(block_text(block) for block in blocks if not isinstance(block, Figure))
 
 
 # ---------------------------------------------------------------- passes

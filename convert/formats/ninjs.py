@@ -55,6 +55,8 @@ ALT_ID_ROLE = "id"
 #: ``sig:update``...), which no ninjs version has a key for.
 SIGNALS_ROLE = "newsconvert:signals"
 #: ``Concept.kind`` -> the 3.1 array of such entities (2.2: lower case; 1.6: singular).
+#: 1.x spells a description with no role as ``description_text``.
+FLAT_UNNAMED_DESCRIPTION = "text"
 #: The ninjs ``uri`` of an item whose own identifier is not a URI (a NewsML-G2 guid may be
 #: any string, such as ``tag_reuters.com_2014_newsml_KBN0FL0NN``; a Superdesk ``guid``):
 #: this prefix, then the identifier percent-encoded, so the same item keeps the same uri.
@@ -104,6 +106,10 @@ class NinjsProfile:
     subjects: str
     located: str = "located"
 
+    #: Keys of a rendition: size in bytes, media type (1.6: ``mimetype``).
+    size_key: str = "sizeInBytes"
+    rendition_type_key: str = "contentType"
+
     @property
     def schema_uri(self) -> str:
         return f"http://www.iptc.org/std/ninjs/ninjs-schema_{self.version}.json"
@@ -119,7 +125,8 @@ class NinjsProfile:
                 | {slot.key for slot in slots} | {key for _, key in self.entities}
                 | {self.standard_key, self.content_type_key, self.alt_ids_key, self.by,
                    self.people, self.info_sources, self.subjects, self.located,
-                   self.version_created, self.pub_status, self.urgency, self.genres})
+                   self.version_created, self.pub_status, self.urgency, self.genres,
+                   "associations"})
 
     def put_text(self, data: dict[str, Any], slot: TextSlot, value: str) -> None:
         if slot.role is None:
@@ -153,6 +160,7 @@ def _nested(version: str, case: str) -> NinjsProfile:
         body_html=TextSlot("bodies", "main", "text/html"),
         body_text=TextSlot("bodies", "plain", "text/plain"),
         by="by", people="people", info_sources=k("infoSources"), subjects="subjects",
+        size_key=k("sizeInBytes"), rendition_type_key=k("contentType"),
     )
 
 
@@ -174,6 +182,7 @@ PROFILES: dict[str, NinjsProfile] = {
         summary=TextSlot("description_summary"),
         body_html=TextSlot("body_html"), body_text=TextSlot("body_text"),
         by="byline", people="person", info_sources="infosource", subjects="subject",
+        size_key="sizeinbytes", rendition_type_key="mimetype",
     ),
 }
 VERSIONS = tuple(PROFILES)

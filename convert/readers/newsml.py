@@ -31,8 +31,9 @@ from convert.formats.nitf import NitfBodyParser, NitfHead, nitf_body, nitf_head
 from convert.formats import vocabulary
 from convert.formats.dates import colon_offset, has_offset, instant as _instant
 from convert.model import (
-    ITEM_TYPE_NAMES, PUB_STATUSES, Block, Byline, Concept, Contributor, Dateline, Document, ItemType, Link,
-    ListBlock, Paragraph, ParseWarning, Provenance, PubStatus,
+    ITEM_TYPE_NAMES, PUB_STATUSES, Association, Block, Byline, Concept, Contributor, Dateline,
+    Description, Document, ItemType, Link, ListBlock, Paragraph, ParseWarning, Provenance,
+    PubStatus, Rendition, own_associations,
 )
 from convert.options import ReadOptions
 from convert.formats.safexml import (
@@ -222,6 +223,8 @@ def _item(item: etree._Element, options: ReadOptions, encoding: str | None) -> D
         contributors=tuple(Contributor(name, element.get("role") or "")
                            for element in _children(content_meta, "contributor")
                            if (name := context.text(_first(element, "name")))),
+        descriptions=_descriptions(content_meta, context),
+        associations=_associations(item_meta, body, guid, context),
     )
     if (doc.first_created and doc.version_created and has_offset(doc.first_created)
             and has_offset(doc.version_created)
@@ -324,6 +327,54 @@ def _source(content_meta: etree._Element | None, context: _Context) -> str | Non
 
 #: Description roles that are the story's summary, best first (``drol:teaser``: dpa).
 _SUMMARY_ROLES = ("drol:summary", "drol:teaser")
+
+
+def _descriptions(content_meta: etree._Element | None, context: _Context
+                  ) -> tuple[Description, ...]:
+    """Every ``description`` but the summary's (``drol:summary``), with its role."""
+    found = []
+    for element in _children(content_meta, "description"):
+        roles = (element.get("role") or "").split()
+        if "drol:summary" in roles:
+            continue
+        text = context.value(element, "description")
+        if text is not None:
+            found.append(Description(text, g2.description_role(" ".join(roles))))
+    return tuple(found)
+
+
+def _associations(item_meta: etree._Element, body: tuple[Block, ...], item_id: str,
+                  context: _Context) -> tuple[Association, ...]:
+    """Links to an item of a stated class (``itemClass`` hint: a picture, a video...),
+    with the hints real producers give (title, descriptions, by, ``remoteContent``);
+    those that only repeat a figure of the body are not kept twice."""
+    found = []
+    for link in _children(item_meta, "link"):
+        item_class = _first(link, "itemClass")
+        if item_class is None:
+            continue
+        code = item_class.get("qcode") or item_class.get("uri") or ""
+        kind = re.split(r"[:/]", code.rstrip("/"))[-1]
+        found.append(Association(
+            type=next((known for known in ITEM_TYPE_NAMES if known == kind), "picture"),
+            uri=link.get("residref") or link.get("href") or link.get("guidref"),
+            headline=context.text(_first(link, "title")),
+            descriptions=tuple(Description(text, g2.description_role(d.get("role")))
+                               for d in _children(link, "description")
+                               if (text := context.text(d))),
+            credit=context.text(_first(link, "by")) or context.text(_first(link, "creditline")),
+            renditions=tuple(Rendition(href, name=g2.rendition_name(content.get("rendition")),
+                                       content_type=content.get("contenttype"),
+                                       width=_whole(content.get("width")),
+                                       height=_whole(content.get("height")),
+                                       size=_whole(content.get("size")))
+                             for content in _children(link, "remoteContent")
+                             if (href := content.get("href")))))
+    return own_associations(found, body, item_id)
+
+
+def _whole(value: str | None) -> int | None:
+    return int(value) if value is not None and value.strip().isdigit() else None
 
 
 def _summary(content_meta: etree._Element | None, context: _Context) -> str | None:

@@ -6,8 +6,8 @@ The version comes from ``standard.version`` (1.6: ``$standard``) or a
 Key names come from :mod:`convert.formats.ninjs`, the table the writer uses.
 
 Container reader: a top-level array yields one Document per ninjs object.
-``associations`` (related pictures, videos, stories) are not read as
-documents of their own; a warning says how many were left out.
+``associations`` (related pictures, videos, stories) are read as the
+Document's associations (uri, texts, renditions), not as documents of their own.
 
 Other ninjs producers are read leniently: the body is the first HTML body
 (``text/html``, ``application/xhtml+xml``, ``body_xhtml``, ``body_richtext``...)
@@ -32,8 +32,9 @@ from convert.formats.jsonload import JsonLines, load_json
 from convert.formats.sniff import ninjs_version
 from convert.formats.body import blocks_from_html
 from convert.model import (
-    ITEM_TYPE_NAMES, PUB_STATUSES, Block, Byline, Concept, Contributor, Dateline, Document, ItemType, Paragraph,
-    ParseWarning, Provenance, PubStatus,
+    ITEM_TYPE_NAMES, PUB_STATUSES, Association, Block, Byline, Concept, Contributor, Dateline,
+    Description, Document, ItemType, Paragraph, ParseWarning, Provenance, PubStatus, Rendition,
+    own_associations,
 )
 from convert.formats.ninjs import (
     ABOUT_REL, ALT_ID_ROLE, AUTHOR_REL, CONTRIBUTOR_REL, DATE_ROLE_PREFIX, DEFAULT_VERSION, FLAT_TEXT, PROFILES,
@@ -173,6 +174,7 @@ def _document(obj: _Object) -> Document:
              (("headline", p.headline), ("subheadline", p.subheadline), ("summary", p.summary))}
     place = obj.string(p.located)
     strings = {field: obj.value(key, field, warnings) for field, key in p.strings}
+    body = _body(obj, p, warnings)
     return Document(
         id=uri,
         version=_version(obj, warnings),
@@ -184,7 +186,9 @@ def _document(obj: _Object) -> Document:
         source=next((item["name"] for item in obj.items(p.info_sources) if "name" in item), None),
         url=alt_ids.get(URL_ROLE),
         keywords=tuple(item["name"] for item in obj.items(p.subjects) if _is_keyword(item)),
-        body=_body(obj, p, warnings),
+        body=body,
+        descriptions=_descriptions(obj, p),
+        associations=_associations(obj, p, body, uri, warnings),
         extra=_extra(obj, p, warnings),
         pub_status=_pub_status(obj, p, alt_ids, warnings),
         urgency=_urgency(obj, p, warnings),
@@ -348,6 +352,83 @@ def _fallback_headline(obj: _Object, p: NinjsProfile) -> str | None:
     return candidates[0] if candidates else obj.string("title")
 
 
+def _descriptions(obj: _Object, p: NinjsProfile, with_summary: bool = False
+                  ) -> tuple[Description, ...]:
+    """The descriptions with their roles (1.x: ``description_<role>``), the summary's
+    own role left out unless ``with_summary``."""
+    found: list[Description] = []
+    if p.flat:
+        for key, value in obj.data.items():
+            if key.startswith("description_") and (with_summary or key != p.summary.key) \
+                    and isinstance(value, str) and value.strip():
+                found.append(Description(value, key.removeprefix("description_")))
+        return tuple(found)
+    for item in obj.items("descriptions"):
+        role = item.get("role") or None
+        if "value" in item and item["value"].strip() and (with_summary or
+                                                          role != p.summary.role):
+            found.append(Description(item["value"], role))
+    return tuple(found)
+
+
+def _associations(obj: _Object, p: NinjsProfile, body: tuple[Block, ...], item_id: str,
+                  warnings: list[ParseWarning]) -> tuple[Association, ...]:
+    """``associations`` (1.x: an object keyed by name; later: an array of objects with a
+    ``name``), each a picture or other item with its texts and renditions; those that
+    only repeat a figure of the body (as the writer states figures) are not kept twice."""
+    raw = obj.data.get("associations")
+    if raw is None:
+        return ()
+    if p.flat and isinstance(raw, dict):
+        entries = [(str(name), name, value) for name, value in raw.items()]
+    elif not p.flat and isinstance(raw, list):
+        entries = [(item.get("name") if isinstance(item, dict) else None, index, item)
+                   for index, item in enumerate(raw)]
+    else:
+        raise obj.error(f"ninjs 'associations' must be an {'object' if p.flat else 'array'}",
+                        "associations")
+    found = []
+    for name, key, item in entries:
+        sub = _Object(item, obj.lines, [*obj.path, "associations", key], obj.source)
+        kind = item.get("type")
+        found.append(Association(
+            type=kind if kind in _READ_TYPES else "picture",
+            name=name if isinstance(name, str) else None,
+            uri=sub.string("uri"),
+            headline=_text(sub, p, p.headline),
+            descriptions=_descriptions(sub, p, with_summary=True),
+            credit=sub.string(p.by),
+            renditions=_renditions(sub, p)))
+        if kind is not None and kind not in _READ_TYPES:
+            warnings.append(ParseWarning("ninjs-association", f"association type {kind!r} is "
+                                         "not one the model knows: read as picture",
+                                         sub.line("type")))
+    return own_associations(found, body, item_id)
+
+
+def _renditions(obj: _Object, p: NinjsProfile) -> tuple[Rendition, ...]:
+    raw = obj.data.get("renditions")
+    if p.flat and isinstance(raw, dict):
+        entries = [(str(name), value) for name, value in raw.items() if isinstance(value, dict)]
+    elif not p.flat and isinstance(raw, list):
+        entries = [(item.get("name"), item) for item in raw if isinstance(item, dict)]
+    else:
+        return ()
+
+    def whole(value: Any) -> int | None:
+        return int(value) if isinstance(value, (int, float)) and not isinstance(value, bool) \
+            and value == int(value) and value >= 0 else None
+
+    def text(value: Any) -> str | None:
+        return value if isinstance(value, str) and value else None
+
+    return tuple(Rendition(href=item["href"], name=text(name), title=text(item.get("title")),
+                           content_type=text(item.get(p.rendition_type_key)),
+                           width=whole(item.get("width")), height=whole(item.get("height")),
+                           size=whole(item.get(p.size_key)))
+                 for name, item in entries if text(item.get("href")))
+
+
 def _fallback_summary(obj: _Object, p: NinjsProfile) -> str | None:
     return next((value for _, value in _texts(obj, p, "descriptions", "description_")), None)
 
@@ -387,7 +468,7 @@ def _extra(obj: _Object, p: NinjsProfile, warnings: list[ParseWarning]) -> tuple
                 key == "type" and value in _READ_TYPES):
             continue
         if isinstance(value, (dict, list)):
-            left_out[key] = "not read as documents" if key == "associations" else ""
+            left_out[key] = ""
         else:
             extra.append((f"ninjs:{key}", value if isinstance(value, str) else json.dumps(value)))
     if len(obj.items(p.info_sources)) > 1:

@@ -42,7 +42,7 @@ _BLOCK_CONTAINERS = frozenset(
     [f"{{{NAR}}}{name}" for name in ("newsItem", "newsMessage", "header", "itemSet",
                                       "rightsInfo", "itemMeta", "contentMeta", "contentSet",
                                       "inlineXML", "located", "creator", "provider",
-                                      "infoSource")]
+                                      "infoSource", "link")]
     + [f"{{{XHTML}}}{name}" for name in ("html", "head", "body", "blockquote", "ul", "ol",
                                           "figure", "aside")])
 

@@ -15,11 +15,11 @@ from typing import Any
 from convert.formats.body import blocks_to_html
 from convert.formats.dates import conversion_time
 from convert.formats.ninjs import (
-    ABOUT_REL, ALT_ID_ROLE, AUTHOR_REL, CONTRIBUTOR_REL, DATE_ROLE_PREFIX, SIGNALS_ROLE, STAMPED_ROLE, URL_ROLE, NinjsProfile,
+    ABOUT_REL, ALT_ID_ROLE, AUTHOR_REL, CONTRIBUTOR_REL, DATE_ROLE_PREFIX, FLAT_UNNAMED_DESCRIPTION, SIGNALS_ROLE, STAMPED_ROLE, URL_ROLE, NinjsProfile,
     lost_fields, ninjs_datetime, ninjs_uri, passed_through, profile, unzoned_dates,
 )
 from convert.formats.qcodes import IPTC_SCHEMES, qcode_to_uri
-from convert.model import Concept, Document, body_text
+from convert.model import Association, Concept, Description, Document, body_text, item_associations
 from convert.options import WriteOptions
 
 
@@ -71,6 +71,7 @@ def to_ninjs(doc: Document, p: NinjsProfile, zone: str | None = None) -> dict[st
             data[key] = getattr(doc, field)
     _put_texts(data, p, doc)
     _put_people_and_things(data, p, doc)
+    _put_associations(data, p, doc)
     for key, value in passed_through(doc.extra, p.version).items():
         data.setdefault(key, value)
     alt_ids = ([(URL_ROLE, doc.url)] if doc.url is not None else []) + kept_dates
@@ -88,11 +89,82 @@ def _put_texts(data: dict[str, Any], p: NinjsProfile, doc: Document) -> None:
         p.put_text(data, p.headline, doc.headline)
     if doc.subheadline is not None:
         p.put_text(data, p.subheadline, doc.subheadline)
-    if doc.summary is not None:
+    if doc.summary is not None and not any(d.text == doc.summary for d in doc.descriptions):
         p.put_text(data, p.summary, doc.summary)
+    for description in doc.descriptions:
+        _put_description(data, p, description)
     if doc.body:
         p.put_text(data, p.body_html, blocks_to_html(doc.body))
         p.put_text(data, p.body_text, body_text(doc.body))
+
+
+def _put_description(data: dict[str, Any], p: NinjsProfile, description: Description) -> None:
+    """One description: 1.x as ``description_<role>`` (no role: ``description_text``),
+    later versions as an item of ``descriptions`` (plain text, as the model holds it)."""
+    if p.flat:
+        data.setdefault(f"description_{description.role or FLAT_UNNAMED_DESCRIPTION}",
+                        description.text)
+        return
+    item = {"role": description.role} if description.role else {}
+    item[p.content_type_key] = "text/plain"
+    item["value"] = description.text
+    data.setdefault("descriptions", []).append(item)
+
+
+def _association_data(association: Association, number: int, p: NinjsProfile
+                      ) -> dict[str, Any]:
+    """An association as a (small) ninjs object of its own."""
+    name = association.name or f"association_{number}"
+    data: dict[str, Any] = {} if p.flat else {"name": name}
+    data["type"] = association.type
+    # 2.x and 3.x require a uri: else the file's address, else the name under GUID_URN
+    data["uri"] = ninjs_uri(association.uri or (association.renditions[0].href if
+                                                association.renditions else name))
+    if association.headline is not None:
+        p.put_text(data, p.headline, association.headline)
+    for description in association.descriptions:
+        _put_description(data, p, description)
+    if association.credit is not None:
+        data[p.by] = association.credit
+    renditions = []
+    for index, rendition in enumerate(association.renditions, start=1):
+        item: dict[str, Any] = {} if p.flat else {"name": rendition.name or f"rendition_{index}"}
+        item["href"] = rendition.href
+        for key, value in (("title", rendition.title),
+                           (p.rendition_type_key, rendition.content_type),
+                           ("width", rendition.width), ("height", rendition.height),
+                           (p.size_key, rendition.size)):
+            if value is not None:
+                item[key] = value
+        renditions.append((rendition.name or f"rendition_{index}", item))
+    if renditions:
+        data["renditions"] = _keyed(renditions) if p.flat else [item for _, item in renditions]
+    return data
+
+
+def _keyed(named: list[tuple[str, dict[str, Any]]]) -> dict[str, dict[str, Any]]:
+    """1.x objects keyed by name; a name given twice (six ``web`` renditions) gets a number."""
+    keyed: dict[str, dict[str, Any]] = {}
+    for name, value in named:
+        key, number = name, 1
+        while key in keyed:
+            number += 1
+            key = f"{name}_{number}"
+        keyed[key] = value
+    return keyed
+
+
+def _put_associations(data: dict[str, Any], p: NinjsProfile, doc: Document) -> None:
+    """The item's associations and its body's figures (1.x: an object keyed by name)."""
+    associations = item_associations(doc)
+    if not associations:
+        return
+    if p.flat:
+        data["associations"] = _keyed([(a.name or f"association_{n}", _association_data(a, n, p))
+                                       for n, a in enumerate(associations, start=1)])
+    else:
+        data["associations"] = [_association_data(a, n, p)
+                                for n, a in enumerate(associations, start=1)]
 
 
 def concept_data(concept: Concept, p: NinjsProfile) -> dict[str, str]:

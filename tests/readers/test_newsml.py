@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import threading
+from dataclasses import replace
 from functools import partial
 from http.server import HTTPServer, SimpleHTTPRequestHandler
 from pathlib import Path
@@ -12,6 +14,7 @@ import pytest
 from convert import api
 from convert.formats import sniff
 from convert.errors import ConvertError
+from convert.options import WriteOptions
 from convert.model import (
     Byline, Dateline, Emphasis, Figure, Link, ListBlock, Paragraph, Quote, plain_text,
 )
@@ -318,3 +321,34 @@ def test_a_guid_that_is_not_a_uri_is_kept_and_ninjs_gets_a_uri_for_it() -> None:
     assert api.read(api.write(doc, "newsml"), "newsml").id == doc.id
     assert api.read(api.write(doc, "ninjs"), "ninjs").id == \
         "urn:newsconvert:guid:tag_reuters.com_2014_newsml_KBN0FL0NN"
+
+
+def test_linked_pictures_are_read_as_associations_with_their_renditions() -> None:
+    """aptoma's items link their pictures (irel:dependsOn, itemClass and remoteContent hints)."""
+    doc = list(api.read_all(THIRDPARTY_NEWSML / "sgval-NewsML-G2-valid01.xml"))[1]
+    first, second = doc.associations
+    assert (first.type, first.uri) == ("picture", "urn:newsml:aptoma.no:20150330:20552167-image")
+    assert [(r.width, r.height, r.content_type, r.name) for r in first.renditions][0] == (
+        600, 415, "image/jpeg", "web")
+    assert second.renditions[-1].name == "highRes"
+    for version in ("3.1", "1.6"):
+        ninjs = json.loads(api.write(doc, "ninjs", WriteOptions(ninjs_version=version)))
+        assert len(ninjs["associations"]) == 2
+        again = api.read(json.dumps(ninjs).encode(), "ninjs").associations[0].renditions
+        if version == "1.6":  # renditions are keyed by name there: the second "web" is web_2
+            assert [r.name for r in again][:2] == ["web", "web_2"]
+            again = tuple(replace(r, name=first.renditions[i].name) for i, r in enumerate(again))
+        assert again == first.renditions
+
+
+def test_a_figure_is_linked_as_a_picture_and_read_back_as_the_figure_alone() -> None:
+    figure = Figure(("Harbour at dawn.",), credit="Ann Lee", src="https://example.org/h.jpg")
+    doc = replace(factories.FULL, body=(*factories.FULL.body, figure))
+    data = api.write(doc, "newsml")
+    assert schema_errors(data) == []
+    text = data.decode()
+    assert '<link rel="irel:dependsOn" residref="https://example.org/h.jpg">' in text
+    assert '<description role="drol:caption">Harbour at dawn.</description>' in text
+    assert '<remoteContent href="https://example.org/h.jpg" rendition="rnd:web"/>' in text
+    again = api.read(data, "newsml")
+    assert again.associations == () and again == doc
