@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from convert.formats.body import blocks_to_html
+from convert.formats.body.build import blocks_to_html
 from convert.formats.dates import conversion_time
 from convert.formats.ninjs import (
     ABOUT_REL, ALT_ID_ROLE, AUTHOR_REL, CONTRIBUTOR_REL, DATE_ROLE_PREFIX, FLAT_UNNAMED_DESCRIPTION, SIGNALS_ROLE, STAMPED_ROLE, URL_ROLE, NinjsProfile,
