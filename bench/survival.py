@@ -247,7 +247,9 @@ def ninjs_key_value(key: str, value: Any) -> Any:
     if key.startswith("body_") and isinstance(value, str):
         return html_text(value)
     if isinstance(value, str):
-        return norm(value)
+        # a date-time's offset without its colon (+0000, which RFC 3339 does not allow) is
+        # the same instant written as +00:00
+        return norm(re.sub(r"(T\d{2}:\d{2}:\d{2}(?:\.\d+)?[+-]\d{2})(\d{2})$", r"\1:\2", value))
     if isinstance(value, list):
         return [ninjs_key_value("", v) for v in value]
     if isinstance(value, dict):

@@ -155,7 +155,9 @@ class Concept:
     something only through a catalog), ``uri`` the same concept as a full URI
     where known, ``literal`` a free-text identifier.  ``kind`` says what an
     entity in the news is (``person``, ``organisation``, ``place``, ``event``,
-    ``object``), None for a topic or genre; ``rel`` how the item relates to it.
+    ``object``), None for a topic or genre; ``rel`` how the item relates to it, as
+    the source states it (None: not stated; a NewsML-G2 subject of a kind is
+    :data:`ABOUT_REL`).
     """
 
     name: str | None = None
@@ -164,6 +166,10 @@ class Concept:
     literal: str | None = None
     kind: str | None = None
     rel: str | None = None
+
+
+#: ``Concept.rel`` of a person, organisation, place... the item is about (in the news).
+ABOUT_REL = "about"
 
 
 @dataclass(frozen=True)
@@ -189,6 +195,8 @@ class Description:
 
     text: str
     role: str | None = None
+    #: IANA media type as the source stated it (ninjs ``contentType``: ``text/plain``).
+    content_type: str | None = None
 
 
 @dataclass(frozen=True)
@@ -224,6 +232,9 @@ class Association:
     descriptions: tuple[Description, ...] = ()
     credit: str | None = None
     renditions: tuple[Rendition, ...] = ()
+    #: The package group it belongs to, for the items of a composite (NewsML-G2
+    #: packageItem ``group/@role``, such as ``group:main``; ninjs 3.1 association ``rel``).
+    group: str | None = None
 
 
 #: The description role of a caption (IPTC description roles: drol:caption).
@@ -373,6 +384,9 @@ class Document:
     descriptions: tuple[Description, ...] = ()
     #: Pictures and other media that go with the item (beyond the figures in its body).
     associations: tuple[Association, ...] = ()
+    #: The byline as the source wrote it (NewsML-G2 ``by``, ninjs ``by``) when that is
+    #: not just the authors' names joined by commas ("Ann Lee and Bo Ek").
+    written_byline: str | None = None
     provenance: Provenance = field(default=Provenance("unknown"), compare=False)
 
 
@@ -437,6 +451,21 @@ def block_text(block: Block) -> str:
     if isinstance(block, Figure):
         return plain_text(block.caption)
     return plain_text(block.content)
+
+
+def byline_text(doc: Document) -> str | None:
+    """The byline to write: as the source wrote it, else the authors' names joined."""
+    if doc.written_byline is not None:
+        return doc.written_byline
+    return ", ".join(byline.name for byline in doc.bylines) or None
+
+
+def written_byline(written: str | None, bylines: Sequence[Byline]) -> str | None:
+    """What a reader keeps of the byline it read: all of it, unless it is just the
+    authors' names joined (which :func:`byline_text` makes again)."""
+    if written is None or written == ", ".join(byline.name for byline in bylines):
+        return None
+    return written
 
 
 def body_text(blocks: tuple[Block, ...]) -> str:

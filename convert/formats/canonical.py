@@ -51,7 +51,7 @@ V2_DEFAULTS: dict[str, Any] = {
     "copyright_holder": None, "usage_terms": None, "subjects": [], "genres": [], "about": [], "contributors": [],
 }
 #: The keys version 3 added, with the value an older document means by leaving them out.
-V3_DEFAULTS: dict[str, Any] = {"descriptions": [], "associations": []}
+V3_DEFAULTS: dict[str, Any] = {"descriptions": [], "associations": [], "written_byline": None}
 #: Every news-item key (versions 2 and 3) with its default.
 ITEM_DEFAULTS: dict[str, Any] = {**V2_DEFAULTS, **V3_DEFAULTS}
 _CONCEPT_KEYS = ("name", "qcode", "uri", "literal", "kind", "rel")
@@ -106,11 +106,12 @@ _CONCEPT_LISTS = ("subjects", "genres", "about")
 
 
 def description_to_data(description: Description) -> dict[str, Any]:
-    return {"text": description.text, "role": description.role}
+    return {"text": description.text, "role": description.role,
+            "content_type": description.content_type}
 
 
 def description_from_data(data: dict[str, Any]) -> Description:
-    return Description(data["text"], data.get("role"))
+    return Description(data["text"], data.get("role"), data.get("content_type"))
 
 
 def association_to_data(association: Association) -> dict[str, Any]:
@@ -119,7 +120,8 @@ def association_to_data(association: Association) -> dict[str, Any]:
             "descriptions": [description_to_data(d) for d in association.descriptions],
             "credit": association.credit,
             "renditions": [{key: getattr(r, key) for key in _RENDITION_KEYS}
-                           for r in association.renditions]}
+                           for r in association.renditions],
+            "group": association.group}
 
 
 def association_from_data(data: dict[str, Any]) -> Association:
@@ -129,7 +131,8 @@ def association_from_data(data: dict[str, Any]) -> Association:
         descriptions=tuple(description_from_data(d) for d in data.get("descriptions", [])),
         credit=data.get("credit"),
         renditions=tuple(Rendition(**{key: r.get(key) for key in _RENDITION_KEYS})
-                         for r in data.get("renditions", [])))
+                         for r in data.get("renditions", [])),
+        group=data.get("group"))
 
 
 def item_fields_to_data(doc: Document, changed_only: bool = False) -> dict[str, Any]:

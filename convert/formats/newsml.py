@@ -21,7 +21,9 @@ from convert.formats.qcodes import is_iptc_qcode, qcode_to_uri
 if TYPE_CHECKING:
     from lxml import etree
 
-    from convert.model import Association, Concept, Description, Document
+    from collections.abc import Sequence
+
+    from convert.model import Association, Block, Concept, Description, Document
     from convert.options import WriteOptions
 
 NAR = "http://iptc.org/std/nar/2006-10-01/"
@@ -199,7 +201,8 @@ def _item_meta(doc: Document, options: WriteOptions) -> list[etree._Element]:
     elements.extend(nar("signal", qcode=signal) for signal in doc.signals)
     if doc.url:
         elements.append(nar("link", reluri=CANONICAL_LINK, href=doc.url))
-    elements.extend(association_link(association) for association in item_associations(doc))
+    if not is_package(doc):  # a package's items are in its groupSet
+        elements.extend(association_link(association) for association in item_associations(doc))
     return elements
 
 
@@ -222,6 +225,39 @@ def association_link(association: Association) -> etree._Element:
                         width=_number(rendition.width), height=_number(rendition.height),
                         size=_number(rendition.size)))
     return link
+
+
+def package_references(associations: Sequence[Association]) -> tuple[Block, ...]:
+    """A packageItem's body as the reader makes it: the list of the items it references."""
+    from convert.model import Link, ListBlock
+
+    entries = tuple((Link((a.headline or a.uri or "",), a.uri or ""),) for a in associations)
+    return (ListBlock(entries),) if entries else ()
+
+
+def is_package(doc: Document) -> bool:
+    """A composite whose items are in groups and whose body only lists them: a packageItem
+    (else the groups have no NewsML-G2 place in a newsItem, and the links stand alone)."""
+    grouped = [a for a in doc.associations if a.group is not None]
+    return (doc.item_type == "composite" and bool(grouped) and len(grouped) == len(
+        doc.associations) and doc.body in ((), package_references(grouped)))
+
+
+def group_set(doc: Document) -> etree._Element:
+    """The ``groupSet`` of a package: one ``group`` per role, in the order first met, each
+    with an ``itemRef`` (the item's hints, as a link carries them) per item."""
+    groups: dict[str, etree._Element] = {}
+    for association in doc.associations:
+        role = association.group or ""
+        if role not in groups:
+            groups[role] = nar("group", id=f"G{len(groups) + 1}", role=role)
+        reference = association_link(association)
+        reference.tag = f"{NAR_TAG_PREFIX}itemRef"
+        del reference.attrib["rel"]
+        groups[role].append(reference)
+    element = nar("groupSet", root="G1")
+    element.extend(groups.values())
+    return element
 
 
 def _number(value: int | None) -> str | None:
@@ -276,6 +312,8 @@ def concept_element(tag: str, concept: Concept) -> etree._Element:
 def _content_meta(doc: Document, options: WriteOptions) -> list[etree._Element]:
     from urllib.parse import quote
 
+    from convert.model import byline_text
+
     elements = []
     if doc.urgency is not None:
         elements.append(nar("urgency", str(doc.urgency)))
@@ -308,8 +346,8 @@ def _content_meta(doc: Document, options: WriteOptions) -> list[etree._Element]:
         elements.append(nar("headline", doc.subheadline,
                             roleuri=vocabulary.term(vocabulary.SUBHEADLINE_ROLE,
                                                     options.uri_base)))
-    if doc.bylines:
-        elements.append(nar("by", ", ".join(byline.name for byline in doc.bylines)))
+    if (by := byline_text(doc)) is not None:
+        elements.append(nar("by", by))
     if doc.summary is not None and not any(d.text == doc.summary for d in doc.descriptions):
         elements.append(nar("description", doc.summary, role="drol:summary"))
     elements.extend(description_element(d) for d in doc.descriptions)

@@ -45,8 +45,6 @@ AUTHOR_REL = "author"
 #: ``rel`` of ``people`` who worked on the item in no stated role (with a role:
 #: its QCode, such as ``cpprole:contentEditor``).
 CONTRIBUTOR_REL = "contributor"
-#: ``rel`` of the ``people``/``places``... entries that are in the news.
-ABOUT_REL = "about"
 #: Alternative-id role saying ``versionCreated`` is the time of conversion.
 STAMPED_ROLE = "newsconvert:stamped"
 #: Alternative-id role of an id whose type the Document does not know.
@@ -226,9 +224,12 @@ def passed_through(extra: tuple[tuple[str, str], ...], version: str) -> dict[str
 
 
 def ninjs_uri(identifier: str) -> str:
-    """``identifier`` as the URI ninjs requires: itself when it is one, else under :data:`GUID_URN`."""
+    """``identifier`` as the URI ninjs requires: itself when it is one (an IRI's non-ASCII
+    characters percent-encoded, as RFC 3987 maps an IRI to a URI), else under
+    :data:`GUID_URN`."""
     if ABSOLUTE_URI.fullmatch(identifier):
-        return identifier
+        return quote(identifier, safe="!#$%&'()*+,/:;=?@[]~") if not identifier.isascii() \
+            else identifier
     return GUID_URN + quote(identifier, safe="")
 
 

@@ -32,9 +32,9 @@ from convert.formats.nitf import NitfBodyParser, NitfHead, nitf_body, nitf_head
 from convert.formats import vocabulary
 from convert.formats.dates import colon_offset, has_offset, instant as _instant
 from convert.model import (
-    ITEM_TYPE_NAMES, PUB_STATUSES, Association, Block, Byline, Concept, Contributor, Dateline,
+    ABOUT_REL, ITEM_TYPE_NAMES, PUB_STATUSES, Association, Block, Byline, Concept, Contributor, Dateline,
     Description, Document, ItemType, Link, ListBlock, Paragraph, ParseWarning, Provenance,
-    PubStatus, Rendition, own_associations,
+    PubStatus, Rendition, own_associations, written_byline,
 )
 from convert.options import ReadOptions
 from convert.formats.safexml import (
@@ -183,6 +183,7 @@ def _item(item: etree._Element, options: ReadOptions, encoding: str | None) -> D
     body, from_nitf = _body(item, context)
     headline, subheadline = _headlines(content_meta, from_nitf, context)
     concepts = [_concept(e, context) for e in _children(content_meta, "subject")]
+    bylines = _bylines(content_meta, context) or from_nitf.get("bylines", ())
     doc = Document(
         id=guid,
         version=_version(item, options),
@@ -190,7 +191,8 @@ def _item(item: etree._Element, options: ReadOptions, encoding: str | None) -> D
         headline=headline,
         subheadline=subheadline,
         slugline=context.value(_first(content_meta, "slugline"), "slugline"),
-        bylines=_bylines(content_meta, context) or from_nitf.get("bylines", ()),
+        bylines=bylines,
+        written_byline=written_byline(context.text(_first(content_meta, "by")), bylines),
         dateline=_dateline(content_meta, context),
         published=_date_time(content_meta, "contentCreated", context),
         updated=_date_time(content_meta, "contentModified", context),
@@ -225,7 +227,7 @@ def _item(item: etree._Element, options: ReadOptions, encoding: str | None) -> D
                            for element in _children(content_meta, "contributor")
                            if (name := context.text(_first(element, "name")))),
         descriptions=_descriptions(content_meta, context),
-        associations=_associations(item_meta, body, guid, context),
+        associations=_associations(item, item_meta, body, guid, context),
     )
     if (doc.first_created and doc.version_created and has_offset(doc.first_created)
             and has_offset(doc.version_created)
@@ -234,6 +236,13 @@ def _item(item: etree._Element, options: ReadOptions, encoding: str | None) -> D
                      f"firstCreated {doc.first_created}: firstCreated left out (one of them is "
                      "wrong, and no version can be made before the first)", item_meta)
         doc = replace(doc, first_created=None)
+    if doc.published is None and doc.updated is None and (
+            stated := doc.first_created or doc.version_created) is not None:
+        # agencies that state no content date (Reuters, AP) mean the item's own
+        context.warn("newsml-content-date", f"no contentCreated: the item's "
+                     f"{'firstCreated' if doc.first_created else 'versionCreated'} {stated} is "
+                     "read as the date of the content", item_meta)
+        doc = replace(doc, published=stated)
     kept = _kept_metadata(item, doc, context)
     return replace(doc, extra=tuple(sorted(doc.extra + kept)),
                    provenance=Provenance("newsml", encoding, tuple(context.warnings)))
@@ -344,34 +353,44 @@ def _descriptions(content_meta: etree._Element | None, context: _Context
     return tuple(found)
 
 
-def _associations(item_meta: etree._Element, body: tuple[Block, ...], item_id: str,
-                  context: _Context) -> tuple[Association, ...]:
+def _associations(item: etree._Element, item_meta: etree._Element, body: tuple[Block, ...],
+                  item_id: str, context: _Context) -> tuple[Association, ...]:
     """Links to an item of a stated class (``itemClass`` hint: a picture, a video...),
-    with the hints real producers give (title, descriptions, by, ``remoteContent``);
-    those that only repeat a figure of the body are not kept twice."""
-    found = []
-    for link in _children(item_meta, "link"):
-        item_class = _first(link, "itemClass")
-        if item_class is None:
-            continue
-        code = item_class.get("qcode") or item_class.get("uri") or ""
-        kind = re.split(r"[:/]", code.rstrip("/"))[-1]
-        found.append(Association(
-            type=next((known for known in ITEM_TYPE_NAMES if known == kind), "picture"),
-            uri=link.get("residref") or link.get("href") or link.get("guidref"),
-            headline=context.text(_first(link, "title")),
-            descriptions=tuple(Description(text, g2.description_role(d.get("role")))
-                               for d in _children(link, "description")
-                               if (text := context.text(d))),
-            credit=context.text(_first(link, "by")) or context.text(_first(link, "creditline")),
-            renditions=tuple(Rendition(href, name=g2.rendition_name(content.get("rendition")),
-                                       content_type=content.get("contenttype"),
-                                       width=_whole(content.get("width")),
-                                       height=_whole(content.get("height")),
-                                       size=_whole(content.get("size")))
-                             for content in _children(link, "remoteContent")
-                             if (href := content.get("href")))))
+    and a packageItem's ``itemRef``s with the role of their group, each with the hints
+    real producers give (title, descriptions, by, ``remoteContent``); those that only
+    repeat a figure of the body are not kept twice."""
+    found = [_association(link, None, context) for link in _children(item_meta, "link")
+             if _first(link, "itemClass") is not None]
+    for group in _children(item, "groupSet", "group"):
+        found.extend(_association(ref, group.get("role"), context)
+                     for ref in _children(group, "itemRef"))
     return own_associations(found, body, item_id)
+
+
+def _association(link: etree._Element, group: str | None, context: _Context) -> Association:
+    """A ``link`` or ``itemRef`` (the two share their hints) as an association."""
+    item_class = _first(link, "itemClass")
+    code = (item_class.get("qcode") or item_class.get("uri") or "") if item_class is not None \
+        else ""
+    kind = re.split(r"[:/]", code.rstrip("/"))[-1]
+    return Association(
+        # a link is read only with its itemClass; an itemRef may lack one: a text item
+        type=next((known for known in ITEM_TYPE_NAMES if known == kind),
+                  "text" if group is not None else "picture"),
+        uri=link.get("residref") or link.get("href") or link.get("guidref"),
+        headline=context.text(_first(link, "title")),
+        descriptions=tuple(Description(text, g2.description_role(d.get("role")))
+                           for d in _children(link, "description")
+                           if (text := context.text(d))),
+        credit=context.text(_first(link, "by")) or context.text(_first(link, "creditline")),
+        renditions=tuple(Rendition(href, name=g2.rendition_name(content.get("rendition")),
+                                   content_type=content.get("contenttype"),
+                                   width=_whole(content.get("width")),
+                                   height=_whole(content.get("height")),
+                                   size=_whole(content.get("size")))
+                         for content in _children(link, "remoteContent")
+                         if (href := content.get("href"))),
+        group=group)
 
 
 def _whole(value: str | None) -> int | None:
@@ -487,7 +506,8 @@ def _concept(element: etree._Element, context: _Context) -> Concept:
         kind = _KINDS.get("cpnat:" + (element.get("type") or "").rstrip("/").rsplit("/", 1)[-1])
     return Concept(name=context.text(_first(element, "name")) or None,
                    qcode=element.get("qcode"), uri=element.get("uri"),
-                   literal=element.get("literal"), kind=kind)
+                   literal=element.get("literal"), kind=kind,
+                   rel=ABOUT_REL if kind is not None else None)
 
 
 def _url(item_meta: etree._Element) -> str | None:

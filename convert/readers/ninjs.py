@@ -34,10 +34,10 @@ from convert.formats.body.parse import blocks_from_html
 from convert.model import (
     ITEM_TYPE_NAMES, PUB_STATUSES, Association, Block, Byline, Concept, Contributor, Dateline,
     Description, Document, ItemType, Paragraph, ParseWarning, Provenance, PubStatus, Rendition,
-    own_associations,
+    own_associations, written_byline,
 )
 from convert.formats.ninjs import (
-    ABOUT_REL, ALT_ID_ROLE, AUTHOR_REL, CONTRIBUTOR_REL, DATE_ROLE_PREFIX, DEFAULT_VERSION, FLAT_TEXT, PROFILES,
+    ALT_ID_ROLE, AUTHOR_REL, CONTRIBUTOR_REL, DATE_ROLE_PREFIX, DEFAULT_VERSION, FLAT_TEXT, PROFILES,
     SIGNALS_ROLE, STAMPED_ROLE, URL_ROLE, NinjsProfile, TextSlot, document_date, ninjs_uri,
 )
 from convert.formats.qcodes import uri_to_qcode
@@ -175,13 +175,15 @@ def _document(obj: _Object) -> Document:
     place = obj.string(p.located)
     strings = {field: obj.value(key, field, warnings) for field, key in p.strings}
     body = _body(obj, p, warnings)
+    bylines = _bylines(obj, p)
     return Document(
         id=uri,
         version=_version(obj, warnings),
         headline=texts["headline"] if texts["headline"] is not None else _fallback_headline(obj, p),
         subheadline=texts["subheadline"],
         summary=texts["summary"] if texts["summary"] is not None else _fallback_summary(obj, p),
-        bylines=_bylines(obj, p),
+        bylines=bylines,
+        written_byline=written_byline(obj.string(p.by), bylines),
         dateline=None if place is None else Dateline(place),
         source=next((item["name"] for item in obj.items(p.info_sources) if "name" in item), None),
         url=alt_ids.get(URL_ROLE),
@@ -252,7 +254,7 @@ def _concept(item: dict[str, Any], kind: str | None = None) -> Concept:
     rel = item.get("rel") if isinstance(item.get("rel"), str) else None
     return Concept(name=item.get("name"), qcode=qcode, uri=None if qcode else uri,
                    literal=literal, kind=kind,
-                   rel=None if rel == ABOUT_REL and kind is not None else rel)
+                   rel=rel)
 
 
 def _pub_status(obj: _Object, p: NinjsProfile, alt_ids: dict[str, str],
@@ -367,7 +369,9 @@ def _descriptions(obj: _Object, p: NinjsProfile, with_summary: bool = False
         role = item.get("role") or None
         if "value" in item and item["value"].strip() and (with_summary or
                                                           role != p.summary.role):
-            found.append(Description(item["value"], role))
+            kind = item.get(p.content_type_key)
+            found.append(Description(item["value"], role, kind if isinstance(kind, str) and kind
+                                     else None))
     return tuple(found)
 
 
@@ -398,7 +402,8 @@ def _associations(obj: _Object, p: NinjsProfile, body: tuple[Block, ...], item_i
             headline=_text(sub, p, p.headline),
             descriptions=_descriptions(sub, p, with_summary=True),
             credit=sub.string(p.by),
-            renditions=_renditions(sub, p)))
+            renditions=_renditions(sub, p),
+            group=sub.string("rel") if p.version == "3.1" else None))
         if kind is not None and kind not in _READ_TYPES:
             warnings.append(ParseWarning("ninjs-association", f"association type {kind!r} is "
                                          "not one the model knows: read as picture",

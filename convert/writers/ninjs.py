@@ -15,11 +15,13 @@ from typing import Any
 from convert.formats.body.build import blocks_to_html
 from convert.formats.dates import conversion_time
 from convert.formats.ninjs import (
-    ABOUT_REL, ALT_ID_ROLE, AUTHOR_REL, CONTRIBUTOR_REL, DATE_ROLE_PREFIX, FLAT_UNNAMED_DESCRIPTION, SIGNALS_ROLE, STAMPED_ROLE, URL_ROLE, NinjsProfile,
+    ALT_ID_ROLE, CONTRIBUTOR_REL, DATE_ROLE_PREFIX, FLAT_UNNAMED_DESCRIPTION, SIGNALS_ROLE, STAMPED_ROLE, URL_ROLE, NinjsProfile,
     lost_fields, ninjs_datetime, ninjs_uri, passed_through, profile, unzoned_dates,
 )
 from convert.formats.qcodes import IPTC_SCHEMES, qcode_to_uri
-from convert.model import Association, Concept, Description, Document, body_text, item_associations
+from convert.model import (
+    Association, Concept, Description, Document, body_text, byline_text, item_associations,
+)
 from convert.options import WriteOptions
 
 
@@ -100,13 +102,14 @@ def _put_texts(data: dict[str, Any], p: NinjsProfile, doc: Document) -> None:
 
 def _put_description(data: dict[str, Any], p: NinjsProfile, description: Description) -> None:
     """One description: 1.x as ``description_<role>`` (no role: ``description_text``),
-    later versions as an item of ``descriptions`` (plain text, as the model holds it)."""
+    later versions as an item of ``descriptions``."""
     if p.flat:
         data.setdefault(f"description_{description.role or FLAT_UNNAMED_DESCRIPTION}",
                         description.text)
         return
     item = {"role": description.role} if description.role else {}
-    item[p.content_type_key] = "text/plain"
+    if description.content_type:
+        item[p.content_type_key] = description.content_type
     item["value"] = description.text
     data.setdefault("descriptions", []).append(item)
 
@@ -116,6 +119,8 @@ def _association_data(association: Association, number: int, p: NinjsProfile
     """An association as a (small) ninjs object of its own."""
     name = association.name or f"association_{number}"
     data: dict[str, Any] = {} if p.flat else {"name": name}
+    if association.group is not None and p.version == "3.1":  # 2.2 and 1.6 have no rel here
+        data["rel"] = association.group
     data["type"] = association.type
     # 2.x and 3.x require a uri: else the file's address, else the name under GUID_URN
     data["uri"] = ninjs_uri(association.uri or (association.renditions[0].href if
@@ -177,7 +182,7 @@ def concept_data(concept: Concept, p: NinjsProfile) -> dict[str, str]:
     item: dict[str, str] = {}
     if concept.name is not None:
         item["name"] = concept.name
-    rel = concept.rel or (ABOUT_REL if concept.kind is not None else None)
+    rel = concept.rel
     if rel is not None:
         item["rel"] = rel
     uri = concept.uri or (qcode_to_uri(concept.qcode) if concept.qcode else None)
@@ -198,12 +203,12 @@ def concept_data(concept: Concept, p: NinjsProfile) -> dict[str, str]:
 
 
 def _put_people_and_things(data: dict[str, Any], p: NinjsProfile, doc: Document) -> None:
-    if doc.bylines:
-        data[p.by] = ", ".join(byline.name for byline in doc.bylines)
+    if (by := byline_text(doc)) is not None:
+        data[p.by] = by
     for kind, key in p.entities:
-        # Authors are people too (rel author: names with commas survive); then those in the news.
-        entities = ([{"name": byline.name, "rel": AUTHOR_REL} for byline in doc.bylines]
-                    + [{"name": c.name, "rel": c.role or CONTRIBUTOR_REL} for c in doc.contributors]
+        # The authors are the by line; people who worked on the item in another role, then
+        # those in the news.
+        entities = ([{"name": c.name, "rel": c.role or CONTRIBUTOR_REL} for c in doc.contributors]
                     if kind == "person" else [])
         entities += [concept_data(c, p) for c in doc.about if c.kind == kind]
         if entities:

@@ -147,7 +147,22 @@ def test_package_item_lists_its_references() -> None:
     assert isinstance(listing, ListBlock)
     assert listing.items[0] == (Link(("Obama annonce son équipe",),
                                      "urn:newsml:iptc.org:20081007:tutorial-item-A"),)
-    assert [w.code for w in doc.provenance.warnings] == ["newsml-package"]
+    assert [w.code for w in doc.provenance.warnings] == ["newsml-package", "newsml-content-date"]
+    # the composite keeps its items with their group
+    assert [(a.type, a.uri, a.group) for a in doc.associations] == [
+        ("text", "urn:newsml:iptc.org:20081007:tutorial-item-A", "group:main"),
+        ("picture", "urn:newsml:iptc.org:20081007:tutorial—item-B", "group:main")]
+    assert doc.item_type == "composite"
+    assert doc.associations[1].descriptions[0].role == "caption"
+    ninjs = json.loads(api.write(doc, "ninjs"))
+    assert [a["rel"] for a in ninjs["associations"]] == ["group:main", "group:main"]
+    # ninjs 3.1 names every association; its uri is a URI (the em dash percent-encoded)
+    assert ninjs["associations"][1]["uri"] == "urn:newsml:iptc.org:20081007:tutorial%E2%80%94item-B"
+    assert api.read(json.dumps(ninjs).encode(), "ninjs").associations[0] == replace(
+        doc.associations[0], name="association_1")
+    written = api.write(doc, "newsml")
+    assert written.count(b"<itemRef ") == 2 and b"<packageItem " in written
+    assert schema_errors(written) == []
 
 
 # ---------------------------------------------------------------- other bodies

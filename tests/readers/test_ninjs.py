@@ -67,13 +67,14 @@ def test_example_metadata_lands_in_the_document() -> None:
     doc = api.read(STANDARDS / "ninjs/examples/3.1/005_complex_text_article.json")
     assert doc.language == "en"
     assert doc.bylines == (Byline("Paulo Santalucia"), Byline("Frances d'Emilio"))
+    assert doc.written_byline == "Paulo Santalucia and Frances d'Emilio"
     assert doc.dateline == Dateline("Grossetto, Italy")
     assert doc.version_created == "2013-07-09T10:37:00Z" and doc.updated is None
     assert doc.copyright.startswith("Copyright 2013 The News Agency")
     assert doc.extra == (("ninjs:profile", "text-only"),)
     assert doc.provenance.warnings == ()
     assert doc.about[0] == Concept("Francesco Schettino", qcode="wikidata:Q4421821",
-                                   kind="person")
+                                   kind="person", rel="about")
     assert [(c.name, c.kind) for c in doc.about[1:]] == [
         ("Costa Crociere SpA", "organisation"), ("Grossetto", "place"), ("Tuscany", "place"),
         ("Italy", "place")]
