@@ -40,7 +40,8 @@ if TYPE_CHECKING:
 URL_ROLE = "url"
 #: Role prefix of the alternative ids that keep a date as the Document wrote it.
 DATE_ROLE_PREFIX = "newsconvert:"
-#: ``rel`` of the ``people`` entries that are the story's bylines.
+#: ``rel`` of ``people`` entries that are the story's authors, as other producers write
+#: them (read as bylines; the writer states the authors in ``by`` only).
 AUTHOR_REL = "author"
 #: ``rel`` of ``people`` who worked on the item in no stated role (with a role:
 #: its QCode, such as ``cpprole:contentEditor``).

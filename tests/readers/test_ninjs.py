@@ -325,3 +325,12 @@ def test_the_ap_media_api_envelope_is_read_as_the_item_inside() -> None:
         item["uri"], item["headline"], 4, item["usageterms"][0])
     codes = [w.code for w in doc.provenance.warnings]
     assert "ninjs-envelope" in codes and "ninjs-array" in codes
+
+
+def test_the_byline_as_written_survives_every_format() -> None:
+    doc = api.read(STANDARDS / "ninjs/examples/2.2/004_simple_text_article.json")
+    assert doc.written_byline == "Paulo Santalucia and Frances d'Emilio"
+    for target in ("newsml", "ninjs", "json"):
+        again = api.read(api.write(doc, target), target)
+        assert (again.written_byline, again.bylines) == (doc.written_byline, doc.bylines)
+    assert "<by>Paulo Santalucia and Frances d'Emilio</by>" in api.write(doc, "newsml").decode()
