@@ -13,6 +13,7 @@ only) is not the same statement as ``"2014-10-06T00:00:00"``.
 from __future__ import annotations
 
 import hashlib
+import re
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields, is_dataclass, replace
@@ -248,18 +249,25 @@ FIGURE_NAME = "figure_{}"
 FIGURE_RENDITION = "web"
 
 
+#: An absolute URI (a scheme, then no white space).
+ABSOLUTE_URI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:\S+")
+
+
 def figure_association(figure: Figure, number: int, item_id: str) -> Association:
     """The picture the ``number``-th figure of item ``item_id`` shows, as an association:
     its caption, credit and file (its uri: the file, else the item's uri and the figure's
-    name as fragment).  How writers that carry associations state a figure, and how their
-    readers recognise an association that only repeats a figure of the body."""
+    name as fragment; a relative ``src``, such as an EPUB's ``images/p.jpg``, locates
+    nothing outside its book and is no rendition).  How writers that carry associations
+    state a figure, and how their readers recognise an association that only repeats a
+    figure of the body."""
     caption = plain_text(figure.caption)
     name = FIGURE_NAME.format(number)
+    src = figure.src if figure.src and ABSOLUTE_URI.fullmatch(figure.src) else None
     return Association(
-        name=name, uri=figure.src or f"{item_id}#{name}",
+        name=name, uri=src or f"{item_id}#{name}",
         descriptions=(Description(caption, CAPTION_ROLE),) if caption else (),
         credit=figure.credit,
-        renditions=(Rendition(figure.src, name=FIGURE_RENDITION),) if figure.src else ())
+        renditions=(Rendition(src, name=FIGURE_RENDITION),) if src else ())
 
 
 def _figures(body: Sequence[Block]) -> list[Figure]:

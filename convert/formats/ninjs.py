@@ -32,6 +32,7 @@ from urllib.parse import quote
 
 from convert.errors import ConvertError
 from convert.formats.dates import zoned
+from convert.model import ABSOLUTE_URI
 
 if TYPE_CHECKING:
     from convert.model import Document
@@ -60,7 +61,8 @@ FLAT_UNNAMED_DESCRIPTION = "text"
 #: any string, such as ``tag_reuters.com_2014_newsml_KBN0FL0NN``; a Superdesk ``guid``):
 #: this prefix, then the identifier percent-encoded, so the same item keeps the same uri.
 GUID_URN = "urn:newsconvert:guid:"
-ABSOLUTE_URI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:\S+")
+#: How a ``by`` line names several authors ("A, B", "A and B").
+_BY_SEPARATOR = re.compile(r"\s*,\s*|\s+and\s+")
 ENTITY_KEYS = (("person", "people"), ("organisation", "organisations"), ("place", "places"),
                ("event", "events"), ("object", "objects"))
 
@@ -222,6 +224,11 @@ def passed_through(extra: tuple[tuple[str, str], ...], version: str) -> dict[str
         else:
             found[key] = value
     return found
+
+
+def split_by(by: str) -> list[str]:
+    """The authors a ``by`` line names."""
+    return [name for name in _BY_SEPARATOR.split(by.strip()) if name]
 
 
 def ninjs_uri(identifier: str) -> str:

@@ -38,7 +38,7 @@ from convert.model import (
 )
 from convert.formats.ninjs import (
     ALT_ID_ROLE, AUTHOR_REL, CONTRIBUTOR_REL, DATE_ROLE_PREFIX, DEFAULT_VERSION, FLAT_TEXT, PROFILES,
-    SIGNALS_ROLE, STAMPED_ROLE, URL_ROLE, NinjsProfile, TextSlot, document_date, ninjs_uri,
+    SIGNALS_ROLE, STAMPED_ROLE, URL_ROLE, NinjsProfile, TextSlot, document_date, ninjs_uri, split_by,
 )
 from convert.formats.qcodes import uri_to_qcode
 from convert.options import ReadOptions
@@ -47,7 +47,6 @@ from convert.options import ReadOptions
 #: of a 100 MB body as a string of its own: ten times the body in memory).
 _SPACES = re.compile(r"\s{2,}|[^\S ]")
 _HTML_TYPE = re.compile(r"html|xml|richtext", re.IGNORECASE)
-_BYLINE_SEPARATOR = re.compile(r"\s*,\s*|\s+and\s+")
 #: ``type`` values the Document holds (others are kept in ``extra``).
 _READ_TYPES = frozenset(ITEM_TYPE_NAMES)
 
@@ -383,6 +382,7 @@ def _associations(obj: _Object, p: NinjsProfile, body: tuple[Block, ...], item_i
     raw = obj.data.get("associations")
     if raw is None:
         return ()
+    entries: list[tuple[Any, str | int, Any]]
     if p.flat and isinstance(raw, dict):
         entries = [(str(name), name, value) for name, value in raw.items()]
     elif not p.flat and isinstance(raw, list):
@@ -413,6 +413,7 @@ def _associations(obj: _Object, p: NinjsProfile, body: tuple[Block, ...], item_i
 
 def _renditions(obj: _Object, p: NinjsProfile) -> tuple[Rendition, ...]:
     raw = obj.data.get("renditions")
+    entries: list[tuple[Any, dict[str, Any]]]
     if p.flat and isinstance(raw, dict):
         entries = [(str(name), value) for name, value in raw.items() if isinstance(value, dict)]
     elif not p.flat and isinstance(raw, list):
@@ -460,7 +461,7 @@ def _bylines(obj: _Object, p: NinjsProfile) -> tuple[Byline, ...]:
     by = obj.string(p.by)
     if authors or not by:
         return authors
-    return tuple(Byline(name) for name in _BYLINE_SEPARATOR.split(by.strip()) if name)
+    return tuple(Byline(name) for name in split_by(by))
 
 
 def _extra(obj: _Object, p: NinjsProfile, warnings: list[ParseWarning]) -> tuple[tuple[str, str], ...]:

@@ -15,12 +15,12 @@ from typing import Any
 from convert.formats.body.build import blocks_to_html
 from convert.formats.dates import conversion_time
 from convert.formats.ninjs import (
-    ALT_ID_ROLE, CONTRIBUTOR_REL, DATE_ROLE_PREFIX, FLAT_UNNAMED_DESCRIPTION, SIGNALS_ROLE, STAMPED_ROLE, URL_ROLE, NinjsProfile,
-    lost_fields, ninjs_datetime, ninjs_uri, passed_through, profile, unzoned_dates,
+    ALT_ID_ROLE, AUTHOR_REL, CONTRIBUTOR_REL, DATE_ROLE_PREFIX, FLAT_UNNAMED_DESCRIPTION, SIGNALS_ROLE, STAMPED_ROLE, URL_ROLE, NinjsProfile,
+    lost_fields, ninjs_datetime, ninjs_uri, passed_through, profile, split_by, unzoned_dates,
 )
 from convert.formats.qcodes import IPTC_SCHEMES, qcode_to_uri
 from convert.model import (
-    Association, Concept, Description, Document, body_text, byline_text, item_associations,
+    ABSOLUTE_URI, Association, Concept, Description, Document, body_text, byline_text, item_associations,
 )
 from convert.options import WriteOptions
 
@@ -133,6 +133,8 @@ def _association_data(association: Association, number: int, p: NinjsProfile
         data[p.by] = association.credit
     renditions = []
     for index, rendition in enumerate(association.renditions, start=1):
+        if not ABSOLUTE_URI.fullmatch(rendition.href):
+            continue  # ninjs wants a URI: a relative file name locates nothing here
         item: dict[str, Any] = {} if p.flat else {"name": rendition.name or f"rendition_{index}"}
         item["href"] = rendition.href
         for key, value in (("title", rendition.title),
@@ -203,13 +205,18 @@ def concept_data(concept: Concept, p: NinjsProfile) -> dict[str, str]:
 
 
 def _put_people_and_things(data: dict[str, Any], p: NinjsProfile, doc: Document) -> None:
-    if (by := byline_text(doc)) is not None:
+    by = byline_text(doc)
+    if by is not None:
         data[p.by] = by
+    # The authors are the by line; only names it cannot give back (a name with a comma or
+    # "and") are listed in people too, with rel author.
+    names = [byline.name for byline in doc.bylines]
+    authors = [{"name": name, "rel": AUTHOR_REL} for name in names] \
+        if by is not None and split_by(by) != names else []
     for kind, key in p.entities:
-        # The authors are the by line; people who worked on the item in another role, then
-        # those in the news.
-        entities = ([{"name": c.name, "rel": c.role or CONTRIBUTOR_REL} for c in doc.contributors]
-                    if kind == "person" else [])
+        # then people who worked on the item in another role, then those in the news
+        entities = (authors + [{"name": c.name, "rel": c.role or CONTRIBUTOR_REL}
+                               for c in doc.contributors] if kind == "person" else [])
         entities += [concept_data(c, p) for c in doc.about if c.kind == kind]
         if entities:
             data[key] = entities
