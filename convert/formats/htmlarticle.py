@@ -202,12 +202,13 @@ def article_element(doc: Document, build: MarkupBuilder | None = None,
     spans.  ``show_date`` writes an ISO date for people (the machine value goes
     in ``datetime``).  The element carries ``lang`` and ``dir`` itself so it
     reads right when embedded in another page.  A figure caption with nothing
-    to show is left out (it reads back the same: no caption, no credit).
+    to show is left out (it reads back the same: no caption, no credit).  The
+    body's headings are numbered under the headline's ``<h1>``, none skipping a level.
     """
     build = build or MarkupBuilder(nfc_text=True)
     article = build.element("article", _article_attributes(doc))
     _header(build, article, doc, show_date)
-    build.body(build.block(article, "div", {"class": BODY_CLASS}), doc.body)
+    build.body(build.block(article, "div", {"class": BODY_CLASS}), doc.body, under_heading=1)
     _footer(build, article, doc)
     _drop_empty_captions(article)
     return article
