@@ -17,9 +17,10 @@ attributes on the ``<article>`` element.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from convert.formats.body import PHOTO_CLASS
@@ -167,12 +168,21 @@ def display_datetime(value: str) -> str:
     return f"{date} {clock} UTC{offset}"
 
 
+_WORD = re.compile(r"\S+")
+
+
+def words_of(text: str) -> Iterator[str]:
+    """The words of ``text`` (as ``str.split`` gives them), one at a time: a body's start
+    is read without splitting the whole of a long first paragraph."""
+    return (match.group() for match in _WORD.finditer(text))
+
+
 def placeholder_headline(doc: Document) -> str:
     """A stand-in title for a document without a headline: its first words."""
-    words = " ".join(plain_text(_first_inlines(doc)).split()).split(" ")
-    if words == [""]:
+    first = list(itertools.islice(words_of(plain_text(_first_inlines(doc))), 9))
+    if not first:
         return "Untitled"
-    return " ".join(words[:8]) + ("…" if len(words) > 8 else "")
+    return " ".join(first[:8]) + ("…" if len(first) > 8 else "")
 
 
 def _first_inlines(doc: Document) -> Inlines:

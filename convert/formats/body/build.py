@@ -54,10 +54,20 @@ def is_safe_url(url: str) -> bool:
     return match is None or match.group(1).lower() in _SAFE_SCHEMES
 
 
+def last_child(parent: etree._Element) -> etree._Element | None:
+    """The last child of ``parent``, found in constant time (lxml's ``len`` counts them all,
+    which made a body of many blocks cost time quadratic in their number)."""
+    try:
+        return parent[-1]
+    except IndexError:
+        return None
+
+
 def append_text(parent: etree._Element, text: str) -> None:
     """Add ``text`` after the last child of ``parent`` (or as its text)."""
-    if len(parent):
-        parent[-1].tail = (parent[-1].tail or "") + text
+    child = last_child(parent)
+    if child is not None:
+        child.tail = (child.tail or "") + text
     else:
         parent.text = (parent.text or "") + text
 
@@ -111,7 +121,7 @@ class MarkupBuilder:
         shown = self.typeset(text, self._shown_before) if self.typeset else text
         if self.nfc_text and not is_nfc(shown):
             shown = unicodedata.normalize("NFC", shown)
-        self._shown_before = (self._shown_before + shown)[-1:]
+        self._shown_before = shown[-1:] or self._shown_before
         if shown == text:
             append_text(parent, text)
             return
@@ -125,7 +135,7 @@ class MarkupBuilder:
         """A child on a line of its own (newlines only between blocks, never in text)."""
         self._shown_before = ""
         child = self.element(name, attributes, text)
-        if len(parent) == 0:
+        if last_child(parent) is None:
             parent.text = "\n"
         child.tail = "\n"
         parent.append(child)
@@ -290,24 +300,43 @@ def to_html(element: etree._Element) -> str:
     values (``é`` -> ``%C3%A9``), which would change links on a round trip.
     """
     parts: list[str] = []
-    _serialize_into(element, parts)
+    write_html(element, parts.append)
     return "".join(parts)
 
 
-def _serialize_into(element: etree._Element, parts: list[str]) -> None:
+def write_html(element: etree._Element, write: Callable[[str], object], *,
+               consume: bool = False) -> None:
+    """:func:`to_html` in pieces, each passed to ``write`` as it is made (a large page is
+    never held as one more string).
+
+    ``consume=True`` empties the tree as it is written (each text and attribute value
+    dropped once written), for a tree made only to be written: a page of a 100 MB body
+    is then never held twice over, as the tree and as what was written.
+    """
     name = local_name(element)
-    attributes = "".join(f' {key!s}="{html.escape(str(value))}"'
-                         for key, value in element.attrib.items())
-    parts.append(f"<{name}{attributes}>")
+    write(f"<{name}")
+    for key, value in element.attrib.items():  # a value may be a whole body (data-text)
+        write(f' {key!s}="')
+        write(html.escape(str(value)))
+        write('"')
+        if consume:
+            del element.attrib[key]
+    write(">")
     if name not in _VOID_ELEMENTS:
-        if element.text:
-            raw = name in _RAW_TEXT_ELEMENTS
-            parts.append(element.text if raw else html.escape(element.text, quote=False))
+        _write_text(element.text, name in _RAW_TEXT_ELEMENTS, write)
+        if consume:
+            element.text = None
         for child in element:
-            _serialize_into(child, parts)
-        parts.append(f"</{name}>")
-    if element.tail:
-        parts.append(html.escape(element.tail, quote=False))
+            write_html(child, write, consume=consume)
+        write(f"</{name}>")
+    _write_text(element.tail, False, write)
+    if consume:
+        element.tail = None
+
+
+def _write_text(text: str | None, raw: bool, write: Callable[[str], object]) -> None:
+    if text:
+        write(text if raw else html.escape(text, quote=False))
 
 
 def blocks_to_html(blocks: tuple[Block, ...]) -> str:
