@@ -54,14 +54,8 @@ REFUSED = {
     "newsml/stt-events_ml_259431.xml": "invalid",
 }
 
-H1_BODY = ("issue 15 item 9 (semantics engineer): an <h1> of the XHTML body read as a level-1 "
-           "heading, which the canonical schema does not allow")
 VERSION_TIMES = ("issue 15 item 4 (semantics engineer): versionCreated before firstCreated "
                  "(and a guid twice in one newsMessage), as the source gives them")
-HTML_HEADINGS = ("issue 18 (HTML and EPUB engineer): body headings from the source skip levels "
-                 "under the page's <h1>")
-TABLE_SPAN = ("the Table block (parser engineer, issue 14): a source cell's colspan is not "
-              "kept, so the Nu checker warns that a spanning row is 1 column wide")
 
 def _each(name: str, *checks: str, reason: str) -> dict[tuple[str, str], str]:
     return {(name, check): reason for check in checks}
@@ -70,15 +64,6 @@ def _each(name: str, *checks: str, reason: str) -> dict[tuple[str, str], str]:
 #: (file, check) -> why it fails today.  check: "read", a writer name (writing and
 #: the official validator), or "validate:<writer>" (newsconvert validate).
 KNOWN: dict[tuple[str, str], str] = {
-    **_each('newsml/sgval-NewsML-G2-invalid01.xml', 'json', 'validate:json', reason=H1_BODY),
-    **_each('newsml/sgval-NewsML-G2-valid01.xml', 'json', 'validate:json', reason=H1_BODY),
-    **_each('newsml/apa-NewsItem_2.9.xml', 'json', 'validate:json', reason=H1_BODY),
-    **_each('newsml/apa-NewsMessage_2.28.xml', 'json', 'validate:json', reason=H1_BODY),
-    **_each('newsml/apa-press_release.xml', 'json', 'validate:json', reason=H1_BODY),
-    **_each('ninjs/iptc3.0-tt_text_image_3.json', 'json', 'validate:json', reason=H1_BODY),
-    **_each('epub/epubjs-alice.epub', 'html', 'validate:html', reason=HTML_HEADINGS),
-    **_each('epub/pandoc-features.epub', 'html', 'validate:html', reason=HTML_HEADINGS),
-    **_each('newsml/dpadw-spe_tab.xml', 'html', reason=TABLE_SPAN),
     **_each('newsml/apa-NewsMessage_2.28.xml', 'validate:newsml-message', reason=VERSION_TIMES),
 }
 
