@@ -18,13 +18,26 @@ from convert.textparse.boilerplate_rules import (
 )
 from convert.textparse.inline import clean_text
 from convert.textparse.names import is_agency
-from convert.textparse.state import Chunk, Line, ParseState, ends_sentence
+from convert.textparse.state import (
+    SENTENCE_MARKS, Chunk, Line, ParseState, ends_sentence, looks_like_prose,
+)
 
 #: The longest line of a contact's address block.
 MAX_ADDRESS_LINE = 60
+#: The longest sign-off line (agency, desk codes, a transmission stamp), in characters
+#: and in words.
+SIGN_OFF = 70
+SIGN_OFF_WORDS = 8
+_SENTENCE_OR_QUOTE_END = re.compile(rf"[{re.escape(SENTENCE_MARKS)}…»”\"'’]$")
+
+
+#: Header roles whose lines are never body: when no step read them as a field, they are
+#: dropped (with the role as the reason), not left to become the first paragraph.
+NOT_BODY_ROLES = ("meta", "byline", "slugline", "kicker", "dateline")
 
 
 def boilerplate(state: ParseState) -> None:
+    _header_leftovers(state)
     after_end = False
     previous: str | None = None
     for chunk in state.chunks:
@@ -54,6 +67,21 @@ def boilerplate(state: ParseState) -> None:
             _drop_lines(state, chunk)
     _trailing_desk_codes(state)
     _trailer(state)
+
+
+def _header_leftovers(state: ParseState) -> None:
+    """Lines above the body that the header roles called metadata, a byline, a slugline...
+    but that no step could read (``Imechapishwa: 12 Machi 2019`` with an unknown label)."""
+    for chunk in state.chunks[:state.body_start()]:
+        if chunk.role is not None:
+            continue
+        for line in chunk.open_lines:
+            role = state.roles.get(line.number)
+            if role in NOT_BODY_ROLES:
+                chunk.take(line, "dropped")
+                state.drop_line(line, f"header {role} line that no field took")
+        if not chunk.open_lines:
+            chunk.role = "dropped"
 
 
 def _address_block(chunk: Chunk) -> bool:
@@ -120,12 +148,43 @@ def _trailer(state: ParseState) -> None:
         state.drop(open_chunks.pop(), "closing credit")
     if len(open_chunks) >= 2 and _link_above_credits(state, open_chunks[-1]):
         state.drop(open_chunks.pop(), "a title with no text after it, above the credits")
+    _sign_offs(state, open_chunks)
     if open_chunks and open_chunks[-1].kind == "text":
         line = open_chunks[-1].open_lines[-1]
         glued = GLUED_CREDIT.search(line.text)
         if glued:
             line.text = line.text[:glued.start()].rstrip()
             state.drop_line(Line(line.number, glued["credit"]), "photo credit after the text")
+
+
+def _sign_offs(state: ParseState, open_chunks: list[Chunk]) -> None:
+    """Short lines after the story's last paragraph that end no sentence: the agency's
+    sign-off and its desk codes (``Reuter``, ``Lusa/Fim``, ``(Red-Mar/Adnkronos)``,
+    ``mrs mad``, ``UPI 03-12-83 02:14 PES``), in any language, by their shape.
+
+    Only lines below a paragraph of story length that ends a sentence are taken, so
+    a short final paragraph of a story made of short lines stays body.
+    """
+    while len(open_chunks) >= 2 and _is_sign_off(open_chunks[-1]) and any(
+            looks_like_prose(c.text) for c in open_chunks[:-1]) and _ends_story(
+            open_chunks[-2]):
+        chunk = open_chunks.pop()
+        words = chunk.text.split()
+        if len(words) <= 2 and chunk.text[:1].isupper() and not any(
+                ch.isdigit() for ch in chunk.text):
+            state.meta.add_source(4, chunk.text.strip(" ()-–—/."), chunk.line)
+        state.drop(chunk, "sign-off")
+
+
+def _is_sign_off(chunk: Chunk) -> bool:
+    text = chunk.text.strip()
+    return (chunk.kind == "text" and len(chunk.open_lines) == 1 and 0 < len(text) <= SIGN_OFF
+            and len(text.split()) <= SIGN_OFF_WORDS and not _SENTENCE_OR_QUOTE_END.search(text)
+            and not text.startswith("#") and text[-1:] not in ":：")
+
+
+def _ends_story(chunk: Chunk) -> bool:
+    return chunk.kind != "text" or bool(_SENTENCE_OR_QUOTE_END.search(chunk.text))
 
 
 def _link_above_credits(state: ParseState, chunk: Chunk) -> bool:
