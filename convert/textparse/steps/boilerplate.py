@@ -16,6 +16,7 @@ from convert.textparse.boilerplate_rules import (
     CLOSING_CREDIT, CREDIT_SOURCE, DEBRIS, DESK_CODE, GLUED_CREDIT, RELEASE_SOURCE,
     SLASHED_AGENCY, agency_credit, boilerplate_reason,
 )
+from convert.textparse.datetext import WORD
 from convert.textparse.inline import clean_text
 from convert.textparse.names import is_agency
 from convert.textparse.state import (
@@ -28,6 +29,9 @@ MAX_ADDRESS_LINE = 60
 #: and in words.
 SIGN_OFF = 70
 SIGN_OFF_WORDS = 8
+#: A sign-off of more words than this shows codes (a slash, brackets, digits) or an agency.
+SIGN_OFF_PLAIN_WORDS = 3
+_CODE_MARK = re.compile(r"[/()\[\]\d]")
 _SENTENCE_OR_QUOTE_END = re.compile(rf"[{re.escape(SENTENCE_MARKS)}…»”\"'’]$")
 
 
@@ -165,22 +169,28 @@ def _sign_offs(state: ParseState, open_chunks: list[Chunk]) -> None:
     Only lines below a paragraph of story length that ends a sentence are taken, so
     a short final paragraph of a story made of short lines stays body.
     """
-    while len(open_chunks) >= 2 and _is_sign_off(open_chunks[-1]) and any(
-            looks_like_prose(c.text) for c in open_chunks[:-1]) and _ends_story(
-            open_chunks[-2]):
-        chunk = open_chunks.pop()
+    run = 0
+    while run < len(open_chunks) - 1 and _is_sign_off(open_chunks[-1 - run]):
+        run += 1
+    story = open_chunks[:len(open_chunks) - run]
+    if not run or not _ends_story(story[-1]) or not any(looks_like_prose(c.text) for c in story):
+        return
+    for chunk in open_chunks[len(story):]:
         words = chunk.text.split()
         if len(words) <= 2 and chunk.text[:1].isupper() and not any(
                 ch.isdigit() for ch in chunk.text):
             state.meta.add_source(4, chunk.text.strip(" ()-–—/."), chunk.line)
         state.drop(chunk, "sign-off")
+    del open_chunks[len(story):]
 
 
 def _is_sign_off(chunk: Chunk) -> bool:
     text = chunk.text.strip()
     return (chunk.kind == "text" and len(chunk.open_lines) == 1 and 0 < len(text) <= SIGN_OFF
             and len(text.split()) <= SIGN_OFF_WORDS and not _SENTENCE_OR_QUOTE_END.search(text)
-            and not text.startswith("#") and text[-1:] not in ":：")
+            and not text.startswith("#") and text[-1:] not in ":："
+            and (len(text.split()) <= SIGN_OFF_PLAIN_WORDS or bool(_CODE_MARK.search(text))
+                 or any(is_agency(word) for word in WORD.findall(text))))
 
 
 def _ends_story(chunk: Chunk) -> bool:
