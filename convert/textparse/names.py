@@ -130,6 +130,36 @@ def _agency_of(segment: str) -> str | None:
     return None
 
 
+#: A lead-in word no list names (``Na``, ``Per``, ``ni``, ``מאת``): one to three letters.
+_SHORT_LEAD = re.compile(r"^(?:[^\W\d_]{1,3})\s*[:：]?\s+(?=\S)")
+
+
+def short_lead(text: str) -> int:
+    """Where a byline's lead-in word ends when it is one no list has, else 0.
+
+    A word of one to three letters before names is a lead-in (a function word of the
+    byline's language) when what follows is people's names of two words or more, so
+    that the short word cannot be a first name of its own (``Per Marta Vilaró i Pere
+    Costa``, ``Na Juma Mrisho, Dodoma``, ``Ni Maria Santos``), and at most three words
+    (a caseless headline is no name); a line all in capitals is a label, not a byline.
+    """
+    text = strip_markup(text)
+    lead = _SHORT_LEAD.match(text)
+    if lead is None or len(text) > 90 or re.search(r"[.!?;\"“”]$", text):
+        return 0
+    names = split_parts(_BYLINE_SEGMENTS.split(text[lead.end():])[0])
+    people = [part for part in names if is_name(part)]
+    return lead.end() if people and names[0] in people and not text.isupper() and all(
+        2 <= len(name.split()) <= 3 for name in people) else 0
+
+
+def byline_lead_end(text: str) -> int:
+    """Where the lead-in of a byline ends (``By``, ``Von``, or a short word before names);
+    0 when ``text`` opens with none."""
+    lead = BYLINE_LEAD.match(strip_markup(text))
+    return lead.end() if lead else short_lead(text)
+
+
 def is_name_line(text: str) -> bool:
     """A line made only of people's names (a byline without a ``By``)."""
     text = strip_markup(text)

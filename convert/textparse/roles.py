@@ -32,7 +32,7 @@ from convert.textparse.datetext import (
     PUBLISHED_WORDS, RELATIVE_TIME, UPDATED_WORDS, find_dates, leftover_words,
 )
 from convert.textparse.fields import field_for
-from convert.textparse.names import BYLINE_LEAD, is_agency, is_name_line, strip_markup
+from convert.textparse.names import byline_lead_end, is_agency, is_name_line, strip_markup
 from convert.textparse.state import SENTENCE_MARKS, looks_like_prose
 
 ROLES = ("slugline", "kicker", "headline", "standfirst", "byline", "meta", "dateline",
@@ -146,7 +146,7 @@ def features(line: HeaderLine, position: int) -> dict[str, float]:
                                  and w not in UPDATED_WORDS]) <= 2)
         field = _FIELD.match(text)
         on("field", field and field_for(field.group(1)))
-        on("byline_lead", BYLINE_LEAD.match(text))
+        on("byline_lead", byline_lead_end(text))
         on("name_line", is_name_line(text))
         on("agency", len(words) <= 4 and is_agency(text))
         on("boilerplate", boilerplate_reason(text))

@@ -17,7 +17,7 @@ import re
 from convert.textparse.boilerplate_rules import boilerplate_reason
 from convert.textparse.captiontext import caption_parts
 from convert.textparse.inline import clean_text
-from convert.textparse.names import BYLINE_LEAD, is_name_line, strip_markup
+from convert.textparse.names import byline_lead_end, is_name_line, strip_markup
 from convert.textparse.state import Chunk, Line, ParseState, ends_sentence, looks_like_prose
 
 _HEADING_MARK = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
@@ -147,11 +147,11 @@ def _subheadline(state: ParseState) -> None:
 
 
 def _reads_as_standfirst(state: ParseState, index: int, text: str) -> bool:
-    if (boilerplate_reason(text) or caption_parts(text) or BYLINE_LEAD.match(strip_markup(text))
+    if (boilerplate_reason(text) or caption_parts(text) or byline_lead_end(text)
             or is_name_line(text) or index >= state.body_start() and looks_like_prose(text)):
         return False
     if not ends_sentence(text):
         return index < len(state.chunks) - 1
     following = state.chunks[index + 1] if index + 1 < len(state.chunks) else None
     return following is not None and (following.role == "metadata" or bool(
-        BYLINE_LEAD.match(strip_markup(following.text)) or is_name_line(following.text)))
+        byline_lead_end(following.text) or is_name_line(following.text)))
