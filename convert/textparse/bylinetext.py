@@ -32,6 +32,8 @@ def byline_part(state: ParseState, segment: str) -> tuple[str, Applier] | None:
         names, agencies = names_in(text[lead:])
         if names:
             return "byline", lambda line: add_names(state, names, agencies, _role(text), line)
+        if agencies:  # ``By KNA``: the agency is the author
+            return "agency", lambda line: [credit_agency(state, a, line) for a in agencies]
         return None
     if _is_role(text):
         return "role", lambda line: _set_role(state, text, line)

@@ -63,3 +63,10 @@ def test_the_step_records_roles_and_warns_when_there_is_no_headline() -> None:
     assert [w.code for w in state.warnings] == ["no-headline"]
     evidence = [d for d in state.decisions if d.step == "header-roles" and d.evidence]
     assert evidence and evidence[0].evidence[0].startswith("prose")
+
+
+def test_a_dateline_without_an_agency_opens_the_body() -> None:
+    assert "dateline_start" in features(HeaderLine(3, "CHICAGO, March 12 - Qtr ended Feb 28"), 1)
+    assert "dateline_start" in features(
+        HeaderLine(3, "LISSE, Netherlands, March 12 - Dutch flower bulb growers"), 1)
+    assert "dateline_start" not in features(HeaderLine(3, "Chicago, the city - a view"), 1)

@@ -176,12 +176,25 @@ def _sign_offs(state: ParseState, open_chunks: list[Chunk]) -> None:
     if not run or not _ends_story(story[-1]) or not any(looks_like_prose(c.text) for c in story):
         return
     for chunk in open_chunks[len(story):]:
-        words = chunk.text.split()
-        if len(words) <= 2 and chunk.text[:1].isupper() and not any(
-                ch.isdigit() for ch in chunk.text):
-            state.meta.add_source(4, chunk.text.strip(" ()-–—/."), chunk.line)
+        agency = _signed_agency(chunk.text)
+        if agency:
+            state.meta.add_source(4, agency, chunk.line)
+            state.decide(chunk.line, f"source from the sign-off: {agency!r}")
         state.drop(chunk, "sign-off")
     del open_chunks[len(story):]
+
+
+def _signed_agency(text: str) -> str | None:
+    """The agency a sign-off names: an agency word in it (``Con información de Notimex``,
+    ``Lusa/Fim``), else the line itself when it is one or two capitalised words
+    (``Reuter``); end marks (``END``, ``Fim``) are no agency."""
+    for word in WORD.findall(text):
+        if is_agency(word) and boilerplate_reason(word) != "end-mark":
+            return word
+    words = text.split()
+    if len(words) <= 2 and text[:1].isupper() and not _CODE_MARK.search(text):
+        return text.strip(" -–—.")
+    return None
 
 
 def _is_sign_off(chunk: Chunk) -> bool:
