@@ -108,6 +108,9 @@ class RoleDecision:
     role: str
     #: The features that weighed most for the role chosen, strongest first.
     evidence: tuple[str, ...]
+    #: Some feature of the line weighs for the role (False: the role was left to the
+    #: line by its neighbours, the sequence allowing nothing better).
+    supported: bool = True
 
 
 def features(line: HeaderLine, position: int) -> dict[str, float]:
@@ -206,8 +209,14 @@ def decide_roles(lines: list[HeaderLine]) -> list[RoleDecision]:
     for pointers in reversed(back):
         path.append(pointers[path[-1]])
     path.reverse()
-    return [RoleDecision(line.number, role, _evidence(role, f))
+    return [RoleDecision(line.number, role, _evidence(role, f), _supported(role, f))
             for line, (role, _), f in zip(lines, path, found)]
+
+
+def _supported(role: str, found: dict[str, float]) -> bool:
+    weights = WEIGHTS[role]
+    return any(weights.get(name, 0.0) * value > 0 for name, value in found.items()
+               if name != "bias")
 
 
 def _role_scores(found: dict[str, float]) -> dict[str, float]:

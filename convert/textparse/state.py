@@ -165,6 +165,9 @@ class ParseState:
     detect_language: Callable[[str], str | None] = field(default=lambda text: None, repr=False)
     #: Header-zone line number -> its role (see :mod:`convert.textparse.roles`).
     roles: dict[int, str] = field(default_factory=dict)
+    #: Header-zone lines whose role no feature of theirs supports (left to them by the
+    #: sequence): a sentence among them is not dropped for its role alone.
+    unsupported_roles: set[int] = field(default_factory=set)
     #: The lines the header roles chose as the headline, if any.
     header_headline: list[Line] | None = None
     #: The block the header roles chose as the body's start, if any.

@@ -23,6 +23,10 @@ from convert.textparse.state import (
     SENTENCE_MARKS, Chunk, Line, ParseState, ends_sentence, looks_like_prose,
 )
 
+#: A sentence has this many words at least; a word of this many letters or fewer before
+#: a final stop may be an abbreviation (``Md.``, ``น.``).
+SENTENCE_WORDS = 5
+ABBREVIATION = 3
 #: The longest line of a contact's address block.
 MAX_ADDRESS_LINE = 60
 #: The longest sign-off line (agency, desk codes, a transmission stamp), in characters
@@ -75,17 +79,28 @@ def boilerplate(state: ParseState) -> None:
 
 def _header_leftovers(state: ParseState) -> None:
     """Lines above the body that the header roles called metadata, a byline, a slugline...
-    but that no step could read (``Imechapishwa: 12 Machi 2019`` with an unknown label)."""
+    but that no step could read (``Imechapishwa: 12 Machi 2019`` with an unknown label).
+
+    A sentence whose role no feature of its own supports (the sequence left it no
+    better one, as in a file that is all header) stays body."""
     for chunk in state.chunks[:state.body_start()]:
         if chunk.role is not None:
             continue
         for line in chunk.open_lines:
             role = state.roles.get(line.number)
-            if role in NOT_BODY_ROLES:
+            if role in NOT_BODY_ROLES and not (line.number in state.unsupported_roles
+                                               and _is_sentence(line.text)):
                 chunk.take(line, "dropped")
                 state.drop_line(line, f"header {role} line that no field took")
         if not chunk.open_lines:
             chunk.role = "dropped"
+
+
+def _is_sentence(text: str) -> bool:
+    """Words ended by a full stop after a word, not after an abbreviation (``Md.``)."""
+    words = text.split()
+    return ends_sentence(text) and len(words) >= SENTENCE_WORDS and len(
+        words[-1].rstrip(SENTENCE_MARKS)) > ABBREVIATION
 
 
 def _address_block(chunk: Chunk) -> bool:

@@ -50,6 +50,8 @@ def header_roles(state: ParseState) -> None:
     for unit, line_seen, decision in zip(units, lines, decisions):
         for _, line in unit:
             state.roles[line.number] = decision.role
+            if not decision.supported:
+                state.unsupported_roles.add(line.number)
         state.decide(decision.line, f"role {decision.role}: {line_seen.text!r}"[:160],
                      decision.evidence)
     for unit, decision in zip(units, decisions):
