@@ -101,21 +101,25 @@ def names_in(text: str) -> tuple[list[str], list[str]]:
     ``"Rebecca Thornton, PA"`` -> ``(["Rebecca Thornton"], ["PA"])``; titles
     such as ``staff reporter`` are neither.  After a `` - `` or a ``/``
     (``NAME - Repórter da Agência Brasil - São Paulo``, ``NAME/TT``) come
-    title, agency and place, never more names.
+    title, agency and place, or another full name (``NAME/NAME``).
     """
     names: list[str] = []
     agencies: list[str] = []
-    first, *rest = _BYLINE_SEGMENTS.split(re.sub(r"\([^)]*\)", "", text))
+    first, *pieces = re.split(f"({_BYLINE_SEGMENTS.pattern})", re.sub(r"\([^)]*\)", "", text))
+    rest = list(zip(pieces[::2], pieces[1::2]))
     for part in split_parts(first):
         part = re.sub(r"\s+in\s+\S.*$", "", part)  # "NAME in Oslo"
         if is_name(part):
             names.append(part)
         elif is_agency(part):
             agencies.append(part)
-    for segment in rest:
-        agency = _agency_of(segment.strip(" .,;"))
+    for separator, segment in rest:
+        segment = segment.strip(" .,;")
+        agency = _agency_of(segment)
         if agency:
             agencies.append(agency)
+        elif "/" in separator and names and len(segment.split()) >= 2 and is_name(segment):
+            names.append(segment)  # ``Dwayne Brown/Tabatha Thompson``: two people
     return names, agencies
 
 

@@ -89,3 +89,17 @@ def test_short_lead_words_no_list_names(line: str, expected: list[str]) -> None:
 def test_short_first_words_that_are_not_lead_ins(text: str) -> None:
     from convert.textparse.names import short_lead
     assert short_lead(text) == 0
+
+
+def test_credits_of_several_kinds_on_one_line_are_all_kept() -> None:
+    state = run_steps(f"Head\n\nWritten by Niamh Brennan; edited by Orla Byrne\n\n{PARAGRAPH}\n",
+                      "bylines")
+    assert [b.name for b in state.meta.bylines] == ["Niamh Brennan"]
+    assert "Orla Byrne" in state.meta.extra.values()
+
+
+def test_two_names_on_either_side_of_a_slash() -> None:
+    assert [n for n, _ in names(f"Head\n\nBy Dwayne Brown/Tabatha Thompson\n\n{PARAGRAPH}\n")] == [
+        "Dwayne Brown", "Tabatha Thompson"]
+    assert [n for n, _ in names(f"Head\n\nBy Ana Souza - São Paulo\n\n{PARAGRAPH}\n")] == [
+        "Ana Souza"]

@@ -31,6 +31,8 @@ TRAILER_OTHER = re.compile(
     r"version\s+française|édité|édition|editado|edición|redigiert|bearbeitet|redaktion|"
     r"редактор|редактирование|перевод|تحرير|ترجمة|编辑|责任编辑)\b", re.I)
 _TRAILER = re.compile(r"^[(\[]\s*(.+?)\s*[)\]]$")
+#: ``Written by A and B; edited by C``: credits of several kinds on one line.
+_CREDIT_PARTS = re.compile(r"\s*;\s*(?=\S)")
 _TRAILER_PARTS = re.compile(r"\s*(?:;|\s[-–—]\s|/)\s*")
 
 
@@ -48,9 +50,12 @@ def _header_chunk(state: ParseState, index: int, chunk: Chunk) -> None:
     after_byline = False
     for line in chunk.open_lines:
         text = strip_markup(clean_text(line.text))
-        part = byline_part(state, text)
-        if part and (part[0] in ("byline", "editor") or after_byline):
-            part[1](line.number)
+        first, *others = _CREDIT_PARTS.split(text)
+        part = byline_part(state, first)
+        rest = [byline_part(state, other) for other in others]
+        if part and (part[0] in ("byline", "editor") or after_byline) and all(rest):
+            for found in (part, *rest):
+                found[1](line.number)
             chunk.take(line, part[0])
             after_byline = True
         elif not after_byline and is_name_line(text) and (
