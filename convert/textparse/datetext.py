@@ -18,7 +18,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from convert.textparse.cldr import calendar_names
 
@@ -47,22 +47,28 @@ _MONTH_RE = "|".join([*(re.escape(m).replace("\\ ", r"\s+") for m in _MULTIWORD_
 _DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|e|º|\.)?"
 _YEAR = r"(?P<y>(?:1[89]|20)\d\d)"
 _M = rf"(?P<m>{_MONTH_RE})\.?"
-_DATE_PATTERNS = [
-    re.compile(rf"(?<![\w\d]){_YEAR}-(?P<mo>[01]\d)-(?P<d>[0-3]\d)(?![\d])", re.I),
-    re.compile(rf"(?<![\w\d]){_YEAR}\s*[年년]\s*(?P<mo>[01]?\d)\s*[月월]\s*(?P<d>[0-3]?\d)\s*[日일]",
-               re.I),
-    re.compile(r"(?<![\w\d])(?P<mo>[01]?\d)\s*[月월]\s*(?P<d>[0-3]?\d)\s*[日일]", re.I),
-    # Year first, then the month name and the day (Hungarian, Lithuanian, East Asian
-    # orders): ``2019. március 12.``, ``2019 m. kovo 12 d.``.
-    re.compile(rf"(?<![\w\d]){_YEAR}\.?(?:\s+m\.)?\s+{_M}(?![\w])\s*{_DAY}(?![\d:])", re.I),
-    re.compile(rf"(?<![\w\d.]){_DAY}\s*(?:de\s+|-)?{_M}(?![\w])(?:[\s,-]*(?:de\s+|del\s+)?"
-               rf"{_YEAR})?(?![\d])", re.I),
-    re.compile(rf"(?<![\w]){_M}(?![\w])\s*{_DAY}(?![\d:])(?:\s*,?\s*{_YEAR})?(?![\d])", re.I),
-    re.compile(r"(?<![\w\d/.])(?P<a>\d{1,4})/(?P<b>\d{1,2})/(?P<c>\d{1,4})(?![\d/])"),
-    re.compile(rf"(?<![\w\d.]){_YEAR}\.\s?(?P<mo>[01]?\d)\.\s?(?P<d>[0-3]?\d)\b\.?(?![\d])"),
-    re.compile(r"(?<![\w\d.])(?P<d>[0-3]?\d)\.(?P<mo>[01]?\d)\.(?P<y2>\d{4}|\d{2})"
-               r"(?:\.(?!\d))?(?![\d.])"),
-]
+
+
+@cache
+def date_patterns() -> tuple[re.Pattern[str], ...]:
+    """The date shapes, tried in this order (compiled on first use: the three with month
+    names cost ~15 ms, which a run that parses no text should not pay at import)."""
+    return (
+        re.compile(rf"(?<![\w\d]){_YEAR}-(?P<mo>[01]\d)-(?P<d>[0-3]\d)(?![\d])", re.I),
+        re.compile(rf"(?<![\w\d]){_YEAR}\s*[年년]\s*(?P<mo>[01]?\d)\s*[月월]\s*(?P<d>[0-3]?\d)\s*[日일]",
+                   re.I),
+        re.compile(r"(?<![\w\d])(?P<mo>[01]?\d)\s*[月월]\s*(?P<d>[0-3]?\d)\s*[日일]", re.I),
+        # Year first, then the month name and the day (Hungarian, Lithuanian, East Asian
+        # orders): ``2019. március 12.``, ``2019 m. kovo 12 d.``.
+        re.compile(rf"(?<![\w\d]){_YEAR}\.?(?:\s+m\.)?\s+{_M}(?![\w])\s*{_DAY}(?![\d:])", re.I),
+        re.compile(rf"(?<![\w\d.]){_DAY}\s*(?:de\s+|-)?{_M}(?![\w])(?:[\s,-]*(?:de\s+|del\s+)?"
+                   rf"{_YEAR})?(?![\d])", re.I),
+        re.compile(rf"(?<![\w]){_M}(?![\w])\s*{_DAY}(?![\d:])(?:\s*,?\s*{_YEAR})?(?![\d])", re.I),
+        re.compile(r"(?<![\w\d/.])(?P<a>\d{1,4})/(?P<b>\d{1,2})/(?P<c>\d{1,4})(?![\d/])"),
+        re.compile(rf"(?<![\w\d.]){_YEAR}\.\s?(?P<mo>[01]?\d)\.\s?(?P<d>[0-3]?\d)\b\.?(?![\d])"),
+        re.compile(r"(?<![\w\d.])(?P<d>[0-3]?\d)\.(?P<mo>[01]?\d)\.(?P<y2>\d{4}|\d{2})"
+                   r"(?:\.(?!\d))?(?![\d.])"),
+    )
 #: Words between a date and its time.  CLDR has them only in its "atTime" patterns,
 #: which babel does not carry, so they are listed here: ``at``, ``à``, ``a las``, ``às``,
 #: ``um``, ``в``, ``om``, ``kl.``, ``klo``, ``kello``, ``o`` (Polish), ``alle (ore)``.
@@ -144,7 +150,7 @@ def cached_dates(text: str, day_first: bool, region: str) -> tuple[FoundDate, ..
     plain = text.translate(_DIGITS)
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
-    for pattern in _DATE_PATTERNS:
+    for pattern in date_patterns():
         for match in pattern.finditer(plain):
             if any(match.start() < end and start < match.end() for start, end in taken):
                 continue
