@@ -11,11 +11,15 @@ BYLINE_LEAD = re.compile(
     r"autorka|autori|autores|napisao|napisala|kirjoittanut|yazan|skrevet\s+av|tekst|texto|testo)"
     r"\s*[:：]?\s+",
     re.I)
-#: Lead words that name someone who is NOT a byline (editors, photographers...).
+#: Lead words that name someone who is NOT a byline (editors, photographers, translators...),
+#: in a header line (``Edited by X``) and in a wire trailer (``(...; Editing by Y)``):
+#: English participles before ``by`` or a colon, and the other languages' words alone.
 NOT_BYLINE_LEAD = re.compile(
     r"^(?:edited|editing|additional\s+reporting|photos?|photographs?|pictures?|images?|"
-    r"illustrations?|graphics?|video|compiled|translated|produced|fact[- ]checked)\s+by\b"
-    r"|^(?:editor|redigiert|bearbeitet|editado|édité|редактор|تحرير|责任编辑|编辑)\b", re.I)
+    r"illustrations?|graphics?|video|compiled|translated|produced|fact[- ]checked)"
+    r"\s*(?:\bby\b|[:：])"
+    r"|^(?:editor|redigiert|bearbeitet|editado|édité|édition|edición|redaktion|"
+    r"version\s+française|редактор|редактирование|перевод|تحرير|ترجمة|责任编辑|编辑)\b", re.I)
 
 _SPLIT = re.compile(r"\s*(?:[,;、،]|\s(?:and|&|und|y|e|et|en|i|и|og|och|ve|و)\s|和|及)\s*")
 #: Where a byline's name part ends: `` - ``, `` | `` or a slash (``NAME/TT``).

@@ -206,10 +206,6 @@ class ParseState:
     def error(self, code: str, message: str, line: int | None = None) -> ConvertError:
         return ConvertError(message, source=self.options.source_name, line=line, code=code)
 
-    def open_chunks(self) -> list[Chunk]:
-        """Chunks no step has claimed yet, in input order."""
-        return [chunk for chunk in self.chunks if chunk.role is None]
-
     def body_start(self) -> int:
         """Index of the first chunk that reads as body text (len(chunks) when none).
 

@@ -18,18 +18,14 @@ import re
 
 from convert.textparse.bylinetext import add_names, byline_part
 from convert.textparse.inline import clean_text
-from convert.textparse.names import is_name_line, names_in, strip_markup
+from convert.textparse.names import NOT_BYLINE_LEAD, is_name_line, names_in, strip_markup
 from convert.textparse.state import Chunk, ParseState
 
-#: Trailer labels whose names are bylines, and labels whose names are not.
+#: Trailer labels whose names are bylines (those whose names are not: ``NOT_BYLINE_LEAD``).
 TRAILER_AUTHOR = re.compile(
     r"^(?:reporting|writing|reported|written|reportage|reporte|reportaje|información|"
     r"texte|text|berichterstattung|reporter|репортаж|текст|تغطية\s+صحفية|كتابة|إعداد|报道|记者)"
     r"(?:\s+(?:by|de|par|von|por))?\s*[:：]?\s+", re.I)
-TRAILER_OTHER = re.compile(
-    r"^(?:additional\s+reporting|editing|edited|compiled|translated|graphics|photos?|"
-    r"version\s+française|édité|édition|editado|edición|redigiert|bearbeitet|redaktion|"
-    r"редактор|редактирование|перевод|تحرير|ترجمة|编辑|责任编辑)\b", re.I)
 _TRAILER = re.compile(r"^[(\[]\s*(.+?)\s*[)\]]$")
 #: ``Written by A and B; edited by C``: credits of several kinds on one line.
 _CREDIT_PARTS = re.compile(r"\s*;\s*(?=\S)")
@@ -82,10 +78,10 @@ def _trailer(state: ParseState, chunk: Chunk) -> None:
     if not match:
         return
     parts = _TRAILER_PARTS.split(match.group(1))
-    if not any(TRAILER_AUTHOR.match(p) or TRAILER_OTHER.match(p) for p in parts):
+    if not any(TRAILER_AUTHOR.match(p) or NOT_BYLINE_LEAD.match(p) for p in parts):
         return
     for part in parts:
         lead = TRAILER_AUTHOR.match(part)
-        if lead and not TRAILER_OTHER.match(part):
+        if lead and not NOT_BYLINE_LEAD.match(part):
             names, _ = names_in(part[lead.end():])
             add_names(state, names, [], None, chunk.line)
