@@ -3,6 +3,7 @@
 Every line of the header zone (the top of the file down to the first block
 that reads as body) gets generic *features*: position, length, case profile,
 terminal punctuation, separators, a date found by :mod:`convert.textparse.datetext`,
+a telephone number (and, for every line of its block, being in a contact block),
 a field key, byline, name, agency, boilerplate and caption lexicon hits, wire
 sluglines and ids, whether a dateline opens the line, blank lines around it.
 Word lists are features here, never decisions.
@@ -36,7 +37,7 @@ from convert.textparse.names import byline_lead_end, is_agency, is_name_line, st
 from convert.textparse.state import SENTENCE_MARKS, looks_like_prose
 
 ROLES = ("slugline", "kicker", "headline", "standfirst", "byline", "meta", "dateline",
-         "caption", "boilerplate", "body")
+         "caption", "boilerplate", "contact", "body")
 
 _FIELD = re.compile(r"^([^\W\d][\w .'’-]{0,30}?)\s*[:：]\s*(\S.*)$")
 _SEPARATORS = re.compile(r"\s[|·•/]\s|\s{3,}|\u3000")
@@ -47,6 +48,8 @@ _SLUG = re.compile(
     r"|[a-z]{3}\d{3,5}\s+\d\s+[a-z]\s+\d{2,4}\s+\w+\s+\d{3,4}"  # eca0003 3 i 380 dpa 0045
     r"|(?:\d(?:ST|ND|RD|TH)\s+(?:LEAD|NET|ADD|WRITETHRU)|REFILE|RPT|URGENT|FLASH|BULLETIN))$")
 _NUMERIC = re.compile(r"^[\d\W_]{3,}$")
+#: A telephone number: ``202-358-1726``, ``202/358-1600``, ``+44 20 7946 0018``.
+_PHONE = re.compile(r"(?<![\d-])(?:\+\d{1,3}[ .-]?)?\(?\d{2,4}\)?[ ./-]\d{3,4}[ .-]\d{3,4}(?![\d-])")
 _DATELINE_START = re.compile(
     r"^(?:[(（【\[][^()（）【】\[\]]{2,30}[)）】\]]\s*(?:--|[-–—_=]|\s)"  # (CNN) --, 【6月18日 AFP】
     r"|[^\s()][^()]{1,60}?\s*(?:\([^()\d]{2,30}\)|/[^/\d]{2,30}/)\s*(?:--|[-–—_:]|\.-)\s*\S"
@@ -76,6 +79,7 @@ WEIGHTS: dict[str, dict[str, float]] = {
                    "boilerplate": -4.0, "caption": -3.0, "dateline_start": -4.0,
                    "second_heading_mark": 3.0},
     "byline": {"bias": -1.5, "byline_lead": 4.0, "name_line": 3.0, "agency": 1.0,
+               "contact_block": -3.0,
                "sentence_case": -2.0,
                "full_stop": -2.0, "long": -3.0, "date_line": -1.0},
     "meta": {"bias": -1.5, "date_line": 4.0, "field": 4.0, "relative_time": 4.0,
@@ -85,6 +89,7 @@ WEIGHTS: dict[str, dict[str, float]] = {
                "full_stop": -3.0},
     "dateline": {"bias": -3.0, "dateline_only": 5.0},
     "caption": {"bias": -2.0, "caption": 4.0, "photo_credit": 6.0},
+    "contact": {"bias": -2.0, "phone": 2.0, "contact_block": 4.0, "prose": -3.0},
     "boilerplate": {"bias": -2.0, "boilerplate": 5.0},
 }
 #: Small preferences between neighbours (the rest of the allowed moves score 0).
@@ -161,6 +166,7 @@ def features(line: HeaderLine, position: int) -> dict[str, float]:
         on("numeric", _NUMERIC.match(text))
         on("dateline_only", _DATELINE_ONLY.match(text) and not text[:1].islower())
     on("photo_credit", PHOTO_CREDIT.search(text))
+    on("phone", _PHONE.search(text))
     on("dateline_start", _DATELINE_START.match(text))
     return found
 
@@ -187,6 +193,7 @@ def decide_roles(lines: list[HeaderLine]) -> list[RoleDecision]:
     if not lines:
         return []
     found = [features(line, index) for index, line in enumerate(lines)]
+    _contact_blocks(lines, found)
     scores = [_role_scores(f) for f in found]
     # State (role, headline seen) -> best score; one back-pointer table per line.
     best = {(role, role == "headline"): scores[0][role]
@@ -217,6 +224,18 @@ def _supported(role: str, found: dict[str, float]) -> bool:
     weights = WEIGHTS[role]
     return any(weights.get(name, 0.0) * value > 0 for name, value in found.items()
                if name != "bias")
+
+
+def _contact_blocks(lines: list[HeaderLine], found: list[dict[str, float]]) -> None:
+    """A block of adjacent lines (no blank line between) with a telephone number in it
+    is a press contact: its name and address lines are no byline (``contact_block``)."""
+    start = 0
+    for end in range(1, len(lines) + 1):
+        if end == len(lines) or lines[end].number != lines[end - 1].number + 1:
+            if end - start >= 2 and any("phone" in f for f in found[start:end]):
+                for f in found[start:end]:
+                    f["contact_block"] = 1.0
+            start = end
 
 
 def _role_scores(found: dict[str, float]) -> dict[str, float]:

@@ -70,3 +70,18 @@ def test_a_dateline_without_an_agency_opens_the_body() -> None:
     assert "dateline_start" in features(
         HeaderLine(3, "LISSE, Netherlands, March 12 - Dutch flower bulb growers"), 1)
     assert "dateline_start" not in features(HeaderLine(3, "Chicago, the city - a view"), 1)
+
+
+def test_a_block_with_a_telephone_number_is_a_contact_not_a_byline() -> None:
+    lines = [HeaderLine(1, "Ferry timetable extended"), HeaderLine(3, "Dwayne Brown"),
+             HeaderLine(4, "Headquarters, Washington"), HeaderLine(5, "202-358-1726"),
+             HeaderLine(7, "By Ann Lee"), HeaderLine(9, LEAD)]
+    assert [d.role for d in decide_roles(lines)] == [
+        "headline", "contact", "contact", "contact", "byline", "body"]
+
+
+def test_contact_lines_are_dropped_and_give_no_byline() -> None:
+    state = run_steps("Ferry timetable extended\n\nDwayne Brown\nHeadquarters, Washington\n"
+                      f"(Phone: 202/358-1600)\n\n{LEAD}\n", "boilerplate")
+    assert state.meta.bylines == []
+    assert [d.line for d in state.dropped] == [3, 4, 5]

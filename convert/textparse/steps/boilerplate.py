@@ -41,7 +41,7 @@ _SENTENCE_OR_QUOTE_END = re.compile(rf"[{re.escape(SENTENCE_MARKS)}…»”\"'�
 
 #: Header roles whose lines are never body: when no step read them as a field, they are
 #: dropped (with the role as the reason), not left to become the first paragraph.
-NOT_BODY_ROLES = ("meta", "byline", "slugline", "kicker", "dateline")
+NOT_BODY_ROLES = ("meta", "byline", "slugline", "kicker", "dateline", "contact")
 
 
 def boilerplate(state: ParseState) -> None:

@@ -54,8 +54,9 @@ def _header_chunk(state: ParseState, index: int, chunk: Chunk) -> None:
                 found[1](line.number)
             chunk.take(line, part[0])
             after_byline = True
-        elif not after_byline and is_name_line(text) and (
-                _under_headline(state, index) or state.roles.get(line.number) == "byline"):
+        elif not after_byline and is_name_line(text) and state.roles.get(line.number) != (
+                "contact") and (_under_headline(state, index)
+                                or state.roles.get(line.number) == "byline"):
             names, agencies = names_in(text)
             add_names(state, names, agencies, None, line.number)
             chunk.take(line, "byline")

@@ -27,7 +27,8 @@ _VERSION_PREFIX = re.compile(
 MAX_HEADLINE = 250
 MAX_SUBHEADLINE = 320
 #: Header roles that rule a block out as the standfirst.
-NOT_STANDFIRST = {"dateline", "byline", "meta", "caption", "boilerplate", "slugline", "body"}
+NOT_STANDFIRST = {"dateline", "byline", "meta", "caption", "boilerplate", "slugline", "contact",
+                  "body"}
 
 
 def headline(state: ParseState) -> None:
