@@ -33,7 +33,9 @@ from convert.textparse.datetext import (
     PUBLISHED_WORDS, RELATIVE_TIME, UPDATED_WORDS, find_dates, leftover_words,
 )
 from convert.textparse.fields import field_for
-from convert.textparse.names import byline_lead_end, is_agency, is_name_line, strip_markup
+from convert.textparse.names import (
+    ROLE_WORDS, byline_lead_end, is_agency, is_name_line, strip_markup,
+)
 from convert.textparse.state import SENTENCE_MARKS, looks_like_prose
 
 ROLES = ("slugline", "kicker", "headline", "standfirst", "byline", "meta", "dateline",
@@ -69,7 +71,7 @@ WEIGHTS: dict[str, dict[str, float]] = {
                  "byline_lead": -4.0, "name_line": -1.5, "agency": -3.0, "boilerplate": -5.0,
                  "caption": -3.0, "photo_credit": -3.0, "slug": -5.0, "numeric": -6.0,
                  "dateline_start": -4.0, "dateline_only": -4.0, "colon_end": -1.0,
-                 "all_caps_short": -1.0},
+                 "all_caps_short": -1.0, "job_title": -2.0},
     "body": {"bias": -1.0, "prose": 3.0, "full_stop": 2.0, "sentences": 1.5, "long": 1.5,
              "dateline_start": 3.0, "short": -1.0, "title_case": -0.5, "date_line": -2.0,
              "field": -2.0, "slug": -3.0, "numeric": -3.0, "byline_lead": -1.0,
@@ -79,7 +81,7 @@ WEIGHTS: dict[str, dict[str, float]] = {
                    "boilerplate": -4.0, "caption": -3.0, "dateline_start": -4.0,
                    "second_heading_mark": 3.0},
     "byline": {"bias": -1.5, "byline_lead": 4.0, "name_line": 3.0, "agency": 1.0,
-               "contact_block": -3.0,
+               "contact_block": -3.0, "job_title": 1.5,
                "sentence_case": -2.0,
                "full_stop": -2.0, "long": -3.0, "date_line": -1.0},
     "meta": {"bias": -1.5, "date_line": 4.0, "field": 4.0, "relative_time": 4.0,
@@ -160,15 +162,27 @@ def features(line: HeaderLine, position: int) -> dict[str, float]:
         on("byline_lead", byline_lead_end(text))
         on("name_line", is_name_line(text))
         on("agency", len(words) <= 4 and is_agency(text))
+        on("job_title", len(words) <= 4 and any(w.casefold() in ROLE_WORDS for w in words))
         on("boilerplate", boilerplate_reason(text))
         on("caption", caption_parts(text) or is_credit_line(text))
-        on("slug", _SLUG.match(text))
+        on("slug", _SLUG.match(text) or _is_code_line(words))
         on("numeric", _NUMERIC.match(text))
         on("dateline_only", _DATELINE_ONLY.match(text) and not text[:1].islower())
     on("photo_credit", PHOTO_CREDIT.search(text))
     on("phone", _PHONE.search(text))
     on("dateline_start", _DATELINE_START.match(text))
     return found
+
+
+_CODE_TOKEN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9:./-]*$")
+
+
+def _is_code_line(words: list[str]) -> bool:
+    """A wire transmission line (``a0412 BC-COMET 03-12 0287``): three or more code
+    tokens (Latin letters, digits, dashes), most with digits, none a lower-case word."""
+    coded = sum(any(ch.isdigit() for ch in word) for word in words)
+    return len(words) >= 3 and coded * 2 > len(words) and all(
+        _CODE_TOKEN.match(word) and not (word.isalpha() and word.islower()) for word in words)
 
 
 def allowed(previous: str | None, role: str, seen_headline: bool) -> bool:

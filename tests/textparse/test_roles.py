@@ -85,3 +85,10 @@ def test_contact_lines_are_dropped_and_give_no_byline() -> None:
                       f"(Phone: 202/358-1600)\n\n{LEAD}\n", "boilerplate")
     assert state.meta.bylines == []
     assert [d.line for d in state.dropped] == [3, 4, 5]
+
+
+def test_a_wire_transmission_line_on_top_is_a_slugline_and_a_title_no_headline() -> None:
+    assert roles("a0412 BC-COMET 03-12 0287",
+                 "Astronomers spot comet heading for close pass by Earth", "By ROBERT HALL",
+                 "UPI Science Writer", LEAD) == ["slugline", "headline", "byline", "byline",
+                                                 "body"]

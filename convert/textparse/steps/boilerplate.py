@@ -181,14 +181,16 @@ def _sign_offs(state: ParseState, open_chunks: list[Chunk]) -> None:
     sign-off and its desk codes (``Reuter``, ``Lusa/Fim``, ``(Red-Mar/Adnkronos)``,
     ``mrs mad``, ``UPI 03-12-83 02:14 PES``), in any language, by their shape.
 
-    Only lines below a paragraph of story length that ends a sentence are taken, so
-    a short final paragraph of a story made of short lines stays body.
+    Only lines below a story (a paragraph of story length, or a table) whose last block
+    ends a sentence (or is a table, quote or list) are taken, so a short final paragraph
+    of a story made of short lines stays body.
     """
     run = 0
     while run < len(open_chunks) - 1 and _is_sign_off(open_chunks[-1 - run]):
         run += 1
     story = open_chunks[:len(open_chunks) - run]
-    if not run or not _ends_story(story[-1]) or not any(looks_like_prose(c.text) for c in story):
+    if not run or not _ends_story(story[-1]) or not any(
+            looks_like_prose(c.text) or c.kind == "table" for c in story):
         return
     for chunk in open_chunks[len(story):]:
         agency = _signed_agency(chunk.text)

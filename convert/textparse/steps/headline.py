@@ -142,9 +142,27 @@ def _subheadline(state: ParseState) -> None:
         return
     if state.roles.get(chunk.line) in NOT_STANDFIRST:
         return  # the header roles read it as a dateline, byline, caption...
+    lines = _standfirst_lines(state, chunk)
+    if len(lines) < len(chunk.open_lines):  # a block of header lines without blank lines
+        text, level = clean_headline(" ".join(clean_text(line.text) for line in lines))
     if level is not None or _reads_as_standfirst(state, index, text):
         state.meta.subheadline = text
-        state.claim(chunk, "subheadline", f"subheadline: {text!r}")
+        if len(lines) == len(chunk.open_lines):
+            state.claim(chunk, "subheadline", f"subheadline: {text!r}")
+            return
+        for line in lines:
+            chunk.take(line, "subheadline")
+        state.decide(lines[0].number, f"subheadline (lines of a larger block): {text!r}")
+
+
+def _standfirst_lines(state: ParseState, chunk: Chunk) -> list[Line]:
+    """The block's lines up to the first one the header roles gave another role (a
+    byline right under the standfirst, with no blank line between)."""
+    lines = chunk.open_lines
+    for index, line in enumerate(lines):
+        if index and state.roles.get(line.number) not in (None, "standfirst"):
+            return lines[:index]
+    return lines
 
 
 def _reads_as_standfirst(state: ParseState, index: int, text: str) -> bool:
