@@ -61,6 +61,8 @@ _DATELINE_START = re.compile(
 _DATELINE_ONLY = re.compile(
     r"^[^()]{2,60}?\s*(?:\([^()\d]{2,40}\)|/[^/\d]{2,40}/)\s*(?:--|[-–—]|[.:])?$")
 _HEADING_MARK = re.compile(r"^#{1,6}\s")
+#: A line wholly in brackets (``[SPECIAL CABLE DESPATCH.]``): a label, not text.
+_BRACKETED = re.compile(r"^\[[^\[\]]+\]$")
 _SENTENCE_INSIDE = re.compile(rf"[{re.escape(SENTENCE_MARKS)}]\s+\S")
 
 #: role -> {feature: weight}; ``bias`` is always on.
@@ -73,10 +75,13 @@ WEIGHTS: dict[str, dict[str, float]] = {
                  "dateline_start": -4.0, "dateline_only": -4.0, "colon_end": -1.0,
                  "all_caps_short": -1.0, "job_title": -2.0},
     "body": {"bias": -1.0, "prose": 3.0, "full_stop": 2.0, "sentences": 1.5, "long": 1.5,
-             "dateline_start": 3.0, "short": -1.0, "title_case": -0.5, "date_line": -2.0,
+             "dateline_start": 3.0, "short": -1.0, "title_case": -0.5, "mixed_title_case": -1.5,
+             "date_line": -2.0,
+             "bracketed": -3.0,
              "field": -2.0, "slug": -3.0, "numeric": -3.0, "byline_lead": -1.0,
              "heading_mark": -1.0, "photo_credit": -2.0},
-    "standfirst": {"bias": -1.5, "prose": 0.5, "title_shape": 1.0, "sentence_case": 1.0, "long": -0.5, "very_long": -3.0,
+    "standfirst": {"bias": -1.5, "prose": 0.5, "title_shape": 1.0, "sentence_case": 1.0,
+                   "mixed_title_case": 1.0, "bracketed": -3.0, "long": -0.5, "very_long": -3.0,
                    "date_line": -4.0, "field": -4.0, "byline_lead": -4.0, "name_line": -3.0,
                    "boilerplate": -4.0, "caption": -3.0, "dateline_start": -4.0,
                    "second_heading_mark": 3.0},
@@ -84,7 +89,7 @@ WEIGHTS: dict[str, dict[str, float]] = {
                "contact_block": -3.0, "job_title": 1.5,
                "sentence_case": -2.0,
                "full_stop": -2.0, "long": -3.0, "date_line": -1.0},
-    "meta": {"bias": -1.5, "date_line": 4.0, "field": 4.0, "relative_time": 4.0,
+    "meta": {"bias": -1.5, "date_line": 4.0, "field": 4.0, "relative_time": 4.0, "bracketed": 2.0,
              "separators": 1.0, "agency": 1.5, "long": -3.0, "prose": -1.0},
     "slugline": {"bias": -2.0, "slug": 5.0, "numeric": 5.0, "all_caps_short": 0.5},
     "kicker": {"bias": -2.5, "all_caps_short": 1.5, "colon_end": 1.5, "tiny": 0.5,
@@ -144,6 +149,11 @@ def features(line: HeaderLine, position: int) -> dict[str, float]:
                                                                        w[0].islower())]
         capitals = sum(w[0].isupper() for w in cased) / len(cased) if cased else 0.0
         on("title_case", len(cased) >= 2 and capitals >= 0.6)
+        # Title case in mixed case (``Warehouses on the Docks Destroyed``): capitals that
+        # are not the shouting of a whole line or of a dateline's place.
+        mixed = [w for w in cased if not w.isupper()]
+        on("mixed_title_case", len(mixed) >= 3 and sum(w[0].isupper() for w in mixed)
+           >= 0.6 * len(mixed))
         on("sentence_case", len(words) >= 5 and len(cased) >= 3 and capitals < 0.5)
         on("all_caps_short", len(words) <= 4 and text.isupper())
         on("colon_end", last in ":：")
@@ -168,6 +178,7 @@ def features(line: HeaderLine, position: int) -> dict[str, float]:
         on("slug", _SLUG.match(text) or _is_code_line(words))
         on("numeric", _NUMERIC.match(text))
         on("dateline_only", _DATELINE_ONLY.match(text) and not text[:1].islower())
+    on("bracketed", len(text) <= 90 and _BRACKETED.match(text))
     on("photo_credit", PHOTO_CREDIT.search(text))
     on("phone", _PHONE.search(text))
     on("dateline_start", _DATELINE_START.match(text))

@@ -92,3 +92,14 @@ def test_a_wire_transmission_line_on_top_is_a_slugline_and_a_title_no_headline()
                  "Astronomers spot comet heading for close pass by Earth", "By ROBERT HALL",
                  "UPI Science Writer", LEAD) == ["slugline", "headline", "byline", "byline",
                                                  "body"]
+
+
+def test_a_title_case_sentence_under_the_headline_and_a_bracketed_label_are_no_body() -> None:
+    assert roles("A GREAT FIRE AT HULL.",
+                 "Warehouses on the Docks Destroyed and Two Ships Damaged.",
+                 "[SPECIAL CABLE DESPATCH.]", LEAD) == ["headline", "standfirst", "meta", "body"]
+
+
+def test_capitals_of_a_dateline_place_are_not_title_case() -> None:
+    found = features(HeaderLine(2, "CHICAGO, March 12 - Qtr ended Feb 28"), 1)
+    assert "mixed_title_case" not in found
