@@ -75,13 +75,13 @@ WEIGHTS: dict[str, dict[str, float]] = {
                  "dateline_start": -4.0, "dateline_only": -4.0, "colon_end": -1.0,
                  "all_caps_short": -1.0, "job_title": -2.0},
     "body": {"bias": -1.0, "prose": 3.0, "full_stop": 2.0, "sentences": 1.5, "long": 1.5,
-             "dateline_start": 3.0, "short": -1.0, "title_case": -0.5, "mixed_title_case": -1.5,
+             "dateline_start": 3.0, "short": -1.0, "title_case": -0.5, "mixed_title_case": -2.5,
              "date_line": -2.0,
              "bracketed": -3.0,
              "field": -2.0, "slug": -3.0, "numeric": -3.0, "byline_lead": -1.0,
              "heading_mark": -1.0, "photo_credit": -2.0},
     "standfirst": {"bias": -1.5, "prose": 0.5, "title_shape": 1.0, "sentence_case": 1.0,
-                   "mixed_title_case": 1.0, "bracketed": -3.0, "long": -0.5, "very_long": -3.0,
+                   "mixed_title_case": 1.5, "bracketed": -3.0, "long": -0.5, "very_long": -3.0,
                    "date_line": -4.0, "field": -4.0, "byline_lead": -4.0, "name_line": -3.0,
                    "boilerplate": -4.0, "caption": -3.0, "dateline_start": -4.0,
                    "second_heading_mark": 3.0},
@@ -120,8 +120,8 @@ class RoleDecision:
     role: str
     #: The features that weighed most for the role chosen, strongest first.
     evidence: tuple[str, ...]
-    #: Some feature of the line weighs for the role (False: the role was left to the
-    #: line by its neighbours, the sequence allowing nothing better).
+    #: The line's own evidence backs the role (False: the role was left to the line by
+    #: its neighbours, the sequence allowing nothing better).
     supported: bool = True
 
 
@@ -149,11 +149,10 @@ def features(line: HeaderLine, position: int) -> dict[str, float]:
                                                                        w[0].islower())]
         capitals = sum(w[0].isupper() for w in cased) / len(cased) if cased else 0.0
         on("title_case", len(cased) >= 2 and capitals >= 0.6)
-        # Title case in mixed case (``Warehouses on the Docks Destroyed``): capitals that
-        # are not the shouting of a whole line or of a dateline's place.
+        # Title case in mixed case (``Warehouses on the Docks Destroyed``): every word of
+        # four letters or more capitalised, and not the shouting of a whole line.
         mixed = [w for w in cased if not w.isupper()]
-        on("mixed_title_case", len(mixed) >= 3 and sum(w[0].isupper() for w in mixed)
-           >= 0.6 * len(mixed))
+        on("mixed_title_case", len(mixed) >= 3 and all(w[0].isupper() for w in cased))
         on("sentence_case", len(words) >= 5 and len(cased) >= 3 and capitals < 0.5)
         on("all_caps_short", len(words) <= 4 and text.isupper())
         on("colon_end", last in ":：")
@@ -241,14 +240,16 @@ def decide_roles(lines: list[HeaderLine]) -> list[RoleDecision]:
     for pointers in reversed(back):
         path.append(pointers[path[-1]])
     path.reverse()
-    return [RoleDecision(line.number, role, _evidence(role, f), _supported(role, f))
-            for line, (role, _), f in zip(lines, path, found)]
+    return [RoleDecision(line.number, role, _evidence(role, f), _supported(role, f, score))
+            for line, (role, _), f, score in zip(lines, path, found, scores)]
 
 
-def _supported(role: str, found: dict[str, float]) -> bool:
+def _supported(role: str, found: dict[str, float], scores: dict[str, float]) -> bool:
+    """Does the line's own evidence back its role: some feature weighs for it, and it
+    scores at least as high as body on the line alone?"""
     weights = WEIGHTS[role]
-    return any(weights.get(name, 0.0) * value > 0 for name, value in found.items()
-               if name != "bias")
+    return scores[role] >= scores["body"] and any(
+        weights.get(name, 0.0) * value > 0 for name, value in found.items() if name != "bias")
 
 
 def _contact_blocks(lines: list[HeaderLine], found: list[dict[str, float]]) -> None:

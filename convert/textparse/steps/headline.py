@@ -145,8 +145,9 @@ def _subheadline(state: ParseState) -> None:
     lines = _standfirst_lines(state, chunk)
     if len(lines) < len(chunk.open_lines):  # a block of header lines without blank lines
         text, level = clean_headline(" ".join(clean_text(line.text) for line in lines))
-    if level is not None or state.roles.get(chunk.line) == "standfirst" or _reads_as_standfirst(
-            state, index, text):
+    chosen = state.roles.get(chunk.line) == "standfirst" and (
+        chunk.line not in state.unsupported_roles)
+    if level is not None or chosen or _reads_as_standfirst(state, index, text):
         state.meta.subheadline = text
         if len(lines) == len(chunk.open_lines):
             state.claim(chunk, "subheadline", f"subheadline: {text!r}")
