@@ -73,7 +73,8 @@ def is_name(part: str) -> bool:
     if not words or len(words) > 5 or any(ch.isdigit() for ch in part) or "@" in part:
         return False
     lowered = {word.casefold().strip(".,") for word in words}
-    if lowered & ROLE_WORDS or lowered & AGENCY_WORDS:
+    singular = {word[:-1] for word in lowered if word.endswith("s")}  # ``Newswires``
+    if lowered & ROLE_WORDS or (lowered | singular) & AGENCY_WORDS:
         return False
     letters = [ch for ch in part if ch.isalpha()]
     if not letters:

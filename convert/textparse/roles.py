@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from convert.textparse.boilerplate_rules import boilerplate_reason
+from convert.textparse.boilerplate_rules import PHONE, boilerplate_reason
 from convert.textparse.captiontext import PHOTO_CREDIT, caption_parts, is_credit_line
 from convert.textparse.datetext import (
     PUBLISHED_WORDS, RELATIVE_TIME, UPDATED_WORDS, find_dates, leftover_words,
@@ -50,8 +50,6 @@ _SLUG = re.compile(
     r"|[a-z]{3}\d{3,5}\s+\d\s+[a-z]\s+\d{2,4}\s+\w+\s+\d{3,4}"  # eca0003 3 i 380 dpa 0045
     r"|(?:\d(?:ST|ND|RD|TH)\s+(?:LEAD|NET|ADD|WRITETHRU)|REFILE|RPT|URGENT|FLASH|BULLETIN))$")
 _NUMERIC = re.compile(r"^[\d\W_]{3,}$")
-#: A telephone number: ``202-358-1726``, ``202/358-1600``, ``+44 20 7946 0018``.
-_PHONE = re.compile(r"(?<![\d-])(?:\+\d{1,3}[ .-]?)?\(?\d{2,4}\)?[ ./-]\d{3,4}[ .-]\d{3,4}(?![\d-])")
 _DATELINE_START = re.compile(
     r"^(?:[(（【\[][^()（）【】\[\]]{2,30}[)）】\]]\s*(?:--|[-–—_=]|\s)"  # (CNN) --, 【6月18日 AFP】
     r"|[^\s()][^()]{1,60}?\s*(?:\([^()\d]{2,30}\)|/[^/\d]{2,30}/)\s*(?:--|[-–—_:]|\.-)\s*\S"
@@ -179,7 +177,7 @@ def features(line: HeaderLine, position: int) -> dict[str, float]:
         on("dateline_only", _DATELINE_ONLY.match(text) and not text[:1].islower())
     on("bracketed", len(text) <= 90 and _BRACKETED.match(text))
     on("photo_credit", PHOTO_CREDIT.search(text))
-    on("phone", _PHONE.search(text))
+    on("phone", PHONE.search(text))
     on("dateline_start", _DATELINE_START.match(text))
     return found
 

@@ -132,3 +132,12 @@ def test_header_lines_no_step_read_are_dropped_with_their_role() -> None:
     assert [(d.text, d.reason) for d in state.dropped] == [
         ("RELEASE: 94-121", f"header {state.roles[3]} line that no field took")]
     assert state.roles[3] != "body"
+
+
+def test_a_reporters_contact_line_and_the_end_mark_are_the_trailer() -> None:
+    from convert import api
+
+    doc = api.read((STORY + "-By Laura Brennan, Dow Jones Newswires; 201-938-5400; "
+                    "laura.brennan@dowjones.com\n\n(END) Dow Jones Newswires\n").encode("utf-8"))
+    assert [d.reason for d in doc.provenance.dropped] == ["sign-off", "sign-off"]
+    assert len(doc.body) == 2

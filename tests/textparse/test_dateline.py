@@ -32,6 +32,7 @@ from tests.textparse.conftest import run_steps
     ("Vilnius, kovo 12 d. (ELTA). Sostinės viešasis", "Vilnius", "kovo 12 d.", "ELTA"),
     ("Torino, 12 mar. (Adnkronos) - La seconda", "Torino", "12 mar.", "Adnkronos"),
     ("LONDON, Nov. 3.—A fire which broke out", "LONDON", "Nov. 3", None),
+    ("Rīga, 12.marts, LETA. Rīgas satiksme nākamgad", "Rīga", "12.marts", "LETA"),
 ])
 def test_dateline_shapes(first: str, place, date_text, source) -> None:
     state = run_steps(f"Head\n\n{first} rest of the paragraph goes on here.\n", "dateline")

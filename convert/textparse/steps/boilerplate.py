@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from convert.textparse.boilerplate_rules import (
-    CLOSING_CREDIT, CREDIT_SOURCE, DEBRIS, DESK_CODE, GLUED_CREDIT, RELEASE_SOURCE,
+    CLOSING_CREDIT, CONTACT_MARK, CREDIT_SOURCE, DEBRIS, DESK_CODE, GLUED_CREDIT, RELEASE_SOURCE,
     SLASHED_AGENCY, agency_credit, boilerplate_reason,
 )
 from convert.textparse.datetext import WORD
@@ -35,6 +35,9 @@ SIGN_OFF = 70
 SIGN_OFF_WORDS = 8
 #: A sign-off of more words than this shows codes (a slash, brackets, digits) or an agency.
 SIGN_OFF_PLAIN_WORDS = 3
+#: A reporter's contact line in the trailer (an e-mail address or a telephone number) may
+#: be longer.
+SIGN_OFF_CONTACT = 160
 _CODE_MARK = re.compile(r"[/()\[\]\d]")
 _SENTENCE_OR_QUOTE_END = re.compile(rf"[{re.escape(SENTENCE_MARKS)}…»”\"'’]$")
 
@@ -216,6 +219,9 @@ def _signed_agency(text: str) -> str | None:
 
 def _is_sign_off(chunk: Chunk) -> bool:
     text = chunk.text.strip()
+    if chunk.kind == "text" and len(chunk.open_lines) == 1 and len(text) <= SIGN_OFF_CONTACT and (
+            CONTACT_MARK.search(text)) and not _SENTENCE_OR_QUOTE_END.search(text):
+        return True  # ``-By NAME, Agency; 201-938-5400; name@agency.com``
     return (chunk.kind == "text" and len(chunk.open_lines) == 1 and 0 < len(text) <= SIGN_OFF
             and len(text.split()) <= SIGN_OFF_WORDS and not _SENTENCE_OR_QUOTE_END.search(text)
             and not text.startswith("#") and text[-1:] not in ":："

@@ -53,6 +53,8 @@ _AGENCY_ONLY = re.compile(r"^\((?P<agency>[^()\d]{2,40})\)\s*[-–—]{1,2}\s+")
 #: ``МОСКВА. 15 марта. ИНТЕРФАКС - ``: place, date and agency ended by full stops.
 _DOTTED = re.compile(r"^(?P<head>[^.()\d]{2,40}?)\.\s+(?P<date>[^.()]{2,30}?)\.\s+"
                      r"(?P<agency>[^\W\d][^.()\d]{1,30}?)\s+[-–—]{1,2}\s+")
+#: ``Rīga, 12.marts, LETA. ``: place, date and an agency in capitals, set off by commas.
+_COMMA_AGENCY = re.compile(r"^(?P<head>(?:[^().]|\.(?=\S)){2,60}?),\s*(?P<agency>[^\W\d_]{2,12})[.:]\s+(?=\S)")
 #: ``РИА Новости. `` right after the place/date separator: the agency closes the dateline.
 _AGENCY_AFTER = re.compile(r"^(?P<agency>[^\W\d][^.!?()\d]{1,30}?)\.\s+")
 _CJK = re.compile(
@@ -131,6 +133,12 @@ def _read_dateline(state: ParseState, chunk: Chunk) -> bool:
         prefix = text[:only.end() + then.end()] if then and parsed else only.group(0)
         place, date_text = parsed if parsed else (None, None)
         _found(state, chunk, prefix, place, date_text, only["agency"].strip())
+        return True
+    comma = _COMMA_AGENCY.match(text)
+    parsed = _place_and_date(comma["head"], caps_only=False, colon=False) if comma and (
+        comma["agency"].isupper() or is_agency(comma["agency"])) else None
+    if comma and parsed and parsed[1]:
+        _found(state, chunk, comma.group(0), parsed[0], parsed[1], comma["agency"])
         return True
     dotted = _DOTTED.match(text)
     if dotted and _is_date(dotted["date"]) and _is_place(dotted["head"], caps=True) and (

@@ -22,7 +22,7 @@ from convert.textparse.state import Chunk, Line, ParseState, ends_sentence, look
 
 _HEADING_MARK = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
 _VERSION_PREFIX = re.compile(
-    r"^(?:(?:(?:UPDATE|WRAPUP)\s*\d*|REFILE|RPT|REPEAT|CORRECTED|CORRECTION)\s*-\s*)+")
+    r"^(?:(?:(?:UPDATE|WRAPUP)\s*\d*|REFILE|RPT|REPEAT|CORRECTED|CORRECTION)\s*[-:]\s*)+")
 #: A headline longer than this is a paragraph, not a headline.
 MAX_HEADLINE = 250
 MAX_SUBHEADLINE = 320
