@@ -33,7 +33,7 @@ def byline_part(state: ParseState, segment: str) -> tuple[str, Applier] | None:
         if names:
             return "byline", lambda line: add_names(state, names, agencies, _role(text), line)
         if agencies:  # ``By KNA``: the agency is the author
-            return "agency", lambda line: [credit_agency(state, a, line) for a in agencies]
+            return "agency", lambda line: credit_agencies(state, agencies, line)
         return None
     if _is_role(text):
         return "role", lambda line: _set_role(state, text, line)
@@ -49,6 +49,10 @@ def add_names(state: ParseState, names: list[str], agencies: list[str], role: st
             if role:
                 state.meta.bylines[-1] = Byline(name, role)
             state.decide(line, f"byline: {name!r}" + (f" ({role})" if role else ""))
+    credit_agencies(state, agencies, line)
+
+
+def credit_agencies(state: ParseState, agencies: list[str], line: int) -> None:
     for agency in agencies:
         credit_agency(state, agency, line)
 

@@ -88,7 +88,7 @@ _TIME_BEFORE = re.compile(
 TIME_BEFORE_WINDOW = 32
 
 
-class _DigitTable(dict):
+class _DigitTable(dict[int, int]):
     """``str.translate`` table: every decimal digit of any script (Arabic-Indic, Persian,
     Bengali, Devanagari, full-width...) -> its ASCII digit; other characters unchanged.
     Filled on first sight of each character, so nothing is built at import."""

@@ -210,7 +210,7 @@ def _signed_agency(text: str) -> str | None:
     (``Reuter``); end marks (``END``, ``Fim``) are no agency."""
     for word in WORD.findall(text):
         if is_agency(word) and boilerplate_reason(word) != "end-mark":
-            return word
+            return str(word)
     words = text.split()
     if len(words) <= 2 and text[:1].isupper() and not _CODE_MARK.search(text):
         return text.strip(" -–—.")

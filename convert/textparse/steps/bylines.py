@@ -48,10 +48,11 @@ def _header_chunk(state: ParseState, index: int, chunk: Chunk) -> None:
         text = strip_markup(clean_text(line.text))
         first, *others = _CREDIT_PARTS.split(text)
         part = byline_part(state, first)
-        rest = [byline_part(state, other) for other in others]
-        if part and (part[0] in ("byline", "editor") or after_byline) and all(rest):
-            for found in (part, *rest):
-                found[1](line.number)
+        rest = [found for other in others if (found := byline_part(state, other))]
+        if part and (part[0] in ("byline", "editor") or after_byline) and (
+                len(rest) == len(others)):
+            for _, apply in (part, *rest):
+                apply(line.number)
             chunk.take(line, part[0])
             after_byline = True
         elif not after_byline and is_name_line(text) and state.roles.get(line.number) != (

@@ -106,21 +106,22 @@ def starts_header_line(text: str) -> bool:
 def zone_units(chunks: list[Chunk], width: int) -> list[list[tuple[Chunk, Line]]]:
     """The header zone's units: each line alone, hard-wrapped lines joined.
 
-    The zone ends at the second block that reads as body, or above a table, quote or list.
+    The zone ends at the second block that reads as body (or a quote or list), or above
+    a table.
     """
     units: list[list[tuple[Chunk, Line]]] = []
     prose = 0
     for chunk in chunks:
         if chunk.role is not None or not chunk.open_lines:
             continue
-        if chunk.kind != "text":
-            break  # a table, quote or list is body: the header zone ends above it
-        if looks_like_prose(chunk.text):
+        if chunk.kind == "table":
+            break  # a table is body: the header zone ends above it
+        if chunk.kind != "text" or looks_like_prose(chunk.text):
             # Up to the second paragraph: whether the first is a standfirst or the
             # body's start depends on what follows it (a byline, a date line...).
             units.append([(chunk, line) for line in chunk.open_lines])
             prose += 1
-            if prose == 2:
+            if prose == 2 or chunk.kind != "text":
                 break
             continue
         previous: Line | None = None
