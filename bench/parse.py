@@ -37,7 +37,7 @@ from tests.support.corpus import field_results  # noqa: E402
 from tests.readers.test_text_real import real_files, real_results  # noqa: E402
 
 DEV = ROOT.parent / "shared" / "corpus" / "dev"
-EXCLUDED = {"blind"}
+EXCLUDED = {"blind", "blind2"}
 TIME_GOAL_MS = 3.0
 
 

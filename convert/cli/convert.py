@@ -189,7 +189,9 @@ def _convert_run(inputs: list[str], formats: list[str], values: dict[str, Any],
                                               progress=display.show, **common)
             else:
                 done = batch.convert_many(inputs, formats, output_dir, progress=display.show,
-                                          skip_existing=values["skip_existing"], **common)
+                                          skip_existing=values["skip_existing"],
+                                          results="counts" if values["report"] is None
+                                          else "file", **common)
         except batch.Interrupted as stop:
             done = stop.report
         except ConvertError as error:
@@ -197,7 +199,7 @@ def _convert_run(inputs: list[str], formats: list[str], values: dict[str, Any],
     if not quiet:
         for note in done.notes:
             write_text(sys.stderr, printable(f"newsconvert: note: {note}") + "\n")
-    return finish_run(done, values["report"], summary=not quiet and len(done.files) != 1)
+    return finish_run(done, values["report"], summary=not quiet and done.total != 1)
 
 
 def _output_formats(to: str | None, output: str | None) -> list[str]:
