@@ -5,7 +5,7 @@
 of :mod:`convert.formats.body`, and a footer (source, copyright, keywords).  The HTML
 writer serialises it into a page (or alone, as a fragment); the EPUB writer
 builds the same markup in the XHTML namespace for its chapters (pass a
-:class:`~convert.formats.body.MarkupBuilder` for the namespace and link policy).
+:class:`~convert.formats.body.build.MarkupBuilder` for the namespace and link policy).
 The HTML reader reads this markup back, so the class names and ``data-*``
 attributes below are the contract between writer and reader.
 
@@ -22,7 +22,8 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from convert.formats.body import PHOTO_CLASS, MarkupBuilder, append_text, ascii_json, is_nfc
+from convert.formats.body import PHOTO_CLASS
+from convert.formats.body.build import MarkupBuilder, append_text, ascii_json, is_nfc
 from convert.model import (
     Byline, Dateline, Document, Figure, Inlines, ListBlock, Table, plain_text,
 )

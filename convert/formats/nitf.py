@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypedDict
 
-from convert.formats.body import BodyParser
+from convert.formats.body.parse import BodyParser
 from convert.formats.safexml import local_name
 from convert.model import Block, Byline, Figure
 

@@ -4,7 +4,7 @@ Books written by newsconvert carry each article's canonical JSON in its
 chapter (see :mod:`convert.writers.epub`), so they read back to exactly the
 documents that went in; their own pages (contents, section pages) hold no
 article and are skipped.  Other books get a lenient reading of each spine
-document's body with the one body-markup reader (:mod:`convert.formats.body`):
+document's body with the one body-markup reader (:mod:`convert.formats.body.parse`):
 a first ``h1`` (else the ``title``) is the headline, white space is collapsed
 as a browser shows it, and blocks with no text are left out.  The package's
 Dublin Core metadata fills what a chapter does not say: ``dc:creator`` the
@@ -30,7 +30,8 @@ from typing import Any
 from urllib.parse import unquote
 
 from convert.errors import ConvertError
-from convert.formats.body import XHTML, BodyParser
+from convert.formats.body import XHTML
+from convert.formats.body.parse import BodyParser
 from convert.formats.epub import DATA_BLOCK_ID
 from convert.model import (
     Byline, Document, Heading, ParseWarning, Provenance, body_text, content_id, plain_text,

@@ -20,7 +20,7 @@ Mapping, entry by entry (the feed's own values where the entry has none):
 
 Dates are kept as the feed states them, with their offset (RFC 822 dates
 become ISO 8601).  HTML in titles and summaries is read as text; HTML
-bodies go through the one body-markup reader (:mod:`convert.formats.body`)
+bodies go through the one body-markup reader (:mod:`convert.formats.body.parse`)
 after feedparser's sanitizer has removed scripts and styles.  feedparser
 never fetches anything here (it is given the bytes), resolves no external
 entity and keeps only simple entity declarations, so no entity expands.
@@ -37,7 +37,7 @@ from dataclasses import replace
 from typing import Any
 
 from convert.errors import ConvertError
-from convert.formats.body import blocks_from_html
+from convert.formats.body.parse import blocks_from_html
 from convert.model import (Block, Byline, Document, Figure, Paragraph, ParseWarning,
                            Provenance, body_text, content_id)
 from convert.options import ReadOptions

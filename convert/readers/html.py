@@ -3,7 +3,7 @@
 Reads the ``<article>`` markup described in :mod:`convert.formats.htmlarticle` back
 into the same Document: visible fields from their marked-up elements, the
 others from the ``data-*`` attributes of ``<article>``, the body with the one
-body-markup reader (:class:`convert.formats.body.BodyParser`).  The ``<head>``
+body-markup reader (:class:`convert.formats.body.parse.BodyParser`).  The ``<head>``
 (JSON-LD, Open Graph) is derived from the same Document and is not needed,
 which is why a fragment reads back as completely as a page.
 
@@ -18,7 +18,7 @@ from typing import Any, TYPE_CHECKING
 
 from convert.formats import htmlarticle
 from convert.errors import ConvertError
-from convert.formats.body import BodyParser, json_or_none
+from convert.formats.body.parse import BodyParser, json_or_none
 from convert.model import Byline, Dateline, Document, Provenance, body_text, content_id
 from convert.options import ReadOptions
 from convert.formats.safexml import html_parser, xpath_elements

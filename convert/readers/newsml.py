@@ -25,7 +25,8 @@ from urllib.parse import unquote
 
 from convert.errors import ConvertError
 from convert.formats import newsml as g2
-from convert.formats.body import XHTML, BodyParser
+from convert.formats.body import XHTML
+from convert.formats.body.parse import BodyParser
 from convert.formats.newsml import NAR, XML_LANG
 from convert.formats.nitf import NitfBodyParser, NitfHead, nitf_body, nitf_head
 from convert.formats import vocabulary

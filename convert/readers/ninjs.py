@@ -31,7 +31,7 @@ from convert.errors import ConvertError
 from convert.formats.dates import colon_offset
 from convert.formats.jsonload import JsonLines, load_json
 from convert.formats.sniff import ninjs_version
-from convert.formats.body import blocks_from_html
+from convert.formats.body.parse import blocks_from_html
 from convert.model import (
     ITEM_TYPE_NAMES, PUB_STATUSES, Block, Byline, Concept, Contributor, Dateline, Document, ItemType, Paragraph,
     ParseWarning, Provenance, PubStatus,

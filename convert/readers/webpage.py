@@ -30,7 +30,7 @@ import re
 from typing import Any
 
 from convert.errors import ConvertError
-from convert.formats.body import blocks_from_elements
+from convert.formats.body.parse import blocks_from_elements
 from convert.model import (Byline, Document, Heading, ParseWarning, Provenance, body_text,
                            content_id, plain_text)
 from convert.options import ReadOptions

@@ -4,7 +4,7 @@ The page holds the article markup (:func:`convert.formats.htmlarticle.article_el
 machine-readable metadata in the ``<head>`` (schema.org ``NewsArticle``
 JSON-LD, Open Graph, ``<meta name="description">``, a canonical link) and an
 embedded stylesheet: it makes no request of its own (no web fonts, no CDN).
-It is serialised by :func:`convert.formats.body.to_html`.
+It is serialised by :func:`convert.formats.body.build.to_html`.
 """
 
 from __future__ import annotations
@@ -18,12 +18,12 @@ from lxml import etree
 
 from convert.errors import ConvertError
 from convert.formats.htmlarticle import article_element, placeholder_headline, text_direction
-from convert.formats.body import MarkupBuilder, is_nfc, is_safe_url, to_html
+from convert.formats.body.build import MarkupBuilder, is_nfc, is_safe_url, to_html
 from convert.model import Document, Figure, block_text, body_text
 from convert.options import WriteOptions
 from convert.writers.present import people_date, typeset
 
-#: Head elements whose content is not escaped (see :func:`convert.formats.body.to_html`):
+#: Head elements whose content is not escaped (see :func:`convert.formats.body.build.to_html`):
 #: JSON-LD made safe by :func:`json_ld` and checked stylesheets.
 _RAW_TEXT_ELEMENTS = frozenset({"script", "style"})
 DESCRIPTION_LENGTH = 200

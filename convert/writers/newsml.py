@@ -23,7 +23,8 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from convert.errors import ConvertError
-from convert.formats.body import XHTML, MarkupBuilder
+from convert.formats.body import XHTML
+from convert.formats.body.build import MarkupBuilder
 from convert.formats.htmlarticle import text_direction
 from convert.formats import vocabulary
 from convert.formats.newsml import (

@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 from convert.errors import ConvertError
-from convert.formats.body import blocks_to_html
+from convert.formats.body.build import blocks_to_html
 from convert.formats.dates import conversion_time
 from convert.formats.ninjs import (
     ABOUT_REL, ALT_ID_ROLE, AUTHOR_REL, CONTRIBUTOR_REL, DATE_ROLE_PREFIX, SIGNALS_ROLE, STAMPED_ROLE, URL_ROLE, NinjsProfile,

@@ -15,7 +15,7 @@ Two passes, both applied to what is *shown* only, never to the Document:
   ``; : ! ?`` as no-break spaces.
 
 Pages keep the exact text of every run the pass changed (``data-text``, see
-:class:`convert.formats.body.MarkupBuilder`), so reading a page back gives the
+:class:`convert.formats.body.build.MarkupBuilder`), so reading a page back gives the
 same Document.  babel is imported on the first date shown (15-50 ms by ``python -X
 importtime -c "import babel.dates"`` on a busy 2-core machine; about 50 ms with the first
 locale's data), paid only by writers that show dates; then about 0.03 ms a date.

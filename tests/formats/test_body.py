@@ -8,10 +8,9 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from convert.errors import ConvertError
-from convert.formats.body import (
-    XHTML, BodyParser, blocks_from_elements, blocks_from_html, blocks_to_html, body_elements,
-    to_html,
-)
+from convert.formats.body import XHTML
+from convert.formats.body.build import blocks_to_html, body_elements, to_html
+from convert.formats.body.parse import BodyParser, blocks_from_elements, blocks_from_html
 from convert.model import (
     Emphasis, Figure, Heading, Link, ListBlock, Note, Paragraph, Quote, Strong, Table,
 )

@@ -18,7 +18,7 @@ from convert import api
 from convert.cli import app
 from convert.errors import ConvertError
 from convert.formats.htmlarticle import text_direction
-from convert.formats.body import is_safe_url
+from convert.formats.body.build import is_safe_url
 from convert.model import Document
 from convert.options import WriteOptions
 from convert.writers.html import default_stylesheet
@@ -343,7 +343,8 @@ def test_article_element_builds_the_same_markup_as_xhtml_for_epub() -> None:
     from lxml import etree
 
     from convert.formats.htmlarticle import article_element
-    from convert.formats.body import XHTML, MarkupBuilder
+    from convert.formats.body import XHTML
+    from convert.formats.body.build import MarkupBuilder
 
     from convert.writers.present import people_date, typeset
 

@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from convert.formats.body import XHTML, MarkupBuilder
+from convert.formats.body import XHTML
+from convert.formats.body.build import MarkupBuilder
 from convert.formats.epub import DATA_BLOCK_ID, OPS
 from convert.formats.htmlarticle import article_element
 from convert.formats.xmltext import without_not_xml, xml_safe
