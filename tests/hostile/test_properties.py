@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import sys
 import zipfile
 from collections.abc import Callable
@@ -40,9 +41,13 @@ from tests.hostile.bounded import run_capped
 
 MEMORY_MIB = 1024
 
+#: Strings that crashed a run or reached a terminal raw: half a surrogate pair
+#: (``json.dumps`` writes it as ``\\ud800``), ESC and OSC sequences, bidi controls.
+_hostile_strings = st.sampled_from(["\ud800", "a\udfffb", "\x1b[2J\x1b]0;title\x07", "\u202e",
+                                    "<script>alert(1)</script>", "]]>"])
 _json = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False)
-    | st.text(max_size=40),
+    | st.text(max_size=40) | _hostile_strings,
     lambda children: st.lists(children, max_size=6)
     | st.dictionaries(st.sampled_from(["uri", "type", "headline", "body_text", "body_html",
                                        "bodies", "versioncreated", "language", "id", "body",
@@ -109,43 +114,70 @@ def _assert_no_bug(stderr: str, returncode: int) -> None:
     assert "Traceback" not in stderr and "internal error" not in stderr, stderr[-2000:]
 
 
-def _write_all(folder: Path, items: list[tuple[str, bytes]]) -> list[Path]:
+#: What may follow an input's number in its file name: a byte that is not UTF-8,
+#: terminal controls, a newline forging a GitHub Actions command or a message line.
+_name_tails = st.sampled_from([b"", b"-\xff\xfe", b"-\x1b[2J", "-\u202e".encode(),
+                               b"-\n::error file=x.py,line=1::PWNED\nnewsconvert: forged"])
+
+
+def _write_all(folder: Path, items: list[tuple[str, bytes]], tails: list[bytes]) -> list[Path]:
     folder.mkdir()
     paths = []
     for number, (extension, data) in enumerate(items):
-        path = folder / f"f{number:02d}{extension}"
+        tail = tails[number] if number < len(tails) else b""
+        path = Path(os.fsdecode(os.fsencode(folder) + b"/f%02d" % number + tail
+                                + extension.encode()))
         path.write_bytes(data)
         paths.append(path)
     return paths
 
 
+def _numbers(names: list[str]) -> list[str]:
+    """The input numbers (``f00``...) of the files a report names, in its order."""
+    return [Path(name).name[:3] for name in names]
+
+
+def _assert_nothing_raw(output: str) -> None:
+    """Nothing from an input's bytes or name reaches a terminal or CI log unescaped."""
+    assert "\x1b" not in output and "\u202e" not in output, output[-2000:]
+    assert not [line for line in output.splitlines()
+                if line.startswith("::") or line.startswith("newsconvert: forged")], output[-2000:]
+
+
 @settings(max_examples=8, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
                                  HealthCheck.data_too_large])
-@given(items=inputs)
-def test_random_inputs_never_reach_a_bug(items: list[tuple[str, bytes]],
+@given(items=inputs, tails=st.lists(_name_tails, max_size=12),
+       to=st.sampled_from(["json", "ninjs", "newsml", "html", "epub"]))
+def test_random_inputs_never_reach_a_bug(items: list[tuple[str, bytes]], tails: list[bytes],
+                                         to: str,
                                          tmp_path_factory: pytest.TempPathFactory) -> None:
     root = tmp_path_factory.mktemp("random")
-    paths = _write_all(root / "in", items)
+    paths = _write_all(root / "in", items, tails)
     named = [str(path) for path in paths]
+    numbers = _numbers(named)
 
     report = root / "run.json"
-    convert = run_capped("convert", *named, "--to", "json", "-o", str(root / "out"),
+    output = root / ("book.epub" if to == "epub" else "out")
+    convert = run_capped("convert", *named, "--to", to, "-o", str(output),
                          "--report", str(report), cwd=root, memory_mib=MEMORY_MIB)
     _assert_no_bug(convert.err, convert.returncode)
+    _assert_nothing_raw(convert.err)
     run = json.loads(report.read_text(encoding="utf-8"))
     # each input has its own result: none is left out
-    assert [result["source"] for result in run["files"]] == named
+    assert _numbers([result["source"] for result in run["files"]]) == numbers
 
     validate = run_capped("validate", *named, "--format", "json", cwd=root, memory_mib=None)
     _assert_no_bug(validate.err, validate.returncode)
+    _assert_nothing_raw(validate.err + validate.out)
     assert validate.peak_mib < MEMORY_MIB
     checked = json.loads(validate.stdout)
-    assert sorted(result["file"] for result in checked["files"]) == sorted(named)
+    assert sorted(_numbers([result["file"] for result in checked["files"]])) == numbers
 
     for path in paths[:3]:
         inspect = run_capped("inspect", str(path), cwd=root, memory_mib=MEMORY_MIB)
         _assert_no_bug(inspect.err, inspect.returncode)
+        _assert_nothing_raw(inspect.err + inspect.out)
 
 
 # ---------------------------------------------------------------- linear work
