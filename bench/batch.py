@@ -5,7 +5,8 @@
 
 Articles are generated in a temporary folder from the dev corpus texts (each one
 made distinct), with a Markdown twin of each for pandoc.  Every conversion is a
-fresh process running the library's ``convert_many`` (start-up included in the
+fresh process running the library's ``convert_many`` as ``newsconvert convert``
+runs it without ``--report`` (``results="counts"``; start-up included in the
 wall time); it reports its own peak RSS (``VmHWM``) and its workers' largest
 (``RUSAGE_CHILDREN``).  pandoc converts a sample of the twins, one process per
 file (how its users batch it), ``--jobs`` at a time.  Our runs and pandoc's take
@@ -23,6 +24,7 @@ import argparse
 import importlib.util
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -49,12 +51,16 @@ import json, resource, sys, time
 started = time.perf_counter()
 from convert import run
 folder, fmt, out, jobs = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
-report = run.convert_many([folder], [fmt], out, jobs=jobs, read_format="text")
+report = run.convert_many([folder], [fmt], out, jobs=jobs, read_format="text",
+                          results="counts")
 seconds = time.perf_counter() - started
 parent_kib = next(int(line.split()[1]) for line in open("/proc/self/status")
                   if line.startswith("VmHWM:"))
+own, workers = (resource.getrusage(who) for who in (resource.RUSAGE_SELF,
+                                                    resource.RUSAGE_CHILDREN))
 print(json.dumps({"seconds": seconds, "counts": report.counts, "parent_kib": parent_kib,
-                  "worker_kib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))
+                  "worker_kib": workers.ru_maxrss,
+                  "cpu": own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime}))
 """
 
 
@@ -103,16 +109,20 @@ def convert_in_child(folder: Path, fmt: str, out: Path, jobs: int,
     return figures
 
 
-def pandoc_round(sources: list[Path], out: Path, jobs: int) -> float:
-    """Seconds for pandoc to convert ``sources``, one process each, ``jobs`` at a time."""
+def pandoc_round(sources: list[Path], out: Path, jobs: int) -> tuple[float, float]:
+    """Wall and CPU seconds for pandoc to convert ``sources``, one process each, ``jobs``
+    at a time (CPU time: what waiting for a shared core does not inflate)."""
     def one(source: Path) -> None:
         subprocess.run(["pandoc", "-f", "markdown", "-t", "html5", "-s", str(source),
                         "-o", str(out / f"{source.stem}.html")], check=True)
 
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     with ThreadPoolExecutor(jobs) as pool:
         list(pool.map(one, sources))
-    return time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (time.perf_counter() - started,
+            after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
 
 
 def validate_newsml(out: Path, env: dict[str, str]) -> str:
@@ -159,28 +169,36 @@ def main() -> None:
         runs: dict[tuple[str, int], list[dict[str, object]]] = {
             (fmt, count): [] for fmt in fmts for count in counts}
         pandoc: list[float] = []
+        pandoc_cpu: list[float] = []
         for _ in range(options.rounds):  # taking turns, so other load falls on all alike
             for fmt in fmts:
                 for count in counts:
                     runs[fmt, count].append(convert_in_child(
                         folders[count], fmt, work / f"out-{fmt}-{count}", options.jobs, env))
-            pandoc.append(pandoc_round(sources, pandoc_out, options.jobs))
+            wall, cpu = pandoc_round(sources, pandoc_out, options.jobs)
+            pandoc.append(wall)
+            pandoc_cpu.append(cpu)
         print(f"{machine()}; {options.rounds} rounds, {options.jobs} jobs; articles made "
               f"from {DEV_CORPUS}")
         pandoc_rate = len(sources) / statistics.median(pandoc)
+        pandoc_ms = statistics.median(pandoc_cpu) / len(sources) * 1000
         print(f"  pandoc md -> html, one process per article, {options.jobs} at a time: "
               f"{pandoc_rate:,.1f} articles/s (min run {len(sources) / max(pandoc):,.1f}; "
-              f"sample of {len(sources):,} per round)")
+              f"sample of {len(sources):,} per round), CPU {pandoc_ms:.1f} ms per article")
         rates: dict[tuple[str, int], float] = {}
         for (fmt, count), figures in runs.items():
             walls = [float(f["wall"]) for f in figures]  # type: ignore[arg-type]
             rate = rates[fmt, count] = count / statistics.median(walls)
             parent = max(float(f["parent_kib"]) for f in figures) / 1024  # type: ignore[arg-type]
             worker = max(float(f["worker_kib"]) for f in figures) / 1024  # type: ignore[arg-type]
+            cpu = [float(f["cpu"]) for f in figures]  # type: ignore[arg-type]
+            cpu_ms = statistics.median(cpu) / count * 1000
             print(f"  newsconvert txt -> {fmt:<7}{count:>8,} articles: {rate:7,.0f} articles/s "
                   f"(best {count / min(walls):,.0f}; {statistics.median(walls):.2f} s), "
-                  f"{rate / pandoc_rate:5.1f}x pandoc; peak RSS parent {parent:.0f} MiB, "
-                  f"largest worker {worker:.0f} MiB; {figures[-1]['counts']}")
+                  f"{rate / pandoc_rate:5.1f}x pandoc; CPU {cpu_ms:.2f} ms per article, "
+                  f"parent and workers ({pandoc_ms / cpu_ms:.1f}x less than pandoc's); peak RSS "
+                  f"parent {parent:.0f} MiB, largest worker {worker:.0f} MiB; "
+                  f"{figures[-1]['counts']}")
         if "newsml" in fmts:
             print("  " + validate_newsml(work / f"out-newsml-{counts[-1]}", env))
     closing_lines(fmts, counts, rates, runs, pandoc_rate)

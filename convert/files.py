@@ -226,8 +226,9 @@ def _umask() -> int:
     return mask
 
 
-def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file and a rename.
+def write_atomic(path: str | os.PathLike[str], data: bytes | Iterable[bytes]) -> None:
+    """Write ``data`` (bytes, or chunks of bytes as they are made) to ``path``
+    through a temporary file and a rename.
 
     A failure (full disk, Ctrl-C) never leaves a partial ``path`` behind.
     """
@@ -246,7 +247,10 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     try:
         os.fchmod(handle, 0o666 & ~_umask())  # mkstemp's 0600 is not what users expect
         with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
+            if isinstance(data, bytes):
+                stream.write(data)
+            else:
+                stream.writelines(data)
         os.replace(temporary, target)
     except BaseException as error:
         Path(temporary).unlink(missing_ok=True)

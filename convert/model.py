@@ -13,6 +13,7 @@ only) is not the same statement as ``"2014-10-06T00:00:00"``.
 from __future__ import annotations
 
 import hashlib
+import re
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields, is_dataclass, replace
@@ -155,7 +156,9 @@ class Concept:
     something only through a catalog), ``uri`` the same concept as a full URI
     where known, ``literal`` a free-text identifier.  ``kind`` says what an
     entity in the news is (``person``, ``organisation``, ``place``, ``event``,
-    ``object``), None for a topic or genre; ``rel`` how the item relates to it.
+    ``object``), None for a topic or genre; ``rel`` how the item relates to it, as
+    the source states it (None: not stated; a NewsML-G2 subject of a kind is
+    :data:`ABOUT_REL`).
     """
 
     name: str | None = None
@@ -164,6 +167,10 @@ class Concept:
     literal: str | None = None
     kind: str | None = None
     rel: str | None = None
+
+
+#: ``Concept.rel`` of a person, organisation, place... the item is about (in the news).
+ABOUT_REL = "about"
 
 
 @dataclass(frozen=True)
@@ -180,6 +187,122 @@ class Contributor:
 
 #: The role of an editor ("Edited by ...").
 EDITOR_ROLE = "cpprole:contentEditor"
+
+
+@dataclass(frozen=True)
+class Description:
+    """A description of the item other than its summary, with its role as the source
+    named it (NewsML-G2 ``drol:teaser``, ninjs ``text``; None: no role)."""
+
+    text: str
+    role: str | None = None
+    #: IANA media type as the source stated it (ninjs ``contentType``: ``text/plain``).
+    content_type: str | None = None
+
+
+@dataclass(frozen=True)
+class Rendition:
+    """One file of a picture or other media item: where it is and what it is."""
+
+    href: str
+    #: The producer's name for the rendition (ninjs ``name``: ``highres``, ``r00``...).
+    name: str | None = None
+    title: str | None = None
+    #: IANA media type (``image/jpeg``).
+    content_type: str | None = None
+    width: int | None = None
+    height: int | None = None
+    #: Size of the file in bytes.
+    size: int | None = None
+
+
+@dataclass(frozen=True)
+class Association:
+    """A picture (or video, audio, graphic, story) that goes with the item: ninjs
+    ``associations``, a NewsML-G2 ``link`` with the target's properties as hints.
+
+    ``name`` is how the item refers to it (ninjs association name, TT's ``a001``);
+    ``descriptions`` hold its caption (role ``caption``, or as the source named it);
+    ``credit`` is who made it (ninjs ``by``).
+    """
+
+    type: ItemType = "picture"
+    name: str | None = None
+    uri: str | None = None
+    headline: str | None = None
+    descriptions: tuple[Description, ...] = ()
+    credit: str | None = None
+    renditions: tuple[Rendition, ...] = ()
+    #: The package group it belongs to, for the items of a composite (NewsML-G2
+    #: packageItem ``group/@role``, such as ``group:main``; ninjs 3.1 association ``rel``).
+    group: str | None = None
+
+
+#: The description role of a caption (IPTC description roles: drol:caption).
+CAPTION_ROLE = "caption"
+
+
+#: ``name`` of the association made for the n-th figure of a body (``figure_1``...: ninjs
+#: 1.6 names must match ``^[a-zA-Z0-9_]+``), and of the rendition of its file (IPTC
+#: rendition code ``web``).
+FIGURE_NAME = "figure_{}"
+FIGURE_RENDITION = "web"
+
+
+#: An absolute URI (a scheme, then no white space).
+ABSOLUTE_URI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:\S+")
+
+
+def figure_association(figure: Figure, number: int, item_id: str) -> Association:
+    """The picture the ``number``-th figure of item ``item_id`` shows, as an association:
+    its caption, credit and file (its uri: the file, else the item's uri and the figure's
+    name as fragment; a relative ``src``, such as an EPUB's ``images/p.jpg``, locates
+    nothing outside its book and is no rendition).  How writers that carry associations
+    state a figure, and how their readers recognise an association that only repeats a
+    figure of the body."""
+    caption = plain_text(figure.caption)
+    name = FIGURE_NAME.format(number)
+    src = figure.src if figure.src and ABSOLUTE_URI.fullmatch(figure.src) else None
+    return Association(
+        name=name, uri=src or f"{item_id}#{name}",
+        descriptions=(Description(caption, CAPTION_ROLE),) if caption else (),
+        credit=figure.credit,
+        renditions=(Rendition(src, name=FIGURE_RENDITION),) if src else ())
+
+
+def _figures(body: Sequence[Block]) -> list[Figure]:
+    return [block for block in body if isinstance(block, Figure)]
+
+
+def item_associations(doc: Document) -> tuple[Association, ...]:
+    """Every association of ``doc``: its own, then one for each body figure that none of
+    them already shows (the same file, or the same caption)."""
+    found = list(doc.associations)
+    for number, figure in enumerate(_figures(doc.body), start=1):
+        derived = figure_association(figure, number, doc.id)
+        if not any(_shows(association, figure, derived) for association in doc.associations):
+            found.append(derived)
+    return tuple(found)
+
+
+def _shows(association: Association, figure: Figure, derived: Association) -> bool:
+    if association == derived:
+        return True
+    if figure.src and any(r.href == figure.src for r in association.renditions):
+        return True
+    return bool(derived.descriptions) and any(
+        d.text == derived.descriptions[0].text for d in association.descriptions)
+
+
+def own_associations(associations: Sequence[Association], body: Sequence[Block],
+                     item_id: str) -> tuple[Association, ...]:
+    """What a reader keeps of the ``associations`` it read: all but those that merely
+    repeat a figure of ``body`` (made for it by :func:`item_associations`)."""
+    derived = {figure_association(figure, number, item_id)
+               for number, figure in enumerate(_figures(body), start=1)}
+    # formats with no place for the name (NewsML-G2) give it back as None
+    derived |= {replace(association, name=None) for association in derived}
+    return tuple(a for a in associations if a not in derived)
 
 
 @dataclass(frozen=True)
@@ -264,6 +387,14 @@ class Document:
     #: People, organisations, places... in the news (each with its ``kind``).
     about: tuple[Concept, ...] = ()
     contributors: tuple[Contributor, ...] = ()
+    # -- canonical schema 3
+    #: Descriptions other than the summary (teaser, caption of a picture item...).
+    descriptions: tuple[Description, ...] = ()
+    #: Pictures and other media that go with the item (beyond the figures in its body).
+    associations: tuple[Association, ...] = ()
+    #: The byline as the source wrote it (NewsML-G2 ``by``, ninjs ``by``) when that is
+    #: not just the authors' names joined by commas ("Ann Lee and Bo Ek").
+    written_byline: str | None = None
     provenance: Provenance = field(default=Provenance("unknown"), compare=False)
 
 
@@ -330,8 +461,25 @@ def block_text(block: Block) -> str:
     return plain_text(block.content)
 
 
+def byline_text(doc: Document) -> str | None:
+    """The byline to write: as the source wrote it, else the authors' names joined."""
+    if doc.written_byline is not None:
+        return doc.written_byline
+    return ", ".join(byline.name for byline in doc.bylines) or None
+
+
+def written_byline(written: str | None, bylines: Sequence[Byline]) -> str | None:
+    """What a reader keeps of the byline it read: all of it, unless it is just the
+    authors' names joined (which :func:`byline_text` makes again)."""
+    if written is None or written == ", ".join(byline.name for byline in bylines):
+        return None
+    return written
+
+
 def body_text(blocks: tuple[Block, ...]) -> str:
-    return "\n\n".join(block_text(block) for block in blocks)
+    """The story as plain text: every block but the figures (a caption is not story text,
+    nor counted in its words; the picture is an association)."""
+    return "\n\n".join(block_text(block) for block in blocks if not isinstance(block, Figure))
 
 
 # ---------------------------------------------------------------- passes

@@ -54,25 +54,8 @@ REFUSED = {
     "newsml/stt-events_ml_259431.xml": "invalid",
 }
 
-AP_ENVELOPE = ("issue 15 (semantics engineer): the AP API envelope around the ninjs item is "
-               "not read")
-EMPTY_VALUES = ("issue 15 (semantics engineer): empty source values (urgency, slugline, "
-                "copyright, dateline, keyword) copied through")
-H1_BODY = ("issue 15 item 9 (semantics engineer): an <h1> of the XHTML body read as a level-1 "
-           "heading, which the canonical schema does not allow")
-NOT_URI = ("issue 15 item 2 (semantics engineer): a guid that is not a URI "
-           "(tag_reuters.com_...) kept as the id")
 VERSION_TIMES = ("issue 15 item 4 (semantics engineer): versionCreated before firstCreated "
                  "(and a guid twice in one newsMessage), as the source gives them")
-HTML_HEADINGS = ("issue 18 (HTML and EPUB engineer): body headings from the source skip levels "
-                 "under the page's <h1>")
-TABLE_SPAN = ("the Table block (parser engineer, issue 14): a source cell's colspan is not "
-              "kept, so the Nu checker warns that a spanning row is 1 column wide")
-
-EMPTY_VALUES_AND_H1 = f"{EMPTY_VALUES}; {H1_BODY}"
-
-CHECKS = ("read", *WRITERS, *(f"validate:{writer}" for writer in WRITERS))
-
 
 def _each(name: str, *checks: str, reason: str) -> dict[tuple[str, str], str]:
     return {(name, check): reason for check in checks}
@@ -81,26 +64,6 @@ def _each(name: str, *checks: str, reason: str) -> dict[tuple[str, str], str]:
 #: (file, check) -> why it fails today.  check: "read", a writer name (writing and
 #: the official validator), or "validate:<writer>" (newsconvert validate).
 KNOWN: dict[tuple[str, str], str] = {
-    **_each('newsml/sdcore-ansa_culture.xml', 'json', 'validate:json', reason=EMPTY_VALUES),
-    **_each('newsml/sdcore-stt1.xml', 'json', 'validate:json', reason=EMPTY_VALUES),
-    **_each('newsml/sdcore-stt_newsml_endash.xml', 'json', 'validate:json', reason=EMPTY_VALUES),
-    **_each('newsml/sdcore-stt_newsml_no_truncated_text_test.xml', 'json', 'validate:json', reason=EMPTY_VALUES),
-    **_each('newsml/sdcore-stt_newsml_test_no_hl.xml', 'json', 'validate:json', reason=EMPTY_VALUES),
-    **_each('newsml/stt-stt_newsml_online_version.xml', 'json', 'validate:json', reason=EMPTY_VALUES),
-    **_each('ninjs/iptc2.1-ntb_text.json', 'json', 'validate:json', reason=EMPTY_VALUES),
-    **_each('newsml/sgval-NewsML-G2-invalid01.xml', 'json', 'validate:json', reason=EMPTY_VALUES_AND_H1),
-    **_each('newsml/sgval-NewsML-G2-valid01.xml', 'json', 'validate:json', reason=EMPTY_VALUES_AND_H1),
-    **_each('newsml/apa-NewsItem_2.9.xml', 'json', 'validate:json', reason=H1_BODY),
-    **_each('newsml/apa-NewsMessage_2.28.xml', 'json', 'validate:json', reason=H1_BODY),
-    **_each('newsml/apa-press_release.xml', 'json', 'validate:json', reason=H1_BODY),
-    **_each('ninjs/iptc3.0-tt_text_image_3.json', 'json', 'validate:json', reason=H1_BODY),
-    **_each('epub/epubjs-alice.epub', 'html', 'validate:html', reason=HTML_HEADINGS),
-    **_each('epub/pandoc-features.epub', 'html', 'validate:html', reason=HTML_HEADINGS),
-    **_each('newsml/sdcore-reuters-0000-GM1EA7M13RP01-v484616934.xml', 'json', 'ninjs', 'validate:json', 'validate:ninjs', reason=NOT_URI),
-    **_each('newsml/sdcore-reuters-2014-KBN0FL0NN-v5.xml', 'json', 'ninjs', 'validate:json', 'validate:ninjs', reason=NOT_URI),
-    **_each('ninjs/sdcore-ap_media_text_item.json', *CHECKS, reason=AP_ENVELOPE),
-    **_each('ninjs/sdcore-ninjs_embargoed.json', 'json', 'validate:json', reason=EMPTY_VALUES),
-    **_each('newsml/dpadw-spe_tab.xml', 'html', reason=TABLE_SPAN),
     **_each('newsml/apa-NewsMessage_2.28.xml', 'validate:newsml-message', reason=VERSION_TIMES),
 }
 

@@ -243,7 +243,8 @@ def convert_command(
                     inputs, formats, output_dir, read_format=from_, jobs=jobs,
                     fail_fast=fail_fast, executor=executor_name, scheduler=scheduler,
                     write_options=write_options, read_options=read_options,
-                    selection=selection, progress=display.show, skip_existing=skip_existing)
+                    selection=selection, progress=display.show, skip_existing=skip_existing,
+                    results="counts" if report is None else "file")
         except batch.Interrupted as stop:
             run = stop.report
         except ConvertError as error:
@@ -251,7 +252,7 @@ def convert_command(
     if not quiet:
         for note in run.notes:
             typer.echo(printable(f"newsconvert: note: {note}"), err=True)
-    _finish_run(run, report, summary=not quiet and len(run.files) != 1)
+    _finish_run(run, report, summary=not quiet and run.total != 1)
 
 
 def _convert_one_file(input: str, to: str, output: str | None, from_: str | None,

@@ -11,11 +11,13 @@ from typing import Any
 from convert.errors import ConvertError
 from convert.model import (
     BLOCK_TYPES,
+    Association,
     Block,
     Byline,
     Concept,
     Contributor,
     Dateline,
+    Description,
     Document,
     DroppedText,
     Emphasis,
@@ -30,14 +32,17 @@ from convert.model import (
     ParseWarning,
     Provenance,
     Quote,
+    Rendition,
     Strong,
     Table,
 )
 
-#: ``$schema`` of what we write: version 2 (news-item metadata: status,
-#: embargo, versions, subjects...).
-SCHEMA_ID = "urn:newsconvert:schema:document:2"
-#: ``$schema`` of version 1 files, which lack the version 2 keys.
+#: ``$schema`` of what we write: version 3 (version 2's news-item metadata: status,
+#: embargo, versions, subjects...; then descriptions and associations).
+SCHEMA_ID = "urn:newsconvert:schema:document:3"
+#: ``$schema`` of version 2 files, which lack the version 3 keys.
+SCHEMA_ID_V2 = "urn:newsconvert:schema:document:2"
+#: ``$schema`` of version 1 files, which lack the version 2 and 3 keys.
 SCHEMA_ID_V1 = "https://newsconvert.example/schemas/document.schema.json"
 #: The keys version 2 added, with the value a version 1 document means by leaving them out.
 V2_DEFAULTS: dict[str, Any] = {
@@ -45,7 +50,12 @@ V2_DEFAULTS: dict[str, Any] = {
     "version_created": None, "first_created": None, "provider": None,
     "copyright_holder": None, "usage_terms": None, "subjects": [], "genres": [], "about": [], "contributors": [],
 }
+#: The keys version 3 added, with the value an older document means by leaving them out.
+V3_DEFAULTS: dict[str, Any] = {"descriptions": [], "associations": [], "written_byline": None}
+#: Every news-item key (versions 2 and 3) with its default.
+ITEM_DEFAULTS: dict[str, Any] = {**V2_DEFAULTS, **V3_DEFAULTS}
 _CONCEPT_KEYS = ("name", "qcode", "uri", "literal", "kind", "rel")
+_RENDITION_KEYS = ("href", "name", "title", "content_type", "width", "height", "size")
 
 
 def inlines_to_data(inlines: Inlines) -> list[Any]:
@@ -95,11 +105,41 @@ def concept_from_data(data: dict[str, Any]) -> Concept:
 _CONCEPT_LISTS = ("subjects", "genres", "about")
 
 
+def description_to_data(description: Description) -> dict[str, Any]:
+    return {"text": description.text, "role": description.role,
+            "content_type": description.content_type}
+
+
+def description_from_data(data: dict[str, Any]) -> Description:
+    return Description(data["text"], data.get("role"), data.get("content_type"))
+
+
+def association_to_data(association: Association) -> dict[str, Any]:
+    return {"type": association.type, "name": association.name, "uri": association.uri,
+            "headline": association.headline,
+            "descriptions": [description_to_data(d) for d in association.descriptions],
+            "credit": association.credit,
+            "renditions": [{key: getattr(r, key) for key in _RENDITION_KEYS}
+                           for r in association.renditions],
+            "group": association.group}
+
+
+def association_from_data(data: dict[str, Any]) -> Association:
+    return Association(
+        type=data.get("type", "picture"), name=data.get("name"), uri=data.get("uri"),
+        headline=data.get("headline"),
+        descriptions=tuple(description_from_data(d) for d in data.get("descriptions", [])),
+        credit=data.get("credit"),
+        renditions=tuple(Rendition(**{key: r.get(key) for key in _RENDITION_KEYS})
+                         for r in data.get("renditions", [])),
+        group=data.get("group"))
+
+
 def item_fields_to_data(doc: Document, changed_only: bool = False) -> dict[str, Any]:
-    """The news-item fields (schema 2) as canonical data; ``changed_only``: those
+    """The news-item fields (schemas 2 and 3) as canonical data; ``changed_only``: those
     not at their default (how the HTML writer carries them in one attribute)."""
     data: dict[str, Any] = {}
-    for key in V2_DEFAULTS:
+    for key in ITEM_DEFAULTS:
         value = getattr(doc, key)
         if key in _CONCEPT_LISTS:
             value = [concept_to_data(c) for c in value]
@@ -107,9 +147,13 @@ def item_fields_to_data(doc: Document, changed_only: bool = False) -> dict[str, 
             value = [{"type": kind, "value": text} for kind, text in value]
         elif key == "contributors":
             value = [{"name": c.name, "role": c.role} for c in value]
+        elif key == "descriptions":
+            value = [description_to_data(d) for d in value]
+        elif key == "associations":
+            value = [association_to_data(a) for a in value]
         elif isinstance(value, tuple):
             value = list(value)
-        if not changed_only or value != V2_DEFAULTS[key]:
+        if not changed_only or value != ITEM_DEFAULTS[key]:
             data[key] = value
     return data
 
@@ -117,7 +161,7 @@ def item_fields_to_data(doc: Document, changed_only: bool = False) -> dict[str, 
 def item_fields_from_data(data: dict[str, Any]) -> dict[str, Any]:
     """Document keyword arguments for the news-item fields in ``data`` (absent: default)."""
     fields: dict[str, Any] = {}
-    for key, default in V2_DEFAULTS.items():
+    for key, default in ITEM_DEFAULTS.items():
         value = data.get(key, default)
         if key in _CONCEPT_LISTS:
             value = tuple(concept_from_data(c) for c in value)
@@ -125,6 +169,10 @@ def item_fields_from_data(data: dict[str, Any]) -> dict[str, Any]:
             value = tuple((entry["type"], entry["value"]) for entry in value)
         elif key == "contributors":
             value = tuple(Contributor(entry["name"], entry["role"]) for entry in value)
+        elif key == "descriptions":
+            value = tuple(description_from_data(d) for d in value)
+        elif key == "associations":
+            value = tuple(association_from_data(a) for a in value)
         elif isinstance(value, list):
             value = tuple(value)
         fields[key] = value
@@ -140,13 +188,15 @@ def item_field_errors(item: dict[str, Any]) -> list[str]:
 
 
 def upgrade(data: dict[str, Any]) -> dict[str, Any]:
-    """Version 1 canonical data as version 2 (the keys it lacks take their defaults).
+    """Version 1 or 2 canonical data as version 3 (the keys it lacks take their defaults).
 
     Anything else is returned as it is, for the schema to judge.
     """
-    if data.get("$schema") != SCHEMA_ID_V1:
-        return data
-    return {**V2_DEFAULTS, **data, "$schema": SCHEMA_ID}
+    if data.get("$schema") == SCHEMA_ID_V1:
+        return {**ITEM_DEFAULTS, **data, "$schema": SCHEMA_ID}
+    if data.get("$schema") == SCHEMA_ID_V2:
+        return {**V3_DEFAULTS, **data, "$schema": SCHEMA_ID}
+    return data
 
 
 def document_to_data(doc: Document) -> dict[str, Any]:

@@ -17,9 +17,10 @@ attributes on the ``<article>`` element.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from convert.formats.body import PHOTO_CLASS
@@ -76,41 +77,35 @@ def text_direction(language: str | None) -> str | None:
     return "rtl" if subtags[0] in _RTL_LANGUAGES else None
 
 
-#: Visible words, by primary language subtag (English when the language is not here).
-LABELS: dict[str, dict[str, str]] = {
-    "en": {"by": "By", "published": "Published", "updated": "Updated", "source": "Source",
-           "topics": "Topics", "separator": ", ", "dateline": ", ", "contents": "Contents",
-           "previous": "Previous", "next": "Next", "articles": "articles", "article": "article"},
-    "fr": {"by": "Par", "published": "Publié le", "updated": "Mis à jour le",
-           "source": "Source", "topics": "Sujets", "separator": ", ", "dateline": ", ",
-           "contents": "Sommaire", "previous": "Précédent", "next": "Suivant",
-           "articles": "articles", "article": "article"},
-    "de": {"by": "Von", "published": "Veröffentlicht", "updated": "Aktualisiert",
-           "source": "Quelle", "topics": "Themen", "separator": ", ", "dateline": ", ",
-           "contents": "Inhalt", "previous": "Zurück", "next": "Weiter",
-           "articles": "Artikel", "article": "Artikel"},
-    "es": {"by": "Por", "published": "Publicado", "updated": "Actualizado",
-           "source": "Fuente", "topics": "Temas", "separator": ", ", "dateline": ", ",
-           "contents": "Índice", "previous": "Anterior", "next": "Siguiente",
-           "articles": "artículos", "article": "artículo"},
-    "nl": {"by": "Door", "published": "Gepubliceerd", "updated": "Bijgewerkt",
-           "source": "Bron", "topics": "Onderwerpen", "separator": ", ", "dateline": ", ",
-           "contents": "Inhoud", "previous": "Vorige", "next": "Volgende",
-           "articles": "artikelen", "article": "artikel"},
-    "ru": {"by": "Автор:", "published": "Опубликовано", "updated": "Обновлено",
-           "source": "Источник", "topics": "Темы", "separator": ", ", "dateline": ", ",
-           "contents": "Содержание", "previous": "Назад", "next": "Далее",
-           "articles": "статей", "article": "статья"},
-    "ar": {"by": "بقلم", "published": "نُشر", "updated": "حُدّث", "source": "المصدر",
-           "topics": "مواضيع", "separator": "، ", "dateline": "، ", "contents": "المحتويات",
-           "previous": "السابق", "next": "التالي", "articles": "مقالات", "article": "مقال"},
-    "zh": {"by": "作者：", "published": "发布", "updated": "更新", "source": "来源",
-           "topics": "主题", "separator": "、", "dateline": "，", "contents": "目录",
-           "previous": "上一篇", "next": "下一篇", "articles": "篇文章", "article": "篇文章"},
-    "ja": {"by": "筆者：", "published": "公開", "updated": "更新", "source": "出典",
-           "topics": "トピック", "separator": "、", "dateline": "，", "contents": "目次",
-           "previous": "前へ", "next": "次へ", "articles": "件の記事", "article": "件の記事"},
-}
+#: Visible words, by primary language subtag (English when the language is not here):
+#: a line a language, the words in the order the first line names them.
+_WORDS = """\
+language | by | published | updated | source | topics | contents | previous | next | articles | article
+en | By | Published | Updated | Source | Topics | Contents | Previous | Next | articles | article
+fr | Par | Publié le | Mis à jour le | Source | Sujets | Sommaire | Précédent | Suivant | articles | article
+de | Von | Veröffentlicht | Aktualisiert | Quelle | Themen | Inhalt | Zurück | Weiter | Artikel | Artikel
+es | Por | Publicado | Actualizado | Fuente | Temas | Índice | Anterior | Siguiente | artículos | artículo
+nl | Door | Gepubliceerd | Bijgewerkt | Bron | Onderwerpen | Inhoud | Vorige | Volgende | artikelen | artikel
+ru | Автор: | Опубликовано | Обновлено | Источник | Темы | Содержание | Назад | Далее | статей | статья
+ar | بقلم | نُشر | حُدّث | المصدر | مواضيع | المحتويات | السابق | التالي | مقالات | مقال
+zh | 作者： | 发布 | 更新 | 来源 | 主题 | 目录 | 上一篇 | 下一篇 | 篇文章 | 篇文章
+ja | 筆者： | 公開 | 更新 | 出典 | トピック | 目次 | 前へ | 次へ | 件の記事 | 件の記事
+"""
+#: Between names in a list, and after a dateline's place, where it is not ", ".
+_PUNCTUATION = {"ar": ("، ", "، "), "zh": ("、", "，"), "ja": ("、", "，")}
+
+
+def _labels_by_language(table: str) -> dict[str, dict[str, str]]:
+    (_, *names), *rows = (line.split(" | ") for line in table.splitlines())
+    found = {}
+    for language, *words in rows:
+        separator, dateline = _PUNCTUATION.get(language, (", ", ", "))
+        found[language] = {**dict(zip(names, words, strict=True)),
+                           "separator": separator, "dateline": dateline}
+    return found
+
+
+LABELS: dict[str, dict[str, str]] = _labels_by_language(_WORDS)
 #: Labels that end in a full-width character take no space after them (``作者：王``).
 _FULL_WIDTH_END = re.compile(r"[\u3000-\u30ff\uff00-\uffef]\Z")
 
@@ -167,12 +162,21 @@ def display_datetime(value: str) -> str:
     return f"{date} {clock} UTC{offset}"
 
 
+_WORD = re.compile(r"\S+")
+
+
+def words_of(text: str) -> Iterator[str]:
+    """The words of ``text`` (as ``str.split`` gives them), one at a time: a body's start
+    is read without splitting the whole of a long first paragraph."""
+    return (match.group() for match in _WORD.finditer(text))
+
+
 def placeholder_headline(doc: Document) -> str:
     """A stand-in title for a document without a headline: its first words."""
-    words = " ".join(plain_text(_first_inlines(doc)).split()).split(" ")
-    if words == [""]:
+    first = list(itertools.islice(words_of(plain_text(_first_inlines(doc))), 9))
+    if not first:
         return "Untitled"
-    return " ".join(words[:8]) + ("…" if len(words) > 8 else "")
+    return " ".join(first[:8]) + ("…" if len(first) > 8 else "")
 
 
 def _first_inlines(doc: Document) -> Inlines:
@@ -202,12 +206,13 @@ def article_element(doc: Document, build: MarkupBuilder | None = None,
     spans.  ``show_date`` writes an ISO date for people (the machine value goes
     in ``datetime``).  The element carries ``lang`` and ``dir`` itself so it
     reads right when embedded in another page.  A figure caption with nothing
-    to show is left out (it reads back the same: no caption, no credit).
+    to show is left out (it reads back the same: no caption, no credit).  The
+    body's headings are numbered under the headline's ``<h1>``, none skipping a level.
     """
     build = build or MarkupBuilder(nfc_text=True)
     article = build.element("article", _article_attributes(doc))
     _header(build, article, doc, show_date)
-    build.body(build.block(article, "div", {"class": BODY_CLASS}), doc.body)
+    build.body(build.block(article, "div", {"class": BODY_CLASS}), doc.body, under_heading=1)
     _footer(build, article, doc)
     _drop_empty_captions(article)
     return article

@@ -21,7 +21,9 @@ from convert.formats.qcodes import is_iptc_qcode, qcode_to_uri
 if TYPE_CHECKING:
     from lxml import etree
 
-    from convert.model import Concept, Document
+    from collections.abc import Sequence
+
+    from convert.model import Association, Block, Concept, Description, Document
     from convert.options import WriteOptions
 
 NAR = "http://iptc.org/std/nar/2006-10-01/"
@@ -42,6 +44,15 @@ DEFAULT_PROVIDER = "newsconvert"
 KIND_TYPES = {"person": "cpnat:person", "organisation": "cpnat:organisation",
               "place": "cpnat:geoArea", "event": "cpnat:event", "object": "cpnat:object"}
 CANONICAL_LINK = "http://www.iana.org/assignments/relation/canonical"
+#: ``link/@rel`` of an associated picture or other item (as producers link a story's
+#: pictures: the story depends on them).
+ASSOCIATION_REL = "irel:dependsOn"
+#: IPTC description roles (``drol:``) the model names without their alias.
+DESCRIPTION_ROLE_ALIAS = "drol"
+IPTC_DESCRIPTION_ROLES = frozenset({"caption", "summary", "teaser"})
+#: IPTC rendition codes (``rnd:``) the model names without their alias.
+RENDITION_ALIAS = "rnd"
+IPTC_RENDITIONS = frozenset({"web", "highRes"})
 #: ``<meta name="generator">`` in the XHTML body: tells the reader that text is verbatim.
 GENERATOR = "newsconvert"
 #: ``Document.extra`` keys holding NewsML-G2 metadata kept by the reader.
@@ -169,6 +180,8 @@ def _provider(doc: Document, options: WriteOptions) -> etree._Element:
 
 
 def _item_meta(doc: Document, options: WriteOptions) -> list[etree._Element]:
+    from convert.model import item_associations
+
     created, marker = version_created(doc, options)
     elements = [
         nar("itemClass", qcode=f"ninat:{doc.item_type}"),
@@ -188,7 +201,98 @@ def _item_meta(doc: Document, options: WriteOptions) -> list[etree._Element]:
     elements.extend(nar("signal", qcode=signal) for signal in doc.signals)
     if doc.url:
         elements.append(nar("link", reluri=CANONICAL_LINK, href=doc.url))
+    if not is_package(doc):  # a package's items are in its groupSet
+        elements.extend(association_link(association) for association in item_associations(doc))
     return elements
+
+
+def association_link(association: Association) -> etree._Element:
+    """A picture (or other item) that goes with this one, as real producers link it: an
+    ``itemMeta/link`` (``irel:dependsOn``) to the item, with its properties as the
+    NewsML-G2 "hints" a link may carry: ``itemClass``, ``title``, ``description``s,
+    ``by`` (the credit) and one ``remoteContent`` per rendition."""
+    link = nar("link", rel=ASSOCIATION_REL, residref=association.uri)
+    link.append(nar("itemClass", qcode=f"ninat:{association.type}"))
+    if association.headline is not None:
+        link.append(nar("title", association.headline))
+    link.extend(description_element(d) for d in association.descriptions)
+    if association.credit is not None:
+        link.append(nar("by", association.credit))
+    for rendition in association.renditions:
+        link.append(nar("remoteContent", href=rendition.href,
+                        rendition=_qcode(rendition.name, RENDITION_ALIAS, IPTC_RENDITIONS),
+                        contenttype=rendition.content_type,
+                        width=_number(rendition.width), height=_number(rendition.height),
+                        size=_number(rendition.size)))
+    return link
+
+
+def package_references(associations: Sequence[Association]) -> tuple[Block, ...]:
+    """A packageItem's body as the reader makes it: the list of the items it references."""
+    from convert.model import Link, ListBlock
+
+    entries = tuple((Link((a.headline or a.uri or "",), a.uri or ""),) for a in associations)
+    return (ListBlock(entries),) if entries else ()
+
+
+def is_package(doc: Document) -> bool:
+    """A composite whose items are in groups and whose body only lists them: a packageItem
+    (else the groups have no NewsML-G2 place in a newsItem, and the links stand alone)."""
+    grouped = [a for a in doc.associations if a.group is not None]
+    return (doc.item_type == "composite" and bool(grouped) and len(grouped) == len(
+        doc.associations) and doc.body in ((), package_references(grouped)))
+
+
+def group_set(doc: Document) -> etree._Element:
+    """The ``groupSet`` of a package: one ``group`` per role, in the order first met, each
+    with an ``itemRef`` (the item's hints, as a link carries them) per item."""
+    groups: dict[str, etree._Element] = {}
+    for association in doc.associations:
+        role = association.group or ""
+        if role not in groups:
+            groups[role] = nar("group", id=f"G{len(groups) + 1}", role=role)
+        reference = association_link(association)
+        reference.tag = f"{NAR_TAG_PREFIX}itemRef"
+        del reference.attrib["rel"]
+        groups[role].append(reference)
+    element = nar("groupSet", root="G1")
+    element.extend(groups.values())
+    return element
+
+
+def _number(value: int | None) -> str | None:
+    return None if value is None else str(value)
+
+
+def description_element(description: Description) -> etree._Element:
+    """A ``description``: IPTC's own roles (caption, summary, teaser) as ``drol:`` QCodes,
+    a producer's QCode as it is; any other role (ninjs ``text``) has no NewsML-G2 form."""
+    return nar("description", description.text,
+               role=_qcode(description.role, DESCRIPTION_ROLE_ALIAS, IPTC_DESCRIPTION_ROLES))
+
+
+def _qcode(name: str | None, alias: str, codes: frozenset[str]) -> str | None:
+    """A model name as a QCode: one of IPTC's ``codes`` under its ``alias``, a QCode as it is;
+    any other name (ninjs ``text``, TT's ``r00``) has no NewsML-G2 form."""
+    if name is None or ":" in name:
+        return name
+    return f"{alias}:{name}" if name in codes else None
+
+
+def model_name(qcode: str | None, alias: str, codes: frozenset[str]) -> str | None:
+    """Inverse of :func:`_qcode`: IPTC's codes without their alias (as ninjs names them)."""
+    if qcode is None or not qcode.strip():
+        return None
+    prefix, _, code = qcode.partition(":")
+    return code if prefix == alias and code in codes else qcode
+
+
+def description_role(role: str | None) -> str | None:
+    return model_name(role, DESCRIPTION_ROLE_ALIAS, IPTC_DESCRIPTION_ROLES)
+
+
+def rendition_name(rendition: str | None) -> str | None:
+    return model_name(rendition, RENDITION_ALIAS, IPTC_RENDITIONS)
 
 
 def concept_element(tag: str, concept: Concept) -> etree._Element:
@@ -207,6 +311,8 @@ def concept_element(tag: str, concept: Concept) -> etree._Element:
 
 def _content_meta(doc: Document, options: WriteOptions) -> list[etree._Element]:
     from urllib.parse import quote
+
+    from convert.model import byline_text
 
     elements = []
     if doc.urgency is not None:
@@ -240,10 +346,11 @@ def _content_meta(doc: Document, options: WriteOptions) -> list[etree._Element]:
         elements.append(nar("headline", doc.subheadline,
                             roleuri=vocabulary.term(vocabulary.SUBHEADLINE_ROLE,
                                                     options.uri_base)))
-    if doc.bylines:
-        elements.append(nar("by", ", ".join(byline.name for byline in doc.bylines)))
-    if doc.summary is not None:
+    if (by := byline_text(doc)) is not None:
+        elements.append(nar("by", by))
+    if doc.summary is not None and not any(d.text == doc.summary for d in doc.descriptions):
         elements.append(nar("description", doc.summary, role="drol:summary"))
+    elements.extend(description_element(d) for d in doc.descriptions)
     elements.extend(nar("keyword", _single_line("keyword", keyword)) for keyword in doc.keywords)
     extra_base = vocabulary.term(vocabulary.EXTRA_PROPERTY, options.uri_base)
     elements.extend(nar("contentMetaExtProperty", reluri=extra_base + quote(name, safe=""),

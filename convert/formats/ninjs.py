@@ -28,9 +28,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 from convert.errors import ConvertError
 from convert.formats.dates import zoned
+from convert.model import ABSOLUTE_URI
 
 if TYPE_CHECKING:
     from convert.model import Document
@@ -39,13 +41,12 @@ if TYPE_CHECKING:
 URL_ROLE = "url"
 #: Role prefix of the alternative ids that keep a date as the Document wrote it.
 DATE_ROLE_PREFIX = "newsconvert:"
-#: ``rel`` of the ``people`` entries that are the story's bylines.
+#: ``rel`` of ``people`` entries that are the story's authors, as other producers write
+#: them (read as bylines; the writer states the authors in ``by`` only).
 AUTHOR_REL = "author"
 #: ``rel`` of ``people`` who worked on the item in no stated role (with a role:
 #: its QCode, such as ``cpprole:contentEditor``).
 CONTRIBUTOR_REL = "contributor"
-#: ``rel`` of the ``people``/``places``... entries that are in the news.
-ABOUT_REL = "about"
 #: Alternative-id role saying ``versionCreated`` is the time of conversion.
 STAMPED_ROLE = "newsconvert:stamped"
 #: Alternative-id role of an id whose type the Document does not know.
@@ -54,6 +55,14 @@ ALT_ID_ROLE = "id"
 #: ``sig:update``...), which no ninjs version has a key for.
 SIGNALS_ROLE = "newsconvert:signals"
 #: ``Concept.kind`` -> the 3.1 array of such entities (2.2: lower case; 1.6: singular).
+#: 1.x spells a description with no role as ``description_text``.
+FLAT_UNNAMED_DESCRIPTION = "text"
+#: The ninjs ``uri`` of an item whose own identifier is not a URI (a NewsML-G2 guid may be
+#: any string, such as ``tag_reuters.com_2014_newsml_KBN0FL0NN``; a Superdesk ``guid``):
+#: this prefix, then the identifier percent-encoded, so the same item keeps the same uri.
+GUID_URN = "urn:newsconvert:guid:"
+#: How a ``by`` line names several authors ("A, B", "A and B").
+_BY_SEPARATOR = re.compile(r"\s*,\s*|\s+and\s+")
 ENTITY_KEYS = (("person", "people"), ("organisation", "organisations"), ("place", "places"),
                ("event", "events"), ("object", "objects"))
 
@@ -98,6 +107,10 @@ class NinjsProfile:
     subjects: str
     located: str = "located"
 
+    #: Keys of a rendition: size in bytes, media type (1.6: ``mimetype``).
+    size_key: str = "sizeInBytes"
+    rendition_type_key: str = "contentType"
+
     @property
     def schema_uri(self) -> str:
         return f"http://www.iptc.org/std/ninjs/ninjs-schema_{self.version}.json"
@@ -113,7 +126,8 @@ class NinjsProfile:
                 | {slot.key for slot in slots} | {key for _, key in self.entities}
                 | {self.standard_key, self.content_type_key, self.alt_ids_key, self.by,
                    self.people, self.info_sources, self.subjects, self.located,
-                   self.version_created, self.pub_status, self.urgency, self.genres})
+                   self.version_created, self.pub_status, self.urgency, self.genres,
+                   "associations"})
 
     def put_text(self, data: dict[str, Any], slot: TextSlot, value: str) -> None:
         if slot.role is None:
@@ -147,6 +161,7 @@ def _nested(version: str, case: str) -> NinjsProfile:
         body_html=TextSlot("bodies", "main", "text/html"),
         body_text=TextSlot("bodies", "plain", "text/plain"),
         by="by", people="people", info_sources=k("infoSources"), subjects="subjects",
+        size_key=k("sizeInBytes"), rendition_type_key=k("contentType"),
     )
 
 
@@ -168,6 +183,7 @@ PROFILES: dict[str, NinjsProfile] = {
         summary=TextSlot("description_summary"),
         body_html=TextSlot("body_html"), body_text=TextSlot("body_text"),
         by="byline", people="person", info_sources="infosource", subjects="subject",
+        size_key="sizeinbytes", rendition_type_key="mimetype",
     ),
 }
 VERSIONS = tuple(PROFILES)
@@ -208,6 +224,21 @@ def passed_through(extra: tuple[tuple[str, str], ...], version: str) -> dict[str
         else:
             found[key] = value
     return found
+
+
+def split_by(by: str) -> list[str]:
+    """The authors a ``by`` line names."""
+    return [name for name in _BY_SEPARATOR.split(by.strip()) if name]
+
+
+def ninjs_uri(identifier: str) -> str:
+    """``identifier`` as the URI ninjs requires: itself when it is one (an IRI's non-ASCII
+    characters percent-encoded, as RFC 3987 maps an IRI to a URI), else under
+    :data:`GUID_URN`."""
+    if ABSOLUTE_URI.fullmatch(identifier):
+        return quote(identifier, safe="!#$%&'()*+,/:;=?@[]~") if not identifier.isascii() \
+            else identifier
+    return GUID_URN + quote(identifier, safe="")
 
 
 def profile(version: str) -> NinjsProfile:

@@ -13,6 +13,7 @@ one (an EPUB chapter's ``<!DOCTYPE html>``) check what it declares themselves.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
@@ -76,6 +77,23 @@ def declares_doctype(chunks: Iterable[bytes]) -> bool:
     except etree.XMLSyntaxError:
         return False
     return False
+
+
+#: The start of a document in UTF-8 (BOM or not), up to its declared encoding if any.
+_UTF8_START = re.compile(rb"(?:\xef\xbb\xbf)?[ \t\r\n]*<(?!\?xml)|(?:\xef\xbb\xbf)?<\?xml"
+                         rb"(?![^>]*encoding)|(?:\xef\xbb\xbf)?<\?xml[^>]*encoding[ \t\r\n]*="
+                         rb"[ \t\r\n]*[\"'](?:utf-?8|us-ascii|ascii)[\"']", re.IGNORECASE)
+
+
+def declares_doctype_in(data: bytes) -> bool:
+    """:func:`declares_doctype` of a document in memory, without a parser for most:
+    in UTF-8 (or ASCII) a declaration is the bytes ``<!DOCTYPE``, so a UTF-8
+    document without them declares none.  Any other document is asked of
+    the parser (UTF-16, EBCDIC, or an encoding such as UTF-7 that may spell
+    ``<!`` otherwise)."""
+    if b"<!DOCTYPE" not in data and _UTF8_START.match(data):
+        return False
+    return declares_doctype([data])
 
 
 def syntax_problem(error: etree.XMLSyntaxError) -> tuple[int | None, int | None, str]:

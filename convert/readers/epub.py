@@ -31,7 +31,7 @@ from urllib.parse import unquote
 
 from convert.errors import ConvertError
 from convert.formats.body import XHTML
-from convert.formats.body.parse import BodyParser
+from convert.formats.body.parse import BodyParser, fit_heading_levels
 from convert.formats.epub import DATA_BLOCK_ID
 from convert.model import (
     Byline, Document, Heading, ParseWarning, Provenance, body_text, content_id, plain_text,
@@ -202,10 +202,11 @@ def _document_from_markup(root: Any, metadata: BookMetadata) -> Document | None:
     if body is None:
         return None
     parser = BodyParser(verbatim=False, warning_prefix="epub")
-    blocks = parser.blocks(body)
+    blocks = parser.marked_blocks(body)
     headline: str | None = None
     if blocks and isinstance(blocks[0], Heading) and blocks[0].level == 1:
         headline, blocks = plain_text(blocks[0].content), blocks[1:]
+    blocks = fit_heading_levels(blocks)
     if not blocks:
         return None
     if headline is None:

@@ -32,8 +32,9 @@ from convert.formats.nitf import NitfBodyParser, NitfHead, nitf_body, nitf_head
 from convert.formats import vocabulary
 from convert.formats.dates import colon_offset, has_offset, instant as _instant
 from convert.model import (
-    ITEM_TYPE_NAMES, PUB_STATUSES, Block, Byline, Concept, Contributor, Dateline, Document, ItemType, Link,
-    ListBlock, Paragraph, ParseWarning, Provenance, PubStatus,
+    ABOUT_REL, ITEM_TYPE_NAMES, PUB_STATUSES, Association, Block, Byline, Concept, Contributor, Dateline,
+    Description, Document, ItemType, Link, ListBlock, Paragraph, ParseWarning, Provenance,
+    PubStatus, Rendition, own_associations, written_byline,
 )
 from convert.options import ReadOptions
 from convert.formats.safexml import (
@@ -143,6 +144,16 @@ class _Context:
         text = text_content(element)
         return text if self.verbatim else " ".join(text.split())
 
+    def value(self, element: etree._Element | None, field: str) -> str | None:
+        """The text of ``element`` for Document ``field``; an empty one (a producer's
+        ``<slugline/>``) states nothing: absent, with a warning naming the field."""
+        text = self.text(element)
+        if element is not None and not (text or "").strip():
+            self.warn("newsml-empty", f"<{local_name(element)}> is empty: {field} left out",
+                      element)
+            return None
+        return text
+
     def warn(self, code: str, message: str, element: etree._Element) -> None:
         self.warnings.append(ParseWarning(code, message, source_line(element)))
 
@@ -172,21 +183,24 @@ def _item(item: etree._Element, options: ReadOptions, encoding: str | None) -> D
     body, from_nitf = _body(item, context)
     headline, subheadline = _headlines(content_meta, from_nitf, context)
     concepts = [_concept(e, context) for e in _children(content_meta, "subject")]
+    bylines = _bylines(content_meta, context) or from_nitf.get("bylines", ())
     doc = Document(
         id=guid,
         version=_version(item, options),
         language=_language(item, content_meta),
         headline=headline,
         subheadline=subheadline,
-        slugline=context.text(_first(content_meta, "slugline")),
-        bylines=_bylines(content_meta, context) or from_nitf.get("bylines", ()),
+        slugline=context.value(_first(content_meta, "slugline"), "slugline"),
+        bylines=bylines,
+        written_byline=written_byline(context.text(_first(content_meta, "by")), bylines),
         dateline=_dateline(content_meta, context),
         published=_date_time(content_meta, "contentCreated", context),
         updated=_date_time(content_meta, "contentModified", context),
         source=_source(content_meta, context),
-        copyright=context.text(_first(item, "rightsInfo", "copyrightNotice")),
+        copyright=context.value(_first(item, "rightsInfo", "copyrightNotice"), "copyright"),
         url=_url(item_meta),
-        keywords=tuple(context.text(k) or "" for k in _children(content_meta, "keyword")),
+        keywords=tuple(keyword for element in _children(content_meta, "keyword")
+                       if (keyword := context.value(element, "keyword")) is not None),
         summary=_summary(content_meta, context),
         body=body,
         extra=_extra_properties(content_meta),
@@ -205,13 +219,15 @@ def _item(item: etree._Element, options: ReadOptions, encoding: str | None) -> D
         first_created=_date_time(item_meta, "firstCreated", context),
         provider=_provider(item_meta, context),
         copyright_holder=_party(_first(item, "rightsInfo", "copyrightHolder"), context),
-        usage_terms=context.text(_first(item, "rightsInfo", "usageTerms")) or None,
+        usage_terms=context.value(_first(item, "rightsInfo", "usageTerms"), "usage_terms"),
         genres=tuple(_concept(e, context) for e in _children(content_meta, "genre")),
         subjects=tuple(c for c in concepts if c.kind is None),
         about=tuple(c for c in concepts if c.kind is not None),
         contributors=tuple(Contributor(name, element.get("role") or "")
                            for element in _children(content_meta, "contributor")
                            if (name := context.text(_first(element, "name")))),
+        descriptions=_descriptions(content_meta, context),
+        associations=_associations(item, item_meta, body, guid, context),
     )
     if (doc.first_created and doc.version_created and has_offset(doc.first_created)
             and has_offset(doc.version_created)
@@ -220,6 +236,13 @@ def _item(item: etree._Element, options: ReadOptions, encoding: str | None) -> D
                      f"firstCreated {doc.first_created}: firstCreated left out (one of them is "
                      "wrong, and no version can be made before the first)", item_meta)
         doc = replace(doc, first_created=None)
+    if doc.published is None and doc.updated is None and (
+            stated := doc.first_created or doc.version_created) is not None:
+        # agencies that state no content date (Reuters, AP) mean the item's own
+        context.warn("newsml-content-date", f"no contentCreated: the item's "
+                     f"{'firstCreated' if doc.first_created else 'versionCreated'} {stated} is "
+                     "read as the date of the content", item_meta)
+        doc = replace(doc, published=stated)
     kept = _kept_metadata(item, doc, context)
     return replace(doc, extra=tuple(sorted(doc.extra + kept)),
                    provenance=Provenance("newsml", encoding, tuple(context.warnings)))
@@ -291,7 +314,7 @@ _CREDITED_DATELINE = re.compile(r"([^\W\d][^()\d,]*?)\s*\([^()]+\)\s*[-–—]*$
 def _dateline(content_meta: etree._Element | None, context: _Context) -> Dateline | None:
     """Inverse of the writer's rule: ``located/name`` is the place, ``dateline`` "PLACE, date"."""
     located = _first(content_meta, "located")
-    place = context.text(_first(located, "name")) if located is not None else None
+    place = context.value(_first(located, "name"), "dateline.place")
     dateline_element = _first(content_meta, "dateline")
     written = context.text(dateline_element)
     if place is None and dateline_element is None:
@@ -316,6 +339,64 @@ def _source(content_meta: etree._Element | None, context: _Context) -> str | Non
 _SUMMARY_ROLES = ("drol:summary", "drol:teaser")
 
 
+def _descriptions(content_meta: etree._Element | None, context: _Context
+                  ) -> tuple[Description, ...]:
+    """Every ``description`` but the summary's (``drol:summary``), with its role."""
+    found = []
+    for element in _children(content_meta, "description"):
+        roles = (element.get("role") or "").split()
+        if "drol:summary" in roles:
+            continue
+        text = context.value(element, "description")
+        if text is not None:
+            found.append(Description(text, g2.description_role(" ".join(roles))))
+    return tuple(found)
+
+
+def _associations(item: etree._Element, item_meta: etree._Element, body: tuple[Block, ...],
+                  item_id: str, context: _Context) -> tuple[Association, ...]:
+    """Links to an item of a stated class (``itemClass`` hint: a picture, a video...),
+    and a packageItem's ``itemRef``s with the role of their group, each with the hints
+    real producers give (title, descriptions, by, ``remoteContent``); those that only
+    repeat a figure of the body are not kept twice."""
+    found = [_association(link, None, context) for link in _children(item_meta, "link")
+             if _first(link, "itemClass") is not None]
+    for group in _children(item, "groupSet", "group"):
+        found.extend(_association(ref, group.get("role"), context)
+                     for ref in _children(group, "itemRef"))
+    return own_associations(found, body, item_id)
+
+
+def _association(link: etree._Element, group: str | None, context: _Context) -> Association:
+    """A ``link`` or ``itemRef`` (the two share their hints) as an association."""
+    item_class = _first(link, "itemClass")
+    code = (item_class.get("qcode") or item_class.get("uri") or "") if item_class is not None \
+        else ""
+    kind = re.split(r"[:/]", code.rstrip("/"))[-1]
+    return Association(
+        # a link is read only with its itemClass; an itemRef may lack one: a text item
+        type=next((known for known in ITEM_TYPE_NAMES if known == kind),
+                  "text" if group is not None else "picture"),
+        uri=link.get("residref") or link.get("href") or link.get("guidref"),
+        headline=context.text(_first(link, "title")),
+        descriptions=tuple(Description(text, g2.description_role(d.get("role")))
+                           for d in _children(link, "description")
+                           if (text := context.text(d))),
+        credit=context.text(_first(link, "by")) or context.text(_first(link, "creditline")),
+        renditions=tuple(Rendition(href, name=g2.rendition_name(content.get("rendition")),
+                                   content_type=content.get("contenttype"),
+                                   width=_whole(content.get("width")),
+                                   height=_whole(content.get("height")),
+                                   size=_whole(content.get("size")))
+                         for content in _children(link, "remoteContent")
+                         if (href := content.get("href"))),
+        group=group)
+
+
+def _whole(value: str | None) -> int | None:
+    return int(value) if value is not None and value.strip().isdigit() else None
+
+
 def _summary(content_meta: etree._Element | None, context: _Context) -> str | None:
     """The summary: ``drol:summary``, else ``drol:teaser`` (the element is written
     back as the source had it: see kept metadata)."""
@@ -324,7 +405,7 @@ def _summary(content_meta: etree._Element | None, context: _Context) -> str | No
     for wanted in _SUMMARY_ROLES:
         for description, roles in descriptions:
             if wanted in roles:
-                return context.text(description)
+                return context.value(description, "summary")
     return None
 
 
@@ -425,7 +506,8 @@ def _concept(element: etree._Element, context: _Context) -> Concept:
         kind = _KINDS.get("cpnat:" + (element.get("type") or "").rstrip("/").rsplit("/", 1)[-1])
     return Concept(name=context.text(_first(element, "name")) or None,
                    qcode=element.get("qcode"), uri=element.get("uri"),
-                   literal=element.get("literal"), kind=kind)
+                   literal=element.get("literal"), kind=kind,
+                   rel=ABOUT_REL if kind is not None else None)
 
 
 def _url(item_meta: etree._Element) -> str | None:

@@ -6,8 +6,8 @@ The version comes from ``standard.version`` (1.6: ``$standard``) or a
 Key names come from :mod:`convert.formats.ninjs`, the table the writer uses.
 
 Container reader: a top-level array yields one Document per ninjs object.
-``associations`` (related pictures, videos, stories) are not read as
-documents of their own; a warning says how many were left out.
+``associations`` (related pictures, videos, stories) are read as the
+Document's associations (uri, texts, renditions), not as documents of their own.
 
 Other ninjs producers are read leniently: the body is the first HTML body
 (``text/html``, ``application/xhtml+xml``, ``body_xhtml``, ``body_richtext``...)
@@ -25,7 +25,6 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
-from urllib.parse import quote
 
 from convert.errors import ConvertError
 from convert.formats.dates import colon_offset
@@ -33,12 +32,13 @@ from convert.formats.jsonload import JsonLines, load_json
 from convert.formats.sniff import ninjs_version
 from convert.formats.body.parse import blocks_from_html
 from convert.model import (
-    ITEM_TYPE_NAMES, PUB_STATUSES, Block, Byline, Concept, Contributor, Dateline, Document, ItemType, Paragraph,
-    ParseWarning, Provenance, PubStatus,
+    ITEM_TYPE_NAMES, PUB_STATUSES, Association, Block, Byline, Concept, Contributor, Dateline,
+    Description, Document, ItemType, Paragraph, ParseWarning, Provenance, PubStatus, Rendition,
+    own_associations, written_byline,
 )
 from convert.formats.ninjs import (
-    ABOUT_REL, ALT_ID_ROLE, AUTHOR_REL, CONTRIBUTOR_REL, DATE_ROLE_PREFIX, DEFAULT_VERSION, FLAT_TEXT, PROFILES,
-    SIGNALS_ROLE, STAMPED_ROLE, URL_ROLE, NinjsProfile, TextSlot, document_date,
+    ALT_ID_ROLE, AUTHOR_REL, CONTRIBUTOR_REL, DATE_ROLE_PREFIX, DEFAULT_VERSION, FLAT_TEXT, PROFILES,
+    SIGNALS_ROLE, STAMPED_ROLE, URL_ROLE, NinjsProfile, TextSlot, document_date, ninjs_uri, split_by,
 )
 from convert.formats.qcodes import uri_to_qcode
 from convert.options import ReadOptions
@@ -47,7 +47,6 @@ from convert.options import ReadOptions
 #: of a 100 MB body as a string of its own: ten times the body in memory).
 _SPACES = re.compile(r"\s{2,}|[^\S ]")
 _HTML_TYPE = re.compile(r"html|xml|richtext", re.IGNORECASE)
-_BYLINE_SEPARATOR = re.compile(r"\s*,\s*|\s+and\s+")
 #: ``type`` values the Document holds (others are kept in ``extra``).
 _READ_TYPES = frozenset(ITEM_TYPE_NAMES)
 
@@ -70,12 +69,28 @@ def read_all(text: str, options: ReadOptions) -> Iterator[Document]:
                            source=options.source_name, line=1, code="invalid")
     lines = JsonLines(text)
     for index, item in enumerate(objects):
-        doc = _document(_Object(item, lines, [index] if isinstance(data, list) else [],
-                                options.source_name))
-        if index == 0 and noted:
+        path: list[str | int] = [index] if isinstance(data, list) else []
+        first = noted if index == 0 else ()
+        if (inner := _api_envelope_item(item)) is not None:
+            item, path = inner, [*path, "data", "item"]
+            first += (ParseWarning("ninjs-envelope", "an AP Media API response: the ninjs item "
+                                   "in its data.item is read, the envelope (api_version, "
+                                   "params...) left out", lines.line(path)),)
+        doc = _document(_Object(item, lines, path, options.source_name))
+        if first:
             doc = replace(doc, provenance=replace(
-                doc.provenance, warnings=noted + doc.provenance.warnings))
+                doc.provenance, warnings=first + doc.provenance.warnings))
         yield doc
+
+
+def _api_envelope_item(data: Any) -> dict[str, Any] | None:
+    """The ninjs item inside an AP Media API response (``{"api_version": ..., "data":
+    {"item": {...}}}``), else None."""
+    if not isinstance(data, dict) or "api_version" not in data or "uri" in data:
+        return None
+    inner = data.get("data")
+    item = inner.get("item") if isinstance(inner, dict) else None
+    return item if isinstance(item, dict) else None
 
 
 class _Object:
@@ -99,6 +114,22 @@ class _Object:
             raise self.error(f"ninjs {key!r} must be a string", key)
         return value
 
+    def value(self, key: str, field: str, warnings: list[ParseWarning]) -> str | None:
+        """String ``key`` for Document ``field``; an empty one (``"copyrightnotice": ""``)
+        states nothing: absent, with a warning naming the key and the field."""
+        raw = self.data.get(key)
+        if isinstance(raw, list) and raw and all(isinstance(part, str) for part in raw):
+            warnings.append(ParseWarning("ninjs-array", f"{key!r} is an array of strings (AP), "
+                                         "not one string: read joined by line breaks",
+                                         self.line(key)))
+            raw = "\n".join(raw)
+        value = raw if isinstance(raw, str) else self.string(key)
+        if value is not None and not value.strip():
+            warnings.append(ParseWarning("ninjs-empty", f"{key!r} is empty: {field} left out",
+                                         self.line(key)))
+            return None
+        return value
+
     def items(self, key: str) -> list[dict[str, Any]]:
         """The objects of array ``key``, each checked to hold string values where read."""
         value = self.data.get(key, [])
@@ -112,10 +143,7 @@ class _Object:
         return value
 
 
-#: The identifier made from a Superdesk ``guid`` that is not a URI.
-GUID_URN = "urn:newsconvert:guid:"
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.I)
-_ABSOLUTE_URI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:\S+")
 
 
 def _identifier(obj: _Object, warnings: list[ParseWarning]) -> str:
@@ -126,12 +154,9 @@ def _identifier(obj: _Object, warnings: list[ParseWarning]) -> str:
     guid = obj.data.get("guid")
     if not isinstance(guid, str) or not guid:
         raise obj.error("a ninjs object needs a 'uri' (its identifier)")
-    if _UUID.fullmatch(guid):
-        identifier = f"urn:uuid:{guid.lower()}"
-    elif _ABSOLUTE_URI.fullmatch(guid):
-        identifier = guid
-    else:  # every target format needs a URI: the guid, under a URN that says so
-        identifier = f"{GUID_URN}{quote(guid, safe='')}"
+    # every target format needs a URI: a bare UUID as its URN, else the guid itself or under
+    # a URN that says so
+    identifier = f"urn:uuid:{guid.lower()}" if _UUID.fullmatch(guid) else ninjs_uri(guid)
     read_as = "" if identifier == guid else f" (read as {identifier!r})"
     warnings.append(ParseWarning("ninjs-guid", f"no 'uri': its 'guid' {guid!r} is taken as the "
                                  f"identifier{read_as}; ninjs requires 'uri'",
@@ -147,20 +172,25 @@ def _document(obj: _Object) -> Document:
     texts = {field: _text(obj, p, slot) for field, slot in
              (("headline", p.headline), ("subheadline", p.subheadline), ("summary", p.summary))}
     place = obj.string(p.located)
+    strings = {field: obj.value(key, field, warnings) for field, key in p.strings}
+    body = _body(obj, p, warnings)
+    bylines = _bylines(obj, p)
     return Document(
         id=uri,
         version=_version(obj, warnings),
         headline=texts["headline"] if texts["headline"] is not None else _fallback_headline(obj, p),
         subheadline=texts["subheadline"],
         summary=texts["summary"] if texts["summary"] is not None else _fallback_summary(obj, p),
-        bylines=_bylines(obj, p),
+        bylines=bylines,
+        written_byline=written_byline(obj.string(p.by), bylines),
         dateline=None if place is None else Dateline(place),
         source=next((item["name"] for item in obj.items(p.info_sources) if "name" in item), None),
         url=alt_ids.get(URL_ROLE),
         keywords=tuple(item["name"] for item in obj.items(p.subjects) if _is_keyword(item)),
-        body=_body(obj, p, warnings),
+        body=body,
+        descriptions=_descriptions(obj, p),
+        associations=_associations(obj, p, body, uri, warnings),
         extra=_extra(obj, p, warnings),
-        provenance=Provenance("ninjs", "utf-8", tuple(warnings)),
         pub_status=_pub_status(obj, p, alt_ids, warnings),
         urgency=_urgency(obj, p, warnings),
         version_created=_version_created(obj, p, alt_ids, warnings),
@@ -177,10 +207,12 @@ def _document(obj: _Object) -> Document:
         contributors=tuple(Contributor(item["name"], "" if item["rel"] == CONTRIBUTOR_REL
                                        else item["rel"])
                            for item in obj.items(p.people) if _is_contributor(item)),
-        **{field: obj.string(key) for field, key in p.strings},
+        **strings,
         **{field: document_date(_date(obj, key, warnings) if key is not None else None,
                                 alt_ids.get(DATE_ROLE_PREFIX + field))
            for field, key in p.dates},
+        # last: every warning above is in
+        provenance=Provenance("ninjs", "utf-8", tuple(warnings)),
     )
 
 
@@ -221,7 +253,7 @@ def _concept(item: dict[str, Any], kind: str | None = None) -> Concept:
     rel = item.get("rel") if isinstance(item.get("rel"), str) else None
     return Concept(name=item.get("name"), qcode=qcode, uri=None if qcode else uri,
                    literal=literal, kind=kind,
-                   rel=None if rel == ABOUT_REL and kind is not None else rel)
+                   rel=rel)
 
 
 def _pub_status(obj: _Object, p: NinjsProfile, alt_ids: dict[str, str],
@@ -321,6 +353,88 @@ def _fallback_headline(obj: _Object, p: NinjsProfile) -> str | None:
     return candidates[0] if candidates else obj.string("title")
 
 
+def _descriptions(obj: _Object, p: NinjsProfile, with_summary: bool = False
+                  ) -> tuple[Description, ...]:
+    """The descriptions with their roles (1.x: ``description_<role>``), the summary's
+    own role left out unless ``with_summary``."""
+    found: list[Description] = []
+    if p.flat:
+        for key, value in obj.data.items():
+            if key.startswith("description_") and (with_summary or key != p.summary.key) \
+                    and isinstance(value, str) and value.strip():
+                found.append(Description(value, key.removeprefix("description_")))
+        return tuple(found)
+    for item in obj.items("descriptions"):
+        role = item.get("role") or None
+        if "value" in item and item["value"].strip() and (with_summary or
+                                                          role != p.summary.role):
+            kind = item.get(p.content_type_key)
+            found.append(Description(item["value"], role, kind if isinstance(kind, str) and kind
+                                     else None))
+    return tuple(found)
+
+
+def _associations(obj: _Object, p: NinjsProfile, body: tuple[Block, ...], item_id: str,
+                  warnings: list[ParseWarning]) -> tuple[Association, ...]:
+    """``associations`` (1.x: an object keyed by name; later: an array of objects with a
+    ``name``), each a picture or other item with its texts and renditions; those that
+    only repeat a figure of the body (as the writer states figures) are not kept twice."""
+    raw = obj.data.get("associations")
+    if raw is None:
+        return ()
+    entries: list[tuple[Any, str | int, Any]]
+    if p.flat and isinstance(raw, dict):
+        entries = [(str(name), name, value) for name, value in raw.items()]
+    elif not p.flat and isinstance(raw, list):
+        entries = [(item.get("name") if isinstance(item, dict) else None, index, item)
+                   for index, item in enumerate(raw)]
+    else:
+        raise obj.error(f"ninjs 'associations' must be an {'object' if p.flat else 'array'}",
+                        "associations")
+    found = []
+    for name, key, item in entries:
+        sub = _Object(item, obj.lines, [*obj.path, "associations", key], obj.source)
+        kind = item.get("type")
+        found.append(Association(
+            type=kind if kind in _READ_TYPES else "picture",
+            name=name if isinstance(name, str) else None,
+            uri=sub.string("uri"),
+            headline=_text(sub, p, p.headline),
+            descriptions=_descriptions(sub, p, with_summary=True),
+            credit=sub.string(p.by),
+            renditions=_renditions(sub, p),
+            group=sub.string("rel") if p.version == "3.1" else None))
+        if kind is not None and kind not in _READ_TYPES:
+            warnings.append(ParseWarning("ninjs-association", f"association type {kind!r} is "
+                                         "not one the model knows: read as picture",
+                                         sub.line("type")))
+    return own_associations(found, body, item_id)
+
+
+def _renditions(obj: _Object, p: NinjsProfile) -> tuple[Rendition, ...]:
+    raw = obj.data.get("renditions")
+    entries: list[tuple[Any, dict[str, Any]]]
+    if p.flat and isinstance(raw, dict):
+        entries = [(str(name), value) for name, value in raw.items() if isinstance(value, dict)]
+    elif not p.flat and isinstance(raw, list):
+        entries = [(item.get("name"), item) for item in raw if isinstance(item, dict)]
+    else:
+        return ()
+
+    def whole(value: Any) -> int | None:
+        return int(value) if isinstance(value, (int, float)) and not isinstance(value, bool) \
+            and value == int(value) and value >= 0 else None
+
+    def text(value: Any) -> str | None:
+        return value if isinstance(value, str) and value else None
+
+    return tuple(Rendition(href=item["href"], name=text(name), title=text(item.get("title")),
+                           content_type=text(item.get(p.rendition_type_key)),
+                           width=whole(item.get("width")), height=whole(item.get("height")),
+                           size=whole(item.get(p.size_key)))
+                 for name, item in entries if text(item.get("href")))
+
+
 def _fallback_summary(obj: _Object, p: NinjsProfile) -> str | None:
     return next((value for _, value in _texts(obj, p, "descriptions", "description_")), None)
 
@@ -347,7 +461,7 @@ def _bylines(obj: _Object, p: NinjsProfile) -> tuple[Byline, ...]:
     by = obj.string(p.by)
     if authors or not by:
         return authors
-    return tuple(Byline(name) for name in _BYLINE_SEPARATOR.split(by.strip()) if name)
+    return tuple(Byline(name) for name in split_by(by))
 
 
 def _extra(obj: _Object, p: NinjsProfile, warnings: list[ParseWarning]) -> tuple[tuple[str, str], ...]:
@@ -360,7 +474,7 @@ def _extra(obj: _Object, p: NinjsProfile, warnings: list[ParseWarning]) -> tuple
                 key == "type" and value in _READ_TYPES):
             continue
         if isinstance(value, (dict, list)):
-            left_out[key] = "not read as documents" if key == "associations" else ""
+            left_out[key] = ""
         else:
             extra.append((f"ninjs:{key}", value if isinstance(value, str) else json.dumps(value)))
     if len(obj.items(p.info_sources)) > 1:

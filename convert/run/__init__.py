@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from convert import files, formats
@@ -43,11 +43,12 @@ from convert.run.executors import (
     ExecutorName, Outcome, execute, executor_name, worker_count,
 )
 from convert.run.plan import (
-    Job, Source, Task, expand_inputs, input_extensions, input_folders, output_names, plan,
-    skip_notes, up_to_date,
+    Job, Source, StreamedPlan, Task, expand_inputs, input_extensions, input_folders,
+    output_names, plan, skip_notes, up_to_date,
 )
 from convert.run.report import (
-    STATUSES, InputResult, Interrupted, Problem, ProgressCallback, RunReport, Status,
+    STATUSES, InputResult, Interrupted, Problem, ProgressCallback, ResultsKept, RunReport,
+    Status,
 )
 
 if TYPE_CHECKING:
@@ -55,8 +56,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "STATUSES", "ExecutorName", "InputResult", "Interrupted", "Problem", "ProgressCallback",
-    "RunReport", "Source", "Status", "Task", "convert_into_one", "convert_many",
-    "executor_name", "expand_inputs", "input_extensions", "output_is_one_file",
+    "ResultsKept", "RunReport", "Source", "Status", "StreamedPlan", "Task", "convert_into_one",
+    "convert_many", "executor_name", "expand_inputs", "input_extensions", "output_is_one_file",
     "output_names", "plan",
 ]
 
@@ -65,22 +66,35 @@ __all__ = [
 
 
 class _Run:
-    """Collects outcomes as they stream in: counts, progress, fail-fast, documents."""
+    """Collects outcomes as they stream in: counts, progress, fail-fast, documents.
+
+    ``ordered`` (a folder of outputs): each result goes to the report as soon
+    as those of every input before it are in, so only the results of chunks
+    still in flight are held here.  Otherwise (one output) every result is
+    held, for the collection writer's verdicts.
+    """
 
     def __init__(self, report: RunReport, total: int, fail_fast: bool,
-                 progress: ProgressCallback | None) -> None:
+                 progress: ProgressCallback | None, ordered: bool = False) -> None:
         self.report = report
         self.total = total
         self.fail_fast = fail_fast
         self.progress = progress
+        self.ordered = ordered
         self.results: dict[int, InputResult] = {}
         self.documents: dict[int, tuple[Document, ...]] = {}
+        self.done = 0
+        self._next = 0
         self.started = time.perf_counter()
 
     def add(self, index: int, result: InputResult) -> bool:
         self.results[index] = result
+        self.done += 1
         if self.progress:
-            self.progress(result, len(self.results), self.total)
+            self.progress(result, self.done, self.total)
+        while self.ordered and self._next in self.results:
+            self.report.record(self.results.pop(self._next))
+            self._next += 1
         return not (self.fail_fast and result.status == "failed")
 
     def deliver(self, outcomes: list[Outcome]) -> bool:
@@ -92,15 +106,19 @@ class _Run:
         return keep_going
 
     def finish(self, interrupted: bool = False) -> RunReport:
-        self.report.files = [self.results[index] for index in sorted(self.results)]
+        if self.ordered:  # after fail-fast or Ctrl-C, inputs never converted leave gaps
+            for index in sorted(self.results):
+                self.report.record(self.results.pop(index))
+        else:
+            self.report.files = [self.results[index] for index in sorted(self.results)]
         self.report.elapsed_seconds = time.perf_counter() - self.started
         self.report.interrupted = interrupted
         return self.report
 
-    def execute(self, tasks: Sequence[Task], job: Job, *, jobs: int, executor: ExecutorName,
-                scheduler: Any) -> RunReport:
+    def execute(self, tasks: Iterable[Task], total: int, job: Job, *, jobs: int,
+                executor: ExecutorName, scheduler: Any) -> RunReport:
         try:
-            execute(tasks, job, jobs=worker_count(jobs, len(tasks)), executor=executor,
+            execute(tasks, total, job, jobs=worker_count(jobs, total), executor=executor,
                     scheduler=scheduler, deliver=self.deliver)
         except KeyboardInterrupt:
             raise Interrupted(self.finish(interrupted=True)) from None
@@ -114,7 +132,8 @@ def convert_many(inputs: Sequence[str], to: Sequence[str], output_dir: str | os.
                  write_options: WriteOptions | None = None,
                  read_options: ReadOptions | None = None,
                  selection: files.Selection = files.Selection(),
-                 progress: ProgressCallback | None = None) -> RunReport:
+                 progress: ProgressCallback | None = None,
+                 results: ResultsKept = "memory") -> RunReport:
     """Convert every input to every format in ``to``, mirroring the inputs under ``output_dir``.
 
     ``read_options`` gives every input's encoding, language and metadata
@@ -125,6 +144,11 @@ def convert_many(inputs: Sequence[str], to: Sequence[str], output_dir: str | os.
     cluster object or a ``distributed.Client``.  Raises :class:`ConvertError`
     for a bad request (nothing is written then) and :class:`Interrupted` on
     Ctrl-C; bad inputs are reported in the returned :class:`RunReport`.
+
+    ``results``: ``memory`` keeps every input's result in ``report.files``;
+    ``file`` and ``counts`` keep the run's memory flat in the number of inputs
+    (the plan is then a :class:`~convert.run.plan.StreamedPlan`, and results
+    go to a temporary file for the JSON report, or only into the counts).
     """
     writer_names = tuple(to)
     for name in writer_names:
@@ -132,20 +156,32 @@ def convert_many(inputs: Sequence[str], to: Sequence[str], output_dir: str | os.
             raise ConvertError(f"{name} writes every input into one file: "
                                "use convert_into_one (newsconvert: -o FILE)", code="usage")
     skipped: list[str] = []
-    sources = expand_inputs(inputs, read_format, selection, skipped)
-    tasks = plan(sources, writer_names, output_dir, input_folders(inputs))
-    run = _Run(RunReport(writer_names, os.fspath(output_dir), notes=skip_notes(skipped)),
-               len(tasks), fail_fast, progress)
-    to_convert = []
-    for task in tasks:
-        if skip_existing and up_to_date(task):
-            run.add(task.index, InputResult(task.source.display, "skipped",
-                                           tuple(path for _, path in task.outputs)))
-        else:
-            to_convert.append(task)
+    tasks: Iterable[Task]
+    if results == "memory" or any(argument in ("-", "@-") for argument in inputs):
+        # standard input is read once: a plan that walks its inputs again cannot take it
+        planned = plan(expand_inputs(inputs, read_format, selection, skipped), writer_names,
+                       output_dir, input_folders(inputs))
+        tasks, total = planned, len(planned)
+    else:
+        streamed = StreamedPlan(inputs, read_format, selection, writer_names, output_dir,
+                                skipped)
+        tasks, total = streamed.tasks(), streamed.total
+    run = _Run(RunReport(writer_names, os.fspath(output_dir), notes=skip_notes(skipped),
+                         kept=results), total, fail_fast, progress, ordered=True)
     job = Job(writer_names, read_format, write_options or WriteOptions(),
               read_options=read_options or ReadOptions(), resume=skip_existing)
-    return run.execute(to_convert, job, jobs=jobs, executor=executor, scheduler=scheduler)
+    return run.execute(_unless_up_to_date(tasks, run) if skip_existing else tasks, total, job,
+                       jobs=jobs, executor=executor, scheduler=scheduler)
+
+
+def _unless_up_to_date(tasks: Iterable[Task], run: _Run) -> Iterator[Task]:
+    """The tasks to convert; those whose outputs are up to date are skipped (and reported)."""
+    for task in tasks:
+        if up_to_date(task):
+            run.add(task.index, InputResult(task.source.display, "skipped",
+                                            tuple(path for _, path in task.outputs)))
+        else:
+            yield task
 
 
 def convert_into_one(inputs: Sequence[str], to: str,
@@ -173,7 +209,8 @@ def convert_into_one(inputs: Sequence[str], to: str,
                          notes=skip_notes(skipped)), len(tasks), fail_fast, progress)
     job = Job((to,), read_format, write_options or WriteOptions(),
               read_options=read_options or ReadOptions(), collect=True)
-    report = run.execute(tasks, job, jobs=jobs, executor=executor, scheduler=scheduler)
+    report = run.execute(tasks, len(tasks), job, jobs=jobs, executor=executor,
+                         scheduler=scheduler)
     documents = [doc for index in sorted(run.documents) for doc in run.documents[index]]
     if documents and not (fail_fast and not report.ok):
         if len(documents) > 1 and not (writer.collection or writer.several):

@@ -6,7 +6,7 @@ import itertools
 import os
 import time
 import traceback
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeGuard, get_args
@@ -187,10 +187,15 @@ def convert_chunk(tasks: Sequence[Task], job: Job) -> list[Outcome]:
 Deliver = Callable[[list[Outcome]], bool]
 
 
-def _chunks(tasks: Sequence[Task], jobs: int) -> Iterator[list[Task]]:
-    size = max(1, min(MAX_CHUNK, len(tasks) // (jobs * 8) or 1))
-    for start in range(0, len(tasks), size):
-        yield list(tasks[start:start + size])
+def _chunks(tasks: Iterable[Task], total: int, jobs: int) -> Iterator[list[Task]]:
+    """The tasks in chunks of an eighth of what remains per worker (at most
+    ``MAX_CHUNK``): smaller towards the end, so that the workers finish
+    together rather than one waiting for the other's last large chunk."""
+    remaining = iter(tasks)
+    left = total
+    while chunk := list(itertools.islice(remaining, max(1, min(MAX_CHUNK, left // (jobs * 8))))):
+        left -= len(chunk)
+        yield chunk
 
 
 def _crashed(chunk: Sequence[Task], error: BaseException) -> list[Outcome]:
@@ -199,19 +204,20 @@ def _crashed(chunk: Sequence[Task], error: BaseException) -> list[Outcome]:
             for task in chunk]
 
 
-def _run_here(tasks: Sequence[Task], job: Job, deliver: Deliver) -> None:
+def _run_here(tasks: Iterable[Task], job: Job, deliver: Deliver) -> None:
     for task in tasks:
         if not deliver([convert_task(task, job)]):
             return
 
 
-def _run_process_pool(tasks: Sequence[Task], job: Job, jobs: int, deliver: Deliver) -> None:
+def _run_process_pool(tasks: Iterable[Task], total: int, job: Job, jobs: int,
+                      deliver: Deliver) -> None:
     import multiprocessing
     from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
 
     stop = multiprocessing.Event()
-    chunks = _chunks(tasks, jobs)
+    chunks = _chunks(tasks, total, jobs)
     in_flight: dict[Future[list[Outcome]], list[Task]] = {}
     with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker,
                              initargs=(stop,)) as pool:
@@ -248,7 +254,7 @@ def _run_process_pool(tasks: Sequence[Task], job: Job, jobs: int, deliver: Deliv
                 deliver(collect(future))
 
 
-def _run_dask(tasks: Sequence[Task], job: Job, jobs: int, scheduler: Any,
+def _run_dask(tasks: Iterable[Task], total: int, job: Job, jobs: int, scheduler: Any,
               deliver: Deliver) -> None:
     import logging
 
@@ -262,7 +268,7 @@ def _run_dask(tasks: Sequence[Task], job: Job, jobs: int, scheduler: Any,
                             dashboard_address=None, silence_logs=logging.ERROR)
                if scheduler is None else None)
     client = scheduler if not own_client else Client(cluster or scheduler)
-    chunks = _chunks(tasks, jobs)
+    chunks = _chunks(tasks, total, jobs)
     in_flight: dict[Any, list[Task]] = {}
     window = as_completed()
 
@@ -303,12 +309,13 @@ def executor_name(name: str) -> ExecutorName:
     raise ConvertError(f"unknown executor {name!r}; use local or dask", code="usage")
 
 
-def execute(tasks: Sequence[Task], job: Job, *, jobs: int, executor: ExecutorName,
-             scheduler: Any, deliver: Deliver) -> None:
+def execute(tasks: Iterable[Task], total: int, job: Job, *, jobs: int,
+            executor: ExecutorName, scheduler: Any, deliver: Deliver) -> None:
+    """Run ``total`` tasks (``tasks`` may be a stream), ``deliver``-ing their outcomes."""
     if executor_name(executor) == "dask":  # checked again for callers without a type checker
-        _run_dask(tasks, job, jobs, scheduler, deliver)
-    elif jobs > 1 and len(tasks) > 1:
-        _run_process_pool(tasks, job, jobs, deliver)
+        _run_dask(tasks, total, job, jobs, scheduler, deliver)
+    elif jobs > 1 and total > 1:
+        _run_process_pool(tasks, total, job, jobs, deliver)
     else:
         _run_here(tasks, job, deliver)
 

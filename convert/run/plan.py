@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import sys
 import time
+from array import array
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,13 +59,19 @@ def expand_inputs(inputs: Sequence[str], read_format: str | None = None,
     say nothing, a file that is not confidently one of the formats (by its
     extension and first bytes) is left out and its name added to ``skipped``.
     """
-    extensions = input_extensions(read_format)
     unique: dict[str, Source] = {}
-    for argument in _arguments(inputs):
-        for source in _expand_argument(argument, extensions, read_format, selection,
-                                       skipped if skipped is not None else []):
-            unique.setdefault(source.key, source)
+    for source in _every_source(inputs, read_format, selection,
+                                skipped if skipped is not None else []):
+        unique.setdefault(source.key, source)
     return list(unique.values())
+
+
+def _every_source(inputs: Sequence[str], read_format: str | None,
+                  selection: files.Selection, skipped: list[str]) -> Iterator[Source]:
+    """The sources of :func:`expand_inputs` as they are found, a file named twice twice."""
+    extensions = input_extensions(read_format)
+    for argument in _arguments(inputs):
+        yield from _expand_argument(argument, extensions, read_format, selection, skipped)
 
 
 def _arguments(inputs: Sequence[str]) -> Iterator[str]:
@@ -176,6 +184,95 @@ def plan(sources: Sequence[Source], writer_names: Sequence[str],
              for index, source in enumerate(sources)]
     _refuse_clashes(tasks, {source.key for source in sources}, out)
     return tasks
+
+
+class StreamedPlan:
+    """The plan of :func:`plan`, in memory flat in the number of inputs.
+
+    :func:`plan` holds every task; this holds 8 bytes per input and output
+    (their hashes), and walks the inputs again to hand out the tasks one at a
+    time.  The same checks run before any file is written: outputs inside an
+    input folder, an output that would overwrite an input, two inputs with one
+    output; a file named twice is converted once (the first time).  Hashes
+    only say where to look: where two are equal, a second walk compares the
+    paths themselves, so a collision of hashes never refuses or drops an input.
+    A file that appears in the folders after planning is not converted.
+    """
+
+    def __init__(self, inputs: Sequence[str], read_format: str | None,
+                 selection: files.Selection, writer_names: Sequence[str],
+                 output_dir: str | os.PathLike[str], skipped: list[str]) -> None:
+        self._inputs, self._read_format, self._selection = inputs, read_format, selection
+        self._out = os.fspath(output_dir)
+        _refuse_output_inside_input(Path(self._out), input_folders(inputs))
+        self._endings = output_names(writer_names)
+        self._real_out = os.path.realpath(self._out)
+        key_hashes, output_hashes = array("q"), array("q")
+        for source in self._walk(skipped):
+            key_hashes.append(hash(source.key))
+            output_hashes.extend(hash(key) for key in self._output_keys(source))
+        self._keys = array("q", sorted(key_hashes))
+        #: Ordinals (in walk order) of the sources not converted: files named again.
+        self._dropped = self._check_exactly(
+            _repeated(self._keys), _repeated(sorted(output_hashes)) | _common(
+                self._keys, output_hashes))
+        self.total = len(key_hashes) - len(self._dropped)
+
+    def _walk(self, skipped: list[str]) -> Iterator[Source]:
+        return _every_source(self._inputs, self._read_format, self._selection, skipped)
+
+    def _output_keys(self, source: Source) -> Iterator[str]:
+        """Each output's path under the output folder's real path (resolving
+        each output path on its own costs more than the conversion)."""
+        for name in self._endings:
+            yield os.path.join(self._real_out, source.relative + self._endings[name])
+
+    def _check_exactly(self, repeated_keys: set[int], suspect_outputs: set[int]) -> set[int]:
+        """The refusals of :func:`plan` (same errors, same order) and the files
+        named again, for the inputs whose hashes meet others'."""
+        if not repeated_keys and not suspect_outputs:
+            return set()
+        seen: set[str] = set()
+        dropped: set[int] = set()
+        suspects: list[Task] = []
+        for ordinal, source in enumerate(self._walk([])):
+            if hash(source.key) in repeated_keys:
+                if source.key in seen:
+                    dropped.add(ordinal)
+                    continue
+                seen.add(source.key)
+            if any(hash(key) in suspect_outputs for key in self._output_keys(source)):
+                suspects.append(self._task(ordinal, source))
+        inputs = {source.key for source in self._walk([])
+                  if hash(source.key) in suspect_outputs}
+        _refuse_clashes(suspects, inputs, self._out)
+        return dropped
+
+    def _task(self, index: int, source: Source) -> Task:
+        return Task(index, source, tuple((name, os.path.join(self._out, source.relative + ending))
+                                         for name, ending in self._endings.items()))
+
+    def tasks(self) -> Iterator[Task]:
+        """The tasks, numbered in input order, as the inputs are walked again."""
+        index = 0
+        for ordinal, source in enumerate(self._walk([])):
+            if ordinal in self._dropped or not _contains(self._keys, hash(source.key)):
+                continue
+            yield self._task(index, source)
+            index += 1
+
+
+def _repeated(ordered: Sequence[int]) -> set[int]:
+    return {value for value, following in zip(ordered, ordered[1:]) if value == following}
+
+
+def _common(ordered: Sequence[int], values: Iterable[int]) -> set[int]:
+    return {value for value in values if _contains(ordered, value)}
+
+
+def _contains(ordered: Sequence[int], value: int) -> bool:
+    at = bisect_left(ordered, value)
+    return at < len(ordered) and ordered[at] == value
 
 
 def _refuse_output_inside_input(out: Path, input_folders: Iterable[str]) -> None:

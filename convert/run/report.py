@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -53,6 +54,47 @@ class InputResult:
         }
 
 
+#: Where a run keeps its inputs' results: ``memory`` (``RunReport.files``),
+#: ``file`` (a temporary file, for the JSON report: the memory a run needs
+#: stays flat however many inputs it has) or ``counts`` (only the counts).
+ResultsKept = Literal["memory", "file", "counts"]
+
+
+class _Tally:
+    """Results not kept in memory: the counts, and (``spooled``) each one's
+    JSON report entry, in input order, in a temporary file."""
+
+    def __init__(self, spooled: bool) -> None:
+        import tempfile
+
+        self.counts = dict.fromkeys(STATUSES, 0)
+        self.spool = tempfile.TemporaryFile() if spooled else None
+
+    def add(self, result: InputResult) -> None:
+        self.counts[result.status] += 1
+        if self.spool is not None:
+            entry = _indented(result.to_data(), "    ")
+            self.spool.write((entry if sum(self.counts.values()) == 1 else ",\n" + entry)
+                             .encode("utf-8"))
+
+    def entries(self) -> Iterator[bytes]:
+        """The spooled entries, as one JSON list's items (``,\n`` between them)."""
+        if self.spool is None:
+            raise ValueError("this run kept only the counts of its results (results='counts')")
+        self.spool.seek(0)
+        while chunk := self.spool.read(2**16):
+            yield chunk
+        self.spool.seek(0, os.SEEK_END)
+
+
+def _indented(value: Any, prefix: str) -> str:
+    """``value`` as the JSON report writes it (2-space indents), every line after ``prefix``."""
+    import json
+
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    return "\n".join(prefix + line for line in text.split("\n"))
+
+
 @dataclass
 class RunReport:
     """Every input's result, in input order, and the counts."""
@@ -64,13 +106,31 @@ class RunReport:
     interrupted: bool = False
     #: Files a folder walk left out, as ``skipped NAME: not a news file``.
     notes: list[str] = field(default_factory=list)
+    #: Where :meth:`record` puts results: see :data:`ResultsKept`.
+    kept: ResultsKept = "memory"
+
+    def __post_init__(self) -> None:
+        self._tally = None if self.kept == "memory" else _Tally(spooled=self.kept == "file")
+
+    def record(self, result: InputResult) -> None:
+        """Add the next input's result (in input order)."""
+        if self._tally is None:
+            self.files.append(result)
+        else:
+            self._tally.add(result)
 
     def count(self, status: Status) -> int:
-        return sum(1 for result in self.files if result.status == status)
+        kept = sum(1 for result in self.files if result.status == status)
+        return kept + (self._tally.counts[status] if self._tally else 0)
 
     @property
     def counts(self) -> dict[str, int]:
         return {status: self.count(status) for status in STATUSES}
+
+    @property
+    def total(self) -> int:
+        """How many inputs the run has results for."""
+        return sum(self.counts.values())
 
     @property
     def ok(self) -> bool:
@@ -84,24 +144,41 @@ class RunReport:
         return line + (f", {counts['skipped']} skipped" if counts["skipped"] else "")
 
     def to_data(self) -> dict[str, Any]:
+        """The JSON report as data (results kept in a file are read back into memory)."""
+        import json
+
+        data = self._head()
+        if self._tally is None:
+            data["files"] = [result.to_data() for result in self.files]
+        else:
+            data["files"] = json.loads(b"[" + b"".join(self._tally.entries()) + b"]")
+        return data
+
+    def _head(self) -> dict[str, Any]:
         from convert import __version__
 
         return {
             "newsconvert": __version__,
             "formats": list(self.formats),
             "output": self.output,
-            "summary": {**self.counts, "total": len(self.files)},
+            "summary": {**self.counts, "total": self.total},
             "interrupted": self.interrupted,
             "elapsed_seconds": round(self.elapsed_seconds, 3),
             "notes": list(self.notes),
-            "files": [result.to_data() for result in self.files],
+            "files": [],
         }
 
     def write_json(self, path: str | os.PathLike[str]) -> None:
-        import json
-
-        text = json.dumps(self.to_data(), ensure_ascii=False, indent=2) + "\n"
-        files.write_atomic(path, text.encode("utf-8"))
+        """The JSON report; results kept in a file are copied from it a chunk at a time."""
+        if self._tally is None or self.total == 0:
+            files.write_atomic(path, (_indented(self.to_data(), "") + "\n").encode("utf-8"))
+            return
+        head = _indented(self._head(), "")
+        before, marker, after = head.rpartition('"files": []')
+        assert marker, "the report ends with its files"
+        files.write_atomic(path, itertools.chain(
+            [(before + '"files": [\n').encode("utf-8")], self._tally.entries(),
+            [("\n  ]" + after + "\n").encode("utf-8")]))
 
 
 class Interrupted(KeyboardInterrupt):

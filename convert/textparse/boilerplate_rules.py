@@ -10,7 +10,7 @@ words inside a sentence are never touched.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from convert.textparse.names import is_agency
 
@@ -97,10 +97,14 @@ _RULES: tuple[tuple[str, str], ...] = (
     ("transmission-stamp", r"[A-Z]{2,4}(?:-[A-Z0-9]{1,4})*-\d\d-\d\d-\d\d(?:\d\d)?\s+"
                            r"\d{3,4}\s?[A-Z]{2,4}|[A-Z]{2,5}\d{3,5}\s+\d{4}-\d\d-\d\d/\d\d:\d\d"),
 )
-BOILERPLATE = tuple((reason, re.compile(rf"^(?:{pattern})$", re.I)) for reason, pattern in _RULES)
-#: All the rules in one alternation, tried in order (one match per line, not one per rule).
-_ANY_RULE = re.compile("|".join(rf"(?P<rule{index}>^(?:{pattern})$)"
-                                for index, (_, pattern) in enumerate(_RULES)), re.I)
+@cache
+def _any_rule() -> re.Pattern[str]:
+    """All the rules in one alternation, tried in order (one match per line, not one per
+    rule); compiled on first use (~8 ms)."""
+    return re.compile("|".join(rf"(?P<rule{index}>^(?:{pattern})$)"
+                               for index, (_, pattern) in enumerate(_RULES)), re.I)
+
+
 #: Desk codes and initials (``ble/fm``, ``ann/ mhr/``, ``dpa ale yyhh n1 bsc``), possibly
 #: after the agency's name (``EFE abc/xyz``, ``AAP lo/dm``).
 DESK_CODE = re.compile(r"^(?:[A-Z]{2,6}\s+)?(?:[a-z]{2,5}(?:\s?[/-]\s?[a-z0-9]{1,6}){1,5}\s?/?|"
@@ -109,6 +113,10 @@ DESK_CODE = re.compile(r"^(?:[A-Z]{2,6}\s+)?(?:[a-z]{2,5}(?:\s?[/-]\s?[a-z0-9]{1
 _AGENCY_CREDIT = re.compile(
     r"^(?:[(\[]([^()\[\]]{2,40})[)\]]\.?|(?:==|--|[—–])\s*([^\s()].{1,30}))$")
 DEBRIS = re.compile(r"^[\W_]{1,3}$")
+#: A telephone number: ``202-358-1726``, ``202/358-1600``, ``+44 20 7946 0018``.
+PHONE = re.compile(r"(?<![\d-])(?:\+\d{1,3}[ .-]?)?\(?\d{2,4}\)?[ ./-]\d{3,4}[ .-]\d{3,4}(?![\d-])")
+#: What shows a line is someone's contact: a telephone number or an e-mail address.
+CONTACT_MARK = re.compile(rf"{PHONE.pattern}|[\w.+-]+@[\w-]+\.[\w.-]+")
 CREDIT_SOURCE = re.compile(r"\bwith (?:additional )?inputs? from ([^()\[\]]+?)\s*[)\]]?$", re.I)
 #: Longest line a boilerplate rule may drop (a longer one is text that
 #: happens to start with the same words).
@@ -122,7 +130,7 @@ def boilerplate_reason(text: str) -> str | None:
     text = text.strip()
     if not text or len(text) > MAX_BOILERPLATE:
         return None
-    match = _ANY_RULE.match(text)
+    match = _any_rule().match(text)
     return _RULES[int(match.lastgroup[4:])][0] if match and match.lastgroup else None
 
 

@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from convert.model import Byline
 from convert.textparse.names import (
-    BYLINE_LEAD, NOT_BYLINE_LEAD, ROLE_WORDS, is_agency, names_in, split_parts, strip_markup,
+    NOT_BYLINE_LEAD, ROLE_WORDS, byline_lead_end, is_agency, names_in, split_parts, strip_markup,
 )
 from convert.textparse.state import ParseState
 
@@ -27,11 +27,13 @@ def byline_part(state: ParseState, segment: str) -> tuple[str, Applier] | None:
     text = strip_markup(segment)
     if NOT_BYLINE_LEAD.match(text):
         return "editor", lambda line: _extra(state, text, line)
-    lead = BYLINE_LEAD.match(text)
+    lead = byline_lead_end(text)
     if lead:
-        names, agencies = names_in(text[lead.end():])
+        names, agencies = names_in(text[lead:])
         if names:
             return "byline", lambda line: add_names(state, names, agencies, _role(text), line)
+        if agencies:  # ``By KNA``: the agency is the author
+            return "agency", lambda line: credit_agencies(state, agencies, line)
         return None
     if _is_role(text):
         return "role", lambda line: _set_role(state, text, line)
@@ -47,6 +49,10 @@ def add_names(state: ParseState, names: list[str], agencies: list[str], role: st
             if role:
                 state.meta.bylines[-1] = Byline(name, role)
             state.decide(line, f"byline: {name!r}" + (f" ({role})" if role else ""))
+    credit_agencies(state, agencies, line)
+
+
+def credit_agencies(state: ParseState, agencies: list[str], line: int) -> None:
     for agency in agencies:
         credit_agency(state, agency, line)
 

@@ -18,7 +18,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from convert.textparse.cldr import calendar_names
 
@@ -47,23 +47,33 @@ _MONTH_RE = "|".join([*(re.escape(m).replace("\\ ", r"\s+") for m in _MULTIWORD_
 _DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|e|º|\.)?"
 _YEAR = r"(?P<y>(?:1[89]|20)\d\d)"
 _M = rf"(?P<m>{_MONTH_RE})\.?"
-_DATE_PATTERNS = [
-    re.compile(rf"(?<![\w\d]){_YEAR}-(?P<mo>[01]\d)-(?P<d>[0-3]\d)(?![\d])", re.I),
-    re.compile(rf"(?<![\w\d]){_YEAR}\s*[年년]\s*(?P<mo>[01]?\d)\s*[月월]\s*(?P<d>[0-3]?\d)\s*[日일]",
-               re.I),
-    re.compile(r"(?<![\w\d])(?P<mo>[01]?\d)\s*[月월]\s*(?P<d>[0-3]?\d)\s*[日일]", re.I),
-    re.compile(rf"(?<![\w\d.]){_DAY}\s*(?:de\s+|-)?{_M}(?![\w])(?:[\s,-]*(?:de\s+|del\s+)?"
-               rf"{_YEAR})?(?![\d])", re.I),
-    re.compile(rf"(?<![\w]){_M}(?![\w])\s*{_DAY}(?![\d:])(?:\s*,?\s*{_YEAR})?(?![\d])", re.I),
-    re.compile(r"(?<![\w\d/.])(?P<a>\d{1,4})/(?P<b>\d{1,2})/(?P<c>\d{1,4})(?![\d/])"),
-    re.compile(rf"(?<![\w\d.]){_YEAR}\.\s?(?P<mo>[01]?\d)\.\s?(?P<d>[0-3]?\d)\b\.?(?![\d])"),
-    re.compile(r"(?<![\w\d.])(?P<d>[0-3]?\d)\.(?P<mo>[01]?\d)\.(?P<y2>\d{4}|\d{2})(?![\d.])"),
-]
+
+
+@cache
+def date_patterns() -> tuple[re.Pattern[str], ...]:
+    """The date shapes, tried in this order (compiled on first use: the three with month
+    names cost ~15 ms, which a run that parses no text should not pay at import)."""
+    return (
+        re.compile(rf"(?<![\w\d]){_YEAR}-(?P<mo>[01]\d)-(?P<d>[0-3]\d)(?![\d])", re.I),
+        re.compile(rf"(?<![\w\d]){_YEAR}\s*[年년]\s*(?P<mo>[01]?\d)\s*[月월]\s*(?P<d>[0-3]?\d)\s*[日일]",
+                   re.I),
+        re.compile(r"(?<![\w\d])(?P<mo>[01]?\d)\s*[月월]\s*(?P<d>[0-3]?\d)\s*[日일]", re.I),
+        # Year first, then the month name and the day (Hungarian, Lithuanian, East Asian
+        # orders): ``2019. március 12.``, ``2019 m. kovo 12 d.``.
+        re.compile(rf"(?<![\w\d]){_YEAR}\.?(?:\s+m\.)?\s+{_M}(?![\w])\s*{_DAY}(?![\d:])", re.I),
+        re.compile(rf"(?<![\w\d.]){_DAY}\s*(?:de\s+|-)?{_M}(?![\w])(?:[\s,-]*(?:de\s+|del\s+)?"
+                   rf"{_YEAR})?(?![\d])", re.I),
+        re.compile(rf"(?<![\w]){_M}(?![\w])\s*{_DAY}(?![\d:])(?:\s*,?\s*{_YEAR})?(?![\d])", re.I),
+        re.compile(r"(?<![\w\d/.])(?P<a>\d{1,4})/(?P<b>\d{1,2})/(?P<c>\d{1,4})(?![\d/])"),
+        re.compile(rf"(?<![\w\d.]){_YEAR}\.\s?(?P<mo>[01]?\d)\.\s?(?P<d>[0-3]?\d)\b\.?(?![\d])"),
+        re.compile(r"(?<![\w\d.])(?P<d>[0-3]?\d)\.(?P<mo>[01]?\d)\.(?P<y2>\d{4}|\d{2})"
+                   r"(?:\.(?!\d))?(?![\d.])"),
+    )
 #: Words between a date and its time.  CLDR has them only in its "atTime" patterns,
 #: which babel does not carry, so they are listed here: ``at``, ``à``, ``a las``, ``às``,
 #: ``um``, ``в``, ``om``, ``kl.``, ``klo``, ``kello``, ``o`` (Polish), ``alle (ore)``.
 _TIME = re.compile(
-    r"\s*(?:(?P<at>\bat\b|\bà\b|\bàs\b|\ba las\b|\bum\b|\bв\b|\bom\b|\bkl\.?|\bklo\b|"
+    r"\s*(?:(?P<at>(?<=\d)T(?=\d)|\bat\b|\bà\b|\bàs\b|\ba las\b|\bum\b|\bв\b|\bom\b|\bkl\.?|\bklo\b|"
     r"\bkello\b|\bo\b|\balle(?:\s+ore)?\b)|,|-|–|\|)?\s*"
     r"(?P<h>[0-2]?\d)(?:(?P<sep>[:.]|\s?h\s?)(?P<min>[0-5]\d)(?::(?P<s>[0-5]\d))?)?"
     r"(?:\s*(?P<ampm>[ap]\.?\s?m\.?(?![\w])|م|ص|Uhr|h\b))?", re.I)
@@ -76,7 +86,27 @@ _TIME_BEFORE = re.compile(
     r"(?<![\d:.])(?P<h>[0-2]?\d)(?P<sep>[:h])(?P<min>[0-5]\d)(?::(?P<s>[0-5]\d))?"
     r"(?:\s*(?P<ampm>[aApP]\.?\s?[mM]\.?))?(?:" + _ZONE_TEXT + r")?\s*(?:,|\bon\b|-|–)?\s*$")
 TIME_BEFORE_WINDOW = 32
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４５６７８９", "0123456789" * 3)
+
+
+class _DigitTable(dict[int, int]):
+    """``str.translate`` table: every decimal digit of any script (Arabic-Indic, Persian,
+    Bengali, Devanagari, full-width...) -> its ASCII digit; other characters unchanged.
+    Filled on first sight of each character, so nothing is built at import."""
+
+    def __missing__(self, code: int) -> int:
+        char = chr(code)
+        value = ord(str(unicodedata.decimal(char))) if char.isdecimal() else code
+        self[code] = value
+        return value
+
+
+_DIGITS = _DigitTable()
+#: Words between a date and its time that no list has (a weekday, ``a les``, ``у``,
+#: ``星期二``): one or two short words or weekday names right before an ``H:MM`` time.
+_TIME_CONNECTOR = re.compile(
+    rf"[\s,]*(?P<words>(?:(?:[^\W\d_]|[{_MARKS}])+\.?[\s,]+){{1,2}})(?=[0-2]?\d[:h][0-5]\d)")
+#: The longest word a connector may be when it is not a weekday name.
+CONNECTOR_WORD = 4
 
 #: Zone abbreviations with one meaning everywhere (hours from UTC).
 ZONES: dict[str, float] = {
@@ -120,7 +150,7 @@ def cached_dates(text: str, day_first: bool, region: str) -> tuple[FoundDate, ..
     plain = text.translate(_DIGITS)
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
-    for pattern in _DATE_PATTERNS:
+    for pattern in date_patterns():
         for match in pattern.finditer(plain):
             if any(match.start() < end and start < match.end() for start, end in taken):
                 continue
@@ -179,6 +209,11 @@ def _with_time(text: str, end: int, start: int, date_value: dt.date | None,
     if date_value is None:
         return FoundDate(start, end, None)
     time_match = _TIME.match(text, end)
+    if not (time_match and time_match["min"]):
+        connector = _TIME_CONNECTOR.match(text, end)
+        if connector and all(len(word) <= CONNECTOR_WORD or word.casefold() in WEEKDAYS
+                             for word in WORD.findall(connector["words"])):
+            time_match = _TIME.match(text, connector.end())
     if not time_match or not _is_time(time_match) or (
             time_match["sep"] == "." and not time_match["ampm"] and not time_match["at"]
             and not _ZONE.match(text, time_match.end())):
@@ -318,3 +353,17 @@ UPDATED_WORDS = {word.casefold() for word in (
     "uppdaterad opdateret päivitetty zaktualizowano aktualizacja güncellendi güncelleme "
     "ενημέρωση ενημερώθηκε अपडेटेड अपडेट अद्यतन 수정 업데이트 cập nhật 更新 更新时间 تحديث آخر تم"
 ).split()}
+
+#: A label word shares this many first letters with an "updated" word of another
+#: language when it is a cognate (``actualitzat``, ``aktualizováno``, ``atualizado``).
+COGNATE_PREFIX = 6
+_UPDATED_STEMS = frozenset(word[:COGNATE_PREFIX] for word in UPDATED_WORDS
+                           if len(word) > COGNATE_PREFIX) - frozenset(
+    word[:COGNATE_PREFIX] for word in PUBLISHED_WORDS if len(word) > COGNATE_PREFIX)
+
+
+def is_updated_label(word: str) -> bool:
+    """Does a label word say "updated" (a known word, or a cognate of one)?"""
+    word = word.casefold()
+    return word in UPDATED_WORDS or (len(word) > COGNATE_PREFIX
+                                     and word[:COGNATE_PREFIX] in _UPDATED_STEMS)

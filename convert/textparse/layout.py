@@ -41,7 +41,10 @@ def is_crosshead(lines: list[Line], width: int) -> bool:
 
 
 #: ``Shr 28 cts vs 22 cts``: a label, then a value (with a digit) against another.
-_VS_ROW = re.compile(r"^(?P<label>\D+?)\s+(?P<a>[^\s\d]*\d.*?)\s+vs\.?\s+(?P<b>\S.*)$", re.I)
+#: The word between the two values of a ``label value vs value`` row (not a cell).
+ROW_SEPARATOR = "vs"
+_VS_ROW = re.compile(rf"^(?P<label>\D+?)\s+(?P<a>[^\s\d]*\d.*?)\s+{ROW_SEPARATOR}\.?\s+(?P<b>\S.*)$",
+                     re.I)
 _COLUMN_GAP = re.compile(r"\t+|\s{2,}")
 #: The longest line of a table row (a longer one is a sentence).
 MAX_ROW = 90

@@ -11,11 +11,15 @@ BYLINE_LEAD = re.compile(
     r"autorka|autori|autores|napisao|napisala|kirjoittanut|yazan|skrevet\s+av|tekst|texto|testo)"
     r"\s*[:：]?\s+",
     re.I)
-#: Lead words that name someone who is NOT a byline (editors, photographers...).
+#: Lead words that name someone who is NOT a byline (editors, photographers, translators...),
+#: in a header line (``Edited by X``) and in a wire trailer (``(...; Editing by Y)``):
+#: English participles before ``by`` or a colon, and the other languages' words alone.
 NOT_BYLINE_LEAD = re.compile(
     r"^(?:edited|editing|additional\s+reporting|photos?|photographs?|pictures?|images?|"
-    r"illustrations?|graphics?|video|compiled|translated|produced|fact[- ]checked)\s+by\b"
-    r"|^(?:editor|redigiert|bearbeitet|editado|édité|редактор|تحرير|责任编辑|编辑)\b", re.I)
+    r"illustrations?|graphics?|video|compiled|translated|produced|fact[- ]checked)"
+    r"\s*(?:\bby\b|[:：])"
+    r"|^(?:editor|redigiert|bearbeitet|editado|édité|édition|edición|redaktion|"
+    r"version\s+française|редактор|редактирование|перевод|تحرير|ترجمة|责任编辑|编辑)\b", re.I)
 
 _SPLIT = re.compile(r"\s*(?:[,;、،]|\s(?:and|&|und|y|e|et|en|i|и|og|och|ve|و)\s|和|及)\s*")
 #: Where a byline's name part ends: `` - ``, `` | `` or a slash (``NAME/TT``).
@@ -69,7 +73,8 @@ def is_name(part: str) -> bool:
     if not words or len(words) > 5 or any(ch.isdigit() for ch in part) or "@" in part:
         return False
     lowered = {word.casefold().strip(".,") for word in words}
-    if lowered & ROLE_WORDS or lowered & AGENCY_WORDS:
+    singular = {word[:-1] for word in lowered if word.endswith("s")}  # ``Newswires``
+    if lowered & ROLE_WORDS or (lowered | singular) & AGENCY_WORDS:
         return False
     letters = [ch for ch in part if ch.isalpha()]
     if not letters:
@@ -101,21 +106,25 @@ def names_in(text: str) -> tuple[list[str], list[str]]:
     ``"Rebecca Thornton, PA"`` -> ``(["Rebecca Thornton"], ["PA"])``; titles
     such as ``staff reporter`` are neither.  After a `` - `` or a ``/``
     (``NAME - Repórter da Agência Brasil - São Paulo``, ``NAME/TT``) come
-    title, agency and place, never more names.
+    title, agency and place, or another full name (``NAME/NAME``).
     """
     names: list[str] = []
     agencies: list[str] = []
-    first, *rest = _BYLINE_SEGMENTS.split(re.sub(r"\([^)]*\)", "", text))
+    first, *pieces = re.split(f"({_BYLINE_SEGMENTS.pattern})", re.sub(r"\([^)]*\)", "", text))
+    rest = list(zip(pieces[::2], pieces[1::2]))
     for part in split_parts(first):
         part = re.sub(r"\s+in\s+\S.*$", "", part)  # "NAME in Oslo"
         if is_name(part):
             names.append(part)
         elif is_agency(part):
             agencies.append(part)
-    for segment in rest:
-        agency = _agency_of(segment.strip(" .,;"))
+    for separator, segment in rest:
+        segment = segment.strip(" .,;")
+        agency = _agency_of(segment)
         if agency:
             agencies.append(agency)
+        elif "/" in separator and names and len(segment.split()) >= 2 and is_name(segment):
+            names.append(segment)  # ``Dwayne Brown/Tabatha Thompson``: two people
     return names, agencies
 
 
@@ -128,6 +137,36 @@ def _agency_of(segment: str) -> str | None:
             is_agency(titled["agency"])):
         return titled["agency"]
     return None
+
+
+#: A lead-in word no list names (``Na``, ``Per``, ``ni``, ``מאת``): one to three letters.
+_SHORT_LEAD = re.compile(r"^(?:[^\W\d_]{1,3})\s*[:：]?\s+(?=\S)")
+
+
+def short_lead(text: str) -> int:
+    """Where a byline's lead-in word ends when it is one no list has, else 0.
+
+    A word of one to three letters before names is a lead-in (a function word of the
+    byline's language) when what follows is people's names of two words or more, so
+    that the short word cannot be a first name of its own (``Per Marta Vilaró i Pere
+    Costa``, ``Na Juma Mrisho, Dodoma``, ``Ni Maria Santos``), and at most three words
+    (a caseless headline is no name); a line all in capitals is a label, not a byline.
+    """
+    text = strip_markup(text)
+    lead = _SHORT_LEAD.match(text)
+    if lead is None or len(text) > 90 or re.search(r"[.!?;\"“”]$", text):
+        return 0
+    names = split_parts(_BYLINE_SEGMENTS.split(text[lead.end():])[0])
+    people = [part for part in names if is_name(part)]
+    return lead.end() if people and names[0] in people and not text.isupper() and all(
+        2 <= len(name.split()) <= 3 for name in people) else 0
+
+
+def byline_lead_end(text: str) -> int:
+    """Where the lead-in of a byline ends (``By``, ``Von``, or a short word before names);
+    0 when ``text`` opens with none."""
+    lead = BYLINE_LEAD.match(strip_markup(text))
+    return lead.end() if lead else short_lead(text)
 
 
 def is_name_line(text: str) -> bool:

@@ -3,6 +3,7 @@
 Every line of the header zone (the top of the file down to the first block
 that reads as body) gets generic *features*: position, length, case profile,
 terminal punctuation, separators, a date found by :mod:`convert.textparse.datetext`,
+a telephone number (and, for every line of its block, being in a contact block),
 a field key, byline, name, agency, boilerplate and caption lexicon hits, wire
 sluglines and ids, whether a dateline opens the line, blank lines around it.
 Word lists are features here, never decisions.
@@ -26,17 +27,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from convert.textparse.boilerplate_rules import boilerplate_reason
+from convert.textparse.boilerplate_rules import PHONE, boilerplate_reason
 from convert.textparse.captiontext import PHOTO_CREDIT, caption_parts, is_credit_line
 from convert.textparse.datetext import (
     PUBLISHED_WORDS, RELATIVE_TIME, UPDATED_WORDS, find_dates, leftover_words,
 )
 from convert.textparse.fields import field_for
-from convert.textparse.names import BYLINE_LEAD, is_agency, is_name_line, strip_markup
+from convert.textparse.names import (
+    ROLE_WORDS, byline_lead_end, is_agency, is_name_line, strip_markup,
+)
 from convert.textparse.state import SENTENCE_MARKS, looks_like_prose
 
 ROLES = ("slugline", "kicker", "headline", "standfirst", "byline", "meta", "dateline",
-         "caption", "boilerplate", "body")
+         "caption", "boilerplate", "contact", "body")
 
 _FIELD = re.compile(r"^([^\W\d][\w .'’-]{0,30}?)\s*[:：]\s*(\S.*)$")
 _SEPARATORS = re.compile(r"\s[|·•/]\s|\s{3,}|\u3000")
@@ -49,10 +52,15 @@ _SLUG = re.compile(
 _NUMERIC = re.compile(r"^[\d\W_]{3,}$")
 _DATELINE_START = re.compile(
     r"^(?:[(（【\[][^()（）【】\[\]]{2,30}[)）】\]]\s*(?:--|[-–—_=]|\s)"  # (CNN) --, 【6月18日 AFP】
-    r"|[^\s()][^()]{1,60}?\s*(?:\([^()\d]{2,30}\)|/[^/\d]{2,30}/)\s*(?:--|[-–—_:]|\.-)\s*\S)")
+    r"|[^\s()][^()]{1,60}?\s*(?:\([^()\d]{2,30}\)|/[^/\d]{2,30}/)\s*(?:--|[-–—_:]|\.-)\s*\S"
+    # CHICAGO, March 12 -   LISSE, Netherlands, March 12 -   LONDON, Nov. 3.—
+    r"|[^\W\d_a-z][^\W\da-z]+(?:[ .'-][^\W\da-z]+)*(?:,\s[^,\d]{2,30})?,\s[^\W\d]{3,9}\.?\s"
+    r"\d{1,2}(?:,\s\d{4})?\s*\.?[-–—]{1,2}\s*\S)")
 _DATELINE_ONLY = re.compile(
     r"^[^()]{2,60}?\s*(?:\([^()\d]{2,40}\)|/[^/\d]{2,40}/)\s*(?:--|[-–—]|[.:])?$")
 _HEADING_MARK = re.compile(r"^#{1,6}\s")
+#: A line wholly in brackets (``[SPECIAL CABLE DESPATCH.]``): a label, not text.
+_BRACKETED = re.compile(r"^\[[^\[\]]+\]$")
 _SENTENCE_INSIDE = re.compile(rf"[{re.escape(SENTENCE_MARKS)}]\s+\S")
 
 #: role -> {feature: weight}; ``bias`` is always on.
@@ -63,25 +71,30 @@ WEIGHTS: dict[str, dict[str, float]] = {
                  "byline_lead": -4.0, "name_line": -1.5, "agency": -3.0, "boilerplate": -5.0,
                  "caption": -3.0, "photo_credit": -3.0, "slug": -5.0, "numeric": -6.0,
                  "dateline_start": -4.0, "dateline_only": -4.0, "colon_end": -1.0,
-                 "all_caps_short": -1.0},
+                 "all_caps_short": -1.0, "job_title": -2.0},
     "body": {"bias": -1.0, "prose": 3.0, "full_stop": 2.0, "sentences": 1.5, "long": 1.5,
-             "dateline_start": 3.0, "short": -1.0, "title_case": -0.5, "date_line": -2.0,
+             "dateline_start": 3.0, "short": -1.0, "title_case": -0.5, "mixed_title_case": -2.5,
+             "date_line": -2.0,
+             "bracketed": -3.0,
              "field": -2.0, "slug": -3.0, "numeric": -3.0, "byline_lead": -1.0,
              "heading_mark": -1.0, "photo_credit": -2.0},
-    "standfirst": {"bias": -1.5, "prose": 0.5, "title_shape": 1.0, "sentence_case": 1.0, "long": -0.5, "very_long": -3.0,
+    "standfirst": {"bias": -1.5, "prose": 0.5, "title_shape": 1.0, "sentence_case": 1.0,
+                   "mixed_title_case": 1.5, "bracketed": -3.0, "long": -0.5, "very_long": -3.0,
                    "date_line": -4.0, "field": -4.0, "byline_lead": -4.0, "name_line": -3.0,
                    "boilerplate": -4.0, "caption": -3.0, "dateline_start": -4.0,
                    "second_heading_mark": 3.0},
     "byline": {"bias": -1.5, "byline_lead": 4.0, "name_line": 3.0, "agency": 1.0,
+               "contact_block": -3.0, "job_title": 1.5,
                "sentence_case": -2.0,
                "full_stop": -2.0, "long": -3.0, "date_line": -1.0},
-    "meta": {"bias": -1.5, "date_line": 4.0, "field": 4.0, "relative_time": 4.0,
+    "meta": {"bias": -1.5, "date_line": 4.0, "field": 4.0, "relative_time": 4.0, "bracketed": 2.0,
              "separators": 1.0, "agency": 1.5, "long": -3.0, "prose": -1.0},
     "slugline": {"bias": -2.0, "slug": 5.0, "numeric": 5.0, "all_caps_short": 0.5},
     "kicker": {"bias": -2.5, "all_caps_short": 1.5, "colon_end": 1.5, "tiny": 0.5,
                "full_stop": -3.0},
     "dateline": {"bias": -3.0, "dateline_only": 5.0},
     "caption": {"bias": -2.0, "caption": 4.0, "photo_credit": 6.0},
+    "contact": {"bias": -2.0, "phone": 2.0, "contact_block": 4.0, "prose": -3.0},
     "boilerplate": {"bias": -2.0, "boilerplate": 5.0},
 }
 #: Small preferences between neighbours (the rest of the allowed moves score 0).
@@ -105,6 +118,9 @@ class RoleDecision:
     role: str
     #: The features that weighed most for the role chosen, strongest first.
     evidence: tuple[str, ...]
+    #: The line's own evidence backs the role (False: the role was left to the line by
+    #: its neighbours, the sequence allowing nothing better).
+    supported: bool = True
 
 
 def features(line: HeaderLine, position: int) -> dict[str, float]:
@@ -131,6 +147,10 @@ def features(line: HeaderLine, position: int) -> dict[str, float]:
                                                                        w[0].islower())]
         capitals = sum(w[0].isupper() for w in cased) / len(cased) if cased else 0.0
         on("title_case", len(cased) >= 2 and capitals >= 0.6)
+        # Title case in mixed case (``Warehouses on the Docks Destroyed``): every word of
+        # four letters or more capitalised, and not the shouting of a whole line.
+        mixed = [w for w in cased if not w.isupper()]
+        on("mixed_title_case", len(mixed) >= 3 and all(w[0].isupper() for w in cased))
         on("sentence_case", len(words) >= 5 and len(cased) >= 3 and capitals < 0.5)
         on("all_caps_short", len(words) <= 4 and text.isupper())
         on("colon_end", last in ":：")
@@ -146,17 +166,31 @@ def features(line: HeaderLine, position: int) -> dict[str, float]:
                                  and w not in UPDATED_WORDS]) <= 2)
         field = _FIELD.match(text)
         on("field", field and field_for(field.group(1)))
-        on("byline_lead", BYLINE_LEAD.match(text))
+        on("byline_lead", byline_lead_end(text))
         on("name_line", is_name_line(text))
         on("agency", len(words) <= 4 and is_agency(text))
+        on("job_title", len(words) <= 4 and any(w.casefold() in ROLE_WORDS for w in words))
         on("boilerplate", boilerplate_reason(text))
         on("caption", caption_parts(text) or is_credit_line(text))
-        on("slug", _SLUG.match(text))
+        on("slug", _SLUG.match(text) or _is_code_line(words))
         on("numeric", _NUMERIC.match(text))
         on("dateline_only", _DATELINE_ONLY.match(text) and not text[:1].islower())
+    on("bracketed", len(text) <= 90 and _BRACKETED.match(text))
     on("photo_credit", PHOTO_CREDIT.search(text))
+    on("phone", PHONE.search(text))
     on("dateline_start", _DATELINE_START.match(text))
     return found
+
+
+_CODE_TOKEN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9:./-]*$")
+
+
+def _is_code_line(words: list[str]) -> bool:
+    """A wire transmission line (``a0412 BC-COMET 03-12 0287``): three or more code
+    tokens (Latin letters, digits, dashes), most with digits, none a lower-case word."""
+    coded = sum(any(ch.isdigit() for ch in word) for word in words)
+    return len(words) >= 3 and coded * 2 > len(words) and all(
+        _CODE_TOKEN.match(word) and not (word.isalpha() and word.islower()) for word in words)
 
 
 def allowed(previous: str | None, role: str, seen_headline: bool) -> bool:
@@ -181,6 +215,7 @@ def decide_roles(lines: list[HeaderLine]) -> list[RoleDecision]:
     if not lines:
         return []
     found = [features(line, index) for index, line in enumerate(lines)]
+    _contact_blocks(lines, found)
     scores = [_role_scores(f) for f in found]
     # State (role, headline seen) -> best score; one back-pointer table per line.
     best = {(role, role == "headline"): scores[0][role]
@@ -203,8 +238,28 @@ def decide_roles(lines: list[HeaderLine]) -> list[RoleDecision]:
     for pointers in reversed(back):
         path.append(pointers[path[-1]])
     path.reverse()
-    return [RoleDecision(line.number, role, _evidence(role, f))
-            for line, (role, _), f in zip(lines, path, found)]
+    return [RoleDecision(line.number, role, _evidence(role, f), _supported(role, f, score))
+            for line, (role, _), f, score in zip(lines, path, found, scores)]
+
+
+def _supported(role: str, found: dict[str, float], scores: dict[str, float]) -> bool:
+    """Does the line's own evidence back its role: some feature weighs for it, and it
+    scores at least as high as body on the line alone?"""
+    weights = WEIGHTS[role]
+    return scores[role] >= scores["body"] and any(
+        weights.get(name, 0.0) * value > 0 for name, value in found.items() if name != "bias")
+
+
+def _contact_blocks(lines: list[HeaderLine], found: list[dict[str, float]]) -> None:
+    """A block of adjacent lines (no blank line between) with a telephone number in it
+    is a press contact: its name and address lines are no byline (``contact_block``)."""
+    start = 0
+    for end in range(1, len(lines) + 1):
+        if end == len(lines) or lines[end].number != lines[end - 1].number + 1:
+            if end - start >= 2 and any("phone" in f for f in found[start:end]):
+                for f in found[start:end]:
+                    f["contact_block"] = 1.0
+            start = end
 
 
 def _role_scores(found: dict[str, float]) -> dict[str, float]:

@@ -165,6 +165,9 @@ class ParseState:
     detect_language: Callable[[str], str | None] = field(default=lambda text: None, repr=False)
     #: Header-zone line number -> its role (see :mod:`convert.textparse.roles`).
     roles: dict[int, str] = field(default_factory=dict)
+    #: Header-zone lines whose role no feature of theirs supports (left to them by the
+    #: sequence): a sentence among them is not dropped for its role alone.
+    unsupported_roles: set[int] = field(default_factory=set)
     #: The lines the header roles chose as the headline, if any.
     header_headline: list[Line] | None = None
     #: The block the header roles chose as the body's start, if any.
@@ -202,10 +205,6 @@ class ParseState:
 
     def error(self, code: str, message: str, line: int | None = None) -> ConvertError:
         return ConvertError(message, source=self.options.source_name, line=line, code=code)
-
-    def open_chunks(self) -> list[Chunk]:
-        """Chunks no step has claimed yet, in input order."""
-        return [chunk for chunk in self.chunks if chunk.role is None]
 
     def body_start(self) -> int:
         """Index of the first chunk that reads as body text (len(chunks) when none).

@@ -25,7 +25,9 @@ from pathlib import Path
 from typing import Any
 
 from convert.formats.newsml import NAR_TAG_PREFIX as NAR
-from convert.formats.safexml import HARDENED, declares_doctype, syntax_problem, xml_parser
+from convert.formats.safexml import (
+    HARDENED, declares_doctype, declares_doctype_in, syntax_problem, xml_parser,
+)
 from convert.validation import builtin, xsd
 from convert.validation.results import Finding
 from convert.validation.rules import Hit, NewsmlRules
@@ -70,7 +72,8 @@ class NewsmlCheck:
         when the caller has read it."""
         from lxml import etree
 
-        if declares_doctype([whole] if whole is not None else _chunks(self.path, head)):
+        if (declares_doctype_in(whole) if whole is not None
+                else declares_doctype(_chunks(self.path, head))):
             self._add(1, None, "error", "doctype", "DOCTYPE declarations are refused "
                       "(entities and external DTDs are a security risk)", "xml")
             return self.findings

@@ -4,26 +4,30 @@ The page holds the article markup (:func:`convert.formats.htmlarticle.article_el
 machine-readable metadata in the ``<head>`` (schema.org ``NewsArticle``
 JSON-LD, Open Graph, ``<meta name="description">``, a canonical link) and an
 embedded stylesheet: it makes no request of its own (no web fonts, no CDN).
-It is serialised by :func:`convert.formats.body.build.to_html`.
+It is serialised by :func:`convert.formats.body.build.write_html`.
 """
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import unicodedata
+from collections.abc import Callable
 from importlib import resources
 
 from lxml import etree
 
 from convert.errors import ConvertError
-from convert.formats.htmlarticle import article_element, placeholder_headline, text_direction
-from convert.formats.body.build import MarkupBuilder, is_nfc, is_safe_url, to_html
+from convert.formats.htmlarticle import (
+    article_element, placeholder_headline, text_direction, words_of,
+)
+from convert.formats.body.build import MarkupBuilder, is_nfc, is_safe_url, write_html
 from convert.model import Document, Figure, block_text, body_text
 from convert.options import WriteOptions
 from convert.writers.present import people_date, typeset
 
-#: Head elements whose content is not escaped (see :func:`convert.formats.body.build.to_html`):
+#: Head elements whose content is not escaped (see :func:`convert.formats.body.build.write_html`):
 #: JSON-LD made safe by :func:`json_ld` and checked stylesheets.
 _RAW_TEXT_ELEMENTS = frozenset({"script", "style"})
 DESCRIPTION_LENGTH = 200
@@ -31,13 +35,29 @@ DESCRIPTION_LENGTH = 200
 
 def write(doc: Document, options: WriteOptions) -> bytes:
     try:
-        if options.fragment:
-            text = to_html(presented_article(doc))
-        else:
-            text = "<!DOCTYPE html>\n" + to_html(page_element(doc, stylesheet(options.css)))
+        tree = (presented_article(doc) if options.fragment
+                else page_element(doc, stylesheet(options.css)))
     except ValueError as error:  # lxml refuses NUL and other control characters
         raise ConvertError(f"cannot write HTML: {error}", code="invalid") from None
-    return (text + "\n").encode("utf-8")
+    out = io.BytesIO()
+    if not options.fragment:
+        out.write(b"<!DOCTYPE html>\n")
+    write_html(tree, _utf8_into(out), consume=True)
+    out.write(b"\n")
+    return out.getvalue()
+
+
+#: A long text is encoded this many characters at a time, never as one more copy.
+ENCODE_CHARS = 1 << 20
+
+
+def _utf8_into(out: io.BytesIO) -> Callable[[str], None]:
+    """A ``write`` for :func:`write_html`: each piece encoded as UTF-8 into ``out``
+    (the page never exists as one str, nor a long text as one more bytes copy)."""
+    def write(piece: str) -> None:
+        for start in range(0, len(piece), ENCODE_CHARS):
+            out.write(piece[start:start + ENCODE_CHARS].encode("utf-8"))
+    return write
 
 
 def stylesheet(css: str | None) -> str:
@@ -115,11 +135,12 @@ def description(doc: Document) -> str:
     """The summary, else the start of the body (cut at a word, about 200 characters)."""
     if doc.summary:
         return doc.summary
-    text = " ".join(block_text(doc.body[0]).split()) if doc.body else ""
-    if len(text) <= DESCRIPTION_LENGTH:
-        return text
-    cut = text[:DESCRIPTION_LENGTH].rsplit(" ", 1)[0]
-    return cut + "…"
+    text = ""
+    for word in words_of(block_text(doc.body[0]) if doc.body else ""):
+        text = f"{text} {word}" if text else word
+        if len(text) > DESCRIPTION_LENGTH:
+            return text[:DESCRIPTION_LENGTH].rsplit(" ", 1)[0] + "…"
+    return text
 
 
 def open_graph(doc: Document, title: str) -> list[tuple[str, str]]:

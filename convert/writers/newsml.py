@@ -28,6 +28,7 @@ from convert.formats.body.build import MarkupBuilder
 from convert.formats.htmlarticle import text_direction
 from convert.formats import vocabulary
 from convert.formats.newsml import (
+    group_set, is_package,
     IPTC_CATALOG_HREF, QCODE_ATTRIBUTES, UNRESOLVED_SCHEME, GENERATOR, KEPT_PREFIX, NAR, ORDER, STANDARD_VERSION, XML_LANG, Parts, derived_parts, nar,
     parse_kept_key,
 )
@@ -43,7 +44,8 @@ _BLOCK_CONTAINERS = frozenset(
     [f"{{{NAR}}}{name}" for name in ("newsItem", "newsMessage", "header", "itemSet",
                                       "rightsInfo", "itemMeta", "contentMeta", "contentSet",
                                       "inlineXML", "located", "creator", "provider",
-                                      "infoSource")]
+                                      "infoSource", "link", "packageItem", "groupSet",
+                                      "group", "itemRef")]
     + [f"{{{XHTML}}}{name}" for name in ("html", "head", "body", "blockquote", "ul", "ol",
                                           "figure", "aside")])
 
@@ -140,6 +142,11 @@ def assemble(doc: Document, parts: Parts) -> etree._Element:
             element = nar(container)
             element.extend(_ordered(container, parts[container]))
             children.append(element)
+    if is_package(doc):
+        item.tag = f"{{{NAR}}}packageItem"
+        item.extend(_ordered("newsItem", children))
+        item.append(group_set(doc))
+        return item
     content_set = nar("contentSet")
     inline = nar("inlineXML", contenttype="application/xhtml+xml")
     inline.append(xhtml_document(doc))

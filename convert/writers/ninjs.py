@@ -10,18 +10,18 @@ a conversion prints.
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
-from convert.errors import ConvertError
 from convert.formats.body.build import blocks_to_html
 from convert.formats.dates import conversion_time
 from convert.formats.ninjs import (
-    ABOUT_REL, ALT_ID_ROLE, AUTHOR_REL, CONTRIBUTOR_REL, DATE_ROLE_PREFIX, SIGNALS_ROLE, STAMPED_ROLE, URL_ROLE, NinjsProfile,
-    lost_fields, ninjs_datetime, passed_through, profile, unzoned_dates,
+    ALT_ID_ROLE, AUTHOR_REL, CONTRIBUTOR_REL, DATE_ROLE_PREFIX, FLAT_UNNAMED_DESCRIPTION, SIGNALS_ROLE, STAMPED_ROLE, URL_ROLE, NinjsProfile,
+    lost_fields, ninjs_datetime, ninjs_uri, passed_through, profile, split_by, unzoned_dates,
 )
 from convert.formats.qcodes import IPTC_SCHEMES, qcode_to_uri
-from convert.model import Concept, Document, body_text
+from convert.model import (
+    ABSOLUTE_URI, Association, Concept, Description, Document, body_text, byline_text, item_associations,
+)
 from convert.options import WriteOptions
 
 
@@ -33,19 +33,16 @@ def write(doc: Document, options: WriteOptions) -> bytes:
 def losses(doc: Document, options: WriteOptions) -> list[str]:
     """What of ``doc`` this ninjs version has no place for (printed as warnings)."""
     version = options.ninjs_version
-    return ([f"ninjs {version} cannot carry {field}" for field in lost_fields(doc, version)]
-            + unzoned_dates(doc, version, options.timezone))
-
-
-_ABSOLUTE_URI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:\S+")
+    found = [f"ninjs {version} cannot carry {field}" for field in lost_fields(doc, version)]
+    if (uri := ninjs_uri(doc.id)) != doc.id:
+        found.append(f"ninjs {version}: the id {doc.id!r} is not a URI, which 'uri' must be: "
+                     f"written as {uri!r}")
+    return found + unzoned_dates(doc, version, options.timezone)
 
 
 def to_ninjs(doc: Document, p: NinjsProfile, zone: str | None = None) -> dict[str, Any]:
-    if not _ABSOLUTE_URI.fullmatch(doc.id):
-        raise ConvertError(f"document id {doc.id!r} is not an absolute URI, which the ninjs "
-                           "'uri' must be", code="invalid")
     data: dict[str, Any] = {
-        "uri": doc.id,
+        "uri": ninjs_uri(doc.id),
         "type": doc.item_type,
         "version": str(doc.version),
         p.standard_key: {"name": "ninjs", "version": p.version, "schema": p.schema_uri},
@@ -76,6 +73,7 @@ def to_ninjs(doc: Document, p: NinjsProfile, zone: str | None = None) -> dict[st
             data[key] = getattr(doc, field)
     _put_texts(data, p, doc)
     _put_people_and_things(data, p, doc)
+    _put_associations(data, p, doc)
     for key, value in passed_through(doc.extra, p.version).items():
         data.setdefault(key, value)
     alt_ids = ([(URL_ROLE, doc.url)] if doc.url is not None else []) + kept_dates
@@ -93,11 +91,87 @@ def _put_texts(data: dict[str, Any], p: NinjsProfile, doc: Document) -> None:
         p.put_text(data, p.headline, doc.headline)
     if doc.subheadline is not None:
         p.put_text(data, p.subheadline, doc.subheadline)
-    if doc.summary is not None:
+    if doc.summary is not None and not any(d.text == doc.summary for d in doc.descriptions):
         p.put_text(data, p.summary, doc.summary)
+    for description in doc.descriptions:
+        _put_description(data, p, description)
     if doc.body:
         p.put_text(data, p.body_html, blocks_to_html(doc.body))
         p.put_text(data, p.body_text, body_text(doc.body))
+
+
+def _put_description(data: dict[str, Any], p: NinjsProfile, description: Description) -> None:
+    """One description: 1.x as ``description_<role>`` (no role: ``description_text``),
+    later versions as an item of ``descriptions``."""
+    if p.flat:
+        data.setdefault(f"description_{description.role or FLAT_UNNAMED_DESCRIPTION}",
+                        description.text)
+        return
+    item = {"role": description.role} if description.role else {}
+    if description.content_type:
+        item[p.content_type_key] = description.content_type
+    item["value"] = description.text
+    data.setdefault("descriptions", []).append(item)
+
+
+def _association_data(association: Association, number: int, p: NinjsProfile
+                      ) -> dict[str, Any]:
+    """An association as a (small) ninjs object of its own."""
+    name = association.name or f"association_{number}"
+    data: dict[str, Any] = {} if p.flat else {"name": name}
+    if association.group is not None and p.version == "3.1":  # 2.2 and 1.6 have no rel here
+        data["rel"] = association.group
+    data["type"] = association.type
+    # 2.x and 3.x require a uri: else the file's address, else the name under GUID_URN
+    data["uri"] = ninjs_uri(association.uri or (association.renditions[0].href if
+                                                association.renditions else name))
+    if association.headline is not None:
+        p.put_text(data, p.headline, association.headline)
+    for description in association.descriptions:
+        _put_description(data, p, description)
+    if association.credit is not None:
+        data[p.by] = association.credit
+    renditions = []
+    for index, rendition in enumerate(association.renditions, start=1):
+        if not ABSOLUTE_URI.fullmatch(rendition.href):
+            continue  # ninjs wants a URI: a relative file name locates nothing here
+        item: dict[str, Any] = {} if p.flat else {"name": rendition.name or f"rendition_{index}"}
+        item["href"] = rendition.href
+        for key, value in (("title", rendition.title),
+                           (p.rendition_type_key, rendition.content_type),
+                           ("width", rendition.width), ("height", rendition.height),
+                           (p.size_key, rendition.size)):
+            if value is not None:
+                item[key] = value
+        renditions.append((rendition.name or f"rendition_{index}", item))
+    if renditions:
+        data["renditions"] = _keyed(renditions) if p.flat else [item for _, item in renditions]
+    return data
+
+
+def _keyed(named: list[tuple[str, dict[str, Any]]]) -> dict[str, dict[str, Any]]:
+    """1.x objects keyed by name; a name given twice (six ``web`` renditions) gets a number."""
+    keyed: dict[str, dict[str, Any]] = {}
+    for name, value in named:
+        key, number = name, 1
+        while key in keyed:
+            number += 1
+            key = f"{name}_{number}"
+        keyed[key] = value
+    return keyed
+
+
+def _put_associations(data: dict[str, Any], p: NinjsProfile, doc: Document) -> None:
+    """The item's associations and its body's figures (1.x: an object keyed by name)."""
+    associations = item_associations(doc)
+    if not associations:
+        return
+    if p.flat:
+        data["associations"] = _keyed([(a.name or f"association_{n}", _association_data(a, n, p))
+                                       for n, a in enumerate(associations, start=1)])
+    else:
+        data["associations"] = [_association_data(a, n, p)
+                                for n, a in enumerate(associations, start=1)]
 
 
 def concept_data(concept: Concept, p: NinjsProfile) -> dict[str, str]:
@@ -110,7 +184,7 @@ def concept_data(concept: Concept, p: NinjsProfile) -> dict[str, str]:
     item: dict[str, str] = {}
     if concept.name is not None:
         item["name"] = concept.name
-    rel = concept.rel or (ABOUT_REL if concept.kind is not None else None)
+    rel = concept.rel
     if rel is not None:
         item["rel"] = rel
     uri = concept.uri or (qcode_to_uri(concept.qcode) if concept.qcode else None)
@@ -131,13 +205,18 @@ def concept_data(concept: Concept, p: NinjsProfile) -> dict[str, str]:
 
 
 def _put_people_and_things(data: dict[str, Any], p: NinjsProfile, doc: Document) -> None:
-    if doc.bylines:
-        data[p.by] = ", ".join(byline.name for byline in doc.bylines)
+    by = byline_text(doc)
+    if by is not None:
+        data[p.by] = by
+    # The authors are the by line; only names it cannot give back (a name with a comma or
+    # "and") are listed in people too, with rel author.
+    names = [byline.name for byline in doc.bylines]
+    authors = [{"name": name, "rel": AUTHOR_REL} for name in names] \
+        if by is not None and split_by(by) != names else []
     for kind, key in p.entities:
-        # Authors are people too (rel author: names with commas survive); then those in the news.
-        entities = ([{"name": byline.name, "rel": AUTHOR_REL} for byline in doc.bylines]
-                    + [{"name": c.name, "rel": c.role or CONTRIBUTOR_REL} for c in doc.contributors]
-                    if kind == "person" else [])
+        # then people who worked on the item in another role, then those in the news
+        entities = (authors + [{"name": c.name, "rel": c.role or CONTRIBUTOR_REL}
+                               for c in doc.contributors] if kind == "person" else [])
         entities += [concept_data(c, p) for c in doc.about if c.kind == kind]
         if entities:
             data[key] = entities

@@ -26,6 +26,7 @@ from __future__ import annotations
 import functools
 import re
 from datetime import datetime
+from collections.abc import Iterator
 from typing import Any
 
 from convert.formats.htmlarticle import display_datetime
@@ -110,6 +111,16 @@ _APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)|(?<!\w)'(?=\d\ds\b)")
 _FRENCH_SPACE = re.compile(r"[ \u00a0](?=[;!?])")
 _FRENCH_COLON = re.compile(r" (?=:(?:\s|$))")
 _FRENCH_GUILLEMETS = re.compile(r"«[ \u00a0\u202f]?|[ \u00a0\u202f]?»")
+_STRAIGHT_QUOTE = re.compile("[\"']")
+
+
+#: Long texts are typeset in pieces of about this many characters (each substitution
+#: of a whole 100 MB paragraph held the text several times over, in slices).
+PIECE_CHARS = 1 << 20
+#: Where a text may be cut into pieces: between a word character and a space, and a word
+#: character.  No rule below matches across that point or looks past it, so the
+#: pieces typeset one by one give what the whole text gives.
+_CUT = re.compile(r"(?<=\w )(?=\w)")
 
 
 def typeset(text: str, language: str | None, before: str = "") -> str:
@@ -118,13 +129,33 @@ def typeset(text: str, language: str | None, before: str = "") -> str:
     primary = (language or "").split("-")[0].lower()
     if not primary or primary in _UNTOUCHED or not text:
         return text
-    marks = QUOTES.get(primary, QUOTES["en"])
+    quotes = _Quotes(QUOTES.get(primary, QUOTES["en"]), by_pairs=primary in _NO_WORD_SPACES)
+    shown = []
+    for piece in pieces(text, PIECE_CHARS):
+        shown.append(_typeset_piece(piece, primary, quotes, before))
+        before = shown[-1][-1:] or before
+    return shown[0] if len(shown) == 1 else "".join(shown)
+
+
+def pieces(text: str, size: int) -> Iterator[str]:
+    """``text`` cut at :data:`_CUT` points into pieces of about ``size`` characters."""
+    start = 0
+    while len(text) - start > size:
+        cut = _CUT.search(text, start + size)
+        if cut is None:
+            break
+        yield text[start:cut.start()]
+        start = cut.start()
+    yield text[start:]
+
+
+def _typeset_piece(text: str, primary: str, quotes: _Quotes, before: str) -> str:
     text = _ELLIPSIS.sub("…", text)
     text = _SPACED_DASH.sub(" – " if primary != "en" else " — ", text)
     text = _DOUBLE_DASH.sub("—", text)
     text = _APOSTROPHE.sub("’", text)
     if '"' in text or "'" in text:
-        text = _quotes(text, marks, before, by_pairs=primary in _NO_WORD_SPACES)
+        text = quotes.shown(text, before)
     if primary == "fr":
         text = _FRENCH_GUILLEMETS.sub(lambda m: "«" + NNBSP if m.group().startswith("«")
                                       else NNBSP + "»", text)
@@ -133,28 +164,41 @@ def typeset(text: str, language: str | None, before: str = "") -> str:
     return text
 
 
-def _quotes(text: str, marks: tuple[str, str, str, str], before: str, by_pairs: bool) -> str:
+class _Quotes:
     """Straight quotes as ``marks``: a quote opens after a space or an opening mark and
     closes after a letter, a digit or closing punctuation (``by_pairs``: for scripts
     without spaces between words, quotes alternate).  A single quote that closes
-    nothing is an apostrophe."""
-    shown: list[str] = []
-    previous = before[-1:] or " "
-    open_double = open_single = False
-    for char in text:
-        if char in "\"'":
+    nothing is an apostrophe.  Which quotes are open carries over from one piece of a
+    text to the next."""
+
+    def __init__(self, marks: tuple[str, str, str, str], by_pairs: bool) -> None:
+        self.marks = marks
+        self.by_pairs = by_pairs
+        self.open_double = self.open_single = False
+
+    def shown(self, text: str, before: str) -> str:
+        marks = self.marks
+        # where the last quote replaced ends, and the last character shown for it
+        last_end, last_shown = 0, before[-1:] or " "
+
+        def mark(match: re.Match[str]) -> str:
+            nonlocal last_end, last_shown
+            start, char = match.start(), match.group()
+            previous = last_shown if start == last_end else text[start - 1]
             is_double = char == '"'
-            if by_pairs:
-                opening = not (open_double if is_double else open_single)
+            if self.by_pairs:
+                opening = not (self.open_double if is_double else self.open_single)
             else:
                 opening = not (previous.isalnum() or previous in _CLOSES_AFTER)
             if is_double:
                 char = marks[0] if opening else marks[1]
-                open_double = opening
+                self.open_double = opening
             elif opening:
-                char, open_single = marks[2], True
+                char, self.open_single = marks[2], True
             else:
-                char, open_single = (marks[3], False) if open_single else ("’", False)
-        shown.append(char)
-        previous = char[-1]
-    return "".join(shown)
+                char, self.open_single = (marks[3], False) if self.open_single else ("’", False)
+            last_end, last_shown = match.end(), char[-1]
+            return char
+
+        # one replacement per quote, never a list of every character of a long text
+        return _STRAIGHT_QUOTE.sub(mark, text)

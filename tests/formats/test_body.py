@@ -9,7 +9,9 @@ from lxml import etree
 
 from convert.errors import ConvertError
 from convert.formats.body import XHTML
-from convert.formats.body.build import blocks_to_html, body_elements, to_html
+from convert.formats.body.build import (
+    MarkupBuilder, blocks_to_html, body_elements, outline_levels, to_html,
+)
 from convert.formats.body.parse import BodyParser, blocks_from_elements, blocks_from_html
 from convert.model import (
     Emphasis, Figure, Heading, Link, ListBlock, Note, Paragraph, Quote, Strong, Table,
@@ -42,9 +44,13 @@ INLINES = st.recursive(
     max_leaves=6,
 )
 OPTIONAL_TEXT = st.none() | TEXT
+ROWS = st.lists(st.lists(INLINES, min_size=1, max_size=3).map(tuple), min_size=1,
+                max_size=3).map(tuple)
 BLOCKS = st.lists(st.one_of(
     st.builds(Paragraph, INLINES),
-    st.builds(Heading, INLINES, st.integers(1, 6)),
+    # the model's levels: 1 is the headline's (a body <h1> is fitted, see below)
+    st.builds(Heading, INLINES, st.integers(2, 6)),
+    st.builds(Table, ROWS),
     st.builds(Quote, INLINES, OPTIONAL_TEXT),
     st.builds(ListBlock, st.lists(INLINES, max_size=3).map(tuple), st.booleans()),
     st.builds(Figure, INLINES, OPTIONAL_TEXT,
@@ -82,6 +88,65 @@ def test_built_bodies_round_trip_as_html_and_xhtml(doc) -> None:
 def test_any_body_round_trips(blocks: tuple) -> None:
     assert html_round_trip(blocks) == blocks
     assert xhtml_round_trip(blocks, nfc_text=True) == blocks
+
+
+@settings(max_examples=100, deadline=None)
+@given(BLOCKS)
+def test_any_body_under_a_page_heading_round_trips_and_never_skips_a_level(blocks) -> None:
+    build = MarkupBuilder()
+    holder = build.element("div")
+    build.body(holder, blocks, under_heading=1)
+    shown = [1] + [int(element.tag[1]) for element in holder if element.tag[0] == "h"]
+    assert all(2 <= level <= later + 1 for later, level in zip(shown, shown[1:]))
+    back, warnings = blocks_from_elements(holder, strict=True)
+    assert (back, warnings) == (blocks, ())
+
+
+def test_headings_under_a_page_heading_are_renumbered_their_levels_kept() -> None:
+    assert outline_levels([4, 5, 4, 2, 3], 1) == [2, 3, 2, 2, 3]
+    assert outline_levels([2, 3, 3, 6, 2], 1) == [2, 3, 3, 4, 2]
+    build = MarkupBuilder()
+    holder = build.element("div")
+    build.body(holder, (Heading(("A",), 4), Heading(("B",), 2), Heading(("C",), 3)),
+               under_heading=1)
+    assert [to_html(element).strip() for element in holder] == [
+        '<h2 data-level="4">A</h2>', "<h2>B</h2>", "<h3>C</h3>"]
+    assert blocks_to_html((Heading(("A",), 4),)) == "<h4>A</h4>"  # a bare body: as it is
+
+
+def test_a_data_level_that_is_no_level_is_refused_or_warned() -> None:
+    html = '<h2 data-level="9">A</h2>'
+    root = etree.fromstring(f"<div>{html}</div>")
+    with pytest.raises(ConvertError, match="heading level 1 to 6 in data-level, got '9'"):
+        BodyParser(strict=True).blocks(root)
+    blocks, warnings = blocks_from_html(html)
+    assert blocks == (Heading(("A",), 2),)
+    assert [w.code for w in warnings] == ["html-markup-dropped"]
+
+
+@pytest.mark.parametrize("markup, levels", [
+    ("<h1>T</h1><h2>S</h2><h4>D</h4><h1>U</h1>", [2, 3, 4, 2]),
+    ("<h2>A</h2><h4>B</h4>", [2, 4]),  # in the model's range: kept as marked
+    ("".join(f"<h{n}>{n}</h{n}>" for n in range(1, 7)), [2, 3, 4, 5, 6, 6]),
+    ("<section><h1>In a section</h1></section><h3>Out</h3>", [2, 3]),
+])
+def test_producers_heading_levels_fit_the_models_in_their_order(markup: str, levels) -> None:
+    for verbatim in (True, False):
+        blocks, _ = blocks_from_html(markup, verbatim=verbatim)
+        assert [block.level for block in blocks] == levels
+    root = etree.fromstring(f'<body xmlns="{XHTML}">{markup}</body>')
+    assert [block.level for block in BodyParser().blocks(root)] == levels
+    assert [block.level for block in BodyParser().marked_blocks(root)] == [
+        int(tag[1]) for tag in markup.split("<")[1:] if tag[0] == "h"]
+
+
+def test_a_short_table_row_ends_in_a_cell_spanning_the_rest() -> None:
+    table = Table(((("Friday",),), (("a",), ("b",), ("c",)), (("d",), ("e",))))
+    assert blocks_to_html((table,)).split("\n") == [
+        "<table>", "<tbody>", "<tr>", '<td colspan="3">Friday</td>', "</tr>",
+        "<tr>", "<td>a</td>", "<td>b</td>", "<td>c</td>", "</tr>",
+        "<tr>", "<td>d</td>", '<td colspan="2">e</td>', "</tr>", "</tbody>", "</table>"]
+    assert html_round_trip((table,)) == (table,)
 
 
 def test_the_shapes_written() -> None:

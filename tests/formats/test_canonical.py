@@ -66,20 +66,25 @@ def test_bad_json_is_a_clear_error(text, code):
     assert caught.value.code == code
 
 
-def test_schema_version_1_json_is_read_with_the_defaults_it_meant() -> None:
-    """A file written before schema 2 (no status, embargo, subjects... keys) still reads."""
+@pytest.mark.parametrize("version", [1, 2])
+def test_older_schema_versions_are_read_with_the_defaults_they_meant(version: int) -> None:
+    """A file written before schema 2 (no status, embargo, subjects... keys) or before
+    schema 3 (no descriptions, associations) still reads."""
     import json
 
     from convert import api
-    from convert.formats.canonical import SCHEMA_ID_V1, V2_DEFAULTS
+    from convert.formats.canonical import (
+        ITEM_DEFAULTS, SCHEMA_ID_V1, SCHEMA_ID_V2, V3_DEFAULTS,
+    )
     from tests.support.factories import FULL
 
     data = json.loads(api.write(FULL, "json"))
-    old = {key: value for key, value in data.items() if key not in V2_DEFAULTS}
-    old["$schema"] = SCHEMA_ID_V1
+    missing = ITEM_DEFAULTS if version == 1 else V3_DEFAULTS
+    old = {key: value for key, value in data.items() if key not in missing}
+    old["$schema"] = SCHEMA_ID_V1 if version == 1 else SCHEMA_ID_V2
     doc = api.read(json.dumps(old).encode(), "json")
-    assert doc == FULL and doc.pub_status == "usable" and doc.subjects == ()
-    assert json.loads(api.write(doc, "json"))["$schema"] == "urn:newsconvert:schema:document:2"
+    assert doc == FULL and doc.associations == () and doc.descriptions == ()
+    assert json.loads(api.write(doc, "json"))["$schema"] == "urn:newsconvert:schema:document:3"
     old["$schema"] = "https://example.org/some-other-schema.json"
     with pytest.raises(ConvertError):
         api.read(json.dumps(old).encode(), "json")

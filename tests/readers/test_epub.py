@@ -73,27 +73,34 @@ def _rezip(data: bytes, changes: dict) -> bytes:
     return out.getvalue()
 
 
-def test_other_publishers_books_are_read_from_their_markup(tmp_path) -> None:
+def _foreign_book(path: Path, language: str, chapters: list[tuple[str, str]]) -> Path:
+    """A book someone else made (ebooklib): chapters as (file name, body markup), in order."""
     from ebooklib import epub
 
     book = epub.EpubBook()
     book.set_identifier("urn:uuid:0b0f5a6e-0f0e-4a8e-9a57-6e657773636f")
     book.set_title("Someone else's book")
-    book.set_language("de")
-    first = epub.EpubHtml(title="Eins", file_name="eins.xhtml", lang="de")
-    first.content = ("<h1>Der Titel</h1><p>Ein <em>kurzer</em> Absatz mit "
-                     "<a href='https://example.org'>Link</a>\n  und <b>fett</b>.</p>"
-                     "<h2>Zwischentitel</h2><blockquote>Ein Zitat</blockquote>"
-                     "<ul><li>eins</li><li>zwei</li></ul>")
-    image_only = epub.EpubHtml(title="Bild", file_name="bild.xhtml")
-    image_only.content = "<p><img src='x.png' alt=''/></p>"
-    for item in (first, image_only):
+    book.set_language(language)
+    items = []
+    for file_name, content in chapters:
+        item = epub.EpubHtml(title=file_name.split(".")[0], file_name=file_name, lang=language)
+        item.content = content
         book.add_item(item)
-    book.toc, book.spine = [first], ["nav", first, image_only]
+        items.append(item)
+    book.toc, book.spine = items[:1], ["nav", *items]
     book.add_item(epub.EpubNcx())
     book.add_item(epub.EpubNav())
-    path = tmp_path / "other.epub"
     epub.write_epub(str(path), book)
+    return path
+
+
+def test_other_publishers_books_are_read_from_their_markup(tmp_path) -> None:
+    path = _foreign_book(tmp_path / "other.epub", "de", [
+        ("eins.xhtml", "<h1>Der Titel</h1><p>Ein <em>kurzer</em> Absatz mit "
+                       "<a href='https://example.org'>Link</a>\n  und <b>fett</b>.</p>"
+                       "<h2>Zwischentitel</h2><blockquote>Ein Zitat</blockquote>"
+                       "<ul><li>eins</li><li>zwei</li></ul>"),
+        ("bild.xhtml", "<p><img src='x.png' alt=''/></p>")])
     docs = api.read_all(path)
     assert len(docs) == 1
     doc = docs[0]
@@ -104,6 +111,18 @@ def test_other_publishers_books_are_read_from_their_markup(tmp_path) -> None:
         Heading(("Zwischentitel",), 2), Quote(("Ein Zitat",)),
         ListBlock((("eins",), ("zwei",))))
     assert doc.id.startswith("urn:uuid:")
+
+
+def test_a_chapters_first_h1_is_its_headline_and_later_headings_fit_the_model(tmp_path) -> None:
+    """Under the headline the model has levels 2 to 6: a second ``<h1>`` and the ``<h2>``
+    below it become 2 and 3, in their order."""
+    path = _foreign_book(tmp_path / "sections.epub", "en", [
+        ("one.xhtml", "<h1>The title</h1><p>Lead.</p><h1>Part two</h1><p>More.</p>"
+                      "<h2>Detail</h2><p>Last.</p>")])
+    [doc] = api.read_all(path)
+    assert doc.headline == "The title"
+    assert doc.body == (Paragraph(("Lead.",)), Heading(("Part two",), 2), Paragraph(("More.",)),
+                        Heading(("Detail",), 3), Paragraph(("Last.",)))
 
 
 # ---------------------------------------------------------------- hostile archives

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import threading
+from dataclasses import replace
 from functools import partial
 from http.server import HTTPServer, SimpleHTTPRequestHandler
 from pathlib import Path
@@ -12,6 +14,7 @@ import pytest
 from convert import api
 from convert.formats import sniff
 from convert.errors import ConvertError
+from convert.options import WriteOptions
 from convert.model import (
     Byline, Dateline, Emphasis, Figure, Link, ListBlock, Paragraph, Quote, plain_text,
 )
@@ -144,7 +147,22 @@ def test_package_item_lists_its_references() -> None:
     assert isinstance(listing, ListBlock)
     assert listing.items[0] == (Link(("Obama annonce son équipe",),
                                      "urn:newsml:iptc.org:20081007:tutorial-item-A"),)
-    assert [w.code for w in doc.provenance.warnings] == ["newsml-package"]
+    assert [w.code for w in doc.provenance.warnings] == ["newsml-package", "newsml-content-date"]
+    # the composite keeps its items with their group
+    assert [(a.type, a.uri, a.group) for a in doc.associations] == [
+        ("text", "urn:newsml:iptc.org:20081007:tutorial-item-A", "group:main"),
+        ("picture", "urn:newsml:iptc.org:20081007:tutorial—item-B", "group:main")]
+    assert doc.item_type == "composite"
+    assert doc.associations[1].descriptions[0].role == "caption"
+    ninjs = json.loads(api.write(doc, "ninjs"))
+    assert [a["rel"] for a in ninjs["associations"]] == ["group:main", "group:main"]
+    # ninjs 3.1 names every association; its uri is a URI (the em dash percent-encoded)
+    assert ninjs["associations"][1]["uri"] == "urn:newsml:iptc.org:20081007:tutorial%E2%80%94item-B"
+    assert api.read(json.dumps(ninjs).encode(), "ninjs").associations[0] == replace(
+        doc.associations[0], name="association_1")
+    written = api.write(doc, "newsml")
+    assert written.count(b"<itemRef ") == 2 and b"<packageItem " in written
+    assert schema_errors(written) == []
 
 
 # ---------------------------------------------------------------- other bodies
@@ -289,3 +307,63 @@ def test_news_item_fields_of_real_files_are_read() -> None:
     stt = api.read(THIRDPARTY_NEWSML / "stt-stt_newsml_online_version.xml")
     assert stt.first_created is None  # after its versionCreated in the source: left out
     assert any(w.code == "newsml-dates" for w in stt.provenance.warnings)
+
+
+def test_empty_values_are_absent_with_a_warning_naming_the_field_and_line() -> None:
+    content_meta = ('<slugline/>\n<keyword>lead</keyword><keyword> </keyword>\n'
+                    '<located><name/></located><dateline></dateline>\n'
+                    '<description role="drol:summary"/>')
+    data = _item(content_meta, '<inlineData contenttype="text/plain">Text.</inlineData>')
+    data = data.replace(b"</contentMeta>", b"</contentMeta>\n<rightsInfo><copyrightNotice/>"
+                        b"<usageTerms/></rightsInfo>")
+    doc = api.read(data, "newsml")
+    # an empty <dateline/> alone is how a Dateline with neither part is written
+    assert (doc.slugline, doc.keywords, doc.dateline, doc.summary, doc.copyright,
+            doc.usage_terms) == (None, ("lead",), Dateline(None, None), None, None, None)
+    empty = {(w.message, w.line) for w in doc.provenance.warnings if w.code == "newsml-empty"}
+    assert empty == {("<slugline> is empty: slugline left out", 1),
+                     ("<keyword> is empty: keyword left out", 2),
+                     ("<name> is empty: dateline.place left out", 3),
+                     ("<description> is empty: summary left out", 4),
+                     ("<copyrightNotice> is empty: copyright left out", 5),
+                     ("<usageTerms> is empty: usage_terms left out", 5)}
+
+
+def test_a_guid_that_is_not_a_uri_is_kept_and_ninjs_gets_a_uri_for_it() -> None:
+    doc = api.read(THIRDPARTY_NEWSML / "sdcore-reuters-2014-KBN0FL0NN-v5.xml")
+    assert doc.id == "tag_reuters.com_2014_newsml_KBN0FL0NN"
+    assert api.read(api.write(doc, "json"), "json").id == doc.id
+    assert api.read(api.write(doc, "newsml"), "newsml").id == doc.id
+    assert api.read(api.write(doc, "ninjs"), "ninjs").id == \
+        "urn:newsconvert:guid:tag_reuters.com_2014_newsml_KBN0FL0NN"
+
+
+def test_linked_pictures_are_read_as_associations_with_their_renditions() -> None:
+    """aptoma's items link their pictures (irel:dependsOn, itemClass and remoteContent hints)."""
+    doc = list(api.read_all(THIRDPARTY_NEWSML / "sgval-NewsML-G2-valid01.xml"))[1]
+    first, second = doc.associations
+    assert (first.type, first.uri) == ("picture", "urn:newsml:aptoma.no:20150330:20552167-image")
+    assert [(r.width, r.height, r.content_type, r.name) for r in first.renditions][0] == (
+        600, 415, "image/jpeg", "web")
+    assert second.renditions[-1].name == "highRes"
+    for version in ("3.1", "1.6"):
+        ninjs = json.loads(api.write(doc, "ninjs", WriteOptions(ninjs_version=version)))
+        assert len(ninjs["associations"]) == 2
+        again = api.read(json.dumps(ninjs).encode(), "ninjs").associations[0].renditions
+        if version == "1.6":  # renditions are keyed by name there: the second "web" is web_2
+            assert [r.name for r in again][:2] == ["web", "web_2"]
+            again = tuple(replace(r, name=first.renditions[i].name) for i, r in enumerate(again))
+        assert again == first.renditions
+
+
+def test_a_figure_is_linked_as_a_picture_and_read_back_as_the_figure_alone() -> None:
+    figure = Figure(("Harbour at dawn.",), credit="Ann Lee", src="https://example.org/h.jpg")
+    doc = replace(factories.FULL, body=(*factories.FULL.body, figure))
+    data = api.write(doc, "newsml")
+    assert schema_errors(data) == []
+    text = data.decode()
+    assert '<link rel="irel:dependsOn" residref="https://example.org/h.jpg">' in text
+    assert '<description role="drol:caption">Harbour at dawn.</description>' in text
+    assert '<remoteContent href="https://example.org/h.jpg" rendition="rnd:web"/>' in text
+    again = api.read(data, "newsml")
+    assert again.associations == () and again == doc

@@ -12,7 +12,9 @@ from hypothesis import strategies as st
 
 from convert import api
 from convert.errors import ConvertError
-from convert.model import Concept, Byline, Dateline, Paragraph, plain_text
+from convert.model import (
+    Association, Byline, Concept, Dateline, Description, Figure, Paragraph, Rendition, plain_text,
+)
 from convert.formats.ninjs import PROFILES, lost_fields
 from convert.options import WriteOptions
 from convert.formats.sniff import ninjs_version
@@ -65,13 +67,14 @@ def test_example_metadata_lands_in_the_document() -> None:
     doc = api.read(STANDARDS / "ninjs/examples/3.1/005_complex_text_article.json")
     assert doc.language == "en"
     assert doc.bylines == (Byline("Paulo Santalucia"), Byline("Frances d'Emilio"))
+    assert doc.written_byline == "Paulo Santalucia and Frances d'Emilio"
     assert doc.dateline == Dateline("Grossetto, Italy")
     assert doc.version_created == "2013-07-09T10:37:00Z" and doc.updated is None
     assert doc.copyright.startswith("Copyright 2013 The News Agency")
     assert doc.extra == (("ninjs:profile", "text-only"),)
     assert doc.provenance.warnings == ()
     assert doc.about[0] == Concept("Francesco Schettino", qcode="wikidata:Q4421821",
-                                   kind="person")
+                                   kind="person", rel="about")
     assert [(c.name, c.kind) for c in doc.about[1:]] == [
         ("Costa Crociere SpA", "organisation"), ("Grossetto", "place"), ("Tuscany", "place"),
         ("Italy", "place")]
@@ -160,11 +163,52 @@ def test_html_body_is_read_safely() -> None:
     assert [plain_text(b.content) for b in doc.body] == ["ab", "bold\nnext"]
 
 
-def test_associations_are_reported_not_read() -> None:
-    data = {**json.loads(ninjs_bytes(FULL, "3.1")),
-            "associations": [{"name": "photo", "uri": "urn:photo:1", "type": "picture"}]}
-    [warning] = api.read(json.dumps(data, indent=1).encode(), "ninjs").provenance.warnings
-    assert "associations (not read as documents)" in warning.message
+PHOTO = Association(name="a001", uri="http://tt.se/media/image/sdlk2sirkPaauM",
+                    descriptions=(Description("Arkivbild.", None),), credit="Karl Melander/TT",
+                    renditions=(Rendition("https://tt.se/a001_Hires.jpg", "r00", "Hires",
+                                          "image/jpeg", 4724, 3149, 10326191),))
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_associations_are_read_and_round_trip(version: str) -> None:
+    doc = replace(FULL, associations=(PHOTO,))
+    again = api.read(ninjs_bytes(doc, version), "ninjs")
+    assert errors(json.loads(ninjs_bytes(doc, version)), version) == []
+    # 1.x spells a description with no role description_text
+    expected = replace(PHOTO, descriptions=(Description("Arkivbild.", "text"),)) \
+        if version == "1.6" else PHOTO
+    assert again.associations == (expected,)
+    assert "associations" not in str(again.provenance.warnings)
+
+
+def test_tt_association_is_read_with_its_renditions() -> None:
+    doc = api.read(STANDARDS.parent / "corpus" / "thirdparty" / "ninjs" /
+                   "iptc3.0-tt_text_image_3.json")
+    [picture] = doc.associations
+    assert (picture.name, picture.uri, picture.credit, picture.type) == (
+        "a001", "http://tt.se/media/image/sdlk2sirkPaauM", "Karl Melander/TT", "picture")
+    assert picture.descriptions[0].text.startswith("En stor internationell")
+    assert [(r.name, r.width, r.size) for r in picture.renditions][:2] == [
+        ("r00", 4724, 10326191), ("r01", 1024, 398957)]
+
+
+def test_a_figure_becomes_a_picture_association_read_back_as_the_figure_alone() -> None:
+    figure = Figure(("Harbour at dawn.",), credit="Ann Lee", src="https://example.org/h.jpg")
+    doc = replace(FULL, body=(*FULL.body, figure))
+    for version in VERSIONS:
+        data = json.loads(ninjs_bytes(doc, version))
+        assert errors(data, version) == []
+        associations = data["associations"]
+        number = sum(isinstance(block, Figure) for block in doc.body)  # FULL has one already
+        picture = associations[f"figure_{number}"] if version == "1.6" else associations[-1]
+        assert picture["type"] == "picture" and picture["byline" if version == "1.6"
+                                                         else "by"] == "Ann Lee"
+        assert "Harbour at dawn." in json.dumps(picture)
+        assert "https://example.org/h.jpg" in json.dumps(picture["renditions"])
+        again = api.read(json.dumps(data).encode(), "ninjs")
+        assert again.associations == () and figure in again.body
+    # the caption is not story text
+    assert "Harbour" not in json.loads(ninjs_bytes(doc, "3.1"))["bodies"][1]["value"]
 
 
 # ---------------------------------------------------------------- bad input
@@ -261,3 +305,32 @@ def test_a_duplicate_key_is_read_in_convert_and_refused_in_validate(tmp_path: Pa
     [warning] = [w for w in doc.provenance.warnings if w.code == "ninjs-duplicate-key"]
     assert warning.line == 2 and "'byline'" in warning.message
     assert not convert.validate([path]).valid
+
+
+def test_empty_strings_are_absent_with_a_warning_naming_the_key_and_line() -> None:
+    text = ('{"uri": "urn:x:1", "type": "text",\n "copyrightnotice": "",\n'
+            ' "usageterms": " ", "slugline": "s"}')
+    doc = api.read(text.encode(), "ninjs")
+    assert (doc.copyright, doc.usage_terms, doc.slugline) == (None, None, "s")
+    assert [(w.message, w.line) for w in doc.provenance.warnings if w.code == "ninjs-empty"] == [
+        ("'copyrightnotice' is empty: copyright left out", 2),
+        ("'usageterms' is empty: usage_terms left out", 3)]
+
+
+def test_the_ap_media_api_envelope_is_read_as_the_item_inside() -> None:
+    path = STANDARDS.parent / "corpus" / "thirdparty" / "ninjs" / "sdcore-ap_media_text_item.json"
+    doc = api.read(path)
+    item = json.loads(path.read_text("utf-8"))["data"]["item"]
+    assert (doc.id, doc.headline, doc.urgency, doc.usage_terms) == (
+        item["uri"], item["headline"], 4, item["usageterms"][0])
+    codes = [w.code for w in doc.provenance.warnings]
+    assert "ninjs-envelope" in codes and "ninjs-array" in codes
+
+
+def test_the_byline_as_written_survives_every_format() -> None:
+    doc = api.read(STANDARDS / "ninjs/examples/2.2/004_simple_text_article.json")
+    assert doc.written_byline == "Paulo Santalucia and Frances d'Emilio"
+    for target in ("newsml", "ninjs", "json"):
+        again = api.read(api.write(doc, target), target)
+        assert (again.written_byline, again.bylines) == (doc.written_byline, doc.bylines)
+    assert "<by>Paulo Santalucia and Frances d'Emilio</by>" in api.write(doc, "newsml").decode()

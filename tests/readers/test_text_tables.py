@@ -113,3 +113,9 @@ def test_html_page_and_epub_hold_a_real_table(tmp_path: Path) -> None:
     assert epubcheck.unavailable() is None, epubcheck.unavailable()
     findings = epubcheck.check({book: book.name}, usage=True)
     assert findings == [], [str(finding) for finding in findings]
+
+
+def test_a_table_ends_the_header_zone_so_the_lines_above_stay_body() -> None:
+    doc = read(EARNINGS)
+    assert doc.provenance.dropped == ()
+    assert doc.dateline is not None and doc.dateline.place == "FRANKFURT"

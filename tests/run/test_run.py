@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import importlib
 import json
 import os
 import shutil
@@ -17,6 +18,7 @@ from convert import api, formats, run
 from convert.run import executors
 from convert.run.plan import Job
 from convert.errors import ConvertError
+from convert.files import Selection
 from convert.model import Document
 from convert.options import ReadOptions, WriteOptions
 from tests.support.archives import (  # noqa: F401  (archive is a fixture)
@@ -102,25 +104,134 @@ def test_output_folder_inside_an_input_folder_is_refused(archive: Path) -> None:
     assert not (archive / "2019" / "out").exists()
 
 
-def test_an_output_that_would_overwrite_an_input_is_refused(tmp_path: Path) -> None:
+@pytest.mark.parametrize("results", ["memory", "counts"])
+def test_an_output_that_would_overwrite_an_input_is_refused(tmp_path: Path,
+                                                            results: run.ResultsKept) -> None:
     article = tmp_path / "a.json"
     article.write_bytes(api.write(api.read(GOOD[0]), "json"))
     before = article.read_bytes()
     with pytest.raises(ConvertError, match="would overwrite an input"):
-        run.convert_many([str(article)], ["json"], tmp_path)
+        run.convert_many([str(article)], ["json"], tmp_path, results=results)
     with pytest.raises(ConvertError, match="would overwrite an input"):
         run.convert_into_one([str(article)], "json", article)
     assert article.read_bytes() == before
 
 
-def test_two_inputs_with_one_output_name_are_refused(tmp_path: Path) -> None:
+@pytest.mark.parametrize("results", ["memory", "counts"])
+def test_two_inputs_with_one_output_name_are_refused(tmp_path: Path,
+                                                     results: run.ResultsKept) -> None:
     for folder in ("a", "b"):
         (tmp_path / folder).mkdir()
         shutil.copy(GOOD[0], tmp_path / folder / "same.txt")
     with pytest.raises(ConvertError, match="would both be written to"):
         run.convert_many([str(tmp_path / "a/same.txt"), str(tmp_path / "b/same.txt")],
-                           ["json"], tmp_path / "out")
+                           ["json"], tmp_path / "out", results=results)
     assert not (tmp_path / "out").exists()
+
+
+def _tangled_inputs(tmp_path: Path) -> list[str]:
+    """Inputs naming files twice: a folder and a file in it, a link to a file,
+    the same folder twice, and two files whose outputs would be the same."""
+    lay_out(tmp_path / "in", {"a.txt": GOOD[0], "sub/b.txt": GOOD[1], "sub/c.txt": GOOD[2]})
+    (tmp_path / "in" / "link.txt").symlink_to(tmp_path / "in" / "sub" / "c.txt")
+    return [str(tmp_path / "in" / "sub" / "b.txt"), str(tmp_path / "in"),
+            str(tmp_path / "in" / "sub"), str(tmp_path / "in")]
+
+
+def lay_out(folder: Path, copies: dict[str, Path]) -> None:
+    for name, source in copies.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(source, folder / name)
+
+
+def _tasks(tasks: object) -> list[tuple[int, object, object]]:
+    return [(task.index, task.source, task.outputs) for task in tasks]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("every_hash_collides", [False, True])
+def test_a_streamed_plan_has_the_tasks_of_the_plan(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch,
+                                                   every_hash_collides: bool) -> None:
+    planning = importlib.import_module("convert.run.plan")  # run.plan is the function
+
+    inputs = _tangled_inputs(tmp_path)
+    expected = planning.plan(run.expand_inputs(inputs), ["json", "html"], tmp_path / "out")
+    if every_hash_collides:  # the exact comparison, not the hashes, decides
+        monkeypatch.setattr(planning, "hash", lambda value: 7, raising=False)
+    streamed = planning.StreamedPlan(inputs, None, Selection(), ["json", "html"],
+                                     tmp_path / "out", [])
+    assert streamed.total == len(expected) == 3  # b.txt, a.txt, link.txt (c.txt once)
+    assert _tasks(streamed.tasks()) == _tasks(expected)
+
+
+def test_a_streamed_plan_refuses_what_the_plan_refuses_even_when_hashes_collide(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    planning = importlib.import_module("convert.run.plan")  # run.plan is the function
+
+    lay_out(tmp_path / "in", {"a.txt": GOOD[0], "b.txt": GOOD[1], "c.ninjs.txt": GOOD[2],
+                              "c.txt": GOOD[3]})
+    monkeypatch.setattr(planning, "hash", lambda value: 7, raising=False)
+    planning.StreamedPlan([str(tmp_path / "in")], None, Selection(), ["json"],
+                          tmp_path / "out", [])  # colliding hashes alone refuse nothing
+    with pytest.raises(ConvertError) as planned:
+        planning.plan(run.expand_inputs([str(tmp_path / "in")]), ["json", "ninjs"],
+                      tmp_path / "out")
+    with pytest.raises(ConvertError) as streamed:
+        planning.StreamedPlan([str(tmp_path / "in")], None, Selection(),
+                              ["json", "ninjs"], tmp_path / "out", [])
+    assert "would both be written to" in streamed.value.message
+    assert (streamed.value.message, streamed.value.source) == (planned.value.message,
+                                                               planned.value.source)
+
+
+def test_the_json_report_is_the_same_from_memory_and_from_a_file(tmp_path: Path) -> None:
+    inputs = _tangled_inputs(tmp_path)
+    (tmp_path / "in" / "empty.txt").write_text("")
+    (tmp_path / "in" / "sub" / "déjà vu.txt").write_bytes(GOOD[0].read_bytes())
+    reports = {}
+    for kept in ("memory", "file"):
+        report = run.convert_many(inputs, ["json"], tmp_path / kept, results=kept, jobs=2)
+        report.elapsed_seconds = 0.0
+        report.output = "out"
+        report.write_json(tmp_path / f"{kept}.json")
+        reports[kept] = (tmp_path / f"{kept}.json").read_bytes()
+        assert report.counts == {"converted": 4, "warned": 0, "failed": 1, "skipped": 0}
+    assert b"empty.txt" in reports["memory"] and "déjà".encode() in reports["memory"]
+    memory = reports["memory"].replace(str(tmp_path / "memory").encode(), b"OUT")
+    assert memory == reports["file"].replace(str(tmp_path / "file").encode(), b"OUT")
+
+
+def test_a_run_keeping_counts_holds_no_result_per_input(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """What the run itself keeps (test-only reader and writer, no caches of
+    their own; in a real run they work in other processes)."""
+    import gc
+    import tracemalloc
+
+    register_writer(monkeypatch, "probe", ".probe", lambda docs, options: b"x")
+    reader = types.ModuleType("convert.readers.same")
+    doc = api.read(GOOD[0])
+    reader.read = lambda data, options: doc  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, reader.__name__, reader)
+    monkeypatch.setitem(formats.READER_NAMES, "same", formats.ReaderSpec(
+        "same", "bytes", (".same",), "test only", lambda head: False))
+    for number in range(400):
+        (tmp_path / "in" / f"{number // 100}").mkdir(parents=True, exist_ok=True)
+        (tmp_path / "in" / f"{number // 100}" / f"{number:04d}.same").write_bytes(b"x")
+    growth = {}
+    for kept in ("counts", "memory", "counts"):  # the first run warms every cache
+        gc.collect()
+        tracemalloc.start()
+        before = tracemalloc.get_traced_memory()[0]
+        report = run.convert_many([str(tmp_path / "in")], ["probe"],
+                                  tmp_path / f"out-{len(growth)}", read_format="same",
+                                  results=kept)
+        gc.collect()
+        growth[kept] = tracemalloc.get_traced_memory()[0] - before
+        tracemalloc.stop()
+        assert report.count("converted") == 400 and report.total == 400
+    assert growth["memory"] > 400 * 200  # every result kept: hundreds of bytes each
+    assert growth["counts"] < 400 * 8, growth  # less than 8 bytes per input in all
 
 
 # ---------------------------------------------------------------- one pass, many formats

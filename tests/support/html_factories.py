@@ -1,8 +1,10 @@
 """Documents for the HTML writer and reader tests, beyond ``tests/factories.py``.
 
 RICH fills what FULL leaves empty (byline roles, extra pairs, image sources,
-every heading level and note kind, text not in Unicode NFC in metadata), and
-HOSTILE puts markup, ``</script>`` and ``javascript:`` URLs everywhere.
+every heading level and note kind, text not in Unicode NFC in metadata),
+HOSTILE puts markup, ``</script>`` and ``javascript:`` URLs everywhere, and
+OUTLINE has headings that skip levels and a table with rows of unequal widths
+(the shapes HTML checkers object to unless the writer renumbers and spans them).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from dataclasses import replace
 
 from convert.model import (
     Byline, Dateline, Emphasis, Figure, Heading, Link, ListBlock, Note, Paragraph, Quote, Strong,
+    Table,
 )
 from tests.support.factories import FULL
 
@@ -56,4 +59,16 @@ HOSTILE = replace(
     ),
 )
 
-ALL = {"rich": RICH, "hostile": HOSTILE}
+OUTLINE = replace(
+    FULL,
+    body=(
+        Heading(("Results",), 4), Paragraph(("Friday's games.",)),
+        Heading(("Late game",), 5), Heading(("Table",), 4),
+        Table(((("Friday, 4 October",),),
+               (("Augsburg",), ("-",), ("Gladbach",), ("2:1",)),
+               (("Leverkusen",), ("-",), ("Kiel, ", Emphasis(("away",))),))),
+        Heading(("Reactions",), 2), Heading(("Deep",), 6), Heading(("Coaches",), 3),
+    ),
+)
+
+ALL = {"rich": RICH, "hostile": HOSTILE, "outline": OUTLINE}

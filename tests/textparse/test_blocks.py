@@ -60,3 +60,36 @@ def test_an_unindented_wrapped_first_paragraph_stays_whole() -> None:
     assert [t for _, t in shapes(text)] == [
         "Headline here", "A first paragraph that is wrapped at a width of some sixty characters "
         "and goes on to the next line.", "The second paragraph is indented.", "So is the third one."]
+
+
+def test_paragraphs_indented_deeper_than_their_wrapped_lines() -> None:
+    text = ("DUTCH BULB GROWERS EXPECT RECORD EXPORT SEASON\n"
+            "     LISSE, Netherlands, March 12 - Dutch flower bulb growers\n"
+            "  expect record exports this spring after a mild winter, the\n"
+            "  growers' association said.\n"
+            "     It said exports of tulip and hyacinth bulbs could rise by ten\n"
+            "  pct to about 1.3 billion guilders in the season to June.\n"
+            " Reuter\n")
+    assert [c.text for c in run_steps(text, "blocks").chunks] == [
+        "DUTCH BULB GROWERS EXPECT RECORD EXPORT SEASON",
+        "LISSE, Netherlands, March 12 - Dutch flower bulb growers expect record exports this "
+        "spring after a mild winter, the growers' association said.",
+        "It said exports of tulip and hyacinth bulbs could rise by ten pct to about 1.3 "
+        "billion guilders in the season to June.",
+        "Reuter"]
+
+
+def test_an_unindented_line_after_an_indented_paragraph_s_last_sentence() -> None:
+    text = ("   The comet, which has not yet been named, was spotted Friday night\n"
+            "on photographic plates taken with a 48-inch telescope.\n"
+            "   Scientists said there is no danger.\n"
+            "UPI 03-12-83 02:14 PES\n")
+    assert [c.text for c in run_steps(text, "blocks").chunks][-2:] == [
+        "Scientists said there is no danger.", "UPI 03-12-83 02:14 PES"]
+
+
+def test_indented_table_rows_are_one_table() -> None:
+    chunks = run_steps("HEAD\n     CHICAGO, March 12 - Qtr ended Feb 28\n"
+                       "         Shr 41 cts vs 36 cts\n         Net 5,210,000 vs 4,580,000\n"
+                       "         Revs 88.4 mln vs 81.9 mln\n", "blocks").chunks
+    assert [c.kind for c in chunks][-1] == "table" and len(chunks[-1].cells) == 3

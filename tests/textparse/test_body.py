@@ -28,3 +28,28 @@ def test_no_body_is_refused() -> None:
     with pytest.raises(ConvertError) as caught:
         run_steps("Head\n\nBy Ann Lee\n\nMarch 3, 2020\n", "body")
     assert caught.value.code == "no-body"
+
+
+STUB = ("Harbour board approves ferry subsidy\n\nBy Tom Reilly\n12 March 2019\n\n"
+        "Subscribe to continue reading\n\nThis article is for subscribers only.\n\n")
+
+
+def test_a_paywall_stub_is_refused_naming_the_pitch_line() -> None:
+    with pytest.raises(ConvertError) as caught:
+        run_steps(STUB + "Already a subscriber? Log in\n", "body")
+    assert (caught.value.code, caught.value.line, caught.value.source) == (
+        "paywall-stub", 6, "t.txt")
+    assert str(caught.value).startswith("t.txt:6: no story")
+
+
+def test_a_pitch_under_a_story_is_dropped_not_refused() -> None:
+    story = ("The harbour board approved a subsidy for the island ferry on Tuesday, keeping "
+             "the winter timetable for another three years.")
+    state = run_steps(STUB.replace("This article is for subscribers only.", story), "body")
+    assert [type(b) for b in state.body] == [Paragraph]
+    assert [d.reason for d in state.dropped] == ["subscription"]
+
+
+def test_a_short_brief_without_a_pitch_is_converted() -> None:
+    state = run_steps("Ferry subsidy approved\n\nThe harbour board approved it.\n", "body")
+    assert [type(b) for b in state.body] == [Paragraph]

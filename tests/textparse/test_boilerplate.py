@@ -98,3 +98,46 @@ def test_a_closing_credit_is_dropped_and_names_the_source(closing: str, source: 
     doc = api.read((STORY + closing + "\n").encode("utf-8"))
     assert [d.reason for d in doc.provenance.dropped] == ["closing credit"]
     assert len(doc.body) == 2 and doc.source == source
+
+
+@pytest.mark.parametrize("trailer", [
+    ["mrs mad"], ["ABC // MSF", "Lusa/Fim"], ["(Red-Mar/Adnkronos)"], ["م ع ح / ر ض"],
+    ["UPI 03-12-83 02:14 PES"],
+])
+def test_short_lines_after_the_last_sentence_are_sign_offs(trailer: list[str]) -> None:
+    from convert import api
+
+    doc = api.read((STORY + "\n\n".join(trailer) + "\n").encode("utf-8"))
+    assert [(d.text, d.reason) for d in doc.provenance.dropped] == [
+        (line, "sign-off") for line in trailer]
+    assert len(doc.body) == 2
+
+
+def test_a_one_word_sign_off_names_the_source_last() -> None:
+    state = run_steps(f"Head\n\n{PARAGRAPH}\n\nReuter\n", "boilerplate")
+    assert [(d.text, d.reason) for d in state.dropped] == [("Reuter", "sign-off")]
+    assert state.meta.source == "Reuter"
+
+
+@pytest.mark.parametrize("last", [
+    "What happens next is up to the voters", "Photo gallery of the day",
+])
+def test_a_short_last_line_after_an_unfinished_paragraph_stays_body(last: str) -> None:
+    state = run_steps(f"Head\n\n{PARAGRAPH}\n\nThe list goes on\n\n{last}\n", "boilerplate")
+    assert state.dropped == []
+
+
+def test_header_lines_no_step_read_are_dropped_with_their_role() -> None:
+    state = run_steps(f"Head of the story\n\nRELEASE: 94-121\n\n{PARAGRAPH}\n", "boilerplate")
+    assert [(d.text, d.reason) for d in state.dropped] == [
+        ("RELEASE: 94-121", f"header {state.roles[3]} line that no field took")]
+    assert state.roles[3] != "body"
+
+
+def test_a_reporters_contact_line_and_the_end_mark_are_the_trailer() -> None:
+    from convert import api
+
+    doc = api.read((STORY + "-By Laura Brennan, Dow Jones Newswires; 201-938-5400; "
+                    "laura.brennan@dowjones.com\n\n(END) Dow Jones Newswires\n").encode("utf-8"))
+    assert [d.reason for d in doc.provenance.dropped] == ["sign-off", "sign-off"]
+    assert len(doc.body) == 2

@@ -70,3 +70,36 @@ def test_byline_lead_words_of_other_languages_are_not_part_of_the_name(line: str
     doc = api.read(f"Kereta baru mulai beroperasi\n\n{line}\n\nParagraf pertama dari berita "
                    f"ini cukup panjang untuk dihitung sebagai teks.\n".encode())
     assert [b.name for b in doc.bylines] == [name]
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Na Juma Mrisho, Dodoma", ["Juma Mrisho"]),
+    ("Per Marta Vilaró i Pere Costa", ["Marta Vilaró", "Pere Costa"]),
+    ("Ni Maria Santos", ["Maria Santos"]),
+    ("מאת דנה לוי", ["דנה לוי"]),
+])
+def test_short_lead_words_no_list_names(line: str, expected: list[str]) -> None:
+    assert [name for name, _ in names(f"Head of the story\n\n{line}\n\n{PARAGRAPH}\n")] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Ann Smith and Jo Brown", "FOR IMMEDIATE RELEASE", "한강 수상버스 내년 봄 운항 시작",
+    "Li Wei",
+])
+def test_short_first_words_that_are_not_lead_ins(text: str) -> None:
+    from convert.textparse.names import short_lead
+    assert short_lead(text) == 0
+
+
+def test_credits_of_several_kinds_on_one_line_are_all_kept() -> None:
+    state = run_steps(f"Head\n\nWritten by Niamh Brennan; edited by Orla Byrne\n\n{PARAGRAPH}\n",
+                      "bylines")
+    assert [b.name for b in state.meta.bylines] == ["Niamh Brennan"]
+    assert "Orla Byrne" in state.meta.extra.values()
+
+
+def test_two_names_on_either_side_of_a_slash() -> None:
+    assert [n for n, _ in names(f"Head\n\nBy Dwayne Brown/Tabatha Thompson\n\n{PARAGRAPH}\n")] == [
+        "Dwayne Brown", "Tabatha Thompson"]
+    assert [n for n, _ in names(f"Head\n\nBy Ana Souza - São Paulo\n\n{PARAGRAPH}\n")] == [
+        "Ana Souza"]

@@ -24,6 +24,15 @@ from tests.textparse.conftest import run_steps
     ("SYDNEY, June 3 AAP - Sydney ferries", "SYDNEY", "June 3", "AAP"),
     ("DES MOINES, Iowa (AP) _ A 120-foot silo", "DES MOINES, Iowa", None, "AP"),
     ("İSTANBUL (AA) - İstanbul'da vapur", "İSTANBUL", None, "AA"),
+    # No comma between place and date; glued dashes; abbreviations keep their stop.
+    ("Brno 12. března (ČTK) - Dopravní podnik", "Brno", "12. března", "ČTK"),
+    ("الكويت - 12 - 3 (كونا) -- افتتحت وزارة", "الكويت", "12 - 3", "كونا"),
+    ("NEW YORK (Dow Jones)--Harlan Rail Corp.", "NEW YORK", None, "Dow Jones"),
+    ("MONTERREY.- La Línea 3 del Metro", "MONTERREY", None, None),
+    ("Vilnius, kovo 12 d. (ELTA). Sostinės viešasis", "Vilnius", "kovo 12 d.", "ELTA"),
+    ("Torino, 12 mar. (Adnkronos) - La seconda", "Torino", "12 mar.", "Adnkronos"),
+    ("LONDON, Nov. 3.—A fire which broke out", "LONDON", "Nov. 3", None),
+    ("Rīga, 12.marts, LETA. Rīgas satiksme nākamgad", "Rīga", "12.marts", "LETA"),
 ])
 def test_dateline_shapes(first: str, place, date_text, source) -> None:
     state = run_steps(f"Head\n\n{first} rest of the paragraph goes on here.\n", "dateline")

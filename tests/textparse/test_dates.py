@@ -121,3 +121,51 @@ def test_a_month_name_ambiguous_between_languages_follows_the_article_language()
 def test_a_dotted_number_after_a_date_is_no_time_without_a_time_word() -> None:
     assert iso_from_text("12.04.2022 13.25").iso == "2022-04-12"
     assert iso_from_text("12.04.2022 klo 13.25").iso == "2022-04-12T13:25:00"
+
+
+@pytest.mark.parametrize("text, iso", [
+    # Words between the date and the time that no list names: short words or a weekday.
+    ("12/03/2019 a les 14:05", "2019-03-12T14:05:00"),
+    ("12.03.2019. у 14:05", "2019-03-12T14:05:00"),
+    ("2019年3月12日 星期二 14:05", "2019-03-12T14:05:00"),
+    # Year first, then the month name and the day.
+    ("2019. március 12., kedd 14:05", "2019-03-12T14:05:00"),
+    # Digits of any script.
+    ("১২ মার্চ ২০১৯, ১৪:০৫", "2019-03-12T14:05:00"),
+    # An ISO date with its time is one date, not a date and a word "T".
+    ("2023-05-02T11:20:00+01:00", "2023-05-02T11:20:00+01:00"),
+])
+def test_date_shapes_without_word_lists(text: str, iso: str) -> None:
+    assert iso_from_text(text, day_first=True).iso == iso
+
+
+def test_long_words_before_a_time_are_not_its_connector() -> None:
+    found = find_dates("On 12 March 2019 the council met at 14:05", day_first=True)
+    assert [d.iso for d in found] == ["2019-03-12"]
+
+
+@pytest.mark.parametrize("label, updated", [
+    ("Actualitzat", True), ("aktualizováno", True), ("Updated", True),
+    ("Imechapishwa", False), ("Published", False), ("פורסם", False),
+])
+def test_updated_labels_by_likeness(label: str, updated: bool) -> None:
+    from convert.textparse.datetext import is_updated_label
+    assert is_updated_label(label) is updated
+
+
+def test_date_line_with_an_unknown_label_is_metadata(after) -> None:
+    state = after("Serikali yaanza ujenzi wa barabara\n\nImechapishwa: 12 Machi 2019\n\n"
+                  "Actualitzat: 13/03/2019 a les 14:05\n\n"
+                  "SERIKALI imeanza ujenzi wa barabara ya mzunguko yenye urefu wa kilomita 112 "
+                  "itakayozunguka jiji la Dodoma.\n", "dates")
+    assert (state.meta.published, state.meta.updated) == ("2019-03-12", "2019-03-13T14:05:00")
+
+
+def test_separated_facts_line_gives_its_dates(after) -> None:
+    state = after("Transport · 4 min read · Published 12 March 2019, 14:05 GMT · Updated 12 "
+                  "March 2019, 16:20 GMT\n\nEdinburgh trams to reach Newhaven by 2023\n\n"
+                  "Edinburgh's tram line will be extended to Newhaven by spring 2023 after "
+                  "councillors approved the project on Tuesday.\n", "dates")
+    assert (state.meta.published, state.meta.updated) == (
+        "2019-03-12T14:05:00+00:00", "2019-03-12T16:20:00+00:00")
+    assert state.meta.headline == "Edinburgh trams to reach Newhaven by 2023"

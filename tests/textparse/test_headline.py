@@ -36,3 +36,11 @@ def test_no_headline_when_the_text_starts_with_a_long_paragraph() -> None:
                       "headline")
     assert state.meta.headline is None
     assert [w.code for w in state.warnings] == ["no-headline"]
+
+
+def test_a_version_prefix_with_a_colon_is_removed() -> None:
+    from tests.textparse.conftest import run_steps
+    state = run_steps("UPDATE: Harlan Rail Q4 Net Rises 12%\n\nHarlan Rail Corp. said fourth-quarter "
+                      "net income rose 12% as freight volumes recovered.\n", "headline")
+    assert state.meta.headline == "Harlan Rail Q4 Net Rises 12%"
+    assert "sig:update" in state.meta.signals

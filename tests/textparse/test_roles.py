@@ -63,3 +63,43 @@ def test_the_step_records_roles_and_warns_when_there_is_no_headline() -> None:
     assert [w.code for w in state.warnings] == ["no-headline"]
     evidence = [d for d in state.decisions if d.step == "header-roles" and d.evidence]
     assert evidence and evidence[0].evidence[0].startswith("prose")
+
+
+def test_a_dateline_without_an_agency_opens_the_body() -> None:
+    assert "dateline_start" in features(HeaderLine(3, "CHICAGO, March 12 - Qtr ended Feb 28"), 1)
+    assert "dateline_start" in features(
+        HeaderLine(3, "LISSE, Netherlands, March 12 - Dutch flower bulb growers"), 1)
+    assert "dateline_start" not in features(HeaderLine(3, "Chicago, the city - a view"), 1)
+
+
+def test_a_block_with_a_telephone_number_is_a_contact_not_a_byline() -> None:
+    lines = [HeaderLine(1, "Ferry timetable extended"), HeaderLine(3, "Dwayne Brown"),
+             HeaderLine(4, "Headquarters, Washington"), HeaderLine(5, "202-358-1726"),
+             HeaderLine(7, "By Ann Lee"), HeaderLine(9, LEAD)]
+    assert [d.role for d in decide_roles(lines)] == [
+        "headline", "contact", "contact", "contact", "byline", "body"]
+
+
+def test_contact_lines_are_dropped_and_give_no_byline() -> None:
+    state = run_steps("Ferry timetable extended\n\nDwayne Brown\nHeadquarters, Washington\n"
+                      f"(Phone: 202/358-1600)\n\n{LEAD}\n", "boilerplate")
+    assert state.meta.bylines == []
+    assert [d.line for d in state.dropped] == [3, 4, 5]
+
+
+def test_a_wire_transmission_line_on_top_is_a_slugline_and_a_title_no_headline() -> None:
+    assert roles("a0412 BC-COMET 03-12 0287",
+                 "Astronomers spot comet heading for close pass by Earth", "By ROBERT HALL",
+                 "UPI Science Writer", LEAD) == ["slugline", "headline", "byline", "byline",
+                                                 "body"]
+
+
+def test_a_title_case_sentence_under_the_headline_and_a_bracketed_label_are_no_body() -> None:
+    assert roles("A GREAT FIRE AT HULL.",
+                 "Warehouses on the Docks Destroyed and Two Ships Damaged.",
+                 "[SPECIAL CABLE DESPATCH.]", LEAD) == ["headline", "standfirst", "meta", "body"]
+
+
+def test_capitals_of_a_dateline_place_are_not_title_case() -> None:
+    found = features(HeaderLine(2, "CHICAGO, March 12 - Qtr ended Feb 28"), 1)
+    assert "mixed_title_case" not in found

@@ -138,3 +138,79 @@ def test_format_libraries_no_schema_needs_are_not_imported_and_uri_and_dates_sti
     probe = subprocess.run([sys.executable, "-c", FRESH_PROCESS, str(tmp_path / "bad.json")],
                            cwd=ROOT, capture_output=True, text=True, check=True)
     assert json.loads(probe.stdout) == {"errors": ["/uri", "/versionCreated"], "loaded": []}
+
+
+# ---------------------------------------------------------------- the fast yes/no
+
+
+def _ninjs_documents() -> list[tuple[str, object]]:
+    """Every ninjs file of the suite (official examples, third-party files, our
+    goldens), and each one broken in the ways schema errors take: a bad
+    ``uri`` and ``date-time`` everywhere one is, a wrong type, a missing and
+    an unknown property."""
+    paths = [*NINJS_EXAMPLES, *sorted((STANDARDS.parent / "corpus" / "thirdparty" / "ninjs")
+                                      .glob("*.json")),
+             *sorted(Path(__file__).parents[2].joinpath("fixtures", "ninjs").glob("*.json"))]
+    documents: list[tuple[str, object]] = []
+    for path in paths:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        documents.append((path.name, data))
+        for name, value in (("bad uri", "not a uri"), ("bad date", "9 July 2013"),
+                            ("lower-case date", "2013-07-09t10:37:00z")):
+            documents.append((f"{path.name}: {name}", _replaced_strings(data, value)))
+        if isinstance(data, dict):
+            documents.append((f"{path.name}: no uri", {k: v for k, v in data.items()
+                                                       if k != "uri"}))
+            documents.append((f"{path.name}: unknown key", {**data, "noSuchKey": 1}))
+            documents.append((f"{path.name}: headline a number", {**data, "headline": 7}))
+    return documents
+
+
+def _replaced_strings(data: object, value: str) -> object:
+    """``data`` with every string that reads as a URI or a date-time replaced."""
+    if isinstance(data, dict):
+        return {key: _replaced_strings(item, value) for key, item in data.items()}
+    if isinstance(data, list):
+        return [_replaced_strings(item, value) for item in data]
+    if isinstance(data, str) and ("://" in data or data[:4].isdigit() and "T" in data):
+        return value
+    return data
+
+
+def test_the_fast_validator_agrees_with_jsonschema_on_every_ninjs_document() -> None:
+    from convert.formats.sniff import ninjs_version
+    from convert.validation import jsonschema as checks
+
+    geojson = STANDARDS / "ninjs" / "GeoJSON-schema.json"
+    documents = _ninjs_documents()
+    verdicts = {"valid": 0, "invalid": 0}
+    for name, data in documents:
+        version = ninjs_version(data) or "3.1"
+        schema = STANDARDS / "ninjs" / f"ninjs-schema_{version}.json"
+        fast = checks.fast_ninjs_validator(schema, geojson)
+        assert fast is not None, version
+        slow = not list(checks.ninjs_validator(schema, geojson).iter_errors(data))
+        assert fast(data) == slow, name
+        verdicts["valid" if slow else "invalid"] += 1
+    assert len(documents) > 200 and verdicts["valid"] > 25 and verdicts["invalid"] > 100, verdicts
+
+
+def test_without_jsonschema_rs_every_document_goes_to_jsonschema(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from convert.validation import jsonschema as checks
+    from convert.validation.sources import locate
+
+    monkeypatch.setitem(sys.modules, "jsonschema_rs", None)
+    checks.fast_ninjs_validator.cache_clear()
+    try:
+        schema = STANDARDS / "ninjs" / "ninjs-schema_3.1.json"
+        assert checks.fast_ninjs_validator(schema, None) is None
+        text = SIMPLE_31.read_text(encoding="utf-8").replace('"2013-07-09T10:37:00Z"',
+                                                             '"9 July 2013"')
+        found, _ = checks.check_ninjs("a.json", text, json.loads(text), "3.1", locate(None))
+        assert [f.message for f in found if f.code == "schema"] == [
+            "/versionCreated: '9 July 2013' is not a 'date-time'"]
+    finally:
+        checks.fast_ninjs_validator.cache_clear()

@@ -83,6 +83,27 @@ def test_doctype_is_refused_without_parsing(tmp_path: Path) -> None:
     assert errors_of(tmp_path / "evil.xml")[0][:2] == (1, "doctype")
 
 
+_DOCTYPE_CASES = {
+    "utf-8 item": b'<?xml version="1.0" encoding="UTF-8"?><newsItem/>',
+    "no declaration": b"\xef\xbb\xbf\n<newsItem/>",
+    "doctype": b'<?xml version="1.0"?><!DOCTYPE n [<!ENTITY x "y">]><n>&x;</n>',
+    "doctype in a comment only": b"<!-- <!DOCTYPE n> --><n/>",
+    "utf-16": '<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE n><n/>'.encode("utf-16"),
+    "latin-1": b'<?xml version="1.0" encoding="ISO-8859-1"?><!DOCTYPE n><n>\xe9</n>',
+    # UTF-7 spells "<!" as "+ADwAIQ-": no "<!DOCTYPE" bytes, yet libxml2 reads one
+    "utf-7": b'<?xml version="1.0" encoding="UTF-7"?>+ADwAIQ-DOCTYPE n+AD4-<n/>',
+}
+
+
+@pytest.mark.parametrize("name", _DOCTYPE_CASES)
+def test_the_byte_scan_for_a_doctype_answers_as_the_parser(name: str) -> None:
+    from convert.formats.safexml import declares_doctype, declares_doctype_in
+
+    data = _DOCTYPE_CASES[name]
+    assert declares_doctype_in(data) == declares_doctype([data])
+    assert declares_doctype_in(data) == (name in {"doctype", "utf-16", "latin-1", "utf-7"})
+
+
 def test_not_well_formed_xml_is_located(tmp_path: Path) -> None:
     text = item_text("urn:test:1").replace("</itemMeta>", "</itemMetaX>")
     (tmp_path / "item.xml").write_text(text)

@@ -86,7 +86,10 @@ def test_every_xhtml_body_passes_the_nu_checker(tmp_path: Path) -> None:
     for path in official_examples():
         if not schema_errors(path.read_bytes()):
             for index, doc in enumerate(api.read_all(path)):
-                [bodies[f"{path.name}#{index}"]] = xhtml_bodies(api.write(doc, "newsml"))
+                written = xhtml_bodies(api.write(doc, "newsml"))
+                if doc.item_type == "composite" and not written:
+                    continue  # written back as a packageItem: no body of its own
+                [bodies[f"{path.name}#{index}"]] = written
     broken = bodies["factory-full"].replace(b"<li>free bikes</li>", b"<p>not in a li</p>")
     bodies["control-broken"] = broken
     errors = nu_check(bodies, tmp_path)

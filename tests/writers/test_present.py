@@ -9,12 +9,15 @@ import sys
 from dataclasses import replace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from convert import api
 from convert.model import Dateline, Document, Paragraph, Quote
 from convert.options import WriteOptions
 from convert.writers import html
-from convert.writers.present import NBSP, NNBSP, people_date, typeset
+from convert.writers import present
+from convert.writers.present import NBSP, NNBSP, people_date, pieces, typeset
 from tests.conftest import ROOT
 from tests.support.factories import FULL
 
@@ -59,6 +62,28 @@ def test_typography_by_language(language: str | None, text: str, shown: str) -> 
 def test_a_quote_at_the_start_of_a_run_follows_what_came_before() -> None:
     assert typeset('" ended', "en", before="word") == "” ended"
     assert typeset('"opens', "en", before=" ") == "“opens"
+
+
+#: Texts dense in what the typography rules look at, around the points a text is cut at.
+TYPO_TEXT = st.text(st.sampled_from(list("ab1s9 '\"-.:;!?«»\u00a0\n")), max_size=60)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=TYPO_TEXT, language=st.sampled_from(["en", "fr", "de", "ja"]),
+       before=st.sampled_from(["", "a", " ", "\""]), size=st.integers(1, 8))
+def test_a_long_text_typeset_in_pieces_is_shown_as_if_whole(
+        text: str, language: str, before: str, size: int) -> None:
+    assert len(text) < present.PIECE_CHARS
+    whole = typeset(text, language, before)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(present, "PIECE_CHARS", size)
+        assert typeset(text, language, before) == whole
+    assert "".join(pieces(text, size)) == text
+
+
+def test_pieces_are_cut_between_a_word_and_its_space_and_the_next_word() -> None:
+    assert list(pieces("one two three four", 4)) == ["one ", "two ", "three ", "four"]
+    assert list(pieces("no-cut-point-at-all", 4)) == ["no-cut-point-at-all"]
 
 
 def _french() -> Document:

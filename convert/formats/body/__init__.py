@@ -12,7 +12,9 @@ their classes and ``data-`` attributes.
 The shapes written (the same tree in the XHTML namespace when asked)::
 
     Paragraph  <p>…</p>
-    Heading    <h1>…</h1> to <h6>…</h6> (other levels are an error)
+    Heading    <h1>…</h1> to <h6>…</h6> (other levels are an error); under a page's
+               <h1> (HTML page, EPUB chapter) renumbered so that no level is skipped,
+               the heading's own level kept where it differs: <h2 data-level="4">
     Quote      <blockquote><p>…</p></blockquote>; with an attribution
                <figure class="quote"><blockquote><p>…</p></blockquote>
                <figcaption>attribution</figcaption></figure>
@@ -24,7 +26,8 @@ The shapes written (the same tree in the XHTML namespace when asked)::
                a live URL or the format embeds no images: then data-src="…"
     Note       <aside class="note correction"><p>…</p></aside>
                (class "note editors-note", or "note" alone for a plain note)
-    Table      <table><tbody><tr><td>…</td>…</tr>…</tbody></table>
+    Table      <table><tbody><tr><td>…</td>…</tr>…</tbody></table>; a row shorter
+               than the widest ends in <td colspan="…"> spanning the rest
     Emphasis   <em>   Strong <strong>
     Link       <a href="…">; a target that is not a live link in this format
                (unsafe scheme, or relative inside a book) <a data-href="…">;
@@ -55,3 +58,5 @@ HREF_ATTRIBUTE = "data-href"
 SRC_ATTRIBUTE = "data-src"
 #: On a ``<span>`` around text not in NFC: the exact text as an ASCII JSON string.
 EXACT_TEXT_ATTRIBUTE = "data-text"
+#: On a heading shown at another level than its own (renumbered under a page's ``<h1>``).
+LEVEL_ATTRIBUTE = "data-level"

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 from convert.errors import ConvertError
 from convert.formats.body import (
-    CAPTION_CLASS, CREDIT_CLASS, EXACT_TEXT_ATTRIBUTE, HREF_ATTRIBUTE, NOTE_CLASS, PHOTO_CLASS,
-    QUOTE_CLASS, SRC_ATTRIBUTE,
+    CAPTION_CLASS, CREDIT_CLASS, EXACT_TEXT_ATTRIBUTE, HREF_ATTRIBUTE, LEVEL_ATTRIBUTE, NOTE_CLASS,
+    PHOTO_CLASS, QUOTE_CLASS, SRC_ATTRIBUTE,
 )
 from convert.formats.safexml import local_name
 from convert.model import (
@@ -54,10 +54,20 @@ def is_safe_url(url: str) -> bool:
     return match is None or match.group(1).lower() in _SAFE_SCHEMES
 
 
+def last_child(parent: etree._Element) -> etree._Element | None:
+    """The last child of ``parent``, found in constant time (lxml's ``len`` counts them all,
+    which made a body of many blocks cost time quadratic in their number)."""
+    try:
+        return parent[-1]
+    except IndexError:
+        return None
+
+
 def append_text(parent: etree._Element, text: str) -> None:
     """Add ``text`` after the last child of ``parent`` (or as its text)."""
-    if len(parent):
-        parent[-1].tail = (parent[-1].tail or "") + text
+    child = last_child(parent)
+    if child is not None:
+        child.tail = (child.tail or "") + text
     else:
         parent.text = (parent.text or "") + text
 
@@ -111,7 +121,7 @@ class MarkupBuilder:
         shown = self.typeset(text, self._shown_before) if self.typeset else text
         if self.nfc_text and not is_nfc(shown):
             shown = unicodedata.normalize("NFC", shown)
-        self._shown_before = (self._shown_before + shown)[-1:]
+        self._shown_before = shown[-1:] or self._shown_before
         if shown == text:
             append_text(parent, text)
             return
@@ -125,7 +135,7 @@ class MarkupBuilder:
         """A child on a line of its own (newlines only between blocks, never in text)."""
         self._shown_before = ""
         child = self.element(name, attributes, text)
-        if len(parent) == 0:
+        if last_child(parent) is None:
             parent.text = "\n"
         child.tail = "\n"
         parent.append(child)
@@ -155,19 +165,34 @@ class MarkupBuilder:
             return self.element("a", {"href": link.href})
         return self.element("a", {HREF_ATTRIBUTE: link.href})
 
-    def body(self, parent: etree._Element, blocks: tuple[Block, ...]) -> None:
-        """Append every block to ``parent``, one per line."""
-        for block in blocks:
-            self.add_block(parent, block)
+    def body(self, parent: etree._Element, blocks: tuple[Block, ...], *,
+             under_heading: int | None = None) -> None:
+        """Append every block to ``parent``, one per line.
 
-    def add_block(self, parent: etree._Element, block: Block) -> None:
+        ``under_heading`` is the level of the heading the body stands under (a
+        page's ``<h1>``): the headings are then shown renumbered so that no level
+        is skipped (see :func:`outline_levels`).
+        """
+        headings = [block.level for block in blocks if isinstance(block, Heading)]
+        shown = iter(outline_levels(headings, under_heading) if under_heading else headings)
+        for block in blocks:
+            if isinstance(block, Heading):
+                self._heading(parent, block, next(shown))
+            else:
+                self._add_block(parent, block)
+
+    def _heading(self, parent: etree._Element, heading: Heading, shown: int) -> None:
+        """``<h{shown}>``, with the heading's own level in ``data-level`` when it differs."""
+        if not 1 <= heading.level <= 6:
+            raise ConvertError(f"heading level {heading.level}: (X)HTML has levels 1 to 6 "
+                               "only", code="unrepresentable")
+        attributes = {LEVEL_ATTRIBUTE: str(heading.level)} if shown != heading.level else {}
+        self.inlines(self.block(parent, f"h{shown}", attributes), heading.content)
+
+    def _add_block(self, parent: etree._Element, block: Block) -> None:
+        """Any block but a heading (:meth:`body` numbers those)."""
         if isinstance(block, Paragraph):
             self.inlines(self.block(parent, "p"), block.content)
-        elif isinstance(block, Heading):
-            if not 1 <= block.level <= 6:
-                raise ConvertError(f"heading level {block.level}: (X)HTML has levels 1 to 6 "
-                                   "only", code="unrepresentable")
-            self.inlines(self.block(parent, f"h{block.level}"), block.content)
         elif isinstance(block, Quote):
             self._quote(parent, block)
         elif isinstance(block, ListBlock):
@@ -181,14 +206,22 @@ class MarkupBuilder:
             note = self.block(parent, "aside", {"class": classes})
             self.inlines(self.block(note, "p"), block.content)
         elif isinstance(block, Table):
-            rows = self.block(self.block(parent, "table"), "tbody")
-            for row in block.rows:
-                cells = self.block(rows, "tr")
-                for cell in row:
-                    self.inlines(self.block(cells, "td"), cell)
+            self._table(parent, block)
         else:
             raise ConvertError(f"unknown body block {type(block).__name__}",
                                code="unrepresentable")
+
+    def _table(self, parent: etree._Element, table: Table) -> None:
+        """Rows of cells; a row shorter than the widest ends in a cell spanning the rest
+        (HTML checkers take a short row for a table narrower than its other rows)."""
+        rows = self.block(self.block(parent, "table"), "tbody")
+        width = max(map(len, table.rows), default=0)
+        for row in table.rows:
+            cells = self.block(rows, "tr")
+            for index, cell in enumerate(row, start=1):
+                span = width - len(row) + 1 if index == len(row) else 1
+                attributes = {"colspan": str(span)} if span > 1 else None
+                self.inlines(self.block(cells, "td", attributes), cell)
 
     def _quote(self, parent: etree._Element, quote: Quote) -> None:
         if quote.attribution is None:
@@ -213,6 +246,24 @@ class MarkupBuilder:
         if figure.credit is not None:
             append_text(caption, " ")
             caption.append(self.element("small", {"class": CREDIT_CLASS}, figure.credit))
+
+
+def outline_levels(levels: list[int], under: int) -> list[int]:
+    """The levels to show headings of ``levels`` at, under a heading of level ``under``,
+    so that none skips a level, as outlines and accessibility checkers expect.
+
+    Each heading is shown one below the nearest earlier heading of a higher rank (a
+    smaller level), or one below ``under``: ``[4, 5, 4, 2, 3]`` under 1 -> ``[2, 3, 2,
+    2, 3]``.  Headings already in order keep their levels.
+    """
+    open_levels: list[int] = []
+    shown = []
+    for level in levels:
+        while open_levels and open_levels[-1] >= level:
+            open_levels.pop()
+        open_levels.append(level)
+        shown.append(under + len(open_levels))
+    return shown
 
 
 def body_elements(blocks: tuple[Block, ...], *, namespace: str | None = None,
@@ -249,24 +300,43 @@ def to_html(element: etree._Element) -> str:
     values (``é`` -> ``%C3%A9``), which would change links on a round trip.
     """
     parts: list[str] = []
-    _serialize_into(element, parts)
+    write_html(element, parts.append)
     return "".join(parts)
 
 
-def _serialize_into(element: etree._Element, parts: list[str]) -> None:
+def write_html(element: etree._Element, write: Callable[[str], object], *,
+               consume: bool = False) -> None:
+    """:func:`to_html` in pieces, each passed to ``write`` as it is made (a large page is
+    never held as one more string).
+
+    ``consume=True`` empties the tree as it is written (each text and attribute value
+    dropped once written), for a tree made only to be written: a page of a 100 MB body
+    is then never held twice over, as the tree and as what was written.
+    """
     name = local_name(element)
-    attributes = "".join(f' {key!s}="{html.escape(str(value))}"'
-                         for key, value in element.attrib.items())
-    parts.append(f"<{name}{attributes}>")
+    write(f"<{name}")
+    for key, value in element.attrib.items():  # a value may be a whole body (data-text)
+        write(f' {key!s}="')
+        write(html.escape(str(value)))
+        write('"')
+        if consume:
+            del element.attrib[key]
+    write(">")
     if name not in _VOID_ELEMENTS:
-        if element.text:
-            raw = name in _RAW_TEXT_ELEMENTS
-            parts.append(element.text if raw else html.escape(element.text, quote=False))
+        _write_text(element.text, name in _RAW_TEXT_ELEMENTS, write)
+        if consume:
+            element.text = None
         for child in element:
-            _serialize_into(child, parts)
-        parts.append(f"</{name}>")
-    if element.tail:
-        parts.append(html.escape(element.tail, quote=False))
+            write_html(child, write, consume=consume)
+        write(f"</{name}>")
+    _write_text(element.tail, False, write)
+    if consume:
+        element.tail = None
+
+
+def _write_text(text: str | None, raw: bool, write: Callable[[str], object]) -> None:
+    if text:
+        write(text if raw else html.escape(text, quote=False))
 
 
 def blocks_to_html(blocks: tuple[Block, ...]) -> str:

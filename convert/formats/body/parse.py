@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 
 from convert.errors import ConvertError
 from convert.formats.body import (
-    CAPTION_CLASS, CREDIT_CLASS, EXACT_TEXT_ATTRIBUTE, HREF_ATTRIBUTE, NOTE_KINDS, SRC_ATTRIBUTE,
+    CAPTION_CLASS, CREDIT_CLASS, EXACT_TEXT_ATTRIBUTE, HREF_ATTRIBUTE, LEVEL_ATTRIBUTE, NOTE_KINDS,
+    SRC_ATTRIBUTE,
 )
 from convert.formats.safexml import html_parser, local_name, source_line, text_content
 from convert.model import (
@@ -37,6 +38,9 @@ def json_or_none(text: str) -> object:
 
 
 _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
+_LEVELS = frozenset(map(str, range(1, 7)))
+#: The heading levels a Document's body may hold (the canonical schema's).
+MODEL_LEVELS = range(2, 7)
 
 
 def _classes(element: etree._Element) -> list[str]:
@@ -96,7 +100,12 @@ class BodyParser:
     # ------------------------------------------------------------ blocks
 
     def blocks(self, container: etree._Element) -> tuple[Block, ...]:
-        """The blocks of ``container``'s children; loose inline runs become paragraphs."""
+        """The body in ``container``: its blocks, heading levels fitted to the model's."""
+        return fit_heading_levels(self.marked_blocks(container))
+
+    def marked_blocks(self, container: etree._Element) -> tuple[Block, ...]:
+        """The blocks of ``container``'s children, headings at the levels marked (``<h1>``
+        is 1); loose inline runs become paragraphs."""
         blocks: list[Block] = []
         loose: list[Inline] = []
 
@@ -129,7 +138,7 @@ class BodyParser:
         if name in self.PARAGRAPHS:
             return [Paragraph(self.inlines(element))]
         if name in self.HEADINGS:
-            return [Heading(self.inlines(element), self.HEADINGS[name])]
+            return [Heading(self.inlines(element), self._heading_level(element, name))]
         if name in self.QUOTES:
             return [self._quote(element)]
         if name in ("ul", "ol"):
@@ -146,7 +155,7 @@ class BodyParser:
         if name == "table":
             return [self._table(element)]
         if name in self.CONTAINERS:
-            return list(self.blocks(element))
+            return list(self.marked_blocks(element))
         return self.unknown_block(element, name)
 
     def unknown_block(self, element: etree._Element, name: str) -> list[Block]:
@@ -157,6 +166,20 @@ class BodyParser:
         del self.warnings[before:]  # one warning for the element, none for what is inside
         self.warn("markup-dropped", f"<{name}> is not body markup: read as a paragraph", element)
         return [Paragraph(content)]
+
+    def _heading_level(self, element: etree._Element, name: str) -> int:
+        """The heading's own level: ``data-level`` where it was shown renumbered."""
+        stated = element.get(LEVEL_ATTRIBUTE)
+        if stated is None:
+            return self.HEADINGS[name]
+        if stated in _LEVELS:
+            return int(stated)
+        if self.strict:
+            raise self.error(f"expected a heading level 1 to 6 in {LEVEL_ATTRIBUTE}, got "
+                             f"{stated!r}", element)
+        self.warn("markup-dropped", f"{LEVEL_ATTRIBUTE} is not a heading level: read the "
+                  "level shown", element)
+        return self.HEADINGS[name]
 
     def _table(self, table: etree._Element) -> Table | Paragraph:
         """Rows of ``td``/``th`` cells (``thead``/``tbody``/``tfoot`` walked in order)."""
@@ -265,6 +288,23 @@ class BodyParser:
         if self.verbatim and not collapse:
             return merged(parts)
         return _strip_end(_collapsed(parts, [True]))
+
+
+def fit_heading_levels(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """``blocks`` with heading levels in the model's range, 2 to 6 (1 is the headline's).
+
+    Levels already in the range are kept as they are.  Otherwise (a producer's ``<h1>``
+    in the body, NITF's ``hl1``) the levels used are renumbered in their order from 2,
+    so a body of ``h1`` and ``h2`` becomes levels 2 and 3; a sixth distinct level and
+    any deeper one become 6.
+    """
+    used = sorted({block.level for block in blocks if isinstance(block, Heading)})
+    if not used or (used[0] >= MODEL_LEVELS[0] and used[-1] <= MODEL_LEVELS[-1]):
+        return blocks
+    fitted = {level: min(MODEL_LEVELS[0] + rank, MODEL_LEVELS[-1])
+              for rank, level in enumerate(used)}
+    return tuple(Heading(block.content, fitted[block.level]) if isinstance(block, Heading)
+                 else block for block in blocks)
 
 
 def merged(parts: list[Inline]) -> Inlines:

@@ -22,6 +22,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from convert.textparse.layout import could_be_row, is_crosshead, table_rows, wrap_width
 from convert.textparse.state import Chunk, Line, ParseState, ends_sentence
@@ -39,6 +40,8 @@ PROSE_LENGTH = 100
 MAX_TABLE_ROWS = 200
 #: A hard-wrapped line shorter than this share of the wrap width ends its block.
 SHORT_LINE_SHARE = 0.75
+#: The first-line indent of paragraphs is this much deeper than that of wrapped lines.
+MIN_INDENT_STEP = 2
 
 
 def blocks(state: ParseState) -> None:
@@ -91,7 +94,8 @@ def _tables(state: ParseState, chunks: list[Chunk]) -> list[Chunk]:
         previous = result[-1] if result else None
         if (chunk.kind == "text" and len(chunk.lines) == 1 and previous is not None
                 and previous.kind == "text" and previous.lines[-1].number + 1 ==
-                chunk.lines[0].number and (len(previous.lines) == 1 or previous.cells)
+                chunk.lines[0].number and (len(previous.lines) == 1
+                                           or previous.cells is not None)
                 and table_rows([previous.lines[-1].text, chunk.lines[0].text])):
             previous.lines.append(chunk.lines[0])
             previous.cells = []  # marks a run of one-line rows; checked as a whole below
@@ -184,7 +188,7 @@ def _line_kind(text: str) -> str:
 def _split_by_indentation(chunks: list[Chunk]) -> list[Chunk]:
     result: list[Chunk] = []
     for chunk in chunks:
-        starts = [i for i, line in enumerate(chunk.lines) if _indent(line.text)]
+        starts = _paragraph_starts(chunk.lines)
         if chunk.kind != "text" or len(starts) < 2 or starts == list(range(len(chunk.lines))) and (
                 len({_indent_text(line.text) for line in chunk.lines}) == 1
                 and _indent(chunk.lines[0].text) >= 4 and not _is_paragraph_indent(chunk)):
@@ -193,10 +197,36 @@ def _split_by_indentation(chunks: list[Chunk]) -> list[Chunk]:
         cuts = sorted({0, *starts})
         width = max(len(line.text.strip()) for line in chunk.lines)
         for begin, end in zip(cuts, [*cuts[1:], len(chunk.lines)]):
-            lines = [Line(line.number, line.text.strip()) for line in chunk.lines[begin:end]]
+            raw = chunk.lines[begin:end]
+            lines = [Line(line.number, line.text.strip()) for line in raw]
             result.extend(Chunk(group) for group in (
-                _split_after_short_lines(lines, width) if begin not in starts else [lines]))
+                _split_after_short_lines(lines, width) if begin not in starts
+                else _split_after_last_sentence(lines, raw, width)))
     return result
+
+
+def _paragraph_starts(lines: list[Line]) -> list[int]:
+    """The lines that start a paragraph: the indented ones, or, when the file indents its
+    wrapped lines too (``     LISSE, ...`` then ``  expect record ...``), the lines
+    indented deeper than that, the first-line indent of the paragraphs."""
+    indents = [_indent(line.text) for line in lines]
+    levels = Counter(indent for indent in indents if indent)
+    frequent = sorted(level for level, count in levels.items() if count >= 2)
+    if len(frequent) >= 2 and frequent[-1] - frequent[0] >= MIN_INDENT_STEP:
+        return [i for i, indent in enumerate(indents) if indent >= frequent[-1]]
+    return [i for i, indent in enumerate(indents) if indent]
+
+
+def _split_after_last_sentence(lines: list[Line], raw: list[Line], width: int
+                               ) -> list[list[Line]]:
+    """An indented paragraph ends at a line that ends a sentence and is well short of the
+    wrap width, or whose next line is indented unlike the wrapped lines: what follows
+    (``Reuter``, ``UPI 03-12-83 02:14 PES``) is a block of its own."""
+    for index, line in enumerate(lines[:-1]):
+        if ends_sentence(line.text) and (len(line.text) < width * SHORT_LINE_SHARE or (
+                index and _indent(raw[index + 1].text) != _indent(raw[index].text))):
+            return [lines[:index + 1], lines[index + 1:]]
+    return [lines]
 
 
 def _split_after_short_lines(lines: list[Line], width: int) -> list[list[Line]]:

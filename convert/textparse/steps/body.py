@@ -4,15 +4,17 @@ Text chunks become paragraphs (the dateline prefix removed from the first),
 ``>`` and indented quotes become ``Quote``, runs of list items one
 ``ListBlock``, table chunks a ``Table``, ``##`` lines headings, correction and editor's notes ``Note``
 (a leading bullet is a marker, not text), captions ``Figure`` in place.
-An article left with no text block is refused (``no-body``).
+An article left with no text block is refused (``no-body``), and so is a paywall
+stub: a subscription pitch dropped and no paragraph of story length (``paywall-stub``).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from convert.model import (
-    Block, Figure, Heading, Inlines, ListBlock, Note, NoteKind, Paragraph, Quote, Table,
+    Block, DroppedText, Figure, Heading, Inlines, ListBlock, Note, NoteKind, Paragraph, Quote, Table,
     block_text,
 )
 from convert.textparse.inline import clean_text, to_inlines
@@ -52,6 +54,37 @@ def body(state: ParseState) -> None:
     if not any(isinstance(block, TEXT_BLOCKS) for block in blocks):
         raise state.error("no-body", "no article body: nothing is left once the headline, "
                           "metadata and boilerplate are taken out")
+    pitch = _paywall_stub(state, blocks)
+    if pitch is not None:
+        raise state.error("paywall-stub", f"no story: the body is a subscription or log-in "
+                          f"stub ({pitch.text!r}) and no paragraph of story length is left",
+                          pitch.line)
+
+
+#: A paragraph of the story has at least this display width (wide CJK characters count
+#: two): a stub's "for subscribers only" lines are shorter.
+STORY_PARAGRAPH = 100
+#: Boilerplate reasons that show a paywall: the story is behind it.
+PAYWALL_REASONS = {"subscription"}
+
+
+def _paywall_stub(state: ParseState, blocks: list[Block]) -> DroppedText | None:
+    """The dropped pitch line when the file is a paywall stub, else None.
+
+    Two pieces of evidence together: a subscription or log-in pitch was dropped, and
+    no body paragraph has the width of a story paragraph.  Either alone is common (a
+    pitch under a full story; a short brief), so neither alone refuses a file.
+    """
+    pitch = next((d for d in state.dropped if d.reason in PAYWALL_REASONS), None)
+    if pitch is None:
+        return None
+    widest = max((_width(block_text(block)) for block in blocks
+                  if isinstance(block, TEXT_BLOCKS)), default=0)
+    return pitch if widest < STORY_PARAGRAPH else None
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def _preview(block: Block) -> str:

@@ -13,18 +13,42 @@ from __future__ import annotations
 import re
 
 from convert.textparse.boilerplate_rules import (
-    CLOSING_CREDIT, CREDIT_SOURCE, DEBRIS, DESK_CODE, GLUED_CREDIT, RELEASE_SOURCE,
+    CLOSING_CREDIT, CONTACT_MARK, CREDIT_SOURCE, DEBRIS, DESK_CODE, GLUED_CREDIT, RELEASE_SOURCE,
     SLASHED_AGENCY, agency_credit, boilerplate_reason,
 )
+from convert.textparse.datetext import WORD
 from convert.textparse.inline import clean_text
 from convert.textparse.names import is_agency
-from convert.textparse.state import Chunk, Line, ParseState, ends_sentence
+from convert.textparse.state import (
+    SENTENCE_MARKS, Chunk, Line, ParseState, ends_sentence, looks_like_prose,
+)
 
+#: A sentence has this many words at least; a word of this many letters or fewer before
+#: a final stop may be an abbreviation (``Md.``, ``น.``).
+SENTENCE_WORDS = 5
+ABBREVIATION = 3
 #: The longest line of a contact's address block.
 MAX_ADDRESS_LINE = 60
+#: The longest sign-off line (agency, desk codes, a transmission stamp), in characters
+#: and in words.
+SIGN_OFF = 70
+SIGN_OFF_WORDS = 8
+#: A sign-off of more words than this shows codes (a slash, brackets, digits) or an agency.
+SIGN_OFF_PLAIN_WORDS = 3
+#: A reporter's contact line in the trailer (an e-mail address or a telephone number) may
+#: be longer.
+SIGN_OFF_CONTACT = 160
+_CODE_MARK = re.compile(r"[/()\[\]\d]")
+_SENTENCE_OR_QUOTE_END = re.compile(rf"[{re.escape(SENTENCE_MARKS)}…»”\"'’]$")
+
+
+#: Header roles whose lines are never body: when no step read them as a field, they are
+#: dropped (with the role as the reason), not left to become the first paragraph.
+NOT_BODY_ROLES = ("meta", "byline", "slugline", "kicker", "dateline", "contact")
 
 
 def boilerplate(state: ParseState) -> None:
+    _header_leftovers(state)
     after_end = False
     previous: str | None = None
     for chunk in state.chunks:
@@ -54,6 +78,32 @@ def boilerplate(state: ParseState) -> None:
             _drop_lines(state, chunk)
     _trailing_desk_codes(state)
     _trailer(state)
+
+
+def _header_leftovers(state: ParseState) -> None:
+    """Lines above the body that the header roles called metadata, a byline, a slugline...
+    but that no step could read (``Imechapishwa: 12 Machi 2019`` with an unknown label).
+
+    A sentence whose role no feature of its own supports (the sequence left it no
+    better one, as in a file that is all header) stays body."""
+    for chunk in state.chunks[:state.body_start()]:
+        if chunk.role is not None:
+            continue
+        for line in chunk.open_lines:
+            role = state.roles.get(line.number)
+            if role in NOT_BODY_ROLES and not (line.number in state.unsupported_roles
+                                               and _is_sentence(line.text)):
+                chunk.take(line, "dropped")
+                state.drop_line(line, f"header {role} line that no field took")
+        if not chunk.open_lines:
+            chunk.role = "dropped"
+
+
+def _is_sentence(text: str) -> bool:
+    """Words ended by a full stop after a word, not after an abbreviation (``Md.``)."""
+    words = text.split()
+    return ends_sentence(text) and len(words) >= SENTENCE_WORDS and len(
+        words[-1].rstrip(SENTENCE_MARKS)) > ABBREVIATION
 
 
 def _address_block(chunk: Chunk) -> bool:
@@ -120,12 +170,67 @@ def _trailer(state: ParseState) -> None:
         state.drop(open_chunks.pop(), "closing credit")
     if len(open_chunks) >= 2 and _link_above_credits(state, open_chunks[-1]):
         state.drop(open_chunks.pop(), "a title with no text after it, above the credits")
+    _sign_offs(state, open_chunks)
     if open_chunks and open_chunks[-1].kind == "text":
         line = open_chunks[-1].open_lines[-1]
         glued = GLUED_CREDIT.search(line.text)
         if glued:
             line.text = line.text[:glued.start()].rstrip()
             state.drop_line(Line(line.number, glued["credit"]), "photo credit after the text")
+
+
+def _sign_offs(state: ParseState, open_chunks: list[Chunk]) -> None:
+    """Short lines after the story's last paragraph that end no sentence: the agency's
+    sign-off and its desk codes (``Reuter``, ``Lusa/Fim``, ``(Red-Mar/Adnkronos)``,
+    ``mrs mad``, ``UPI 03-12-83 02:14 PES``), in any language, by their shape.
+
+    Only lines below a story (a paragraph of story length, or a table) whose last block
+    ends a sentence (or is a table, quote or list) are taken, so a short final paragraph
+    of a story made of short lines stays body.
+    """
+    run = 0
+    while run < len(open_chunks) - 1 and _is_sign_off(open_chunks[-1 - run]):
+        run += 1
+    story = open_chunks[:len(open_chunks) - run]
+    if not run or not _ends_story(story[-1]) or not any(
+            looks_like_prose(c.text) or c.kind == "table" for c in story):
+        return
+    for chunk in open_chunks[len(story):]:
+        agency = _signed_agency(chunk.text)
+        if agency:
+            state.meta.add_source(4, agency, chunk.line)
+            state.decide(chunk.line, f"source from the sign-off: {agency!r}")
+        state.drop(chunk, "sign-off")
+    del open_chunks[len(story):]
+
+
+def _signed_agency(text: str) -> str | None:
+    """The agency a sign-off names: an agency word in it (``Con información de Notimex``,
+    ``Lusa/Fim``), else the line itself when it is one or two capitalised words
+    (``Reuter``); end marks (``END``, ``Fim``) are no agency."""
+    for word in WORD.findall(text):
+        if is_agency(word) and boilerplate_reason(word) != "end-mark":
+            return str(word)
+    words = text.split()
+    if len(words) <= 2 and text[:1].isupper() and not _CODE_MARK.search(text):
+        return text.strip(" -–—.")
+    return None
+
+
+def _is_sign_off(chunk: Chunk) -> bool:
+    text = chunk.text.strip()
+    if chunk.kind == "text" and len(chunk.open_lines) == 1 and len(text) <= SIGN_OFF_CONTACT and (
+            CONTACT_MARK.search(text)) and not _SENTENCE_OR_QUOTE_END.search(text):
+        return True  # ``-By NAME, Agency; 201-938-5400; name@agency.com``
+    return (chunk.kind == "text" and len(chunk.open_lines) == 1 and 0 < len(text) <= SIGN_OFF
+            and len(text.split()) <= SIGN_OFF_WORDS and not _SENTENCE_OR_QUOTE_END.search(text)
+            and not text.startswith("#") and text[-1:] not in ":："
+            and (len(text.split()) <= SIGN_OFF_PLAIN_WORDS or bool(_CODE_MARK.search(text))
+                 or any(is_agency(word) for word in WORD.findall(text))))
+
+
+def _ends_story(chunk: Chunk) -> bool:
+    return chunk.kind != "text" or bool(_SENTENCE_OR_QUOTE_END.search(chunk.text))
 
 
 def _link_above_credits(state: ParseState, chunk: Chunk) -> bool:

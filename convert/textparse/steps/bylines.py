@@ -18,19 +18,17 @@ import re
 
 from convert.textparse.bylinetext import add_names, byline_part
 from convert.textparse.inline import clean_text
-from convert.textparse.names import is_name_line, names_in, strip_markup
+from convert.textparse.names import NOT_BYLINE_LEAD, is_name_line, names_in, strip_markup
 from convert.textparse.state import Chunk, ParseState
 
-#: Trailer labels whose names are bylines, and labels whose names are not.
+#: Trailer labels whose names are bylines (those whose names are not: ``NOT_BYLINE_LEAD``).
 TRAILER_AUTHOR = re.compile(
     r"^(?:reporting|writing|reported|written|reportage|reporte|reportaje|información|"
     r"texte|text|berichterstattung|reporter|репортаж|текст|تغطية\s+صحفية|كتابة|إعداد|报道|记者)"
     r"(?:\s+(?:by|de|par|von|por))?\s*[:：]?\s+", re.I)
-TRAILER_OTHER = re.compile(
-    r"^(?:additional\s+reporting|editing|edited|compiled|translated|graphics|photos?|"
-    r"version\s+française|édité|édition|editado|edición|redigiert|bearbeitet|redaktion|"
-    r"редактор|редактирование|перевод|تحرير|ترجمة|编辑|责任编辑)\b", re.I)
 _TRAILER = re.compile(r"^[(\[]\s*(.+?)\s*[)\]]$")
+#: ``Written by A and B; edited by C``: credits of several kinds on one line.
+_CREDIT_PARTS = re.compile(r"\s*;\s*(?=\S)")
 _TRAILER_PARTS = re.compile(r"\s*(?:;|\s[-–—]\s|/)\s*")
 
 
@@ -48,13 +46,18 @@ def _header_chunk(state: ParseState, index: int, chunk: Chunk) -> None:
     after_byline = False
     for line in chunk.open_lines:
         text = strip_markup(clean_text(line.text))
-        part = byline_part(state, text)
-        if part and (part[0] in ("byline", "editor") or after_byline):
-            part[1](line.number)
+        first, *others = _CREDIT_PARTS.split(text)
+        part = byline_part(state, first)
+        rest = [found for other in others if (found := byline_part(state, other))]
+        if part and (part[0] in ("byline", "editor") or after_byline) and (
+                len(rest) == len(others)):
+            for _, apply in (part, *rest):
+                apply(line.number)
             chunk.take(line, part[0])
             after_byline = True
-        elif not after_byline and is_name_line(text) and (
-                _under_headline(state, index) or state.roles.get(line.number) == "byline"):
+        elif not after_byline and is_name_line(text) and state.roles.get(line.number) != (
+                "contact") and (_under_headline(state, index)
+                                or state.roles.get(line.number) == "byline"):
             names, agencies = names_in(text)
             add_names(state, names, agencies, None, line.number)
             chunk.take(line, "byline")
@@ -77,10 +80,10 @@ def _trailer(state: ParseState, chunk: Chunk) -> None:
     if not match:
         return
     parts = _TRAILER_PARTS.split(match.group(1))
-    if not any(TRAILER_AUTHOR.match(p) or TRAILER_OTHER.match(p) for p in parts):
+    if not any(TRAILER_AUTHOR.match(p) or NOT_BYLINE_LEAD.match(p) for p in parts):
         return
     for part in parts:
         lead = TRAILER_AUTHOR.match(part)
-        if lead and not TRAILER_OTHER.match(part):
+        if lead and not NOT_BYLINE_LEAD.match(part):
             names, _ = names_in(part[lead.end():])
             add_names(state, names, [], None, chunk.line)

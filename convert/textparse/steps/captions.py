@@ -21,8 +21,9 @@ from convert.textparse.state import Chunk, ParseState
 def captions(state: ParseState) -> None:
     start = state.body_start()
     for index, chunk in enumerate(state.chunks):
-        if chunk.role is not None or chunk.kind != "text" or _is_boilerplate(chunk):
-            continue
+        if chunk.role is not None or chunk.kind != "text" or _is_boilerplate(chunk) or any(
+                state.roles.get(line.number) == "contact" for line in chunk.open_lines):
+            continue  # a press contact's address and phone are no photo and credit
         lines = [line.text for line in chunk.open_lines]
         parts = caption_parts(chunk.text, in_header=index < start, lines=lines)
         if parts is None and state.roles.get(chunk.line) == "caption":

@@ -37,7 +37,9 @@ from convert.textparse.fields import field_for
 from convert.textparse.names import AGENCY_WORDS, is_agency, split_parts
 from convert.textparse.state import Chunk, ParseState
 
-_SEPARATOR = r"\s*(?:[-–—]{1,2}|\.\s?-|\.|_)\s+"
+#: What ends a dateline: a dash, ``.-``, a full stop or an underscore before a space, or
+#: a dash (``--``, ``.—``) glued to the text (``NEW YORK (Dow Jones)--Harlan``).
+_SEPARATOR = r"\s*(?:(?:[-–—]{1,2}|\.\s?-|\.|_)\s+|\.?(?:--|—)(?=\S))"
 _WITH_PARENS = re.compile(
     rf"^(?P<head>[^()]{{2,80}}?)\s*\((?P<agency>[^()\d]{{2,40}})\)(?:{_SEPARATOR}|\s*:\s+)")
 #: ``लखनऊ, 12 अगस्त (भाषा) text``, ``New Delhi, Jan 5 (IANS) The``: no separator after
@@ -45,12 +47,14 @@ _WITH_PARENS = re.compile(
 _PARENS_BARE = re.compile(r"^(?P<head>[^()]{2,80}?)\s*\((?P<agency>[^()\d]{2,40})\)\s+(?=\S)")
 _WITH_SLASHES = re.compile(
     rf"^(?P<head>[^/()]{{2,80}}?)\s*/(?P<agency>[^/\d]{{2,30}})/{_SEPARATOR}")
-_CAPS_DASH = re.compile(r"^(?P<head>[^:()]{2,60}?)\s+(?:[-–—]{1,2}|_)\s+")
+_CAPS_DASH = re.compile(r"^(?P<head>[^:()]{2,60}?)(?:\s+(?:[-–—]{1,2}|_)\s+|\.[-–—]{1,2}\s*)")
 _COLON = re.compile(r"^(?P<head>[^:()\d]{2,30}?):\s+")
 _AGENCY_ONLY = re.compile(r"^\((?P<agency>[^()\d]{2,40})\)\s*[-–—]{1,2}\s+")
 #: ``МОСКВА. 15 марта. ИНТЕРФАКС - ``: place, date and agency ended by full stops.
 _DOTTED = re.compile(r"^(?P<head>[^.()\d]{2,40}?)\.\s+(?P<date>[^.()]{2,30}?)\.\s+"
                      r"(?P<agency>[^\W\d][^.()\d]{1,30}?)\s+[-–—]{1,2}\s+")
+#: ``Rīga, 12.marts, LETA. ``: place, date and an agency in capitals, set off by commas.
+_COMMA_AGENCY = re.compile(r"^(?P<head>(?:[^().]|\.(?=\S)){2,60}?),\s*(?P<agency>[^\W\d_]{2,12})[.:]\s+(?=\S)")
 #: ``РИА Новости. `` right after the place/date separator: the agency closes the dateline.
 _AGENCY_AFTER = re.compile(r"^(?P<agency>[^\W\d][^.!?()\d]{1,30}?)\.\s+")
 _CJK = re.compile(
@@ -89,6 +93,8 @@ NOT_PLACES = {"update", "updated", "note", "editor's note", "editor’s note", "
               "clarification", "breaking", "breaking news", "exclusive", "analysis", "opinion",
               "watch", "video", "live", "photo", "file photo", "read more", "also read",
               "warning", "disclaimer", "summary", "background", "q", "a", "quote"}
+#: The longest abbreviated word of a date (``mar.``, ``d.``).
+ABBREVIATION = 4
 #: How many of the first open chunks may hold the dateline (a caption can come first).
 SEARCH_CHUNKS = 2
 
@@ -127,6 +133,12 @@ def _read_dateline(state: ParseState, chunk: Chunk) -> bool:
         prefix = text[:only.end() + then.end()] if then and parsed else only.group(0)
         place, date_text = parsed if parsed else (None, None)
         _found(state, chunk, prefix, place, date_text, only["agency"].strip())
+        return True
+    comma = _COMMA_AGENCY.match(text)
+    parsed = _place_and_date(comma["head"], caps_only=False, colon=False) if comma and (
+        comma["agency"].isupper() or is_agency(comma["agency"])) else None
+    if comma and parsed and parsed[1]:
+        _found(state, chunk, comma.group(0), parsed[0], parsed[1], comma["agency"])
         return True
     dotted = _DOTTED.match(text)
     if dotted and _is_date(dotted["date"]) and _is_place(dotted["head"], caps=True) and (
@@ -199,9 +211,11 @@ def _place_and_date(head: str, caps_only: bool, colon: bool) -> tuple[str, str |
     place_end = len(head)
     for index, (start, part) in enumerate(parts):
         if index and _is_date(part):
-            date_text, place_end = head[start:].strip(" ."), start
+            date_text, place_end = _date_stop(head[start:].strip()), start
             break
         place_parts.append(part)
+    if date_text is None and len(place_parts) == 1:
+        place_parts, date_text, place_end = _date_at_end(head)
     if not place_parts or not place_parts[-1]:
         return None
     place_parts[-1] = _without_final_stop(place_parts[-1])
@@ -213,6 +227,31 @@ def _place_and_date(head: str, caps_only: bool, colon: bool) -> tuple[str, str |
     if colon and len(place_parts[0].split()) > 3:
         return None
     return _without_final_stop(head[:place_end].strip(" ,،")), date_text
+
+
+def _date_at_end(head: str) -> tuple[list[str], str | None, int]:
+    """``Brno 12. března``, ``الكويت - 12 - 3``: a date after the place with no comma
+    between them (the longest run of words at the end that reads as a date)."""
+    words = list(re.finditer(r"\S+", head))
+    for index in range(1, len(words)):
+        start = words[index].start()
+        rest = head[start:].strip(" .-–—")
+        if rest and _is_date(rest):
+            place = head[:start].strip(" ,،-–—")
+            return [place], _date_stop(head[start:].strip(" -–—")), start
+    return [head.strip()], None, len(head)
+
+
+def _date_stop(date_text: str) -> str:
+    """A dateline date as written: the final stop of an abbreviation or an ordinal stays
+    (``12 mar.``, ``kovo 12 d.``, ``12. ožujka 2019.``); after a full month name it is
+    the dateline's punctuation (``6 апреля.``)."""
+    date_text = date_text.strip(" ")
+    last = date_text.rstrip(".").split()[-1:] or [""]
+    if date_text.endswith(".") and (len(last[0]) > ABBREVIATION or not date_text[:1].isdigit()
+                                    and last[0].isdigit() and len(last[0]) < 4):
+        return date_text.rstrip(". ")
+    return date_text
 
 
 def _without_final_stop(place: str) -> str:
@@ -227,8 +266,10 @@ def _is_date(part: str) -> bool:
     """``Oct. 6``, ``6 апреля``, ``9 de abril de 2018``, ``12 अगस्त``: digits and month words."""
     words = WORD.findall(part.casefold())
     months = [w for w in words if w in MONTHS]
+    # Beside a month name, a word of one or two letters is an abbreviation (``kovo 12 d.``).
     return bool(re.search(r"\d", part)) and len(months) <= 2 and all(
-        w in MONTHS or w in _DATE_CONNECTORS for w in words) and len(words) <= 4
+        w in MONTHS or w in _DATE_CONNECTORS or (months and len(w) <= 2) for w in words
+    ) and len(words) <= 4
 
 
 def _is_place(part: str, caps: bool) -> bool:

@@ -50,6 +50,8 @@ def header_roles(state: ParseState) -> None:
     for unit, line_seen, decision in zip(units, lines, decisions):
         for _, line in unit:
             state.roles[line.number] = decision.role
+            if not decision.supported:
+                state.unsupported_roles.add(line.number)
         state.decide(decision.line, f"role {decision.role}: {line_seen.text!r}"[:160],
                      decision.evidence)
     for unit, decision in zip(units, decisions):
@@ -104,13 +106,16 @@ def starts_header_line(text: str) -> bool:
 def zone_units(chunks: list[Chunk], width: int) -> list[list[tuple[Chunk, Line]]]:
     """The header zone's units: each line alone, hard-wrapped lines joined.
 
-    The zone ends at the second block that reads as body (or a quote or list).
+    The zone ends at the second block that reads as body (or a quote or list), or above
+    a table.
     """
     units: list[list[tuple[Chunk, Line]]] = []
     prose = 0
     for chunk in chunks:
         if chunk.role is not None or not chunk.open_lines:
             continue
+        if chunk.kind == "table":
+            break  # a table is body: the header zone ends above it
         if chunk.kind != "text" or looks_like_prose(chunk.text):
             # Up to the second paragraph: whether the first is a standfirst or the
             # body's start depends on what follows it (a byline, a date line...).

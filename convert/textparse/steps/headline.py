@@ -17,17 +17,18 @@ import re
 from convert.textparse.boilerplate_rules import boilerplate_reason
 from convert.textparse.captiontext import caption_parts
 from convert.textparse.inline import clean_text
-from convert.textparse.names import BYLINE_LEAD, is_name_line, strip_markup
+from convert.textparse.names import byline_lead_end, is_name_line, strip_markup
 from convert.textparse.state import Chunk, Line, ParseState, ends_sentence, looks_like_prose
 
 _HEADING_MARK = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
 _VERSION_PREFIX = re.compile(
-    r"^(?:(?:(?:UPDATE|WRAPUP)\s*\d*|REFILE|RPT|REPEAT|CORRECTED|CORRECTION)\s*-\s*)+")
+    r"^(?:(?:(?:UPDATE|WRAPUP)\s*\d*|REFILE|RPT|REPEAT|CORRECTED|CORRECTION)\s*[-:]\s*)+")
 #: A headline longer than this is a paragraph, not a headline.
 MAX_HEADLINE = 250
 MAX_SUBHEADLINE = 320
 #: Header roles that rule a block out as the standfirst.
-NOT_STANDFIRST = {"dateline", "byline", "meta", "caption", "boilerplate", "slugline", "body"}
+NOT_STANDFIRST = {"dateline", "byline", "meta", "caption", "boilerplate", "slugline", "contact",
+                  "body"}
 
 
 def headline(state: ParseState) -> None:
@@ -141,17 +142,37 @@ def _subheadline(state: ParseState) -> None:
         return
     if state.roles.get(chunk.line) in NOT_STANDFIRST:
         return  # the header roles read it as a dateline, byline, caption...
-    if level is not None or _reads_as_standfirst(state, index, text):
+    lines = _standfirst_lines(state, chunk)
+    if len(lines) < len(chunk.open_lines):  # a block of header lines without blank lines
+        text, level = clean_headline(" ".join(clean_text(line.text) for line in lines))
+    chosen = state.roles.get(chunk.line) == "standfirst" and (
+        chunk.line not in state.unsupported_roles)
+    if level is not None or chosen or _reads_as_standfirst(state, index, text):
         state.meta.subheadline = text
-        state.claim(chunk, "subheadline", f"subheadline: {text!r}")
+        if len(lines) == len(chunk.open_lines):
+            state.claim(chunk, "subheadline", f"subheadline: {text!r}")
+            return
+        for line in lines:
+            chunk.take(line, "subheadline")
+        state.decide(lines[0].number, f"subheadline (lines of a larger block): {text!r}")
+
+
+def _standfirst_lines(state: ParseState, chunk: Chunk) -> list[Line]:
+    """The block's lines up to the first one the header roles gave another role (a
+    byline right under the standfirst, with no blank line between)."""
+    lines = chunk.open_lines
+    for index, line in enumerate(lines):
+        if index and state.roles.get(line.number) not in (None, "standfirst"):
+            return lines[:index]
+    return lines
 
 
 def _reads_as_standfirst(state: ParseState, index: int, text: str) -> bool:
-    if (boilerplate_reason(text) or caption_parts(text) or BYLINE_LEAD.match(strip_markup(text))
+    if (boilerplate_reason(text) or caption_parts(text) or byline_lead_end(text)
             or is_name_line(text) or index >= state.body_start() and looks_like_prose(text)):
         return False
     if not ends_sentence(text):
         return index < len(state.chunks) - 1
     following = state.chunks[index + 1] if index + 1 < len(state.chunks) else None
     return following is not None and (following.role == "metadata" or bool(
-        BYLINE_LEAD.match(strip_markup(following.text)) or is_name_line(following.text)))
+        byline_lead_end(following.text) or is_name_line(following.text)))

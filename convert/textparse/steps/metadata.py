@@ -23,7 +23,8 @@ import re
 
 from convert.textparse.bylinetext import Applier, byline_part
 from convert.textparse.datetext import (
-    PUBLISHED_WORDS, RELATIVE_TIME, UPDATED_WORDS, WORD, FoundDate, find_dates, leftover_words,
+    PUBLISHED_WORDS, RELATIVE_TIME, UPDATED_WORDS, WORD, FoundDate, find_dates, is_updated_label,
+    leftover_words,
 )
 from convert.textparse.fields import apply_field, field_for
 from convert.textparse.inline import clean_text
@@ -34,6 +35,10 @@ _SEGMENT_SPLIT = re.compile(r"(?:\s|&nbsp;)*\|(?:\s|&nbsp;)*|\u3000+|\s{3,}|\s[/
 _SLUGLINE = re.compile(r"^(?:[A-Z]{2,}-\S.*,\s?\d{3,4}|[A-Z][A-Z0-9]+(?:-[A-Z0-9]+){2,}/?)$")
 #: Short single lines anywhere may hold explicit fields; longer ones are prose.
 SHORT_LINE = 120
+#: The most words of an unknown label before a date on a metadata line.
+UNKNOWN_LABEL = 2
+#: The most words of one fact on a separated metadata line.
+FACT_WORDS = 6
 
 
 def metadata_lines(state: ParseState) -> None:
@@ -63,9 +68,15 @@ def _slugline(state: ParseState, chunk: Chunk) -> bool:
 def _classify_line(state: ParseState, chunk: Chunk, line: Line, in_header: bool) -> None:
     segments = [clean_text(s) for s in _SEGMENT_SPLIT.split(line.text) if clean_text(s)]
     text = " | ".join(segments)
-    found = [_segment_kind(state, segment, in_header) for segment in segments]
+    role = state.roles.get(line.number) if in_header else None
+    found = [_segment_kind(state, segment, in_header, role) for segment in segments]
     parts = [part for part in found if part is not None]
-    if not parts or len(parts) < len(found):
+    if parts and len(parts) < len(found) and _facts_line(found, segments, role):
+        # ``Transport · 4 min read · Published ...``: the section and reading time are
+        # facts no field holds; the dates are read, the line is metadata.
+        unread = [seg for seg, part in zip(segments, found) if part is None]
+        state.decide(line.number, f"meta segments no field holds: {unread!r}")
+    elif not parts or len(parts) < len(found):
         return
     kinds = {kind for kind, _ in parts}
     if len(parts) == 1 and kinds & {"byline", "editor", "role", "agency"}:
@@ -80,9 +91,22 @@ def _classify_line(state: ParseState, chunk: Chunk, line: Line, in_header: bool)
     state.decide(line.number, f"metadata line ({', '.join(k for k, _ in parts)}): {text!r}")
 
 
-def _segment_kind(state: ParseState, segment: str, in_header: bool
+def _facts_line(found: list[tuple[str, Applier] | None], segments: list[str],
+                role: str | None) -> bool:
+    """A header line the roles call metadata, split on separators into short facts, one
+    of them at least a date: the parts nothing reads are facts too (section, reading time)."""
+    return role == "meta" and len(segments) >= 2 and any(
+        part is not None and part[0] in ("date", "labelled-date") for part in found) and all(
+        len(segment.split()) <= FACT_WORDS for segment in segments)
+
+
+def _segment_kind(state: ParseState, segment: str, in_header: bool, role: str | None = None
                   ) -> tuple[str, Applier] | None:
-    """What one segment is, and how to store it; None when it is not metadata."""
+    """What one segment is, and how to store it; None when it is not metadata.
+
+    A date with label words no list has (``Imechapishwa:``, ``Actualitzat:``, ``פורסם:``)
+    is still a labelled date when the header roles call its line metadata; the label
+    is then read by its likeness to the known ones (see ``is_updated_label``)."""
     segment = segment.strip()
     if in_header and RELATIVE_TIME.match(segment):
         return "relative-time", lambda line: state.decide(
@@ -90,8 +114,8 @@ def _segment_kind(state: ParseState, segment: str, in_header: bool
     dates = find_dates(segment, day_first=True)
     if dates and all(d.iso for d in dates):
         labels = [w.casefold() for w in leftover_words(segment, dates)]
-        if all(w in PUBLISHED_WORDS or w in UPDATED_WORDS for w in labels) and (
-                labels or in_header):
+        known = all(w in PUBLISHED_WORDS or w in UPDATED_WORDS for w in labels)
+        if known and (labels or in_header) or (role == "meta" and len(labels) <= UNKNOWN_LABEL):
             kind = "labelled-date" if labels else "date"
             return kind, lambda line: _record_dates(state, segment, dates, line)
     field = _FIELD.match(segment)
@@ -110,7 +134,7 @@ def _record_dates(state: ParseState, segment: str, dates: list[FoundDate], line:
     for found in dates:
         label = {w.casefold() for w in WORD.findall(segment[position:found.start])}
         position = found.end
-        name = "updated" if label & UPDATED_WORDS else "published"
+        name = "updated" if any(is_updated_label(word) for word in label) else "published"
         rank = 1 if label else 2
         state.meta.add_date(name, rank, segment[found.start:found.end], line)
         state.decide(line, f"{name} date ({'labelled' if label else 'date line'}): "
