@@ -12,8 +12,10 @@
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from convert.model import Emphasis, Inline, Inlines, Link, Strong
@@ -25,21 +27,111 @@ _BREAK_TAG = re.compile(r"</?\s*(?:p|br|div|center)" + _ATTRIBUTES, re.I)
 _INLINE_TAG = re.compile(
     r"</?\s*(?:span|font|small|big|u|abbr|sup|sub|mark|ins|del|s|strike|wbr|nobr|tt|"
     r"i|b|em|strong)" + _ATTRIBUTES, re.I)
-#: The longest emphasised or linked span recognised.  Bounded so that a file
-#: full of unclosed ``**`` or ``<em>`` costs linear time, not quadratic.
+#: The longest emphasised or linked span recognised (a longer one is left as written).
 _SPAN = 500
+# The forms of markup, as pattern text: ``_MARKUP`` joins them all.
+_TAG_OPEN = r"<\s*(?P<tname>em|i|strong|b)\s*>"
+_TAG_CLOSE = r"<\s*/\s*(?P<cname>em|i|strong|b)\s*>"
+_A_OPEN = (rf"<\s*a\s+[^<>]{{0,{_SPAN}}}?href\s*=\s*[\"'](?P<ahref>[^\"'<>]{{1,{_SPAN}}})[\"']"
+           rf"[^<>]{{0,{_SPAN}}}>")
+_A_CLOSE = r"<\s*/\s*a\s*>"
+_STAR_OPEN, _STAR_CLOSE = r"(?<![\w*])\*\*(?=\S)", r"(?<=\S)\*\*(?![\w*])"
+_UNDERSCORE_OPEN, _UNDERSCORE_CLOSE = r"(?<![\w_])__(?=\S)", r"(?<=\S)__(?![\w_])"
+_LINK = rf"(?P<link>\[(?P<ltext>[^\[\]]{{1,{_SPAN}}})\]\((?P<lhref>[^()\s]{{1,{_SPAN}}})\))"
+_EMPHASIS = (rf"(?P<em>(?<![\w*])\*(?=[^\s*])(?P<ebody>[^*]{{1,{_SPAN}}}?)(?<=[^\s*])\*(?![\w*])"
+             rf"|(?<![\w_])_(?=[^\s_])(?P<fbody>[^_]{{1,{_SPAN}}}?)(?<=[^\s_])_(?![\w_]))")
 _MARKUP = re.compile(
-    rf"(?P<tag><\s*(?P<tname>em|i|strong|b)\s*>(?P<tbody>.{{1,{_SPAN}}}?)<\s*/\s*(?P=tname)\s*>)"
-    rf"|(?P<a><\s*a\s+[^<>]{{0,{_SPAN}}}?href\s*=\s*[\"'](?P<ahref>[^\"'<>]{{1,{_SPAN}}})[\"']"
-    rf"[^<>]{{0,{_SPAN}}}>(?P<abody>.{{1,{_SPAN}}}?)<\s*/\s*a\s*>)"
-    rf"|(?P<link>\[(?P<ltext>[^\[\]]{{1,{_SPAN}}})\]\((?P<lhref>[^()\s]{{1,{_SPAN}}})\))"
-    rf"|(?P<strong>(?<![\w*])\*\*(?=\S)(?P<sbody>.{{1,{_SPAN}}}?)(?<=\S)\*\*(?![\w*])"
-    rf"|(?<![\w_])__(?=\S)(?P<ubody>.{{1,{_SPAN}}}?)(?<=\S)__(?![\w_]))"
-    rf"|(?P<em>(?<![\w*])\*(?=[^\s*])(?P<ebody>[^*]{{1,{_SPAN}}}?)(?<=[^\s*])\*(?![\w*])"
-    rf"|(?<![\w_])_(?=[^\s_])(?P<fbody>[^_]{{1,{_SPAN}}}?)(?<=[^\s_])_(?![\w_]))",
+    rf"(?P<tag>{_TAG_OPEN}(?P<tbody>.{{1,{_SPAN}}}?)<\s*/\s*(?P=tname)\s*>)"
+    rf"|(?P<a>{_A_OPEN}(?P<abody>.{{1,{_SPAN}}}?){_A_CLOSE})"
+    rf"|{_LINK}"
+    rf"|(?P<strong>{_STAR_OPEN}(?P<sbody>.{{1,{_SPAN}}}?){_STAR_CLOSE}"
+    rf"|{_UNDERSCORE_OPEN}(?P<ubody>.{{1,{_SPAN}}}?){_UNDERSCORE_CLOSE})"
+    rf"|{_EMPHASIS}",
     re.I | re.S)
 #: Characters without which ``_MARKUP`` cannot match (a fast path for plain prose).
 _MARKUP_CHARACTERS = re.compile(r"[<*_\[]")
+#: The forms whose body may hold any character: after an opening marker with
+#: no closing one, ``_MARKUP`` would scan ``_SPAN`` characters in vain (500
+#: times the text for a file of unclosed ``<em>``).  Opening and closing
+#: markers, each found in one scan (of a text holding the opening one's first
+#: characters); a closing tag must have the opening one's name.
+_LONG_FORMS = [("<", re.compile(_TAG_OPEN, re.I), re.compile(_TAG_CLOSE, re.I), True),
+               ("<", re.compile(_A_OPEN, re.I), re.compile(_A_CLOSE, re.I), False),
+               # the ``**`` closing ``***`` starts one character after another ``**``
+               ("**", re.compile(_STAR_OPEN), re.compile(rf"(?={_STAR_CLOSE})"), False),
+               ("__", re.compile(_UNDERSCORE_OPEN), re.compile(rf"(?={_UNDERSCORE_CLOSE})"),
+                False)]
+#: The other forms, whose body stops at the next marker of its kind, so the
+#: pattern fails within it: searched for as they are.
+_SHORT_FORMS = re.compile(rf"(?=[\[*_])(?:{_LINK}|{_EMPHASIS})", re.I | re.S)
+#: ``(?P=tname)`` compares characters by their simple lowercase, in which
+#: ``İ`` is ``i`` (``str.lower`` makes it two characters) and ``ı``, ``ſ`` stay.
+_SIMPLE_LOWER = {0x130: "i"}
+
+
+def _tag_name(match: re.Match[str]) -> str:
+    """The name a closing tag must repeat, as ``(?P=tname)`` compares it."""
+    name = match[1]
+    return name.lower() if name.isascii() else name.translate(_SIMPLE_LOWER).lower()
+
+
+def _long_starts(text: str) -> tuple[list[int], bool]:
+    """Where an opening marker of a long form has a closing one within ``_SPAN``
+    characters of its end (the only places where such a form can match), and
+    whether some opening marker has none."""
+    starts: list[int] = []
+    unclosed = False
+    for first, opening, closing, named in _LONG_FORMS:
+        if first not in text:
+            continue
+        openers = [(match.start(), match.end(), _tag_name(match) if named else "")
+                   for match in opening.finditer(text)]
+        if not openers:
+            continue
+        closers: dict[str, list[int]] = {}
+        for match in closing.finditer(text):
+            closers.setdefault(_tag_name(match) if named else "", []).append(match.start())
+        for start, end, key in openers:
+            found = closers.get(key, ())
+            after = bisect.bisect_right(found, end)
+            if after < len(found) and found[after] <= end + _SPAN:
+                starts.append(start)
+            else:
+                unclosed = True
+    return sorted(starts), unclosed
+
+
+def _matches(text: str) -> Iterator[re.Match[str]]:
+    """``_MARKUP.finditer(text)``, with each character scanned a bounded number of times.
+
+    ``_MARKUP`` matches where a long form has its closing marker in reach or
+    where a short form matches; the leftmost of the two is tried.  When every
+    opening marker has its closing one in reach, no scan is in vain and the
+    pattern's own search is used.
+    """
+    long_starts, unclosed = _long_starts(text)
+    if not unclosed:
+        yield from _MARKUP.finditer(text)
+        return
+    next_long = 0
+    short = _SHORT_FORMS.search(text)
+    position = 0
+    while True:
+        while next_long < len(long_starts) and long_starts[next_long] < position:
+            next_long += 1
+        if short is not None and short.start() < position:
+            short = _SHORT_FORMS.search(text, position)
+        candidates = [start for start in (long_starts[next_long] if next_long < len(long_starts)
+                                          else None, short.start() if short else None)
+                      if start is not None]
+        if not candidates:
+            return
+        start = min(candidates)
+        if match := _MARKUP.match(text, start):
+            yield match
+            position = match.end()
+        else:  # a long form's guess only: the pattern is the judge
+            position = start + 1
 
 
 #: Whitespace runs to squash; no-break spaces inside text are typography and stay.
@@ -79,7 +171,7 @@ def _parse(text: str) -> list[Inline]:
         return [_text_run(text)]
     parts: list[Inline] = []
     position = 0
-    for match in _MARKUP.finditer(text):
+    for match in _matches(text):
         if match.start() > position:
             parts.append(_text_run(text[position:match.start()]))
         parts.append(_node(match))

@@ -7,7 +7,7 @@ a new document; ``TRANSFORMS`` is their order.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import partial
 from dataclasses import replace
 
@@ -40,15 +40,38 @@ def drop_repeated_headline(doc: Document, log: Log) -> Document:
     return replace(doc, body=body, subheadline=subheadline)
 
 
+#: Where a sentence ends or a quotation opens or closes: a pull quote starts and ends there.
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?…])\s+|\s+(?=[“\"‘«„‚‹'])|(?<=[”\"’»›'])\s+")
+#: A pull quote repeats at most this many consecutive sentences (a short paragraph).
+MAX_PULL_QUOTE_SENTENCES = 4
+
+
+def _sentence_runs(text: str) -> Iterator[str]:
+    """Each run of up to ``MAX_PULL_QUOTE_SENTENCES`` consecutive sentences of
+    ``text`` (folded), without the quote marks around it."""
+    sentences = _SENTENCE_BREAK.split(text)
+    for first in range(len(sentences)):
+        for last in range(first + 1, min(first + MAX_PULL_QUOTE_SENTENCES, len(sentences)) + 1):
+            yield " ".join(sentences[first:last]).strip(_QUOTE_MARKS)
+
+
 def mark_pull_quotes(doc: Document, log: Log) -> Document:
-    """A short paragraph repeating a sentence of another one is a pull quote."""
+    """A short paragraph repeating sentences of a longer block is a pull quote.
+
+    Every block's runs of sentences are indexed once, with the length of the
+    longest block holding each: linear in the text, where comparing every
+    paragraph with every other one was quadratic in their number.
+    """
     texts = [_folded(block_text(b)) for b in doc.body]
+    longest_holder: dict[str, int] = {}
+    for text in texts:
+        for run in _sentence_runs(text):
+            if len(run) >= MIN_PULL_QUOTE and longest_holder.get(run, -1) < len(text):
+                longest_holder[run] = len(text)
     blocks: list[Block] = []
-    for index, block in enumerate(doc.body):
-        core = texts[index].strip(_QUOTE_MARKS)
-        if isinstance(block, Paragraph) and len(core) >= MIN_PULL_QUOTE and any(
-                core in other and len(other) > len(texts[index])
-                for i, other in enumerate(texts) if i != index):
+    for block, text in zip(doc.body, texts):
+        if isinstance(block, Paragraph) and longest_holder.get(
+                text.strip(_QUOTE_MARKS), -1) > len(text):
             log(f"pull quote (repeats the text): {block_text(block)[:60]!r}")
             blocks.append(Quote(block.content))
         else:

@@ -17,6 +17,7 @@ import signal
 import subprocess
 import sys
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,6 +51,17 @@ class Outcome:
         return self.stdout.decode("utf-8", "replace")
 
 
+def limits(cpu_seconds: int, memory_mib: int | None) -> Callable[[], None]:
+    """What a child runs before ``exec``: its CPU-time and address-space caps."""
+    def limit() -> None:
+        # SIGXCPU at the soft limit; SIGKILL at the hard one if that is ignored
+        resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 5))
+        if memory_mib is not None:
+            cap = memory_mib * 2**20
+            resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+    return limit
+
+
 def run_capped(*args: str, cwd: Path, stdin: bytes | None = None,
                cpu_seconds: int = CPU_SECONDS, memory_mib: int | None = MEMORY_MIB,
                python_args: tuple[str, ...] = ("-m", "convert"),
@@ -62,18 +74,11 @@ def run_capped(*args: str, cwd: Path, stdin: bytes | None = None,
     forever (on a FIFO) spends no CPU, so only a clock can tell; it is killed
     then and reported ``hung``.
     """
-    def limit() -> None:
-        # SIGXCPU at the soft limit; SIGKILL at the hard one if that is ignored
-        resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 5))
-        if memory_mib is not None:
-            cap = memory_mib * 2**20
-            resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
-
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     process = subprocess.Popen([sys.executable, *python_args, *args], cwd=cwd, env=env,
                                stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                               preexec_fn=limit)
+                               preexec_fn=limits(cpu_seconds, memory_mib))
     output: dict[str, bytes] = {}
     readers = [threading.Thread(target=lambda name=name, pipe=pipe: output.__setitem__(
                    name, pipe.read())) for name, pipe in (("out", process.stdout),

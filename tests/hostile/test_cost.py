@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from convert.model import Document, Paragraph, Quote
+from convert.textparse.transforms import mark_pull_quotes
 from tests.hostile.bounded import one_clean_line, run_capped
 
 
@@ -77,3 +79,33 @@ def test_a_hundred_megabyte_ninjs_body_fits_in_a_gigabyte(tmp_path: Path) -> Non
                          cwd=tmp_path, memory_mib=1024, cpu_seconds=120)
     assert outcome.returncode == 0, outcome.err[-2000:]
     assert output.stat().st_size > 100 * 2**20
+
+
+# ---------------------------------------------------------------- pull quotes (text parser)
+
+def _paragraphs(count: int) -> tuple[Paragraph, ...]:
+    return tuple(Paragraph((f"Paragraph {n} says that ferry {n} runs again on day {n}. "
+                            f"The operator of line {n} confirmed it.",)) for n in range(count))
+
+
+def _pull_quote_calls(doc: Document) -> int:
+    from tests.hostile.test_properties import _calls
+
+    return _calls(lambda: mark_pull_quotes(doc, lambda message: None))
+
+
+def test_pull_quotes_are_found_in_linear_work() -> None:
+    """Each paragraph's sentences are indexed once: 8 times the paragraphs is
+    about 8 times the calls (comparing every paragraph with every other one
+    made it 64 times)."""
+    small, large = (Document(id="x", body=_paragraphs(count)) for count in (500, 4000))
+    assert _pull_quote_calls(large) <= 10 * _pull_quote_calls(small)
+
+
+def test_a_pull_quote_among_thousands_of_paragraphs_is_still_found() -> None:
+    body = _paragraphs(3000)
+    pulled = Paragraph(("“The operator of line 1234 confirmed it.”",))
+    doc = Document(id="x", body=body[:2000] + (pulled,) + body[2000:])
+    marked = mark_pull_quotes(doc, lambda message: None).body
+    assert marked[2000] == Quote(pulled.content)
+    assert [n for n, block in enumerate(marked) if isinstance(block, Quote)] == [2000]

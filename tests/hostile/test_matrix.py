@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
+from tests.hostile.bounded import limits
 
 
 @dataclass(frozen=True)
@@ -143,9 +144,12 @@ CASES = [
 
 
 def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """The command line with 120 s of CPU time: a bound on work, whatever the
+    machine's load (a wall-clock timeout failed a linear run on a busy machine)."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     return subprocess.run([sys.executable, "-m", "convert", *args], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=120)
+                          capture_output=True, text=True,
+                          preexec_fn=limits(cpu_seconds=120, memory_mib=None))
 
 
 def _snapshot(folder: Path) -> set[Path]:
