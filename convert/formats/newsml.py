@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 
 from convert.errors import ConvertError
 from convert.formats import vocabulary
-from convert.formats.qcodes import is_iptc_qcode, qcode_to_uri
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -301,6 +300,8 @@ def rendition_name(rendition: str | None) -> str | None:
 
 def concept_element(tag: str, concept: Concept) -> etree._Element:
     """A ``subject``/``genre``: a QCode only with an IPTC catalog alias, else the full URI."""
+    from convert.formats.qcodes import is_iptc_qcode, qcode_to_uri  # not needed to validate
+
     qcode = concept.qcode if concept.qcode and is_iptc_qcode(concept.qcode) else None
     uri = None if qcode else concept.uri or (qcode_to_uri(concept.qcode) if concept.qcode
                                               else None)
