@@ -87,8 +87,8 @@ QCODE_ATTRIBUTES = frozenset({
     "layoutorientation", "colourspace", "colourindicator", "videocodec", "durationunit",
     "audiocodec", "audiochannels", "videoscaling", "videodefinition", "confirmationstatus",
     "jobtitle"})
-#: ``href`` of IPTC's own catalogs (any version).
-IPTC_CATALOG_HREF = re.compile(r"iptc\.org/std/catalog/catalog\.IPTC-G2-Standards_\d+\.xml$")
+#: ``href`` of IPTC's own catalogs (any version; group 1: the version).
+IPTC_CATALOG_HREF = re.compile(r"iptc\.org/std/catalog/catalog\.IPTC-G2-Standards_(\d+)\.xml$")
 #: ``scheme/@uri`` (under the vocabulary base) for an alias that no catalog of
 #: the item declares: the source's own code, kept, its scheme unknown.
 UNRESOLVED_SCHEME = "cv/scheme/"

@@ -101,8 +101,9 @@ def _starts_in_utf8(data: bytes) -> bool:
         value = declaration[at + 8:].lstrip(b" \t\r\n")
         if value[:1] == b"=":
             value = value[1:].lstrip(b" \t\r\n")
+            quoted = value[1:]
             if value[:1] in (b"'", b'"') and any(
-                    value[1:].startswith(name) and value[1 + len(name):2 + len(name)] in (b"'", b'"')
+                    quoted.startswith(name) and quoted[len(name):len(name) + 1] in (b"'", b'"')
                     for name in _UTF8_NAMES):
                 return True
         at = declaration.find(b"encoding", at + 1)
