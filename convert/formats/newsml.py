@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 
 from convert.errors import ConvertError
 from convert.formats import vocabulary
-from convert.formats.qcodes import is_iptc_qcode, qcode_to_uri
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -88,8 +87,8 @@ QCODE_ATTRIBUTES = frozenset({
     "layoutorientation", "colourspace", "colourindicator", "videocodec", "durationunit",
     "audiocodec", "audiochannels", "videoscaling", "videodefinition", "confirmationstatus",
     "jobtitle"})
-#: ``href`` of IPTC's own catalogs (any version).
-IPTC_CATALOG_HREF = re.compile(r"iptc\.org/std/catalog/catalog\.IPTC-G2-Standards_\d+\.xml$")
+#: ``href`` of IPTC's own catalogs (any version; group 1: the version).
+IPTC_CATALOG_HREF = re.compile(r"iptc\.org/std/catalog/catalog\.IPTC-G2-Standards_(\d+)\.xml$")
 #: ``scheme/@uri`` (under the vocabulary base) for an alias that no catalog of
 #: the item declares: the source's own code, kept, its scheme unknown.
 UNRESOLVED_SCHEME = "cv/scheme/"
@@ -301,6 +300,8 @@ def rendition_name(rendition: str | None) -> str | None:
 
 def concept_element(tag: str, concept: Concept) -> etree._Element:
     """A ``subject``/``genre``: a QCode only with an IPTC catalog alias, else the full URI."""
+    from convert.formats.qcodes import is_iptc_qcode, qcode_to_uri  # not needed to validate
+
     qcode = concept.qcode if concept.qcode and is_iptc_qcode(concept.qcode) else None
     uri = None if qcode else concept.uri or (qcode_to_uri(concept.qcode) if concept.qcode
                                               else None)

@@ -22,37 +22,38 @@ from convert.errors import ConvertError
 if TYPE_CHECKING:
     from lxml import etree, html
 
+    # Types only: making Protocol classes at import costs start-up (validate of one file).
+    class DeclaredDTD(Protocol):
+        """The declarations of a DTD (lxml's ``DTD``, beyond what lxml-stubs 0.5 declares)."""
 
-#: "<!DOCTYPE" in the encodings XML allows without a declaration (checked before
-#: parsing, so that an entity bomb is refused before libxml2 even sees it).
-_DOCTYPE_MARKERS = (b"<!DOCTYPE", "<!DOCTYPE".encode("utf-16-le"), "<!DOCTYPE".encode("utf-16-be"))
+        def entities(self) -> Iterator[object]: ...
+
+        def iterelements(self) -> Iterator[object]: ...
+
+    class DocumentTypeInfo(Protocol):
+        """lxml's ``DocInfo`` as it is: lxml-stubs 0.5 lacks ``doctype`` and types
+        the DTDs as never ``None``."""
+
+        @property
+        def doctype(self) -> str: ...
+
+        @property
+        def internalDTD(self) -> DeclaredDTD | None: ...
+
+        @property
+        def externalDTD(self) -> DeclaredDTD | None: ...
 
 
-class DeclaredDTD(Protocol):
-    """The declarations of a DTD (lxml's ``DTD``, beyond what lxml-stubs 0.5 declares)."""
-
-    def entities(self) -> Iterator[object]: ...
-
-    def iterelements(self) -> Iterator[object]: ...
-
-
-class DocumentTypeInfo(Protocol):
-    """lxml's ``DocInfo`` as it is: lxml-stubs 0.5 lacks ``doctype`` and types
-    the DTDs as never ``None``."""
-
-    @property
-    def doctype(self) -> str: ...
-
-    @property
-    def internalDTD(self) -> DeclaredDTD | None: ...
-
-    @property
-    def externalDTD(self) -> DeclaredDTD | None: ...
+#: "<!DOCTYPE" in the encodings XML allows without a declaration: UTF-8, UTF-16-LE and
+#: UTF-16-BE (checked before parsing, so that an entity bomb is refused before libxml2
+#: even sees it).  Spelled as bytes: encoding them at import would load two codecs.
+_DOCTYPE_MARKERS = (b"<!DOCTYPE", b"<\x00!\x00D\x00O\x00C\x00T\x00Y\x00P\x00E\x00",
+                    b"\x00<\x00!\x00D\x00O\x00C\x00T\x00Y\x00P\x00E")
 
 
 def document_type(tree: etree._ElementTree) -> DocumentTypeInfo:
     """The document type declaration facts of a parsed ``tree``."""
-    return cast(DocumentTypeInfo, tree.docinfo)
+    return cast("DocumentTypeInfo", tree.docinfo)
 
 
 def declares_doctype(chunks: Iterable[bytes]) -> bool:
@@ -79,10 +80,34 @@ def declares_doctype(chunks: Iterable[bytes]) -> bool:
     return False
 
 
-#: The start of a document in UTF-8 (BOM or not), up to its declared encoding if any.
-_UTF8_START = re.compile(rb"(?:\xef\xbb\xbf)?[ \t\r\n]*<(?!\?xml)|(?:\xef\xbb\xbf)?<\?xml"
-                         rb"(?![^>]*encoding)|(?:\xef\xbb\xbf)?<\?xml[^>]*encoding[ \t\r\n]*="
-                         rb"[ \t\r\n]*[\"'](?:utf-?8|us-ascii|ascii)[\"']", re.IGNORECASE)
+#: The encodings whose declaration keeps a document's bytes those of UTF-8 (as libxml2 names
+#: them, any case).
+_UTF8_NAMES = (b"utf-8", b"utf8", b"us-ascii", b"ascii")
+
+
+def _starts_in_utf8(data: bytes) -> bool:
+    """Is ``data`` a document in UTF-8 (BOM or not), as its start shows: an element (after
+    white space) or an XML declaration without an encoding or with a UTF-8 or ASCII one?
+    Scanned without a regular expression: compiling one costs ``validate``'s start-up."""
+    body = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+    if body[:5].lower() != b"<?xml":
+        element = body.lstrip(b" \t\r\n")
+        return element[:1] == b"<" and element[1:5].lower() != b"?xml"
+    declaration = body[5:].split(b">", 1)[0].lower()
+    at = declaration.find(b"encoding")
+    if at < 0:
+        return True
+    while at >= 0:
+        value = declaration[at + 8:].lstrip(b" \t\r\n")
+        if value[:1] == b"=":
+            value = value[1:].lstrip(b" \t\r\n")
+            quoted = value[1:]
+            if value[:1] in (b"'", b'"') and any(
+                    quoted.startswith(name) and quoted[len(name):len(name) + 1] in (b"'", b'"')
+                    for name in _UTF8_NAMES):
+                return True
+        at = declaration.find(b"encoding", at + 1)
+    return False
 
 
 def declares_doctype_in(data: bytes) -> bool:
@@ -91,7 +116,7 @@ def declares_doctype_in(data: bytes) -> bool:
     document without them declares none.  Any other document is asked of
     the parser (UTF-16, EBCDIC, or an encoding such as UTF-7 that may spell
     ``<!`` otherwise)."""
-    if b"<!DOCTYPE" not in data and _UTF8_START.match(data):
+    if b"<!DOCTYPE" not in data and _starts_in_utf8(data):
         return False
     return declares_doctype([data])
 

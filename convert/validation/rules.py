@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from convert.errors import ConvertError
 from convert.formats.newsml import NAR_TAG_PREFIX as NAR
-from convert.formats.newsml import QCODE_ATTRIBUTES
+from convert.formats.newsml import IPTC_CATALOG_HREF, QCODE_ATTRIBUTES
 from convert.validation.results import Severity
 from convert.validation.xsd import element_line
 
@@ -130,7 +130,6 @@ def created_before_first(version_created: str, first_created: str) -> bool:
 # ---------------------------------------------------------------- NewsML-G2
 
 
-_IPTC_CATALOG = re.compile(r"iptc\.org/std/catalog/catalog\.IPTC-G2-Standards_(\d+)\.xml$")
 #: The IPTC catalog version available locally; older versions are subsets of it.
 LOCAL_IPTC_CATALOG_VERSION = 41
 
@@ -262,7 +261,7 @@ class NewsmlRules:
         notes, checkable = [], True
         for ref in item.iterchildren(f"{NAR}catalogRef"):
             href = ref.get("href", "")
-            match = _IPTC_CATALOG.search(href)
+            match = IPTC_CATALOG_HREF.search(href)
             local = (self.iptc_catalog if match and int(match.group(1))
                      <= LOCAL_IPTC_CATALOG_VERSION else None)
             if local is not None:

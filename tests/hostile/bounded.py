@@ -111,6 +111,15 @@ def run_capped(*args: str, cwd: Path, stdin: bytes | None = None,
                    killed.is_set())
 
 
+def convert_capped(folder: Path, name: str, data: bytes, to: str) -> tuple[Outcome, Path]:
+    """Write ``data`` to ``folder/name`` and convert it (capped, run in ``folder``) to
+    ``folder/out.<to>``: the outcome and the output's path."""
+    source = folder / name
+    source.write_bytes(data)
+    output = folder / f"out.{to}"
+    return run_capped("convert", str(source), "--to", to, "-o", str(output), cwd=folder), output
+
+
 def one_clean_line(stderr: str) -> str:
     """The one line a refused input gets: no traceback, no internal error."""
     assert "Traceback" not in stderr and "internal error" not in stderr, stderr[-2000:]

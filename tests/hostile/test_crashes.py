@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.hostile.bounded import one_clean_line, run_capped
+from tests.hostile.bounded import convert_capped, one_clean_line, run_capped
 
 GOOD = b"Ferry strike ends\n\nFerries run again from Monday, the operator said on Sunday.\n"
 NEWS_ITEM = ('<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="urn:x" version="1" '
@@ -120,10 +120,9 @@ def test_lone_surrogate_is_a_validate_finding(kind: str, tmp_path: Path) -> None
 
 
 def test_escaped_backslash_before_u_is_not_a_surrogate(tmp_path: Path) -> None:
-    source = tmp_path / "ok.json"
-    source.write_bytes(b'{"uri": "urn:x", "type": "text", "headline": "path C:\\\\ud800"}')
-    outcome = run_capped("convert", str(source), "--to", "json", "-o", str(tmp_path / "o.json"),
-                         cwd=tmp_path)
+    outcome, _ = convert_capped(
+        tmp_path, "ok.json", b'{"uri": "urn:x", "type": "text", "headline": "path C:\\\\ud800"}',
+        "json")
     assert outcome.returncode == 0, outcome.err
 
 
@@ -131,11 +130,9 @@ def test_escaped_backslash_before_u_is_not_a_surrogate(tmp_path: Path) -> None:
 
 def test_esc_in_a_text_article_is_dropped_with_a_warning_and_the_book_written(
         tmp_path: Path) -> None:
-    source = tmp_path / "esc.txt"
-    source.write_bytes(b"Ferry \x1b[31mstrike\x1b[0m ends\n\n"
-                       b"Ferries run again from Monday, the operator said on Sunday.\n")
-    book = tmp_path / "book.epub"
-    outcome = run_capped("convert", str(source), "--to", "epub", "-o", str(book), cwd=tmp_path)
+    outcome, book = convert_capped(
+        tmp_path, "esc.txt", b"Ferry \x1b[31mstrike\x1b[0m ends\n\n"
+        b"Ferries run again from Monday, the operator said on Sunday.\n", "epub")
     assert outcome.returncode == 0, outcome.err
     line = one_clean_line(outcome.err)
     assert "esc.txt:1" in line and "control character" in line and "\x1b" not in line

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.hostile.bounded import run_capped
+from tests.hostile.bounded import convert_capped, run_capped
 
 GOOD = b"Ferry strike ends\n\nFerries run again from Monday, the operator said on Sunday.\n"
 FORGED = "evil\n::error file=x.py,line=1::PWNED\nnewsconvert: all good\n.txt"
@@ -116,11 +116,9 @@ def test_text_lint_findings_escape_content(tmp_path: Path) -> None:
 
 def test_a_declared_python_codec_is_not_honoured(tmp_path: Path) -> None:
     """``coding: unicode_escape`` would turn the ASCII text ``\\x1b`` into a real ESC."""
-    source = tmp_path / "codec.txt"
-    source.write_bytes(b"coding: unicode_escape\n\nFerry \\x1b[31mstrike\\x1b[0m ends\n\n"
-                       b"Ferries run again from Monday, the operator said on Sunday.\n")
-    output = tmp_path / "codec.json"
-    outcome = run_capped("convert", str(source), "--to", "json", "-o", str(output), cwd=tmp_path)
+    outcome, output = convert_capped(
+        tmp_path, "codec.txt", b"coding: unicode_escape\n\nFerry \\x1b[31mstrike\\x1b[0m ends\n\n"
+        b"Ferries run again from Monday, the operator said on Sunday.\n", "json")
     assert outcome.returncode == 0, outcome.err
     text = output.read_text(encoding="utf-8")
     assert "\\u001b" not in text and "\x1b" not in text
@@ -129,19 +127,15 @@ def test_a_declared_python_codec_is_not_honoured(tmp_path: Path) -> None:
 
 
 def test_an_encoding_named_in_prose_is_not_a_declaration(tmp_path: Path) -> None:
-    source = tmp_path / "prose.txt"
-    source.write_bytes(b"Decoder ships\n\nThe tool reads files with encoding: base64 and other "
-                       b"forms of text, its makers said on Monday.\n")
-    outcome = run_capped("convert", str(source), "--to", "json", "-o", str(tmp_path / "o.json"),
-                         cwd=tmp_path)
+    outcome, _ = convert_capped(
+        tmp_path, "prose.txt", b"Decoder ships\n\nThe tool reads files with encoding: base64 and "
+        b"other forms of text, its makers said on Monday.\n", "json")
     assert outcome.returncode == 0, outcome.err
 
 
 def test_a_real_declaration_is_still_honoured(tmp_path: Path) -> None:
-    source = tmp_path / "latin.txt"
-    source.write_bytes("charset: iso-8859-15\n\nCafé reopens\n\nThe café costs 3 €, the owner "
-                       "said on Monday.\n".encode("iso-8859-15"))
-    output = tmp_path / "latin.json"
-    outcome = run_capped("convert", str(source), "--to", "json", "-o", str(output), cwd=tmp_path)
+    outcome, output = convert_capped(
+        tmp_path, "latin.txt", "charset: iso-8859-15\n\nCafé reopens\n\nThe café costs 3 €, the "
+        "owner said on Monday.\n".encode("iso-8859-15"), "json")
     assert outcome.returncode == 0, outcome.err
     assert "3 €" in output.read_text(encoding="utf-8")

@@ -1,8 +1,7 @@
-"""ANPA-1312 reader: golden cases written from the guidelines, and the real AP sample."""
+"""ANPA-1312 reader: the real AP sample and cases written from the guidelines
+(their golden command cases: test_wire_golden.py)."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import pytest
 
@@ -10,21 +9,7 @@ from convert import api
 from convert.formats import sniff
 from convert.errors import ConvertError
 from convert.model import Byline
-from tests.conftest import SHARED
-from tests.readers.wire_cases import WIRE, cases, run_case
-
-CASES = cases("anpa1312")
-TEXT = SHARED / "corpus" / "thirdparty" / "text"
-
-
-@pytest.mark.parametrize("cmd", CASES, ids=[p.stem for p in CASES])
-def test_golden(cmd: Path, golden) -> None:
-    golden(cmd.with_suffix(".expected"), run_case(cmd))
-
-
-def test_there_are_golden_cases_of_each_shape() -> None:
-    assert {p.stem for p in CASES} >= {"anpa1312-story", "anpa1312-unknown-priority",
-                                       "anpa1312-no-stx"}
+from tests.readers.wire_cases import TEXT, WIRE
 
 
 def test_story_maps_header_and_heading_lines() -> None:

@@ -1,8 +1,7 @@
-"""IPTC 7901 reader: golden cases written from the standard, and the real agency samples."""
+"""IPTC 7901 reader: cases written from the standard, and the real agency samples
+(their golden command cases: test_wire_golden.py)."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import pytest
 
@@ -10,20 +9,7 @@ from convert import api
 from convert.formats import sniff
 from convert.errors import ConvertError
 from convert.model import body_text
-from tests.conftest import SHARED
-from tests.readers.wire_cases import WIRE, cases, run_case
-
-CASES = cases("iptc7901")
-TEXT = SHARED / "corpus" / "thirdparty" / "text"
-
-
-@pytest.mark.parametrize("cmd", CASES, ids=[p.stem for p in CASES])
-def test_golden(cmd: Path, golden) -> None:
-    golden(cmd.with_suffix(".expected"), run_case(cmd))
-
-
-def test_there_are_golden_cases_of_each_shape() -> None:
-    assert {p.stem for p in CASES} >= {"iptc7901-framed", "iptc7901-stripped", "iptc7901-empty"}
+from tests.readers.wire_cases import TEXT, WIRE
 
 
 def test_framed_message_maps_the_heading() -> None:

@@ -10,13 +10,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import FIXTURES, ROOT
+from tests.conftest import FIXTURES, ROOT, SHARED
 
 WIRE = FIXTURES / "wire"
-
-
-def cases(prefix: str) -> list[Path]:
-    return sorted(WIRE.glob(f"{prefix}-*.cmd"))
+#: Real agency samples in ../shared.
+TEXT = SHARED / "corpus" / "thirdparty" / "text"
 
 
 def run_case(cmd: Path) -> bytes:
