@@ -4,8 +4,10 @@
     python bench/parse.py --runs 5
 
 Annotated sets: ``../shared/corpus/dev`` and every ``fixtures/*/`` folder holding
-``*.expected.json`` golds, except ``fixtures/blind`` (scored by the coordinator
-only; never read here).  Field accuracy is the share of annotated fields right,
+``*.expected.json`` golds, except the blind set of the round in progress
+(``EXCLUDED``: scored once, by the coordinator, never read here).  The blind sets
+of earlier rounds have had their first scoring and been tuned on since: they are
+printed marked "seen", and their figures say nothing about unseen text.  Field accuracy is the share of annotated fields right,
 compared by ``../shared/corpus/README.md`` "How to compare" (the comparisons of
 ``tests/corpus_checks.py``, which the tests assert).  The real texts are those of
 ``tests/readers/test_text_real.py`` (headline, dateline, sign-off, paragraphs).
@@ -37,7 +39,8 @@ from tests.support.corpus import field_results  # noqa: E402
 from tests.readers.test_text_real import real_files, real_results  # noqa: E402
 
 DEV = ROOT.parent / "shared" / "corpus" / "dev"
-EXCLUDED = {"blind", "blind2"}
+EXCLUDED = {"blind3"}
+SEEN_BLIND = {"blind", "blind2"}
 TIME_GOAL_MS = 3.0
 
 
@@ -49,7 +52,8 @@ def annotated_sets() -> list[tuple[str, list[Path]]]:
         texts = sorted(t for t in folder.glob("*.txt")
                        if t.with_name(t.stem + ".expected.json").exists())
         if texts:
-            sets.append((f"fixtures/{folder.name}", texts))
+            seen = " (seen blind set)" if folder.name in SEEN_BLIND else ""
+            sets.append((f"fixtures/{folder.name}{seen}", texts))
     return sets
 
 
