@@ -94,7 +94,14 @@ IPTC_CATALOG_HREF = re.compile(r"iptc\.org/std/catalog/catalog\.IPTC-G2-Standard
 UNRESOLVED_SCHEME = "cv/scheme/"
 
 #: Item-level elements this writer always makes itself (never taken from kept metadata).
-STRUCTURAL = frozenset({"rightsInfo", "itemMeta", "contentMeta", "contentSet", "itemClass"})
+STRUCTURAL = frozenset({"rightsInfo", "itemMeta", "contentMeta", "contentSet"})
+#: Elements that state a Document field's value (``itemClass`` ninat:text, ``pubStatus``
+#: stat:canceled): kept as the source wrote them (``icls:text``, a catalog ``name``) only
+#: while they state the Document's value, so that a changed status is never overridden.
+STATED_FIELDS = {"itemClass": "item_type", "pubStatus": "pub_status"}
+#: Containers whose schema type ends with an extension point for elements of other
+#: namespaces (``xs:any namespace="##other"``): a producer's own elements go there.
+EXTENSIBLE = ("rightsInfo", "itemMeta", "contentMeta")
 
 Parts = dict[str, list["etree._Element"]]
 
@@ -385,11 +392,52 @@ def kept_key(container: str, name: str) -> str:
     return f"{KEPT_PREFIX}{container}/{name}"
 
 
+def kept_name(element: etree._Element) -> str:
+    """The name an element is kept under: a NewsML-G2 element's local name; a producer's
+    element of another namespace its namespace-qualified name (``{uri}versionedId``)."""
+    tag = str(element.tag)
+    return tag[len(NAR_TAG_PREFIX):] if tag.startswith(NAR_TAG_PREFIX) else tag
+
+
+def kept_tag(name: str) -> str:
+    """Inverse of :func:`kept_name`: the element's tag in ElementTree's ``{uri}name`` form."""
+    return name if name.startswith("{") else NAR_TAG_PREFIX + name
+
+
+_FOREIGN_NAME = re.compile(r"\{[^{}\s]+\}[^{}\s/:]+")
+
+
+def is_foreign(name: str) -> bool:
+    """A kept name of an element of another namespace than NewsML-G2's."""
+    return name.startswith("{") and not name.startswith(NAR_TAG_PREFIX)
+
+
 def parse_kept_key(key: str) -> tuple[str, str] | None:
-    """(container, element name) for a kept-metadata key this writer can place."""
+    """(container, element name) for a kept-metadata key this writer can place: a
+    NewsML-G2 element of the container, or an element of another namespace in a
+    container with an extension point for them."""
     if not key.startswith(KEPT_PREFIX) or "/" not in key:
         return None
     container, name = key[len(KEPT_PREFIX):].split("/", 1)
     if name in ORDER.get(container, ()) and name not in STRUCTURAL:
         return container, name
+    if container in EXTENSIBLE and _FOREIGN_NAME.fullmatch(name) and is_foreign(name):
+        return container, name
     return None
+
+
+def stated_code(element: etree._Element | None) -> str:
+    """The code an ``itemClass``, ``pubStatus`` or link hint states: its QCode's or URI's
+    last part (``ninat:text``, Reuters' ``icls:text`` and
+    ``http://cv.iptc.org/newscodes/ninature/text`` all state ``text``); "" for none."""
+    if element is None:
+        return ""
+    code = (element.get("qcode") or element.get("uri") or "").rstrip("/")
+    return re.split(r"[:/]", code)[-1]
+
+
+def states_document_value(element: etree._Element, doc: Document) -> bool:
+    """Whether ``element`` (kept as the source wrote it) still states what ``doc`` says,
+    for the elements of :data:`STATED_FIELDS` (any other element: True)."""
+    field = STATED_FIELDS.get(kept_name(element))
+    return field is None or stated_code(element) == getattr(doc, field)
