@@ -331,8 +331,10 @@ def _dateline(content_meta: etree._Element | None, context: _Context) -> Datelin
 
 
 def _source(content_meta: etree._Element | None, context: _Context) -> str | None:
+    """The first ``infoSource`` that names itself (a ``name``, else a ``literal``, as
+    Reuters gives it), else the ``creditline``."""
     for info_source in _children(content_meta, "infoSource"):
-        if (name := context.text(_first(info_source, "name"))):
+        if (name := context.text(_first(info_source, "name")) or info_source.get("literal")):
             return name
     return context.text(_first(content_meta, "creditline")) or None
 

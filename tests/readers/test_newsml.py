@@ -454,3 +454,10 @@ def test_a_status_read_otherwise_than_written_is_not_kept() -> None:
     doc = api.read(data, "newsml")
     assert doc.pub_status == "withheld" and "newsml:itemMeta/pubStatus" not in dict(doc.extra)
     assert '<pubStatus qcode="stat:withheld"/>' in api.write(doc, "newsml").decode()
+
+
+def test_an_info_source_named_by_a_literal_is_the_source() -> None:
+    """Reuters' video items name their source only as ``infoSource/@literal``."""
+    docs = list(api.read_all(THIRDPARTY_NEWSML / "sdcore-video.xml"))
+    assert {doc.source for doc in docs} == {"Reuters"}
+    assert json.loads(api.write(docs[0], "ninjs"))["infoSources"] == [{"name": "Reuters"}]
