@@ -30,7 +30,10 @@ from convert.formats import newsml as g2
 from convert.formats.body import XHTML
 from convert.formats.body.parse import BodyParser
 from convert.formats.newsml import NAR, XML_LANG
-from convert.formats.nitf import NitfBodyParser, NitfHead, nitf_body, nitf_head
+from convert.formats.nitf import (
+    TTNITF_CONTENT_TYPE, NitfBodyParser, NitfHead, TtnitfBodyParser, nitf_body, nitf_head,
+    ttnitf_head,
+)
 from convert.formats import vocabulary
 from convert.formats.dates import colon_offset, has_offset, instant as _instant
 from convert.model import (
@@ -566,7 +569,7 @@ def _metadata_containers(item: etree._Element, context: _Context
                              and any(vocabulary.is_term(child.get("howuri"), marker)
                                      for marker in _DERIVED_TIMES))],
         "contentMeta": [child for element in _children(item, "contentMeta") for child in element
-                        if not _is_extra_property(child)],
+                        if not _is_extra_property(child) and not _names_nobody(child, context)],
     }
     placeable: dict[str, list[etree._Element]] = {}
     for container, elements in containers.items():
@@ -581,6 +584,19 @@ def _metadata_containers(item: etree._Element, context: _Context
                 context.warn("newsml-dropped", f"<{g2.kept_name(element)}> in {container} is "
                              "not kept (no place for it in a newsItem)", element)
     return placeable
+
+
+def _names_nobody(element: etree._Element, context: _Context) -> bool:
+    """A ``creator`` or ``contributor`` with no name, literal, qcode or uri (TT's
+    ``<creator literal=""/>``) states nothing: not kept (warned), so that the authors the
+    item names elsewhere (a NITF byline) are written in its place."""
+    if not (_is_nar(element) and local_name(element) in ("creator", "contributor")):
+        return False
+    if context.text(_first(element, "name")) or any(
+            (element.get(name) or "").strip() for name in ("literal", "qcode", "uri")):
+        return False
+    context.warn("newsml-empty", f"<{local_name(element)}> names nobody: left out", element)
+    return True
 
 
 def _declares_unresolved_aliases(element: etree._Element) -> bool:
@@ -651,12 +667,16 @@ def _body(item: etree._Element, context: _Context
             return _xhtml_body(root, context), {}
         if local_name(content) == "inlineXML" and root is not None and local_name(root) == "nitf":
             return _nitf_body(root, context)
+        if (local_name(content) == "inlineXML" and root is not None and local_name(root) == "BODY"
+                and content.get("contenttype") == TTNITF_CONTENT_TYPE):
+            return context.blocks(root, TtnitfBodyParser), ttnitf_head(root, context.text)
     for content in contents:
         if local_name(content) == "inlineData" and (content.get("contenttype") or "text/plain"
                                                 ).startswith("text/plain"):
             return _plain_body(content.text or ""), {}
     if contents:
-        context.warn("newsml-body", "no XHTML, NITF or plain-text body; the body is empty",
+        context.warn("newsml-body", "no XHTML, NITF (or TT's TTNITF) or plain-text body; the "
+                     "body is empty",
                      contents[0])
     return (), {}
 

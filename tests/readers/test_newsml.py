@@ -16,7 +16,7 @@ from convert.formats import sniff
 from convert.errors import ConvertError
 from convert.options import WriteOptions
 from convert.model import (
-    Byline, Dateline, Emphasis, Figure, Link, ListBlock, Paragraph, Quote, plain_text,
+    Byline, Dateline, Emphasis, Figure, Heading, Link, ListBlock, Paragraph, Quote, plain_text,
 )
 from tests.support import factories
 from tests.conftest import SHARED, readable_articles
@@ -461,3 +461,27 @@ def test_an_info_source_named_by_a_literal_is_the_source() -> None:
     docs = list(api.read_all(THIRDPARTY_NEWSML / "sdcore-video.xml"))
     assert {doc.source for doc in docs} == {"Reuters"}
     assert json.loads(api.write(docs[0], "ninjs"))["infoSources"] == [{"name": "Reuters"}]
+
+
+def test_tts_own_nitf_dialect_is_read_as_a_body() -> None:
+    """TT's ``application/ttnitf+xml`` (BODY/TEXT/RUBRIK, INGRESS, BRODTEXT, MELLIS, CITAT,
+    BILD): the story, its subheadings, quotations, fact box, list and picture."""
+    doc = api.read(THIRDPARTY_NEWSML / "ntb-tt_newsml_test.xml")
+    assert not any(w.code == "newsml-body" for w in doc.provenance.warnings)
+    assert doc.bylines == (Byline("Wiktor Nummelin/TT"),)
+    texts = [plain_text(block.content) for block in doc.body if isinstance(block, Paragraph)]
+    assert texts[0].startswith("För första gången sedan EU:s Lissabonfördrag")  # INGRESS
+    assert "– Tyvärr har vår oro fördjupats, konstaterar" in texts[2]  # CITAT, TT's dash
+    assert texts[-1] == "Källa: Lissabonfördraget."  # the empty <P/>s after it are no text
+    headings = [plain_text(block.content) for block in doc.body if isinstance(block, Heading)]
+    # the first RUBRIK is the item's headline, the second the fact box's
+    assert headings[0] == '"Politiskt beslut"' and headings[-1] == "Fakta: EU:s storslägga"
+    assert doc.headline == "Polen: EU hämnas för flyktingmotstånd" not in headings
+    [figure] = [block for block in doc.body if isinstance(block, Figure)]
+    assert (figure.credit, figure.src) == (
+        "Olivier Matthys/AP/TT", "http://tt.se/media/image/4AF3FE0E977548548B1F6EAE63141581")
+    assert plain_text(figure.caption).startswith("EU-kommissionens förste viceordförande")
+    [steps] = [block for block in doc.body if isinstance(block, ListBlock)]
+    assert len(steps.items) == 4
+    written = api.write(doc, "newsml")
+    assert schema_errors(written) == [] and round_trip(doc) == doc
