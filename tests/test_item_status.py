@@ -157,3 +157,20 @@ def test_edited_by_is_a_content_editor_in_every_format() -> None:
     assert b'<contributor role="cpprole:contentEditor">' in xml
     for name in FORMATS:
         assert through(doc, name).contributors == doc.contributors, name
+
+
+EMBARGOED_RELEASE = (b"EMBARGOED UNTIL 00:01 GMT, 3 December 2026\n\nCity council approves new budget"
+                     b"\n\nBy Ann Lee\n\nLONDON, Dec 2 - The city council approved a new budget on "
+                     b"Tuesday after a long debate about transport spending.\n")
+
+
+def test_a_text_story_under_an_embargo_notice_is_never_publishable() -> None:
+    doc = api.read(EMBARGOED_RELEASE, "text")
+    assert doc.pub_status == "withheld"
+    [warning] = [w for w in doc.provenance.warnings if w.code == "embargo-notice"]
+    assert warning.line == 1
+    assert json.loads(api.write(doc, "ninjs"))["pubStatus"] == "withheld"
+    assert b'<pubStatus qcode="stat:withheld"/>' in api.write(doc, "newsml")
+    lifted = EMBARGOED_RELEASE.replace(b"EMBARGOED UNTIL", b"Embargo lifted at")
+    assert api.read(lifted, "text").pub_status == "usable"
+    assert api.read(FIRST, "text").pub_status == "usable"
