@@ -89,7 +89,7 @@ def build_item(doc: Document, options: WriteOptions | None = None) -> etree._Ele
     """The ``<newsItem>`` element for ``doc``, kept metadata included."""
     try:
         parts = derived_parts(doc, options)
-        apply_kept_metadata(parts, doc)
+        apply_kept_metadata(parts, doc, options)
         item = assemble(doc, parts)
         declare_unresolved_aliases(item, options.uri_base if options else None)
         return item
@@ -101,9 +101,11 @@ def build_item(doc: Document, options: WriteOptions | None = None) -> etree._Ele
 # ---------------------------------------------------------------- metadata
 
 
-def apply_kept_metadata(parts: Parts, doc: Document) -> None:
+def apply_kept_metadata(parts: Parts, doc: Document, options: WriteOptions | None = None
+                        ) -> None:
     """Replace derived elements by the NewsML-G2 metadata kept in ``doc.extra``, and add
-    a producer's elements of other namespaces kept there."""
+    a producer's elements of other namespaces kept there (the input's ``provider`` only
+    when ``--provider`` names none)."""
     from convert.formats.safexml import parse_fragment
 
     for key, value in doc.extra:
@@ -119,6 +121,8 @@ def apply_kept_metadata(parts: Parts, doc: Document) -> None:
             raise ConvertError(f"extra {key!r} must hold only <{name}> elements", code="invalid")
         if not all(states_document_value(element, doc) for element in kept):
             continue  # the Document's own value (a status changed since) is written instead
+        if name == "provider" and options is not None and options.provider:
+            continue  # the party that supplies this output, as the user named it
         derived = parts[container]
         if name == "contentMetaExtProperty":  # ours stay: they carry the generic extra pairs
             parts[container] = derived + kept

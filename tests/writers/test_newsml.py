@@ -191,6 +191,24 @@ def test_news_item_fields_go_where_the_standard_puts_them() -> None:
     assert {c.get("role") for c in content.findall("n:creator", NS)} == {"cpprole:author"}
 
 
+def test_provider_option_wins_over_the_provider_kept_from_the_input() -> None:
+    """IPTC's LISTING 1 names its provider by a QCode (kept as written): ``--provider``
+    names who supplies this output, and replaces it."""
+    from tests.support.newsml import official_examples
+
+    [path] = [p for p in official_examples() if p.name == "LISTING_1_A_NewsML-G2_News_Item.xml"]
+    doc = api.read(path)
+    assert "newsml:itemMeta/provider" in dict(doc.extra)
+
+    def provider(options: WriteOptions) -> etree._Element:
+        return tree(api.write(doc, "newsml", options)).find("n:itemMeta/n:provider", NS)
+
+    assert provider(WriteOptions()).get("qcode") == "nprov:REUTERS"
+    given = provider(WriteOptions(provider="Example Desk"))
+    assert (given.get("qcode"), given.findtext("n:name", namespaces=NS)) == (None,
+                                                                              "Example Desk")
+
+
 def test_extra_pairs_become_content_meta_ext_properties() -> None:
     content = tree(api.write(edge_documents()["extra-pairs"], "newsml")).find("n:contentMeta", NS)
     properties = content.findall("n:contentMetaExtProperty", NS)
