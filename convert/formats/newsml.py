@@ -95,10 +95,13 @@ UNRESOLVED_SCHEME = "cv/scheme/"
 
 #: Item-level elements this writer always makes itself (never taken from kept metadata).
 STRUCTURAL = frozenset({"rightsInfo", "itemMeta", "contentMeta", "contentSet"})
-#: Elements that state a Document field's value (``itemClass`` ninat:text, ``pubStatus``
-#: stat:canceled): kept as the source wrote them (``icls:text``, a catalog ``name``) only
-#: while they state the Document's value, so that a changed status is never overridden.
+#: Elements whose code states a Document field's value (``itemClass`` ninat:text,
+#: ``pubStatus`` stat:canceled): kept as the source wrote them (``icls:text``, a catalog
+#: ``name``) only while they state the Document's value (see :func:`still_states`).
 STATED_FIELDS = {"itemClass": "item_type", "pubStatus": "pub_status"}
+#: Elements whose (first one's) text is a Document text field's value, likewise.
+STATED_TEXTS = {"slugline": "slugline", "copyrightNotice": "copyright",
+                "usageTerms": "usage_terms"}
 #: Containers whose schema type ends with an extension point for elements of other
 #: namespaces (``xs:any namespace="##other"``): a producer's own elements go there.
 EXTENSIBLE = ("rightsInfo", "itemMeta", "contentMeta")
@@ -436,8 +439,59 @@ def stated_code(element: etree._Element | None) -> str:
     return re.split(r"[:/]", code)[-1]
 
 
-def states_document_value(element: etree._Element, doc: Document) -> bool:
-    """Whether ``element`` (kept as the source wrote it) still states what ``doc`` says,
-    for the elements of :data:`STATED_FIELDS` (any other element: True)."""
-    field = STATED_FIELDS.get(kept_name(element))
-    return field is None or stated_code(element) == getattr(doc, field)
+def still_states(name: str, group: Sequence[etree._Element], doc: Document) -> bool:
+    """Whether a group of ``name`` elements kept as the source wrote them still states what
+    ``doc`` says, so that the writer may put it back in place of what it derives: a
+    Document changed since it was read (``--metadata headline=...``, a status set to
+    canceled) is written from its fields, never overridden by the source's elements.
+    Checked for the elements that stand for a text or code field (status and item class,
+    headlines, descriptions, editor's notes, signals, slugline, rights, keywords, by line,
+    provider, source, language); any other (subjects, creators...): True."""
+    from convert.formats.safexml import text_content
+    from convert.model import byline_text
+
+    texts = ["".join(text_content(element).split()) for element in group]
+    if name in STATED_FIELDS:
+        return all(stated_code(element) == getattr(doc, STATED_FIELDS[name])
+                   for element in group)
+    if name in STATED_TEXTS:
+        return _same_text(texts[0] if texts else None, getattr(doc, STATED_TEXTS[name]))
+    if name == "edNote":
+        return _same_text("".join(texts), doc.ednote)
+    if name == "headline":
+        return all(value is None or "".join(value.split()) in texts
+                   for value in (doc.headline, doc.subheadline))
+    if name == "signal":
+        return tuple(code for element in group
+                     if (code := element.get("qcode") or element.get("uri"))) == doc.signals
+    if name == "keyword":
+        return [text for text in texts if text] == ["".join(k.split()) for k in doc.keywords]
+    if name == "by":
+        return _same_text(texts[0] if texts else None, byline_text(doc))
+    if name in ("copyrightHolder", "provider"):
+        return _same_text(_party_name(group[0]) if group else None,
+                          doc.copyright_holder if name == "copyrightHolder" else doc.provider)
+    if name == "infoSource":
+        return doc.source is None or any(_same_text(_party_name(element), doc.source)
+                                         for element in group)
+    if name == "description":
+        return all(value is None or "".join(value.split()) in texts for value in
+                   (doc.summary, *(description.text for description in doc.descriptions)))
+    if name == "language":
+        return doc.language in {element.get("tag") for element in group}
+    return True
+
+
+def _party_name(element: etree._Element) -> str | None:
+    """A party as the reader reads it: its ``name``, else its literal or code."""
+    from convert.formats.safexml import text_content
+
+    name = element.find(NAR_TAG_PREFIX + "name")
+    return ((name is not None and text_content(name).strip()) or element.get("literal")
+            or element.get("qcode") or element.get("uri"))
+
+
+def _same_text(stated: str | None, value: str | None) -> bool:
+    """The same text but for white space (the reader collapses it in other producers'
+    text, and kept elements lose the indentation between their children)."""
+    return "".join((stated or "").split()) == "".join((value or "").split())

@@ -546,7 +546,7 @@ def _kept_metadata(item: etree._Element, doc: Document,
             group = [element for element in elements if g2.kept_name(element) == name]
             mine = [element for element in derived[container]
                     if g2.kept_name(element) == name and not _is_extra_property(element)]
-            if not all(g2.states_document_value(element, doc) for element in group):
+            if not g2.still_states(name, group, doc):
                 continue  # read otherwise (an unknown status as withheld): written from doc
             if [_canonical(e) for e in group] != [_canonical(e) for e in mine]:
                 kept.append((g2.kept_key(container, name),

@@ -29,7 +29,7 @@ from convert.formats import vocabulary
 from convert.formats.newsml import (
     group_set, is_package,
     IPTC_CATALOG_HREF, QCODE_ATTRIBUTES, UNRESOLVED_SCHEME, GENERATOR, KEPT_PREFIX, NAR, NAR_TAG_PREFIX, ORDER, STANDARD_VERSION, XML_LANG, Parts, derived_parts, nar,
-    kept_name, kept_tag, parse_kept_key, states_document_value,
+    kept_name, kept_tag, parse_kept_key, still_states,
 )
 from convert.formats.qcodes import IPTC_SCHEMES
 from convert.formats.safexml import local_name
@@ -119,8 +119,8 @@ def apply_kept_metadata(parts: Parts, doc: Document, options: WriteOptions | Non
         kept = list(parse_fragment(value, NAR, source=f"extra {key}"))
         if any(element.tag != kept_tag(name) for element in kept):
             raise ConvertError(f"extra {key!r} must hold only <{name}> elements", code="invalid")
-        if not all(states_document_value(element, doc) for element in kept):
-            continue  # the Document's own value (a status changed since) is written instead
+        if not still_states(name, kept, doc):
+            continue  # the Document changed since it was read: its own values are written
         if name == "provider" and options is not None and options.provider:
             continue  # the party that supplies this output, as the user named it
         derived = parts[container]

@@ -17,7 +17,7 @@ from convert.model import Concept, Document, Heading, Paragraph
 from convert.options import WriteOptions
 from convert.formats import newsml
 from tests.support import factories
-from tests.conftest import DEV_CORPUS, FIXTURES, readable_articles
+from tests.conftest import DEV_CORPUS, FIXTURES, SHARED, readable_articles
 from tests.support.newsml import (
     NS, edge_documents, nu_check, official_examples, safe_parser, schema_errors, xhtml_bodies,
 )
@@ -207,6 +207,43 @@ def test_provider_option_wins_over_the_provider_kept_from_the_input() -> None:
     given = provider(WriteOptions(provider="Example Desk"))
     assert (given.get("qcode"), given.findtext("n:name", namespaces=NS)) == (None,
                                                                               "Example Desk")
+
+
+def test_a_document_changed_since_it_was_read_is_written_from_its_fields() -> None:
+    """Elements kept as the source wrote them are put back only while they state what the
+    Document says: a headline, editor's note, signals, slugline, rights or keywords set
+    since (``--metadata``, the library) are written, never the source's."""
+    source = SHARED / "corpus" / "thirdparty" / "newsml"
+    dpa, tt = (api.read(source / name) for name in ("sdcore-dpa.xml", "ntb-tt_newsml_test.xml"))
+    kept = {key.split("/")[-1] for doc in (dpa, tt) for key, _ in doc.extra}
+    assert {"headline", "edNote", "signal", "copyrightNotice", "usageTerms", "keyword",
+            "copyrightHolder"} <= kept
+    unchanged = api.write(dpa, "newsml")  # written back as the source had it
+    assert b'<headline rank="1">' in unchanged and b'role="dpaednoterole:notepad"' in unchanged
+    assert "<name>Ersätt refererade objekt</name>" in api.write(tt, "newsml").decode()
+    changed = replace(dpa, headline="New headline", ednote="Do not use", keywords=("one",),
+                      copyright="(c) Desk", usage_terms="None", copyright_holder="Desk")
+    content = tree(api.write(changed, "newsml"))
+    assert [e.text for e in content.iterfind(".//n:contentMeta/n:headline", NS)] == [
+        "New headline"]
+    assert [e.text for e in content.iterfind(".//n:itemMeta/n:edNote", NS)] == ["Do not use"]
+    assert [e.text for e in content.iterfind(".//n:keyword", NS)] == ["one"]
+    assert (content.findtext(".//n:copyrightNotice", namespaces=NS),
+            content.findtext(".//n:usageTerms", namespaces=NS),
+            content.findtext(".//n:copyrightHolder/n:name", namespaces=NS)) == (
+        "(c) Desk", "None", "Desk")
+    corrected = replace(tt, signals=("sig:correction",), slugline="NEW-SLUG")
+    meta = tree(api.write(corrected, "newsml"))
+    assert [e.get("qcode") for e in meta.iterfind(".//n:signal", NS)] == ["sig:correction"]
+    assert meta.findtext(".//n:slugline", namespaces=NS) == "NEW-SLUG"
+    assert api.read(api.write(corrected, "newsml"), "newsml").signals == ("sig:correction",)
+    reuters = api.read(source / "sdcore-reuters-2016-L1N14N0FF-v978556838.xml")
+    assert {"description", "infoSource", "language", "provider"} <= {
+        key.split("/")[-1] for key, _ in reuters.extra}
+    moved = api.read(api.write(replace(reuters, summary="New summary", source="Desk wire",
+                                       language="fr", provider="Desk"), "newsml"), "newsml")
+    assert (moved.summary, moved.source, moved.language, moved.provider) == (
+        "New summary", "Desk wire", "fr", "Desk")
 
 
 def test_extra_pairs_become_content_meta_ext_properties() -> None:
