@@ -446,7 +446,8 @@ def still_states(name: str, group: Sequence[etree._Element], doc: Document) -> b
     canceled) is written from its fields, never overridden by the source's elements.
     Checked for the elements that stand for a text or code field (status and item class,
     headlines, descriptions, editor's notes, signals, slugline, rights, keywords, by line,
-    provider, source, language); any other (subjects, creators...): True."""
+    provider, source, language, subjects, genres, contributors); any other (creators, whose
+    reading depends on the by line; services...): True."""
     from convert.formats.safexml import text_content
     from convert.model import byline_text
 
@@ -479,7 +480,22 @@ def still_states(name: str, group: Sequence[etree._Element], doc: Document) -> b
                    (doc.summary, *(description.text for description in doc.descriptions)))
     if name == "language":
         return doc.language in {element.get("tag") for element in group}
+    if name in ("subject", "genre"):  # the codes the reader makes concepts of, as many
+        concepts = doc.genres if name == "genre" else doc.subjects + doc.about
+        return sorted(_codes(element.get("qcode"), element.get("uri"), element.get("literal"))
+                      for element in group) == sorted(
+            _codes(concept.qcode, concept.uri, concept.literal) for concept in concepts)
+    if name == "contributor":
+        named = [("".join(text_content(found).split()), element.get("role") or "")
+                 for element in group
+                 if (found := element.find(NAR_TAG_PREFIX + "name")) is not None
+                 and text_content(found).strip()]
+        return named == [("".join(c.name.split()), c.role) for c in doc.contributors]
     return True
+
+
+def _codes(*codes: str | None) -> tuple[str, ...]:
+    return tuple(code or "" for code in codes)
 
 
 def _party_name(element: etree._Element) -> str | None:

@@ -13,7 +13,7 @@ from convert.cli import app
 from convert.errors import ConvertError
 from dataclasses import replace
 
-from convert.model import Concept, Document, Heading, Paragraph
+from convert.model import Concept, Contributor, Document, Heading, Paragraph
 from convert.options import WriteOptions
 from convert.formats import newsml
 from tests.support import factories
@@ -244,6 +244,13 @@ def test_a_document_changed_since_it_was_read_is_written_from_its_fields() -> No
                                        language="fr", provider="Desk"), "newsml"), "newsml")
     assert (moved.summary, moved.source, moved.language, moved.provider) == (
         "New summary", "Desk wire", "fr", "Desk")
+    assert {"subject", "genre", "contributor"} <= {key.split("/")[-1] for key, _ in dpa.extra}
+    topic = Concept("transport", qcode="medtop:20000763")
+    editor = Contributor("Kavita Rao", "cpprole:contentEditor")
+    again = api.read(api.write(replace(dpa, subjects=dpa.subjects + (topic,), genres=(),
+                                       contributors=(editor,)), "newsml"), "newsml")
+    assert topic in again.subjects and set(dpa.subjects) <= set(again.subjects)
+    assert (again.genres, again.contributors) == ((), (editor,))
 
 
 def test_extra_pairs_become_content_meta_ext_properties() -> None:
