@@ -14,7 +14,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Callable
-from importlib import resources
+from pathlib import Path
 
 from lxml import etree
 
@@ -71,7 +71,9 @@ def stylesheet(css: str | None) -> str:
 
 
 def default_stylesheet() -> str:
-    return resources.files("convert.writers").joinpath("html.css").read_text(encoding="utf-8")
+    """``html.css`` beside this module (read as a file: ``importlib.resources`` would import
+    zipfile, tempfile and shutil, about 5 ms of every one-file run)."""
+    return Path(__file__).with_name("html.css").read_text(encoding="utf-8")
 
 
 # ---------------------------------------------------------------- the page
