@@ -77,7 +77,7 @@ def preload(path: str | None = None) -> int:
         atexit.register(save, path)
     try:
         with open(path, "rb") as stream:
-            header, entries = marshal.load(stream)
+            header, entries = marshal.loads(stream.read())
         if header != HEADER:
             return 0
         patterns = [((type(source), source, flags),
@@ -100,18 +100,22 @@ def save(path: str | None = None) -> int:
     path = path or cache_file()
     if path is None or not usable():
         return 0
+    compiled = [(key, pattern) for key, pattern in list(_re_cache().items())
+                if key not in _loaded and isinstance(pattern, re.Pattern)]
+    if not compiled:  # every pattern of this run came from the file
+        return 0
     try:
         with open(path, "rb") as stream:
-            header, entries = marshal.load(stream)
+            header, entries = marshal.loads(stream.read())
         kept = entries if header == HEADER else []
     except (OSError, EOFError, ValueError, TypeError):
         kept = []
-    known = {(type(source), source, flags) for (source, flags), _ in kept} | _loaded
+    known = {(type(source), source, flags) for (source, flags), _ in kept}
     added: list[tuple[tuple[str | bytes, int], tuple[Any, ...]]] = []
-    for key, pattern in list(_re_cache().items()):
+    for key, pattern in compiled:
         if len(kept) + len(added) >= MAX_PATTERNS:
             break
-        if key not in known and isinstance(pattern, re.Pattern):
+        if key not in known:
             program = _program(key, pattern)
             if program is not None:
                 added.append((key[1:], program))
