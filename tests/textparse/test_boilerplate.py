@@ -113,6 +113,37 @@ def test_short_lines_after_the_last_sentence_are_sign_offs(trailer: list[str]) -
     assert len(doc.body) == 2
 
 
+@pytest.mark.parametrize("trailer", [
+    ["Contacts", "Media:\nLena Ortiz\n+1 509-555-0142"],
+    ["from Voice of America http://ift.tt/1R2RDAn\nvia IFTTT"],
+    ["Available in:"],
+    ["【問い合わせ先】\n道路局高速道路課\u3000山田\u3000太郎\nTEL：03-5253-8111（内線37312）"],
+    ["UPI 03/05 02:32 PES\nNNNN"],
+])
+def test_blocks_of_short_trailer_lines_after_the_last_sentence_are_sign_offs(
+        trailer: list[str]) -> None:
+    from convert import api
+
+    doc = api.read((STORY + "\n\n".join(trailer) + "\n").encode("utf-8"))
+    dropped = sorted(doc.provenance.dropped, key=lambda d: d.line)
+    assert [d.text for d in dropped] == "\n".join(trailer).split("\n")
+    assert {d.reason for d in dropped} - {"contact"} == {"sign-off"}
+    assert len(doc.body) == 2
+
+
+def test_the_words_of_a_contact_block_in_the_trailer_name_no_source() -> None:
+    from convert import api
+
+    doc = api.read((STORY + "Media:\nLena Ortiz\n+1 509-555-0142\n").encode("utf-8"))
+    assert len(doc.provenance.dropped) == 3 and doc.source is None
+
+
+def test_a_block_of_short_lines_with_nothing_marking_a_trailer_stays_body() -> None:
+    state = run_steps(f"Head\n\n{PARAGRAPH}\n\nThe road goes on and on\nthrough the hills "
+                      "and far away\n", "boilerplate")
+    assert state.dropped == []
+
+
 def test_a_one_word_sign_off_names_the_source_last() -> None:
     state = run_steps(f"Head\n\n{PARAGRAPH}\n\nReuter\n", "boilerplate")
     assert [(d.text, d.reason) for d in state.dropped] == [("Reuter", "sign-off")]

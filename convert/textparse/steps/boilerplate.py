@@ -39,6 +39,8 @@ SIGN_OFF_PLAIN_WORDS = 3
 #: be longer.
 SIGN_OFF_CONTACT = 160
 _CODE_MARK = re.compile(r"[/()\[\]\d]")
+#: A web address (its words, such as ``tt`` of ``ift.tt``, name no agency).
+_WEB_ADDRESS = re.compile(r"\S+://\S+|www\.\S+")
 _SENTENCE_OR_QUOTE_END = re.compile(rf"[{re.escape(SENTENCE_MARKS)}…»”\"'’]$")
 
 
@@ -180,11 +182,13 @@ def _trailer(state: ParseState) -> None:
 
 
 def _sign_offs(state: ParseState, open_chunks: list[Chunk]) -> None:
-    """Short lines after the story's last paragraph that end no sentence: the agency's
-    sign-off and its desk codes (``Reuter``, ``Lusa/Fim``, ``(Red-Mar/Adnkronos)``,
-    ``mrs mad``, ``UPI 03-12-83 02:14 PES``), in any language, by their shape.
+    """Blocks of short lines after the story's last paragraph that end no sentence: the
+    agency's sign-off and its desk codes (``Reuter``, ``Lusa/Fim``, ``(Red-Mar/Adnkronos)``,
+    ``mrs mad``, ``UPI 03-12-83 02:14 PES``), a contact block (``Media:`` / a name / a
+    number), a label with nothing after it (``Available in:``), a feed's credit (``from
+    Voice of America http://...`` / ``via IFTTT``), in any language, by their shape.
 
-    Only lines below a story (a paragraph of story length, or a table) whose last block
+    Only blocks below a story (a paragraph of story length, or a table) whose last block
     ends a sentence (or is a table, quote or list) are taken, so a short final paragraph
     of a story made of short lines stays body.
     """
@@ -196,7 +200,7 @@ def _sign_offs(state: ParseState, open_chunks: list[Chunk]) -> None:
             looks_like_prose(c.text) or c.kind == "table" for c in story):
         return
     for chunk in open_chunks[len(story):]:
-        agency = _signed_agency(chunk.text)
+        agency = _signed_agency(chunk, last=chunk is open_chunks[-1])
         if agency:
             state.meta.add_source(4, agency, chunk.line)
             state.decide(chunk.line, f"source from the sign-off: {agency!r}")
@@ -204,29 +208,49 @@ def _sign_offs(state: ParseState, open_chunks: list[Chunk]) -> None:
     del open_chunks[len(story):]
 
 
-def _signed_agency(text: str) -> str | None:
+def _signed_agency(chunk: Chunk, last: bool) -> str | None:
     """The agency a sign-off names: an agency word in it (``Con información de Notimex``,
-    ``Lusa/Fim``), else the line itself when it is one or two capitalised words
-    (``Reuter``); end marks (``END``, ``Fim``) are no agency."""
+    ``Lusa/Fim``), else, on the very last line, the line itself when it is one or two
+    capitalised words (``Reuter``); end marks (``END``, ``Fim``) are no agency, and
+    neither are the words of a contact block (``Media:`` / a name / a number) or of a web
+    address."""
+    text = _WEB_ADDRESS.sub(" ", chunk.text).strip()
+    if len(chunk.open_lines) > 1 and CONTACT_MARK.search(text):
+        return None
     for word in WORD.findall(text):
         if is_agency(word) and boilerplate_reason(word) != "end-mark":
             return str(word)
     words = text.split()
-    if len(words) <= 2 and text[:1].isupper() and not _CODE_MARK.search(text):
+    if last and len(words) <= 2 and text[:1].isupper() and not _CODE_MARK.search(text) and (
+            text[-1:] not in ":："):
         return text.strip(" -–—.")
     return None
 
 
 def _is_sign_off(chunk: Chunk) -> bool:
-    text = chunk.text.strip()
-    if chunk.kind == "text" and len(chunk.open_lines) == 1 and len(text) <= SIGN_OFF_CONTACT and (
-            CONTACT_MARK.search(text)) and not _SENTENCE_OR_QUOTE_END.search(text):
-        return True  # ``-By NAME, Agency; 201-938-5400; name@agency.com``
-    return (chunk.kind == "text" and len(chunk.open_lines) == 1 and 0 < len(text) <= SIGN_OFF
-            and len(text.split()) <= SIGN_OFF_WORDS and not _SENTENCE_OR_QUOTE_END.search(text)
-            and not text.startswith("#") and text[-1:] not in ":："
-            and (len(text.split()) <= SIGN_OFF_PLAIN_WORDS or bool(_CODE_MARK.search(text))
-                 or any(is_agency(word) for word in WORD.findall(text))))
+    """A text block of trailer lines (``_trailer_line``), one at least showing it is no
+    text: a contact, or every line marked as a code, an agency, a label or a few words."""
+    if chunk.kind != "text" or not chunk.open_lines:
+        return False
+    texts = [clean_text(line.text).strip() for line in chunk.open_lines]
+    return all(_trailer_line(text) for text in texts) and (
+        any(CONTACT_MARK.search(text) for text in texts) or all(_marked(text) for text in texts))
+
+
+def _trailer_line(text: str) -> bool:
+    """A line that may close the file under the story: short and no sentence, or a
+    reporter's contact (an e-mail address or a telephone number: it may be longer)."""
+    if not text or _SENTENCE_OR_QUOTE_END.search(text) or text.startswith("#"):
+        return False
+    return (len(text) <= SIGN_OFF and len(text.split()) <= SIGN_OFF_WORDS) or (
+        len(text) <= SIGN_OFF_CONTACT and bool(CONTACT_MARK.search(text)))
+
+
+def _marked(text: str) -> bool:
+    """A trailer line shows what it is: a few words, codes (a slash, brackets, digits),
+    an agency, or a label ending in a colon."""
+    return (len(text.split()) <= SIGN_OFF_PLAIN_WORDS or bool(_CODE_MARK.search(text))
+            or text[-1:] in ":：" or any(is_agency(word) for word in WORD.findall(text)))
 
 
 def _ends_story(chunk: Chunk) -> bool:
