@@ -34,7 +34,8 @@ from convert.textparse.datetext import (
 )
 from convert.textparse.fields import field_for
 from convert.textparse.names import (
-    ROLE_WORDS, byline_lead_end, is_agency, is_name_line, strip_markup,
+    BYLINE_LEAD, ROLE_WORDS, byline_lead_end, is_agency, is_name, is_name_line, names_in,
+    strip_markup,
 )
 from convert.textparse.state import SENTENCE_MARKS, looks_like_prose
 
@@ -59,8 +60,9 @@ _DATELINE_START = re.compile(
 _DATELINE_ONLY = re.compile(
     r"^[^()]{2,60}?\s*(?:\([^()\d]{2,40}\)|/[^/\d]{2,40}/)\s*(?:--|[-–—]|[.:])?$")
 _HEADING_MARK = re.compile(r"^#{1,6}\s")
-#: A line wholly in brackets (``[SPECIAL CABLE DESPATCH.]``): a label, not text.
-_BRACKETED = re.compile(r"^\[[^\[\]]+\]$")
+#: A line wholly in brackets (``[SPECIAL CABLE DESPATCH.]``, ``(By Telegraph.)``,
+#: ``【問い合わせ先】``): a label or a credit, not text.
+_BRACKETED = re.compile(r"^(?:\[[^\[\]]+\]|\([^()]+\)|（[^（）]+）|【[^【】]+】)$")
 _SENTENCE_INSIDE = re.compile(rf"[{re.escape(SENTENCE_MARKS)}]\s+\S")
 
 #: role -> {feature: weight}; ``bias`` is always on.
@@ -71,7 +73,8 @@ WEIGHTS: dict[str, dict[str, float]] = {
                  "byline_lead": -4.0, "name_line": -1.5, "agency": -3.0, "boilerplate": -5.0,
                  "caption": -3.0, "photo_credit": -3.0, "slug": -5.0, "numeric": -6.0,
                  "dateline_start": -4.0, "dateline_only": -4.0, "colon_end": -1.0,
-                 "all_caps_short": -1.0, "job_title": -2.0},
+                 "all_caps_short": -1.0, "job_title": -2.0, "cased_stop": 3.5,
+                 "bracketed": -3.0, "name_and_agency": -3.0, "short_lead": -1.5},
     "body": {"bias": -1.0, "prose": 3.0, "full_stop": 2.0, "sentences": 1.5, "long": 1.5,
              "dateline_start": 3.0, "short": -1.0, "title_case": -0.5, "mixed_title_case": -2.5,
              "date_line": -2.0,
@@ -82,13 +85,15 @@ WEIGHTS: dict[str, dict[str, float]] = {
                    "mixed_title_case": 1.5, "bracketed": -3.0, "long": -0.5, "very_long": -3.0,
                    "date_line": -4.0, "field": -4.0, "byline_lead": -4.0, "name_line": -3.0,
                    "boilerplate": -4.0, "caption": -3.0, "dateline_start": -4.0,
-                   "second_heading_mark": 3.0},
-    "byline": {"bias": -1.5, "byline_lead": 4.0, "name_line": 3.0, "agency": 1.0,
+                   "second_heading_mark": 3.0, "name_and_agency": -3.0, "lead_and_name": -1.0,
+                   "header_block": -1.5},
+    "byline": {"bias": -1.5, "byline_lead": 4.0, "short_lead": 2.0, "name_line": 3.0,
+               "agency": 1.0, "name_and_agency": 4.0, "lead_and_name": 1.5, "header_block": 0.5,
                "contact_block": -3.0, "job_title": 1.5,
                "sentence_case": -2.0,
                "full_stop": -2.0, "long": -3.0, "date_line": -1.0},
     "meta": {"bias": -1.5, "date_line": 4.0, "field": 4.0, "relative_time": 4.0, "bracketed": 2.0,
-             "separators": 1.0, "agency": 1.5, "long": -3.0, "prose": -1.0},
+             "separators": 1.0, "agency": 1.5, "long": -3.0, "prose": -1.0, "header_block": 0.5},
     "slugline": {"bias": -2.0, "slug": 5.0, "numeric": 5.0, "all_caps_short": 0.5},
     "kicker": {"bias": -2.5, "all_caps_short": 1.5, "colon_end": 1.5, "tiny": 0.5,
                "full_stop": -3.0},
@@ -154,6 +159,11 @@ def features(line: HeaderLine, position: int) -> dict[str, float]:
         on("sentence_case", len(words) >= 5 and len(cased) >= 3 and capitals < 0.5)
         on("all_caps_short", len(words) <= 4 and text.isupper())
         on("colon_end", last in ":：")
+        # An old newspaper's headline in capitals or title case, with a full stop
+        # (``STRIKE OF WHARF LABOURERS.``): a sentence of the story is in sentence case.
+        on("cased_stop", len(text) <= 90 and last == "." and not _SENTENCE_INSIDE.search(
+            text[:-1]) and len(cased) >= 2 and (text.isupper() or len(mixed) >= 3 and all(
+                w[0].isupper() for w in cased)))
         on("title_shape", 3 <= len(words) <= 20 and last not in SENTENCE_MARKS + ":：")
         on("heading_mark", position == 0 and _HEADING_MARK.match(text))
         on("second_heading_mark", text.startswith("## "))
@@ -166,8 +176,15 @@ def features(line: HeaderLine, position: int) -> dict[str, float]:
                                  and w not in UPDATED_WORDS]) <= 2)
         field = _FIELD.match(text)
         on("field", field and field_for(field.group(1)))
-        on("byline_lead", byline_lead_end(text))
-        on("name_line", is_name_line(text))
+        listed_lead = BYLINE_LEAD.match(text)
+        on("byline_lead", listed_lead)
+        on("short_lead", not listed_lead and byline_lead_end(text))
+        name_line = is_name_line(text)
+        on("name_line", name_line)
+        if not name_line and last not in SENTENCE_MARKS and len(words) <= 12:
+            names, agencies = names_in(text)
+            on("name_and_agency", names and agencies)
+            on("lead_and_name", _lead_and_name(text.split(",")[0].split()))
         on("agency", len(words) <= 4 and is_agency(text))
         on("job_title", len(words) <= 4 and any(w.casefold() in ROLE_WORDS for w in words))
         on("boilerplate", boilerplate_reason(text))
@@ -180,6 +197,14 @@ def features(line: HeaderLine, position: int) -> dict[str, float]:
     on("phone", PHONE.search(text))
     on("dateline_start", _DATELINE_START.match(text))
     return found
+
+
+def _lead_and_name(words: list[str]) -> bool:
+    """One or two words, then a person's name of two or three words (``Miktub minn Maria
+    Camilleri``, ``Daga Aminu Bello``): a byline whose lead-in no list has."""
+    return 3 <= len(words) <= 5 and any(
+        is_name(" ".join(words[-size:])) and not is_name(" ".join(words[:-size]))
+        for size in (2, 3) if 1 <= len(words) - size <= 2)
 
 
 _CODE_TOKEN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9:./-]*$")
@@ -215,7 +240,7 @@ def decide_roles(lines: list[HeaderLine]) -> list[RoleDecision]:
     if not lines:
         return []
     found = [features(line, index) for index, line in enumerate(lines)]
-    _contact_blocks(lines, found)
+    _block_features(lines, found)
     scores = [_role_scores(f) for f in found]
     # State (role, headline seen) -> best score; one back-pointer table per line.
     best = {(role, role == "headline"): scores[0][role]
@@ -250,15 +275,24 @@ def _supported(role: str, found: dict[str, float], scores: dict[str, float]) -> 
         weights.get(name, 0.0) * value > 0 for name, value in found.items() if name != "bias")
 
 
-def _contact_blocks(lines: list[HeaderLine], found: list[dict[str, float]]) -> None:
-    """A block of adjacent lines (no blank line between) with a telephone number in it
-    is a press contact: its name and address lines are no byline (``contact_block``)."""
+def _block_features(lines: list[HeaderLine], found: list[dict[str, float]]) -> None:
+    """Features of blocks of adjacent lines (no blank line between).
+
+    A block with a telephone number in it is a press contact: its name and address
+    lines are no byline (``contact_block``).  A block of two or more short lines, none
+    of them prose, is a block of header facts (``header_block``: a byline over a date
+    line): a standfirst stands on its own.
+    """
     start = 0
     for end in range(1, len(lines) + 1):
         if end == len(lines) or lines[end].number != lines[end - 1].number + 1:
-            if end - start >= 2 and any("phone" in f for f in found[start:end]):
-                for f in found[start:end]:
+            block = found[start:end]
+            if end - start >= 2 and any("phone" in f for f in block):
+                for f in block:
                     f["contact_block"] = 1.0
+            if end - start >= 2 and not any("prose" in f for f in block):
+                for f in block:
+                    f["header_block"] = 1.0
             start = end
 
 

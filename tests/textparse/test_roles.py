@@ -103,3 +103,26 @@ def test_a_title_case_sentence_under_the_headline_and_a_bracketed_label_are_no_b
 def test_capitals_of_a_dateline_place_are_not_title_case() -> None:
     found = features(HeaderLine(2, "CHICAGO, March 12 - Qtr ended Feb 28"), 1)
     assert "mixed_title_case" not in found
+
+
+def test_a_headline_in_capitals_or_title_case_may_end_in_a_full_stop() -> None:
+    assert roles("CABLE NEWS.", "STRIKE OF WHARF LABOURERS.", "(By Telegraph.)", LEAD) == [
+        "meta", "headline", "meta", "body"]
+    assert roles("Stranded Gamblers Consume $4,000 Worth of Chickens.", LEAD) == [
+        "headline", "body"]
+    assert "cased_stop" not in features(HeaderLine(1, "The ferry ran aground off the island."), 0)
+
+
+def test_a_name_with_its_agency_or_after_an_unlisted_lead_in_is_a_byline() -> None:
+    assert roles("Year-round ferry to Bell Island approved", "Sarah MacKinnon, The Canadian Press",
+                 LEAD) == ["headline", "byline", "body"]
+    assert roles("Gwamnatin Kano za ta sayi sababbin motocin bas 100", "Daga Aminu Bello, Kano",
+                 LEAD)[1] == "byline"
+
+
+def test_short_header_lines_in_one_block_are_no_standfirst() -> None:
+    found = [decision.role for decision in decide_roles([
+        HeaderLine(1, "Rotta ġdida tal-vapur bejn il-Belt u Tas-Sliema"),
+        HeaderLine(3, "Miktub minn Maria Camilleri"), HeaderLine(4, "Ippubblikat: 5 ta' Marzu"),
+        HeaderLine(6, LEAD)])]
+    assert found[0] == "headline" and "standfirst" not in found
