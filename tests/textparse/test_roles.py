@@ -126,3 +126,10 @@ def test_short_header_lines_in_one_block_are_no_standfirst() -> None:
         HeaderLine(3, "Miktub minn Maria Camilleri"), HeaderLine(4, "Ippubblikat: 5 ta' Marzu"),
         HeaderLine(6, LEAD)])]
     assert found[0] == "headline" and "standfirst" not in found
+
+
+def test_armenian_and_khmer_full_stops_end_sentences() -> None:
+    from convert.textparse.state import ends_sentence
+
+    assert ends_sentence("Երևանի քաղաքապետարանը հայտարարել է, որ վերանորոգումը կսկսվի ապրիլին։")
+    assert ends_sentence("សាលារាជធានីភ្នំពេញ បានប្រកាសថា ខ្លួននឹងដាក់ឱ្យដំណើរការឡានក្រុង។")
