@@ -1,4 +1,5 @@
-"""How a file lays out its text: its wrap width, wrapped lines, crossheads.
+"""How a file lays out its text: its wrap width, wrapped lines, crossheads, whether it
+writes a paragraph per line.
 
 Shared by the blocks step and the header-roles step, so that both read the
 same file the same way.
@@ -8,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from convert.textparse.state import SENTENCE_MARKS, Chunk, Line
+from convert.textparse.state import SENTENCE_MARKS, Chunk, Line, looks_like_prose
 
 #: A hard-wrapped line fills at least this share of the file's wrap width.
 WRAPPED_SHARE = 0.85
@@ -38,6 +39,42 @@ def is_crosshead(lines: list[Line], width: int) -> bool:
     first = lines[0].text.strip()
     return (len(first) < width * CROSSHEAD_SHARE and len(first.split()) <= CROSSHEAD_WORDS
             and first[-1:] not in SENTENCE_MARKS + ",;:" and is_wrapped(lines[1].text, width))
+
+
+#: A line of a block shorter than this share of the block's longest line ends its
+#: paragraph: in hard-wrapped text only the last line of a paragraph is short.
+SHORT_LINE_SHARE = 0.75
+#: A paragraph on one line has this many characters at least.
+ONE_LINE_PARAGRAPH = 100
+
+
+def paragraph_per_line(chunks: list[Chunk]) -> bool:
+    """Does the file write each paragraph on one long line (a page scrape), so that a
+    block of lines with no blank line between is lines of their own, never one wrapped
+    paragraph?  Two one-line paragraphs at least, and no block that reads as a
+    hard-wrapped paragraph (lines that fill its width above a last one)."""
+    long_lines = sum(1 for chunk in chunks if chunk.kind == "text" and len(chunk.lines) == 1
+                     and len(chunk.lines[0].text.strip()) >= ONE_LINE_PARAGRAPH
+                     and looks_like_prose(chunk.lines[0].text.strip()))
+    return long_lines >= 2 and not any(
+        chunk.kind == "text" and len(chunk.lines) >= 2 and not short_line_ends(chunk.lines)
+        and looks_like_prose(chunk.text) for chunk in chunks)
+
+
+#: A line ending in one of these carries on into the next (``NAKURU, Kenya, March 12 —``).
+CARRIES_ON = ",;:-–—(（"
+
+
+def short_line_ends(lines: list[Line]) -> list[int]:
+    """The lines (but the last) that end their paragraph or header line, whatever their
+    final mark: well short of the block's longest line, though the next line's first
+    word would have fitted on them (hard wrapping breaks a line only where the next word
+    does not fit), and not ending in a mark that carries on (a comma, a dash)."""
+    texts = [line.text.strip() for line in lines]
+    width = max(len(text) for text in texts)
+    return [index for index, (text, following) in enumerate(zip(texts, texts[1:]))
+            if len(text) < width * SHORT_LINE_SHARE and text[-1:] not in CARRIES_ON
+            and len(text) + 1 + len(following.split()[0]) <= width]
 
 
 #: ``Shr 28 cts vs 22 cts``: a label, then a value (with a digit) against another.

@@ -74,7 +74,8 @@ WEIGHTS: dict[str, dict[str, float]] = {
                  "caption": -3.0, "photo_credit": -3.0, "slug": -5.0, "numeric": -6.0,
                  "dateline_start": -4.0, "dateline_only": -4.0, "colon_end": -1.0,
                  "all_caps_short": -1.0, "job_title": -2.0, "cased_stop": 3.5,
-                 "bracketed": -3.0, "name_and_agency": -3.0, "short_lead": -1.5},
+                 "bracketed": -3.0, "name_and_agency": -3.0, "short_lead": -1.5,
+                 "repeated": 4.0, "echoed": -1.5},
     "body": {"bias": -1.0, "prose": 3.0, "full_stop": 2.0, "sentences": 1.5, "long": 1.5,
              "dateline_start": 3.0, "short": -1.0, "title_case": -0.5, "mixed_title_case": -2.5,
              "date_line": -2.0,
@@ -86,16 +87,17 @@ WEIGHTS: dict[str, dict[str, float]] = {
                    "date_line": -4.0, "field": -4.0, "byline_lead": -4.0, "name_line": -3.0,
                    "boilerplate": -4.0, "caption": -3.0, "dateline_start": -4.0,
                    "second_heading_mark": 3.0, "name_and_agency": -3.0, "lead_and_name": -1.0,
-                   "header_block": -1.5},
+                   "header_block": -1.5, "has_date": -2.0},
     "byline": {"bias": -1.5, "byline_lead": 4.0, "short_lead": 2.0, "name_line": 3.0,
                "agency": 1.0, "name_and_agency": 4.0, "lead_and_name": 1.5, "header_block": 0.5,
+               "echoed": -2.5,
                "contact_block": -3.0, "job_title": 1.5,
                "sentence_case": -2.0,
                "full_stop": -2.0, "long": -3.0, "date_line": -1.0},
-    "meta": {"bias": -1.5, "date_line": 4.0, "field": 4.0, "relative_time": 4.0, "bracketed": 2.0,
+    "meta": {"bias": -1.5, "repeated": 1.0, "has_date": 1.5, "date_line": 4.0, "field": 4.0, "relative_time": 4.0, "bracketed": 2.0,
              "separators": 1.0, "agency": 1.5, "long": -3.0, "prose": -1.0, "header_block": 0.5},
     "slugline": {"bias": -2.0, "slug": 5.0, "numeric": 5.0, "all_caps_short": 0.5},
-    "kicker": {"bias": -2.5, "all_caps_short": 1.5, "colon_end": 1.5, "tiny": 0.5,
+    "kicker": {"bias": -2.5, "all_caps_short": 1.5, "colon_end": 1.5, "tiny": 0.5, "echoed": 1.5,
                "full_stop": -3.0},
     "dateline": {"bias": -3.0, "dateline_only": 5.0},
     "caption": {"bias": -2.0, "caption": 4.0, "photo_credit": 6.0},
@@ -172,8 +174,12 @@ def features(line: HeaderLine, position: int) -> dict[str, float]:
         dates = find_dates(text, day_first=True)
         if dates:
             labels = [w.casefold() for w in leftover_words(text, dates)]
-            on("date_line", len([w for w in labels if w not in PUBLISHED_WORDS
-                                 and w not in UPDATED_WORDS]) <= 2)
+            date_line = len([w for w in labels if w not in PUBLISHED_WORDS
+                             and w not in UPDATED_WORDS]) <= 2
+            on("date_line", date_line)
+            # A date inside other words (``Artikelstatus: Fertig 22:42, 14. Mär. 2006``),
+            # not a dateline opening the story.
+            on("has_date", not date_line and not _DATELINE_START.match(text))
         field = _FIELD.match(text)
         on("field", field and field_for(field.group(1)))
         listed_lead = BYLINE_LEAD.match(text)
@@ -182,8 +188,9 @@ def features(line: HeaderLine, position: int) -> dict[str, float]:
         name_line = is_name_line(text)
         on("name_line", name_line)
         if not name_line and last not in SENTENCE_MARKS and len(words) <= 12:
-            names, agencies = names_in(text)
-            on("name_and_agency", names and agencies)
+            if "," in text or "|" in text:  # a name and its agency are set apart
+                names, agencies = names_in(text)
+                on("name_and_agency", names and agencies)
             on("lead_and_name", _lead_and_name(text.split(",")[0].split()))
         on("agency", len(words) <= 4 and is_agency(text))
         on("job_title", len(words) <= 4 and any(w.casefold() in ROLE_WORDS for w in words))
@@ -241,6 +248,7 @@ def decide_roles(lines: list[HeaderLine]) -> list[RoleDecision]:
         return []
     found = [features(line, index) for index, line in enumerate(lines)]
     _block_features(lines, found)
+    _repeated(lines, found)
     scores = [_role_scores(f) for f in found]
     # State (role, headline seen) -> best score; one back-pointer table per line.
     best = {(role, role == "headline"): scores[0][role]
@@ -294,6 +302,33 @@ def _block_features(lines: list[HeaderLine], found: list[dict[str, float]]) -> N
                 for f in block:
                     f["header_block"] = 1.0
             start = end
+
+
+#: A line repeated must have this many characters (``Video``, ``Share`` repeat too).
+MIN_REPEATED = 15
+
+
+def _repeated(lines: list[HeaderLine], found: list[dict[str, float]]) -> None:
+    """Header lines that come again in the zone.
+
+    A line repeated further down, whole or opening a longer line (a page scrape gives
+    the title, then the article's heading, maybe with its date after it), is the page's
+    title, the headline (``repeated``).  A line found inside a longer one, not at its
+    start (``European Council`` above ``Rajoy takes part in ... European Council``), is a
+    section label echoing the headline, not a name (``echoed``).
+    """
+    texts = [" ".join(strip_markup(line.text).split()).casefold() for line in lines]
+    for index, text in enumerate(texts):
+        if len(text) >= MIN_REPEATED and any(
+                other == text or other.startswith(text + " ") for other in texts[index + 1:]):
+            found[index]["repeated"] = 1.0
+            for later, other in enumerate(texts[index + 1:], index + 1):
+                if other == text:
+                    found[later]["repeated"] = 1.0
+        if len(text.split()) >= 2 and any(
+                len(other) > len(text) and text in other and not other.startswith(text)
+                for other in texts):
+            found[index]["echoed"] = 1.0
 
 
 def _role_scores(found: dict[str, float]) -> dict[str, float]:

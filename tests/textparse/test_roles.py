@@ -133,3 +133,18 @@ def test_armenian_and_khmer_full_stops_end_sentences() -> None:
 
     assert ends_sentence("Երևանի քաղաքապետարանը հայտարարել է, որ վերանորոգումը կսկսվի ապրիլին։")
     assert ends_sentence("សាលារាជធានីភ្នំពេញ បានប្រកាសថា ខ្លួននឹងដាក់ឱ្យដំណើរការឡានក្រុង។")
+
+
+def test_a_repeated_line_is_the_headline_and_an_echo_of_it_a_label() -> None:
+    title = "Richard W. Spinrad confirmed to lead NOAA"
+    assert roles("NOAA News Releases", "Syndicate content", title, f"{title} June 17, 2021",
+                 LEAD)[2] == "headline"
+    assert roles("European Council", "President Rajoy takes part in a meeting of European Council",
+                 LEAD) == ["kicker", "headline", "body"]
+
+
+def test_a_line_with_a_date_among_other_words_is_no_standfirst() -> None:
+    found = roles("Chinesische Wikinews-Ausgabe gestartet",
+                  "Artikelstatus: Fertig 22:42, 14. Mär. 2006 (CET) Bitte keine weiteren "
+                  "Veränderungen vornehmen. |", LEAD)
+    assert found[0] == "headline" and found[1] != "standfirst"

@@ -15,6 +15,10 @@
   Pay``) is a crosshead, a chunk of its own.
 - Rows of a table (``Shr 28 cts vs 22 cts``, columns aligned with spaces)
   are one ``table`` chunk.
+- In a block of text, a line well short of the block's longest one ends its
+  paragraph (hard-wrapped text fills the width up to a paragraph's last line),
+  and in a file that writes each paragraph on one long line, every line of a
+  block is a chunk of its own.
 - Thematic breaks (``---``, ``* * *``) and lone punctuation lines are chunks of
   their own.
 """
@@ -24,8 +28,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from convert.textparse.layout import could_be_row, is_crosshead, table_rows, wrap_width
-from convert.textparse.state import Chunk, Line, ParseState, ends_sentence
+from convert.textparse.captiontext import caption_parts
+from convert.textparse.layout import (
+    SHORT_LINE_SHARE, could_be_row, is_crosshead, paragraph_per_line, short_line_ends,
+    table_rows, wrap_width,
+)
+from convert.textparse.state import Chunk, Line, ParseState, ends_sentence, looks_like_prose
 
 _HTML_BREAK = re.compile(r"<\s*/?\s*p(?:\s[^<>]*)?>|(?:<\s*br\s*/?\s*>\s*){2,}", re.I)
 _THEMATIC_BREAK = re.compile(r"^\s*([-*_=~•·#])(?:\s*\1){2,}\s*$")
@@ -38,8 +46,6 @@ _LONE_PUNCTUATION = re.compile(r"^\s*[^\w\s<>&]{1,3}\s*$")
 PROSE_LENGTH = 100
 #: The most rows a table found in text has (wire tables are a few dozen rows).
 MAX_TABLE_ROWS = 200
-#: A hard-wrapped line shorter than this share of the wrap width ends its block.
-SHORT_LINE_SHARE = 0.75
 #: The first-line indent of paragraphs is this much deeper than that of wrapped lines.
 MIN_INDENT_STEP = 2
 
@@ -52,6 +58,7 @@ def blocks(state: ParseState) -> None:
     chunks = _split_by_indentation(chunks)
     chunks = _split_crossheads(state, chunks)
     chunks = _tables(state, chunks)
+    chunks = _split_at_short_lines(state, chunks)
     _numbered_runs_only(chunks)
     blank_line_style = sum(
         1 for c in chunks if c.kind == "text" and not _indent(c.lines[0].text)
@@ -82,6 +89,34 @@ def _split_crossheads(state: ParseState, chunks: list[Chunk]) -> list[Chunk]:
             result.extend([Chunk(chunk.lines[:1]), Chunk(chunk.lines[1:])])
         else:
             result.append(chunk)
+    return result
+
+
+def _split_at_short_lines(state: ParseState, chunks: list[Chunk]) -> list[Chunk]:
+    """A text block that reads as a paragraph is several where one of its lines is well
+    short of the block's width, and one a line in a file of one-line paragraphs.  A
+    block of short lines (a byline over its agency) stays one: the header roles and the
+    trailer read its lines."""
+    per_line = paragraph_per_line(chunks)
+    if per_line:
+        state.decide(None, "one paragraph per line: a block's lines are chunks of their own")
+    result: list[Chunk] = []
+    for chunk in chunks:
+        ends: list[int] = []
+        if chunk.kind == "text" and len(chunk.lines) >= 2 and looks_like_prose(chunk.text):
+            ends = list(range(len(chunk.lines) - 1)) if per_line else short_line_ends(
+                chunk.lines)
+        if not ends or caption_parts(chunk.text, in_header=False,
+                                     lines=[line.text for line in chunk.lines]):
+            # A block of short lines (the header zone reads its lines), one wrapped
+            # paragraph, or a caption under its credit line (``Photo: NAME`` / the caption).
+            result.append(chunk)
+            continue
+        for begin, end in zip([0, *(i + 1 for i in ends)], [*(i + 1 for i in ends),
+                                                             len(chunk.lines)]):
+            result.append(Chunk(chunk.lines[begin:end]))
+        if not per_line:
+            state.decide(chunk.line, f"block split after its short lines: {len(ends) + 1} chunks")
     return result
 
 
