@@ -60,6 +60,10 @@ _DATELINE_START = re.compile(
 _DATELINE_ONLY = re.compile(
     r"^[^()]{2,60}?\s*(?:\([^()\d]{2,40}\)|/[^/\d]{2,40}/)\s*(?:--|[-–—]|[.:])?$")
 _HEADING_MARK = re.compile(r"^#{1,6}\s")
+#: A spaced dash between parts of a label (``Komisja Europejska - Komunikat prasowy``).
+_DASH_PARTS = re.compile(r"\s[-–—]\s")
+#: The most words of each part of a label line (``Section - Type``, ``Key: value``).
+LABEL_PART_WORDS = 3
 #: A line wholly in brackets (``[SPECIAL CABLE DESPATCH.]``, ``(By Telegraph.)``,
 #: ``【問い合わせ先】``): a label or a credit, not text.
 _BRACKETED = re.compile(r"^(?:\[[^\[\]]+\]|\([^()]+\)|（[^（）]+）|【[^【】]+】)$")
@@ -75,7 +79,7 @@ WEIGHTS: dict[str, dict[str, float]] = {
                  "dateline_start": -4.0, "dateline_only": -4.0, "colon_end": -1.0,
                  "all_caps_short": -1.0, "job_title": -2.0, "cased_stop": 3.5,
                  "bracketed": -3.0, "name_and_agency": -3.0, "short_lead": -1.5,
-                 "repeated": 4.0, "echoed": -1.5},
+                 "repeated": 4.0, "echoed": -1.5, "menu_run": -2.0, "label_parts": -1.5},
     "body": {"bias": -1.0, "prose": 3.0, "full_stop": 2.0, "sentences": 1.5, "long": 1.5,
              "dateline_start": 3.0, "short": -1.0, "title_case": -0.5, "mixed_title_case": -2.5,
              "date_line": -2.0,
@@ -87,22 +91,24 @@ WEIGHTS: dict[str, dict[str, float]] = {
                    "date_line": -4.0, "field": -4.0, "byline_lead": -4.0, "name_line": -3.0,
                    "boilerplate": -4.0, "caption": -3.0, "dateline_start": -4.0,
                    "second_heading_mark": 3.0, "name_and_agency": -3.0, "lead_and_name": -1.0,
-                   "header_block": -1.5, "has_date": -2.0},
+                   "header_block": -1.5, "has_date": -2.0, "menu_run": -2.0},
     "byline": {"bias": -1.5, "byline_lead": 4.0, "short_lead": 2.0, "name_line": 3.0,
                "agency": 1.0, "name_and_agency": 4.0, "lead_and_name": 1.5, "header_block": 0.5,
                "echoed": -2.5,
                "contact_block": -3.0, "job_title": 1.5,
                "sentence_case": -2.0,
                "full_stop": -2.0, "long": -3.0, "date_line": -1.0},
-    "meta": {"bias": -1.5, "repeated": 1.0, "has_date": 1.5, "date_line": 4.0, "field": 4.0, "relative_time": 4.0, "bracketed": 2.0,
+    "meta": {"bias": -1.5, "repeated": 1.0, "has_date": 1.5, "label_parts": 1.0,
+             "date_line": 4.0, "field": 4.0, "relative_time": 4.0, "bracketed": 2.0,
              "separators": 1.0, "agency": 1.5, "long": -3.0, "prose": -1.0, "header_block": 0.5},
     "slugline": {"bias": -2.0, "slug": 5.0, "numeric": 5.0, "all_caps_short": 0.5},
     "kicker": {"bias": -2.5, "all_caps_short": 1.5, "colon_end": 1.5, "tiny": 0.5, "echoed": 1.5,
+               "label_parts": 2.5,
                "full_stop": -3.0},
     "dateline": {"bias": -3.0, "dateline_only": 5.0},
     "caption": {"bias": -2.0, "caption": 4.0, "photo_credit": 6.0},
     "contact": {"bias": -2.0, "phone": 2.0, "contact_block": 4.0, "prose": -3.0},
-    "boilerplate": {"bias": -2.0, "boilerplate": 5.0},
+    "boilerplate": {"bias": -2.0, "boilerplate": 5.0, "menu_run": 3.5},
 }
 #: Small preferences between neighbours (the rest of the allowed moves score 0).
 #: Most articles have a headline: a path with one gets this much more.
@@ -182,6 +188,11 @@ def features(line: HeaderLine, position: int) -> dict[str, float]:
             on("has_date", not date_line and not _DATELINE_START.match(text))
         field = _FIELD.match(text)
         on("field", field and field_for(field.group(1)))
+        # Short parts set apart by a spaced dash or a colon, none a sentence: a label
+        # (``Komisja Europejska - Komunikat prasowy``, ``Other languages: EN DE``).
+        parts = _DASH_PARTS.split(text) if not field else [field.group(1), field.group(2)]
+        on("label_parts", len(parts) >= 2 and len(words) >= 3 and last not in SENTENCE_MARKS and all(
+            0 < len(part.split()) <= LABEL_PART_WORDS for part in parts))
         listed_lead = BYLINE_LEAD.match(text)
         on("byline_lead", listed_lead)
         on("short_lead", not listed_lead and byline_lead_end(text))
@@ -249,6 +260,7 @@ def decide_roles(lines: list[HeaderLine]) -> list[RoleDecision]:
     found = [features(line, index) for index, line in enumerate(lines)]
     _block_features(lines, found)
     _repeated(lines, found)
+    _menu_runs(found)
     scores = [_role_scores(f) for f in found]
     # State (role, headline seen) -> best score; one back-pointer table per line.
     best = {(role, role == "headline"): scores[0][role]
@@ -329,6 +341,28 @@ def _repeated(lines: list[HeaderLine], found: list[dict[str, float]]) -> None:
                 len(other) > len(text) and text in other and not other.startswith(text)
                 for other in texts):
             found[index]["echoed"] = 1.0
+
+
+#: A page's menu: this many tiny lines in a row at least (``Navigation path``, ``Left
+#: navigation``, ``Additional tools``).
+MENU_RUN = 3
+#: Features that show a tiny line is something else (a byline, a date, a field, a code).
+_NOT_MENU = ("byline_lead", "short_lead", "name_line", "date_line", "has_date", "field", "slug",
+             "numeric", "full_stop", "relative_time", "agency")
+
+
+def _menu_runs(found: list[dict[str, float]]) -> None:
+    """Runs of tiny header lines (three words at most) with nothing else to show for
+    them: a scraped page's menu and buttons, not the headline (``menu_run``)."""
+    start = 0
+    for end in range(len(found) + 1):
+        if end < len(found) and "tiny" in found[end] and not any(
+                name in found[end] for name in _NOT_MENU):
+            continue
+        if end - start >= MENU_RUN:
+            for f in found[start:end]:
+                f["menu_run"] = 1.0
+        start = end + 1
 
 
 def _role_scores(found: dict[str, float]) -> dict[str, float]:

@@ -148,3 +148,19 @@ def test_a_line_with_a_date_among_other_words_is_no_standfirst() -> None:
                   "Artikelstatus: Fertig 22:42, 14. Mär. 2006 (CET) Bitte keine weiteren "
                   "Veränderungen vornehmen. |", LEAD)
     assert found[0] == "headline" and found[1] != "standfirst"
+
+
+def test_a_run_of_tiny_lines_on_top_is_a_menu_and_a_section_label_a_kicker() -> None:
+    assert roles("Navigation path", "Left navigation", "Additional tools",
+                 "Commission européenne - Fiche d'information",
+                 "Questions et réponses: l'avenir de la défense européenne", LEAD) == [
+        "boilerplate", "boilerplate", "boilerplate", "kicker", "headline", "body"]
+    # Two tiny lines are no menu: a kicker and a short headline.
+    assert "menu_run" not in features(HeaderLine(1, "Navigation path"), 0)
+
+
+def test_menu_lines_no_rule_knows_are_dropped() -> None:
+    state = run_steps(f"Navigation path\n\nLeft navigation\n\nAdditional tools\n\nA headline "
+                      f"that is long enough\n\n{LEAD}\n", "boilerplate")
+    assert [d.text for d in state.dropped] == ["Navigation path", "Left navigation",
+                                               "Additional tools"]

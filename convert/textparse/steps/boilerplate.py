@@ -46,7 +46,7 @@ _SENTENCE_OR_QUOTE_END = re.compile(rf"[{re.escape(SENTENCE_MARKS)}…»”\"'�
 
 #: Header roles whose lines are never body: when no step read them as a field, they are
 #: dropped (with the role as the reason), not left to become the first paragraph.
-NOT_BODY_ROLES = ("meta", "byline", "slugline", "kicker", "dateline", "contact")
+NOT_BODY_ROLES = ("meta", "byline", "slugline", "kicker", "dateline", "contact", "boilerplate")
 
 
 def boilerplate(state: ParseState) -> None:
@@ -83,8 +83,9 @@ def boilerplate(state: ParseState) -> None:
 
 
 def _header_leftovers(state: ParseState) -> None:
-    """Lines above the body that the header roles called metadata, a byline, a slugline...
-    but that no step could read (``Imechapishwa: 12 Machi 2019`` with an unknown label).
+    """Lines above the body that the header roles called metadata, a byline, a slugline,
+    boilerplate (a menu: ``Navigation path``)... but that no step or rule could read
+    (``Imechapishwa: 12 Machi 2019`` with an unknown label).
 
     A sentence whose role no feature of its own supports (the sequence left it no
     better one, as in a file that is all header) stays body."""
@@ -93,6 +94,8 @@ def _header_leftovers(state: ParseState) -> None:
             continue
         for line in chunk.open_lines:
             role = state.roles.get(line.number)
+            if role == "boilerplate" and boilerplate_reason(clean_text(line.text)):
+                continue  # a rule knows it: dropped below, with the rule's reason
             if role in NOT_BODY_ROLES and not (line.number in state.unsupported_roles
                                                and _is_sentence(line.text)):
                 chunk.take(line, "dropped")
