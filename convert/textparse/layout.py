@@ -101,7 +101,9 @@ def table_rows(texts: list[str]) -> list[list[str]] | None:
 
     Either rows of ``label value vs value`` (a line without ``vs`` in between is a
     one-cell row: a label over the rows below), or columns set apart by two or more
-    spaces or a tab, the same number in every line, starting at the same place.
+    spaces or a tab, the same number in every line, each column's cells starting or
+    ending (right-aligned figures) at the same place; the first line may lack the label
+    cell (a header row, ``Q4 2008      Q4 2007``: its first cell is then empty).
     """
     lines = [text.strip() for text in texts]
     if len(lines) < 2 or any(len(line) > MAX_ROW or not line for line in lines):
@@ -110,11 +112,36 @@ def table_rows(texts: list[str]) -> list[list[str]] | None:
     if sum(match is not None for match in vs_rows) >= 2 and vs_rows[-1] is not None:
         return [[cell for cell in (m["label"], m["a"], m["b"]) if cell] if m else [line]
                 for m, line in zip(vs_rows, lines)]
-    cells = [_COLUMN_GAP.split(line) for line in lines]
-    if len({len(row) for row in cells}) != 1 or len(cells[0]) < 2:
+    spans = [_cell_spans(text) for text in texts]
+    width = len(spans[-1])
+    if width < 2 or any(len(row) != width for row in spans[1:]):
         return None
-    starts = [[match.end() for match in _COLUMN_GAP.finditer(text.rstrip().lstrip(" "))]
-              for text in texts]
-    aligned = all(max(column) - min(column) <= ALIGNMENT_SLACK for column in zip(*starts))
-    numeric = all(any(ch.isdigit() for ch in row[-1]) for row in cells)
+    if len(spans[0]) == width - 1 and width >= 3:
+        spans[0] = [(-1, -1), *spans[0]]  # a header row over the figures, no label cell
+    elif len(spans[0]) != width:
+        return None
+    body = spans[1:] if spans[0][0] == (-1, -1) else spans
+    aligned = all(_aligned([row[column] for row in spans if row[column][0] >= 0])
+                  for column in range(1, width))
+    cells = [[text[start:end] if start >= 0 else "" for start, end in row]
+             for text, row in zip(texts, spans)]
+    numeric = all(any(ch.isdigit() for ch in text[row[-1][0]:row[-1][1]])
+                  for text, row in zip(texts[len(spans) - len(body):], body))
     return cells if aligned and numeric else None
+
+
+def _cell_spans(text: str) -> list[tuple[int, int]]:
+    """Where each cell of a row starts and ends (cells set apart by a column gap)."""
+    text = text.rstrip()
+    spans, start = [], len(text) - len(text.lstrip())
+    for gap in _COLUMN_GAP.finditer(text, start):
+        spans.append((start, gap.start()))
+        start = gap.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+def _aligned(column: list[tuple[int, int]]) -> bool:
+    """The cells of a column start, or end, within ``ALIGNMENT_SLACK`` of each other."""
+    return any(max(edge) - min(edge) <= ALIGNMENT_SLACK
+               for edge in ([start for start, _ in column], [end for _, end in column]))

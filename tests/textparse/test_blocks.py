@@ -1,3 +1,4 @@
+from convert.textparse.layout import table_rows
 from tests.textparse.conftest import run_steps
 
 
@@ -122,3 +123,17 @@ def test_in_a_file_of_one_line_paragraphs_a_block_of_lines_is_lines() -> None:
              "Bitte keine inhaltlichen Veränderungen vornehmen."]
     text = "Titel\n\n" + "\n".join(block) + f"\n\n{LONG}\n\n{LONG}\n"
     assert [t for _, t in shapes(text)][1:5] == block
+
+
+def test_a_table_with_a_header_row_and_right_aligned_figures_is_one_table() -> None:
+    rows = ["                            Q4 2018     Q4 2017    Change",
+            "  Net sales ($ millions)      412.5       389.2     +6.0%",
+            "  Operating income             38.1        35.7     +6.7%"]
+    chunks = run_steps("Results\n\nThe company said:\n\n" + "\n".join(rows) + "\n",
+                       "blocks").chunks
+    assert chunks[-1].kind == "table" and chunks[-1].cells == [
+        ["", "Q4 2018", "Q4 2017", "Change"],
+        ["Net sales ($ millions)", "412.5", "389.2", "+6.0%"],
+        ["Operating income", "38.1", "35.7", "+6.7%"]]
+    assert table_rows(["Net sales      412.5       389.2", "Operating income      38.1  35.7"]
+                      ) is None  # figures neither starting nor ending together

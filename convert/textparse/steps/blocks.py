@@ -56,8 +56,8 @@ def blocks(state: ParseState) -> None:
     for lines in raw:
         chunks.extend(_split_by_markers(lines))
     chunks = _split_by_indentation(chunks)
+    chunks = _tables(state, chunks)  # before crossheads: a table's header row is no crosshead
     chunks = _split_crossheads(state, chunks)
-    chunks = _tables(state, chunks)
     chunks = _split_at_short_lines(state, chunks)
     _numbered_runs_only(chunks)
     blank_line_style = sum(
@@ -123,7 +123,14 @@ def _split_at_short_lines(state: ParseState, chunks: list[Chunk]) -> list[Chunk]
 def _tables(state: ParseState, chunks: list[Chunk]) -> list[Chunk]:
     """Rows of a table become one ``table`` chunk: a block whose lines (or whose last
     lines, under a line of text) are rows, or one-line blocks of rows in a row (an
-    indented file makes every row a block of its own)."""
+    indented file makes every row a block of its own).  Rows are read as the file has
+    them, indentation included: a header row's cells stand over their columns."""
+    raw = {line.number: line.text for line in state.lines}
+
+    def row(line: Line) -> str:
+        text = raw.get(line.number, line.text)
+        return text if text.strip() == line.text.strip() else line.text
+
     result: list[Chunk] = []
     for chunk in chunks:
         previous = result[-1] if result else None
@@ -131,7 +138,7 @@ def _tables(state: ParseState, chunks: list[Chunk]) -> list[Chunk]:
                 and previous.kind == "text" and previous.lines[-1].number + 1 ==
                 chunk.lines[0].number and (len(previous.lines) == 1
                                            or previous.cells is not None)
-                and table_rows([previous.lines[-1].text, chunk.lines[0].text])):
+                and table_rows([row(previous.lines[-1]), row(chunk.lines[0])])):
             previous.lines.append(chunk.lines[0])
             previous.cells = []  # marks a run of one-line rows; checked as a whole below
             continue
@@ -139,22 +146,24 @@ def _tables(state: ParseState, chunks: list[Chunk]) -> list[Chunk]:
     final: list[Chunk] = []
     for chunk in result:
         chunk.cells = None
-        final.extend(_table_in(state, chunk) if chunk.kind == "text" else [chunk])
+        final.extend(_table_in(state, chunk, [row(line) for line in chunk.lines])
+                     if chunk.kind == "text" else [chunk])
     return final
 
 
-def _table_in(state: ParseState, chunk: Chunk) -> list[Chunk]:
-    """The chunk as a table, or its text lines then a table of its last lines.
+def _table_in(state: ParseState, chunk: Chunk, rows_text: list[str]) -> list[Chunk]:
+    """The chunk as a table, or its text lines then a table of its last lines
+    (``rows_text``: its lines as the file has them).
 
     Only the longest run of row-like lines at the end (up to ``MAX_TABLE_ROWS``)
     is tried, and that run without its first line, so a long block costs linear time.
     """
     start = len(chunk.lines)
     while start > max(0, len(chunk.lines) - MAX_TABLE_ROWS) and could_be_row(
-            chunk.lines[start - 1].text):
+            rows_text[start - 1]):
         start -= 1
     for begin in (start, start + 1):
-        rows = table_rows([line.text for line in chunk.lines[begin:]])
+        rows = table_rows(rows_text[begin:])
         if rows is not None:
             table = Chunk(chunk.lines[begin:], kind="table", cells=rows)
             state.decide(table.line, f"table: {len(rows)} rows")
