@@ -91,7 +91,8 @@ WEIGHTS: dict[str, dict[str, float]] = {
                    "date_line": -4.0, "field": -4.0, "byline_lead": -4.0, "name_line": -3.0,
                    "boilerplate": -4.0, "caption": -3.0, "dateline_start": -4.0,
                    "second_heading_mark": 3.0, "name_and_agency": -3.0, "lead_and_name": -1.0,
-                   "header_block": -1.5, "has_date": -2.0, "menu_run": -2.0},
+                   "header_block": -1.5, "has_date": -2.0, "menu_run": -2.0,
+                   "between_repeats": -3.0},
     "byline": {"bias": -1.5, "byline_lead": 4.0, "short_lead": 2.0, "name_line": 3.0,
                "agency": 1.0, "name_and_agency": 4.0, "lead_and_name": 1.5, "header_block": 0.5,
                "echoed": -2.5,
@@ -230,8 +231,11 @@ _CODE_TOKEN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9:./-]*$")
 
 def _is_code_line(words: list[str]) -> bool:
     """A wire transmission line (``a0412 BC-COMET 03-12 0287``): three or more code
-    tokens (Latin letters, digits, dashes), most with digits, none a lower-case word."""
+    tokens (Latin letters, digits, dashes), most with digits, none a lower-case word; or
+    two in capitals, one with digits (``UPI A142``)."""
     coded = sum(any(ch.isdigit() for ch in word) for word in words)
+    if len(words) == 2:  # ``UPI A142``: capitals and a code with digits
+        return coded >= 1 and all(_CODE_TOKEN.match(word) and word.isupper() for word in words)
     return len(words) >= 3 and coded * 2 > len(words) and all(
         _CODE_TOKEN.match(word) and not (word.isalpha() and word.islower()) for word in words)
 
@@ -327,7 +331,8 @@ def _repeated(lines: list[HeaderLine], found: list[dict[str, float]]) -> None:
     the title, then the article's heading, maybe with its date after it), is the page's
     title, the headline (``repeated``).  A line found inside a longer one, not at its
     start (``European Council`` above ``Rajoy takes part in ... European Council``), is a
-    section label echoing the headline, not a name (``echoed``).
+    section label echoing the headline, not a name (``echoed``).  Lines between a title
+    and its repeat are the page's, not the article's: no standfirst (``between_repeats``).
     """
     texts = [" ".join(strip_markup(line.text).split()).casefold() for line in lines]
     for index, text in enumerate(texts):
@@ -337,6 +342,9 @@ def _repeated(lines: list[HeaderLine], found: list[dict[str, float]]) -> None:
             for later, other in enumerate(texts[index + 1:], index + 1):
                 if other == text:
                     found[later]["repeated"] = 1.0
+                    for between in found[index + 1:later]:
+                        between["between_repeats"] = 1.0
+                    break
         if len(text.split()) >= 2 and any(
                 len(other) > len(text) and text in other and not other.startswith(text)
                 for other in texts):

@@ -138,9 +138,12 @@ def test_the_words_of_a_contact_block_in_the_trailer_name_no_source() -> None:
     assert len(doc.provenance.dropped) == 3 and doc.source is None
 
 
-def test_a_block_of_short_lines_with_nothing_marking_a_trailer_stays_body() -> None:
-    state = run_steps(f"Head\n\n{PARAGRAPH}\n\nThe road goes on and on\nthrough the hills "
-                      "and far away\n", "boilerplate")
+@pytest.mark.parametrize("last", [
+    "The road goes on and on\nthrough the hills and far away",
+    "WHAT:            2013 Atlantic hurricane season outlook news conference",
+])
+def test_short_lines_of_running_text_after_the_story_stay_body(last: str) -> None:
+    state = run_steps(f"Head\n\n{PARAGRAPH}\n\n{last}\n", "boilerplate")
     assert state.dropped == []
 
 

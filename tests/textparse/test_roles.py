@@ -164,3 +164,13 @@ def test_menu_lines_no_rule_knows_are_dropped() -> None:
                       f"that is long enough\n\n{LEAD}\n", "boilerplate")
     assert [d.text for d in state.dropped] == ["Navigation path", "Left navigation",
                                                "Additional tools"]
+
+
+def test_a_teletype_header_is_no_headline_and_page_lines_between_title_repeats_no_standfirst(
+        ) -> None:
+    assert "slug" in features(HeaderLine(2, "UPI A142"), 1)
+    assert "slug" not in features(HeaderLine(2, "Windows 11"), 1)
+    title = "NOAA to issue 2013 Atlantic hurricane season outlook on May 23"
+    found = roles(title, "Jay OwenEarth Systems Science", "Example Image - 600 x 150 pixels",
+                  title, "May 16, 2013", LEAD)
+    assert found[0] == "headline" and "standfirst" not in found

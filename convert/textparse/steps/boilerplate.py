@@ -35,6 +35,8 @@ SIGN_OFF = 70
 SIGN_OFF_WORDS = 8
 #: A sign-off of more words than this shows codes (a slash, brackets, digits) or an agency.
 SIGN_OFF_PLAIN_WORDS = 3
+#: A line with this many running words (lower case, four letters or more) is text, not codes.
+RUNNING_WORDS = 3
 #: A reporter's contact line in the trailer (an e-mail address or a telephone number) may
 #: be longer.
 SIGN_OFF_CONTACT = 160
@@ -250,10 +252,13 @@ def _trailer_line(text: str) -> bool:
 
 
 def _marked(text: str) -> bool:
-    """A trailer line shows what it is: a few words, codes (a slash, brackets, digits),
-    an agency, or a label ending in a colon."""
-    return (len(text.split()) <= SIGN_OFF_PLAIN_WORDS or bool(_CODE_MARK.search(text))
-            or text[-1:] in ":：" or any(is_agency(word) for word in WORD.findall(text)))
+    """A trailer line shows what it is: a few words, a label ending in a colon, or codes
+    (a slash, brackets, digits) or an agency among few running words (``WHAT: 2013
+    Atlantic hurricane season outlook news conference`` is text)."""
+    running = sum(len(word) >= 4 and word.islower() for word in text.split())
+    return len(text.split()) <= SIGN_OFF_PLAIN_WORDS or text[-1:] in ":：" or (
+        running < RUNNING_WORDS and (bool(_CODE_MARK.search(text)) or any(
+            is_agency(word) for word in WORD.findall(text))))
 
 
 def _ends_story(chunk: Chunk) -> bool:
