@@ -119,6 +119,8 @@ def test_short_lines_after_the_last_sentence_are_sign_offs(trailer: list[str]) -
     ["Available in:"],
     ["【問い合わせ先】\n道路局高速道路課\u3000山田\u3000太郎\nTEL：03-5253-8111（内線37312）"],
     ["UPI 03/05 02:32 PES\nNNNN"],
+    ["Aqra wkoll: Toroq ġodda f'Ħal Qormi"],
+    ["இதையும் படிக்க: கோவையில் புதிய மேம்பாலம் திறப்பு", "(இன்புட்: பிடிஐ)"],
 ])
 def test_blocks_of_short_trailer_lines_after_the_last_sentence_are_sign_offs(
         trailer: list[str]) -> None:

@@ -41,6 +41,8 @@ RUNNING_WORDS = 3
 #: be longer.
 SIGN_OFF_CONTACT = 160
 _CODE_MARK = re.compile(r"[/()\[\]\d]")
+#: A label of one or two words and a colon opening a line, perhaps in brackets.
+_LABEL = re.compile(r"^[(\[]?[^\s:：()\[\]]+(?:\s[^\s:：()\[\]]+)?\s?[:：]\s*\S")
 #: A web address (its words, such as ``tt`` of ``ift.tt``, name no agency).
 _WEB_ADDRESS = re.compile(r"\S+://\S+|www\.\S+")
 _SENTENCE_OR_QUOTE_END = re.compile(rf"[{re.escape(SENTENCE_MARKS)}…»”\"'’]$")
@@ -252,12 +254,13 @@ def _trailer_line(text: str) -> bool:
 
 
 def _marked(text: str) -> bool:
-    """A trailer line shows what it is: a few words, a label ending in a colon, or codes
-    (a slash, brackets, digits) or an agency among few running words (``WHAT: 2013
-    Atlantic hurricane season outlook news conference`` is text)."""
+    """A trailer line shows what it is: a few words, a label with nothing after it, or,
+    among few running words (``WHAT: 2013 Atlantic hurricane season outlook news
+    conference`` is text), a label of one or two words and a colon (``Aqra wkoll: Toroq
+    ġodda``, ``(இன்புட்: பிடிஐ)``), codes (a slash, brackets, digits) or an agency."""
     running = sum(len(word) >= 4 and word.islower() for word in text.split())
     return len(text.split()) <= SIGN_OFF_PLAIN_WORDS or text[-1:] in ":：" or (
-        running < RUNNING_WORDS and (bool(_CODE_MARK.search(text)) or any(
+        running < RUNNING_WORDS and (bool(_LABEL.match(text) or _CODE_MARK.search(text)) or any(
             is_agency(word) for word in WORD.findall(text))))
 
 
