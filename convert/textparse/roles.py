@@ -320,6 +320,8 @@ def _block_features(lines: list[HeaderLine], found: list[dict[str, float]]) -> N
             start = end
 
 
+#: The longest line an echo is found in (a headline's length; a longer one is metadata).
+ECHO_LINE = 90
 #: A line repeated must have this many characters (``Video``, ``Share`` repeat too).
 MIN_REPEATED = 15
 
@@ -331,7 +333,8 @@ def _repeated(lines: list[HeaderLine], found: list[dict[str, float]]) -> None:
     the title, then the article's heading, maybe with its date after it), is the page's
     title, the headline (``repeated``).  A line found inside a longer one, not at its
     start (``European Council`` above ``Rajoy takes part in ... European Council``), is a
-    section label echoing the headline, not a name (``echoed``).  Lines between a title
+    section label echoing the headline, not a name (``echoed``); a long line holding a
+    shorter one is a metadata line quoting the title.  Lines between a title
     and its repeat are the page's, not the article's: no standfirst (``between_repeats``).
     """
     texts = [" ".join(strip_markup(line.text).split()).casefold() for line in lines]
@@ -346,8 +349,8 @@ def _repeated(lines: list[HeaderLine], found: list[dict[str, float]]) -> None:
                         between["between_repeats"] = 1.0
                     break
         if len(text.split()) >= 2 and any(
-                len(other) > len(text) and text in other and not other.startswith(text)
-                for other in texts):
+                len(text) < len(other) <= ECHO_LINE and text in other
+                and not other.startswith(text) for other in texts):
             found[index]["echoed"] = 1.0
 
 

@@ -174,3 +174,9 @@ def test_a_teletype_header_is_no_headline_and_page_lines_between_title_repeats_n
     found = roles(title, "Jay OwenEarth Systems Science", "Example Image - 600 x 150 pixels",
                   title, "May 16, 2013", LEAD)
     assert found[0] == "headline" and "standfirst" not in found
+
+
+def test_a_long_archive_line_quoting_the_title_leaves_it_the_headline() -> None:
+    archive = ("Jasper County Democrat, Volume 15, Number 23, Rensselaer, 22 June 1912 — Some "
+               "Interesting Old Newspapers. [ARTICLE]")
+    assert roles(archive, "Some Interesting Old Newspapers.", LEAD)[1] == "headline"
