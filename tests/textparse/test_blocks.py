@@ -137,3 +137,13 @@ def test_a_table_with_a_header_row_and_right_aligned_figures_is_one_table() -> N
         ["Operating income", "38.1", "35.7", "+6.7%"]]
     assert table_rows(["Net sales      412.5       389.2", "Operating income      38.1  35.7"]
                       ) is None  # figures neither starting nor ending together
+
+
+def test_double_dashed_items_in_a_run_are_a_list_and_wrapped_items_go_on() -> None:
+    text = ("Briefing participants are:\n-- Alan Stern, NASA associate administrator, Science\n"
+            "Directorate, Headquarters\n-- Jeff Moore, Ames Research Center\n")
+    assert shapes(text) == [
+        ("text", "Briefing participants are:"),
+        ("item", "Alan Stern, NASA associate administrator, Science Directorate, Headquarters"),
+        ("item", "Jeff Moore, Ames Research Center")]
+    assert shapes("The story ends here.\n\n-- BERNAMA\n")[-1] == ("text", "-- BERNAMA")

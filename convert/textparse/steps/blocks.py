@@ -37,7 +37,9 @@ from convert.textparse.state import Chunk, Line, ParseState, ends_sentence, look
 
 _HTML_BREAK = re.compile(r"<\s*/?\s*p(?:\s[^<>]*)?>|(?:<\s*br\s*/?\s*>\s*){2,}", re.I)
 _THEMATIC_BREAK = re.compile(r"^\s*([-*_=~•·#])(?:\s*\1){2,}\s*$")
-_BULLET = re.compile(r"^\s*([-*+•·▪●◦‣])\s+(?=\S)")
+_BULLET = re.compile(r"^\s*(--|[-*+•·▪●◦‣])\s+(?=\S)")
+#: A double-dash marker: list items in a run of them, a sign-off (``-- BERNAMA``) alone.
+_DOUBLE_DASH = re.compile(r"^\s*--\s")
 _NUMBER = re.compile(r"^\s*(\d{1,2})[.)]\s+(?=\S)")
 _QUOTE = re.compile(r"^\s{0,3}>\s?")
 #: A line of one to three punctuation marks (scraping debris such as a lone ``.``).
@@ -194,7 +196,9 @@ def _split_on_blank_lines(lines: list[Line]) -> list[list[Line]]:
 
 
 def _split_by_markers(lines: list[Line]) -> list[Chunk]:
-    """Quote runs, list items and thematic breaks become chunks of their own."""
+    """Quote runs, list items and thematic breaks become chunks of their own; a line under
+    an item continues it when indented or when the item's line ends no sentence (a
+    hard-wrapped item)."""
     chunks: list[Chunk] = []
     for line in lines:
         kind = _line_kind(line.text)
@@ -210,8 +214,9 @@ def _split_by_markers(lines: list[Line]) -> list[Chunk]:
                                 kind="quote" if kind == "quote" else "item",
                                 ordered=kind == "numbered"))
         elif previous is not None and previous.lines and (
-                previous.kind == "text" or (previous.kind == "item" and _indent(line.text))):
-            previous.lines.append(line)
+                previous.kind == "text" or (previous.kind == "item" and (
+                    _indent(line.text) or not ends_sentence(previous.lines[-1].text)))):
+            previous.lines.append(line)  # an item goes on under an unfinished line
         else:
             chunks.append(Chunk([line]))
     return [chunk for chunk in chunks if chunk.lines]
@@ -294,12 +299,20 @@ def _is_paragraph_indent(chunk: Chunk) -> bool:
 
 
 def _numbered_runs_only(chunks: list[Chunk]) -> None:
-    """A lone ``1.`` line is text (``2. Bundesliga``); a run of numbered items is a list."""
+    """A lone ``1.`` line is text (``2. Bundesliga``), and so is a lone ``-- `` line (``--
+    BERNAMA``); a run of numbered or double-dashed items is a list."""
+    def kind(chunk: Chunk) -> str | None:
+        if chunk.kind != "item":
+            return None
+        return "numbered" if chunk.ordered else (
+            "dashed" if _DOUBLE_DASH.match(chunk.lines[0].text) else "bullet")
+
+    kinds = [kind(chunk) for chunk in chunks]
     for index, chunk in enumerate(chunks):
-        if chunk.kind == "item" and chunk.ordered:
-            neighbours = chunks[max(index - 1, 0):index] + chunks[index + 1:index + 2]
-            if not any(n.kind == "item" and n.ordered for n in neighbours):
-                chunk.kind, chunk.ordered = "text", False
+        if kinds[index] in ("numbered", "dashed") and kinds[index] not in (
+                kinds[index - 1] if index else None, kinds[index + 1] if index + 1 < len(
+                    chunks) else None):
+            chunk.kind, chunk.ordered = "text", False
 
 
 def _indent_text(text: str) -> str:
