@@ -189,9 +189,12 @@ def features(line: HeaderLine, position: int) -> dict[str, float]:
             on("has_date", not date_line and not _DATELINE_START.match(text))
         field = _FIELD.match(text)
         on("field", field and field_for(field.group(1)))
-        # Short parts set apart by a spaced dash or a colon, none a sentence: a label
-        # (``Komisja Europejska - Komunikat prasowy``, ``Other languages: EN DE``).
-        parts = _DASH_PARTS.split(text) if not field else [field.group(1), field.group(2)]
+        # Short parts set apart by a spaced dash, none a sentence: a label (``Komisja
+        # Europejska - Komunikat prasowy``); or a key of words and a value of one or two
+        # (``Other available languages: EN DE``), not a headline's ``Rumänien: ...``.
+        parts = _DASH_PARTS.split(text) if not field else (
+            [field.group(1), field.group(2)] if len(field.group(1).split()) >= 2
+            and len(field.group(2).split()) <= 2 else [])
         on("label_parts", len(parts) >= 2 and len(words) >= 3 and last not in SENTENCE_MARKS and all(
             0 < len(part.split()) <= LABEL_PART_WORDS for part in parts))
         listed_lead = BYLINE_LEAD.match(text)

@@ -180,3 +180,9 @@ def test_a_long_archive_line_quoting_the_title_leaves_it_the_headline() -> None:
     archive = ("Jasper County Democrat, Volume 15, Number 23, Rensselaer, 22 June 1912 — Some "
                "Interesting Old Newspapers. [ARTICLE]")
     assert roles(archive, "Some Interesting Old Newspapers.", LEAD)[1] == "headline"
+
+
+def test_a_place_and_a_colon_open_a_headline_not_a_label() -> None:
+    assert "label_parts" not in features(
+        HeaderLine(3, "Rumänien: Parlamentswahlen haben begonnen"), 1)
+    assert "label_parts" in features(HeaderLine(7, "Other available languages: EN DE"), 3)
