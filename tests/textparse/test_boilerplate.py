@@ -177,3 +177,12 @@ def test_a_reporters_contact_line_and_the_end_mark_are_the_trailer() -> None:
                     "laura.brennan@dowjones.com\n\n(END) Dow Jones Newswires\n").encode("utf-8"))
     assert [d.reason for d in doc.provenance.dropped] == ["sign-off", "sign-off"]
     assert len(doc.body) == 2
+
+
+def test_a_contact_in_brackets_glued_to_the_last_sentence_is_dropped() -> None:
+    from convert import api
+
+    doc = api.read((STORY + "The plan is online. (For more information: Veerle Nuyts – Tel.: "
+                    "+32 2 29\n96302; Enda McNamara – Tel.: +32 229 64976)\n").encode("utf-8"))
+    assert [d.reason for d in doc.provenance.dropped] == ["contact after the text"] * 2
+    assert doc.body[-1].content == ("The plan is online.",)

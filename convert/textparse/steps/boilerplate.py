@@ -181,11 +181,40 @@ def _trailer(state: ParseState) -> None:
         state.drop(open_chunks.pop(), "a title with no text after it, above the credits")
     _sign_offs(state, open_chunks)
     if open_chunks and open_chunks[-1].kind == "text":
+        _glued_contact(state, open_chunks[-1])
         line = open_chunks[-1].open_lines[-1]
         glued = GLUED_CREDIT.search(line.text)
         if glued:
             line.text = line.text[:glued.start()].rstrip()
             state.drop_line(Line(line.number, glued["credit"]), "photo credit after the text")
+
+
+#: The most lines a contact in brackets glued to the last sentence runs over.
+GLUED_CONTACT_LINES = 3
+
+
+def _glued_contact(state: ParseState, chunk: Chunk) -> None:
+    """A contact in brackets glued to the story's last sentence (``... available online.
+    (For more information: NAME – Tel.: +32 2 29 96302)``), over the last lines of a
+    hard-wrapped paragraph: dropped, the sentence kept."""
+    lines = chunk.open_lines
+    for index in range(len(lines) - 1, max(-1, len(lines) - 1 - GLUED_CONTACT_LINES), -1):
+        opening = lines[index].text.rfind("(")
+        if opening >= 0:
+            break
+    else:
+        return
+    before = lines[index].text[:opening].rstrip()
+    tail = " ".join([lines[index].text[opening:], *(line.text for line in lines[index + 1:])])
+    if not before or not ends_sentence(before) or not tail.rstrip().endswith(")") or (
+            ")" in tail.rstrip()[:-1]) or not CONTACT_MARK.search(tail):
+        return
+    state.drop_line(Line(lines[index].number, lines[index].text[opening:]),
+                    "contact after the text")
+    lines[index].text = before
+    for line in lines[index + 1:]:
+        chunk.take(line, "dropped")
+        state.drop_line(line, "contact after the text")
 
 
 def _sign_offs(state: ParseState, open_chunks: list[Chunk]) -> None:
