@@ -203,7 +203,8 @@ def features(line: HeaderLine, position: int) -> dict[str, float]:
         name_line = is_name_line(text)
         on("name_line", name_line)
         if not name_line and last not in SENTENCE_MARKS and len(words) <= 12:
-            if "," in text or "|" in text:  # a name and its agency are set apart
+            if len(words) <= NAME_AND_AGENCY_WORDS and ("," in text or "|" in text):
+                # a name and its agency, set apart
                 names, agencies = names_in(text)
                 on("name_and_agency", names and agencies)
             on("lead_and_name", _lead_and_name(text.split(",")[0].split()))
@@ -325,6 +326,9 @@ def _block_features(lines: list[HeaderLine], found: list[dict[str, float]]) -> N
 
 #: The longest line an echo is found in (a headline's length; a longer one is metadata).
 ECHO_LINE = 90
+#: The most words of a line naming a person and an agency (``Sarah MacKinnon, The
+#: Canadian Press``).
+NAME_AND_AGENCY_WORDS = 8
 #: A line repeated must have this many characters (``Video``, ``Share`` repeat too).
 MIN_REPEATED = 15
 
@@ -340,20 +344,21 @@ def _repeated(lines: list[HeaderLine], found: list[dict[str, float]]) -> None:
     shorter one is a metadata line quoting the title.  Lines between a title
     and its repeat are the page's, not the article's: no standfirst (``between_repeats``).
     """
-    texts = [" ".join(strip_markup(line.text).split()).casefold() for line in lines]
+    texts = [" ".join(line.text.strip("*_ ").split()).casefold() for line in lines]
+    containers = [text for text in texts if len(text) <= ECHO_LINE]
     for index, text in enumerate(texts):
-        if len(text) >= MIN_REPEATED and any(
-                other == text or other.startswith(text + " ") for other in texts[index + 1:]):
+        further = texts[index + 1:]
+        if len(text) >= MIN_REPEATED and (text in further or any(
+                other.startswith(text + " ") for other in further)):
             found[index]["repeated"] = 1.0
-            for later, other in enumerate(texts[index + 1:], index + 1):
-                if other == text:
-                    found[later]["repeated"] = 1.0
-                    for between in found[index + 1:later]:
-                        between["between_repeats"] = 1.0
-                    break
-        if len(text.split()) >= 2 and any(
-                len(text) < len(other) <= ECHO_LINE and text in other
-                and not other.startswith(text) for other in texts):
+            if text in further:
+                later = further.index(text) + index + 1
+                found[later]["repeated"] = 1.0
+                for between in found[index + 1:later]:
+                    between["between_repeats"] = 1.0
+        if " " in text and len(text) < ECHO_LINE and any(
+                len(text) < len(other) and text in other and not other.startswith(text)
+                for other in containers):
             found[index]["echoed"] = 1.0
 
 
