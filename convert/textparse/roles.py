@@ -13,7 +13,8 @@ A hand-weighted linear scorer turns the features into a score per role
 allowed transitions (``allowed``): at most one headline; a kicker only right
 above the headline; a standfirst only right under it (or under another
 standfirst line); a dateline alone on its line only right above the body;
-once the body starts, it goes on.  Each line's decision keeps the features
+once the body starts, it goes on (boilerplate inside it, such as a wire advisory,
+allowed).  Each line's decision keeps the features
 that weighed most for the role chosen, which ``newsconvert inspect`` prints.
 
 Why hand weights and not a trained CRF: the annotated sets have 71 headers,
@@ -246,8 +247,8 @@ def _is_code_line(words: list[str]) -> bool:
 
 def allowed(previous: str | None, role: str, seen_headline: bool) -> bool:
     """May ``role`` follow ``previous`` (None: the first line)?"""
-    if previous == "body":
-        return role == "body"
+    if previous == "body":  # boilerplate inside the story (a wire advisory) does not end it
+        return role in ("body", "boilerplate")
     if previous == "kicker":
         return role == "headline"
     if previous == "dateline":

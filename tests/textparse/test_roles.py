@@ -186,3 +186,11 @@ def test_a_place_and_a_colon_open_a_headline_not_a_label() -> None:
     assert "label_parts" not in features(
         HeaderLine(3, "Rumänien: Parlamentswahlen haben begonnen"), 1)
     assert "label_parts" in features(HeaderLine(7, "Other available languages: EN DE"), 3)
+
+
+def test_a_wire_advisory_inside_the_story_does_not_push_the_body_start_down() -> None:
+    dateline = "KOCHI, India (Reuters) - Ferry workers ended a strike on Tuesday after four days."
+    assert roles("Ferry strike ends in Kochi", "By Anil Kumar", dateline,
+                 "(Adds union comment, paragraph 3)", "The union said talks would continue.") == [
+        "headline", "byline", "body", "boilerplate", "body"]
+    assert allowed("body", "boilerplate", True) and not allowed("body", "byline", True)
