@@ -113,8 +113,10 @@ DESK_CODE = re.compile(r"^(?:[A-Z]{2,6}\s+)?(?:[a-z]{2,5}(?:\s?[/-]\s?[a-z0-9]{1
 _AGENCY_CREDIT = re.compile(
     r"^(?:[(\[]([^()\[\]]{2,40})[)\]]\.?|(?:==|--|[—–])\s*([^\s()].{1,30}))$")
 DEBRIS = re.compile(r"^[\W_]{1,3}$")
-#: A telephone number: ``202-358-1726``, ``202/358-1600``, ``+44 20 7946 0018``.
-PHONE = re.compile(r"(?<![\d-])(?:\+\d{1,3}[ .-]?)?\(?\d{2,4}\)?[ ./-]\d{3,4}[ .-]\d{3,4}(?![\d-])")
+#: A telephone number: ``202-358-1726``, ``202/358-1600``, ``+44 20 7946 0018``, and
+#: international ones in groups of any length (``+32 2 29 96302``, ``+49 (30) 2280-2820``).
+PHONE = re.compile(r"(?<![\d-])(?:(?:\+\d{1,3}[ .-]?)?\(?\d{2,4}\)?[ ./-]\d{3,4}[ .-]\d{3,4}"
+                   r"|\+(?=[\d ()-]{10})\d{1,3}(?:[ -]?\(?\d{1,5}\)?){2,4})(?![\d-])")
 #: What shows a line is someone's contact: a telephone number or an e-mail address.
 CONTACT_MARK = re.compile(rf"{PHONE.pattern}|[\w.+-]+@[\w-]+\.[\w.-]+")
 CREDIT_SOURCE = re.compile(r"\bwith (?:additional )?inputs? from ([^()\[\]]+?)\s*[)\]]?$", re.I)

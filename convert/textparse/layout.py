@@ -1,4 +1,5 @@
-"""How a file lays out its text: its wrap width, wrapped lines, crossheads.
+"""How a file lays out its text: its wrap width, wrapped lines, crossheads, whether it
+writes a paragraph per line.
 
 Shared by the blocks step and the header-roles step, so that both read the
 same file the same way.
@@ -8,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from convert.textparse.state import SENTENCE_MARKS, Chunk, Line
+from convert.textparse.state import SENTENCE_MARKS, Chunk, Line, looks_like_prose
 
 #: A hard-wrapped line fills at least this share of the file's wrap width.
 WRAPPED_SHARE = 0.85
@@ -40,6 +41,42 @@ def is_crosshead(lines: list[Line], width: int) -> bool:
             and first[-1:] not in SENTENCE_MARKS + ",;:" and is_wrapped(lines[1].text, width))
 
 
+#: A line of a block shorter than this share of the block's longest line ends its
+#: paragraph: in hard-wrapped text only the last line of a paragraph is short.
+SHORT_LINE_SHARE = 0.75
+#: A paragraph on one line has this many characters at least.
+ONE_LINE_PARAGRAPH = 100
+
+
+def paragraph_per_line(chunks: list[Chunk]) -> bool:
+    """Does the file write each paragraph on one long line (a page scrape), so that a
+    block of lines with no blank line between is lines of their own, never one wrapped
+    paragraph?  Two one-line paragraphs at least, and no block that reads as a
+    hard-wrapped paragraph (lines that fill its width above a last one)."""
+    long_lines = sum(1 for chunk in chunks if chunk.kind == "text" and len(chunk.lines) == 1
+                     and len(chunk.lines[0].text.strip()) >= ONE_LINE_PARAGRAPH
+                     and looks_like_prose(chunk.lines[0].text.strip()))
+    return long_lines >= 2 and not any(
+        chunk.kind == "text" and len(chunk.lines) >= 2 and not short_line_ends(chunk.lines)
+        and looks_like_prose(chunk.text) for chunk in chunks)
+
+
+#: A line ending in one of these carries on into the next (``NAKURU, Kenya, March 12 —``).
+CARRIES_ON = ",;:-–—(（"
+
+
+def short_line_ends(lines: list[Line]) -> list[int]:
+    """The lines (but the last) that end their paragraph or header line, whatever their
+    final mark: well short of the block's longest line, though the next line's first
+    word would have fitted on them (hard wrapping breaks a line only where the next word
+    does not fit), and not ending in a mark that carries on (a comma, a dash)."""
+    texts = [line.text.strip() for line in lines]
+    width = max(len(text) for text in texts)
+    return [index for index, (text, following) in enumerate(zip(texts, texts[1:]))
+            if len(text) < width * SHORT_LINE_SHARE and text[-1:] not in CARRIES_ON
+            and len(text) + 1 + len(following.split()[0]) <= width]
+
+
 #: ``Shr 28 cts vs 22 cts``: a label, then a value (with a digit) against another.
 #: The word between the two values of a ``label value vs value`` row (not a cell).
 ROW_SEPARATOR = "vs"
@@ -64,7 +101,9 @@ def table_rows(texts: list[str]) -> list[list[str]] | None:
 
     Either rows of ``label value vs value`` (a line without ``vs`` in between is a
     one-cell row: a label over the rows below), or columns set apart by two or more
-    spaces or a tab, the same number in every line, starting at the same place.
+    spaces or a tab, the same number in every line, each column's cells starting or
+    ending (right-aligned figures) at the same place; the first line may lack the label
+    cell (a header row, ``Q4 2008      Q4 2007``: its first cell is then empty).
     """
     lines = [text.strip() for text in texts]
     if len(lines) < 2 or any(len(line) > MAX_ROW or not line for line in lines):
@@ -73,11 +112,36 @@ def table_rows(texts: list[str]) -> list[list[str]] | None:
     if sum(match is not None for match in vs_rows) >= 2 and vs_rows[-1] is not None:
         return [[cell for cell in (m["label"], m["a"], m["b"]) if cell] if m else [line]
                 for m, line in zip(vs_rows, lines)]
-    cells = [_COLUMN_GAP.split(line) for line in lines]
-    if len({len(row) for row in cells}) != 1 or len(cells[0]) < 2:
+    spans = [_cell_spans(text) for text in texts]
+    width = len(spans[-1])
+    if width < 2 or any(len(row) != width for row in spans[1:]):
         return None
-    starts = [[match.end() for match in _COLUMN_GAP.finditer(text.rstrip().lstrip(" "))]
-              for text in texts]
-    aligned = all(max(column) - min(column) <= ALIGNMENT_SLACK for column in zip(*starts))
-    numeric = all(any(ch.isdigit() for ch in row[-1]) for row in cells)
+    if len(spans[0]) == width - 1 and width >= 3:
+        spans[0] = [(-1, -1), *spans[0]]  # a header row over the figures, no label cell
+    elif len(spans[0]) != width:
+        return None
+    body = spans[1:] if spans[0][0] == (-1, -1) else spans
+    aligned = all(_aligned([row[column] for row in spans if row[column][0] >= 0])
+                  for column in range(1, width))
+    cells = [[text[start:end] if start >= 0 else "" for start, end in row]
+             for text, row in zip(texts, spans)]
+    numeric = all(any(ch.isdigit() for ch in text[row[-1][0]:row[-1][1]])
+                  for text, row in zip(texts[len(spans) - len(body):], body))
     return cells if aligned and numeric else None
+
+
+def _cell_spans(text: str) -> list[tuple[int, int]]:
+    """Where each cell of a row starts and ends (cells set apart by a column gap)."""
+    text = text.rstrip()
+    spans, start = [], len(text) - len(text.lstrip())
+    for gap in _COLUMN_GAP.finditer(text, start):
+        spans.append((start, gap.start()))
+        start = gap.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+def _aligned(column: list[tuple[int, int]]) -> bool:
+    """The cells of a column start, or end, within ``ALIGNMENT_SLACK`` of each other."""
+    return any(max(edge) - min(edge) <= ALIGNMENT_SLACK
+               for edge in ([start for start, _ in column], [end for _, end in column]))

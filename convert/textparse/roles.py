@@ -13,7 +13,8 @@ A hand-weighted linear scorer turns the features into a score per role
 allowed transitions (``allowed``): at most one headline; a kicker only right
 above the headline; a standfirst only right under it (or under another
 standfirst line); a dateline alone on its line only right above the body;
-once the body starts, it goes on.  Each line's decision keeps the features
+once the body starts, it goes on (boilerplate inside it, such as a wire advisory,
+allowed).  Each line's decision keeps the features
 that weighed most for the role chosen, which ``newsconvert inspect`` prints.
 
 Why hand weights and not a trained CRF: the annotated sets have 71 headers,
@@ -34,7 +35,8 @@ from convert.textparse.datetext import (
 )
 from convert.textparse.fields import field_for
 from convert.textparse.names import (
-    ROLE_WORDS, byline_lead_end, is_agency, is_name_line, strip_markup,
+    BYLINE_LEAD, ROLE_WORDS, byline_lead_end, is_agency, is_name, is_name_line, names_in,
+    strip_markup,
 )
 from convert.textparse.state import SENTENCE_MARKS, looks_like_prose
 
@@ -59,8 +61,13 @@ _DATELINE_START = re.compile(
 _DATELINE_ONLY = re.compile(
     r"^[^()]{2,60}?\s*(?:\([^()\d]{2,40}\)|/[^/\d]{2,40}/)\s*(?:--|[-–—]|[.:])?$")
 _HEADING_MARK = re.compile(r"^#{1,6}\s")
-#: A line wholly in brackets (``[SPECIAL CABLE DESPATCH.]``): a label, not text.
-_BRACKETED = re.compile(r"^\[[^\[\]]+\]$")
+#: A spaced dash between parts of a label (``Komisja Europejska - Komunikat prasowy``).
+_DASH_PARTS = re.compile(r"\s[-–—]\s")
+#: The most words of each part of a label line (``Section - Type``, ``Key: value``).
+LABEL_PART_WORDS = 3
+#: A line wholly in brackets (``[SPECIAL CABLE DESPATCH.]``, ``(By Telegraph.)``,
+#: ``【問い合わせ先】``): a label or a credit, not text.
+_BRACKETED = re.compile(r"^(?:\[[^\[\]]+\]|\([^()]+\)|（[^（）]+）|【[^【】]+】)$")
 _SENTENCE_INSIDE = re.compile(rf"[{re.escape(SENTENCE_MARKS)}]\s+\S")
 
 #: role -> {feature: weight}; ``bias`` is always on.
@@ -71,7 +78,9 @@ WEIGHTS: dict[str, dict[str, float]] = {
                  "byline_lead": -4.0, "name_line": -1.5, "agency": -3.0, "boilerplate": -5.0,
                  "caption": -3.0, "photo_credit": -3.0, "slug": -5.0, "numeric": -6.0,
                  "dateline_start": -4.0, "dateline_only": -4.0, "colon_end": -1.0,
-                 "all_caps_short": -1.0, "job_title": -2.0},
+                 "all_caps_short": -1.0, "job_title": -2.0, "cased_stop": 3.5,
+                 "bracketed": -3.0, "name_and_agency": -3.0, "short_lead": -1.5,
+                 "repeated": 4.0, "echoed": -1.5, "menu_run": -2.0, "label_parts": -1.5},
     "body": {"bias": -1.0, "prose": 3.0, "full_stop": 2.0, "sentences": 1.5, "long": 1.5,
              "dateline_start": 3.0, "short": -1.0, "title_case": -0.5, "mixed_title_case": -2.5,
              "date_line": -2.0,
@@ -82,20 +91,26 @@ WEIGHTS: dict[str, dict[str, float]] = {
                    "mixed_title_case": 1.5, "bracketed": -3.0, "long": -0.5, "very_long": -3.0,
                    "date_line": -4.0, "field": -4.0, "byline_lead": -4.0, "name_line": -3.0,
                    "boilerplate": -4.0, "caption": -3.0, "dateline_start": -4.0,
-                   "second_heading_mark": 3.0},
-    "byline": {"bias": -1.5, "byline_lead": 4.0, "name_line": 3.0, "agency": 1.0,
+                   "second_heading_mark": 3.0, "name_and_agency": -3.0, "lead_and_name": -1.0,
+                   "header_block": -1.5, "has_date": -2.0, "menu_run": -2.0,
+                   "between_repeats": -3.0},
+    "byline": {"bias": -1.5, "byline_lead": 4.0, "short_lead": 2.0, "name_line": 3.0,
+               "agency": 1.0, "name_and_agency": 4.0, "lead_and_name": 1.5, "header_block": 0.5,
+               "echoed": -2.5,
                "contact_block": -3.0, "job_title": 1.5,
                "sentence_case": -2.0,
                "full_stop": -2.0, "long": -3.0, "date_line": -1.0},
-    "meta": {"bias": -1.5, "date_line": 4.0, "field": 4.0, "relative_time": 4.0, "bracketed": 2.0,
-             "separators": 1.0, "agency": 1.5, "long": -3.0, "prose": -1.0},
+    "meta": {"bias": -1.5, "repeated": 1.0, "has_date": 1.5, "label_parts": 1.0,
+             "date_line": 4.0, "field": 4.0, "relative_time": 4.0, "bracketed": 2.0,
+             "separators": 1.0, "agency": 1.5, "long": -3.0, "prose": -1.0, "header_block": 0.5},
     "slugline": {"bias": -2.0, "slug": 5.0, "numeric": 5.0, "all_caps_short": 0.5},
-    "kicker": {"bias": -2.5, "all_caps_short": 1.5, "colon_end": 1.5, "tiny": 0.5,
+    "kicker": {"bias": -2.5, "all_caps_short": 1.5, "colon_end": 1.5, "tiny": 0.5, "echoed": 1.5,
+               "label_parts": 2.5,
                "full_stop": -3.0},
     "dateline": {"bias": -3.0, "dateline_only": 5.0},
     "caption": {"bias": -2.0, "caption": 4.0, "photo_credit": 6.0},
     "contact": {"bias": -2.0, "phone": 2.0, "contact_block": 4.0, "prose": -3.0},
-    "boilerplate": {"bias": -2.0, "boilerplate": 5.0},
+    "boilerplate": {"bias": -2.0, "boilerplate": 5.0, "menu_run": 3.5},
 }
 #: Small preferences between neighbours (the rest of the allowed moves score 0).
 #: Most articles have a headline: a path with one gets this much more.
@@ -154,6 +169,11 @@ def features(line: HeaderLine, position: int) -> dict[str, float]:
         on("sentence_case", len(words) >= 5 and len(cased) >= 3 and capitals < 0.5)
         on("all_caps_short", len(words) <= 4 and text.isupper())
         on("colon_end", last in ":：")
+        # An old newspaper's headline in capitals or title case, with a full stop
+        # (``STRIKE OF WHARF LABOURERS.``): a sentence of the story is in sentence case.
+        on("cased_stop", len(text) <= 90 and last == "." and not _SENTENCE_INSIDE.search(
+            text[:-1]) and len(cased) >= 2 and (text.isupper() or len(mixed) >= 3 and all(
+                w[0].isupper() for w in cased)))
         on("title_shape", 3 <= len(words) <= 20 and last not in SENTENCE_MARKS + ":：")
         on("heading_mark", position == 0 and _HEADING_MARK.match(text))
         on("second_heading_mark", text.startswith("## "))
@@ -162,12 +182,33 @@ def features(line: HeaderLine, position: int) -> dict[str, float]:
         dates = find_dates(text, day_first=True)
         if dates:
             labels = [w.casefold() for w in leftover_words(text, dates)]
-            on("date_line", len([w for w in labels if w not in PUBLISHED_WORDS
-                                 and w not in UPDATED_WORDS]) <= 2)
+            date_line = len([w for w in labels if w not in PUBLISHED_WORDS
+                             and w not in UPDATED_WORDS]) <= 2
+            on("date_line", date_line)
+            # A date inside other words (``Artikelstatus: Fertig 22:42, 14. Mär. 2006``),
+            # not a dateline opening the story.
+            on("has_date", not date_line and not _DATELINE_START.match(text))
         field = _FIELD.match(text)
         on("field", field and field_for(field.group(1)))
-        on("byline_lead", byline_lead_end(text))
-        on("name_line", is_name_line(text))
+        # Short parts set apart by a spaced dash, none a sentence: a label (``Komisja
+        # Europejska - Komunikat prasowy``); or a key of words and a value of one or two
+        # (``Other available languages: EN DE``), not a headline's ``Rumänien: ...``.
+        parts = _DASH_PARTS.split(text) if not field else (
+            [field.group(1), field.group(2)] if len(field.group(1).split()) >= 2
+            and len(field.group(2).split()) <= 2 else [])
+        on("label_parts", len(parts) >= 2 and len(words) >= 3 and last not in SENTENCE_MARKS and all(
+            0 < len(part.split()) <= LABEL_PART_WORDS for part in parts))
+        listed_lead = BYLINE_LEAD.match(text)
+        on("byline_lead", listed_lead)
+        on("short_lead", not listed_lead and byline_lead_end(text))
+        name_line = is_name_line(text)
+        on("name_line", name_line)
+        if not name_line and last not in SENTENCE_MARKS and len(words) <= 12:
+            if len(words) <= NAME_AND_AGENCY_WORDS and ("," in text or "|" in text):
+                # a name and its agency, set apart
+                names, agencies = names_in(text)
+                on("name_and_agency", names and agencies)
+            on("lead_and_name", _lead_and_name(text.split(",")[0].split()))
         on("agency", len(words) <= 4 and is_agency(text))
         on("job_title", len(words) <= 4 and any(w.casefold() in ROLE_WORDS for w in words))
         on("boilerplate", boilerplate_reason(text))
@@ -182,21 +223,32 @@ def features(line: HeaderLine, position: int) -> dict[str, float]:
     return found
 
 
+def _lead_and_name(words: list[str]) -> bool:
+    """One or two words, then a person's name of two or three words (``Miktub minn Maria
+    Camilleri``, ``Daga Aminu Bello``): a byline whose lead-in no list has."""
+    return 3 <= len(words) <= 5 and any(
+        is_name(" ".join(words[-size:])) and not is_name(" ".join(words[:-size]))
+        for size in (2, 3) if 1 <= len(words) - size <= 2)
+
+
 _CODE_TOKEN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9:./-]*$")
 
 
 def _is_code_line(words: list[str]) -> bool:
     """A wire transmission line (``a0412 BC-COMET 03-12 0287``): three or more code
-    tokens (Latin letters, digits, dashes), most with digits, none a lower-case word."""
+    tokens (Latin letters, digits, dashes), most with digits, none a lower-case word; or
+    two in capitals, one with digits (``UPI A142``)."""
     coded = sum(any(ch.isdigit() for ch in word) for word in words)
+    if len(words) == 2:  # ``UPI A142``: capitals and a code with digits
+        return coded >= 1 and all(_CODE_TOKEN.match(word) and word.isupper() for word in words)
     return len(words) >= 3 and coded * 2 > len(words) and all(
         _CODE_TOKEN.match(word) and not (word.isalpha() and word.islower()) for word in words)
 
 
 def allowed(previous: str | None, role: str, seen_headline: bool) -> bool:
     """May ``role`` follow ``previous`` (None: the first line)?"""
-    if previous == "body":
-        return role == "body"
+    if previous == "body":  # boilerplate inside the story (a wire advisory) does not end it
+        return role in ("body", "boilerplate")
     if previous == "kicker":
         return role == "headline"
     if previous == "dateline":
@@ -215,7 +267,9 @@ def decide_roles(lines: list[HeaderLine]) -> list[RoleDecision]:
     if not lines:
         return []
     found = [features(line, index) for index, line in enumerate(lines)]
-    _contact_blocks(lines, found)
+    _block_features(lines, found)
+    _repeated(lines, found)
+    _menu_runs(found)
     scores = [_role_scores(f) for f in found]
     # State (role, headline seen) -> best score; one back-pointer table per line.
     best = {(role, role == "headline"): scores[0][role]
@@ -250,16 +304,85 @@ def _supported(role: str, found: dict[str, float], scores: dict[str, float]) -> 
         weights.get(name, 0.0) * value > 0 for name, value in found.items() if name != "bias")
 
 
-def _contact_blocks(lines: list[HeaderLine], found: list[dict[str, float]]) -> None:
-    """A block of adjacent lines (no blank line between) with a telephone number in it
-    is a press contact: its name and address lines are no byline (``contact_block``)."""
+def _block_features(lines: list[HeaderLine], found: list[dict[str, float]]) -> None:
+    """Features of blocks of adjacent lines (no blank line between).
+
+    A block with a telephone number in it is a press contact: its name and address
+    lines are no byline (``contact_block``).  A block of two or more short lines, none
+    of them prose, is a block of header facts (``header_block``: a byline over a date
+    line): a standfirst stands on its own.
+    """
     start = 0
     for end in range(1, len(lines) + 1):
         if end == len(lines) or lines[end].number != lines[end - 1].number + 1:
-            if end - start >= 2 and any("phone" in f for f in found[start:end]):
-                for f in found[start:end]:
+            block = found[start:end]
+            if end - start >= 2 and any("phone" in f for f in block):
+                for f in block:
                     f["contact_block"] = 1.0
+            if end - start >= 2 and not any("prose" in f for f in block):
+                for f in block:
+                    f["header_block"] = 1.0
             start = end
+
+
+#: The longest line an echo is found in (a headline's length; a longer one is metadata).
+ECHO_LINE = 90
+#: The most words of a line naming a person and an agency (``Sarah MacKinnon, The
+#: Canadian Press``).
+NAME_AND_AGENCY_WORDS = 8
+#: A line repeated must have this many characters (``Video``, ``Share`` repeat too).
+MIN_REPEATED = 15
+
+
+def _repeated(lines: list[HeaderLine], found: list[dict[str, float]]) -> None:
+    """Header lines that come again in the zone.
+
+    A line repeated further down, whole or opening a longer line (a page scrape gives
+    the title, then the article's heading, maybe with its date after it), is the page's
+    title, the headline (``repeated``).  A line found inside a longer one, not at its
+    start (``European Council`` above ``Rajoy takes part in ... European Council``), is a
+    section label echoing the headline, not a name (``echoed``); a long line holding a
+    shorter one is a metadata line quoting the title.  Lines between a title
+    and its repeat are the page's, not the article's: no standfirst (``between_repeats``).
+    """
+    texts = [" ".join(line.text.strip("*_ ").split()).casefold() for line in lines]
+    containers = [text for text in texts if len(text) <= ECHO_LINE]
+    for index, text in enumerate(texts):
+        further = texts[index + 1:]
+        if len(text) >= MIN_REPEATED and (text in further or any(
+                other.startswith(text + " ") for other in further)):
+            found[index]["repeated"] = 1.0
+            if text in further:
+                later = further.index(text) + index + 1
+                found[later]["repeated"] = 1.0
+                for between in found[index + 1:later]:
+                    between["between_repeats"] = 1.0
+        if " " in text and len(text) < ECHO_LINE and any(
+                len(text) < len(other) and text in other and not other.startswith(text)
+                for other in containers):
+            found[index]["echoed"] = 1.0
+
+
+#: A page's menu: this many tiny lines in a row at least (``Navigation path``, ``Left
+#: navigation``, ``Additional tools``).
+MENU_RUN = 3
+#: Features that show a tiny line is something else (a byline, a date, a field, a code).
+_NOT_MENU = ("byline_lead", "short_lead", "name_line", "date_line", "has_date", "field", "slug",
+             "numeric", "full_stop", "relative_time", "agency")
+
+
+def _menu_runs(found: list[dict[str, float]]) -> None:
+    """Runs of tiny header lines (three words at most) with nothing else to show for
+    them: a scraped page's menu and buttons, not the headline (``menu_run``)."""
+    start = 0
+    for end in range(len(found) + 1):
+        if end < len(found) and "tiny" in found[end] and not any(
+                name in found[end] for name in _NOT_MENU):
+            continue
+        if end - start >= MENU_RUN:
+            for f in found[start:end]:
+                f["menu_run"] = 1.0
+        start = end + 1
 
 
 def _role_scores(found: dict[str, float]) -> dict[str, float]:

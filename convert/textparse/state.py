@@ -232,8 +232,9 @@ class ParseState:
         return len(self.chunks)
 
 
-#: Marks that end a sentence: Latin, CJK, Devanagari danda, Arabic and Urdu, Burmese, Ethiopic.
-SENTENCE_MARKS = ".!?。！？।॥؟۔။።"
+#: Marks that end a sentence: Latin, CJK, Devanagari danda, Arabic and Urdu, Burmese, Ethiopic,
+#: Armenian, Khmer, Tibetan.
+SENTENCE_MARKS = ".!?。！？।॥؟۔။።։។៕།"
 _SENTENCE_END = re.compile(rf"[{re.escape(SENTENCE_MARKS)}…»”\"'’]$")
 
 

@@ -1,3 +1,4 @@
+from convert.textparse.layout import table_rows
 from tests.textparse.conftest import run_steps
 
 
@@ -93,3 +94,56 @@ def test_indented_table_rows_are_one_table() -> None:
                        "         Shr 41 cts vs 36 cts\n         Net 5,210,000 vs 4,580,000\n"
                        "         Revs 88.4 mln vs 81.9 mln\n", "blocks").chunks
     assert [c.kind for c in chunks][-1] == "table" and len(chunks[-1].cells) == 3
+
+
+LONG = ("Heute hat in Rumänien die Parlamentswahl begonnen, und etwa 18 Millionen Menschen "
+        "sind aufgefordert, ihre Stimme abzugeben.")
+
+
+def test_a_line_short_of_its_block_where_the_next_word_fits_ends_a_paragraph() -> None:
+    text = f"Chinesische Ausgabe gestartet\n{LONG}\n\nSo weit die Nachricht.\n{LONG}\n"
+    assert [t for _, t in shapes(text)] == [
+        "Chinesische Ausgabe gestartet", LONG, "So weit die Nachricht.", LONG]
+
+
+def test_hard_wrapped_lines_a_carrying_on_line_and_a_caption_stay_one_block() -> None:
+    wrapped = ("Digital Turbine, Inc. ( https://www.digitalturbine.com/ ) (Nasdaq: APPS), a\n"
+               "leader in mobile monetization solutions, today announced a strategic\n"
+               "solution, Pay(TM) ( https://www.digitalturbine.com/products/pay/ ), with\n"
+               "Axiata's Mobile Internet Fulfillment Exchange (MIFE) platform, enabling a.\n")
+    assert len(shapes(wrapped)) == 1
+    assert len(shapes(f"NAKURU, Kenya, March 12 —\n{LONG}\n")) == 1
+    assert len(shapes("Photo: Norfolk County Council\nTrader Jenny Palmer outside her fruit "
+                      "and vegetable stall.\n")) == 1
+
+
+def test_in_a_file_of_one_line_paragraphs_a_block_of_lines_is_lines() -> None:
+    block = ["aus Wikinews, einem freien Wiki für Nachrichten", "Wechseln zu: Navigation, Suche",
+             "Veröffentlicht: 18:33, 9. Dez. 2012 (CET)",
+             "Bitte keine inhaltlichen Veränderungen vornehmen."]
+    text = "Titel\n\n" + "\n".join(block) + f"\n\n{LONG}\n\n{LONG}\n"
+    assert [t for _, t in shapes(text)][1:5] == block
+
+
+def test_a_table_with_a_header_row_and_right_aligned_figures_is_one_table() -> None:
+    rows = ["                            Q4 2018     Q4 2017    Change",
+            "  Net sales ($ millions)      412.5       389.2     +6.0%",
+            "  Operating income             38.1        35.7     +6.7%"]
+    chunks = run_steps("Results\n\nThe company said:\n\n" + "\n".join(rows) + "\n",
+                       "blocks").chunks
+    assert chunks[-1].kind == "table" and chunks[-1].cells == [
+        ["", "Q4 2018", "Q4 2017", "Change"],
+        ["Net sales ($ millions)", "412.5", "389.2", "+6.0%"],
+        ["Operating income", "38.1", "35.7", "+6.7%"]]
+    assert table_rows(["Net sales      412.5       389.2", "Operating income      38.1  35.7"]
+                      ) is None  # figures neither starting nor ending together
+
+
+def test_double_dashed_items_in_a_run_are_a_list_and_wrapped_items_go_on() -> None:
+    text = ("Briefing participants are:\n-- Alan Stern, NASA associate administrator, Science\n"
+            "Directorate, Headquarters\n-- Jeff Moore, Ames Research Center\n")
+    assert shapes(text) == [
+        ("text", "Briefing participants are:"),
+        ("item", "Alan Stern, NASA associate administrator, Science Directorate, Headquarters"),
+        ("item", "Jeff Moore, Ames Research Center")]
+    assert shapes("The story ends here.\n\n-- BERNAMA\n")[-1] == ("text", "-- BERNAMA")

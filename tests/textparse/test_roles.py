@@ -103,3 +103,94 @@ def test_a_title_case_sentence_under_the_headline_and_a_bracketed_label_are_no_b
 def test_capitals_of_a_dateline_place_are_not_title_case() -> None:
     found = features(HeaderLine(2, "CHICAGO, March 12 - Qtr ended Feb 28"), 1)
     assert "mixed_title_case" not in found
+
+
+def test_a_headline_in_capitals_or_title_case_may_end_in_a_full_stop() -> None:
+    assert roles("CABLE NEWS.", "STRIKE OF WHARF LABOURERS.", "(By Telegraph.)", LEAD) == [
+        "meta", "headline", "meta", "body"]
+    assert roles("Stranded Gamblers Consume $4,000 Worth of Chickens.", LEAD) == [
+        "headline", "body"]
+    assert "cased_stop" not in features(HeaderLine(1, "The ferry ran aground off the island."), 0)
+
+
+def test_a_name_with_its_agency_or_after_an_unlisted_lead_in_is_a_byline() -> None:
+    assert roles("Year-round ferry to Bell Island approved", "Sarah MacKinnon, The Canadian Press",
+                 LEAD) == ["headline", "byline", "body"]
+    assert roles("Gwamnatin Kano za ta sayi sababbin motocin bas 100", "Daga Aminu Bello, Kano",
+                 LEAD)[1] == "byline"
+
+
+def test_short_header_lines_in_one_block_are_no_standfirst() -> None:
+    found = [decision.role for decision in decide_roles([
+        HeaderLine(1, "Rotta ġdida tal-vapur bejn il-Belt u Tas-Sliema"),
+        HeaderLine(3, "Miktub minn Maria Camilleri"), HeaderLine(4, "Ippubblikat: 5 ta' Marzu"),
+        HeaderLine(6, LEAD)])]
+    assert found[0] == "headline" and "standfirst" not in found
+
+
+def test_armenian_and_khmer_full_stops_end_sentences() -> None:
+    from convert.textparse.state import ends_sentence
+
+    assert ends_sentence("Երևանի քաղաքապետարանը հայտարարել է, որ վերանորոգումը կսկսվի ապրիլին։")
+    assert ends_sentence("សាលារាជធានីភ្នំពេញ បានប្រកាសថា ខ្លួននឹងដាក់ឱ្យដំណើរការឡានក្រុង។")
+
+
+def test_a_repeated_line_is_the_headline_and_an_echo_of_it_a_label() -> None:
+    title = "Richard W. Spinrad confirmed to lead NOAA"
+    assert roles("NOAA News Releases", "Syndicate content", title, f"{title} June 17, 2021",
+                 LEAD)[2] == "headline"
+    assert roles("European Council", "President Rajoy takes part in a meeting of European Council",
+                 LEAD) == ["kicker", "headline", "body"]
+
+
+def test_a_line_with_a_date_among_other_words_is_no_standfirst() -> None:
+    found = roles("Chinesische Wikinews-Ausgabe gestartet",
+                  "Artikelstatus: Fertig 22:42, 14. Mär. 2006 (CET) Bitte keine weiteren "
+                  "Veränderungen vornehmen. |", LEAD)
+    assert found[0] == "headline" and found[1] != "standfirst"
+
+
+def test_a_run_of_tiny_lines_on_top_is_a_menu_and_a_section_label_a_kicker() -> None:
+    assert roles("Navigation path", "Left navigation", "Additional tools",
+                 "Commission européenne - Fiche d'information",
+                 "Questions et réponses: l'avenir de la défense européenne", LEAD) == [
+        "boilerplate", "boilerplate", "boilerplate", "kicker", "headline", "body"]
+    # Two tiny lines are no menu: a kicker and a short headline.
+    assert "menu_run" not in features(HeaderLine(1, "Navigation path"), 0)
+
+
+def test_menu_lines_no_rule_knows_are_dropped() -> None:
+    state = run_steps(f"Navigation path\n\nLeft navigation\n\nAdditional tools\n\nA headline "
+                      f"that is long enough\n\n{LEAD}\n", "boilerplate")
+    assert [d.text for d in state.dropped] == ["Navigation path", "Left navigation",
+                                               "Additional tools"]
+
+
+def test_a_teletype_header_is_no_headline_and_page_lines_between_title_repeats_no_standfirst(
+        ) -> None:
+    assert "slug" in features(HeaderLine(2, "UPI A142"), 1)
+    assert "slug" not in features(HeaderLine(2, "Windows 11"), 1)
+    title = "NOAA to issue 2013 Atlantic hurricane season outlook on May 23"
+    found = roles(title, "Jay OwenEarth Systems Science", "Example Image - 600 x 150 pixels",
+                  title, "May 16, 2013", LEAD)
+    assert found[0] == "headline" and "standfirst" not in found
+
+
+def test_a_long_archive_line_quoting_the_title_leaves_it_the_headline() -> None:
+    archive = ("Jasper County Democrat, Volume 15, Number 23, Rensselaer, 22 June 1912 — Some "
+               "Interesting Old Newspapers. [ARTICLE]")
+    assert roles(archive, "Some Interesting Old Newspapers.", LEAD)[1] == "headline"
+
+
+def test_a_place_and_a_colon_open_a_headline_not_a_label() -> None:
+    assert "label_parts" not in features(
+        HeaderLine(3, "Rumänien: Parlamentswahlen haben begonnen"), 1)
+    assert "label_parts" in features(HeaderLine(7, "Other available languages: EN DE"), 3)
+
+
+def test_a_wire_advisory_inside_the_story_does_not_push_the_body_start_down() -> None:
+    dateline = "KOCHI, India (Reuters) - Ferry workers ended a strike on Tuesday after four days."
+    assert roles("Ferry strike ends in Kochi", "By Anil Kumar", dateline,
+                 "(Adds union comment, paragraph 3)", "The union said talks would continue.") == [
+        "headline", "byline", "body", "boilerplate", "body"]
+    assert allowed("body", "boilerplate", True) and not allowed("body", "byline", True)

@@ -15,6 +15,10 @@
   Pay``) is a crosshead, a chunk of its own.
 - Rows of a table (``Shr 28 cts vs 22 cts``, columns aligned with spaces)
   are one ``table`` chunk.
+- In a block of text, a line well short of the block's longest one ends its
+  paragraph (hard-wrapped text fills the width up to a paragraph's last line),
+  and in a file that writes each paragraph on one long line, every line of a
+  block is a chunk of its own.
 - Thematic breaks (``---``, ``* * *``) and lone punctuation lines are chunks of
   their own.
 """
@@ -24,12 +28,18 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from convert.textparse.layout import could_be_row, is_crosshead, table_rows, wrap_width
-from convert.textparse.state import Chunk, Line, ParseState, ends_sentence
+from convert.textparse.captiontext import caption_parts
+from convert.textparse.layout import (
+    SHORT_LINE_SHARE, could_be_row, is_crosshead, paragraph_per_line, short_line_ends,
+    table_rows, wrap_width,
+)
+from convert.textparse.state import Chunk, Line, ParseState, ends_sentence, looks_like_prose
 
 _HTML_BREAK = re.compile(r"<\s*/?\s*p(?:\s[^<>]*)?>|(?:<\s*br\s*/?\s*>\s*){2,}", re.I)
 _THEMATIC_BREAK = re.compile(r"^\s*([-*_=~•·#])(?:\s*\1){2,}\s*$")
-_BULLET = re.compile(r"^\s*([-*+•·▪●◦‣])\s+(?=\S)")
+_BULLET = re.compile(r"^\s*(--|[-*+•·▪●◦‣])\s+(?=\S)")
+#: A double-dash marker: list items in a run of them, a sign-off (``-- BERNAMA``) alone.
+_DOUBLE_DASH = re.compile(r"^\s*--\s")
 _NUMBER = re.compile(r"^\s*(\d{1,2})[.)]\s+(?=\S)")
 _QUOTE = re.compile(r"^\s{0,3}>\s?")
 #: A line of one to three punctuation marks (scraping debris such as a lone ``.``).
@@ -38,8 +48,6 @@ _LONE_PUNCTUATION = re.compile(r"^\s*[^\w\s<>&]{1,3}\s*$")
 PROSE_LENGTH = 100
 #: The most rows a table found in text has (wire tables are a few dozen rows).
 MAX_TABLE_ROWS = 200
-#: A hard-wrapped line shorter than this share of the wrap width ends its block.
-SHORT_LINE_SHARE = 0.75
 #: The first-line indent of paragraphs is this much deeper than that of wrapped lines.
 MIN_INDENT_STEP = 2
 
@@ -50,8 +58,9 @@ def blocks(state: ParseState) -> None:
     for lines in raw:
         chunks.extend(_split_by_markers(lines))
     chunks = _split_by_indentation(chunks)
+    chunks = _tables(state, chunks)  # before crossheads: a table's header row is no crosshead
     chunks = _split_crossheads(state, chunks)
-    chunks = _tables(state, chunks)
+    chunks = _split_at_short_lines(state, chunks)
     _numbered_runs_only(chunks)
     blank_line_style = sum(
         1 for c in chunks if c.kind == "text" and not _indent(c.lines[0].text)
@@ -85,10 +94,45 @@ def _split_crossheads(state: ParseState, chunks: list[Chunk]) -> list[Chunk]:
     return result
 
 
+def _split_at_short_lines(state: ParseState, chunks: list[Chunk]) -> list[Chunk]:
+    """A text block that reads as a paragraph is several where one of its lines is well
+    short of the block's width, and one a line in a file of one-line paragraphs.  A
+    block of short lines (a byline over its agency) stays one: the header roles and the
+    trailer read its lines."""
+    per_line = paragraph_per_line(chunks)
+    if per_line:
+        state.decide(None, "one paragraph per line: a block's lines are chunks of their own")
+    result: list[Chunk] = []
+    for chunk in chunks:
+        ends: list[int] = []
+        if chunk.kind == "text" and len(chunk.lines) >= 2 and looks_like_prose(chunk.text):
+            ends = list(range(len(chunk.lines) - 1)) if per_line else short_line_ends(
+                chunk.lines)
+        if not ends or caption_parts(chunk.text, in_header=False,
+                                     lines=[line.text for line in chunk.lines]):
+            # A block of short lines (the header zone reads its lines), one wrapped
+            # paragraph, or a caption under its credit line (``Photo: NAME`` / the caption).
+            result.append(chunk)
+            continue
+        for begin, end in zip([0, *(i + 1 for i in ends)], [*(i + 1 for i in ends),
+                                                             len(chunk.lines)]):
+            result.append(Chunk(chunk.lines[begin:end]))
+        if not per_line:
+            state.decide(chunk.line, f"block split after its short lines: {len(ends) + 1} chunks")
+    return result
+
+
 def _tables(state: ParseState, chunks: list[Chunk]) -> list[Chunk]:
     """Rows of a table become one ``table`` chunk: a block whose lines (or whose last
     lines, under a line of text) are rows, or one-line blocks of rows in a row (an
-    indented file makes every row a block of its own)."""
+    indented file makes every row a block of its own).  Rows are read as the file has
+    them, indentation included: a header row's cells stand over their columns."""
+    raw = {line.number: line.text for line in state.lines}
+
+    def row(line: Line) -> str:
+        text = raw.get(line.number, line.text)
+        return text if text.strip() == line.text.strip() else line.text
+
     result: list[Chunk] = []
     for chunk in chunks:
         previous = result[-1] if result else None
@@ -96,7 +140,7 @@ def _tables(state: ParseState, chunks: list[Chunk]) -> list[Chunk]:
                 and previous.kind == "text" and previous.lines[-1].number + 1 ==
                 chunk.lines[0].number and (len(previous.lines) == 1
                                            or previous.cells is not None)
-                and table_rows([previous.lines[-1].text, chunk.lines[0].text])):
+                and table_rows([row(previous.lines[-1]), row(chunk.lines[0])])):
             previous.lines.append(chunk.lines[0])
             previous.cells = []  # marks a run of one-line rows; checked as a whole below
             continue
@@ -104,22 +148,24 @@ def _tables(state: ParseState, chunks: list[Chunk]) -> list[Chunk]:
     final: list[Chunk] = []
     for chunk in result:
         chunk.cells = None
-        final.extend(_table_in(state, chunk) if chunk.kind == "text" else [chunk])
+        final.extend(_table_in(state, chunk, [row(line) for line in chunk.lines])
+                     if chunk.kind == "text" else [chunk])
     return final
 
 
-def _table_in(state: ParseState, chunk: Chunk) -> list[Chunk]:
-    """The chunk as a table, or its text lines then a table of its last lines.
+def _table_in(state: ParseState, chunk: Chunk, rows_text: list[str]) -> list[Chunk]:
+    """The chunk as a table, or its text lines then a table of its last lines
+    (``rows_text``: its lines as the file has them).
 
     Only the longest run of row-like lines at the end (up to ``MAX_TABLE_ROWS``)
     is tried, and that run without its first line, so a long block costs linear time.
     """
     start = len(chunk.lines)
     while start > max(0, len(chunk.lines) - MAX_TABLE_ROWS) and could_be_row(
-            chunk.lines[start - 1].text):
+            rows_text[start - 1]):
         start -= 1
     for begin in (start, start + 1):
-        rows = table_rows([line.text for line in chunk.lines[begin:]])
+        rows = table_rows(rows_text[begin:])
         if rows is not None:
             table = Chunk(chunk.lines[begin:], kind="table", cells=rows)
             state.decide(table.line, f"table: {len(rows)} rows")
@@ -150,7 +196,9 @@ def _split_on_blank_lines(lines: list[Line]) -> list[list[Line]]:
 
 
 def _split_by_markers(lines: list[Line]) -> list[Chunk]:
-    """Quote runs, list items and thematic breaks become chunks of their own."""
+    """Quote runs, list items and thematic breaks become chunks of their own; a line under
+    an item continues it when indented or when the item's line ends no sentence (a
+    hard-wrapped item)."""
     chunks: list[Chunk] = []
     for line in lines:
         kind = _line_kind(line.text)
@@ -166,8 +214,9 @@ def _split_by_markers(lines: list[Line]) -> list[Chunk]:
                                 kind="quote" if kind == "quote" else "item",
                                 ordered=kind == "numbered"))
         elif previous is not None and previous.lines and (
-                previous.kind == "text" or (previous.kind == "item" and _indent(line.text))):
-            previous.lines.append(line)
+                previous.kind == "text" or (previous.kind == "item" and (
+                    _indent(line.text) or not ends_sentence(previous.lines[-1].text)))):
+            previous.lines.append(line)  # an item goes on under an unfinished line
         else:
             chunks.append(Chunk([line]))
     return [chunk for chunk in chunks if chunk.lines]
@@ -250,12 +299,20 @@ def _is_paragraph_indent(chunk: Chunk) -> bool:
 
 
 def _numbered_runs_only(chunks: list[Chunk]) -> None:
-    """A lone ``1.`` line is text (``2. Bundesliga``); a run of numbered items is a list."""
+    """A lone ``1.`` line is text (``2. Bundesliga``), and so is a lone ``-- `` line (``--
+    BERNAMA``); a run of numbered or double-dashed items is a list."""
+    def kind(chunk: Chunk) -> str | None:
+        if chunk.kind != "item":
+            return None
+        return "numbered" if chunk.ordered else (
+            "dashed" if _DOUBLE_DASH.match(chunk.lines[0].text) else "bullet")
+
+    kinds = [kind(chunk) for chunk in chunks]
     for index, chunk in enumerate(chunks):
-        if chunk.kind == "item" and chunk.ordered:
-            neighbours = chunks[max(index - 1, 0):index] + chunks[index + 1:index + 2]
-            if not any(n.kind == "item" and n.ordered for n in neighbours):
-                chunk.kind, chunk.ordered = "text", False
+        if kinds[index] in ("numbered", "dashed") and kinds[index] not in (
+                kinds[index - 1] if index else None, kinds[index + 1] if index + 1 < len(
+                    chunks) else None):
+            chunk.kind, chunk.ordered = "text", False
 
 
 def _indent_text(text: str) -> str:

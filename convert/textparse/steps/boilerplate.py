@@ -35,16 +35,22 @@ SIGN_OFF = 70
 SIGN_OFF_WORDS = 8
 #: A sign-off of more words than this shows codes (a slash, brackets, digits) or an agency.
 SIGN_OFF_PLAIN_WORDS = 3
+#: A line with this many running words (lower case, four letters or more) is text, not codes.
+RUNNING_WORDS = 3
 #: A reporter's contact line in the trailer (an e-mail address or a telephone number) may
 #: be longer.
 SIGN_OFF_CONTACT = 160
 _CODE_MARK = re.compile(r"[/()\[\]\d]")
+#: A label of one or two words and a colon opening a line, perhaps in brackets.
+_LABEL = re.compile(r"^[(\[]?[^\s:：()\[\]]+(?:\s[^\s:：()\[\]]+)?\s?[:：]\s*\S")
+#: A web address (its words, such as ``tt`` of ``ift.tt``, name no agency).
+_WEB_ADDRESS = re.compile(r"\S+://\S+|www\.\S+")
 _SENTENCE_OR_QUOTE_END = re.compile(rf"[{re.escape(SENTENCE_MARKS)}…»”\"'’]$")
 
 
 #: Header roles whose lines are never body: when no step read them as a field, they are
 #: dropped (with the role as the reason), not left to become the first paragraph.
-NOT_BODY_ROLES = ("meta", "byline", "slugline", "kicker", "dateline", "contact")
+NOT_BODY_ROLES = ("meta", "byline", "slugline", "kicker", "dateline", "contact", "boilerplate")
 
 
 def boilerplate(state: ParseState) -> None:
@@ -81,8 +87,9 @@ def boilerplate(state: ParseState) -> None:
 
 
 def _header_leftovers(state: ParseState) -> None:
-    """Lines above the body that the header roles called metadata, a byline, a slugline...
-    but that no step could read (``Imechapishwa: 12 Machi 2019`` with an unknown label).
+    """Lines above the body that the header roles called metadata, a byline, a slugline,
+    boilerplate (a menu: ``Navigation path``)... but that no step or rule could read
+    (``Imechapishwa: 12 Machi 2019`` with an unknown label).
 
     A sentence whose role no feature of its own supports (the sequence left it no
     better one, as in a file that is all header) stays body."""
@@ -91,6 +98,8 @@ def _header_leftovers(state: ParseState) -> None:
             continue
         for line in chunk.open_lines:
             role = state.roles.get(line.number)
+            if role == "boilerplate" and boilerplate_reason(clean_text(line.text)):
+                continue  # a rule knows it: dropped below, with the rule's reason
             if role in NOT_BODY_ROLES and not (line.number in state.unsupported_roles
                                                and _is_sentence(line.text)):
                 chunk.take(line, "dropped")
@@ -172,6 +181,7 @@ def _trailer(state: ParseState) -> None:
         state.drop(open_chunks.pop(), "a title with no text after it, above the credits")
     _sign_offs(state, open_chunks)
     if open_chunks and open_chunks[-1].kind == "text":
+        _glued_contact(state, open_chunks[-1])
         line = open_chunks[-1].open_lines[-1]
         glued = GLUED_CREDIT.search(line.text)
         if glued:
@@ -179,12 +189,42 @@ def _trailer(state: ParseState) -> None:
             state.drop_line(Line(line.number, glued["credit"]), "photo credit after the text")
 
 
-def _sign_offs(state: ParseState, open_chunks: list[Chunk]) -> None:
-    """Short lines after the story's last paragraph that end no sentence: the agency's
-    sign-off and its desk codes (``Reuter``, ``Lusa/Fim``, ``(Red-Mar/Adnkronos)``,
-    ``mrs mad``, ``UPI 03-12-83 02:14 PES``), in any language, by their shape.
+#: The most lines a contact in brackets glued to the last sentence runs over.
+GLUED_CONTACT_LINES = 3
 
-    Only lines below a story (a paragraph of story length, or a table) whose last block
+
+def _glued_contact(state: ParseState, chunk: Chunk) -> None:
+    """A contact in brackets glued to the story's last sentence (``... available online.
+    (For more information: NAME – Tel.: +32 2 29 96302)``), over the last lines of a
+    hard-wrapped paragraph: dropped, the sentence kept."""
+    lines = chunk.open_lines
+    for index in range(len(lines) - 1, max(-1, len(lines) - 1 - GLUED_CONTACT_LINES), -1):
+        opening = lines[index].text.rfind("(")
+        if opening >= 0:
+            break
+    else:
+        return
+    before = lines[index].text[:opening].rstrip()
+    tail = " ".join([lines[index].text[opening:], *(line.text for line in lines[index + 1:])])
+    if not before or not ends_sentence(before) or not tail.rstrip().endswith(")") or (
+            ")" in tail.rstrip()[:-1]) or not CONTACT_MARK.search(tail):
+        return
+    state.drop_line(Line(lines[index].number, lines[index].text[opening:]),
+                    "contact after the text")
+    lines[index].text = before
+    for line in lines[index + 1:]:
+        chunk.take(line, "dropped")
+        state.drop_line(line, "contact after the text")
+
+
+def _sign_offs(state: ParseState, open_chunks: list[Chunk]) -> None:
+    """Blocks of short lines after the story's last paragraph that end no sentence: the
+    agency's sign-off and its desk codes (``Reuter``, ``Lusa/Fim``, ``(Red-Mar/Adnkronos)``,
+    ``mrs mad``, ``UPI 03-12-83 02:14 PES``), a contact block (``Media:`` / a name / a
+    number), a label with nothing after it (``Available in:``), a feed's credit (``from
+    Voice of America http://...`` / ``via IFTTT``), in any language, by their shape.
+
+    Only blocks below a story (a paragraph of story length, or a table) whose last block
     ends a sentence (or is a table, quote or list) are taken, so a short final paragraph
     of a story made of short lines stays body.
     """
@@ -196,7 +236,7 @@ def _sign_offs(state: ParseState, open_chunks: list[Chunk]) -> None:
             looks_like_prose(c.text) or c.kind == "table" for c in story):
         return
     for chunk in open_chunks[len(story):]:
-        agency = _signed_agency(chunk.text)
+        agency = _signed_agency(chunk, last=chunk is open_chunks[-1])
         if agency:
             state.meta.add_source(4, agency, chunk.line)
             state.decide(chunk.line, f"source from the sign-off: {agency!r}")
@@ -204,29 +244,53 @@ def _sign_offs(state: ParseState, open_chunks: list[Chunk]) -> None:
     del open_chunks[len(story):]
 
 
-def _signed_agency(text: str) -> str | None:
+def _signed_agency(chunk: Chunk, last: bool) -> str | None:
     """The agency a sign-off names: an agency word in it (``Con información de Notimex``,
-    ``Lusa/Fim``), else the line itself when it is one or two capitalised words
-    (``Reuter``); end marks (``END``, ``Fim``) are no agency."""
+    ``Lusa/Fim``), else, on the very last line, the line itself when it is one or two
+    capitalised words (``Reuter``); end marks (``END``, ``Fim``) are no agency, and
+    neither are the words of a contact block (``Media:`` / a name / a number) or of a web
+    address."""
+    text = _WEB_ADDRESS.sub(" ", chunk.text).strip()
+    if len(chunk.open_lines) > 1 and CONTACT_MARK.search(text):
+        return None
     for word in WORD.findall(text):
         if is_agency(word) and boilerplate_reason(word) != "end-mark":
             return str(word)
     words = text.split()
-    if len(words) <= 2 and text[:1].isupper() and not _CODE_MARK.search(text):
+    if last and len(words) <= 2 and text[:1].isupper() and not _CODE_MARK.search(text) and (
+            text[-1:] not in ":："):
         return text.strip(" -–—.")
     return None
 
 
 def _is_sign_off(chunk: Chunk) -> bool:
-    text = chunk.text.strip()
-    if chunk.kind == "text" and len(chunk.open_lines) == 1 and len(text) <= SIGN_OFF_CONTACT and (
-            CONTACT_MARK.search(text)) and not _SENTENCE_OR_QUOTE_END.search(text):
-        return True  # ``-By NAME, Agency; 201-938-5400; name@agency.com``
-    return (chunk.kind == "text" and len(chunk.open_lines) == 1 and 0 < len(text) <= SIGN_OFF
-            and len(text.split()) <= SIGN_OFF_WORDS and not _SENTENCE_OR_QUOTE_END.search(text)
-            and not text.startswith("#") and text[-1:] not in ":："
-            and (len(text.split()) <= SIGN_OFF_PLAIN_WORDS or bool(_CODE_MARK.search(text))
-                 or any(is_agency(word) for word in WORD.findall(text))))
+    """A text block of trailer lines (``_trailer_line``), one at least showing it is no
+    text: a contact, or every line marked as a code, an agency, a label or a few words."""
+    if chunk.kind != "text" or not chunk.open_lines:
+        return False
+    texts = [clean_text(line.text).strip() for line in chunk.open_lines]
+    return all(_trailer_line(text) for text in texts) and (
+        any(CONTACT_MARK.search(text) for text in texts) or all(_marked(text) for text in texts))
+
+
+def _trailer_line(text: str) -> bool:
+    """A line that may close the file under the story: short and no sentence, or a
+    reporter's contact (an e-mail address or a telephone number: it may be longer)."""
+    if not text or _SENTENCE_OR_QUOTE_END.search(text) or text.startswith("#"):
+        return False
+    return (len(text) <= SIGN_OFF and len(text.split()) <= SIGN_OFF_WORDS) or (
+        len(text) <= SIGN_OFF_CONTACT and bool(CONTACT_MARK.search(text)))
+
+
+def _marked(text: str) -> bool:
+    """A trailer line shows what it is: a few words, a label with nothing after it, or,
+    among few running words (``WHAT: 2013 Atlantic hurricane season outlook news
+    conference`` is text), a label of one or two words and a colon (``Aqra wkoll: Toroq
+    ġodda``, ``(இன்புட்: பிடிஐ)``), codes (a slash, brackets, digits) or an agency."""
+    running = sum(len(word) >= 4 and word.islower() for word in text.split())
+    return len(text.split()) <= SIGN_OFF_PLAIN_WORDS or text[-1:] in ":：" or (
+        running < RUNNING_WORDS and (bool(_LABEL.match(text) or _CODE_MARK.search(text)) or any(
+            is_agency(word) for word in WORD.findall(text))))
 
 
 def _ends_story(chunk: Chunk) -> bool:
