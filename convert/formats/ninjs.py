@@ -115,6 +115,10 @@ class NinjsProfile(NamedTuple):
     representation_type_key: str = "representationType"
     #: Association field -> key (the associated item's own dates and rights).
     association_details: tuple[tuple[str, str], ...] = ()
+    #: ``Association.representation_type`` (full, partial) -> this version's word (1.6:
+    #: complete, incomplete).
+    representation_types: tuple[tuple[str, str], ...] = (("full", "full"),
+                                                         ("partial", "partial"))
 
     @property
     def schema_uri(self) -> str:
@@ -203,6 +207,7 @@ PROFILES: dict[str, NinjsProfile] = {
         size_key="sizeinbytes", rendition_type_key="mimetype",
         contact_key="contactinfo", postal_code_key="postalcode", geometry_key="geometry_geojson",
         representation_type_key="representationtype",
+        representation_types=(("full", "complete"), ("partial", "incomplete")),
         association_details=_association_details("firstcreated", "versioncreated",
                                                  "copyrightnotice", "copyrightholder",
                                                  "usageterms"),

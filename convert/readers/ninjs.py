@@ -446,7 +446,8 @@ def _associations(obj: _Object, p: NinjsProfile, body: tuple[Block, ...], item_i
             credit=sub.string(p.by),
             renditions=_renditions(sub, p),
             group=sub.string("rel") if p.version == "3.1" else None,
-            representation_type=sub.string(p.representation_type_key),
+            representation_type=next((kind for kind, word in p.representation_types
+                                      if word == sub.string(p.representation_type_key)), None),
             **{field: (_date(sub, key, warnings) if field.endswith("_created")
                        else sub.value(key, f"associations.{field}", warnings))
                for field, key in p.association_details}))

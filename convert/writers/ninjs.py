@@ -171,8 +171,8 @@ def _association_data(association: Association, number: int, p: NinjsProfile
             value = ninjs_datetime(value)  # none: left out, as losses() says
         if value is not None:
             data[key] = value
-    if association.representation_type in ("full", "partial"):
-        data[p.representation_type_key] = association.representation_type
+    if (word := dict(p.representation_types).get(association.representation_type or "")):
+        data[p.representation_type_key] = word
     _put_renditions(data, p, association.renditions)
     return data
 
