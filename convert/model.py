@@ -226,6 +226,19 @@ class BodyText:
     text: str | None = None
 
 
+@dataclass(frozen=True)
+class EventDetails:
+    """What an item about a planned event says of the event (ninjs 3.1 ``eventDetails``):
+    when it starts and ends (RFC 3339), its status and its coverage's status (URIs of
+    IPTC's eventstatus and newscoveragestatus), who organises it."""
+
+    start: str | None = None
+    end: str | None = None
+    status: str | None = None
+    coverage_status: str | None = None
+    organiser: Concept | None = None
+
+
 #: ``BodyText.content_type`` of an HTML body; of a plain-text one.
 HTML_TYPE = "text/html"
 PLAIN_TYPE = "text/plain"
@@ -477,6 +490,7 @@ class Document:
     bodies: tuple[BodyText, ...] = ()
     #: The item's own files, for a picture, video or audio item (ninjs ``renditions``).
     renditions: tuple[Rendition, ...] = ()
+    event_details: EventDetails | None = None
     provenance: Provenance = field(default=Provenance("unknown"), compare=False)
 
 

@@ -25,6 +25,7 @@ from convert.model import (
     Document,
     DroppedText,
     Emphasis,
+    EventDetails,
     Figure,
     Heading,
     Inline,
@@ -69,6 +70,7 @@ _ASSOCIATION_DETAILS = ("first_created", "version_created", "copyright_notice",
                         "copyright_holder", "usage_terms", "representation_type")
 _CONTACT_KEYS = ("type", "role", "name", "value", "lang")
 _ADDRESS_KEYS = ("locality", "area", "postal_code", "country")
+_EVENT_KEYS = ("start", "end", "status", "coverage_status")
 
 
 def _set_keys(node: Any, keys: tuple[str, ...]) -> dict[str, Any]:
@@ -247,8 +249,8 @@ def item_fields_from_data(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def ninjs_details_to_data(doc: Document) -> dict[str, Any]:
-    """The optional document keys (headline role, bodies as given, the item's renditions),
-    those that state something."""
+    """The optional document keys (headline role, bodies as given, the item's renditions,
+    event details), those that state something."""
     data: dict[str, Any] = {}
     if doc.headline_role is not None:
         data["headline_role"] = doc.headline_role
@@ -256,7 +258,19 @@ def ninjs_details_to_data(doc: Document) -> dict[str, Any]:
         data["bodies"] = [body_text_to_data(b) for b in doc.bodies]
     if doc.renditions:
         data["renditions"] = [rendition_to_data(r) for r in doc.renditions]
+    if doc.event_details is not None:
+        event = doc.event_details
+        data["event_details"] = {**_set_keys(event, _EVENT_KEYS), **(
+            {} if event.organiser is None else {"organiser": concept_to_data(event.organiser)})}
     return data
+
+
+def _event_details_from_data(data: dict[str, Any] | None) -> EventDetails | None:
+    if data is None:
+        return None
+    organiser = data.get("organiser")
+    return EventDetails(**{key: data.get(key) for key in _EVENT_KEYS},
+                        organiser=None if organiser is None else concept_from_data(organiser))
 
 
 def item_field_errors(item: dict[str, Any]) -> list[str]:
@@ -384,6 +398,7 @@ def document_from_data(data: dict[str, Any]) -> Document:
         headline_role=data.get("headline_role"),
         bodies=tuple(body_text_from_data(b) for b in data.get("bodies", ())),
         renditions=tuple(rendition_from_data(r) for r in data.get("renditions", ())),
+        event_details=_event_details_from_data(data.get("event_details")),
         provenance=Provenance(
             format=provenance.get("format", "json"),
             encoding=provenance.get("encoding"),

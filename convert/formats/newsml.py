@@ -262,6 +262,8 @@ def lost_fields(doc: Document) -> list[str]:
     lost: list[str] = []
     if doc.headline_role is not None:
         lost.append("headline_role")
+    if doc.event_details is not None:  # a newsItem has no place: an event is a conceptItem
+        lost.append("event_details")
     if any(body.text is not None for body in doc.bodies):
         lost.append("bodies (those kept as the source gave them)")
     associations = item_associations(doc)

@@ -113,6 +113,8 @@ class NinjsProfile(NamedTuple):
     postal_code_key: str = "postalCode"
     geometry_key: str = "geoJSON"
     representation_type_key: str = "representationType"
+    #: The planned event's details (3.1 only: ``eventDetails``).
+    event_details_key: str | None = None
     #: Association field -> key (the associated item's own dates and rights).
     association_details: tuple[tuple[str, str], ...] = ()
     #: ``Association.representation_type`` (full, partial) -> this version's word (1.6:
@@ -131,12 +133,13 @@ class NinjsProfile(NamedTuple):
     def keys(self) -> set[str]:
         """Every key this profile writes (top level, plus the array item content type)."""
         slots = (self.headline, self.subheadline, self.summary, self.body_html, self.body_text)
+        optional = (self.event_details_key,)
         return ({key for _, key in self.strings + self.dates if key is not None}
                 | {slot.key for slot in slots} | {key for _, key in self.entities}
                 | {self.standard_key, self.content_type_key, self.alt_ids_key, self.by,
                    self.people, self.info_sources, self.subjects, self.located,
                    self.version_created, self.pub_status, self.urgency, self.genres,
-                   "associations", "renditions"})
+                   "associations", "renditions"} | {key for key in optional if key})
 
     def put_text(self, data: dict[str, Any], slot: TextSlot, value: str) -> None:
         if slot.role is None:
@@ -173,6 +176,7 @@ def _nested(version: str, case: str) -> NinjsProfile:
         size_key=k("sizeInBytes"), rendition_type_key=k("contentType"),
         contact_key=k("contactInfo"), postal_code_key=k("postalCode"), geometry_key=k("geoJSON"),
         representation_type_key=k("representationType"),
+        event_details_key="eventDetails" if version == "3.1" else None,
         association_details=_association_details(k("firstCreated"), k("versionCreated"),
                                                  k("copyrightNotice"), k("copyrightHolder"),
                                                  k("usageTerms")),
@@ -401,6 +405,8 @@ def _lost_details(doc: Document, p: NinjsProfile) -> list[str]:
     from convert.model import ABSOLUTE_URI, item_associations
 
     lost: list[str] = []
+    if doc.event_details is not None and p.event_details_key is None:
+        lost.append("event_details")
     if p.flat and doc.headline_role is not None and doc.headline is not None \
             and not FLAT_ROLE.fullmatch(doc.headline_role):
         lost.append("headline_role")

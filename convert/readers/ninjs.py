@@ -37,7 +37,7 @@ from convert.formats.safexml import parse_untrusted
 from convert.model import (
     HTML_TYPE, ITEM_TYPE_NAMES, PLAIN_TYPE, PUB_STATUSES, Address, Association, Block,
     BodyText, Byline, Concept, ContactInfo, Contributor, Dateline, Description, Document,
-    ItemType, Paragraph, ParseWarning, Provenance, PubStatus, Rendition, body_text,
+    EventDetails, ItemType, Paragraph, ParseWarning, Provenance, PubStatus, Rendition, body_text,
     own_associations, written_byline,
 )
 from convert.formats.ninjs import (
@@ -188,6 +188,7 @@ def _document(obj: _Object) -> Document:
         headline_role=headline_role,
         bodies=bodies,
         renditions=_renditions(obj, p),
+        event_details=_event_details(obj, p),
         subheadline=texts["subheadline"],
         summary=texts["summary"] if texts["summary"] is not None else _fallback_summary(obj, p),
         bylines=bylines,
@@ -267,6 +268,25 @@ def _concept(item: dict[str, Any], p: NinjsProfile, kind: str | None = None) -> 
                    literal=literal, kind=kind, rel=rel,
                    geometry=compact_json(geometry) if isinstance(geometry, dict) else None,
                    contact_info=_contact_info(item.get(p.contact_key), p), **details)
+
+
+def _event_details(obj: _Object, p: NinjsProfile) -> EventDetails | None:
+    """3.1 ``eventDetails``: the event's start and end, statuses and organiser."""
+    raw = obj.data.get(p.event_details_key) if p.event_details_key else None
+    if not isinstance(raw, dict):
+        return None
+    dates = raw.get("dates")
+    dates = dates if isinstance(dates, dict) else {}
+    organiser = raw.get("organiser")
+
+    def text(value: Any) -> str | None:
+        return value if isinstance(value, str) and value else None
+
+    return EventDetails(start=text(dates.get("startDate")), end=text(dates.get("endDate")),
+                        status=text(raw.get("eventStatus")),
+                        coverage_status=text(raw.get("plannedCoverageStatus")),
+                        organiser=_concept(organiser, p, "organisation")
+                        if isinstance(organiser, dict) else None)
 
 
 def _contact_info(raw: Any, p: NinjsProfile) -> tuple[ContactInfo, ...]:

@@ -22,7 +22,8 @@ from convert.formats.ninjs import (
 )
 from convert.formats.qcodes import IPTC_SCHEMES, qcode_to_uri
 from convert.model import (
-    ABSOLUTE_URI, Association, Concept, ContactInfo, Description, Document, Rendition,
+    ABSOLUTE_URI, Association, Concept, ContactInfo, Description, Document, EventDetails,
+    Rendition,
     body_text, byline_text, item_associations,
 )
 from convert.options import WriteOptions
@@ -78,6 +79,8 @@ def to_ninjs(doc: Document, p: NinjsProfile, zone: str | None = None) -> dict[st
     _put_people_and_things(data, p, doc)
     _put_associations(data, p, doc)
     _put_renditions(data, p, doc.renditions)
+    if doc.event_details is not None and p.event_details_key is not None:
+        data[p.event_details_key] = _event_details_data(doc.event_details, p)
     for key, value in passed_through(doc.extra, p.version).items():
         data.setdefault(key, value)
     alt_ids = ([(URL_ROLE, doc.url)] if doc.url is not None else []) + kept_dates
@@ -174,6 +177,19 @@ def _association_data(association: Association, number: int, p: NinjsProfile
     if (word := dict(p.representation_types).get(association.representation_type or "")):
         data[p.representation_type_key] = word
     _put_renditions(data, p, association.renditions)
+    return data
+
+
+def _event_details_data(event: EventDetails, p: NinjsProfile) -> dict[str, Any]:
+    dates = {key: value for key, value in (("startDate", event.start), ("endDate", event.end))
+             if value is not None}
+    data: dict[str, Any] = {key: value for key, value in (
+        ("eventStatus", event.status), ("plannedCoverageStatus", event.coverage_status))
+        if value is not None}
+    if dates:
+        data["dates"] = dates
+    if event.organiser is not None:
+        data["organiser"] = concept_data(event.organiser, p)
     return data
 
 

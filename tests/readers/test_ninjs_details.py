@@ -6,7 +6,7 @@ The details: the bodies as the source gave them (role, media type; a body newsco
 cannot write, such as NITF, kept as it is), the headline's role (1.x ``headline_main``),
 the item's own renditions, an association's dates, rights and representation type,
 people's, organisations' and places' contact information, a place's GeoJSON, and a
-subject's creator, relevance and confidence.
+subject's creator, relevance and confidence, and (3.1 only) a planned event's details.
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ import pytest
 from convert import api
 from convert.formats.canonical import document_from_data, document_from_json, document_to_data
 from convert.model import (
-    Address, Association, BodyText, Concept, ContactInfo, Document, Paragraph, Rendition,
+    Address, Association, BodyText, Concept, ContactInfo, Document, EventDetails, Paragraph,
+    Rendition,
 )
 from convert.options import WriteOptions
 from convert import formats
@@ -167,7 +168,40 @@ def test_an_association_date_with_no_zone_is_left_out_with_a_warning() -> None:
         formats.writer("ninjs").losses(local, WriteOptions(ninjs_version="3.1"))
 
 
+EVENT = replace(DETAILED, event_details=EventDetails(
+    start="2023-10-04T18:45:00+02:00", end="2023-10-04T20:45:00+02:00",
+    status="http://cv.iptc.org/newscodes/eventstatus/scheduled",
+    organiser=Concept(name="Union of European Football Associations", literal="UEFA",
+                      kind="organisation")))
+
+
+def test_event_details_survive_3_1_and_canonical_json_and_are_warned_elsewhere() -> None:
+    written = ninjs(EVENT, "3.1")
+    assert errors(written, "3.1") == []
+    assert written["eventDetails"] == {
+        "eventStatus": "http://cv.iptc.org/newscodes/eventstatus/scheduled",
+        "dates": {"startDate": "2023-10-04T18:45:00+02:00",
+                  "endDate": "2023-10-04T20:45:00+02:00"},
+        "organiser": {"name": "Union of European Football Associations", "literal": "UEFA"}}
+    assert read_ninjs(written).event_details == EVENT.event_details
+    assert document_from_json(json.dumps(document_to_data(EVENT)), "t.json") == EVENT
+    for version in ("2.2", "1.6"):
+        assert "eventdetails" not in {key.lower() for key in ninjs(EVENT, version)}
+        assert f"ninjs {version} cannot carry event_details" in formats.writer("ninjs").losses(
+            EVENT, WriteOptions(ninjs_version=version))
+    assert "NewsML-G2 cannot carry event_details" in formats.writer("newsml").losses(
+        EVENT, WriteOptions())
+
+
 # ---------------------------------------------------------------- real files
+
+
+def test_uefa_event_and_venue_are_written_back() -> None:
+    path = THIRDPARTY / "ninjs" / "iptc3.0-20231004-UEFA-ChampionLeague.json"
+    source = json.loads(path.read_text(encoding="utf-8"))
+    written = ninjs(api.read(path), "3.1")
+    assert written["eventDetails"] == source["eventDetails"]
+    assert written["places"] == source["places"]
 
 
 def test_a_nitf_body_is_read_and_kept_as_given() -> None:
