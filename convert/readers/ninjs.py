@@ -42,7 +42,8 @@ from convert.model import (
 )
 from convert.formats.ninjs import (
     ALT_ID_ROLE, AUTHOR_REL, CONTRIBUTOR_REL, DATE_ROLE_PREFIX, DEFAULT_VERSION, FLAT_TEXT,
-    PROFILES, SIGNALS_ROLE, STAMPED_ROLE, SUBJECT_DETAILS, URL_ROLE, NinjsProfile, TextSlot,
+    CONTACT_KINDS, GEOMETRY_KINDS, PROFILES, SIGNALS_ROLE, STAMPED_ROLE, SUBJECT_DETAILS,
+    URL_ROLE, NinjsProfile, TextSlot,
     default_bodies, document_date, flat_body_type, is_html_body, ninjs_uri, split_by,
 )
 from convert.formats.qcodes import uri_to_qcode
@@ -181,6 +182,7 @@ def _document(obj: _Object) -> Document:
     bylines = _bylines(obj, p)
     headline, headline_role = (texts["headline"], None) if texts["headline"] is not None \
         else _fallback_headline(obj, p)
+    _note_nested_not_kept(obj, p, warnings)
     return Document(
         id=uri,
         version=_version(obj, warnings),
@@ -606,6 +608,56 @@ def _bylines(obj: _Object, p: NinjsProfile) -> tuple[Byline, ...]:
     if authors or not by:
         return authors
     return tuple(Byline(name) for name in split_by(by))
+
+
+#: What the reader reads of an entity, subject or genre in every version.
+_CONCEPT_KEYS = frozenset({"name", "uri", "literal", "rel", "scheme", "code"})
+
+
+def _note_nested_not_kept(obj: _Object, p: NinjsProfile, warnings: list[ParseWarning]
+                          ) -> None:
+    """Warn about the properties of bodies, entities, subjects, genres, renditions and
+    associations that have no place in the Document (a body's ``charCount``, AP's
+    ``parentids``, Superdesk's ``poi``, an association's own subjects...): one warning
+    naming each ``array.key`` once."""
+    found: dict[str, None] = {}
+
+    def note(where: str, item: Any, known: set[str] | frozenset[str]) -> None:
+        if isinstance(item, dict):
+            found.update((f"{where}.{key}", None) for key in item if key not in known)
+
+    def renditions(where: str, value: Any) -> None:
+        known = {"name", "href", "title", p.rendition_type_key, "width", "height", p.size_key,
+                 "format"}
+        for item in value.values() if isinstance(value, dict) else value or ():
+            note(f"{where}.renditions", item, known)
+
+    if not p.flat:
+        for item in obj.items("bodies"):
+            note("bodies", item, {"role", p.content_type_key, "value"})
+    for kind, key in p.entities:
+        known = set(_CONCEPT_KEYS) | ({p.contact_key} if kind in CONTACT_KINDS else set()) \
+            | ({p.geometry_key} if kind in GEOMETRY_KINDS else set())
+        for item in obj.items(key):
+            note(key, item, known)
+    for item in obj.items(p.subjects):
+        note(p.subjects, item, _CONCEPT_KEYS | set(SUBJECT_DETAILS))
+    for item in obj.items(p.genres):
+        note(p.genres, item, _CONCEPT_KEYS)
+    renditions("", obj.data.get("renditions"))
+    raw = obj.data.get("associations")
+    read = {"name", "type", "uri", p.headline.key, "descriptions", p.by, "renditions",
+            p.representation_type_key} | {key for _, key in p.association_details} \
+        | ({"rel"} if p.version == "3.1" else set())
+    for association in raw.values() if isinstance(raw, dict) else raw or ():
+        if isinstance(association, dict):
+            note("associations", {key: value for key, value in association.items()
+                                  if not key.startswith("description_")}, read)
+            renditions("associations", association.get("renditions"))
+    if found:
+        names = ", ".join(name.lstrip(".") for name in found)
+        warnings.append(ParseWarning("ninjs-not-kept", "ninjs properties with no place in the "
+                                     f"document, not kept: {names}", obj.line()))
 
 
 def _extra(obj: _Object, p: NinjsProfile, warnings: list[ParseWarning]) -> tuple[tuple[str, str], ...]:

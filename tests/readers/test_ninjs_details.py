@@ -218,6 +218,10 @@ def test_a_nitf_body_is_read_and_kept_as_given() -> None:
                                for b in source["bodies"])
     assert [(b["role"], b["value"]) for b in ninjs(doc, "3.1")["bodies"]] == [
         (b["role"], b["value"]) for b in source["bodies"]]
+    # the counts have no place: said, not dropped silently
+    assert [w.message for w in doc.provenance.warnings if w.code == "ninjs-not-kept"] == [
+        "ninjs properties with no place in the document, not kept: bodies.charCount, "
+        "bodies.wordCount"]
 
 
 def test_tt_entities_keep_contact_geometry_and_subject_details() -> None:
