@@ -239,9 +239,11 @@ class EventDetails:
     organiser: Concept | None = None
 
 
-#: ``BodyText.content_type`` of an HTML body; of a plain-text one.
+#: ``BodyText.content_type`` of an HTML body; of a plain-text one; of a NITF document
+#: (IANA's registration, as IPTC's ninjs examples write it).
 HTML_TYPE = "text/html"
 PLAIN_TYPE = "text/plain"
+NITF_TYPE = "text/vnd.IPTC.NITF"
 
 
 #: ``Concept.rel`` of a person, organisation, place... the item is about (in the news).

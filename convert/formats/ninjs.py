@@ -229,7 +229,7 @@ FLAT_ROLE = re.compile(r"[a-zA-Z0-9_]+")
 FLAT_HTML_ROLE, FLAT_PLAIN_ROLE = "html", "text"
 #: Media types read as HTML bodies (``text/html``, ``application/xhtml+xml``, 1.x's
 #: ``body_xhtml``, ``body_richtext``...), but no NITF document (``application/nitf+xml``).
-HTML_BODY_TYPE = re.compile(r"^(?!.*nitf).*(html|xml|richtext)", re.IGNORECASE)
+HTML_BODY_TYPE = re.compile(r"^(?!.*nitf).*(html|richtext)", re.IGNORECASE)
 VERSIONS = tuple(PROFILES)
 #: What the writer writes unless told otherwise, and what the reader assumes
 #: of a document that does not say.
@@ -285,18 +285,26 @@ def is_html_body(content_type: str | None) -> bool:
 
 def flat_body_type(role: str) -> str:
     """The media type a 1.x ``body_<role>`` key implies: HTML when its role says so
-    (``html``, ``xhtml``, ``richtext``), else plain text."""
-    from convert.model import HTML_TYPE, PLAIN_TYPE
+    (``html``, ``xhtml``, ``richtext``), NITF when it says ``nitf``, else plain text."""
+    from convert.model import HTML_TYPE, NITF_TYPE, PLAIN_TYPE
 
-    return HTML_TYPE if is_html_body(role) else PLAIN_TYPE
+    if is_html_body(role):
+        return HTML_TYPE
+    return NITF_TYPE if "nitf" in role.lower() else PLAIN_TYPE
 
 
 def flat_body_key(body: BodyText) -> str:
-    """The 1.x key of a body: ``body_<role>``; a role 1.x cannot spell (or none) by its
-    media type, ``body_html`` or ``body_text``."""
-    if body.role is not None and FLAT_ROLE.fullmatch(body.role):
-        return f"body_{body.role}"
-    return f"body_{FLAT_HTML_ROLE if is_html_body(body.content_type) else FLAT_PLAIN_ROLE}"
+    """The 1.x key of a body: ``body_<role>`` when the role says its media type (1.x keys
+    are all the type a body has), else the key of its type: ``body_html``, ``body_nitf``,
+    ``body_text`` (a type none of them says, such as ``application/xml``: ``body_<role>``)."""
+    from convert.model import HTML_TYPE, NITF_TYPE, PLAIN_TYPE
+
+    role = body.role if body.role is not None and FLAT_ROLE.fullmatch(body.role) else None
+    kind = HTML_TYPE if is_html_body(body.content_type) else body.content_type or PLAIN_TYPE
+    if role is not None and flat_body_type(role) == kind:
+        return f"body_{role}"
+    by_type = {HTML_TYPE: FLAT_HTML_ROLE, NITF_TYPE: "nitf", PLAIN_TYPE: FLAT_PLAIN_ROLE}
+    return f"body_{by_type.get(kind, role or FLAT_PLAIN_ROLE)}"
 
 
 def split_by(by: str) -> list[str]:
@@ -402,7 +410,7 @@ def _lost_details(doc: Document, p: NinjsProfile) -> list[str]:
     """The ninjs details ``p``'s version has no place for: a role 1.x cannot spell in a
     key, a body whose key another already took, an association date with no RFC 3339
     form, a file with no absolute URI, a concept detail its array does not define."""
-    from convert.model import ABSOLUTE_URI, item_associations
+    from convert.model import ABSOLUTE_URI, PLAIN_TYPE, item_associations
 
     lost: list[str] = []
     if doc.event_details is not None and p.event_details_key is None:
@@ -412,9 +420,11 @@ def _lost_details(doc: Document, p: NinjsProfile) -> list[str]:
         lost.append("headline_role")
     if p.flat:
         keys = [flat_body_key(body) for body in doc.bodies]
-        if any(b.role is not None and not FLAT_ROLE.fullmatch(b.role) for b in doc.bodies):
-            lost.append("bodies.role")
-        if any(flat_body_type(key.removeprefix("body_")) != body.content_type
+        if any(b.role is not None and key != f"body_{b.role}"
+               for key, b in zip(keys, doc.bodies)):
+            lost.append("bodies.role (1.x: the key names the role and the media type)")
+        if any(flat_body_type(key.removeprefix("body_")) != (body.content_type or PLAIN_TYPE)
+               and not (is_html_body(body.content_type) and is_html_body(key))
                for key, body in zip(keys, doc.bodies)):
             lost.append("bodies.content_type (1.x: the key's role implies it)")
         if len(set(keys)) < len(keys):

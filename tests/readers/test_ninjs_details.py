@@ -152,12 +152,25 @@ def test_newsml_carries_what_it_has_a_place_for_and_warns_about_the_rest() -> No
         "concepts.creator (not a URI)", "concepts.contact_info", "concepts.geometry")]
 
 
-def test_1_6_warns_about_a_body_whose_key_cannot_say_its_media_type() -> None:
+def test_1_6_keys_say_a_body_s_media_type() -> None:
+    """1.x has no media type but the key: ``body_<role>`` when the role says the type
+    (``body_nitf`` reads back as NITF), else the type's own key (``main`` HTML from 3.1:
+    ``body_html``, the role warned); a type no key says is warned."""
+    writer = formats.writer("ninjs")
+    options = WriteOptions(ninjs_version="1.6")
     nitf = replace(DETAILED, bodies=(BodyText("nitf", "text/vnd.IPTC.NITF", NITF),))
-    losses = formats.writer("ninjs").losses(nitf, WriteOptions(ninjs_version="1.6"))
-    assert "ninjs 1.6 cannot carry bodies.content_type (1.x: the key's role implies it)" \
-        in losses
-    assert formats.writer("ninjs").losses(nitf, WriteOptions(ninjs_version="3.1")) == []
+    assert ninjs(nitf, "1.6")["body_nitf"] == NITF
+    assert read_ninjs(ninjs(nitf, "1.6")).bodies == nitf.bodies
+    assert writer.losses(nitf, options) == []
+    main = replace(DETAILED, bodies=(BodyText("main", "text/html"),
+                                     BodyText("nitf", "application/nitf+xml", NITF)))
+    written = ninjs(main, "1.6")
+    assert written["body_html"] == "<p>Riders are tested before each stage.</p>"
+    assert written["body_nitf"] == NITF
+    assert [loss for loss in writer.losses(main, options) if "bodies" in loss] == [
+        "ninjs 1.6 cannot carry bodies.role (1.x: the key names the role and the media type)",
+        "ninjs 1.6 cannot carry bodies.content_type (1.x: the key's role implies it)"]
+    assert writer.losses(main, WriteOptions(ninjs_version="3.1")) == []
 
 
 def test_an_association_date_with_no_zone_is_left_out_with_a_warning() -> None:
