@@ -283,6 +283,11 @@ def is_html_body(content_type: str | None) -> bool:
     return content_type is not None and HTML_BODY_TYPE.search(content_type) is not None
 
 
+def is_nitf_body(content_type: str | None) -> bool:
+    """A NITF document (``text/vnd.IPTC.NITF``, ``application/nitf+xml``; 1.x ``body_nitf``)."""
+    return content_type is not None and "nitf" in content_type.lower()
+
+
 def flat_body_type(role: str) -> str:
     """The media type a 1.x ``body_<role>`` key implies: HTML when its role says so
     (``html``, ``xhtml``, ``richtext``), NITF when it says ``nitf``, else plain text."""
@@ -290,7 +295,7 @@ def flat_body_type(role: str) -> str:
 
     if is_html_body(role):
         return HTML_TYPE
-    return NITF_TYPE if "nitf" in role.lower() else PLAIN_TYPE
+    return NITF_TYPE if is_nitf_body(role) else PLAIN_TYPE
 
 
 def flat_body_key(body: BodyText) -> str:

@@ -10,12 +10,13 @@ Container reader: a top-level array yields one Document per ninjs object.
 Document's associations (uri, texts, renditions), not as documents of their own.
 
 Other ninjs producers are read leniently: the body is the first HTML body
-(``text/html``, ``application/xhtml+xml``, ``body_xhtml``, ``body_richtext``...)
-or else the first plain one; bylines are the ``people`` with ``rel`` author,
-or else the ``by`` string split on commas and "and".  Scalar fields with no
-Document field (``pubStatus``, ``urgency``, ``edNote``...) are kept in
-``extra`` as ``ninjs:<key>``; structured ones (``places``...) are listed in
-one warning.
+(``text/html``, ``application/xhtml+xml``, ``body_xhtml``, ``body_richtext``...),
+else the first NITF one, else the first plain one, and the bodies as given are kept
+(``Document.bodies``: roles, media types, the text of those not written from the
+body); bylines are the ``people`` with ``rel`` author, or else the ``by`` string
+split on commas and "and".  Scalar fields with no Document field are kept in
+``extra`` as ``ninjs:<key>``; structured ones are listed in one warning, and the
+nested properties with no place (a body's ``charCount``...) in another.
 """
 
 from __future__ import annotations
@@ -44,7 +45,8 @@ from convert.formats.ninjs import (
     ALT_ID_ROLE, AUTHOR_REL, CONTRIBUTOR_REL, DATE_ROLE_PREFIX, DEFAULT_VERSION, FLAT_TEXT,
     CONTACT_KINDS, GEOMETRY_KINDS, PROFILES, SIGNALS_ROLE, STAMPED_ROLE, SUBJECT_DETAILS,
     URL_ROLE, NinjsProfile, TextSlot,
-    default_bodies, document_date, flat_body_type, is_html_body, ninjs_uri, split_by,
+    default_bodies, document_date, flat_body_type, is_html_body, is_nitf_body, ninjs_uri,
+    split_by,
 )
 from convert.formats.qcodes import uri_to_qcode
 from convert.options import ReadOptions
@@ -510,8 +512,8 @@ def _fallback_summary(obj: _Object, p: NinjsProfile) -> str | None:
 
 def _given_bodies(obj: _Object, p: NinjsProfile) -> list[tuple[BodyText, str | int]]:
     """Every body as the source gave it (role, media type, text), with where it is (1.x:
-    its key; later: its index in ``bodies``).  A 1.x ``body_<role>`` is HTML when its role
-    says so (``body_html``, ``body_xhtml``, ``body_richtext``), else plain text."""
+    its key; later: its index in ``bodies``).  A 1.x ``body_<role>`` has the media type its
+    role says (:func:`~convert.formats.ninjs.flat_body_type`)."""
     if p.flat:
         return [(BodyText(key.removeprefix("body_"), flat_body_type(key.removeprefix("body_")),
                           value), key)
@@ -538,7 +540,7 @@ def _main_body(given: list[tuple[BodyText, str | int]], p: NinjsProfile) -> int 
             return 0
         if is_html_body(kind):
             return 1
-        if kind is not None and "nitf" in kind.lower():
+        if is_nitf_body(kind):
             return 2
         return 3 if kind is None or kind.startswith(PLAIN_TYPE) else 4
 
@@ -562,7 +564,7 @@ def _body(obj: _Object, p: NinjsProfile, warnings: list[ParseWarning]
     chosen, where = given[main]
     text = chosen.text or ""
     line = obj.line(where) if p.flat else obj.line("bodies", where)
-    from_nitf = chosen.content_type is not None and "nitf" in chosen.content_type.lower()
+    from_nitf = is_nitf_body(chosen.content_type)
     if is_html_body(chosen.content_type):
         blocks, markup_warnings = blocks_from_html(text, warning_prefix="ninjs")
         # lines inside the HTML string mean nothing in the file
