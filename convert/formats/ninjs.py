@@ -288,6 +288,14 @@ def is_nitf_body(content_type: str | None) -> bool:
     return content_type is not None and "nitf" in content_type.lower()
 
 
+def writable_body(body: BodyText) -> bool:
+    """Whether a body with no text of its own can be written from the Document's: an
+    HTML or plain-text one (newsconvert writes no NITF, nor other media types)."""
+    from convert.model import PLAIN_TYPE
+
+    return is_html_body(body.content_type) or body.content_type in (None, PLAIN_TYPE)
+
+
 def flat_body_type(role: str) -> str:
     """The media type a 1.x ``body_<role>`` key implies: HTML when its role says so
     (``html``, ``xhtml``, ``richtext``), NITF when it says ``nitf``, else plain text."""
@@ -420,6 +428,8 @@ def _lost_details(doc: Document, p: NinjsProfile) -> list[str]:
     lost: list[str] = []
     if doc.event_details is not None and p.event_details_key is None:
         lost.append("event_details")
+    if any(body.text is None and not writable_body(body) for body in doc.bodies):
+        lost.append("bodies (a body of a media type newsconvert does not write, with no text)")
     if p.flat and doc.headline_role is not None and doc.headline is not None \
             and not FLAT_ROLE.fullmatch(doc.headline_role):
         lost.append("headline_role")

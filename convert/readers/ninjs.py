@@ -574,13 +574,19 @@ def _body(obj: _Object, p: NinjsProfile, warnings: list[ParseWarning]
     else:
         blocks = tuple(Paragraph((_SPACES.sub(" ", part).strip(),))
                        for part in re.split(r"\n\s*\n", text) if part.strip())
-    plain = " ".join(body_text(blocks).split())
     writable = not from_nitf  # newsconvert writes no NITF: that body is kept as it is
+    plain: list[str] = []  # the body's words, white space collapsed, made when first asked
+
+    def same_words(body: BodyText) -> bool:
+        if body.content_type not in (None, PLAIN_TYPE):
+            return False
+        if not plain:
+            plain.append(_SPACES.sub(" ", body_text(blocks)).strip())
+        return _SPACES.sub(" ", body.text or "").strip() == plain[0]
+
     bodies = tuple(
         replace(body, text=None) if (index == main and writable) or (
-            body.content_type in (None, PLAIN_TYPE) and " ".join((body.text or "").split())
-            == plain)
-        else body
+            index != main and same_words(body)) else body
         for index, (body, _) in enumerate(given))
     return blocks, () if bodies == default_bodies(p) else bodies
 

@@ -18,7 +18,7 @@ from convert.formats.ninjs import (
     ALT_ID_ROLE, AUTHOR_REL, CONTACT_KINDS, CONTRIBUTOR_REL, DATE_ROLE_PREFIX, FLAT_ROLE,
     FLAT_UNNAMED_DESCRIPTION, GEOMETRY_KINDS, SIGNALS_ROLE, STAMPED_ROLE, SUBJECT_DETAILS,
     URL_ROLE, NinjsProfile, TextSlot, flat_body_key, is_html_body, lost_fields, ninjs_datetime,
-    ninjs_uri, passed_through, profile, split_by, unzoned_dates,
+    ninjs_uri, passed_through, profile, split_by, unzoned_dates, writable_body,
 )
 from convert.formats.qcodes import IPTC_SCHEMES, qcode_to_uri
 from convert.model import (
@@ -123,6 +123,8 @@ def _put_bodies(data: dict[str, Any], p: NinjsProfile, doc: Document) -> None:
     """The bodies as the source gave them: each a role and media type, and its text as
     kept, else written from the Document's body (HTML or plain text by the media type)."""
     for body in doc.bodies:
+        if body.text is None and not writable_body(body):
+            continue  # no text, and none newsconvert writes: named by lost_fields
         value = body.text if body.text is not None else (
             blocks_to_html(doc.body) if is_html_body(body.content_type) else body_text(doc.body))
         if not value:

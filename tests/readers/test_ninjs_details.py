@@ -254,3 +254,15 @@ def test_the_official_1_6_example_keeps_its_keys() -> None:
     written = ninjs(doc, "1.6")
     assert {"headline_main", "body_main", "body_richtext"} <= set(written)
     assert " ".join(written["body_main"].split()) == " ".join(source["body_main"].split())
+
+
+def test_a_body_with_no_text_of_a_type_newsconvert_does_not_write_is_warned() -> None:
+    """``text`` None means "written from the body", which only HTML and plain text can be."""
+    doc = replace(DETAILED, bodies=(BodyText("nitf", "text/vnd.IPTC.NITF"),
+                                    BodyText("main", "text/html")))
+    assert ninjs(doc, "3.1")["bodies"] == [
+        {"role": "main", "contentType": "text/html",
+         "value": "<p>Riders are tested before each stage.</p>"}]
+    assert formats.writer("ninjs").losses(doc, WriteOptions()) == [
+        "ninjs 3.1 cannot carry bodies (a body of a media type newsconvert does not write, "
+        "with no text)"]
