@@ -169,7 +169,8 @@ class Concept:
     rel: str | None = None
     # -- entity details (canonical schema 3, optional keys; ninjs: see ENTITY DETAILS below)
     #: Where a place is: a GeoJSON object (ninjs 3.1 ``geoJSON``, 2.2 ``geojson``, 1.6
-    #: ``geometry_geojson``) as compact JSON text, so the concept stays hashable.
+    #: ``geometry_geojson``) as compact JSON text with its keys sorted, so the concept
+    #: stays hashable and one object has one text.
     geometry: str | None = None
     #: How to reach a person, organisation or place (ninjs ``contactInfo``).
     contact_info: tuple[ContactInfo, ...] = ()

@@ -59,6 +59,8 @@ V2_DEFAULTS: dict[str, Any] = {
 V3_DEFAULTS: dict[str, Any] = {"descriptions": [], "associations": [], "written_byline": None}
 #: Every news-item key (versions 2 and 3) with its default.
 ITEM_DEFAULTS: dict[str, Any] = {**V2_DEFAULTS, **V3_DEFAULTS}
+#: The optional document keys added within version 3 (ninjs details), written when set.
+NINJS_DETAIL_KEYS = frozenset({"headline_role", "bodies", "renditions", "event_details"})
 _CONCEPT_KEYS = ("name", "qcode", "uri", "literal", "kind", "rel")
 _RENDITION_KEYS = ("href", "name", "title", "content_type", "width", "height", "size")
 
@@ -166,9 +168,9 @@ def concept_from_data(data: dict[str, Any]) -> Concept:
 
 
 def compact_json(value: Any) -> str:
-    """A JSON value as the model keeps it (``Concept.geometry``): compact, keys in the
-    order given, non-ASCII as it is."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    """A JSON value as the model keeps it (``Concept.geometry``): compact, keys sorted
+    (one text for one object, in whatever order a file wrote it), non-ASCII as it is."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
 _CONCEPT_LISTS = ("subjects", "genres", "about")
@@ -206,7 +208,8 @@ def association_from_data(data: dict[str, Any]) -> Association:
 
 def item_fields_to_data(doc: Document, changed_only: bool = False) -> dict[str, Any]:
     """The news-item fields (schemas 2 and 3) as canonical data; ``changed_only``: those
-    not at their default (how the HTML writer carries them in one attribute)."""
+    not at their default (how the HTML writer carries them in one attribute).  The
+    optional ninjs-detail keys come last, only when they state something."""
     data: dict[str, Any] = {}
     for key in ITEM_DEFAULTS:
         value = getattr(doc, key)
@@ -224,7 +227,7 @@ def item_fields_to_data(doc: Document, changed_only: bool = False) -> dict[str, 
             value = list(value)
         if not changed_only or value != ITEM_DEFAULTS[key]:
             data[key] = value
-    return data
+    return {**data, **ninjs_details_to_data(doc)}
 
 
 def item_fields_from_data(data: dict[str, Any]) -> dict[str, Any]:
@@ -245,7 +248,7 @@ def item_fields_from_data(data: dict[str, Any]) -> dict[str, Any]:
         elif isinstance(value, list):
             value = tuple(value)
         fields[key] = value
-    return fields
+    return {**fields, **ninjs_details_from_data(data)}
 
 
 def ninjs_details_to_data(doc: Document) -> dict[str, Any]:
@@ -263,6 +266,14 @@ def ninjs_details_to_data(doc: Document) -> dict[str, Any]:
         data["event_details"] = {**_set_keys(event, _EVENT_KEYS), **(
             {} if event.organiser is None else {"organiser": concept_to_data(event.organiser)})}
     return data
+
+
+def ninjs_details_from_data(data: dict[str, Any]) -> dict[str, Any]:
+    """Document keyword arguments for the optional document keys (absent: default)."""
+    return {"headline_role": data.get("headline_role"),
+            "bodies": tuple(body_text_from_data(b) for b in data.get("bodies", ())),
+            "renditions": tuple(rendition_from_data(r) for r in data.get("renditions", ())),
+            "event_details": _event_details_from_data(data.get("event_details"))}
 
 
 def _event_details_from_data(data: dict[str, Any] | None) -> EventDetails | None:
@@ -315,7 +326,6 @@ def document_to_data(doc: Document) -> dict[str, Any]:
         "body": [block_to_data(block) for block in doc.body],
         "extra": dict(doc.extra),
         **item_fields_to_data(doc),
-        **ninjs_details_to_data(doc),
         "provenance": {
             "format": doc.provenance.format,
             "encoding": doc.provenance.encoding,
@@ -395,10 +405,6 @@ def document_from_data(data: dict[str, Any]) -> Document:
         body=tuple(block_from_data(block) for block in data.get("body", [])),
         extra=tuple(sorted((data.get("extra") or {}).items())),
         **item_fields_from_data(data),
-        headline_role=data.get("headline_role"),
-        bodies=tuple(body_text_from_data(b) for b in data.get("bodies", ())),
-        renditions=tuple(rendition_from_data(r) for r in data.get("renditions", ())),
-        event_details=_event_details_from_data(data.get("event_details")),
         provenance=Provenance(
             format=provenance.get("format", "json"),
             encoding=provenance.get("encoding"),

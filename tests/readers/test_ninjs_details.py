@@ -54,7 +54,7 @@ DETAILED = Document(
         Concept(name="Jonas Svensson", kind="person", rel="about",
                 contact_info=(ContactInfo(type="phone", role="work", value="+46 8 788 75 00"),)),
         Concept(name="Estadio Metropolitano", kind="place", rel="about",
-                geometry='{"type":"Point","coordinates":[-3.599,40.436]}',
+                geometry='{"coordinates":[-3.599,40.436],"type":"Point"}',
                 contact_info=(
                     ContactInfo(address=Address(lines=("Av. de Luis Aragonés 4",),
                                                 locality="Madrid", postal_code="28022",
@@ -131,6 +131,16 @@ def test_canonical_json_without_the_details_still_reads() -> None:
     data = document_to_data(plain)
     assert not {"headline_role", "bodies", "renditions"} & set(data)
     assert document_from_json(json.dumps(data), "t.json") == plain
+
+
+def test_details_survive_our_html() -> None:
+    """The HTML page carries the news-item fields in ``data-item``: the details too."""
+    page = api.write(EVENT, "html")
+    again = api.read(page, "html")
+    assert (again.headline_role, again.bodies, again.renditions, again.event_details,
+            again.about, again.subjects, again.associations) == (
+        EVENT.headline_role, EVENT.bodies, EVENT.renditions, EVENT.event_details,
+        EVENT.about, EVENT.subjects, EVENT.associations)
 
 
 def test_newsml_carries_what_it_has_a_place_for_and_warns_about_the_rest() -> None:
