@@ -167,6 +167,84 @@ class Concept:
     literal: str | None = None
     kind: str | None = None
     rel: str | None = None
+    # -- entity details (canonical schema 3, optional keys; ninjs: see ENTITY DETAILS below)
+    #: Where a place is: a GeoJSON object (ninjs 3.1 ``geoJSON``, 2.2 ``geojson``, 1.6
+    #: ``geometry_geojson``) as compact JSON text with its keys sorted, so the concept
+    #: stays hashable and one object has one text.
+    geometry: str | None = None
+    #: How to reach a person, organisation or place (ninjs ``contactInfo``).
+    contact_info: tuple[ContactInfo, ...] = ()
+    #: Who (person, organisation or system: TT's ``system``) assigned this subject.
+    creator: str | None = None
+    #: How relevant the subject is to the item, 0 to 100.
+    relevance: int | None = None
+    #: How sure its ``creator`` was in assigning it, 0 to 100.
+    confidence: int | None = None
+
+
+# ---------------------------------------------------------------- ninjs details
+# Added together (canonical schema 3, optional keys): entity contact details, the item's
+# bodies as its source gave them, its own renditions, association dates and rights.
+
+
+@dataclass(frozen=True)
+class Address:
+    """A postal address (ninjs ``contactInfo.address``)."""
+
+    lines: tuple[str, ...] = ()
+    locality: str | None = None
+    #: A subdivision of the country (state, region).
+    area: str | None = None
+    postal_code: str | None = None
+    country: str | None = None
+
+
+@dataclass(frozen=True)
+class ContactInfo:
+    """One way to reach a party: a phone number, web page, e-mail (``value``) or an
+    ``address``; ``type`` the method (``phone``, ``url``), ``role`` which one (``work``)."""
+
+    type: str | None = None
+    role: str | None = None
+    name: str | None = None
+    value: str | None = None
+    address: Address | None = None
+    #: BCP 47 language of this contact information.
+    lang: str | None = None
+
+
+@dataclass(frozen=True)
+class BodyText:
+    """One body of the item as its source gave it (ninjs ``bodies``, 1.x ``body_<role>``):
+    its role (``main``, ``xhtml``, ``nitf``...) and media type, and ``text`` when it is
+    not the item's own body in that form: a body newsconvert cannot write from the
+    model (a NITF document), or a plain text that says something else (SIPA's picture
+    caption).  ``text`` None: written from :attr:`Document.body` (HTML or plain text,
+    by the media type)."""
+
+    role: str | None = None
+    content_type: str | None = None
+    text: str | None = None
+
+
+@dataclass(frozen=True)
+class EventDetails:
+    """What an item about a planned event says of the event (ninjs 3.1 ``eventDetails``):
+    when it starts and ends (RFC 3339), its status and its coverage's status (URIs of
+    IPTC's eventstatus and newscoveragestatus), who organises it."""
+
+    start: str | None = None
+    end: str | None = None
+    status: str | None = None
+    coverage_status: str | None = None
+    organiser: Concept | None = None
+
+
+#: ``BodyText.content_type`` of an HTML body; of a plain-text one; of a NITF document
+#: (IANA's registration, as IPTC's ninjs examples write it).
+HTML_TYPE = "text/html"
+PLAIN_TYPE = "text/plain"
+NITF_TYPE = "text/vnd.IPTC.NITF"
 
 
 #: ``Concept.rel`` of a person, organisation, place... the item is about (in the news).
@@ -214,6 +292,8 @@ class Rendition:
     height: int | None = None
     #: Size of the file in bytes.
     size: int | None = None
+    #: A refinement of the media type (ninjs ``format``: ``JPEG Baseline``, ``IIM``).
+    format: str | None = None
 
 
 @dataclass(frozen=True)
@@ -236,6 +316,15 @@ class Association:
     #: The package group it belongs to, for the items of a composite (NewsML-G2
     #: packageItem ``group/@role``, such as ``group:main``; ninjs 3.1 association ``rel``).
     group: str | None = None
+    # -- the associated item's own dates and rights (ninjs details, optional keys)
+    first_created: str | None = None
+    version_created: str | None = None
+    copyright_notice: str | None = None
+    copyright_holder: str | None = None
+    usage_terms: str | None = None
+    #: ``full`` or ``partial``: whether the association states all of the item (ninjs
+    #: ``representationType``; TT's picture is ``partial``).
+    representation_type: str | None = None
 
 
 #: The description role of a caption (IPTC description roles: drol:caption).
@@ -395,6 +484,16 @@ class Document:
     #: The byline as the source wrote it (NewsML-G2 ``by``, ninjs ``by``) when that is
     #: not just the authors' names joined by commas ("Ann Lee and Bo Ek").
     written_byline: str | None = None
+    # -- ninjs details (canonical schema 3, optional keys)
+    #: The role the source gave the headline (ninjs 1.x ``headline_<role>``, such as IPTC's
+    #: ``headline_main``; later versions' ``headlines`` role); None: the plain headline.
+    headline_role: str | None = None
+    #: The bodies as the source gave them, in its order (see :class:`BodyText`); empty:
+    #: the writer's own choice (ninjs: an HTML and a plain-text body).
+    bodies: tuple[BodyText, ...] = ()
+    #: The item's own files, for a picture, video or audio item (ninjs ``renditions``).
+    renditions: tuple[Rendition, ...] = ()
+    event_details: EventDetails | None = None
     provenance: Provenance = field(default=Provenance("unknown"), compare=False)
 
 

@@ -6,21 +6,26 @@ under its own name, ``type`` on every body block and on every non-text inline.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from convert.errors import ConvertError
 from convert.model import (
     BLOCK_TYPES,
+    Address,
     Association,
     Block,
+    BodyText,
     Byline,
     Concept,
+    ContactInfo,
     Contributor,
     Dateline,
     Description,
     Document,
     DroppedText,
     Emphasis,
+    EventDetails,
     Figure,
     Heading,
     Inline,
@@ -54,8 +59,60 @@ V2_DEFAULTS: dict[str, Any] = {
 V3_DEFAULTS: dict[str, Any] = {"descriptions": [], "associations": [], "written_byline": None}
 #: Every news-item key (versions 2 and 3) with its default.
 ITEM_DEFAULTS: dict[str, Any] = {**V2_DEFAULTS, **V3_DEFAULTS}
+#: The optional document keys added within version 3 (ninjs details), written when set.
+NINJS_DETAIL_KEYS = frozenset({"headline_role", "bodies", "renditions", "event_details"})
 _CONCEPT_KEYS = ("name", "qcode", "uri", "literal", "kind", "rel")
 _RENDITION_KEYS = ("href", "name", "title", "content_type", "width", "height", "size")
+
+# -- ninjs details: optional keys added within schema version 3, written only when they
+# state something (so version 3 files without them read as before, and stay the same).
+_CONCEPT_DETAILS = ("creator", "relevance", "confidence")
+_RENDITION_DETAILS = ("format",)
+_ASSOCIATION_DETAILS = ("first_created", "version_created", "copyright_notice",
+                        "copyright_holder", "usage_terms", "representation_type")
+_CONTACT_KEYS = ("type", "role", "name", "value", "lang")
+_ADDRESS_KEYS = ("locality", "area", "postal_code", "country")
+_EVENT_KEYS = ("start", "end", "status", "coverage_status")
+
+
+def _set_keys(node: Any, keys: tuple[str, ...]) -> dict[str, Any]:
+    """The ``keys`` of ``node`` whose value is not None."""
+    return {key: getattr(node, key) for key in keys if getattr(node, key) is not None}
+
+
+def contact_to_data(contact: ContactInfo) -> dict[str, Any]:
+    data = _set_keys(contact, _CONTACT_KEYS)
+    if contact.address is not None:
+        address = _set_keys(contact.address, _ADDRESS_KEYS)
+        data["address"] = {"lines": list(contact.address.lines), **address} \
+            if contact.address.lines else address
+    return data
+
+
+def contact_from_data(data: dict[str, Any]) -> ContactInfo:
+    address = data.get("address")
+    return ContactInfo(
+        **{key: data.get(key) for key in _CONTACT_KEYS},
+        address=None if address is None else Address(
+            tuple(address.get("lines", ())), **{key: address.get(key) for key in _ADDRESS_KEYS}))
+
+
+def rendition_to_data(rendition: Rendition) -> dict[str, Any]:
+    return {**{key: getattr(rendition, key) for key in _RENDITION_KEYS},
+            **_set_keys(rendition, _RENDITION_DETAILS)}
+
+
+def rendition_from_data(data: dict[str, Any]) -> Rendition:
+    return Rendition(data["href"], **{key: data.get(key)
+                                      for key in _RENDITION_KEYS[1:] + _RENDITION_DETAILS})
+
+
+def body_text_to_data(body: BodyText) -> dict[str, Any]:
+    return {"role": body.role, "content_type": body.content_type, "text": body.text}
+
+
+def body_text_from_data(data: dict[str, Any]) -> BodyText:
+    return BodyText(data.get("role"), data.get("content_type"), data.get("text"))
 
 
 def inlines_to_data(inlines: Inlines) -> list[Any]:
@@ -95,11 +152,25 @@ def block_to_data(block: Block) -> dict[str, Any]:
 
 
 def concept_to_data(concept: Concept) -> dict[str, Any]:
-    return {key: getattr(concept, key) for key in _CONCEPT_KEYS}
+    data = {key: getattr(concept, key) for key in _CONCEPT_KEYS}
+    if concept.geometry is not None:
+        data["geometry"] = json.loads(concept.geometry)
+    if concept.contact_info:
+        data["contact_info"] = [contact_to_data(c) for c in concept.contact_info]
+    return {**data, **_set_keys(concept, _CONCEPT_DETAILS)}
 
 
 def concept_from_data(data: dict[str, Any]) -> Concept:
-    return Concept(**{key: data.get(key) for key in _CONCEPT_KEYS})
+    geometry = data.get("geometry")
+    return Concept(**{key: data.get(key) for key in _CONCEPT_KEYS + _CONCEPT_DETAILS},
+                   geometry=None if geometry is None else compact_json(geometry),
+                   contact_info=tuple(contact_from_data(c) for c in data.get("contact_info", ())))
+
+
+def compact_json(value: Any) -> str:
+    """A JSON value as the model keeps it (``Concept.geometry``): compact, keys sorted
+    (one text for one object, in whatever order a file wrote it), non-ASCII as it is."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
 _CONCEPT_LISTS = ("subjects", "genres", "about")
@@ -119,9 +190,9 @@ def association_to_data(association: Association) -> dict[str, Any]:
             "headline": association.headline,
             "descriptions": [description_to_data(d) for d in association.descriptions],
             "credit": association.credit,
-            "renditions": [{key: getattr(r, key) for key in _RENDITION_KEYS}
-                           for r in association.renditions],
-            "group": association.group}
+            "renditions": [rendition_to_data(r) for r in association.renditions],
+            "group": association.group,
+            **_set_keys(association, _ASSOCIATION_DETAILS)}
 
 
 def association_from_data(data: dict[str, Any]) -> Association:
@@ -130,14 +201,15 @@ def association_from_data(data: dict[str, Any]) -> Association:
         headline=data.get("headline"),
         descriptions=tuple(description_from_data(d) for d in data.get("descriptions", [])),
         credit=data.get("credit"),
-        renditions=tuple(Rendition(**{key: r.get(key) for key in _RENDITION_KEYS})
-                         for r in data.get("renditions", [])),
-        group=data.get("group"))
+        renditions=tuple(rendition_from_data(r) for r in data.get("renditions", [])),
+        group=data.get("group"),
+        **{key: data.get(key) for key in _ASSOCIATION_DETAILS})
 
 
 def item_fields_to_data(doc: Document, changed_only: bool = False) -> dict[str, Any]:
     """The news-item fields (schemas 2 and 3) as canonical data; ``changed_only``: those
-    not at their default (how the HTML writer carries them in one attribute)."""
+    not at their default (how the HTML writer carries them in one attribute).  The
+    optional ninjs-detail keys come last, only when they state something."""
     data: dict[str, Any] = {}
     for key in ITEM_DEFAULTS:
         value = getattr(doc, key)
@@ -155,7 +227,7 @@ def item_fields_to_data(doc: Document, changed_only: bool = False) -> dict[str, 
             value = list(value)
         if not changed_only or value != ITEM_DEFAULTS[key]:
             data[key] = value
-    return data
+    return {**data, **ninjs_details_to_data(doc)}
 
 
 def item_fields_from_data(data: dict[str, Any]) -> dict[str, Any]:
@@ -176,7 +248,40 @@ def item_fields_from_data(data: dict[str, Any]) -> dict[str, Any]:
         elif isinstance(value, list):
             value = tuple(value)
         fields[key] = value
-    return fields
+    return {**fields, **ninjs_details_from_data(data)}
+
+
+def ninjs_details_to_data(doc: Document) -> dict[str, Any]:
+    """The optional document keys (headline role, bodies as given, the item's renditions,
+    event details), those that state something."""
+    data: dict[str, Any] = {}
+    if doc.headline_role is not None:
+        data["headline_role"] = doc.headline_role
+    if doc.bodies:
+        data["bodies"] = [body_text_to_data(b) for b in doc.bodies]
+    if doc.renditions:
+        data["renditions"] = [rendition_to_data(r) for r in doc.renditions]
+    if doc.event_details is not None:
+        event = doc.event_details
+        data["event_details"] = {**_set_keys(event, _EVENT_KEYS), **(
+            {} if event.organiser is None else {"organiser": concept_to_data(event.organiser)})}
+    return data
+
+
+def ninjs_details_from_data(data: dict[str, Any]) -> dict[str, Any]:
+    """Document keyword arguments for the optional document keys (absent: default)."""
+    return {"headline_role": data.get("headline_role"),
+            "bodies": tuple(body_text_from_data(b) for b in data.get("bodies", ())),
+            "renditions": tuple(rendition_from_data(r) for r in data.get("renditions", ())),
+            "event_details": _event_details_from_data(data.get("event_details"))}
+
+
+def _event_details_from_data(data: dict[str, Any] | None) -> EventDetails | None:
+    if data is None:
+        return None
+    organiser = data.get("organiser")
+    return EventDetails(**{key: data.get(key) for key in _EVENT_KEYS},
+                        organiser=None if organiser is None else concept_from_data(organiser))
 
 
 def item_field_errors(item: dict[str, Any]) -> list[str]:

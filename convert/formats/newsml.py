@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
     from collections.abc import Sequence
 
-    from convert.model import Association, Block, Concept, Description, Document
+    from convert.model import Association, Block, Concept, Description, Document, Rendition
     from convert.options import WriteOptions
 
 NAR = "http://iptc.org/std/nar/2006-10-01/"
@@ -231,13 +231,71 @@ def association_link(association: Association) -> etree._Element:
     link.extend(description_element(d) for d in association.descriptions)
     if association.credit is not None:
         link.append(nar("by", association.credit))
-    for rendition in association.renditions:
-        link.append(nar("remoteContent", href=rendition.href,
-                        rendition=_qcode(rendition.name, RENDITION_ALIAS, IPTC_RENDITIONS),
-                        contenttype=rendition.content_type,
-                        width=_number(rendition.width), height=_number(rendition.height),
-                        size=_number(rendition.size)))
+    link.extend(_association_details(association))
+    link.extend(remote_content(rendition) for rendition in association.renditions)
     return link
+
+
+def remote_content(rendition: Rendition) -> etree._Element:
+    """A file of an item (``contentSet``) or of a linked one (a link's hint)."""
+    return nar("remoteContent", href=rendition.href,
+               rendition=_qcode(rendition.name, RENDITION_ALIAS, IPTC_RENDITIONS),
+               contenttype=rendition.content_type,
+               width=_number(rendition.width), height=_number(rendition.height),
+               size=_number(rendition.size))
+
+
+def _association_details(association: Association) -> list[etree._Element]:
+    """The linked item's own dates and rights, as hints named as its itemMeta and
+    rightsInfo name them (a date only with a time: xs:dateTime has no date alone)."""
+    from convert.formats.dates import has_time  # see _item_meta
+
+    hints = [nar(tag, value) for tag, value in (
+        ("firstCreated", association.first_created),
+        ("versionCreated", association.version_created)) if value and has_time(value)]
+    if association.copyright_holder:
+        hints.append(_named("copyrightHolder", association.copyright_holder))
+    hints.extend(nar(tag, value) for tag, value in (
+        ("copyrightNotice", association.copyright_notice),
+        ("usageTerms", association.usage_terms)) if value)
+    return hints
+
+
+def lost_fields(doc: Document) -> list[str]:
+    """The ninjs details NewsML-G2 has no place for here (dotted names): the headline's
+    ninjs role, bodies kept as the source gave them, an association's representation type
+    or dates with no time, a rendition's literal format or a name that is no IPTC
+    rendition code, a concept's GeoJSON and contact details, a creator that is no URI."""
+    from convert.formats.dates import has_time  # see _item_meta
+    from convert.model import ABSOLUTE_URI, item_associations
+
+    lost: list[str] = []
+    if doc.headline_role is not None:
+        lost.append("headline_role")
+    if doc.event_details is not None:  # a newsItem has no place: an event is a conceptItem
+        lost.append("event_details")
+    if any(body.text is not None for body in doc.bodies):
+        lost.append("bodies (those kept as the source gave them)")
+    associations = item_associations(doc)
+    if any(a.representation_type is not None for a in associations):
+        lost.append("associations.representation_type")
+    if any(value and not has_time(value) for a in associations
+           for value in (a.first_created, a.version_created)):
+        lost.append("associations dates with no time")
+    renditions = doc.renditions + tuple(r for a in associations for r in a.renditions)
+    if any(r.format is not None for r in renditions):
+        lost.append("renditions.format")
+    if any(r.name is not None and _qcode(r.name, RENDITION_ALIAS, IPTC_RENDITIONS) is None
+           for r in renditions):
+        lost.append("renditions.name")
+    for concept in doc.subjects + doc.genres + doc.about:
+        if concept.geometry is not None:
+            lost.append("concepts.geometry")
+        if concept.contact_info:
+            lost.append("concepts.contact_info")
+        if concept.creator is not None and not ABSOLUTE_URI.fullmatch(concept.creator):
+            lost.append("concepts.creator (not a URI)")
+    return list(dict.fromkeys(lost))
 
 
 def package_references(associations: Sequence[Association]) -> tuple[Block, ...]:
@@ -311,14 +369,18 @@ def rendition_name(rendition: str | None) -> str | None:
 def concept_element(tag: str, concept: Concept) -> etree._Element:
     """A ``subject``/``genre``: a QCode only with an IPTC catalog alias, else the full URI."""
     from convert.formats.qcodes import is_iptc_qcode, qcode_to_uri  # not needed to validate
+    from convert.model import ABSOLUTE_URI
 
     qcode = concept.qcode if concept.qcode and is_iptc_qcode(concept.qcode) else None
     uri = None if qcode else concept.uri or (qcode_to_uri(concept.qcode) if concept.qcode
                                               else None)
     if qcode is None and uri is None and concept.qcode:
         qcode = concept.qcode  # no URI is known for it: the source's own code, as written
+    creator = concept.creator if concept.creator and ABSOLUTE_URI.fullmatch(concept.creator) \
+        else None
     element = nar(tag, qcode=qcode, uri=uri, literal=concept.literal,
-                  type=KIND_TYPES.get(concept.kind or ""))
+                  type=KIND_TYPES.get(concept.kind or ""), creatoruri=creator,
+                  relevance=_number(concept.relevance), confidence=_number(concept.confidence))
     if concept.name is not None:
         element.append(nar("name", _single_line(f"{tag} name", concept.name)))
     return element

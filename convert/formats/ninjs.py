@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from convert.errors import ConvertError
 
 if TYPE_CHECKING:
-    from convert.model import Document
+    from convert.model import BodyText, Document
 
 #: Role of the alternative id that carries the Document ``url``.
 URL_ROLE = "url"
@@ -106,6 +106,21 @@ class NinjsProfile(NamedTuple):
     #: Keys of a rendition: size in bytes, media type (1.6: ``mimetype``).
     size_key: str = "sizeInBytes"
     rendition_type_key: str = "contentType"
+    # -- ninjs details: entities' contact information and a place's GeoJSON (1.6:
+    # ``geometry_geojson``, the first of its ``geometry_*`` keys), an address's postal
+    # code, and what an association says of the item it stands for
+    contact_key: str = "contactInfo"
+    postal_code_key: str = "postalCode"
+    geometry_key: str = "geoJSON"
+    representation_type_key: str = "representationType"
+    #: The planned event's details (3.1 only: ``eventDetails``).
+    event_details_key: str | None = None
+    #: Association field -> key (the associated item's own dates and rights).
+    association_details: tuple[tuple[str, str], ...] = ()
+    #: ``Association.representation_type`` (full, partial) -> this version's word (1.6:
+    #: complete, incomplete).
+    representation_types: tuple[tuple[str, str], ...] = (("full", "full"),
+                                                         ("partial", "partial"))
 
     @property
     def schema_uri(self) -> str:
@@ -118,12 +133,13 @@ class NinjsProfile(NamedTuple):
     def keys(self) -> set[str]:
         """Every key this profile writes (top level, plus the array item content type)."""
         slots = (self.headline, self.subheadline, self.summary, self.body_html, self.body_text)
+        optional = (self.event_details_key,)
         return ({key for _, key in self.strings + self.dates if key is not None}
                 | {slot.key for slot in slots} | {key for _, key in self.entities}
                 | {self.standard_key, self.content_type_key, self.alt_ids_key, self.by,
                    self.people, self.info_sources, self.subjects, self.located,
                    self.version_created, self.pub_status, self.urgency, self.genres,
-                   "associations"})
+                   "associations", "renditions"} | {key for key in optional if key})
 
     def put_text(self, data: dict[str, Any], slot: TextSlot, value: str) -> None:
         if slot.role is None:
@@ -158,7 +174,20 @@ def _nested(version: str, case: str) -> NinjsProfile:
         body_text=TextSlot("bodies", "plain", "text/plain"),
         by="by", people="people", info_sources=k("infoSources"), subjects="subjects",
         size_key=k("sizeInBytes"), rendition_type_key=k("contentType"),
+        contact_key=k("contactInfo"), postal_code_key=k("postalCode"), geometry_key=k("geoJSON"),
+        representation_type_key=k("representationType"),
+        event_details_key="eventDetails" if version == "3.1" else None,
+        association_details=_association_details(k("firstCreated"), k("versionCreated"),
+                                                 k("copyrightNotice"), k("copyrightHolder"),
+                                                 k("usageTerms")),
     )
+
+
+def _association_details(*keys: str) -> tuple[tuple[str, str], ...]:
+    """The association fields stated by the item keys of the same meaning (``keys``: first
+    created, version created, copyright notice, copyright holder, usage terms)."""
+    return tuple(zip(("first_created", "version_created", "copyright_notice",
+                      "copyright_holder", "usage_terms"), keys))
 
 
 PROFILES: dict[str, NinjsProfile] = {
@@ -180,8 +209,27 @@ PROFILES: dict[str, NinjsProfile] = {
         body_html=TextSlot("body_html"), body_text=TextSlot("body_text"),
         by="byline", people="person", info_sources="infosource", subjects="subject",
         size_key="sizeinbytes", rendition_type_key="mimetype",
+        contact_key="contactinfo", postal_code_key="postalcode", geometry_key="geometry_geojson",
+        representation_type_key="representationtype",
+        representation_types=(("full", "complete"), ("partial", "incomplete")),
+        association_details=_association_details("firstcreated", "versioncreated",
+                                                 "copyrightnotice", "copyrightholder",
+                                                 "usageterms"),
     ),
 }
+#: Which entity arrays (by ``Concept.kind``; None: subjects) have a place for which
+#: details, in every version's schema.
+CONTACT_KINDS = frozenset({"person", "organisation", "place"})
+GEOMETRY_KINDS = frozenset({"place"})
+#: Subject details (``Concept`` field = ninjs key): who assigned it, how relevant, how sure.
+SUBJECT_DETAILS = ("creator", "relevance", "confidence")
+#: A role ninjs 1.x can spell in a key (``body_<role>``, ``headline_<role>``).
+FLAT_ROLE = re.compile(r"[a-zA-Z0-9_]+")
+#: The body roles 1.x spells ``body_html`` and ``body_text`` (the writer's own forms).
+FLAT_HTML_ROLE, FLAT_PLAIN_ROLE = "html", "text"
+#: Media types read as HTML bodies (``text/html``, ``application/xhtml+xml``, 1.x's
+#: ``body_xhtml``, ``body_richtext``...), but no NITF document (``application/nitf+xml``).
+HTML_BODY_TYPE = re.compile(r"^(?!.*nitf).*(html|richtext)", re.IGNORECASE)
 VERSIONS = tuple(PROFILES)
 #: What the writer writes unless told otherwise, and what the reader assumes
 #: of a document that does not say.
@@ -220,6 +268,56 @@ def passed_through(extra: tuple[tuple[str, str], ...], version: str) -> dict[str
         else:
             found[key] = value
     return found
+
+
+def default_bodies(p: NinjsProfile) -> tuple[BodyText, ...]:
+    """The bodies the writer writes when the Document names none (an HTML one, then a
+    plain-text one, both from its body); a reader that finds just these names none."""
+    from convert.model import HTML_TYPE, PLAIN_TYPE, BodyText
+
+    return (BodyText(p.body_html.role or p.body_html.key.removeprefix("body_"), HTML_TYPE),
+            BodyText(p.body_text.role or p.body_text.key.removeprefix("body_"), PLAIN_TYPE))
+
+
+def is_html_body(content_type: str | None) -> bool:
+    return content_type is not None and HTML_BODY_TYPE.search(content_type) is not None
+
+
+def is_nitf_body(content_type: str | None) -> bool:
+    """A NITF document (``text/vnd.IPTC.NITF``, ``application/nitf+xml``; 1.x ``body_nitf``)."""
+    return content_type is not None and "nitf" in content_type.lower()
+
+
+def writable_body(body: BodyText) -> bool:
+    """Whether a body with no text of its own can be written from the Document's: an
+    HTML or plain-text one (newsconvert writes no NITF, nor other media types)."""
+    from convert.model import PLAIN_TYPE
+
+    return is_html_body(body.content_type) or body.content_type in (None, PLAIN_TYPE)
+
+
+def flat_body_type(role: str) -> str:
+    """The media type a 1.x ``body_<role>`` key implies: HTML when its role says so
+    (``html``, ``xhtml``, ``richtext``), NITF when it says ``nitf``, else plain text."""
+    from convert.model import HTML_TYPE, NITF_TYPE, PLAIN_TYPE
+
+    if is_html_body(role):
+        return HTML_TYPE
+    return NITF_TYPE if is_nitf_body(role) else PLAIN_TYPE
+
+
+def flat_body_key(body: BodyText) -> str:
+    """The 1.x key of a body: ``body_<role>`` when the role says its media type (1.x keys
+    are all the type a body has), else the key of its type: ``body_html``, ``body_nitf``,
+    ``body_text`` (a type none of them says, such as ``application/xml``: ``body_<role>``)."""
+    from convert.model import HTML_TYPE, NITF_TYPE, PLAIN_TYPE
+
+    role = body.role if body.role is not None and FLAT_ROLE.fullmatch(body.role) else None
+    kind = HTML_TYPE if is_html_body(body.content_type) else body.content_type or PLAIN_TYPE
+    if role is not None and flat_body_type(role) == kind:
+        return f"body_{role}"
+    by_type = {HTML_TYPE: FLAT_HTML_ROLE, NITF_TYPE: "nitf", PLAIN_TYPE: FLAT_PLAIN_ROLE}
+    return f"body_{by_type.get(kind, role or FLAT_PLAIN_ROLE)}"
 
 
 def split_by(by: str) -> list[str]:
@@ -318,4 +416,50 @@ def lost_fields(doc: Document, version: str, zone: str | None = None) -> list[st
             lost.append("dateline.date_text")
     if len(passed_through(doc.extra, version)) < len(doc.extra):
         lost.append("extra")
-    return lost
+    return lost + _lost_details(doc, profile(version))
+
+
+def _lost_details(doc: Document, p: NinjsProfile) -> list[str]:
+    """The ninjs details ``p``'s version has no place for: a role 1.x cannot spell in a
+    key, a body whose key another already took, an association date with no RFC 3339
+    form, a file with no absolute URI, a concept detail its array does not define."""
+    from convert.model import ABSOLUTE_URI, PLAIN_TYPE, item_associations
+
+    lost: list[str] = []
+    if doc.event_details is not None and p.event_details_key is None:
+        lost.append("event_details")
+    if any(body.text is None and not writable_body(body) for body in doc.bodies):
+        lost.append("bodies (a body of a media type newsconvert does not write, with no text)")
+    if p.flat and doc.headline_role is not None and doc.headline is not None \
+            and not FLAT_ROLE.fullmatch(doc.headline_role):
+        lost.append("headline_role")
+    if p.flat:
+        keys = [flat_body_key(body) for body in doc.bodies]
+        if any(b.role is not None and key != f"body_{b.role}"
+               for key, b in zip(keys, doc.bodies)):
+            lost.append("bodies.role (1.x: the key names the role and the media type)")
+        if any(flat_body_type(key.removeprefix("body_")) != (body.content_type or PLAIN_TYPE)
+               and not (is_html_body(body.content_type) and is_html_body(key))
+               for key, body in zip(keys, doc.bodies)):
+            lost.append("bodies.content_type (1.x: the key's role implies it)")
+        if len(set(keys)) < len(keys):
+            lost.append("bodies (two with the same key: the first is written)")
+    associations = item_associations(doc)
+    for field, _ in p.association_details:
+        if field.endswith("_created") and any(
+                getattr(a, field) is not None and ninjs_datetime(getattr(a, field)) is None
+                for a in associations):
+            lost.append(f"associations.{field} (no RFC 3339 form)")
+    if any(not ABSOLUTE_URI.fullmatch(r.href) for r in doc.renditions) or any(
+            not ABSOLUTE_URI.fullmatch(r.href) for a in associations for r in a.renditions):
+        lost.append("renditions.href (not an absolute URI)")
+    concepts = [("subjects", c, True) for c in doc.subjects] + \
+        [("genres", c, False) for c in doc.genres] + [("about", c, False) for c in doc.about]
+    for name, concept, subject in concepts:
+        if concept.contact_info and concept.kind not in CONTACT_KINDS:
+            lost.append(f"{name}.contact_info")
+        if concept.geometry is not None and concept.kind not in GEOMETRY_KINDS:
+            lost.append(f"{name}.geometry")
+        if not subject and any(getattr(concept, key) is not None for key in SUBJECT_DETAILS):
+            lost.append(f"{name}.creator, relevance, confidence")
+    return list(dict.fromkeys(lost))

@@ -121,12 +121,14 @@ class _Reader:
 
     def item_fields(self, article: etree._Element, value: str | None) -> dict[str, Any]:
         """The news-item fields (status, embargo...) from ``data-item``, checked by our schema."""
-        from convert.formats.canonical import ITEM_DEFAULTS, item_field_errors, item_fields_from_data
+        from convert.formats.canonical import (
+            ITEM_DEFAULTS, NINJS_DETAIL_KEYS, item_field_errors, item_fields_from_data,
+        )
 
         if value is None:
             return {}
         item = json_or_none(value)
-        if not isinstance(item, dict) or not set(item) <= set(ITEM_DEFAULTS):
+        if not isinstance(item, dict) or not set(item) <= set(ITEM_DEFAULTS) | NINJS_DETAIL_KEYS:
             raise self.error(f"data-item must be a JSON object of news-item fields, got "
                              f"{value[:80]!r}", article)
         for message in item_field_errors(item):

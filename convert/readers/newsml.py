@@ -233,6 +233,7 @@ def _item(item: etree._Element, options: ReadOptions, encoding: str | None) -> D
                            if (name := context.text(_first(element, "name")))),
         descriptions=_descriptions(content_meta, context),
         associations=_associations(item, item_meta, body, guid, context),
+        renditions=_renditions(_first(item, "contentSet")),
     )
     if (doc.first_created and doc.version_created and has_offset(doc.first_created)
             and has_offset(doc.version_created)
@@ -387,14 +388,24 @@ def _association(link: etree._Element, group: str | None, context: _Context) -> 
                            for d in _children(link, "description")
                            if (text := context.text(d))),
         credit=context.text(_first(link, "by")) or context.text(_first(link, "creditline")),
-        renditions=tuple(Rendition(href, name=g2.rendition_name(content.get("rendition")),
-                                   content_type=content.get("contenttype"),
-                                   width=_whole(content.get("width")),
-                                   height=_whole(content.get("height")),
-                                   size=_whole(content.get("size")))
-                         for content in _children(link, "remoteContent")
-                         if (href := content.get("href"))),
-        group=group)
+        renditions=_renditions(link),
+        group=group,
+        first_created=context.text(_first(link, "firstCreated")) or None,
+        version_created=context.text(_first(link, "versionCreated")) or None,
+        copyright_holder=_party(_first(link, "copyrightHolder"), context),
+        copyright_notice=context.text(_first(link, "copyrightNotice")) or None,
+        usage_terms=context.text(_first(link, "usageTerms")) or None)
+
+
+def _renditions(parent: etree._Element | None) -> tuple[Rendition, ...]:
+    """The ``remoteContent`` files of a link (its hints) or of the item's ``contentSet``."""
+    return tuple(Rendition(href, name=g2.rendition_name(content.get("rendition")),
+                           content_type=content.get("contenttype"),
+                           width=_whole(content.get("width")),
+                           height=_whole(content.get("height")),
+                           size=_whole(content.get("size")))
+                 for content in _children(parent, "remoteContent")
+                 if (href := content.get("href")))
 
 
 def _whole(value: str | None) -> int | None:
@@ -509,7 +520,16 @@ def _concept(element: etree._Element, context: _Context) -> Concept:
     return Concept(name=context.text(_first(element, "name")) or None,
                    qcode=element.get("qcode"), uri=element.get("uri"),
                    literal=element.get("literal"), kind=kind,
-                   rel=ABOUT_REL if kind is not None else None)
+                   rel=ABOUT_REL if kind is not None else None,
+                   creator=element.get("creatoruri"),
+                   relevance=_percent(element.get("relevance")),
+                   confidence=_percent(element.get("confidence")))
+
+
+def _percent(value: str | None) -> int | None:
+    """A ``relevance``/``confidence`` (0 to 100), else None."""
+    number = _whole(value)
+    return number if number is not None and number <= 100 else None
 
 
 def _url(item_meta: etree._Element) -> str | None:

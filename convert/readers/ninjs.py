@@ -10,12 +10,13 @@ Container reader: a top-level array yields one Document per ninjs object.
 Document's associations (uri, texts, renditions), not as documents of their own.
 
 Other ninjs producers are read leniently: the body is the first HTML body
-(``text/html``, ``application/xhtml+xml``, ``body_xhtml``, ``body_richtext``...)
-or else the first plain one; bylines are the ``people`` with ``rel`` author,
-or else the ``by`` string split on commas and "and".  Scalar fields with no
-Document field (``pubStatus``, ``urgency``, ``edNote``...) are kept in
-``extra`` as ``ninjs:<key>``; structured ones (``places``...) are listed in
-one warning.
+(``text/html``, ``application/xhtml+xml``, ``body_xhtml``, ``body_richtext``...),
+else the first NITF one, else the first plain one, and the bodies as given are kept
+(``Document.bodies``: roles, media types, the text of those not written from the
+body); bylines are the ``people`` with ``rel`` author, or else the ``by`` string
+split on commas and "and".  Scalar fields with no Document field are kept in
+``extra`` as ``ninjs:<key>``; structured ones are listed in one warning, and the
+nested properties with no place (a body's ``charCount``...) in another.
 """
 
 from __future__ import annotations
@@ -31,14 +32,21 @@ from convert.formats.dates import colon_offset
 from convert.formats.jsonload import JsonLines, load_json
 from convert.formats.sniff import ninjs_version
 from convert.formats.body.parse import blocks_from_html
+from convert.formats.canonical import compact_json
+from convert.formats.nitf import NitfBodyParser, nitf_body
+from convert.formats.safexml import parse_untrusted
 from convert.model import (
-    ITEM_TYPE_NAMES, PUB_STATUSES, Association, Block, Byline, Concept, Contributor, Dateline,
-    Description, Document, ItemType, Paragraph, ParseWarning, Provenance, PubStatus, Rendition,
+    HTML_TYPE, ITEM_TYPE_NAMES, PLAIN_TYPE, PUB_STATUSES, Address, Association, Block,
+    BodyText, Byline, Concept, ContactInfo, Contributor, Dateline, Description, Document,
+    EventDetails, ItemType, Paragraph, ParseWarning, Provenance, PubStatus, Rendition, body_text,
     own_associations, written_byline,
 )
 from convert.formats.ninjs import (
-    ALT_ID_ROLE, AUTHOR_REL, CONTRIBUTOR_REL, DATE_ROLE_PREFIX, DEFAULT_VERSION, FLAT_TEXT, PROFILES,
-    SIGNALS_ROLE, STAMPED_ROLE, URL_ROLE, NinjsProfile, TextSlot, document_date, ninjs_uri, split_by,
+    ALT_ID_ROLE, AUTHOR_REL, CONTRIBUTOR_REL, DATE_ROLE_PREFIX, DEFAULT_VERSION, FLAT_TEXT,
+    CONTACT_KINDS, GEOMETRY_KINDS, PROFILES, SIGNALS_ROLE, STAMPED_ROLE, SUBJECT_DETAILS,
+    URL_ROLE, NinjsProfile, TextSlot,
+    default_bodies, document_date, flat_body_type, is_html_body, is_nitf_body, ninjs_uri,
+    split_by,
 )
 from convert.formats.qcodes import uri_to_qcode
 from convert.options import ReadOptions
@@ -46,7 +54,6 @@ from convert.options import ReadOptions
 #: White space runs, collapsed in C (``" ".join(text.split())`` holds every word
 #: of a 100 MB body as a string of its own: ten times the body in memory).
 _SPACES = re.compile(r"\s{2,}|[^\S ]")
-_HTML_TYPE = re.compile(r"html|xml|richtext", re.IGNORECASE)
 #: ``type`` values the Document holds (others are kept in ``extra``).
 _READ_TYPES = frozenset(ITEM_TYPE_NAMES)
 
@@ -173,12 +180,19 @@ def _document(obj: _Object) -> Document:
              (("headline", p.headline), ("subheadline", p.subheadline), ("summary", p.summary))}
     place = obj.string(p.located)
     strings = {field: obj.value(key, field, warnings) for field, key in p.strings}
-    body = _body(obj, p, warnings)
+    body, bodies = _body(obj, p, warnings)
     bylines = _bylines(obj, p)
+    headline, headline_role = (texts["headline"], None) if texts["headline"] is not None \
+        else _fallback_headline(obj, p)
+    _note_nested_not_kept(obj, p, warnings)
     return Document(
         id=uri,
         version=_version(obj, warnings),
-        headline=texts["headline"] if texts["headline"] is not None else _fallback_headline(obj, p),
+        headline=headline,
+        headline_role=headline_role,
+        bodies=bodies,
+        renditions=_renditions(obj, p),
+        event_details=_event_details(obj, p),
         subheadline=texts["subheadline"],
         summary=texts["summary"] if texts["summary"] is not None else _fallback_summary(obj, p),
         bylines=bylines,
@@ -199,10 +213,10 @@ def _document(obj: _Object) -> Document:
         alt_ids=tuple(("" if role == ALT_ID_ROLE else role, value)
                       for role, value in alt_ids.items()
                       if role != URL_ROLE and not role.startswith(DATE_ROLE_PREFIX)),
-        subjects=tuple(_concept(item) for item in obj.items(p.subjects)
+        subjects=tuple(_concept(item, p) for item in obj.items(p.subjects)
                        if not _is_keyword(item)),
-        genres=tuple(_concept(item) for item in obj.items(p.genres)),
-        about=tuple(_concept(item, kind) for kind, key in p.entities
+        genres=tuple(_concept(item, p) for item in obj.items(p.genres)),
+        about=tuple(_concept(item, p, kind) for kind, key in p.entities
                     for item in obj.items(key) if not _is_party(item)),
         contributors=tuple(Contributor(item["name"], "" if item["rel"] == CONTRIBUTOR_REL
                                        else item["rel"])
@@ -238,7 +252,7 @@ def _is_keyword(item: dict[str, Any]) -> bool:
     return set(item) == {"name"}
 
 
-def _concept(item: dict[str, Any], kind: str | None = None) -> Concept:
+def _concept(item: dict[str, Any], p: NinjsProfile, kind: str | None = None) -> Concept:
     """A ninjs subject/genre/entity; an IPTC URI (1.6: scheme + code) is read as its QCode."""
     uri = item.get("uri") if isinstance(item.get("uri"), str) else None
     scheme, code = item.get("scheme"), item.get("code")
@@ -251,9 +265,53 @@ def _concept(item: dict[str, Any], kind: str | None = None) -> Concept:
             literal = literal or code
     qcode = uri_to_qcode(uri) if uri else None
     rel = item.get("rel") if isinstance(item.get("rel"), str) else None
+    geometry = item.get(p.geometry_key)
+    details = {field: item[field] for field in SUBJECT_DETAILS
+               if isinstance(item.get(field), str if field == "creator" else int)}
     return Concept(name=item.get("name"), qcode=qcode, uri=None if qcode else uri,
-                   literal=literal, kind=kind,
-                   rel=rel)
+                   literal=literal, kind=kind, rel=rel,
+                   geometry=compact_json(geometry) if isinstance(geometry, dict) else None,
+                   contact_info=_contact_info(item.get(p.contact_key), p), **details)
+
+
+def _event_details(obj: _Object, p: NinjsProfile) -> EventDetails | None:
+    """3.1 ``eventDetails``: the event's start and end, statuses and organiser."""
+    raw = obj.data.get(p.event_details_key) if p.event_details_key else None
+    if not isinstance(raw, dict):
+        return None
+    dates = raw.get("dates")
+    dates = dates if isinstance(dates, dict) else {}
+    organiser = raw.get("organiser")
+
+    def text(value: Any) -> str | None:
+        return value if isinstance(value, str) and value else None
+
+    return EventDetails(start=text(dates.get("startDate")), end=text(dates.get("endDate")),
+                        status=text(raw.get("eventStatus")),
+                        coverage_status=text(raw.get("plannedCoverageStatus")),
+                        organiser=_concept(organiser, p, "organisation")
+                        if isinstance(organiser, dict) else None)
+
+
+def _contact_info(raw: Any, p: NinjsProfile) -> tuple[ContactInfo, ...]:
+    """``contactInfo`` entries (how to reach a person, organisation or place)."""
+    def text(entry: dict[str, Any], key: str) -> str | None:
+        value = entry.get(key)
+        return value if isinstance(value, str) and value else None
+
+    found = []
+    for entry in raw if isinstance(raw, list) else ():
+        if not isinstance(entry, dict):
+            continue
+        address = entry.get("address")
+        found.append(ContactInfo(
+            **{key: text(entry, key) for key in ("type", "role", "name", "value", "lang")},
+            address=Address(
+                tuple(line for line in address.get("lines", ()) if isinstance(line, str)),
+                locality=text(address, "locality"), area=text(address, "area"),
+                postal_code=text(address, p.postal_code_key), country=text(address, "country"))
+            if isinstance(address, dict) else None))
+    return tuple(found)
 
 
 def _pub_status(obj: _Object, p: NinjsProfile, alt_ids: dict[str, str],
@@ -347,10 +405,18 @@ def _texts(obj: _Object, p: NinjsProfile, array: str, flat_prefix: str) -> list[
             for item in obj.items(array) if "value" in item]
 
 
-def _fallback_headline(obj: _Object, p: NinjsProfile) -> str | None:
-    candidates = [value for key, value in _texts(obj, p, "headlines", "headline_")
-                  if key != p.subheadline.key]
-    return candidates[0] if candidates else obj.string("title")
+def _fallback_headline(obj: _Object, p: NinjsProfile) -> tuple[str | None, str | None]:
+    """The headline when the main one is missing, and the role it has: the first other
+    headline (1.x ``headline_main``: role ``main``), else the ``title``."""
+    candidates: list[tuple[str | None, str | None]]
+    if p.flat:
+        candidates = [(obj.string(key), key.removeprefix("headline_")) for key in obj.data
+                      if key.startswith("headline_") and key != p.subheadline.key]
+    else:
+        candidates = [(item["value"], item.get("role") or None)
+                      for item in obj.items("headlines")
+                      if "value" in item and item.get("role") != p.subheadline.role]
+    return candidates[0] if candidates else (obj.string("title"), None)
 
 
 def _descriptions(obj: _Object, p: NinjsProfile, with_summary: bool = False
@@ -403,7 +469,12 @@ def _associations(obj: _Object, p: NinjsProfile, body: tuple[Block, ...], item_i
             descriptions=_descriptions(sub, p, with_summary=True),
             credit=sub.string(p.by),
             renditions=_renditions(sub, p),
-            group=sub.string("rel") if p.version == "3.1" else None))
+            group=sub.string("rel") if p.version == "3.1" else None,
+            representation_type=next((kind for kind, word in p.representation_types
+                                      if word == sub.string(p.representation_type_key)), None),
+            **{field: (_date(sub, key, warnings) if field.endswith("_created")
+                       else sub.value(key, f"associations.{field}", warnings))
+               for field, key in p.association_details}))
         if kind is not None and kind not in _READ_TYPES:
             warnings.append(ParseWarning("ninjs-association", f"association type {kind!r} is "
                                          "not one the model knows: read as picture",
@@ -431,7 +502,7 @@ def _renditions(obj: _Object, p: NinjsProfile) -> tuple[Rendition, ...]:
     return tuple(Rendition(href=item["href"], name=text(name), title=text(item.get("title")),
                            content_type=text(item.get(p.rendition_type_key)),
                            width=whole(item.get("width")), height=whole(item.get("height")),
-                           size=whole(item.get(p.size_key)))
+                           size=whole(item.get(p.size_key)), format=text(item.get("format")))
                  for name, item in entries if text(item.get("href")))
 
 
@@ -439,19 +510,102 @@ def _fallback_summary(obj: _Object, p: NinjsProfile) -> str | None:
     return next((value for _, value in _texts(obj, p, "descriptions", "description_")), None)
 
 
-def _body(obj: _Object, p: NinjsProfile, warnings: list[ParseWarning]) -> tuple[Block, ...]:
-    html = _text(obj, p, p.body_html)
-    if html is None:
-        bodies = _texts(obj, p, "bodies", "body_")
-        rich = [value for kind, value in bodies if _HTML_TYPE.search(kind)]
-        if not rich:
-            paragraphs = re.split(r"\n\s*\n", bodies[0][1]) if bodies else []
-            return tuple(Paragraph((_SPACES.sub(" ", text).strip(),)) for text in paragraphs
-                         if text.strip())
-        html = rich[0]
-    blocks, markup_warnings = blocks_from_html(html, warning_prefix="ninjs")
-    line = obj.line(p.body_html.key)  # lines inside the HTML string mean nothing in the file
-    warnings.extend(replace(warning, line=line) for warning in markup_warnings)
+def _given_bodies(obj: _Object, p: NinjsProfile) -> list[tuple[BodyText, str | int]]:
+    """Every body as the source gave it (role, media type, text), with where it is (1.x:
+    its key; later: its index in ``bodies``).  A 1.x ``body_<role>`` has the media type its
+    role says (:func:`~convert.formats.ninjs.flat_body_type`)."""
+    if p.flat:
+        return [(BodyText(key.removeprefix("body_"), flat_body_type(key.removeprefix("body_")),
+                          value), key)
+                for key, value in obj.data.items()
+                if key.startswith("body_") and isinstance(value, str)]
+    found: list[tuple[BodyText, str | int]] = []
+    for index, item in enumerate(obj.items("bodies")):
+        kind = item.get(p.content_type_key)
+        if "value" in item:
+            found.append((BodyText(item.get("role") or None,
+                                   kind if isinstance(kind, str) and kind else None,
+                                   item["value"]), index))
+    return found
+
+
+def _main_body(given: list[tuple[BodyText, str | int]], p: NinjsProfile) -> int | None:
+    """Which given body is read as the Document's: the writer's own HTML one, else the
+    first HTML one, else the first NITF one, else the first plain one."""
+    html_role = default_bodies(p)[0].role
+
+    def rank(body: BodyText) -> int:
+        kind = body.content_type
+        if body.role == html_role and kind in (None, HTML_TYPE):
+            return 0
+        if is_html_body(kind):
+            return 1
+        if is_nitf_body(kind):
+            return 2
+        return 3 if kind is None or kind.startswith(PLAIN_TYPE) else 4
+
+    best, index = min(((rank(body), index) for index, (body, _) in enumerate(given)),
+                      default=(4, 0))
+    return index if best < 4 else None
+
+
+def _body(obj: _Object, p: NinjsProfile, warnings: list[ParseWarning]
+          ) -> tuple[tuple[Block, ...], tuple[BodyText, ...]]:
+    """The body, and the bodies as given (none when they are just the writer's own).
+
+    A body is written again from the Document's (``text`` None) when it is the one read,
+    or a plain text with the same words; any other (a second HTML body, a plain text
+    saying something else, a NITF document newsconvert does not write) is kept as it is.
+    """
+    given = _given_bodies(obj, p)
+    main = _main_body(given, p)
+    if main is None:
+        return (), tuple(body for body, _ in given)
+    chosen, where = given[main]
+    text = chosen.text or ""
+    line = obj.line(where) if p.flat else obj.line("bodies", where)
+    from_nitf = is_nitf_body(chosen.content_type)
+    if is_html_body(chosen.content_type):
+        blocks, markup_warnings = blocks_from_html(text, warning_prefix="ninjs")
+        # lines inside the HTML string mean nothing in the file
+        warnings.extend(replace(warning, line=line) for warning in markup_warnings)
+    elif from_nitf:
+        blocks = _nitf_blocks(text, line, warnings)
+    else:
+        blocks = tuple(Paragraph((_SPACES.sub(" ", part).strip(),))
+                       for part in re.split(r"\n\s*\n", text) if part.strip())
+    writable = not from_nitf  # newsconvert writes no NITF: that body is kept as it is
+    plain: list[str] = []  # the body's words, white space collapsed, made when first asked
+
+    def same_words(body: BodyText) -> bool:
+        if body.content_type not in (None, PLAIN_TYPE):
+            return False
+        if not plain:
+            plain.append(_SPACES.sub(" ", body_text(blocks)).strip())
+        return _SPACES.sub(" ", body.text or "").strip() == plain[0]
+
+    bodies = tuple(
+        replace(body, text=None) if (index == main and writable) or (
+            index != main and same_words(body)) else body
+        for index, (body, _) in enumerate(given))
+    return blocks, () if bodies == default_bodies(p) else bodies
+
+
+def _nitf_blocks(text: str, line: int | None, warnings: list[ParseWarning]
+                 ) -> tuple[Block, ...]:
+    """The blocks of a NITF document given as a ninjs body (``text/vnd.IPTC.NITF``)."""
+    try:
+        root = parse_untrusted(text.encode("utf-8")).getroot()
+    except ConvertError as error:
+        warnings.append(ParseWarning("ninjs-nitf", f"the NITF body is not well-formed XML "
+                                     f"({error.message}): left out", line))
+        return ()
+    body = nitf_body(root)
+    if body is None:
+        return ()
+    parser = NitfBodyParser(warning_prefix="ninjs")
+    blocks = parser.blocks(body)
+    warnings.extend(replace(warning, line=line) for warning in parser.warnings)
     return blocks
 
 
@@ -462,6 +616,56 @@ def _bylines(obj: _Object, p: NinjsProfile) -> tuple[Byline, ...]:
     if authors or not by:
         return authors
     return tuple(Byline(name) for name in split_by(by))
+
+
+#: What the reader reads of an entity, subject or genre in every version.
+_CONCEPT_KEYS = frozenset({"name", "uri", "literal", "rel", "scheme", "code"})
+
+
+def _note_nested_not_kept(obj: _Object, p: NinjsProfile, warnings: list[ParseWarning]
+                          ) -> None:
+    """Warn about the properties of bodies, entities, subjects, genres, renditions and
+    associations that have no place in the Document (a body's ``charCount``, AP's
+    ``parentids``, Superdesk's ``poi``, an association's own subjects...): one warning
+    naming each ``array.key`` once."""
+    found: dict[str, None] = {}
+
+    def note(where: str, item: Any, known: set[str] | frozenset[str]) -> None:
+        if isinstance(item, dict):
+            found.update((f"{where}.{key}", None) for key in item if key not in known)
+
+    def renditions(where: str, value: Any) -> None:
+        known = {"name", "href", "title", p.rendition_type_key, "width", "height", p.size_key,
+                 "format"}
+        for item in value.values() if isinstance(value, dict) else value or ():
+            note(f"{where}.renditions", item, known)
+
+    if not p.flat:
+        for item in obj.items("bodies"):
+            note("bodies", item, {"role", p.content_type_key, "value"})
+    for kind, key in p.entities:
+        known = set(_CONCEPT_KEYS) | ({p.contact_key} if kind in CONTACT_KINDS else set()) \
+            | ({p.geometry_key} if kind in GEOMETRY_KINDS else set())
+        for item in obj.items(key):
+            note(key, item, known)
+    for item in obj.items(p.subjects):
+        note(p.subjects, item, _CONCEPT_KEYS | set(SUBJECT_DETAILS))
+    for item in obj.items(p.genres):
+        note(p.genres, item, _CONCEPT_KEYS)
+    renditions("", obj.data.get("renditions"))
+    raw = obj.data.get("associations")
+    read = {"name", "type", "uri", p.headline.key, "descriptions", p.by, "renditions",
+            p.representation_type_key} | {key for _, key in p.association_details} \
+        | ({"rel"} if p.version == "3.1" else set())
+    for association in raw.values() if isinstance(raw, dict) else raw or ():
+        if isinstance(association, dict):
+            note("associations", {key: value for key, value in association.items()
+                                  if not key.startswith("description_")}, read)
+            renditions("associations", association.get("renditions"))
+    if found:
+        names = ", ".join(name.lstrip(".") for name in found)
+        warnings.append(ParseWarning("ninjs-not-kept", "ninjs properties with no place in the "
+                                     f"document, not kept: {names}", obj.line()))
 
 
 def _extra(obj: _Object, p: NinjsProfile, warnings: list[ParseWarning]) -> tuple[tuple[str, str], ...]:

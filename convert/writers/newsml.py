@@ -27,7 +27,7 @@ from convert.formats.body.build import MarkupBuilder
 from convert.formats.htmlarticle import text_direction
 from convert.formats import vocabulary
 from convert.formats.newsml import (
-    group_set, is_package,
+    group_set, is_package, lost_fields, remote_content,
     IPTC_CATALOG_HREF, QCODE_ATTRIBUTES, UNRESOLVED_SCHEME, GENERATOR, KEPT_PREFIX, NAR, NAR_TAG_PREFIX, ORDER, STANDARD_VERSION, XML_LANG, Parts, derived_parts, nar,
     kept_name, kept_tag, parse_kept_key, still_states,
 )
@@ -51,6 +51,11 @@ _BLOCK_CONTAINERS = frozenset(
 
 def write(doc: Document, options: WriteOptions) -> bytes:
     return serialize(build_item(doc, options))
+
+
+def losses(doc: Document, options: WriteOptions) -> list[str]:
+    """What of ``doc`` NewsML-G2 has no place for here (printed as warnings)."""
+    return [f"NewsML-G2 cannot carry {field}" for field in lost_fields(doc)]
 
 
 def serialize(root: etree._Element) -> bytes:
@@ -160,6 +165,7 @@ def assemble(doc: Document, parts: Parts) -> etree._Element:
     inline = nar("inlineXML", contenttype="application/xhtml+xml")
     inline.append(xhtml_document(doc))
     content_set.append(inline)
+    content_set.extend(remote_content(rendition) for rendition in doc.renditions)
     children.append(content_set)
     item.extend(_ordered("newsItem", children))
     return item

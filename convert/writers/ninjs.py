@@ -15,12 +15,16 @@ from typing import Any
 from convert.formats.body.build import blocks_to_html
 from convert.formats.dates import conversion_time
 from convert.formats.ninjs import (
-    ALT_ID_ROLE, AUTHOR_REL, CONTRIBUTOR_REL, DATE_ROLE_PREFIX, FLAT_UNNAMED_DESCRIPTION, SIGNALS_ROLE, STAMPED_ROLE, URL_ROLE, NinjsProfile,
-    lost_fields, ninjs_datetime, ninjs_uri, passed_through, profile, split_by, unzoned_dates,
+    ALT_ID_ROLE, AUTHOR_REL, CONTACT_KINDS, CONTRIBUTOR_REL, DATE_ROLE_PREFIX, FLAT_ROLE,
+    FLAT_UNNAMED_DESCRIPTION, GEOMETRY_KINDS, SIGNALS_ROLE, STAMPED_ROLE, SUBJECT_DETAILS,
+    URL_ROLE, NinjsProfile, TextSlot, flat_body_key, is_html_body, lost_fields, ninjs_datetime,
+    ninjs_uri, passed_through, profile, split_by, unzoned_dates, writable_body,
 )
 from convert.formats.qcodes import IPTC_SCHEMES, qcode_to_uri
 from convert.model import (
-    ABSOLUTE_URI, Association, Concept, Description, Document, body_text, byline_text, item_associations,
+    ABSOLUTE_URI, Association, Concept, ContactInfo, Description, Document, EventDetails,
+    Rendition,
+    body_text, byline_text, item_associations,
 )
 from convert.options import WriteOptions
 
@@ -74,6 +78,9 @@ def to_ninjs(doc: Document, p: NinjsProfile, zone: str | None = None) -> dict[st
     _put_texts(data, p, doc)
     _put_people_and_things(data, p, doc)
     _put_associations(data, p, doc)
+    _put_renditions(data, p, doc.renditions)
+    if doc.event_details is not None and p.event_details_key is not None:
+        data[p.event_details_key] = _event_details_data(doc.event_details, p)
     for key, value in passed_through(doc.extra, p.version).items():
         data.setdefault(key, value)
     alt_ids = ([(URL_ROLE, doc.url)] if doc.url is not None else []) + kept_dates
@@ -88,16 +95,48 @@ def to_ninjs(doc: Document, p: NinjsProfile, zone: str | None = None) -> dict[st
 
 def _put_texts(data: dict[str, Any], p: NinjsProfile, doc: Document) -> None:
     if doc.headline is not None:
-        p.put_text(data, p.headline, doc.headline)
+        p.put_text(data, _headline_slot(p, doc.headline_role), doc.headline)
     if doc.subheadline is not None:
         p.put_text(data, p.subheadline, doc.subheadline)
     if doc.summary is not None and not any(d.text == doc.summary for d in doc.descriptions):
         p.put_text(data, p.summary, doc.summary)
     for description in doc.descriptions:
         _put_description(data, p, description)
-    if doc.body:
+    if doc.bodies:
+        _put_bodies(data, p, doc)
+    elif doc.body:
         p.put_text(data, p.body_html, blocks_to_html(doc.body))
         p.put_text(data, p.body_text, body_text(doc.body))
+
+
+def _headline_slot(p: NinjsProfile, role: str | None) -> TextSlot:
+    """Where the headline goes: 1.x ``headline_<role>`` (a role it can spell), later
+    versions the ``headlines`` item with its role; no role: the version's own place."""
+    if role is None or role == p.subheadline.role:
+        return p.headline
+    if p.flat:
+        return TextSlot(f"headline_{role}") if FLAT_ROLE.fullmatch(role) else p.headline
+    return p.headline._replace(role=role)
+
+
+def _put_bodies(data: dict[str, Any], p: NinjsProfile, doc: Document) -> None:
+    """The bodies as the source gave them: each a role and media type, and its text as
+    kept, else written from the Document's body (HTML or plain text by the media type)."""
+    for body in doc.bodies:
+        if body.text is None and not writable_body(body):
+            continue  # no text, and none newsconvert writes: named by lost_fields
+        value = body.text if body.text is not None else (
+            blocks_to_html(doc.body) if is_html_body(body.content_type) else body_text(doc.body))
+        if not value:
+            continue
+        if p.flat:
+            data.setdefault(flat_body_key(body), value)
+            continue
+        item: dict[str, Any] = {"role": body.role} if body.role else {}
+        if body.content_type:
+            item[p.content_type_key] = body.content_type
+        item["value"] = value
+        data.setdefault("bodies", []).append(item)
 
 
 def _put_description(data: dict[str, Any], p: NinjsProfile, description: Description) -> None:
@@ -131,8 +170,36 @@ def _association_data(association: Association, number: int, p: NinjsProfile
         _put_description(data, p, description)
     if association.credit is not None:
         data[p.by] = association.credit
-    renditions = []
-    for index, rendition in enumerate(association.renditions, start=1):
+    for field, key in p.association_details:
+        value = getattr(association, field)
+        if field.endswith("_created") and value is not None:
+            value = ninjs_datetime(value)  # none: left out, as losses() says
+        if value is not None:
+            data[key] = value
+    if (word := dict(p.representation_types).get(association.representation_type or "")):
+        data[p.representation_type_key] = word
+    _put_renditions(data, p, association.renditions)
+    return data
+
+
+def _event_details_data(event: EventDetails, p: NinjsProfile) -> dict[str, Any]:
+    dates = {key: value for key, value in (("startDate", event.start), ("endDate", event.end))
+             if value is not None}
+    data: dict[str, Any] = {key: value for key, value in (
+        ("eventStatus", event.status), ("plannedCoverageStatus", event.coverage_status))
+        if value is not None}
+    if dates:
+        data["dates"] = dates
+    if event.organiser is not None:
+        data["organiser"] = concept_data(event.organiser, p)
+    return data
+
+
+def _put_renditions(data: dict[str, Any], p: NinjsProfile,
+                    renditions: tuple[Rendition, ...]) -> None:
+    """``renditions`` of an item or association (1.x: an object keyed by name)."""
+    found = []
+    for index, rendition in enumerate(renditions, start=1):
         if not ABSOLUTE_URI.fullmatch(rendition.href):
             continue  # ninjs wants a URI: a relative file name locates nothing here
         item: dict[str, Any] = {} if p.flat else {"name": rendition.name or f"rendition_{index}"}
@@ -140,13 +207,12 @@ def _association_data(association: Association, number: int, p: NinjsProfile
         for key, value in (("title", rendition.title),
                            (p.rendition_type_key, rendition.content_type),
                            ("width", rendition.width), ("height", rendition.height),
-                           (p.size_key, rendition.size)):
+                           (p.size_key, rendition.size), ("format", rendition.format)):
             if value is not None:
                 item[key] = value
-        renditions.append((rendition.name or f"rendition_{index}", item))
-    if renditions:
-        data["renditions"] = _keyed(renditions) if p.flat else [item for _, item in renditions]
-    return data
+        found.append((rendition.name or f"rendition_{index}", item))
+    if found:
+        data["renditions"] = _keyed(found) if p.flat else [item for _, item in found]
 
 
 def _keyed(named: list[tuple[str, dict[str, Any]]]) -> dict[str, dict[str, Any]]:
@@ -174,8 +240,9 @@ def _put_associations(data: dict[str, Any], p: NinjsProfile, doc: Document) -> N
                                 for n, a in enumerate(associations, start=1)]
 
 
-def concept_data(concept: Concept, p: NinjsProfile) -> dict[str, str]:
-    """A subject, genre or entity: its full URI (1.6: scheme and code), name, literal, rel.
+def concept_data(concept: Concept, p: NinjsProfile, subject: bool = False) -> dict[str, Any]:
+    """A subject, genre or entity: its full URI (1.6: scheme and code), name, literal, rel,
+    and the details its array has a place for (``subject``: it is one of the subjects).
 
     ninjs has no catalogs, so a QCode is written as the URI its IPTC alias
     stands for; a code with any other alias, which no URI is known for, is
@@ -201,7 +268,35 @@ def concept_data(concept: Concept, p: NinjsProfile) -> dict[str, str]:
         item["code"] = uri
     elif literal is not None:
         item["code"] = literal
-    return item
+    return {**item, **_concept_details(concept, p, subject)}
+
+
+def _concept_details(concept: Concept, p: NinjsProfile, subject: bool) -> dict[str, Any]:
+    """What the concept's array has a place for of its details: contact information
+    (people, organisations, places), GeoJSON (places), who assigned a subject and how
+    relevant and sure (subjects); the rest is named by :func:`lost_fields`."""
+    found: dict[str, Any] = {}
+    if concept.contact_info and concept.kind in CONTACT_KINDS:
+        found[p.contact_key] = [_contact_data(c, p) for c in concept.contact_info]
+    if concept.geometry is not None and concept.kind in GEOMETRY_KINDS:
+        found[p.geometry_key] = json.loads(concept.geometry)
+    if subject:
+        found.update({key: getattr(concept, key) for key in SUBJECT_DETAILS
+                      if getattr(concept, key) is not None})
+    return found
+
+
+def _contact_data(contact: ContactInfo, p: NinjsProfile) -> dict[str, Any]:
+    found: dict[str, Any] = {key: getattr(contact, key) for key in
+                             ("type", "role", "lang", "name", "value")
+                             if getattr(contact, key) is not None}
+    if contact.address is not None:
+        address = contact.address
+        found["address"] = {key: value for key, value in (
+            ("lines", list(address.lines) or None), ("locality", address.locality),
+            ("area", address.area), (p.postal_code_key, address.postal_code),
+            ("country", address.country)) if value is not None}
+    return found
 
 
 def _put_people_and_things(data: dict[str, Any], p: NinjsProfile, doc: Document) -> None:
@@ -224,7 +319,7 @@ def _put_people_and_things(data: dict[str, Any], p: NinjsProfile, doc: Document)
         data[p.located] = doc.dateline.place
     if doc.source is not None:
         data[p.info_sources] = [{"name": doc.source}]
-    subjects = [concept_data(c, p) for c in doc.subjects]
+    subjects = [concept_data(c, p, subject=True) for c in doc.subjects]
     subjects += [{"name": keyword} for keyword in doc.keywords]
     if subjects:
         data[p.subjects] = subjects
