@@ -246,6 +246,13 @@ def test_foreign_alternative_ids_are_kept() -> None:
     assert {"role": "nitf", "value": "x1"} in json.loads(api.write(doc, "ninjs"))["altIds"]
 
 
+
+def test_a_control_character_in_an_html_body_is_removed_with_a_warning() -> None:
+    # found by test_any_json_object_reads_or_fails_cleanly: lxml refused the string
+    doc = api.read(b'{"uri": "urn:x:a", "body_html": "<p>a\\u001bb</p>"}', "ninjs")
+    assert doc.body == (Paragraph(("ab",)),)
+    assert [w.code for w in doc.provenance.warnings] == ["ninjs-control-characters"]
+
 JSON_VALUES = st.recursive(
     st.none() | st.booleans() | st.integers() | st.text(max_size=8),
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(

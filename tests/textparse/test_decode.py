@@ -68,3 +68,12 @@ def test_a_guessed_korean_code_page_gets_its_standard_name() -> None:
     state = run_steps(text.encode("euc-kr"), "decode")
     assert (state.encoding, state.text) == ("euc_kr", text)
     assert [w.code for w in state.warnings] == ["encoding-guessed"]
+
+
+@pytest.mark.parametrize("character", ["\x07", "\x1b", "\ufffe", "\uffff"])
+def test_characters_no_output_can_hold_are_dropped_with_a_warning(character: str) -> None:
+    story = "A story long enough that one stray character is no sign of a binary file. " * 3
+    state = run_steps(f"Title\n\n{character}{story}\n".encode("utf-8"), "decode")
+    assert state.text == f"Title\n\n{story}\n"
+    assert [(w.code, w.line) for w in state.warnings] == [("control-characters", 3)]
+    assert f"U+{ord(character):04X}" in state.warnings[0].message

@@ -20,6 +20,7 @@ from convert.formats.body import (
     SRC_ATTRIBUTE,
 )
 from convert.formats.safexml import html_parser, local_name, source_line, text_content
+from convert.formats.xmltext import without_not_xml
 from convert.model import (
     Block, Emphasis, Figure, Heading, Inline, Inlines, Link, ListBlock, Note, NoteKind, Paragraph,
     ParseWarning, Quote, Strong, Table, block_text, plain_text,
@@ -368,5 +369,15 @@ def blocks_from_html(text: str, *, verbatim: bool = True, warning_prefix: str = 
 
     if not text.strip():
         return (), ()
-    root = lxml_html.fragment_fromstring(text, create_parent="div", parser=html_parser())
-    return blocks_from_elements(root, verbatim=verbatim, warning_prefix=warning_prefix)
+    # lxml refuses a string holding characters XML cannot (a ninjs body_html with an escape
+    # character): they carry no text, so they are removed, and a warning says so.
+    safe = without_not_xml(text)
+    removed = len(text) - len(safe)
+    root = lxml_html.fragment_fromstring(safe, create_parent="div", parser=html_parser())
+    blocks, warnings = blocks_from_elements(root, verbatim=verbatim,
+                                            warning_prefix=warning_prefix)
+    if removed:
+        warnings = (ParseWarning(f"{warning_prefix}-control-characters",
+                                 f"{removed} control character(s) that HTML cannot hold "
+                                 "removed from the body"), *warnings)
+    return blocks, warnings

@@ -45,9 +45,10 @@ PLAIN_NAMES: dict[str, tuple[str, ...]] = {
 #: C0 controls that never occur in text (tab, LF, FF, CR, ESC excluded): the
 #: evidence of a binary file.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")
-#: What is dropped from decoded text: those and ESC (the ISO-2022 codecs consume
-#: their escape sequences, so an ESC left after decoding is a terminal command).
-_DROPPED = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+#: What is dropped from decoded text: those, ESC (the ISO-2022 codecs consume
+#: their escape sequences, so an ESC left after decoding is a terminal command) and
+#: the noncharacters U+FFFE and U+FFFF, which no XML or HTML output can hold.
+_DROPPED = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffe\uffff]")
 #: Codecs Python treats as text encodings that are not character sets a file
 #: can be written in: they turn ASCII (``\\x1b``, ``xn--``) into other text.
 _NOT_CHARSETS = frozenset({"unicode-escape", "raw-unicode-escape", "idna", "punycode",
@@ -64,7 +65,7 @@ def decode(state: ParseState) -> None:
         raise state.error("binary", "not a text file (it contains binary control bytes)")
     if control := _DROPPED.search(text):
         state.warn("control-characters", f"dropped {len(_DROPPED.findall(text))} control "
-                   f"character(s) such as 0x{ord(control.group()):02x}: text cannot hold them",
+                   f"character(s) such as U+{ord(control.group()):04X}: text cannot hold them",
                    text.count("\n", 0, control.start()) + 1)
     text = _DROPPED.sub("", text).replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
     if not text.strip():
