@@ -9,6 +9,7 @@ are printed.
 from __future__ import annotations
 
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -118,3 +119,15 @@ def markdown_twin(text: str) -> str:
     blocks = [" ".join(block.split()) for block in text.replace("\r\n", "\n").split("\n\n")]
     blocks = [block for block in blocks if block]
     return f"% {blocks[0]}\n\n" + "\n\n".join(blocks[1:]) + "\n"
+
+
+def instructions(command: list[str], env: dict[str, str]) -> int:
+    """The instructions ``command`` executes (callgrind's ``Collected``), the
+    bytecode already written by the timed runs."""
+    result = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={os.devnull}",
+                             os.path.realpath(command[0]), *command[1:]],
+                            cwd=ROOT, env=env, capture_output=True, check=True)
+    found = re.search(rb"Collected : (\d+)", result.stderr)
+    if found is None:
+        raise SystemExit(f"no instruction count from valgrind for {command}")
+    return int(found.group(1))
