@@ -35,8 +35,8 @@ _MULTIWORD_MONTHS = sorted((m for m in MONTHS if " " in m), key=len, reverse=Tru
 
 #: Combining marks (Indic vowel signs and viramas, Arabic harakat...) are not ``\\w`` for
 #: ``re``, but they are part of the word they sit in (``प्रकाशित``, ``अगस्त``).
-_MARKS = "".join(chr(code) for code in range(0x300, 0x3100)
-                 if unicodedata.category(chr(code)).startswith("M"))
+_MARKS = "".join([char for char in map(chr, range(0x300, 0x3100))
+                  if unicodedata.category(char)[0] == "M"])
 #: A word: letters and the combining marks inside it (no digits, no underscore).
 WORD = re.compile(rf"(?:[^\W\d_]|[{_MARKS}])+")
 
