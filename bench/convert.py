@@ -3,6 +3,7 @@
     python bench/convert.py                 # 11 rounds, a real BBC article
     python bench/convert.py --rounds 21 --article path/to/article.txt --instructions
     python bench/convert.py --venv DIR      # newsconvert as already installed in DIR
+    python bench/convert.py --tree OTHER_CHECKOUT   # its python -m convert timed too
 
 What a user feels converting one file: each command is a whole process
 (interpreter start-up and imports included), run ``--rounds`` times with the
@@ -50,6 +51,9 @@ def main() -> None:
     parser.add_argument("--article", type=Path, default=ARTICLE)
     parser.add_argument("--venv", type=Path, help="a venv where newsconvert is installed "
                         "already (say, by an earlier run) instead of a new one")
+    parser.add_argument("--tree", type=Path, action="append", default=[],
+                        help="another checkout (say, the commit before a change, unpacked "
+                             "with git archive) whose txt -> html is timed in the same call")
     parser.add_argument("--instructions", action="store_true",
                         help="also count instructions under valgrind (callgrind)")
     options = parser.parse_args()
@@ -76,6 +80,11 @@ def main() -> None:
             "python -c pass (venv)": [str(installed / "python"), "-c", "pass"],
             "python -m convert txt -> html (tree)": [*tree, "-t", "html",
                                                      "-o", str(work / "b.html")],
+            **{f"python -m convert txt -> html ({other.name})": [
+                sys.executable, "-c", f"import sys; sys.path.insert(0, {str(other.resolve())!r}); "
+                "from convert.cli import main; sys.argv[0] = 'newsconvert'; main()",
+                "convert", str(text), "-t", "html", "-o", str(work / f"{other.name}.html")]
+               for other in options.tree},
             "python -c pass (this machine's site)": [sys.executable, "-c", "pass"],
             **{f"import {module} (tree)": [sys.executable, "-c", f"import {module}"]
                for module in WHERE_THE_TIME_GOES},

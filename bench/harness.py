@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -138,8 +139,9 @@ def new_venv(folder: Path, *requirements: str) -> Path:
 def instructions(command: list[str], env: dict[str, str], cwd: Path = ROOT) -> int:
     """The instructions ``command`` executes (callgrind's ``Collected``), which other load
     on the machine does not change; run after the timed runs wrote the bytecode."""
+    program = shutil.which(command[0]) or command[0]  # a venv's python as it is: not resolved
     result = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={os.devnull}",
-                             os.path.realpath(command[0]), *command[1:]],
+                             program, *command[1:]],
                             cwd=cwd, env=env, capture_output=True, check=True)
     found = re.search(rb"Collected : (\d+)", result.stderr)
     if found is None:
