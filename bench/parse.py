@@ -2,6 +2,7 @@
 
     python bench/parse.py            # every set, 20 timed runs per article
     python bench/parse.py --runs 5
+    python bench/parse.py --runs 5 --instructions   # also instructions per article
 
 Annotated sets: ``../shared/corpus/dev`` and every ``fixtures/*/`` folder holding
 ``*.expected.json`` golds, except the blind set of the round in progress
@@ -16,13 +17,18 @@ Time is the in-process parse of one article (bytes -> Document, the text
 reader), after a warm-up run of every article; per article the median of
 ``--runs`` runs, then the median and 99th percentile over the articles.  The
 yardstick, timed in the same call, is the least a reader must do: decode,
-split on blank lines, unescape entities.  Prints figures; asserts nothing.
+split on blank lines, unescape entities.  ``--instructions`` also counts the
+instructions one parse of a dev article executes (callgrind, in a child that
+parses the corpus once to warm up, then twice more; the difference from a child
+that only warms up, per article): a figure the machine's load does not change,
+for comparing commits on a shared machine.  Prints figures; asserts nothing.
 """
 
 from __future__ import annotations
 
 import argparse
 import html
+import os
 import re
 import statistics
 import sys
@@ -33,6 +39,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from harness import instructions  # noqa: E402
 from convert.options import ReadOptions  # noqa: E402
 from convert.readers import text as text_reader  # noqa: E402
 from tests.support.corpus import field_results  # noqa: E402
@@ -134,14 +141,43 @@ def timing(paths: list[Path], runs: int) -> None:
     print(f"{'met' if median <= TIME_GOAL_MS else 'missed'}: median <= {TIME_GOAL_MS:g} ms")
 
 
+#: Run under callgrind: every dev article parsed once, then ``argv[1]`` more times.
+PASSES = """
+import sys
+from pathlib import Path
+from convert.options import ReadOptions
+from convert.readers import text
+inputs = [(p.name, p.read_bytes()) for p in sorted(Path(sys.argv[2]).glob("*.txt"))]
+for _ in range(1 + int(sys.argv[1])):
+    for name, data in inputs:
+        try:
+            text.read(data, ReadOptions(source_name=name))
+        except Exception:
+            pass
+"""
+COUNTED_PASSES = 2
+
+
+def instruction_count(paths: list[Path]) -> None:
+    warm_up, counted = (instructions([sys.executable, "-c", PASSES, str(passes), str(DEV)],
+                                     dict(os.environ)) for passes in (0, COUNTED_PASSES))
+    per_article = (counted - warm_up) / COUNTED_PASSES / len(paths)
+    print(f"parse instructions on dev (callgrind; load does not change them): "
+          f"{per_article / 1e6:.2f} M per article")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--instructions", action="store_true",
+                        help="also count instructions per article under valgrind (callgrind)")
     args = parser.parse_args()
     for name, paths in annotated_sets():
         accuracy(name, paths)
     real_texts()
     timing(sorted(DEV.glob("*.txt")), args.runs)
+    if args.instructions:
+        instruction_count(sorted(DEV.glob("*.txt")))
 
 
 if __name__ == "__main__":

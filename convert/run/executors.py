@@ -214,14 +214,20 @@ def _preload(job: Job) -> None:
     """Import the run's reader (when ``--from`` names it) and writers, and load what the
     reader loads on first use (``prepare``: the text reader's language model and date
     patterns), before the workers are forked: they start with all of it, shared, and
-    no worker's first input pays for it (about 0.25 s of CPU for txt -> html)."""
+    no worker's first input pays for it (about 0.25 s of CPU for txt -> html).  A
+    collection run's workers only read; a module that cannot be imported (a missing
+    optional dependency) is left to the workers, whose inputs then fail as before."""
     import importlib
 
-    modules = [formats.writer(name).module for name in job.formats]
+    modules = [] if job.collect else [formats.writer(name).module for name in job.formats]
     if job.read_format is not None:
         modules.append(formats.reader(job.read_format).module)
     for name in modules:
-        prepare = getattr(importlib.import_module(name), "prepare", None)
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            continue
+        prepare = getattr(module, "prepare", None)
         if prepare is not None:
             prepare()
 
