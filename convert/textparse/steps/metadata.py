@@ -26,6 +26,7 @@ from convert.textparse.datetext import (
     PUBLISHED_WORDS, RELATIVE_TIME, UPDATED_WORDS, WORD, FoundDate, find_dates, is_updated_label,
     leftover_words,
 )
+from convert.textparse.datelinetext import record_dateline, standalone_dateline, uses_case
 from convert.textparse.fields import apply_field, field_for
 from convert.textparse.inline import clean_text
 from convert.textparse.state import Chunk, Line, ParseState
@@ -44,6 +45,7 @@ FACT_WORDS = 6
 def metadata_lines(state: ParseState) -> None:
     start = state.body_start()
     first_open = next((c for c in state.chunks if c.role is None), None)
+    cased = uses_case(state.text)
     for index, chunk in enumerate(state.chunks):
         if chunk.role is not None or chunk.kind != "text":
             continue
@@ -53,7 +55,24 @@ def metadata_lines(state: ParseState) -> None:
         if not in_header and (len(chunk.lines) > 3 or len(chunk.text) > SHORT_LINE):
             continue
         for line in chunk.open_lines:
+            if in_header and _dateline_line(state, chunk, line, cased):
+                continue
             _classify_line(state, chunk, line, in_header)
+
+
+def _dateline_line(state: ParseState, chunk: Chunk, line: Line, cased: bool) -> bool:
+    """A header line that is a dateline alone (``Strasburg, 4 lipca 2017 r.``), not a
+    date line with label words: its place and date are the dateline's."""
+    text = clean_text(line.text)
+    found = standalone_dateline(text, cased) if find_dates(text, day_first=True) else None
+    if found is None:
+        return False
+    record_dateline(state, line.number, text, found)
+    if len(chunk.open_lines) == 1:
+        state.claim(chunk, "dateline", "the dateline stands on a line of its own")
+    else:
+        chunk.take(line, "dateline")
+    return True
 
 
 def _slugline(state: ParseState, chunk: Chunk) -> bool:
