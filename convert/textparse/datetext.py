@@ -44,7 +44,11 @@ WORD = re.compile(rf"(?:[^\W\d_]|[{_MARKS}])+")
 #: one alternation of two thousand names would cost ~80 ms to compile and more to run).
 _MONTH_RE = "|".join([*(re.escape(m).replace("\\ ", r"\s+") for m in _MULTIWORD_MONTHS),
                       rf"(?:[^\W\d_]|[{_MARKS}])+"])
-_DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|e|º|\.)?"
+#: A day, with an ordinal ending: ``5th``, ``5.``, ``5º``, or letters glued on (``5a``,
+#: ``5-an``: Basque, Esperanto).
+_DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|e|º|\.|-[^\W\d_]{1,3}(?![\w])|[^\W\d_]{1,2}(?![\w]))?"
+#: A short word between a day and its month or year (``de``, ``ta'``, ``ga``, ``le``).
+_LINK = r"(?:[^\W\d_]{1,3}['’]?\s+)"
 _YEAR = r"(?P<y>(?:1[89]|20)\d\d)"
 _M = rf"(?P<m>{_MONTH_RE})\.?"
 
@@ -60,8 +64,9 @@ def date_patterns() -> tuple[re.Pattern[str], ...]:
         re.compile(r"(?<![\w\d])(?P<mo>[01]?\d)\s*[月월]\s*(?P<d>[0-3]?\d)\s*[日일]", re.I),
         # Year first, then the month name and the day (Hungarian, Lithuanian, East Asian
         # orders): ``2019. március 12.``, ``2019 m. kovo 12 d.``.
-        re.compile(rf"(?<![\w\d]){_YEAR}\.?(?:\s+m\.)?\s+{_M}(?![\w])\s*{_DAY}(?![\d:])", re.I),
-        re.compile(rf"(?<![\w\d.]){_DAY}\s*(?:de\s+|-)?{_M}(?![\w])(?:[\s,-]*(?:de\s+|del\s+)?"
+        re.compile(rf"(?<![\w\d]){_YEAR}(?:\.|[^\W\d_]{{1,3}}(?![\w]))?(?:\s+m\.)?\s+{_M}(?![\w])"
+                   rf"\s*{_DAY}(?![\d:])", re.I),
+        re.compile(rf"(?<![\w\d.]){_DAY}\s*(?:{_LINK}|-)?{_M}(?![\w])(?:[\s,-]*{_LINK}?"
                    rf"{_YEAR})?(?![\d])", re.I),
         re.compile(rf"(?<![\w]){_M}(?![\w])\s*{_DAY}(?![\d:])(?:\s*,?\s*{_YEAR})?(?![\d])", re.I),
         re.compile(r"(?<![\w\d/.])(?P<a>\d{1,4})/(?P<b>\d{1,2})/(?P<c>\d{1,4})(?![\d/])"),
@@ -74,7 +79,7 @@ def date_patterns() -> tuple[re.Pattern[str], ...]:
 #: ``um``, ``в``, ``om``, ``kl.``, ``klo``, ``kello``, ``o`` (Polish), ``alle (ore)``.
 _TIME = re.compile(
     r"\s*(?:(?P<at>(?<=\d)T(?=\d)|\bat\b|\bà\b|\bàs\b|\ba las\b|\bum\b|\bв\b|\bom\b|\bkl\.?|\bklo\b|"
-    r"\bkello\b|\bo\b|\balle(?:\s+ore)?\b)|,|-|–|\|)?\s*"
+    r"\bkello\b|\bo\b|\balle(?:\s+ore)?\b)|,|-|–|\||\[|\()?\s*"
     r"(?P<h>[0-2]?\d)(?:(?P<sep>[:.]|\s?h\s?)(?P<min>[0-5]\d)(?::(?P<s>[0-5]\d))?)?"
     r"(?:\s*(?P<ampm>[ap]\.?\s?m\.?(?![\w])|م|ص|Uhr|h\b))?", re.I)
 _ZONE_TEXT = (r"\s*\(?(?:(?P<off>(?:GMT|UTC)?\s?[+-]\d{1,2}(?::?\d{2})?)(?![\d])|"
@@ -104,7 +109,7 @@ _DIGITS = _DigitTable()
 #: Words between a date and its time that no list has (a weekday, ``a les``, ``у``,
 #: ``星期二``): one or two short words or weekday names right before an ``H:MM`` time.
 _TIME_CONNECTOR = re.compile(
-    rf"[\s,]*(?P<words>(?:(?:[^\W\d_]|[{_MARKS}])+\.?[\s,]+){{1,2}})(?=[0-2]?\d[:h][0-5]\d)")
+    rf"[\s,]*(?P<words>(?:(?:[^\W\d_]|[{_MARKS}])+\.?[\s,]+){{1,2}})(?=[0-2]?\d[:h.][0-5]\d)")
 #: The longest word a connector may be when it is not a weekday name.
 CONNECTOR_WORD = 4
 
@@ -164,9 +169,18 @@ def cached_dates(text: str, day_first: bool, region: str) -> tuple[FoundDate, ..
     return tuple(sorted(found, key=lambda f: f.start))
 
 
+#: A month name with a case ending (Basque ``martxoaren``): at most this many letters
+#: after a name of at least ``STEM`` letters.
+ENDING, STEM = 3, 4
+
+
 def month_number(name: str, language: str = "") -> int:
-    """The month a name means (in ``language`` when the name is ambiguous); KeyError if none."""
+    """The month a name means (in ``language`` when the name is ambiguous), also with a case
+    ending glued on; KeyError if none."""
     form = " ".join(name.casefold().split())
+    if form not in MONTHS:
+        form = next((form[:-cut] for cut in range(1, ENDING + 1)
+                     if len(form) - cut >= STEM and form[:-cut] in MONTHS), form)
     return AMBIGUOUS_MONTHS.get(form, {}).get(language.split("-")[0], MONTHS[form])
 
 
@@ -209,14 +223,16 @@ def _with_time(text: str, end: int, start: int, date_value: dt.date | None,
     if date_value is None:
         return FoundDate(start, end, None)
     time_match = _TIME.match(text, end)
+    connected = False
     if not (time_match and time_match["min"]):
         connector = _TIME_CONNECTOR.match(text, end)
         if connector and all(len(word) <= CONNECTOR_WORD or word.casefold() in WEEKDAYS
                              for word in WORD.findall(connector["words"])):
-            time_match = _TIME.match(text, connector.end())
+            time_match, connected = _TIME.match(text, connector.end()), True
+    # ``14.32`` is a time after a connector word (``ob 14.32``), am/pm or a zone.
     if not time_match or not _is_time(time_match) or (
             time_match["sep"] == "." and not time_match["ampm"] and not time_match["at"]
-            and not _ZONE.match(text, time_match.end())):
+            and not connected and not _ZONE.match(text, time_match.end())):
         return _with_time_before(text, end, start, date_value, region)
     stamp = _clock(date_value, time_match)
     if stamp is None:

@@ -129,6 +129,15 @@ def test_a_dotted_number_after_a_date_is_no_time_without_a_time_word() -> None:
     ("১২ মার্চ ২০১৯, ১৪:০৫", "2019-03-12T14:05:00"),
     # An ISO date with its time is one date, not a date and a word "T".
     ("2023-05-02T11:20:00+01:00", "2023-05-02T11:20:00+01:00"),
+    # A short word between day and month (``ta'``, ``ga``), glued ordinals and case endings
+    # (Basque ``2023ko maiatzaren 2a``, Esperanto ``2-an``), a dotted time after a connector
+    # word, a time in brackets.
+    ("2 ta' Mejju 2023 09:10", "2023-05-02T09:10:00"),
+    ("Litinin, 2 ga Mayu, 2023", "2023-05-02"),
+    ("2023ko maiatzaren 2a, 09:10", "2023-05-02T09:10:00"),
+    ("la 2-an de majo 2023", "2023-05-02"),
+    ("2. maj 2023 ob 9.10", "2023-05-02T09:10:00"),
+    ("02.05.2023 [09:10]", "2023-05-02T09:10:00"),
 ])
 def test_date_shapes_without_word_lists(text: str, iso: str) -> None:
     assert iso_from_text(text, day_first=True).iso == iso
