@@ -378,6 +378,17 @@ _UPDATED_STEMS = frozenset(word[:COGNATE_PREFIX] for word in UPDATED_WORDS
     word[:COGNATE_PREFIX] for word in PUBLISHED_WORDS if len(word) > COGNATE_PREFIX)
 
 
+_LABEL_STEMS = frozenset(word[:COGNATE_PREFIX] for word in PUBLISHED_WORDS | UPDATED_WORDS
+                         if len(word) > COGNATE_PREFIX)
+
+
+def is_date_label(word: str) -> bool:
+    """Is a word a date label (a known one, or a cognate: ``Publisert``, ``Publikigita``)?"""
+    word = word.casefold()
+    return word in PUBLISHED_WORDS or word in UPDATED_WORDS or (
+        len(word) > COGNATE_PREFIX and word[:COGNATE_PREFIX] in _LABEL_STEMS)
+
+
 def is_updated_label(word: str) -> bool:
     """Does a label word say "updated" (a known word, or a cognate of one)?"""
     word = word.casefold()

@@ -173,3 +173,15 @@ def test_separated_facts_line_gives_its_dates(after) -> None:
     assert (state.meta.published, state.meta.updated) == (
         "2019-03-12T14:05:00+00:00", "2019-03-12T16:20:00+00:00")
     assert state.meta.headline == "Edinburgh trams to reach Newhaven by 2023"
+
+
+@pytest.mark.parametrize("header", [
+    "Birtist 2. maí 2023 kl. 09:10\nUppfærð 2. maí 2023 kl. 11:20",
+    "Publisert 02.05.2023 09:10 Endret 02.05.2023 11:20",
+    "Vaŭ: 2 majo 2023 09:10 | Ŝanĝ: 2 majo 2023 11:20",
+])
+def test_a_later_date_under_another_unknown_label_is_the_update(after, header: str) -> None:
+    state = after(f"Ny ferjerute mellom byene\n\n{header}\n\nFerjeselskapet starter en ny rute "
+                  "mellom byene fra neste måned, opplyser selskapet.\n", "dates")
+    assert (state.meta.published, state.meta.updated) == ("2023-05-02T09:10:00",
+                                                         "2023-05-02T11:20:00")

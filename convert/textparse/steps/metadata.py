@@ -23,8 +23,8 @@ import re
 
 from convert.textparse.bylinetext import Applier, byline_part
 from convert.textparse.datetext import (
-    PUBLISHED_WORDS, RELATIVE_TIME, UPDATED_WORDS, WORD, FoundDate, find_dates, is_updated_label,
-    leftover_words,
+    PUBLISHED_WORDS, RELATIVE_TIME, UPDATED_WORDS, WORD, FoundDate, find_dates, is_date_label,
+    is_updated_label, leftover_words,
 )
 from convert.textparse.datelinetext import record_dateline, standalone_dateline, uses_case
 from convert.textparse.fields import apply_field, field_for
@@ -46,6 +46,7 @@ def metadata_lines(state: ParseState) -> None:
     start = state.body_start()
     first_open = next((c for c in state.chunks if c.role is None), None)
     cased = uses_case(state.text)
+    seen: list[frozenset[str]] = []  # the labels of the dates read so far
     for index, chunk in enumerate(state.chunks):
         if chunk.role is not None or chunk.kind != "text":
             continue
@@ -57,7 +58,7 @@ def metadata_lines(state: ParseState) -> None:
         for line in chunk.open_lines:
             if in_header and _dateline_line(state, chunk, line, cased):
                 continue
-            _classify_line(state, chunk, line, in_header)
+            _classify_line(state, chunk, line, in_header, seen)
 
 
 def _dateline_line(state: ParseState, chunk: Chunk, line: Line, cased: bool) -> bool:
@@ -84,11 +85,12 @@ def _slugline(state: ParseState, chunk: Chunk) -> bool:
     return True
 
 
-def _classify_line(state: ParseState, chunk: Chunk, line: Line, in_header: bool) -> None:
+def _classify_line(state: ParseState, chunk: Chunk, line: Line, in_header: bool,
+                   seen: list[frozenset[str]]) -> None:
     segments = [clean_text(s) for s in _SEGMENT_SPLIT.split(line.text) if clean_text(s)]
     text = " | ".join(segments)
     role = state.roles.get(line.number) if in_header else None
-    found = [_segment_kind(state, segment, in_header, role) for segment in segments]
+    found = [_segment_kind(state, segment, in_header, seen, role) for segment in segments]
     parts = [part for part in found if part is not None]
     if parts and len(parts) < len(found) and _facts_line(found, segments, role):
         # ``Transport · 4 min read · Published ...``: the section and reading time are
@@ -119,7 +121,8 @@ def _facts_line(found: list[tuple[str, Applier] | None], segments: list[str],
         len(segment.split()) <= FACT_WORDS for segment in segments)
 
 
-def _segment_kind(state: ParseState, segment: str, in_header: bool, role: str | None = None
+def _segment_kind(state: ParseState, segment: str, in_header: bool,
+                  seen: list[frozenset[str]], role: str | None = None
                   ) -> tuple[str, Applier] | None:
     """What one segment is, and how to store it; None when it is not metadata.
 
@@ -134,9 +137,13 @@ def _segment_kind(state: ParseState, segment: str, in_header: bool, role: str | 
     if dates and all(d.iso for d in dates):
         labels = [w.casefold() for w in leftover_words(segment, dates)]
         known = all(w in PUBLISHED_WORDS or w in UPDATED_WORDS for w in labels)
-        if known and (labels or in_header) or (role == "meta" and len(labels) <= UNKNOWN_LABEL):
+        # One label word a date, one of them a date label or its cognate (``Publisert ...
+        # Oppdatert ...``): a date line whatever role the header gave it.
+        labelled = in_header and len(labels) <= len(dates) and any(map(is_date_label, labels))
+        if known and (labels or in_header) or labelled or (
+                role == "meta" and len(labels) <= UNKNOWN_LABEL):
             kind = "labelled-date" if labels else "date"
-            return kind, lambda line: _record_dates(state, segment, dates, line)
+            return kind, lambda line: _record_dates(state, segment, dates, line, seen)
     field = _FIELD.match(segment)
     if field and field_for(field.group(1)):
         return "field", lambda line: apply_field(state, field.group(1), field.group(2), line)
@@ -146,14 +153,26 @@ def _segment_kind(state: ParseState, segment: str, in_header: bool, role: str | 
     return None
 
 
-def _record_dates(state: ParseState, segment: str, dates: list[FoundDate], line: int
-                  ) -> None:
-    """Store each date under ``published`` or ``updated`` by the label before it."""
+def _record_dates(state: ParseState, segment: str, dates: list[FoundDate], line: int,
+                  seen: list[frozenset[str]]) -> None:
+    """Store each date under ``published`` or ``updated`` by the label before it.
+
+    A label no list knows is read by its place: the first labelled date of the header is
+    the publication, a later one under another label the update (``Publisert ...
+    Oppdatert ...``, ``Birt ...`` then ``Uppfært ...``: every site names them in that order).
+    """
     position = 0
     for found in dates:
-        label = {w.casefold() for w in WORD.findall(segment[position:found.start])}
+        label = frozenset(w.casefold() for w in WORD.findall(segment[position:found.start]))
         position = found.end
-        name = "updated" if any(is_updated_label(word) for word in label) else "published"
+        if any(is_updated_label(word) for word in label):
+            name = "updated"
+        elif label and seen and label != seen[0] and not label & PUBLISHED_WORDS:
+            name = "updated"
+        else:
+            name = "published"
+        if label:
+            seen.append(label)
         rank = 1 if label else 2
         state.meta.add_date(name, rank, segment[found.start:found.end], line)
         state.decide(line, f"{name} date ({'labelled' if label else 'date line'}): "
