@@ -10,11 +10,24 @@ upgrade::
     python -m convert.textparse.cldr
 
 ``tests/textparse/test_cldr.py`` checks that the file is what babel gives.
+
+Babel carries only the Gregorian calendar.  The other calendars news is dated
+in (Persian, Ethiopic, Buddhist, Minguo, Japanese eras) are read from CLDR's
+own JSON packages, published on npm, into ``cldr_calendars.json``: month
+names and era names of the locales whose region prefers that calendar (CLDR's
+``calendarPreferenceData``), and each era's first year.  It is read only when a
+date has a month or era name that is not Gregorian.  Regenerate it with::
+
+    npm pack cldr-core@48.2.0 cldr-cal-persian-full@46.1.0 cldr-cal-ethiopic-full@46.1.0 \
+        cldr-cal-buddhist-full@39.0.0 cldr-cal-japanese-full@39.0.0 cldr-cal-roc-full@28.0.0
+    for f in cldr-*.tgz; do mkdir -p "${f%.tgz}" && tar xzf "$f" -C "${f%.tgz}"; done
+    python -m convert.textparse.cldr --calendars .
 """
 
 from __future__ import annotations
 
 import json
+import sys
 import unicodedata
 from collections import Counter
 from functools import lru_cache
@@ -22,6 +35,13 @@ from pathlib import Path
 from typing import Any
 
 TABLE = Path(__file__).with_name("cldr_calendar.json")
+OTHER_CALENDARS = Path(__file__).with_name("cldr_calendars.json")
+#: The calendars read from CLDR's JSON besides the Gregorian one: those with month
+#: names of their own, and those that number years in eras of their own.
+MONTH_CALENDARS = ("persian", "ethiopic")
+ERA_CALENDARS = ("buddhist", "roc", "japanese")
+#: Japanese eras from this year on (the modern ones; older dates are not news).
+FIRST_ERA_YEAR = 1868
 
 
 @lru_cache(maxsize=1)
@@ -30,6 +50,70 @@ def calendar_names() -> dict[str, Any]:
     "weekdays": [...], "languages": [...]}``."""
     data: dict[str, Any] = json.loads(TABLE.read_text(encoding="utf-8"))
     return data
+
+
+@lru_cache(maxsize=1)
+def other_calendars() -> dict[str, Any]:
+    """``{"months": {name: [calendar, number]}, "eras": {name: [calendar, first year]}}``."""
+    data: dict[str, Any] = json.loads(OTHER_CALENDARS.read_text(encoding="utf-8"))
+    return data
+
+
+def build_other_calendars(folder: Path) -> dict[str, Any]:
+    """Month and era names of the non-Gregorian calendars, from CLDR's JSON packages
+    unpacked in ``folder`` (see the module's docstring)."""
+    def package(name: str) -> Path:
+        return next(folder.glob(f"{name}-*/package"))
+
+    supplemental = package("cldr-core") / "supplemental"
+    preferences = json.loads((supplemental / "calendarPreferenceData.json").read_text())[
+        "supplemental"]["calendarPreferenceData"]
+    likely = json.loads((supplemental / "likelySubtags.json").read_text())[
+        "supplemental"]["likelySubtags"]
+    eras = json.loads((supplemental / "calendarData.json").read_text())[
+        "supplemental"]["calendarData"]
+    languages = set(calendar_names()["languages"])
+    months: dict[str, list[Any]] = {}
+    era_names: dict[str, list[Any]] = {}
+    for calendar in (*MONTH_CALENDARS, *ERA_CALENDARS):
+        for locale_dir in sorted((package(f"cldr-cal-{calendar}-full") / "main").iterdir()):
+            code = locale_dir.name
+            if code.split("-")[0] not in languages or calendar not in preferences.get(
+                    _region(code, likely), []):
+                continue
+            data = json.loads((locale_dir / f"ca-{calendar}.json").read_text())
+            names = data["main"][code]["dates"]["calendars"][calendar]
+            if calendar in MONTH_CALENDARS:
+                # Wide names only: abbreviations such as Oromo ``sad``, ``ter`` are words
+                # of other languages.
+                for context in ("format", "stand-alone"):
+                    for number, name in names["months"][context]["wide"].items():
+                        for form in _forms(name):
+                            months.setdefault(form, [calendar, int(number)])
+                continue
+            for number, start in eras[calendar]["eras"].items():
+                first = int(start.get("_start", "0").lstrip("-").split("-")[0]) * (
+                    -1 if start.get("_start", "").startswith("-") else 1)
+                if "_start" not in start or calendar == "japanese" and first < FIRST_ERA_YEAR:
+                    continue
+                for width in ("eraAbbr", "eraNames"):
+                    name = names["eras"][width].get(number)
+                    if name:
+                        era_names.setdefault(name.casefold(), [calendar, first])
+    # A name that is also a Gregorian month (Oromo names both calendars' months alike) is
+    # read as the Gregorian one: it is left out here.
+    gregorian = calendar_names()["months"]
+    return {"months": {name: value for name, value in sorted(months.items())
+                       if name not in gregorian},
+            "eras": dict(sorted(era_names.items()))}
+
+
+def _region(code: str, likely: dict[str, str]) -> str:
+    """A locale's region: its own (``fa-AF``), else its likeliest (``zh-Hant`` -> TW)."""
+    last = code.split("-")[-1]
+    if "-" in code and (len(last) == 2 and last.isupper() or last.isdigit()):
+        return last
+    return (likely.get(code) or likely.get(code.split("-")[0], "")).split("-")[-1]
 
 
 def build_table() -> dict[str, Any]:
@@ -87,9 +171,12 @@ def _forms(name: str, shortest: int = 3) -> list[str]:
 
 
 def main() -> None:
-    TABLE.write_text(json.dumps(build_table(), ensure_ascii=False, indent=0) + "\n",
-                     encoding="utf-8")
-    print(f"wrote {TABLE}")
+    if sys.argv[1:2] == ["--calendars"]:
+        table, path = build_other_calendars(Path(sys.argv[2])), OTHER_CALENDARS
+    else:
+        table, path = build_table(), TABLE
+    path.write_text(json.dumps(table, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+    print(f"wrote {path}")
 
 
 if __name__ == "__main__":

@@ -20,7 +20,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from convert.textparse.cldr import calendar_names
+from convert.textparse.cldr import calendar_names, other_calendars
 
 _CALENDAR = calendar_names()
 #: Month names (case-folded, CLDR's wide and abbreviated, format and stand-alone forms of
@@ -31,7 +31,8 @@ MONTHS: dict[str, int] = _CALENDAR["months"]
 AMBIGUOUS_MONTHS: dict[str, dict[str, int]] = _CALENDAR["ambiguous"]
 WEEKDAYS: frozenset[str] = frozenset(_CALENDAR["weekdays"])
 #: Month names of several words (``كانون الثاني``, ``am faoilleach``), longest first.
-_MULTIWORD_MONTHS = sorted((m for m in MONTHS if " " in m), key=len, reverse=True)
+#: ... and names with a stop inside (Thai ``มี.ค.``): matched whole, longest first.
+_MULTIWORD_MONTHS = sorted((m for m in MONTHS if " " in m or "." in m), key=len, reverse=True)
 
 #: Combining marks (Indic vowel signs and viramas, Arabic harakat...) are not ``\\w`` for
 #: ``re``, but they are part of the word they sit in (``प्रकाशित``, ``अगस्त``).
@@ -49,7 +50,11 @@ _MONTH_RE = "|".join([*(re.escape(m).replace("\\ ", r"\s+") for m in _MULTIWORD_
 _DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|e|º|\.|-[^\W\d_]{1,3}(?![\w])|[^\W\d_]{1,2}(?![\w]))?"
 #: A short word between a day and its month or year (``de``, ``ta'``, ``ga``, ``le``).
 _LINK = r"(?:[^\W\d_]{1,3}['’]?\s+)"
-_YEAR = r"(?P<y>(?:1[89]|20)\d\d)"
+#: A Gregorian year, or one of the calendars news is also dated in: the Solar Hijri
+#: 13xx-14xx, the Buddhist era's 24xx-26xx (``12 มี.ค. 2562``).
+_YEAR = r"(?P<y>(?:1[89]|20|1[34]|2[4-6])\d\d)"
+#: Years of these eras are not Gregorian (see ``_gregorian_year``).
+PERSIAN_YEARS, BUDDHIST_YEARS = range(1300, 1500), range(2400, 2700)
 _M = rf"(?P<m>{_MONTH_RE})\.?"
 
 
@@ -58,6 +63,11 @@ def date_patterns() -> tuple[re.Pattern[str], ...]:
     """The date shapes, tried in this order (compiled on first use: the three with month
     names cost ~15 ms, which a run that parses no text should not pay at import)."""
     return (
+        # An era's year (CLDR's Japanese eras and the Minguo era: ``令和6年3月5日``,
+        # ``民國113年3月5日``), and the Minguo year in numbers (``113-03-05``).
+        re.compile(r"(?P<era>[^\W\d_]{2})\s*(?P<ey>元|\d{1,3})\s*年\s*(?P<mo>[01]?\d)\s*月\s*"
+                   r"(?P<d>[0-3]?\d)\s*日"),
+        re.compile(r"(?<![\w\d.\-/])(?P<roc>1[01]\d)-(?P<mo>[01]\d)-(?P<d>[0-3]\d)(?![\d\-])"),
         re.compile(rf"(?<![\w\d]){_YEAR}-(?P<mo>[01]\d)-(?P<d>[0-3]\d)(?![\d])", re.I),
         re.compile(rf"(?<![\w\d]){_YEAR}\s*[年년]\s*(?P<mo>[01]?\d)\s*[月월]\s*(?P<d>[0-3]?\d)\s*[日일]",
                    re.I),
@@ -68,7 +78,8 @@ def date_patterns() -> tuple[re.Pattern[str], ...]:
                    rf"\s*{_DAY}(?![\d:])", re.I),
         re.compile(rf"(?<![\w\d.]){_DAY}\s*(?:{_LINK}|-)?{_M}(?![\w])(?:[\s,-]*{_LINK}?"
                    rf"{_YEAR})?(?![\d])", re.I),
-        re.compile(rf"(?<![\w]){_M}(?![\w])\s*{_DAY}(?![\d:])(?:\s*,?\s*{_YEAR})?(?![\d])", re.I),
+        re.compile(rf"(?<![\w]){_M}(?![\w])\s*{_DAY}(?![\d:])(?:\s*[,/]?\s*{_YEAR})?(?![\d])",
+                   re.I),
         re.compile(r"(?<![\w\d/.])(?P<a>\d{1,4})/(?P<b>\d{1,2})/(?P<c>\d{1,4})(?![\d/])"),
         re.compile(rf"(?<![\w\d.]){_YEAR}\.\s?(?P<mo>[01]?\d)\.\s?(?P<d>[0-3]?\d)\b\.?(?![\d])"),
         re.compile(r"(?<![\w\d.])(?P<d>[0-3]?\d)\.(?P<mo>[01]?\d)\.(?P<y2>\d{4}|\d{2})"
@@ -79,7 +90,7 @@ def date_patterns() -> tuple[re.Pattern[str], ...]:
 #: ``um``, ``в``, ``om``, ``kl.``, ``klo``, ``kello``, ``o`` (Polish), ``alle (ore)``.
 _TIME = re.compile(
     r"\s*(?:(?P<at>(?<=\d)T(?=\d)|\bat\b|\bà\b|\bàs\b|\ba las\b|\bum\b|\bв\b|\bom\b|\bkl\.?|\bklo\b|"
-    r"\bkello\b|\bo\b|\balle(?:\s+ore)?\b)|,|-|–|\||\[|\()?\s*"
+    r"\bkello\b|\bo\b|\balle(?:\s+ore)?\b)|[,،]|-|–|\||\[|\()?\s*"
     r"(?P<h>[0-2]?\d)(?:(?P<sep>[:.]|\s?h\s?)(?P<min>[0-5]\d)(?::(?P<s>[0-5]\d))?)?"
     r"(?:\s*(?P<ampm>[ap]\.?\s?m\.?(?![\w])|م|ص|Uhr|h\b))?", re.I)
 _ZONE_TEXT = (r"\s*\(?(?:(?P<off>(?:GMT|UTC)?\s?[+-]\d{1,2}(?::?\d{2})?)(?![\d])|"
@@ -194,27 +205,104 @@ def _date_of(match: re.Match[str], day_first: bool, language: str) -> dt.date | 
     groups = match.groupdict()
     try:
         if groups.get("a"):
-            return _slashed(int(groups["a"]), int(groups["b"]), groups["c"], day_first)
-        month = int(groups["mo"]) if groups.get("mo") else month_number(groups["m"], language)
+            return _slashed(int(groups["a"]), int(groups["b"]), groups["c"], day_first, language)
+        if groups.get("era") or groups.get("roc"):
+            return _era_date(groups)
+        calendar, month = "gregorian", 0
+        if groups.get("mo"):
+            month = int(groups["mo"])
+        else:
+            calendar, month = _month_of(groups["m"], language)
         day = int(groups["d"])
         year_text = groups.get("y") or groups.get("y2")
         if not year_text:
-            dt.date(2000, month, day)  # validates day and month (2000 is a leap year)
+            dt.date(2000, month, day) if calendar == "gregorian" else None  # validates them
             return None
         year = int(year_text) + (2000 if len(year_text) == 2 else 0)
-        return dt.date(year, month, day)
+        if calendar != "gregorian":
+            return _CONVERTERS[calendar](year, month, day)
+        return _gregorian(year, month, day, language)
     except (ValueError, KeyError):
         return False
 
 
-def _slashed(a: int, b: int, c_text: str, day_first: bool) -> dt.date | bool:
+def _month_of(name: str, language: str) -> tuple[str, int]:
+    """The calendar and number of a month name: Gregorian (``month_number``), else one of
+    the other calendars' (``اسفند``, ``መጋቢት``); KeyError if none."""
+    try:
+        return "gregorian", month_number(name, language)
+    except KeyError:
+        calendar, number = other_calendars()["months"][" ".join(name.casefold().split())]
+        return calendar, number
+
+
+def _gregorian(year: int, month: int, day: int, language: str) -> dt.date:
+    """A date whose year may be of another era: a Buddhist-era year (Thai) is turned into
+    the Gregorian one; a Solar Hijri year is one only in Persian and Pashto text."""
+    if year in BUDDHIST_YEARS:
+        return dt.date(year + _era_start("buddhist") - 1, month, day)
+    if year in PERSIAN_YEARS:
+        if language.split("-")[0] in ("fa", "ps"):
+            return _persian(year, month, day)
+        raise ValueError(f"no Gregorian year {year}")
+    return dt.date(year, month, day)
+
+
+def _era_start(calendar: str) -> int:
+    return next(first for kind, first in other_calendars()["eras"].values() if kind == calendar)
+
+
+def _era_date(groups: dict[str, str]) -> dt.date:
+    """``令和6年3月5日`` (the era's first year is 1, 元年), ``113-03-05`` (Minguo)."""
+    if groups.get("roc"):
+        first, number = _era_start("roc"), int(groups["roc"])
+    else:
+        _, first = other_calendars()["eras"][groups["era"]]
+        number = 1 if groups["ey"] == "元" else int(groups["ey"])
+    return dt.date(first + number - 1, int(groups["mo"]), int(groups["d"]))
+
+
+PERSIAN_DAY_OFFSET = 365
+
+
+def _persian(year: int, month: int, day: int) -> dt.date:
+    """A Solar Hijri date in the Gregorian calendar (the 33-year arithmetic rule, right for
+    the years 1178-1633 of that calendar)."""
+    if not (1 <= month <= 12 and 1 <= day <= (31 if month <= 6 else 30)):
+        raise ValueError("no such Persian date")
+    shifted = year + 1595
+    days = (-355668 + 365 * shifted + shifted // 33 * 8 + (shifted % 33 + 3) // 4 + day
+            + ((month - 1) * 31 if month < 7 else (month - 7) * 30 + 186))
+    # ``days`` counts the days of the proleptic Gregorian calendar from a year before 1 Jan 1.
+    return dt.date.fromordinal(days - PERSIAN_DAY_OFFSET)
+
+
+#: The Julian day of 1 Mäskäräm of year 1 of the Ethiopic calendar (Amete Mihret).
+ETHIOPIC_EPOCH = 1724221
+#: Julian day number minus ``date.toordinal()``.
+JULIAN_DAY_OFFSET = 1721425
+
+
+def _ethiopic(year: int, month: int, day: int) -> dt.date:
+    """An Ethiopic date in the Gregorian calendar (twelve months of 30 days, a 13th of 5
+    or 6; the year after one divisible by 4 with remainder 3 starts a day later)."""
+    if not (1 <= month <= 13 and 1 <= day <= (30 if month < 13 else 6)):
+        raise ValueError("no such Ethiopic date")
+    julian_day = ETHIOPIC_EPOCH + 365 * (year - 1) + year // 4 + 30 * (month - 1) + day - 1
+    return dt.date.fromordinal(julian_day - JULIAN_DAY_OFFSET)
+
+
+_CONVERTERS = {"persian": _persian, "ethiopic": _ethiopic}
+
+
+def _slashed(a: int, b: int, c_text: str, day_first: bool, language: str) -> dt.date | bool:
     c = int(c_text) + (2000 if len(c_text) == 2 else 0)
     if a > 31:  # 2018/4/9: year-month-day everywhere
-        return dt.date(a, b, int(c_text))
+        return _gregorian(a, b, int(c_text), language)
     if len(c_text) not in (2, 4):
         return False
     month, day = (b, a) if (day_first or a > 12) else (a, b)
-    return dt.date(c, month, day)
+    return _gregorian(c, month, day, language)
 
 
 def _with_time(text: str, end: int, start: int, date_value: dt.date | None,

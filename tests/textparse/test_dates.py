@@ -185,3 +185,28 @@ def test_a_later_date_under_another_unknown_label_is_the_update(after, header: s
                   "mellom byene fra neste måned, opplyser selskapet.\n", "dates")
     assert (state.meta.published, state.meta.updated) == ("2023-05-02T09:10:00",
                                                          "2023-05-02T11:20:00")
+
+
+@pytest.mark.parametrize("text, language, iso", [
+    # Solar Hijri (month names from CLDR's Persian calendar; numbers in Persian text only).
+    ("۲۱ اسفند ۱۳۹۷، ۱۴:۰۵", "fa", "2019-03-12T14:05:00"),
+    ("1 فروردین 1403", "fa", "2024-03-20"),
+    ("30 اسفند 1399", "fa", "2021-03-20"),
+    ("1403/01/01", "fa", "2024-03-20"),
+    # Ethiopic, Buddhist era, Japanese eras, Minguo.
+    ("መጋቢት 5/2016", "am", "2024-03-14"),
+    ("ጳጉሜን 6/2015", "am", "2023-09-11"),
+    ("12 มี.ค. 2562 14:05 น.", "th", "2019-03-12T14:05:00"),
+    ("令和6年3月5日", "ja", "2024-03-05"),
+    ("令和元年5月1日", "ja", "2019-05-01"),
+    ("平成31年4月30日", "ja", "2019-04-30"),
+    ("民國113年3月5日", "zh", "2024-03-05"),
+    ("發布日期：113-03-05", "zh", "2024-03-05"),
+])
+def test_dates_of_other_calendars(text: str, language: str, iso: str) -> None:
+    assert iso_from_text(text, day_first=True, region=language).iso == iso
+
+
+def test_a_solar_hijri_year_in_numbers_is_no_date_outside_persian_text() -> None:
+    assert iso_from_text("1403/01/01", day_first=True, region="ar") is None
+    assert iso_from_text("1403/01/01", day_first=True) is None
