@@ -170,9 +170,11 @@ def byline_lead_end(text: str) -> int:
 
 
 def is_name_line(text: str) -> bool:
-    """A line made only of people's names (a byline without a ``By``)."""
+    """A line made only of people's names, possibly with their agency (a byline without a
+    ``By``: ``Sarah MacKinnon, The Canadian Press``)."""
     text = strip_markup(text)
     if len(text) > 90 or re.search(r"[.!?:;\"“”]$", text):
         return False
     parts = split_parts(text)
-    return bool(parts) and all(is_name(part) for part in parts)
+    return any(is_name(part) for part in parts) and all(
+        is_name(part) or is_agency(part) for part in parts)

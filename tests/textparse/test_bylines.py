@@ -103,3 +103,17 @@ def test_two_names_on_either_side_of_a_slash() -> None:
         "Dwayne Brown", "Tabatha Thompson"]
     assert [n for n, _ in names(f"Head\n\nBy Ana Souza - São Paulo\n\n{PARAGRAPH}\n")] == [
         "Ana Souza"]
+
+
+def test_a_name_line_with_its_agency_under_the_headline() -> None:
+    state = run_steps("Ferry service approved\n\nJane Doyle, The Canadian Press\n\nHALIFAX — "
+                      "The province approved a second ferry on Tuesday, officials said.\n",
+                      "bylines")
+    assert [b.name for b in state.meta.bylines] == ["Jane Doyle"]
+    assert state.meta.source == "The Canadian Press"
+
+
+def test_an_agency_after_a_byline_lead_is_the_source() -> None:
+    state = run_steps("Bus terminus opens\n\nBy KNA\n\nThe county opened a new bus terminus "
+                      "near the town centre on Tuesday, officials said.\n", "bylines")
+    assert state.meta.bylines == [] and state.meta.source == "KNA"

@@ -18,7 +18,9 @@ import re
 
 from convert.textparse.bylinetext import add_names, byline_part
 from convert.textparse.inline import clean_text
-from convert.textparse.names import NOT_BYLINE_LEAD, is_name_line, names_in, strip_markup
+from convert.textparse.names import (
+    NOT_BYLINE_LEAD, byline_lead_end, is_name_line, names_in, strip_markup,
+)
 from convert.textparse.state import Chunk, ParseState
 
 #: Trailer labels whose names are bylines (those whose names are not: ``NOT_BYLINE_LEAD``).
@@ -49,7 +51,9 @@ def _header_chunk(state: ParseState, index: int, chunk: Chunk) -> None:
         first, *others = _CREDIT_PARTS.split(text)
         part = byline_part(state, first)
         rest = [found for other in others if (found := byline_part(state, other))]
-        if part and (part[0] in ("byline", "editor") or after_byline) and (
+        # ``By KNA``: an agency after a byline's lead-in is the author (a source).
+        credited = part is not None and part[0] == "agency" and byline_lead_end(first) > 0
+        if part and (part[0] in ("byline", "editor") or credited or after_byline) and (
                 len(rest) == len(others)):
             for _, apply in (part, *rest):
                 apply(line.number)
