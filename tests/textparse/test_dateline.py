@@ -130,3 +130,10 @@ def test_a_caption_with_a_credit_is_not_a_standalone_dateline() -> None:
     state = run_steps("Head\n\nA boat at the jetty. (PTI)\n\nThe ferry service resumed on "
                       "Monday after a two-week strike by crews, officials said.\n", "dateline")
     assert state.meta.dateline is None and state.chunks[1].role is None
+
+
+def test_a_dateline_on_the_first_line_of_the_paragraph() -> None:
+    state = run_steps("Head\n\nGəncə, 4 may, AZƏRTAC\nŞəhərdə yeni avtobus xətti açılıb və "
+                      "sərnişinlərin istifadəsinə verilib.\n", "dateline")
+    assert (state.meta.dateline.place, state.meta.dateline.date_text) == ("Gəncə", "4 may")
+    assert state.meta.source == "AZƏRTAC" and state.chunks[1].prefix == "Gəncə, 4 may, AZƏRTAC"

@@ -36,6 +36,7 @@ from convert.textparse.datelinetext import (
     standalone_dateline, uses_case,
 )
 from convert.textparse.datetext import WORD
+from convert.textparse.inline import clean_text
 from convert.textparse.names import AGENCY_WORDS, is_agency, split_parts
 from convert.textparse.state import Chunk, ParseState
 
@@ -117,6 +118,13 @@ def dateline(state: ParseState) -> None:
 
 def _read_dateline(state: ParseState, chunk: Chunk, cased: bool) -> bool:
     text = chunk.text
+    lines = chunk.open_lines
+    # ``Bakı, 5 mart, AZƏRTAC`` on the paragraph's first line, the story on the next.
+    alone = standalone_dateline(clean_text(lines[0].text), cased) if len(lines) > 1 else None
+    if alone is not None and text.startswith(clean_text(lines[0].text)):
+        chunk.prefix = clean_text(lines[0].text)
+        record_dateline(state, chunk.line, chunk.prefix, alone)
+        return True
     bracketed = _CJK_BRACKETED.match(text)
     if bracketed:
         _cjk_bracketed(state, chunk, bracketed)
