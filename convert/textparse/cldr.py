@@ -15,8 +15,11 @@ Babel carries only the Gregorian calendar.  The other calendars news is dated
 in (Persian, Ethiopic, Buddhist, Minguo, Japanese eras) are read from CLDR's
 own JSON packages, published on npm, into ``cldr_calendars.json``: month
 names and era names of the locales whose region prefers that calendar (CLDR's
-``calendarPreferenceData``), and each era's first year.  It is read only when a
-date has a month or era name that is not Gregorian.  Regenerate it with::
+``calendarPreferenceData``), and each era's first year; with them the long names
+of time zones (``Eastern Standard Time``: babel's, in English) and the tz zone of
+each (CLDR's golden zone of the metazone).  It is read only when a date has a
+month or era name that is not Gregorian, or capitalised words after its time.
+Regenerate it with::
 
     npm pack cldr-core@48.2.0 cldr-cal-persian-full@46.1.0 cldr-cal-ethiopic-full@46.1.0 \
         cldr-cal-buddhist-full@39.0.0 cldr-cal-japanese-full@39.0.0 cldr-cal-roc-full@28.0.0
@@ -40,6 +43,9 @@ OTHER_CALENDARS = Path(__file__).with_name("cldr_calendars.json")
 #: names of their own, and those that number years in eras of their own.
 MONTH_CALENDARS = ("persian", "ethiopic")
 ERA_CALENDARS = ("buddhist", "roc", "japanese")
+#: The languages whose long time-zone names are read (English: wire releases write
+#: ``09:00 AM Eastern Standard Time``).
+ZONE_NAME_LANGUAGES = ("en",)
 #: Japanese eras from this year on (the modern ones; older dates are not news).
 FIRST_ERA_YEAR = 1868
 
@@ -54,7 +60,8 @@ def calendar_names() -> dict[str, Any]:
 
 @lru_cache(maxsize=1)
 def other_calendars() -> dict[str, Any]:
-    """``{"months": {name: [calendar, number]}, "eras": {name: [calendar, first year]}}``."""
+    """``{"months": {name: [calendar, number]}, "eras": {name: [calendar, first year]},
+    "zones": {long zone name: [tz zone, kind]}}``."""
     data: dict[str, Any] = json.loads(OTHER_CALENDARS.read_text(encoding="utf-8"))
     return data
 
@@ -100,12 +107,32 @@ def build_other_calendars(folder: Path) -> dict[str, Any]:
                     name = names["eras"][width].get(number)
                     if name:
                         era_names.setdefault(name.casefold(), [calendar, first])
+    golden = {entry["mapZone"]["_other"]: entry["mapZone"]["_type"]
+              for entry in json.loads((supplemental / "metaZones.json").read_text())[
+                  "supplemental"]["metaZones"]["metazones"]
+              if entry["mapZone"].get("_territory") == "001"}
     # A name that is also a Gregorian month (Oromo names both calendars' months alike) is
     # read as the Gregorian one: it is left out here.
     gregorian = calendar_names()["months"]
     return {"months": {name: value for name, value in sorted(months.items())
                        if name not in gregorian},
-            "eras": dict(sorted(era_names.items()))}
+            "eras": dict(sorted(era_names.items())),
+            "zones": _zone_names(golden)}
+
+
+def _zone_names(golden: dict[str, str]) -> dict[str, list[str]]:
+    """CLDR's long zone names (``Eastern Standard Time``) -> [tz zone, standard, daylight
+    or generic], in the languages of ``ZONE_NAME_LANGUAGES`` (all of them would make the
+    file 1.7 MB), the zone being the metazone's golden one (territory 001)."""
+    from babel import Locale
+
+    names: dict[str, list[str]] = {}
+    for code in ZONE_NAME_LANGUAGES:
+        for metazone, forms in sorted(Locale.parse(code).meta_zones.items()):
+            for kind, name in sorted(forms.get("long", {}).items()):
+                if metazone in golden:
+                    names.setdefault(name.casefold(), [golden[metazone], kind])
+    return dict(sorted(names.items()))
 
 
 def _region(code: str, likely: dict[str, str]) -> str:

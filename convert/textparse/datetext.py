@@ -325,6 +325,9 @@ def _with_time(text: str, end: int, start: int, date_value: dt.date | None,
     stamp = _clock(date_value, time_match)
     if stamp is None:
         return FoundDate(start, end, date_value.isoformat())
+    named = _zone_name(text, time_match.end(), stamp)
+    if named:
+        return FoundDate(start, named[1], stamp.isoformat() + named[0])
     zone_match = _ZONE.match(text, time_match.end())
     offset, unknown, zone_end = None, None, time_match.end()
     if zone_match:
@@ -332,6 +335,36 @@ def _with_time(text: str, end: int, start: int, date_value: dt.date | None,
         if offset is not None or unknown:
             zone_end = zone_match.end()
     return FoundDate(start, zone_end, stamp.isoformat() + (offset or ""), unknown)
+
+
+#: A zone's long name after a time: capitalised words (``Eastern Standard Time``).
+_ZONE_WORDS = re.compile(r"\s*\(?((?:[A-Z][\w’'-]*\s+){1,5}[A-Z][\w’'-]*)")
+
+
+def _zone_name(text: str, end: int, stamp: dt.datetime) -> tuple[str, int] | None:
+    """The offset and end of a CLDR long zone name after a time, at that date in its tz
+    zone: a standard-time name keeps the standard offset in summer, a daylight one the
+    daylight offset (the zone table is read only when capitalised words follow a time)."""
+    match = _ZONE_WORDS.match(text, end)
+    if match is None:
+        return None
+    words = list(re.finditer(r"\S+", match.group(1)))
+    zones = other_calendars()["zones"]
+    for count in range(len(words), 1, -1):
+        found = zones.get(" ".join(w.group() for w in words[:count]).casefold())
+        if found:
+            from zoneinfo import ZoneInfo
+
+            local = stamp.replace(tzinfo=ZoneInfo(found[0]))
+            offset = local.utcoffset() or dt.timedelta(0)
+            summer = local.dst() or dt.timedelta(0)
+            if found[1] == "standard":
+                offset -= summer
+            elif found[1] == "daylight" and not summer:
+                offset += dt.timedelta(hours=1)
+            return format_offset(offset.total_seconds() / 3600), match.start(1) + words[
+                count - 1].end()
+    return None
 
 
 def _with_time_before(text: str, end: int, start: int, date_value: dt.date,

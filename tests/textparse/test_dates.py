@@ -210,3 +210,21 @@ def test_dates_of_other_calendars(text: str, language: str, iso: str) -> None:
 def test_a_solar_hijri_year_in_numbers_is_no_date_outside_persian_text() -> None:
     assert iso_from_text("1403/01/01", day_first=True, region="ar") is None
     assert iso_from_text("1403/01/01", day_first=True) is None
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("March 05, 2024 09:00 AM Eastern Standard Time", "2024-03-05T09:00:00-05:00"),
+    ("July 05, 2024 09:00 AM Eastern Daylight Time", "2024-07-05T09:00:00-04:00"),
+    ("March 5, 2024 10:00 Central European Time", "2024-03-05T10:00:00+01:00"),
+    ("March 5, 2024 10:00 Reuters reported", "2024-03-05T10:00:00"),
+])
+def test_long_zone_names_from_cldr(text: str, iso: str) -> None:
+    assert iso_from_text(text).iso == iso
+
+
+def test_a_wire_time_stamp_among_the_last_lines_is_the_publication_time(after) -> None:
+    state = after("Rail profit rises\n\nNEW YORK (Dow Jones)--Harlan Rail Corp. said net income "
+                  "rose 12% in the fourth quarter, beating expectations.\n\n(END) Dow Jones "
+                  "Newswires\n\nMarch 12, 2009 14:05 ET (18:05 GMT)\n\nCopyright (c) 2009 Dow "
+                  "Jones & Company, Inc.\n", "dates")
+    assert state.meta.published == "2009-03-12T14:05:00-04:00"

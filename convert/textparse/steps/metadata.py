@@ -12,7 +12,9 @@ fields such as ``Keywords:`` or ``Updated:``):
 - lines made of ``|``-separated parts, each of them a byline, an editor, a
   title, an agency, a date or a field (``Reported by A, B | Edited by C |
   Updated: ...``);
-- a wire slugline at the top (``BC-US--Pumpkin Contest,0398``).
+- a wire slugline at the top (``BC-US--Pumpkin Contest,0398``);
+- a dateline alone on a header line (``Strasburg, 4 lipca 2017 r.``): the dateline;
+- a wire's time stamp among the last lines (``March 12, 2009 14:05 ET (18:05 GMT)``).
 
 Dates are only recorded here; the ``dates`` step turns them into ISO 8601.
 """
@@ -38,6 +40,10 @@ _SLUGLINE = re.compile(r"^(?:[A-Z]{2,}-\S.*,\s?\d{3,4}|[A-Z][A-Z0-9]+(?:-[A-Z0-9
 SHORT_LINE = 120
 #: The most words of an unknown label before a date on a metadata line.
 UNKNOWN_LABEL = 2
+#: The last chunks of the text that may hold a wire's time stamp (copyright, contacts after).
+TRAILER_CHUNKS = 3
+#: The longest zone abbreviation after a time stamp (``GMT``, ``AEST``).
+ZONE_LETTERS = 5
 #: The most words of one fact on a separated metadata line.
 FACT_WORDS = 6
 
@@ -59,6 +65,27 @@ def metadata_lines(state: ParseState) -> None:
             if in_header and _dateline_line(state, chunk, line, cased):
                 continue
             _classify_line(state, chunk, line, in_header, seen)
+    trailer = [c for c in state.chunks[start + 1:] if c.role is None and c.kind == "text"]
+    for chunk in trailer[-TRAILER_CHUNKS:]:
+        if len(chunk.open_lines) == 1 and _time_stamp(state, chunk):
+            break
+
+
+def _time_stamp(state: ParseState, chunk: Chunk) -> bool:
+    """The last line a date with its time and nothing else but zones (a wire's time stamp:
+    ``March 12, 2009 14:05 ET (18:05 GMT)``): the publication time."""
+    text = chunk.text
+    dates = find_dates(text, day_first=True)
+    if not dates or dates[0].start != 0 or not dates[0].iso or "T" not in dates[0].iso:
+        return False
+    rest = WORD.sub(lambda word: "" if word.group().upper() == word.group() and len(
+        word.group()) <= ZONE_LETTERS else word.group(), text[dates[0].end:])
+    if re.search(r"[^\d:()\s]", rest):
+        return False
+    state.meta.add_date("published", 2, text[:dates[0].end], chunk.line)
+    state.decide(chunk.line, f"time stamp at the end: {text!r}")
+    chunk.take(chunk.open_lines[0], "metadata")
+    return True
 
 
 def _dateline_line(state: ParseState, chunk: Chunk, line: Line, cased: bool) -> bool:
