@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from convert.model import Dateline
 from convert.textparse.datetext import MONTHS, WEEKDAYS, WORD, find_dates
@@ -42,6 +43,7 @@ ABBREVIATION = 4
 LOOSE_DATE_WORDS = 6
 #: Below this share of capitals among its cased letters, a text does not use case.
 CASE_SHARE = 0.01
+CASE_SAMPLE = 2000
 
 
 @dataclass(frozen=True)
@@ -56,11 +58,14 @@ class Head:
     cased: bool = True
 
 
+@lru_cache(maxsize=4)
 def uses_case(text: str) -> bool:
     """Does ``text`` write capitals (Latin, Cyrillic, Greek, Armenian), unlike Georgian,
-    Arabic or Devanagari?"""
-    cased = [ch for ch in text if ch.isupper() or ch.islower()]
-    return bool(cased) and sum(ch.isupper() for ch in cased) >= CASE_SHARE * len(cased)
+    Arabic or Devanagari?  Read from its first ``CASE_SAMPLE`` characters (cached: the
+    dateline and metadata-lines steps ask about the same article)."""
+    sample = text[:CASE_SAMPLE]
+    upper, lower = sum(map(str.isupper, sample)), sum(map(str.islower, sample))
+    return upper + lower > 0 and upper >= CASE_SHARE * (upper + lower)
 
 
 def place_and_date(head: str, how: Head) -> tuple[str, str | None] | None:

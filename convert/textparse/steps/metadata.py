@@ -67,7 +67,8 @@ def metadata_lines(state: ParseState) -> None:
             _classify_line(state, chunk, line, in_header, seen)
     trailer = [c for c in state.chunks[start + 1:] if c.role is None and c.kind == "text"]
     for chunk in trailer[-TRAILER_CHUNKS:]:
-        if len(chunk.open_lines) == 1 and _time_stamp(state, chunk):
+        if len(chunk.open_lines) == 1 and len(chunk.text) <= SHORT_LINE and _time_stamp(
+                state, chunk):
             break
 
 
