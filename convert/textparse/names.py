@@ -21,6 +21,8 @@ NOT_BYLINE_LEAD = re.compile(
     r"|^(?:editor|redigiert|bearbeitet|editado|édité|édition|edición|redaktion|"
     r"version\s+française|редактор|редактирование|перевод|تحرير|ترجمة|责任编辑|编辑)\b", re.I)
 
+#: Titles around the names in a reporter credit (``记者``, ``기자``, ``特派員``): not names.
+CREDIT_TITLE = re.compile(r"记者|通讯员|实习生|記者|特派員|編集委員|기자|특파원|통신원")
 _SPLIT = re.compile(r"\s*(?:[,;、،]|\s(?:and|&|und|y|e|et|en|i|и|og|och|ve|و)\s|和|及)\s*")
 #: Where a byline's name part ends: `` - ``, `` | `` or a slash (``NAME/TT``).
 _BYLINE_SEGMENTS = re.compile(r"\s+[-–—|]\s+|\s*/\s*")
@@ -114,6 +116,7 @@ def names_in(text: str) -> tuple[list[str], list[str]]:
     rest = list(zip(pieces[::2], pieces[1::2]))
     for part in split_parts(first):
         part = re.sub(r"\s+in\s+\S.*$", "", part)  # "NAME in Oslo"
+        part = " ".join(CREDIT_TITLE.sub(" ", part).split()) or part  # ``김민준 기자``
         if is_name(part):
             names.append(part)
         elif is_agency(part):

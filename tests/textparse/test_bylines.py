@@ -117,3 +117,9 @@ def test_an_agency_after_a_byline_lead_is_the_source() -> None:
     state = run_steps("Bus terminus opens\n\nBy KNA\n\nThe county opened a new bus terminus "
                       "near the town centre on Tuesday, officials said.\n", "bylines")
     assert state.meta.bylines == [] and state.meta.source == "KNA"
+
+
+def test_a_reporter_title_after_a_name_in_a_caseless_script_is_not_the_name() -> None:
+    state = run_steps("부산 지하철 3호선 연장 구간 개통\n\n이서연 기자\n\n부산교통공사는 5일 도시철도 2호선 "
+                      "연장 구간이 개통했다고 밝혔다.\n", "bylines")
+    assert [b.name for b in state.meta.bylines] == ["이서연"]

@@ -37,7 +37,7 @@ from convert.textparse.datelinetext import (
 )
 from convert.textparse.datetext import WORD
 from convert.textparse.inline import clean_text
-from convert.textparse.names import AGENCY_WORDS, is_agency, split_parts
+from convert.textparse.names import AGENCY_WORDS, CREDIT_TITLE, is_agency, split_parts
 from convert.textparse.state import Chunk, ParseState
 
 #: What ends a dateline: a dash, ``.-``, a full stop (of any script: ``։``, ``।``, ``።``)
@@ -97,8 +97,6 @@ _LENTICULAR = re.compile(
 _PLACE_EQUALS = re.compile(
     r"^[(（](?P<head>[^()（）=＝]{1,20})[=＝](?P<agency>[^()（）=＝]{1,20})[)）]\s*"
     r"(?:(?P<credits>[^=＝()（）]{1,40}?)\s*[=＝]\s*)?")
-#: Titles around the names in a reporter credit (``记者``, ``기자``, ``特派員``).
-_CREDIT_TITLE = re.compile(r"记者|通讯员|实习生|記者|特派員|編集委員|기자|특파원|통신원")
 #: How many of the first open chunks may hold the dateline (a caption can come first).
 SEARCH_CHUNKS = 2
 
@@ -262,7 +260,7 @@ def _agency_at_end(head: str) -> tuple[str, str | None]:
 def _credited_reporters(state: ParseState, chunk: Chunk, credits: str) -> None:
     """Reporters named in the dateline (``记者王晓明、李华``, ``김민수 기자``) are bylines."""
     for part in split_parts(credits):
-        part = _CREDIT_TITLE.sub(" ", part).strip()
+        part = CREDIT_TITLE.sub(" ", part).strip()
         caseless = not any(ch.isupper() or ch.islower() for ch in part)
         for name in part.split() if caseless else [part]:
             if state.meta.add_byline(name):
