@@ -137,3 +137,9 @@ def test_a_dateline_on_the_first_line_of_the_paragraph() -> None:
                       "sərnişinlərin istifadəsinə verilib.\n", "dateline")
     assert (state.meta.dateline.place, state.meta.dateline.date_text) == ("Gəncə", "4 may")
     assert state.meta.source == "AZƏRTAC" and state.chunks[1].prefix == "Gəncə, 4 may, AZƏRTAC"
+
+
+def test_a_papers_dispatch_credit_in_lenticular_brackets_is_the_source() -> None:
+    state = run_steps("標題\n\n【東方專訊】政府昨日宣布，新巴士路線下月通車，乘客可直達市中心。\n",
+                      "dateline")
+    assert state.meta.source == "東方" and state.chunks[1].prefix == "【東方專訊】"

@@ -88,11 +88,12 @@ LONG_CJK_PLACES = ("華盛頓", "华盛顿", "莫斯科", "布魯塞爾", "布�
                    "旧金山", "洛杉磯", "洛杉矶", "新加坡", "雅加達", "雅加达", "吉隆坡", "聯合國",
                    "联合国", "日內瓦", "日内瓦", "維也納", "维也纳", "烏魯木齊", "乌鲁木齐",
                    "呼和浩特", "石家莊", "石家庄", "哈爾濱", "哈尔滨", "齊齊哈爾", "齐齐哈尔")
-#: Japanese ``【東京共同】`` (place + agency) and ``【ワシントン＝山田太郎】`` (place = reporter).
+#: Japanese ``【東京共同】`` (place + agency) and ``【ワシントン＝山田太郎】`` (place = reporter);
+#: ``【明報專訊】`` (a paper's dispatch: the source).
 _LENTICULAR = re.compile(
     r"^【(?:(?P<date>\d{1,2}月\d{1,2}日)\s*(?P<dated_agency>[^】\d]{2,20})|"
     r"(?P<head>[^】＝=]{1,20}?)(?:(?P<agency>AFP時事|共同|時事|ロイター|新華社)|"
-    r"[=＝](?P<credits>[^】]{1,30})))】\s*")
+    r"[=＝](?P<credits>[^】]{1,30}))|(?P<dispatch>[\u4e00-\u9fff]{2,8}?)[專专]?[訊讯電电])】\s*")
 #: Korean ``(서울=연합뉴스) 김민수 기자 = ``: place = agency, then the reporters.
 _PLACE_EQUALS = re.compile(
     r"^[(（](?P<head>[^()（）=＝]{1,20})[=＝](?P<agency>[^()（）=＝]{1,20})[)）]\s*"
@@ -133,7 +134,7 @@ def _read_dateline(state: ParseState, chunk: Chunk, cased: bool) -> bool:
             groups = match.groupdict()
             head = match["head"].strip() if match["head"] else None
             _found(state, chunk, match.group(0), head, groups.get("date"),
-                   match["agency"] or groups.get("dated_agency"))
+                   match["agency"] or groups.get("dated_agency") or groups.get("dispatch"))
             _credited_reporters(state, chunk, match["credits"] or "")
             return True
     only = _AGENCY_ONLY.match(text)
