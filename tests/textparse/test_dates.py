@@ -228,3 +228,10 @@ def test_a_wire_time_stamp_among_the_last_lines_is_the_publication_time(after) -
                   "Newswires\n\nMarch 12, 2009 14:05 ET (18:05 GMT)\n\nCopyright (c) 2009 Dow "
                   "Jones & Company, Inc.\n", "dates")
     assert state.meta.published == "2009-03-12T14:05:00-04:00"
+
+
+def test_a_header_field_with_an_unknown_key_and_a_date_value_is_a_date_line(after) -> None:
+    state = after("Seirbhís nua farantóireachta\n\nLe Seán Ó Briain\nFoilsithe: 02/05/2023 09:10\n\n"
+                  "Tá seirbhís farantóireachta nua le tosú idir na hoileáin i mí Aibreáin, a "
+                  "d'fhógair an Roinn inniu.\n", "dates")
+    assert state.meta.published == "2023-05-02T09:10:00"

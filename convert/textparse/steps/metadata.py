@@ -168,6 +168,11 @@ def _segment_kind(state: ParseState, segment: str, in_header: bool,
         # One label word a date, one of them a date label or its cognate (``Publisert ...
         # Oppdatert ...``): a date line whatever role the header gave it.
         labelled = in_header and len(labels) <= len(dates) and any(map(is_date_label, labels))
+        # ``Foilsithe: 05/03/2024 14:32``: a key no list has, and a value that is only dates.
+        keyed = _FIELD.match(segment)
+        labelled = labelled or in_header and keyed is not None and len(
+            labels) <= UNKNOWN_LABEL and not leftover_words(
+            segment[keyed.start(2):], find_dates(segment[keyed.start(2):], day_first=True))
         if known and (labels or in_header) or labelled or (
                 role == "meta" and len(labels) <= UNKNOWN_LABEL):
             kind = "labelled-date" if labels else "date"
