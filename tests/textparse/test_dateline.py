@@ -51,6 +51,7 @@ from tests.textparse.conftest import run_steps
     ("(Omaha, Neb., May 2, 2019) – The department", "Omaha, Neb.", "May 2, 2019", None),
     ("(03.05.2017) – Die Kommission", None, "03.05.2017", None),
     ("ភ្នំពេញ៖ ក្រសួង", "ភ្នំពេញ", None, None),
+    ("மதுரை, மே 2: மதுரை மாநகராட்சி", "மதுரை", "மே 2", None),
 ])
 def test_dateline_shapes(first: str, place, date_text, source) -> None:
     state = run_steps(f"Head\n\n{first} rest of the paragraph goes on here.\n", "dateline")
@@ -89,6 +90,7 @@ def test_east_asian_datelines(first: str, place: str, source, names: list[str]) 
     "The NEW YORK rule - applied since May 3 - was dropped, officials said.",
     "Officials said: the plan works.", "Update: more trains are coming today, officials said.",
     "US light crude rose $1.64 - the most in weeks, traders said on Monday.",
+    "Update 2: more trains are coming today, officials said.",
 ])
 def test_ordinary_openings_are_not_datelines(first: str) -> None:
     assert run_steps(f"Head\n\n{first}\n", "dateline").meta.dateline is None

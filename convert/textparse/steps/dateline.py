@@ -59,6 +59,8 @@ _CAPS_DASH = re.compile(
     r"^(?P<head>(?:[^:()]|\([^()\d]{1,30}\)){2,60}?)(?:\s+(?:[-–—]{1,2}|_)\s+|\.[-–—]{1,2}\s*)")
 #: ``Moscow: ``, ``ភ្នំពេញ៖ ``: a short place and a colon.
 _COLON = re.compile(r"^(?P<head>[^:()\d៖]{2,30}?)[:៖]\s*(?=\S)")
+#: ``சென்னை, மார்ச் 5: ``: a place and a date, then a colon.
+_DATED_COLON = re.compile(r"^(?P<head>[^:()៖]{2,40}?\d[^:()៖]{0,20}?)[:៖]\s+(?=\S)")
 _AGENCY_ONLY = re.compile(r"^\((?P<agency>[^()\d]{2,40})\)\s*[-–—]{1,2}\s+")
 #: ``(Washington, D.C., Aug. 28, 2020) – ``, ``(05.04.2017) – ``: the whole dateline in
 #: brackets, with a date.
@@ -159,7 +161,7 @@ def _read_dateline(state: ParseState, chunk: Chunk, cased: bool) -> bool:
         _found(state, chunk, dotted.group(0), dotted["head"], dotted["date"],
                dotted["agency"])
         return True
-    for pattern in (_WITH_PARENS, _WITH_SLASHES, _CAPS_DASH, _COLON, _PARENS_BARE):
+    for pattern in (_WITH_PARENS, _WITH_SLASHES, _CAPS_DASH, _COLON, _DATED_COLON, _PARENS_BARE):
         match = pattern.match(text)
         if match and _prefix_dateline(state, chunk, match, pattern, cased):
             return True
@@ -189,7 +191,8 @@ def _prefix_dateline(state: ParseState, chunk: Chunk, match: re.Match[str],
         parsed = place_and_date(head, how)
         if parsed is None or parsed[1] is None and (
                 pattern is _PARENS_BARE and not _bare_place(parsed[0], cased)
-                or pattern is _CAPS_DASH and not how.caps and not closing):
+                or pattern is _CAPS_DASH and not how.caps and not closing
+                or pattern is _DATED_COLON):
             continue
         if closing and after is not None:
             prefix, agency = text[:match.end() + after.end()], after["agency"]
