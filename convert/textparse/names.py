@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 
 #: Words that open a byline ("By", and its equivalents in other languages).
-BYLINE_LEAD = re.compile(
-    r"^(?:(?:written|reported|words|text|story|posted)\s+by|by|von|por|par|door|di|av|af|"
+_LEAD_WORDS = (
+    r"(?:(?:written|reported|words|text|story|posted)\s+by|by|von|por|par|door|di|av|af|"
     r"przez|från|автор|авторы|текст|بقلم|كتب|إعداد|记者|作者|oleh|szerző|szerzők|autor|autora|"
-    r"autorka|autori|autores|napisao|napisala|kirjoittanut|yazan|skrevet\s+av|tekst|texto|testo)"
-    r"\s*[:：]?\s+",
-    re.I)
+    r"autorka|autori|autores|napisao|napisala|kirjoittanut|yazan|skrevet\s+av|tekst|texto|testo)")
+BYLINE_LEAD = re.compile(rf"^{_LEAD_WORDS}\s*[:：]?\s+", re.I)
+#: A lead-in with a colon, as trailers label their credits (``autor: NAME``).
+BYLINE_COLON = re.compile(rf"^{_LEAD_WORDS}\s*[:：]\s*", re.I)
 #: Lead words that name someone who is NOT a byline (editors, photographers, translators...),
 #: in a header line (``Edited by X``) and in a wire trailer (``(...; Editing by Y)``):
 #: English participles before ``by`` or a colon, and the other languages' words alone.

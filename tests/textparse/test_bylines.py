@@ -123,3 +123,10 @@ def test_a_reporter_title_after_a_name_in_a_caseless_script_is_not_the_name() ->
     state = run_steps("부산 지하철 3호선 연장 구간 개통\n\n이서연 기자\n\n부산교통공사는 5일 도시철도 2호선 "
                       "연장 구간이 개통했다고 밝혔다.\n", "bylines")
     assert [b.name for b in state.meta.bylines] == ["이서연"]
+
+
+def test_trailer_credits_labelled_with_a_colon_after_the_agency() -> None:
+    state = run_steps("Metroul din Cluj\n\nPrimăria a semnat contractul pentru proiectarea primei "
+                      "linii de metrou, au anunţat oficialii.\n\nAGERPRES/(AS - autor: Ana Pop, "
+                      "editor: Mihai Popa)\n", "bylines")
+    assert [b.name for b in state.meta.bylines] == ["Ana Pop"]
