@@ -375,6 +375,10 @@ def _with_time_before(text: str, end: int, start: int, date_value: dt.date,
         return FoundDate(start, end, date_value.isoformat())
     offset, unknown = _offset(match, stamp, region) if match["off"] or match["abbr"] else (
         None, None)
+    after = _ZONE.match(text, end) if offset is None and unknown is None else None
+    if after:  # ``18:33, 9. Dez. 2012 (CET)``: the zone after the date
+        offset, unknown = _offset(after, stamp, region)
+        end = after.end() if offset or unknown else end
     return FoundDate(match.start(), end, stamp.isoformat() + (offset or ""), unknown)
 
 

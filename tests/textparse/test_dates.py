@@ -138,6 +138,8 @@ def test_a_dotted_number_after_a_date_is_no_time_without_a_time_word() -> None:
     ("la 2-an de majo 2023", "2023-05-02"),
     ("2. maj 2023 ob 9.10", "2023-05-02T09:10:00"),
     ("02.05.2023 [09:10]", "2023-05-02T09:10:00"),
+    # A time before the date and its zone after it.
+    ("18:33, 9. Dez. 2012 (CET)", "2012-12-09T18:33:00+01:00"),
 ])
 def test_date_shapes_without_word_lists(text: str, iso: str) -> None:
     assert iso_from_text(text, day_first=True).iso == iso
@@ -235,3 +237,11 @@ def test_a_header_field_with_an_unknown_key_and_a_date_value_is_a_date_line(afte
                   "Tá seirbhís farantóireachta nua le tosú idir na hoileáin i mí Aibreáin, a "
                   "d'fhógair an Roinn inniu.\n", "dates")
     assert state.meta.published == "2023-05-02T09:10:00"
+
+
+def test_a_date_field_among_the_lines_of_a_longer_block(after) -> None:
+    state = after("Wahl begonnen\n\naus Wikinews, einem freien Wiki für Nachrichten\nWechseln zu: "
+                  "Navigation, Suche\nVeröffentlicht: 18:33, 9. Dez. 2012 (CET)\nBitte keine "
+                  "inhaltlichen Veränderungen vornehmen.\n\nHeute hat in Rumänien die "
+                  "Parlamentswahl begonnen, etwa 18 Millionen sind aufgerufen.\n", "dates")
+    assert state.meta.published == "2012-12-09T18:33:00+01:00"

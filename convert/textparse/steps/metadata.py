@@ -60,6 +60,8 @@ def metadata_lines(state: ParseState) -> None:
         if chunk is first_open and in_header and _slugline(state, chunk):
             continue
         if not in_header and (len(chunk.lines) > 3 or len(chunk.text) > SHORT_LINE):
+            for line in chunk.open_lines:
+                _date_field_line(state, chunk, line)
             continue
         for line in chunk.open_lines:
             if in_header and _dateline_line(state, chunk, line, cased):
@@ -70,6 +72,20 @@ def metadata_lines(state: ParseState) -> None:
         if len(chunk.open_lines) == 1 and len(chunk.text) <= SHORT_LINE and _time_stamp(
                 state, chunk):
             break
+
+
+def _date_field_line(state: ParseState, chunk: Chunk, line: Line) -> None:
+    """A short line of a longer block that is a date field (``Veröffentlicht: 18:33, 9. Dez.
+    2012 (CET)`` among a page's unwrapped header lines): the date, not text."""
+    text = clean_text(line.text)
+    field = _FIELD.match(text) if len(text) <= SHORT_LINE else None
+    if field is None or field_for(field.group(1)) not in ("published", "updated"):
+        return
+    dates = find_dates(field.group(2), day_first=True)
+    if not dates or not dates[0].iso or leftover_words(field.group(2), dates):
+        return
+    apply_field(state, field.group(1), field.group(2), line.number)
+    chunk.take(line, "metadata")
 
 
 def _time_stamp(state: ParseState, chunk: Chunk) -> bool:
