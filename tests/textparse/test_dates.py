@@ -224,24 +224,21 @@ def test_long_zone_names_from_cldr(text: str, iso: str) -> None:
     assert iso_from_text(text).iso == iso
 
 
-def test_a_wire_time_stamp_among_the_last_lines_is_the_publication_time(after) -> None:
-    state = after("Rail profit rises\n\nNEW YORK (Dow Jones)--Harlan Rail Corp. said net income "
-                  "rose 12% in the fourth quarter, beating expectations.\n\n(END) Dow Jones "
-                  "Newswires\n\nMarch 12, 2009 14:05 ET (18:05 GMT)\n\nCopyright (c) 2009 Dow "
-                  "Jones & Company, Inc.\n", "dates")
-    assert state.meta.published == "2009-03-12T14:05:00-04:00"
-
-
-def test_a_header_field_with_an_unknown_key_and_a_date_value_is_a_date_line(after) -> None:
-    state = after("Seirbhís nua farantóireachta\n\nLe Seán Ó Briain\nFoilsithe: 02/05/2023 09:10\n\n"
-                  "Tá seirbhís farantóireachta nua le tosú idir na hoileáin i mí Aibreáin, a "
-                  "d'fhógair an Roinn inniu.\n", "dates")
-    assert state.meta.published == "2023-05-02T09:10:00"
-
-
-def test_a_date_field_among_the_lines_of_a_longer_block(after) -> None:
-    state = after("Wahl begonnen\n\naus Wikinews, einem freien Wiki für Nachrichten\nWechseln zu: "
-                  "Navigation, Suche\nVeröffentlicht: 18:33, 9. Dez. 2012 (CET)\nBitte keine "
-                  "inhaltlichen Veränderungen vornehmen.\n\nHeute hat in Rumänien die "
-                  "Parlamentswahl begonnen, etwa 18 Millionen sind aufgerufen.\n", "dates")
-    assert state.meta.published == "2012-12-09T18:33:00+01:00"
+@pytest.mark.parametrize("text, published", [
+    # A wire's time stamp among the last lines.
+    ("Rail profit rises\n\nNEW YORK (Dow Jones)--Harlan Rail Corp. said net income rose 12% "
+     "in the fourth quarter, beating expectations.\n\n(END) Dow Jones Newswires\n\nMarch 12, "
+     "2009 14:05 ET (18:05 GMT)\n\nCopyright (c) 2009 Dow Jones & Company, Inc.\n",
+     "2009-03-12T14:05:00-04:00"),
+    # A header field whose key no list has, with a date for its value.
+    ("Seirbhís nua farantóireachta\n\nLe Seán Ó Briain\nFoilsithe: 02/05/2023 09:10\n\nTá "
+     "seirbhís farantóireachta nua le tosú idir na hoileáin i mí Aibreáin, a d'fhógair an Roinn "
+     "inniu.\n", "2023-05-02T09:10:00"),
+    # A date field among the lines of a longer block.
+    ("Wahl begonnen\n\naus Wikinews, einem freien Wiki für Nachrichten\nWechseln zu: Navigation,"
+     " Suche\nVeröffentlicht: 18:33, 9. Dez. 2012 (CET)\nBitte keine inhaltlichen Veränderungen "
+     "vornehmen.\n\nHeute hat in Rumänien die Parlamentswahl begonnen, etwa 18 Millionen sind "
+     "aufgerufen.\n", "2012-12-09T18:33:00+01:00"),
+])
+def test_date_lines_found_by_their_shape(after, text: str, published: str) -> None:
+    assert after(text, "dates").meta.published == published
