@@ -95,6 +95,11 @@ def place_and_date(head: str, how: Head) -> tuple[str, str | None] | None:
     return without_final_stop(head[:place_end].strip(" " + COMMAS)), date_text
 
 
+def date_set_off(head: str, place: str) -> bool:
+    """Is the date after ``place`` in ``head`` set off by a comma (``Strasburg, 4 lipca``)?"""
+    return head.strip()[len(place):].lstrip()[:1] in COMMAS
+
+
 def _date_at_end(head: str, loose: bool) -> tuple[list[str], str | None, int]:
     """``Brno 12. března``, ``الكويت - 12 - 3``: a date after the place with no comma
     between them (the longest run of words at the end that reads as a date)."""
@@ -222,6 +227,6 @@ def standalone_dateline(text: str, cased: bool) -> Standalone | None:
         if parsed is None or not (parsed[1] or agency and how.caps):
             continue
         # With no agency, a comma sets the date off (``Uppfært 5. mars`` is a label).
-        if agency or head.strip()[len(parsed[0]):].lstrip()[:1] in COMMAS:
+        if agency or date_set_off(head, parsed[0]):
             return Standalone(parsed[0], parsed[1], agency.strip() if agency else None)
     return None

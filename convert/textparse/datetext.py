@@ -249,7 +249,9 @@ def _gregorian(year: int, month: int, day: int, language: str) -> dt.date:
 
 
 def _era_start(calendar: str) -> int:
-    return next(first for kind, first in other_calendars()["eras"].values() if kind == calendar)
+    """The Gregorian year an era's year 1 falls in (CLDR: the Buddhist era's is -542)."""
+    return int(next(first for kind, first in other_calendars()["eras"].values()
+                    if kind == calendar))
 
 
 def _era_date(groups: dict[str, str]) -> dt.date:

@@ -91,6 +91,8 @@ def test_east_asian_datelines(first: str, place: str, source, names: list[str]) 
     "Officials said: the plan works.", "Update: more trains are coming today, officials said.",
     "US light crude rose $1.64 - the most in weeks, traders said on Monday.",
     "Update 2: more trains are coming today, officials said.",
+    "In March 2020 - before the pandemic - the council met.", "On March 5: the council met.",
+    "NATO (North Atlantic Treaty Organization) leaders met in Brussels on Tuesday.",
 ])
 def test_ordinary_openings_are_not_datelines(first: str) -> None:
     assert run_steps(f"Head\n\n{first}\n", "dateline").meta.dateline is None

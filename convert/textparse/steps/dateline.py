@@ -32,8 +32,8 @@ from __future__ import annotations
 import re
 
 from convert.textparse.datelinetext import (
-    ABBREVIATION, Head, Standalone, date_stop, is_date, is_place, place_and_date, record_dateline,
-    standalone_dateline, uses_case,
+    ABBREVIATION, Head, Standalone, date_set_off, date_stop, is_date, is_place, place_and_date,
+    record_dateline, standalone_dateline, uses_case,
 )
 from convert.textparse.datetext import WORD
 from convert.textparse.inline import clean_text
@@ -190,9 +190,14 @@ def _prefix_dateline(state: ParseState, chunk: Chunk, match: re.Match[str],
     for how in readings:
         parsed = place_and_date(head, how)
         if parsed is None or parsed[1] is None and (
-                pattern is _PARENS_BARE and not _bare_place(parsed[0], cased)
+                pattern is _PARENS_BARE and not _bare_place(parsed[0], cased, match["agency"])
                 or pattern is _CAPS_DASH and not how.caps and not closing
                 or pattern is _DATED_COLON):
+            continue
+        # Where only the date vouches for the place, a comma sets it off (``In March 2020 -``
+        # is a sentence).
+        if not (how.caps or bracketed or closing) and pattern is not _COLON and not (
+                date_set_off(head, parsed[0])):
             continue
         if closing and after is not None:
             prefix, agency = text[:match.end() + after.end()], after["agency"]
@@ -207,10 +212,15 @@ def _caps_or_caseless(text: str, cased: bool) -> bool:
                               or not any(ch.isupper() for ch in letters))
 
 
-def _bare_place(place: str, cased: bool) -> bool:
+def _bare_place(place: str, cased: bool, agency: str) -> bool:
     """``LONDON (AP) The``, ``لاہور(اے پی پی) ``: with no separator and no date, the place
-    is one or two words in capitals or in a script without case."""
-    return len(place.split()) <= BARE_PLACE_WORDS and _caps_or_caseless(place, cased)
+    is one or two words in capitals with a known agency (``NATO (North Atlantic Treaty
+    Organization) leaders`` is a sentence), or in a script without case with a short one."""
+    if len(place.split()) > BARE_PLACE_WORDS:
+        return False
+    if not cased or not any(ch.isupper() or ch.islower() for ch in place):
+        return len(agency.split()) <= AGENCY_AFTER_WORDS
+    return _caps_or_caseless(place, cased) and is_agency(agency)
 
 
 def _in_brackets(state: ParseState, chunk: Chunk, cased: bool) -> bool:
