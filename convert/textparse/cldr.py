@@ -53,7 +53,7 @@ FIRST_ERA_YEAR = 1868
 @lru_cache(maxsize=1)
 def calendar_names() -> dict[str, Any]:
     """``{"months": {name: number}, "ambiguous": {name: {language: number}},
-    "weekdays": [...], "languages": [...]}``."""
+    "weekdays": [...], "languages": [...], "day_periods": {"am": [...], "pm": [...]}}``."""
     data: dict[str, Any] = json.loads(TABLE.read_text(encoding="utf-8"))
     return data
 
@@ -155,9 +155,15 @@ def build_table() -> dict[str, Any]:
     codes = sorted(code for code in locale_identifiers() if code.split("_")[0] in languages)
     months: dict[str, dict[str, int]] = {}
     weekdays: set[str] = set()
+    periods: dict[str, set[str]] = {"am": set(), "pm": set()}
     for code in codes:
         locale = Locale.parse(code)
         language = code.split("_")[0]
+        for context in locale.day_periods.values():
+            for names in context.values():
+                for period in periods:
+                    if names.get(period):
+                        periods[period].add(" ".join(names[period].casefold().split()))
         for context in ("format", "stand-alone"):
             for width in ("wide", "abbreviated"):
                 for number, name in locale.months[context][width].items():
@@ -179,7 +185,11 @@ def build_table() -> dict[str, Any]:
                                  sorted(months[form].items()) if number != default[form]}
                           for form in sorted(months)
                           if len(set(months[form].values())) > 1},
-            "weekdays": sorted(weekdays)}
+            "weekdays": sorted(weekdays),
+            # am/pm words (``오후``, ``下午``, ``ب.ظ.``); one that is both in some languages
+            # means neither.
+            "day_periods": {period: sorted(names - periods["am" if period == "pm" else "pm"])
+                            for period, names in periods.items()}}
 
 
 def _forms(name: str, shortest: int = 3) -> list[str]:

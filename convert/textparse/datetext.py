@@ -30,6 +30,12 @@ MONTHS: dict[str, int] = _CALENDAR["months"]
 #: Polish November): name -> {language: month}.
 AMBIGUOUS_MONTHS: dict[str, dict[str, int]] = _CALENDAR["ambiguous"]
 WEEKDAYS: frozenset[str] = frozenset(_CALENDAR["weekdays"])
+#: CLDR's am/pm words (``오후``, ``下午``, ``ب.ظ.``) -> "am" or "pm"; Latin ones of one or
+#: two letters (``e``, ``em``) are words of other languages, and the Latin am/pm forms
+#: are read by the time pattern itself.
+DAY_PERIODS: dict[str, str] = {
+    name: period for period, names in _CALENDAR["day_periods"].items() for name in names
+    if not (len(name) <= 2 and name.isascii())}
 #: Month names of several words (``كانون الثاني``, ``am faoilleach``), longest first.
 #: ... and names with a stop inside (Thai ``มี.ค.``): matched whole, longest first.
 _MULTIWORD_MONTHS = sorted((m for m in MONTHS if " " in m or "." in m), key=len, reverse=True)
@@ -81,6 +87,9 @@ def date_patterns() -> tuple[re.Pattern[str], ...]:
         re.compile(rf"(?<![\w]){_M}(?![\w])\s*{_DAY}(?![\d:])(?:\s*[,/]?\s*{_YEAR})?(?![\d])",
                    re.I),
         re.compile(r"(?<![\w\d/.])(?P<a>\d{1,4})/(?P<b>\d{1,2})/(?P<c>\d{1,4})(?![\d/])"),
+        # ``05-03-2024``: dashes as slashes, with a four-digit year (``3-1-2`` is a score).
+        re.compile(r"(?<![\w\d/.\-])(?P<a>[0-3]?\d)-(?P<b>[01]?\d)-(?P<c>(?:1[89]|20)\d\d)"
+                   r"(?![\d\-])"),
         re.compile(rf"(?<![\w\d.]){_YEAR}\.\s?(?P<mo>[01]?\d)\.\s?(?P<d>[0-3]?\d)\b\.?(?![\d])"),
         re.compile(r"(?<![\w\d.])(?P<d>[0-3]?\d)\.(?P<mo>[01]?\d)\.(?P<y2>\d{4}|\d{2})"
                    r"(?:\.(?!\d))?(?![\d.])"),
@@ -91,7 +100,8 @@ def date_patterns() -> tuple[re.Pattern[str], ...]:
 _TIME = re.compile(
     r"\s*(?:(?P<at>(?<=\d)T(?=\d)|\bat\b|\bà\b|\bàs\b|\ba las\b|\bum\b|\bв\b|\bom\b|\bkl\.?|\bklo\b|"
     r"\bkello\b|\bo\b|\balle(?:\s+ore)?\b)|[,،]|-|–|\||\[|\()?\s*"
-    r"(?P<h>[0-2]?\d)(?:(?P<sep>[:.]|\s?h\s?)(?P<min>[0-5]\d)(?::(?P<s>[0-5]\d))?)?"
+    r"(?P<h>[0-2]?\d)(?:(?P<sep>[:.]|\s?h\s?|\s?[時时시]\s?)(?P<min>[0-5]\d)(?::(?P<s>[0-5]\d))?"
+    r"(?:\s?[分분])?)?"
     r"(?:\s*(?P<ampm>[ap]\.?\s?m\.?(?![\w])|م|ص|Uhr|h\b))?", re.I)
 _ZONE_TEXT = (r"\s*\(?(?:(?P<off>(?:GMT|UTC)?\s?[+-]\d{1,2}(?::?\d{2})?)(?![\d])|"
               r"(?P<abbr>[A-ZА-Я]{1,5})(?![\w]))\)?")
@@ -120,7 +130,8 @@ _DIGITS = _DigitTable()
 #: Words between a date and its time that no list has (a weekday, ``a les``, ``у``,
 #: ``星期二``): one or two short words or weekday names right before an ``H:MM`` time.
 _TIME_CONNECTOR = re.compile(
-    rf"[\s,]*(?P<words>(?:(?:[^\W\d_]|[{_MARKS}])+\.?[\s,]+){{1,2}})(?=[0-2]?\d[:h.][0-5]\d)")
+    rf"[\s,]*(?P<words>(?:(?:[^\W\d_]|[{_MARKS}])+\.?[\s,]+)?(?:[^\W\d_]|[{_MARKS}])+\.?[\s,]*)"
+    rf"(?=[0-2]?\d[:h.][0-5]\d)")
 #: The longest word a connector may be when it is not a weekday name.
 CONNECTOR_WORD = 4
 
@@ -324,19 +335,37 @@ def _with_time(text: str, end: int, start: int, date_value: dt.date | None,
             time_match["sep"] == "." and not time_match["ampm"] and not time_match["at"]
             and not connected and not _ZONE.match(text, time_match.end())):
         return _with_time_before(text, end, start, date_value, region)
-    stamp = _clock(date_value, time_match)
+    period, time_end = _day_period(text, end, time_match)
+    stamp = _clock(date_value, time_match, period)
     if stamp is None:
         return FoundDate(start, end, date_value.isoformat())
-    named = _zone_name(text, time_match.end(), stamp)
+    named = _zone_name(text, time_end, stamp)
     if named:
         return FoundDate(start, named[1], stamp.isoformat() + named[0])
-    zone_match = _ZONE.match(text, time_match.end())
-    offset, unknown, zone_end = None, None, time_match.end()
+    zone_match = _ZONE.match(text, time_end)
+    offset, unknown, zone_end = None, None, time_end
     if zone_match:
         offset, unknown = _offset(zone_match, stamp, region)
         if offset is not None or unknown:
             zone_end = zone_match.end()
     return FoundDate(start, zone_end, stamp.isoformat() + (offset or ""), unknown)
+
+
+_PERIOD_AFTER = re.compile(rf"\s*((?:[^\W\d_]|[{_MARKS}.])+)")
+
+
+def _day_period(text: str, date_end: int, time_match: re.Match[str]) -> tuple[str | None, int]:
+    """CLDR's am/pm word before the time (``오후 2:32``, ``下午2:32``) or, in a script other
+    than Latin, after it (``2:32 ب.ظ.``); with where the time ends."""
+    before = WORD.findall(text[date_end:time_match.start("h")])
+    for word in reversed(before):
+        if word.casefold() in DAY_PERIODS:
+            return DAY_PERIODS[word.casefold()], time_match.end()
+    after = _PERIOD_AFTER.match(text, time_match.end())
+    word = after.group(1).casefold() if after else ""
+    if word in DAY_PERIODS and not any("a" <= ch <= "z" for ch in word):
+        return DAY_PERIODS[word], after.end() if after else time_match.end()
+    return None, time_match.end()
 
 
 #: A zone's long name after a time: capitalised words (``Eastern Standard Time``).
@@ -384,11 +413,13 @@ def _with_time_before(text: str, end: int, start: int, date_value: dt.date,
     return FoundDate(match.start(), end, stamp.isoformat() + (offset or ""), unknown)
 
 
-def _clock(date_value: dt.date, match: re.Match[str]) -> dt.datetime | None:
-    """The date at the time ``match`` names (am/pm resolved); None for an impossible hour."""
+def _clock(date_value: dt.date, match: re.Match[str], period: str | None = None
+           ) -> dt.datetime | None:
+    """The date at the time ``match`` names (am/pm resolved, also by a ``period`` word
+    found around it); None for an impossible hour."""
     hour, minute = int(match["h"]), int(match["min"] or 0)
     second = int(match["s"] or 0)
-    marker = (match["ampm"] or "").casefold().replace(".", "").replace(" ", "")
+    marker = (match["ampm"] or period or "").casefold().replace(".", "").replace(" ", "")
     if marker in ("pm", "م") and hour < 12:
         hour += 12
     elif marker in ("am", "ص") and hour == 12:

@@ -19,6 +19,7 @@ def test_the_table_covers_the_languages_news_is_written_in() -> None:
     assert names["months"]["octobre"] == 10 and names["months"]["października"] == 10
     assert names["ambiguous"]["listopada"] == {"pl": 11}
     assert "mittwoch" in names["weekdays"] and "пн" in names["weekdays"]
+    assert "오후" in names["day_periods"]["pm"] and "上午" in names["day_periods"]["am"]
 
 
 def test_the_other_calendars_table_holds_cldrs_names_and_eras() -> None:

@@ -140,6 +140,15 @@ def test_a_dotted_number_after_a_date_is_no_time_without_a_time_word() -> None:
     ("02.05.2023 [09:10]", "2023-05-02T09:10:00"),
     # A time before the date and its zone after it.
     ("18:33, 9. Dez. 2012 (CET)", "2012-12-09T18:33:00+01:00"),
+    # CLDR's am/pm words before the time (glued or not) or, in other scripts, after it;
+    # East Asian hour and minute units; dashes as slashes.
+    ("2023년 5월 2일 오후 2:10", "2023-05-02T14:10:00"),
+    ("2023年5月2日 下午2:10", "2023-05-02T14:10:00"),
+    ("2 مه 2023 2:10 ب.ظ.", "2023-05-02T14:10:00"),
+    ("2023年5月2日 14時10分", "2023-05-02T14:10:00"),
+    ("2023년 5월 2일 14시 10분", "2023-05-02T14:10:00"),
+    ("02-05-2023 14:10", "2023-05-02T14:10:00"),
+    ("02/05/2023 alle 2:10 e poi", "2023-05-02T02:10:00"),
 ])
 def test_date_shapes_without_word_lists(text: str, iso: str) -> None:
     assert iso_from_text(text, day_first=True).iso == iso
