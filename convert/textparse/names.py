@@ -143,8 +143,11 @@ def _agency_of(segment: str) -> str | None:
     return None
 
 
-#: A lead-in word no list names (``Na``, ``Per``, ``ni``, ``מאת``): one to three letters.
+#: A lead-in word no list names (``Na``, ``Per``, ``ni``, ``מאת``): one to three letters;
+#: in a script without case, three letters and the vowel signs between them (``ដោយ``).
 _SHORT_LEAD = re.compile(r"^(?:[^\W\d_]{1,3})\s*[:：]?\s+(?=\S)")
+_CASELESS_LEAD = re.compile(r"^(?P<word>[^\W\d_]\S{0,5})\s*[:：]?\s+(?=\S)")
+SHORT_LEAD_LETTERS = 3
 
 
 def short_lead(text: str) -> int:
@@ -157,13 +160,21 @@ def short_lead(text: str) -> int:
     (a caseless headline is no name); a line all in capitals is a label, not a byline.
     """
     text = strip_markup(text)
-    lead = _SHORT_LEAD.match(text)
+    lead = _SHORT_LEAD.match(text) or _caseless_lead(text)
     if lead is None or len(text) > 90 or re.search(r"[.!?;\"“”]$", text):
         return 0
     names = split_parts(_BYLINE_SEGMENTS.split(text[lead.end():])[0])
     people = [part for part in names if is_name(part)]
     return lead.end() if people and names[0] in people and not text.isupper() and all(
         2 <= len(name.split()) <= 3 for name in people) else 0
+
+
+def _caseless_lead(text: str) -> re.Match[str] | None:
+    lead = _CASELESS_LEAD.match(text)
+    word = lead["word"] if lead else ""
+    if lead is None or any(ch.isupper() or ch.islower() or ch.isdigit() for ch in word):
+        return None
+    return lead if sum(ch.isalpha() for ch in word) <= SHORT_LEAD_LETTERS else None
 
 
 def byline_lead_end(text: str) -> int:

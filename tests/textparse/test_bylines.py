@@ -130,3 +130,9 @@ def test_trailer_credits_labelled_with_a_colon_after_the_agency() -> None:
                       "linii de metrou, au anunţat oficialii.\n\nAGERPRES/(AS - autor: Ana Pop, "
                       "editor: Mihai Popa)\n", "bylines")
     assert [b.name for b in state.meta.bylines] == ["Ana Pop"]
+
+
+def test_a_short_lead_in_with_vowel_signs_in_a_script_without_case() -> None:
+    state = run_steps("ក្រុងសៀមរាប នឹងបើកផ្លូវថ្មី ៣ ខ្សែ\n\nដោយ ចាន់ សុភា\n\nសាលាខេត្តបានប្រកាសថា "
+                      "ផ្លូវថ្មីនឹងបើកនៅខែក្រោយ។\n", "bylines")
+    assert [b.name for b in state.meta.bylines] == ["ចាន់ សុភា"]
