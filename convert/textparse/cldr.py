@@ -197,8 +197,9 @@ def _forms(name: str, shortest: int = 3) -> list[str]:
     and also without the acute (upper-case Greek drops the tonos: ``ΜΑΪΟΥ``) or
     without any accent (``aout`` for ``août``)."""
     name = " ".join(name.split()).casefold().rstrip(".")
+    # A number is part of a name only as a word of its own (Vietnamese ``tháng 3``).
     if len(name) < shortest and not any(unicodedata.category(ch) == "Lo" for ch in name) or any(
-            ch.isdigit() for ch in name):
+            ch.isdigit() for ch in name) and (" " not in name or "-" in name):
         return []
     decomposed = unicodedata.normalize("NFD", name)
     without_acute = unicodedata.normalize("NFC", decomposed.replace("\u0301", ""))

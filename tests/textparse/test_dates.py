@@ -149,6 +149,8 @@ def test_a_dotted_number_after_a_date_is_no_time_without_a_time_word() -> None:
     ("2023년 5월 2일 14시 10분", "2023-05-02T14:10:00"),
     ("02-05-2023 14:10", "2023-05-02T14:10:00"),
     ("02/05/2023 alle 2:10 e poi", "2023-05-02T02:10:00"),
+    # CLDR month names with a number of their own (Vietnamese ``tháng 5``).
+    ("ngày 2 tháng 5 năm 2023", "2023-05-02"),
 ])
 def test_date_shapes_without_word_lists(text: str, iso: str) -> None:
     assert iso_from_text(text, day_first=True).iso == iso
