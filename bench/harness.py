@@ -9,6 +9,7 @@ are printed.
 from __future__ import annotations
 
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -118,3 +119,29 @@ def markdown_twin(text: str) -> str:
     blocks = [" ".join(block.split()) for block in text.replace("\r\n", "\n").split("\n\n")]
     blocks = [block for block in blocks if block]
     return f"% {blocks[0]}\n\n" + "\n\n".join(blocks[1:]) + "\n"
+
+
+def new_venv(folder: Path, *requirements: str) -> Path:
+    """A new venv in ``folder`` with ``requirements`` installed by its pip, as users install
+    them (nothing of this environment's site-packages, its ``.pth`` files included): the
+    venv's ``bin`` folder."""
+    subprocess.run([sys.executable, "-m", "venv", str(folder)], check=True)
+    installed = subprocess.run([str(folder / "bin" / "pip"), "install", "-q",
+                                "--disable-pip-version-check", *requirements],
+                               capture_output=True, text=True, check=False)
+    if installed.returncode != 0:
+        sys.exit(f"pip could not install {' '.join(requirements)}:\n"
+                 f"{installed.stderr.strip()[-2000:]}")
+    return folder / "bin"
+
+
+def instructions(command: list[str], env: dict[str, str], cwd: Path = ROOT) -> int:
+    """The instructions ``command`` executes (callgrind's ``Collected``), which other load
+    on the machine does not change; run after the timed runs wrote the bytecode."""
+    result = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={os.devnull}",
+                             os.path.realpath(command[0]), *command[1:]],
+                            cwd=cwd, env=env, capture_output=True, check=True)
+    found = re.search(rb"Collected : (\d+)", result.stderr)
+    if found is None:
+        raise SystemExit(f"no instruction count from valgrind for {command}")
+    return int(found.group(1))

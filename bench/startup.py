@@ -21,15 +21,12 @@ disturb at all (about 100x slower, so one run each).
 from __future__ import annotations
 
 import argparse
-import os
-import re
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from harness import ROOT, SHARED, as_installed, machine, take_turns
+from harness import ROOT, SHARED, as_installed, instructions, machine, take_turns
 
 SMALL_ITEM = (SHARED / "standards" / "newsml-g2/examples/unit_test_files/2.26"
               / "should_pass/CR00201_charcount.xml")
@@ -83,18 +80,6 @@ def main() -> None:
     for name, count in counts.items():
         print(f"  {name:<58} instructions {count / 1e6:7.1f} M "
               f"{count / counts[yardstick]:5.2f}x")
-
-
-def instructions(command: list[str], env: dict[str, str]) -> int:
-    """The instructions ``command`` executes (callgrind's ``Collected``), the
-    bytecode already written by the timed runs."""
-    result = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={os.devnull}",
-                             os.path.realpath(command[0]), *command[1:]],
-                            cwd=ROOT, env=env, capture_output=True, check=True)
-    found = re.search(rb"Collected : (\d+)", result.stderr)
-    if found is None:
-        raise SystemExit(f"no instruction count from valgrind for {command}")
-    return int(found.group(1))
 
 
 if __name__ == "__main__":

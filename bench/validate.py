@@ -17,12 +17,11 @@ from __future__ import annotations
 import argparse
 import json
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from harness import SHARED, as_installed, machine, take_turns, verdict
+from harness import SHARED, as_installed, machine, new_venv, take_turns, verdict
 
 STANDARDS = SHARED / "standards"
 XSD = STANDARDS / "newsml-g2" / "NewsML-G2_2.35-spec-All-Power.xsd"
@@ -53,15 +52,7 @@ def make_inputs(folder: Path, count: int) -> tuple[list[Path], list[Path]]:
 def clean_check_jsonschema(folder: Path) -> Path:
     """check-jsonschema installed alone in a new venv, as its users install it (no format
     libraries of our test extra to slow it down): the path of its command."""
-    venv = folder / "check-jsonschema-venv"
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-    installed = subprocess.run([str(venv / "bin" / "pip"), "install", "-q",
-                                "--disable-pip-version-check", "check-jsonschema"],
-                               capture_output=True, text=True, check=False)
-    if installed.returncode != 0:
-        sys.exit(f"bench/validate.py: pip could not install check-jsonschema:\n"
-                 f"{installed.stderr.strip()[-2000:]}")
-    return venv / "bin" / "check-jsonschema"
+    return new_venv(folder / "check-jsonschema-venv", "check-jsonschema") / "check-jsonschema"
 
 
 def compare(title: str, commands: dict[str, list[str]], env: dict[str, str], rounds: int,

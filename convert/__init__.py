@@ -15,6 +15,11 @@ import os
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from convert import regexcache
+
+# Before any of the package's modules compiles its patterns (see convert.regexcache).
+regexcache.preload()
+
 if TYPE_CHECKING:
     from convert.api import read, read_all, write
     from convert.errors import ConvertError

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from convert.model import Document
 from convert.options import ReadOptions
-from convert.textparse.pipeline import ParseResult, parse
+from convert.textparse.pipeline import ParseResult, parse, prepare
+
+__all__ = ["prepare", "read", "trace"]
 
 
 def read(data: bytes, options: ReadOptions) -> Document:

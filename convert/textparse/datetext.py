@@ -42,15 +42,20 @@ _MULTIWORD_MONTHS = sorted((m for m in MONTHS if " " in m or "." in m), key=len,
 
 #: Combining marks (Indic vowel signs and viramas, Arabic harakat...) are not ``\\w`` for
 #: ``re``, but they are part of the word they sit in (``प्रकाशित``, ``अगस्त``).
-_MARKS = "".join(chr(code) for code in range(0x300, 0x3100)
-                 if unicodedata.category(chr(code)).startswith("M"))
+_MARKS = "".join([char for char in map(chr, range(0x300, 0x3100))
+                  if unicodedata.category(char)[0] == "M"])
 #: A word: letters and the combining marks inside it (no digits, no underscore).
 WORD = re.compile(rf"(?:[^\W\d_]|[{_MARKS}])+")
 
 #: A month: one of the multi-word names, or any word (checked against MONTHS when matched:
 #: one alternation of two thousand names would cost ~80 ms to compile and more to run).
-_MONTH_RE = "|".join([*(re.escape(m).replace("\\ ", r"\s+") for m in _MULTIWORD_MONTHS),
-                      rf"(?:[^\W\d_]|[{_MARKS}])+"])
+#: The lookaheads change no match, they only fail sooner: every name starts with a letter
+#: (or a mark), and the multi-word names are tried only where a word starts
+#: with one of their first letters (the shapes are tried at every place of every line).
+_MULTIWORD_FIRSTS = re.escape("".join(sorted({m[0] for m in _MULTIWORD_MONTHS})))
+_MONTH_RE = (rf"(?=[^\W\d_]|[{_MARKS}])(?:(?=[{_MULTIWORD_FIRSTS}])(?:"
+             + "|".join(re.escape(m).replace("\\ ", r"\s+") for m in _MULTIWORD_MONTHS)
+             + rf")|(?:[^\W\d_]|[{_MARKS}])+)")
 #: A day, with an ordinal ending: ``5th``, ``5.``, ``5º``, or letters glued on (``5a``,
 #: ``5-an``: Basque, Esperanto).
 _DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|e|º|\.|-[^\W\d_]{1,3}(?![\w])|[^\W\d_]{1,2}(?![\w]))?"
@@ -59,7 +64,7 @@ _LINK = r"(?:[^\W\d_]{1,3}['’]?\s+)"
 #: A Gregorian year, or one of the calendars news is also dated in: the Solar Hijri
 #: 13xx-14xx, the Buddhist era's 24xx-26xx (``12 มี.ค. 2562``).
 _YEAR = r"(?P<y>(?:1[89]|20|1[34]|2[4-6])\d\d)"
-#: Years of these eras are not Gregorian (see ``_gregorian_year``).
+#: Years of these eras are not Gregorian (see ``_gregorian``).
 PERSIAN_YEARS, BUDDHIST_YEARS = range(1300, 1500), range(2400, 2700)
 _M = rf"(?P<m>{_MONTH_RE})\.?"
 
@@ -127,6 +132,7 @@ class _DigitTable(dict[int, int]):
 
 
 _DIGITS = _DigitTable()
+_ANY_DIGIT = re.compile(r"[0-9]")
 #: Words between a date and its time that no list has (a weekday, ``a les``, ``у``,
 #: ``星期二``): one or two short words or weekday names right before an ``H:MM`` time.
 _TIME_CONNECTOR = re.compile(
@@ -175,6 +181,8 @@ def find_dates(text: str, *, day_first: bool = False, region: str = "") -> list[
 @lru_cache(maxsize=1024)
 def cached_dates(text: str, day_first: bool, region: str) -> tuple[FoundDate, ...]:
     plain = text.translate(_DIGITS)
+    if not _ANY_DIGIT.search(plain):  # every date shape has a digit; most lines have none
+        return ()
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
     for pattern in date_patterns():

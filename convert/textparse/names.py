@@ -63,7 +63,10 @@ AGENCY_WORDS = {"press", "news", "agency", "presse", "agence", "wire", "newswire
 
 def strip_markup(text: str) -> str:
     """A line without Markdown emphasis wrappers (``*By A*``, ``_By A_``)."""
-    return re.sub(r"^[*_]+\s*|\s*[*_]+$", "", text.strip())
+    text = text.strip()
+    if text[:1] not in "*_" and text[-1:] not in "*_":  # nearly every line: nothing to strip
+        return text
+    return re.sub(r"^[*_]+\s*|\s*[*_]+$", "", text)
 
 
 def split_parts(text: str) -> list[str]:

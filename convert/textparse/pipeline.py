@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from convert.model import EDITOR_ROLE, Contributor, Dateline, Document, Provenance, item_id
 from convert.options import ReadOptions
 from convert.textparse.boilerplate_rules import boilerplate_reason
-from convert.textparse.datetext import cached_dates
+from convert.textparse.datetext import cached_dates, date_patterns
 from convert.textparse.inline import clean_text
 from convert.textparse.state import Decision, ParseState
 from convert.textparse.steps.blocks import blocks
@@ -30,7 +30,7 @@ from convert.textparse.steps.decode import decode
 from convert.textparse.steps.frontmatter import front_matter
 from convert.textparse.steps.header import header_roles
 from convert.textparse.steps.headline import headline
-from convert.textparse.steps.language import detect_language, language
+from convert.textparse.steps.language import detect_language, language, load_model
 from convert.textparse.steps.metadata import metadata_lines
 from convert.textparse.transforms import apply_transforms
 
@@ -61,6 +61,17 @@ _URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:\S+$")
 class ParseResult:
     document: Document
     decisions: tuple[Decision, ...]
+
+
+def prepare() -> None:
+    """Load now what the first parse would load: the language model (when it is
+    installed; without it, each parse that needs it fails as it would have) and the
+    date patterns.  A batch calls this before it forks its workers."""
+    date_patterns()
+    try:
+        load_model()
+    except RuntimeError:
+        pass
 
 
 def new_state(data: bytes, options: ReadOptions) -> ParseState:

@@ -221,15 +221,15 @@ def decide_roles(lines: list[HeaderLine]) -> list[RoleDecision]:
     best = {(role, role == "headline"): scores[0][role]
             for role in ROLES if allowed(None, role, False)}
     back: list[dict[tuple[str, bool], tuple[str, bool]]] = []
-    for index in range(1, len(lines)):
+    for line_scores in scores[1:]:
         step: dict[tuple[str, bool], float] = {}
         pointers: dict[tuple[str, bool], tuple[str, bool]] = {}
         for state, score in best.items():
-            for role, seen, bonus in _MOVES[state]:
-                total = score + scores[index][role] + bonus
-                if total > step.get((role, seen), -1e9):
-                    step[(role, seen)] = total
-                    pointers[(role, seen)] = state
+            for move, role, bonus in _MOVES[state]:
+                total = score + line_scores[role] + bonus
+                if total > step.get(move, -1e9):
+                    step[move] = total
+                    pointers[move] = state
         best = step
         back.append(pointers)
     last = max((state for state in best if state[0] != "kicker"),
@@ -285,10 +285,11 @@ _BY_FEATURE: dict[str, list[tuple[str, float]]] = {
     for name in {name for weights in WEIGHTS.values() for name in weights}
 }
 
-#: (role, headline seen) -> the moves allowed from it: (next role, seen after, bonus).
-_MOVES: dict[tuple[str, bool], list[tuple[str, bool, float]]] = {
-    (previous, seen): [(role, seen or role == "headline", TRANSITION_BONUS.get((previous, role),
-                                                                               0.0))
+#: (role, headline seen) -> the moves allowed from it: (the state it leads to, that is
+#: (next role, headline seen after), the next role, bonus).
+_MOVES: dict[tuple[str, bool], list[tuple[tuple[str, bool], str, float]]] = {
+    (previous, seen): [((role, seen or role == "headline"), role,
+                        TRANSITION_BONUS.get((previous, role), 0.0))
                        for role in ROLES if allowed(previous, role, seen)]
     for previous in ROLES for seen in (False, True)
 }

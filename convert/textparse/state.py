@@ -57,12 +57,15 @@ class Chunk:
 
     @property
     def open_lines(self) -> list[Line]:
+        if not self.taken:  # most chunks: a copy, as callers may change the list
+            return self.lines[:]
         return [line for line in self.lines if line.number not in self.taken]
 
     @property
     def text(self) -> str:
         """The plain text of the lines not taken yet, wrapped lines joined by one space."""
-        raw = " ".join(line.text for line in self.open_lines)
+        raw = " ".join([line.text for line in (self.lines if not self.taken
+                                                else self.open_lines)])
         if self._text is None or self._text[0] != raw:
             self._text = (raw, clean_text(raw))
         return self._text[1]

@@ -37,6 +37,8 @@ def drop_repeated_headline(doc: Document, log: Log) -> Document:
     if subheadline and _folded(subheadline) == head:
         log("subheadline only repeats the headline: removed")
         subheadline = None
+    if len(body) == len(doc.body) and subheadline == doc.subheadline:
+        return doc
     return replace(doc, body=body, subheadline=subheadline)
 
 
@@ -63,6 +65,8 @@ def mark_pull_quotes(doc: Document, log: Log) -> Document:
     paragraph with every other one was quadratic in their number.
     """
     texts = [_folded(block_text(b)) for b in doc.body]
+    if not _may_repeat(doc.body, texts):
+        return doc
     longest_holder: dict[str, int] = {}
     for text in texts:
         for run in _sentence_runs(text):
@@ -77,6 +81,16 @@ def mark_pull_quotes(doc: Document, log: Log) -> Document:
         else:
             blocks.append(block)
     return replace(doc, body=tuple(blocks))
+
+
+def _may_repeat(blocks: tuple[Block, ...], texts: list[str]) -> bool:
+    """Could a paragraph repeat another block's text?  Its folded text (no line breaks)
+    would then be in the article twice, there and in the other block: one search per
+    paragraph spares nearly every article the index of sentence runs."""
+    article = "\n".join(texts)
+    return any(isinstance(block, Paragraph) and len(quoted := text.strip(_QUOTE_MARKS))
+               >= MIN_PULL_QUOTE and article.count(quoted) > 1
+               for block, text in zip(blocks, texts))
 
 
 TRANSFORMS: list[tuple[str, Callable[[Document, Log], Document]]] = [

@@ -30,6 +30,15 @@ def test_newsconvert_package_is_packaged() -> None:
     assert "py.typed" in setuptools["package-data"]["newsconvert"]
 
 
+def test_every_package_folder_is_packaged() -> None:
+    """setuptools installs only the packages pyproject lists (schemas/ is installed as
+    ``convert.schemadata``)."""
+    setuptools = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["tool"]["setuptools"]
+    folders = {".".join(init.parent.relative_to(ROOT).parts)
+               for name in ("convert", "newsconvert") for init in (ROOT / name).rglob("__init__.py")}
+    assert set(setuptools["packages"]) == folders | {"convert.schemadata"}
+
+
 def test_import_newsconvert_is_the_public_api() -> None:
     assert newsconvert.__all__ == convert.__all__
     for name in convert.__all__:
@@ -81,6 +90,14 @@ def test_installing_gives_the_console_script_licence_and_man_page(tmp_path: Path
                     [python, "-m", "newsconvert", "--version"]):
         shown = subprocess.run(command, capture_output=True, text=True, env=env, cwd=tmp_path)
         assert shown.stdout == f"newsconvert {convert.__version__}\n", shown.stderr
+    # The installed modules are enough for a conversion (each package folder was installed).
+    article = tmp_path / "a.txt"
+    article.write_text("Headline here\n\nLONDON (Reuters) - First paragraph of the story.\n",
+                       encoding="utf-8")
+    page = subprocess.run([venv / "bin" / "newsconvert", "convert", article, "--to", "html"],
+                          capture_output=True, text=True, env=env, cwd=tmp_path)
+    assert page.returncode == 0, page.stderr
+    assert "<h1>Headline here</h1>" in page.stdout
     located = subprocess.run([python, "-c", "import convert, newsconvert; "
                               "print(convert.__file__); print(newsconvert.__file__)"],
                              capture_output=True, text=True, env=env, cwd=tmp_path, check=True)

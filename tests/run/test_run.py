@@ -604,12 +604,16 @@ def counted(*args, **kwargs):
         log.write(f"{os.getpid()}\\n")
     return load(*args, **kwargs)
 fasttext.load_model = counted
-report = run.convert_many([sys.argv[1]], ["json"], sys.argv[2], jobs=2, read_format="text")
+report = run.convert_many([sys.argv[1]], ["json"], sys.argv[2], jobs=2,
+                          read_format=sys.argv[4] if sys.argv[4] != "-" else None)
 assert report.counts["converted"] == 16, report.counts
+print(os.getpid())
 """
 
 
-def test_workers_load_the_language_model_once_each_not_once_per_file(tmp_path: Path) -> None:
+def _model_loads(tmp_path: Path, read_format: str) -> tuple[list[str], str]:
+    """The pids that loaded the language model in a 2-job batch of 16 articles, and the
+    parent's pid."""
     import subprocess
 
     from tests.conftest import ROOT
@@ -620,7 +624,18 @@ def test_workers_load_the_language_model_once_each_not_once_per_file(tmp_path: P
             f"Harbour reopens {number}\n\nThe harbour reopened on Monday after the storm, "
             "and the first ferries left on time.\n", encoding="utf-8")
     log = tmp_path / "loads.txt"
-    subprocess.run([sys.executable, "-c", LANGUAGE_MODEL_PROBE, str(tmp_path / "in"),
-                    str(tmp_path / "out"), str(log)], cwd=ROOT, check=True)
-    loads = log.read_text().split()
+    parent = subprocess.run([sys.executable, "-c", LANGUAGE_MODEL_PROBE, str(tmp_path / "in"),
+                             str(tmp_path / "out"), str(log), read_format], cwd=ROOT,
+                            check=True, capture_output=True, text=True).stdout.strip()
+    return log.read_text().split(), parent
+
+
+def test_workers_load_the_language_model_once_each_not_once_per_file(tmp_path: Path) -> None:
+    loads, _ = _model_loads(tmp_path, "-")  # formats detected per file: each worker loads it
     assert 1 <= len(loads) <= 2 and len(set(loads)) == len(loads)  # at most once per worker
+
+
+def test_a_batch_from_text_loads_the_model_once_before_forking_its_workers(
+        tmp_path: Path) -> None:
+    loads, parent = _model_loads(tmp_path, "text")
+    assert loads == [parent]  # the workers were forked with it loaded

@@ -311,32 +311,51 @@ def write_html(element: etree._Element, write: Callable[[str], object], *,
 
     ``consume=True`` empties the tree as it is written (each text and attribute value
     dropped once written), for a tree made only to be written: a page of a 100 MB body
-    is then never held twice over, as the tree and as what was written.
+    is then never held twice over, as the tree and as what was written.  A tag goes out
+    in one piece with the text after it, unless that text or a value is long (written
+    alone then, never copied into a larger piece).
     """
     name = local_name(element)
-    write(f"<{name}")
+    tag = f"<{name}"
     for key, value in element.attrib.items():  # a value may be a whole body (data-text)
-        write(f' {key!s}="')
-        write(html.escape(str(value)))
-        write('"')
+        escaped = html.escape(str(value))
+        if len(escaped) > _SHORT_PIECE:
+            write(f'{tag} {key!s}="')
+            write(escaped)
+            tag = '"'
+        else:
+            tag = f'{tag} {key!s}="{escaped}"'
         if consume:
             del element.attrib[key]
-    write(">")
+    tag += ">"
     if name not in _VOID_ELEMENTS:
-        _write_text(element.text, name in _RAW_TEXT_ELEMENTS, write)
+        _write_text(tag, element.text, name in _RAW_TEXT_ELEMENTS, write)
         if consume:
             element.text = None
         for child in element:
             write_html(child, write, consume=consume)
-        write(f"</{name}>")
-    _write_text(element.tail, False, write)
+        tag = f"</{name}>"
+    _write_text(tag, element.tail, False, write)
     if consume:
         element.tail = None
 
 
-def _write_text(text: str | None, raw: bool, write: Callable[[str], object]) -> None:
-    if text:
-        write(text if raw else html.escape(text, quote=False))
+#: The longest text or attribute value written in one piece with the tag before it.
+_SHORT_PIECE = 4096
+
+
+def _write_text(markup: str, text: str | None, raw: bool,
+                write: Callable[[str], object]) -> None:
+    """``markup`` (a tag), then ``text`` after it."""
+    if not text:
+        write(markup)
+        return
+    piece = text if raw else html.escape(text, quote=False)
+    if len(piece) > _SHORT_PIECE:
+        write(markup)
+        write(piece)
+    else:
+        write(markup + piece)
 
 
 def blocks_to_html(blocks: tuple[Block, ...]) -> str:

@@ -73,13 +73,13 @@ def detect_language(text: str) -> str | None:
     upper = sum(count for ch, count in letters.items() if ch.isupper())
     if upper > 0.8 * cased:
         sample = sample.lower()
-    labels, _ = _model().predict(sample[:MODEL_CHARS].replace("\n", " "))
+    labels, _ = load_model().predict(sample[:MODEL_CHARS].replace("\n", " "))
     label = str(labels[0]).removeprefix("__label__")
     return NOT_BCP47.get(label, label)
 
 
 @functools.cache
-def _model() -> Any:
+def load_model() -> Any:
     """The fastText model, loaded once per process (each batch worker loads its own)."""
     import fasttext
 
