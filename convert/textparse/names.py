@@ -194,5 +194,5 @@ def is_name_line(text: str) -> bool:
     if len(text) > 90 or re.search(r"[.!?:;\"“”]$", text):
         return False
     parts = split_parts(text)
-    return any(is_name(part) for part in parts) and all(
-        is_name(part) or is_agency(part) for part in parts)
+    names = [is_name(part) for part in parts]
+    return any(names) and all(name or is_agency(part) for part, name in zip(parts, names))

@@ -77,6 +77,8 @@ def metadata_lines(state: ParseState) -> None:
 def _date_field_line(state: ParseState, chunk: Chunk, line: Line) -> None:
     """A short line of a longer block that is a date field (``Veröffentlicht: 18:33, 9. Dez.
     2012 (CET)`` among a page's unwrapped header lines): the date, not text."""
+    if ":" not in line.text and "：" not in line.text or len(line.text) > 2 * SHORT_LINE:
+        return  # no field (most lines of a body: skipped before any cleaning)
     text = clean_text(line.text)
     field = _FIELD.match(text) if len(text) <= SHORT_LINE else None
     if field is None or field_for(field.group(1)) not in ("published", "updated"):
