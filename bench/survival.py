@@ -28,6 +28,10 @@ Figures printed (each "kept / total"):
 - ``canonical``: documents whose canonical JSON, read back, gives the same
   Document (and the same NewsML-G2 and ninjs bytes).
 
+In the fact figures a date-time's offset written without its colon (``+0000``, which
+neither RFC 3339 nor xs:dateTime allows) is the same instant as ``+00:00``, as in
+``ninjs->ninjs``.
+
 Also: how many outputs pass the official schema and ``newsconvert validate``
 (with the shared IPTC catalog).  Files a reader refuses are counted apart.
 Figures are whatever the converter does today: nothing here is tuned to them.
@@ -96,6 +100,17 @@ def norm(text: str | None) -> str:
     return " ".join((text or "").split())
 
 
+#: A date-time's offset without its colon (``+0000``, which RFC 3339 and xs:dateTime do not
+#: allow); group 1: all before the offset's minutes.
+_COLONLESS_OFFSET = re.compile(r"(T\d{2}:\d{2}:\d{2}(?:\.\d+)?[+-]\d{2})(\d{2})$")
+
+
+def same_instant(text: str) -> str:
+    """A date-time with its offset written with the colon: ``+0000`` is the same instant as
+    ``+00:00`` (and only the latter may be written to NewsML-G2 or ninjs)."""
+    return _COLONLESS_OFFSET.sub(r"\1:\2", text)
+
+
 def html_text(markup: str) -> str:
     return norm(html.unescape(re.sub(r"<[^>]+>", " ", markup)))
 
@@ -118,7 +133,7 @@ def g2_facts(item: Any) -> Counter[tuple[str, str]]:
 
     def add(prop: str, value: str | None) -> None:
         if value:
-            facts[(prop, value)] += 1
+            facts[(prop, same_instant(value))] += 1
 
     add("uri", item.get("guid"))
     add("version", item.get("version"))
@@ -184,7 +199,7 @@ def ninjs_facts(data: dict[str, Any]) -> Counter[tuple[str, str]]:
 
     def add(prop: str, value: Any) -> None:
         if value is not None and value != "":
-            facts[(prop, norm(str(value)))] += 1
+            facts[(prop, norm(same_instant(str(value))))] += 1
 
     for raw_key, value in data.items():
         key = _KEY_ALIASES.get(raw_key.lower(), raw_key.lower())
@@ -247,9 +262,7 @@ def ninjs_key_value(key: str, value: Any) -> Any:
     if key.startswith("body_") and isinstance(value, str):
         return html_text(value)
     if isinstance(value, str):
-        # a date-time's offset without its colon (+0000, which RFC 3339 does not allow) is
-        # the same instant written as +00:00
-        return norm(re.sub(r"(T\d{2}:\d{2}:\d{2}(?:\.\d+)?[+-]\d{2})(\d{2})$", r"\1:\2", value))
+        return norm(same_instant(value))
     if isinstance(value, list):
         return [ninjs_key_value("", v) for v in value]
     if isinstance(value, dict):

@@ -94,7 +94,17 @@ IPTC_CATALOG_HREF = re.compile(r"iptc\.org/std/catalog/catalog\.IPTC-G2-Standard
 UNRESOLVED_SCHEME = "cv/scheme/"
 
 #: Item-level elements this writer always makes itself (never taken from kept metadata).
-STRUCTURAL = frozenset({"rightsInfo", "itemMeta", "contentMeta", "contentSet", "itemClass"})
+STRUCTURAL = frozenset({"rightsInfo", "itemMeta", "contentMeta", "contentSet"})
+#: Elements whose code states a Document field's value (``itemClass`` ninat:text,
+#: ``pubStatus`` stat:canceled): kept as the source wrote them (``icls:text``, a catalog
+#: ``name``) only while they state the Document's value (see :func:`still_states`).
+STATED_FIELDS = {"itemClass": "item_type", "pubStatus": "pub_status"}
+#: Elements whose (first one's) text is a Document text field's value, likewise.
+STATED_TEXTS = {"slugline": "slugline", "copyrightNotice": "copyright",
+                "usageTerms": "usage_terms"}
+#: Containers whose schema type ends with an extension point for elements of other
+#: namespaces (``xs:any namespace="##other"``): a producer's own elements go there.
+EXTENSIBLE = ("rightsInfo", "itemMeta", "contentMeta")
 
 Parts = dict[str, list["etree._Element"]]
 
@@ -385,11 +395,119 @@ def kept_key(container: str, name: str) -> str:
     return f"{KEPT_PREFIX}{container}/{name}"
 
 
+def kept_name(element: etree._Element) -> str:
+    """The name an element is kept under: a NewsML-G2 element's local name; a producer's
+    element of another namespace its namespace-qualified name (``{uri}versionedId``)."""
+    tag = str(element.tag)
+    return tag[len(NAR_TAG_PREFIX):] if tag.startswith(NAR_TAG_PREFIX) else tag
+
+
+def kept_tag(name: str) -> str:
+    """Inverse of :func:`kept_name`: the element's tag in ElementTree's ``{uri}name`` form."""
+    return name if name.startswith("{") else NAR_TAG_PREFIX + name
+
+
+_FOREIGN_NAME = re.compile(r"\{[^{}\s]+\}[^{}\s/:]+")
+
+
+def is_foreign(name: str) -> bool:
+    """A kept name of an element of another namespace than NewsML-G2's."""
+    return name.startswith("{") and not name.startswith(NAR_TAG_PREFIX)
+
+
 def parse_kept_key(key: str) -> tuple[str, str] | None:
-    """(container, element name) for a kept-metadata key this writer can place."""
+    """(container, element name) for a kept-metadata key this writer can place: a
+    NewsML-G2 element of the container, or an element of another namespace in a
+    container with an extension point for them."""
     if not key.startswith(KEPT_PREFIX) or "/" not in key:
         return None
     container, name = key[len(KEPT_PREFIX):].split("/", 1)
     if name in ORDER.get(container, ()) and name not in STRUCTURAL:
         return container, name
+    if container in EXTENSIBLE and _FOREIGN_NAME.fullmatch(name) and is_foreign(name):
+        return container, name
     return None
+
+
+def stated_code(element: etree._Element | None) -> str:
+    """The code an ``itemClass``, ``pubStatus`` or link hint states: its QCode's or URI's
+    last part (``ninat:text``, Reuters' ``icls:text`` and
+    ``http://cv.iptc.org/newscodes/ninature/text`` all state ``text``); "" for none."""
+    if element is None:
+        return ""
+    code = (element.get("qcode") or element.get("uri") or "").rstrip("/")
+    return re.split(r"[:/]", code)[-1]
+
+
+def still_states(name: str, group: Sequence[etree._Element], doc: Document) -> bool:
+    """Whether a group of ``name`` elements kept as the source wrote them still states what
+    ``doc`` says, so that the writer may put it back in place of what it derives: a
+    Document changed since it was read (``--metadata headline=...``, a status set to
+    canceled) is written from its fields, never overridden by the source's elements.
+    Checked for the elements that stand for a text or code field (status and item class,
+    headlines, descriptions, editor's notes, signals, slugline, rights, keywords, by line,
+    provider, source, language, subjects, genres, contributors); any other (creators, whose
+    reading depends on the by line; services...): True."""
+    from convert.formats.safexml import text_content
+    from convert.model import byline_text
+
+    texts = ["".join(text_content(element).split()) for element in group]
+    if name in STATED_FIELDS:
+        return all(stated_code(element) == getattr(doc, STATED_FIELDS[name])
+                   for element in group)
+    if name in STATED_TEXTS:
+        return _same_text(texts[0] if texts else None, getattr(doc, STATED_TEXTS[name]))
+    if name == "edNote":
+        return _same_text("".join(texts), doc.ednote)
+    if name == "headline":
+        return all(value is None or "".join(value.split()) in texts
+                   for value in (doc.headline, doc.subheadline))
+    if name == "signal":
+        return tuple(code for element in group
+                     if (code := element.get("qcode") or element.get("uri"))) == doc.signals
+    if name == "keyword":
+        return [text for text in texts if text] == ["".join(k.split()) for k in doc.keywords]
+    if name == "by":
+        return _same_text(texts[0] if texts else None, byline_text(doc))
+    if name in ("copyrightHolder", "provider"):
+        return _same_text(_party_name(group[0]) if group else None,
+                          doc.copyright_holder if name == "copyrightHolder" else doc.provider)
+    if name == "infoSource":
+        return doc.source is None or any(_same_text(_party_name(element), doc.source)
+                                         for element in group)
+    if name == "description":
+        return all(value is None or "".join(value.split()) in texts for value in
+                   (doc.summary, *(description.text for description in doc.descriptions)))
+    if name == "language":
+        return doc.language in {element.get("tag") for element in group}
+    if name in ("subject", "genre"):  # the codes the reader makes concepts of, as many
+        concepts = doc.genres if name == "genre" else doc.subjects + doc.about
+        return sorted(_codes(element.get("qcode"), element.get("uri"), element.get("literal"))
+                      for element in group) == sorted(
+            _codes(concept.qcode, concept.uri, concept.literal) for concept in concepts)
+    if name == "contributor":
+        named = [("".join(text_content(found).split()), element.get("role") or "")
+                 for element in group
+                 if (found := element.find(NAR_TAG_PREFIX + "name")) is not None
+                 and text_content(found).strip()]
+        return named == [("".join(c.name.split()), c.role) for c in doc.contributors]
+    return True
+
+
+def _codes(*codes: str | None) -> tuple[str, ...]:
+    return tuple(code or "" for code in codes)
+
+
+def _party_name(element: etree._Element) -> str | None:
+    """A party as the reader reads it: its ``name``, else its literal or code."""
+    from convert.formats.safexml import text_content
+
+    name = element.find(NAR_TAG_PREFIX + "name")
+    return ((name is not None and text_content(name).strip()) or element.get("literal")
+            or element.get("qcode") or element.get("uri"))
+
+
+def _same_text(stated: str | None, value: str | None) -> bool:
+    """The same text but for white space (the reader collapses it in other producers'
+    text, and kept elements lose the indentation between their children)."""
+    return "".join((stated or "").split()) == "".join((value or "").split())

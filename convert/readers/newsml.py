@@ -8,7 +8,9 @@ Nothing the model can hold is thrown away: NewsML-G2 metadata that has no
 Document field of its own (an agency's ``subject`` codes, ``edNote``, a
 ``provider`` qcode...) is kept in ``Document.extra`` as
 ``newsml:<container>/<element>`` -> the elements as XML, whenever it differs
-from what the writer would derive from the Document; the writer puts it back.
+from what the writer would derive from the Document; the writer puts it back.  So is a
+producer's own element of another namespace (Reuters' ``rtr:versionedId``), under its
+namespace-qualified name, where the schema has an extension point for it.
 
 Input is parsed by :func:`convert.formats.safexml.iterparse_untrusted` (no DTD, no
 entities, no network).
@@ -28,7 +30,10 @@ from convert.formats import newsml as g2
 from convert.formats.body import XHTML
 from convert.formats.body.parse import BodyParser
 from convert.formats.newsml import NAR, XML_LANG
-from convert.formats.nitf import NitfBodyParser, NitfHead, nitf_body, nitf_head
+from convert.formats.nitf import (
+    TTNITF_CONTENT_TYPE, NitfBodyParser, NitfHead, TtnitfBodyParser, nitf_body, nitf_head,
+    ttnitf_head,
+)
 from convert.formats import vocabulary
 from convert.formats.dates import colon_offset, has_offset, instant as _instant
 from convert.model import (
@@ -47,8 +52,8 @@ if TYPE_CHECKING:
 ITEM_TYPES = ("newsItem", "packageItem")
 #: Elements whose whole meaning is a Document value: written from it, never copied
 #: (a source's invalid value, such as an empty versionCreated, must not come out again).
-_READ_AS_VALUES = frozenset({"versionCreated", "firstCreated", "embargoed", "pubStatus",
-                             "urgency", "contentCreated", "contentModified"})
+_READ_AS_VALUES = frozenset({"versionCreated", "firstCreated", "embargoed", "urgency",
+                             "contentCreated", "contentModified"})
 #: ``versionCreated/@howuri`` of times newsconvert made up rather than read: the
 #: conversion time, and (files from before schema 2) an article date completed with midnight.
 _DERIVED_TIMES = (vocabulary.STAMPED, "cv/how/date-only")
@@ -329,8 +334,10 @@ def _dateline(content_meta: etree._Element | None, context: _Context) -> Datelin
 
 
 def _source(content_meta: etree._Element | None, context: _Context) -> str | None:
+    """The first ``infoSource`` that names itself (a ``name``, else a ``literal``, as
+    Reuters gives it), else the ``creditline``."""
     for info_source in _children(content_meta, "infoSource"):
-        if (name := context.text(_first(info_source, "name"))):
+        if (name := context.text(_first(info_source, "name")) or info_source.get("literal")):
             return name
     return context.text(_first(content_meta, "creditline")) or None
 
@@ -369,10 +376,7 @@ def _associations(item: etree._Element, item_meta: etree._Element, body: tuple[B
 
 def _association(link: etree._Element, group: str | None, context: _Context) -> Association:
     """A ``link`` or ``itemRef`` (the two share their hints) as an association."""
-    item_class = _first(link, "itemClass")
-    code = (item_class.get("qcode") or item_class.get("uri") or "") if item_class is not None \
-        else ""
-    kind = re.split(r"[:/]", code.rstrip("/"))[-1]
+    kind = g2.stated_code(_first(link, "itemClass"))
     return Association(
         # a link is read only with its itemClass; an itemRef may lack one: a text item
         type=next((known for known in ITEM_TYPE_NAMES if known == kind),
@@ -451,7 +455,7 @@ def _pub_status(item_meta: etree._Element, context: _Context) -> PubStatus:
     if element is None:
         return "usable"  # the NewsML-G2 default
     code = (element.get("qcode") or element.get("uri") or "").rstrip("/")
-    status = re.split(r"[:/]", code)[-1]
+    status = g2.stated_code(element)
     for known in PUB_STATUSES:
         if status == known:
             return known
@@ -464,9 +468,7 @@ def _item_type(item: etree._Element, item_meta: etree._Element) -> ItemType:
     """``itemClass`` ninat:text, picture...; a packageItem is a composite."""
     if local_name(item) == "packageItem":
         return "composite"
-    element = _first(item_meta, "itemClass")
-    code = (element.get("qcode") or element.get("uri") or "") if element is not None else ""
-    name = re.split(r"[:/]", code.rstrip("/"))[-1]
+    name = g2.stated_code(_first(item_meta, "itemClass"))
     return next((known for known in ITEM_TYPE_NAMES if known == name), "text")
 
 
@@ -539,11 +541,13 @@ def _kept_metadata(item: etree._Element, doc: Document,
     derived = g2.derived_parts(doc)
     kept = []
     for container, elements in _metadata_containers(item, context).items():
-        for name in dict.fromkeys(local_name(element) for element in elements
-                                  if local_name(element) not in _READ_AS_VALUES):
-            group = [element for element in elements if local_name(element) == name]
+        for name in dict.fromkeys(g2.kept_name(element) for element in elements
+                                  if g2.kept_name(element) not in _READ_AS_VALUES):
+            group = [element for element in elements if g2.kept_name(element) == name]
             mine = [element for element in derived[container]
-                    if local_name(element) == name and not _is_extra_property(element)]
+                    if g2.kept_name(element) == name and not _is_extra_property(element)]
+            if not g2.still_states(name, group, doc):
+                continue  # read otherwise (an unknown status as withheld): written from doc
             if [_canonical(e) for e in group] != [_canonical(e) for e in mine]:
                 kept.append((g2.kept_key(container, name),
                              "\n".join(_snippet(element) for element in group)))
@@ -556,16 +560,16 @@ def _metadata_containers(item: etree._Element, context: _Context
     if len(rights) > 1:
         context.warn("newsml-rights", "only the first rightsInfo is kept", rights[1])
     containers = {
-        "newsItem": [child for child in _children(item, "*")
-                     if local_name(child) not in g2.STRUCTURAL],
-        "rightsInfo": _children(rights[0], "*") if rights else [],
-        "itemMeta": [child for child in _children(item, "itemMeta", "*")
-                     if local_name(child) != "itemClass"
-                     and not (local_name(child) == "versionCreated"
-                              and any(vocabulary.is_term(child.get("howuri"), marker)
-                                      for marker in _DERIVED_TIMES))],
-        "contentMeta": [child for child in _children(item, "contentMeta", "*")
-                        if not _is_extra_property(child)],
+        "newsItem": [child for child in item
+                     if not (_is_nar(child) and local_name(child) in g2.STRUCTURAL)
+                     and not _declares_unresolved_aliases(child)],
+        "rightsInfo": list(rights[0]) if rights else [],
+        "itemMeta": [child for element in _children(item, "itemMeta") for child in element
+                     if not (_is_nar(child) and local_name(child) == "versionCreated"
+                             and any(vocabulary.is_term(child.get("howuri"), marker)
+                                     for marker in _DERIVED_TIMES))],
+        "contentMeta": [child for element in _children(item, "contentMeta") for child in element
+                        if not _is_extra_property(child) and not _names_nobody(child, context)],
     }
     placeable: dict[str, list[etree._Element]] = {}
     for container, elements in containers.items():
@@ -573,12 +577,36 @@ def _metadata_containers(item: etree._Element, context: _Context
         for element in elements:
             if not isinstance(element.tag, str):
                 continue  # comments
-            if _is_nar(element) and local_name(element) in g2.ORDER[container]:
-                placeable[container].append(element)
-            elif local_name(element) not in ("groupSet", "contentSet"):
-                context.warn("newsml-dropped", f"<{local_name(element)}> in {container} is not "
-                             "kept (no place for it in a newsItem)", element)
+            if (_is_nar(element) and local_name(element) in g2.ORDER[container]) or (
+                    not _is_nar(element) and container in g2.EXTENSIBLE):
+                placeable[container].append(element)  # a producer's own element: verbatim
+            elif not (_is_nar(element) and local_name(element) in ("groupSet", "contentSet")):
+                context.warn("newsml-dropped", f"<{g2.kept_name(element)}> in {container} is "
+                             "not kept (no place for it in a newsItem)", element)
     return placeable
+
+
+def _names_nobody(element: etree._Element, context: _Context) -> bool:
+    """A ``creator`` or ``contributor`` with no name, literal, qcode or uri (TT's
+    ``<creator literal=""/>``) states nothing: not kept (warned), so that the authors the
+    item names elsewhere (a NITF byline) are written in its place."""
+    if not (_is_nar(element) and local_name(element) in ("creator", "contributor")):
+        return False
+    if context.text(_first(element, "name")) or any(
+            (element.get(name) or "").strip() for name in ("literal", "qcode", "uri")):
+        return False
+    context.warn("newsml-empty", f"<{local_name(element)}> names nobody: left out", element)
+    return True
+
+
+def _declares_unresolved_aliases(element: etree._Element) -> bool:
+    """A ``catalog`` the NewsML-G2 writer made for aliases no catalog declared (every
+    scheme under :data:`~convert.formats.newsml.UNRESOLVED_SCHEME`): made again from the
+    QCodes when the item is written, so not kept (it would be kept twice)."""
+    schemes = _children(element, "scheme")
+    return (_is_nar(element) and local_name(element) == "catalog" and bool(schemes)
+            and all(vocabulary.is_term(scheme.get("uri"), g2.UNRESOLVED_SCHEME)
+                    for scheme in schemes))
 
 
 def _canonical(element: etree._Element) -> str:
@@ -639,12 +667,16 @@ def _body(item: etree._Element, context: _Context
             return _xhtml_body(root, context), {}
         if local_name(content) == "inlineXML" and root is not None and local_name(root) == "nitf":
             return _nitf_body(root, context)
+        if (local_name(content) == "inlineXML" and root is not None and local_name(root) == "BODY"
+                and content.get("contenttype") == TTNITF_CONTENT_TYPE):
+            return context.blocks(root, TtnitfBodyParser), ttnitf_head(root, context.text)
     for content in contents:
         if local_name(content) == "inlineData" and (content.get("contenttype") or "text/plain"
                                                 ).startswith("text/plain"):
             return _plain_body(content.text or ""), {}
     if contents:
-        context.warn("newsml-body", "no XHTML, NITF or plain-text body; the body is empty",
+        context.warn("newsml-body", "no XHTML, NITF (or TT's TTNITF) or plain-text body; the "
+                     "body is empty",
                      contents[0])
     return (), {}
 

@@ -13,7 +13,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from convert.model import EDITOR_ROLE, Contributor, Dateline, Document, Provenance, item_id
+from convert.model import (
+    EDITOR_ROLE, Contributor, Dateline, Document, Provenance, PubStatus, item_id,
+)
 from convert.options import ReadOptions
 from convert.textparse.boilerplate_rules import boilerplate_reason
 from convert.textparse.datetext import cached_dates, date_patterns
@@ -55,6 +57,10 @@ STEPS: list[tuple[str, Step]] = [
 #: Credit lines the bylines step keeps (``Edited by X``): the item's editor.
 _EDITOR_CREDITS = frozenset({"edited by", "editing by", "editor"})
 _URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:\S+$")
+#: A release notice (dropped as boilerplate) that puts the story under embargo, and the
+#: words that say it does not ("no embargo", "embargo lifted").
+_EMBARGO_NOTICE = re.compile(r"\bembargo", re.IGNORECASE)
+_NO_EMBARGO = re.compile(r"\b(?:no|not|lifted|without|none)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -128,4 +134,20 @@ def build_document(state: ParseState) -> Document:
         contributors=tuple(Contributor(name, EDITOR_ROLE) for key, name in
                            sorted(meta.extra.items()) if key in _EDITOR_CREDITS),
         ednote="\n".join(meta.ednotes) or None,
+        pub_status=_pub_status(state),
     )
+
+
+def _pub_status(state: ParseState) -> PubStatus:
+    """Withheld when a release notice puts the story under embargo ("EMBARGOED UNTIL 00:01
+    GMT ..."): an embargoed story must never come out publishable.  The release time itself
+    is not read (``--metadata embargoed=...`` gives it); a warning says so."""
+    notice = next((dropped for dropped in state.dropped if dropped.reason == "release-notice"
+                   and _EMBARGO_NOTICE.search(dropped.text)
+                   and not _NO_EMBARGO.search(dropped.text)), None)
+    if notice is None:
+        return "usable"
+    state.warn("embargo-notice", f"{notice.text!r} puts the story under embargo: read as "
+               "pubStatus withheld (its release time is not read; give it with --metadata "
+               "embargoed=...)", notice.line)
+    return "withheld"

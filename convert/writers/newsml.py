@@ -18,7 +18,6 @@ The mapping table and the date-time rule are in README.md ("NewsML-G2").
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
@@ -29,8 +28,8 @@ from convert.formats.htmlarticle import text_direction
 from convert.formats import vocabulary
 from convert.formats.newsml import (
     group_set, is_package,
-    IPTC_CATALOG_HREF, QCODE_ATTRIBUTES, UNRESOLVED_SCHEME, GENERATOR, KEPT_PREFIX, NAR, ORDER, STANDARD_VERSION, XML_LANG, Parts, derived_parts, nar,
-    parse_kept_key,
+    IPTC_CATALOG_HREF, QCODE_ATTRIBUTES, UNRESOLVED_SCHEME, GENERATOR, KEPT_PREFIX, NAR, NAR_TAG_PREFIX, ORDER, STANDARD_VERSION, XML_LANG, Parts, derived_parts, nar,
+    kept_name, kept_tag, parse_kept_key, still_states,
 )
 from convert.formats.qcodes import IPTC_SCHEMES
 from convert.formats.safexml import local_name
@@ -90,7 +89,7 @@ def build_item(doc: Document, options: WriteOptions | None = None) -> etree._Ele
     """The ``<newsItem>`` element for ``doc``, kept metadata included."""
     try:
         parts = derived_parts(doc, options)
-        apply_kept_metadata(parts, doc.extra)
+        apply_kept_metadata(parts, doc, options)
         item = assemble(doc, parts)
         declare_unresolved_aliases(item, options.uri_base if options else None)
         return item
@@ -102,11 +101,14 @@ def build_item(doc: Document, options: WriteOptions | None = None) -> etree._Ele
 # ---------------------------------------------------------------- metadata
 
 
-def apply_kept_metadata(parts: Parts, extra: Iterable[tuple[str, str]]) -> None:
-    """Replace derived elements by the NewsML-G2 metadata kept in ``extra``."""
+def apply_kept_metadata(parts: Parts, doc: Document, options: WriteOptions | None = None
+                        ) -> None:
+    """Replace derived elements by the NewsML-G2 metadata kept in ``doc.extra``, and add
+    a producer's elements of other namespaces kept there (the input's ``provider`` only
+    when ``--provider`` names none)."""
     from convert.formats.safexml import parse_fragment
 
-    for key, value in extra:
+    for key, value in doc.extra:
         place = parse_kept_key(key)
         if place is None:
             if key.startswith(KEPT_PREFIX):
@@ -115,18 +117,25 @@ def apply_kept_metadata(parts: Parts, extra: Iterable[tuple[str, str]]) -> None:
             continue
         container, name = place
         kept = list(parse_fragment(value, NAR, source=f"extra {key}"))
-        if any(element.tag != f"{{{NAR}}}{name}" for element in kept):
+        if any(element.tag != kept_tag(name) for element in kept):
             raise ConvertError(f"extra {key!r} must hold only <{name}> elements", code="invalid")
+        if not still_states(name, kept, doc):
+            continue  # the Document changed since it was read: its own values are written
+        if name == "provider" and options is not None and options.provider:
+            continue  # the party that supplies this output, as the user named it
         derived = parts[container]
         if name == "contentMetaExtProperty":  # ours stay: they carry the generic extra pairs
             parts[container] = derived + kept
         else:
-            parts[container] = [e for e in derived if local_name(e) != name] + kept
+            parts[container] = [e for e in derived if kept_name(e) != name] + kept
 
 
 def _ordered(container: str, elements: list[etree._Element]) -> list[etree._Element]:
+    """``elements`` in schema order; elements of other namespaces last, where the
+    container's extension point is (in the order they came)."""
     order = ORDER[container]
-    return sorted(elements, key=lambda element: order.index(local_name(element)))
+    return sorted(elements, key=lambda element: order.index(local_name(element))
+                  if str(element.tag).startswith(NAR_TAG_PREFIX) else len(order))
 
 
 def assemble(doc: Document, parts: Parts) -> etree._Element:

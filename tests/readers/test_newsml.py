@@ -16,7 +16,7 @@ from convert.formats import sniff
 from convert.errors import ConvertError
 from convert.options import WriteOptions
 from convert.model import (
-    Byline, Dateline, Emphasis, Figure, Link, ListBlock, Paragraph, Quote, plain_text,
+    Byline, Dateline, Emphasis, Figure, Heading, Link, ListBlock, Paragraph, Quote, plain_text,
 )
 from tests.support import factories
 from tests.conftest import SHARED, readable_articles
@@ -367,3 +367,121 @@ def test_a_figure_is_linked_as_a_picture_and_read_back_as_the_figure_alone() -> 
     assert '<remoteContent href="https://example.org/h.jpg" rendition="rnd:web"/>' in text
     again = api.read(data, "newsml")
     assert again.associations == () and again == doc
+
+
+RTR = "{http://www.reuters.com/ns/2003/08/content}"
+VG = "{http://www.vg.no}"
+
+
+def _container(xml: bytes, name: str):  # type: ignore[no-untyped-def]
+    from lxml import etree
+
+    return etree.fromstring(xml).find(f"{{http://iptc.org/std/nar/2006-10-01/}}{name}")
+
+
+def test_a_producers_elements_of_its_own_namespace_are_written_back_where_they_were() -> None:
+    """Reuters' rtr:versionedId ends itemMeta; VG's vg:extensions end itemMeta and
+    contentMeta: the schemas' extension point for other namespaces, where they go back."""
+    reuters = api.read(THIRDPARTY_NEWSML / "aap-reuters_newsml.xml")
+    assert dict(reuters.extra)[f"newsml:itemMeta/{RTR}versionedId"] == (
+        '<rtr:versionedId xmlns:rtr="http://www.reuters.com/ns/2003/08/content" '
+        'guid="tag:reuters.com,2018:newsml_L2N1PH00M:1927777166"/>')
+    written = api.write(reuters, "newsml")
+    assert schema_errors(written) == []
+    item_meta = _container(written, "itemMeta")
+    assert item_meta[-1].tag == f"{RTR}versionedId"
+    assert item_meta[-1].get("guid") == "tag:reuters.com,2018:newsml_L2N1PH00M:1927777166"
+    assert round_trip(reuters) == reuters
+
+    vg = list(api.read_all(THIRDPARTY_NEWSML / "sgval-NewsML-G2-valid01.xml"))[0]
+    written = api.write(vg, "newsml")
+    assert schema_errors(written) == []
+    for container, child in (("itemMeta", "status"), ("contentMeta", "articleType")):
+        last = _container(written, container)[-1]
+        assert last.tag == f"{VG}extensions" and last.find(f"{VG}{child}") is not None
+    assert not any(w.code == "newsml-dropped" for w in vg.provenance.warnings)
+
+
+def test_other_writers_say_they_cannot_carry_a_producers_own_elements() -> None:
+    foreign = ("newsml:itemMeta/{urn:x}note", '<x:note xmlns:x="urn:x">private</x:note>')
+    doc = replace(factories.FULL, extra=(foreign,))
+
+    def warnings(doc):  # type: ignore[no-untyped-def]
+        return [w.message for w in api.document_warnings(doc, ["ninjs"], WriteOptions())]
+
+    assert "ninjs 3.1 cannot carry extra" in warnings(doc)
+    assert "ninjs 3.1 cannot carry extra" not in warnings(replace(doc, extra=()))
+    written = api.write(doc, "newsml")
+    assert schema_errors(written) == [] and b"<x:note" in written
+    assert api.read(written, "newsml").extra == (foreign,)
+
+
+def test_a_foreign_element_where_the_schema_has_no_place_for_it_is_dropped_with_a_warning(
+        ) -> None:
+    data = _item("<headline>H</headline>", '<inlineData>Text.</inlineData>').replace(
+        b"<contentSet>", b'<x:note xmlns:x="urn:x">private</x:note><contentSet>')
+    doc = api.read(data, "newsml")
+    assert [w.message for w in doc.provenance.warnings if w.code == "newsml-dropped"] == [
+        "<{urn:x}note> in newsItem is not kept (no place for it in a newsItem)"]
+
+
+def test_item_class_and_status_are_written_as_the_source_wrote_them_while_true() -> None:
+    """Reuters' icls:text (and its rtr:msgType), dpa's catalog names in itemClass and
+    pubStatus come back as they were; a status changed since is written from the
+    Document, never the kept one (a killed story must not come out usable)."""
+    reuters = api.read(THIRDPARTY_NEWSML / "aap-reuters_newsml.xml")
+    assert reuters.item_type == "text"
+    item_class = _container(api.write(reuters, "newsml"), "itemMeta")[0]
+    assert (item_class.get("qcode"), item_class.get(f"{RTR}msgType")) == ("icls:text", "S")
+
+    dpa = api.read(THIRDPARTY_NEWSML / "sdcore-dpa.xml")
+    written = api.write(dpa, "newsml").decode()
+    assert '<pubStatus qcode="stat:usable"><name xml:lang="en">Usable</name></pubStatus>' \
+        in written
+    assert '<itemClass qcode="ninat:text"><name xml:lang="en">Text Item(s)</name>' in written
+    for status in ("canceled", "withheld"):
+        changed = api.write(replace(dpa, pub_status=status), "newsml").decode()
+        assert f'<pubStatus qcode="stat:{status}"/>' in changed and "Usable" not in changed
+    picture = api.write(replace(reuters, item_type="picture"), "newsml")
+    assert _container(picture, "itemMeta")[0].get("qcode") == "ninat:picture"
+
+
+def test_a_status_read_otherwise_than_written_is_not_kept() -> None:
+    """An unknown status is read as withheld: the source's element is not kept for it."""
+    data = _item("<headline>H</headline>", '<inlineData>Text.</inlineData>').replace(
+        b"</itemMeta>", b'<pubStatus qcode="stat:draft"><name>Draft</name></pubStatus>'
+        b"</itemMeta>")
+    doc = api.read(data, "newsml")
+    assert doc.pub_status == "withheld" and "newsml:itemMeta/pubStatus" not in dict(doc.extra)
+    assert '<pubStatus qcode="stat:withheld"/>' in api.write(doc, "newsml").decode()
+
+
+def test_an_info_source_named_by_a_literal_is_the_source() -> None:
+    """Reuters' video items name their source only as ``infoSource/@literal``."""
+    docs = list(api.read_all(THIRDPARTY_NEWSML / "sdcore-video.xml"))
+    assert {doc.source for doc in docs} == {"Reuters"}
+    assert json.loads(api.write(docs[0], "ninjs"))["infoSources"] == [{"name": "Reuters"}]
+
+
+def test_tts_own_nitf_dialect_is_read_as_a_body() -> None:
+    """TT's ``application/ttnitf+xml`` (BODY/TEXT/RUBRIK, INGRESS, BRODTEXT, MELLIS, CITAT,
+    BILD): the story, its subheadings, quotations, fact box, list and picture."""
+    doc = api.read(THIRDPARTY_NEWSML / "ntb-tt_newsml_test.xml")
+    assert not any(w.code == "newsml-body" for w in doc.provenance.warnings)
+    assert doc.bylines == (Byline("Wiktor Nummelin/TT"),)
+    texts = [plain_text(block.content) for block in doc.body if isinstance(block, Paragraph)]
+    assert texts[0].startswith("För första gången sedan EU:s Lissabonfördrag")  # INGRESS
+    assert "– Tyvärr har vår oro fördjupats, konstaterar" in texts[2]  # CITAT, TT's dash
+    assert texts[-1] == "Källa: Lissabonfördraget."  # the empty <P/>s after it are no text
+    headings = [plain_text(block.content) for block in doc.body if isinstance(block, Heading)]
+    # the first RUBRIK is the item's headline, the second the fact box's
+    assert headings[0] == '"Politiskt beslut"' and headings[-1] == "Fakta: EU:s storslägga"
+    assert doc.headline == "Polen: EU hämnas för flyktingmotstånd" not in headings
+    [figure] = [block for block in doc.body if isinstance(block, Figure)]
+    assert (figure.credit, figure.src) == (
+        "Olivier Matthys/AP/TT", "http://tt.se/media/image/4AF3FE0E977548548B1F6EAE63141581")
+    assert plain_text(figure.caption).startswith("EU-kommissionens förste viceordförande")
+    [steps] = [block for block in doc.body if isinstance(block, ListBlock)]
+    assert len(steps.items) == 4
+    written = api.write(doc, "newsml")
+    assert schema_errors(written) == [] and round_trip(doc) == doc

@@ -13,11 +13,11 @@ from convert.cli import app
 from convert.errors import ConvertError
 from dataclasses import replace
 
-from convert.model import Concept, Document, Heading, Paragraph
+from convert.model import Concept, Contributor, Document, Heading, Paragraph
 from convert.options import WriteOptions
 from convert.formats import newsml
 from tests.support import factories
-from tests.conftest import DEV_CORPUS, FIXTURES, readable_articles
+from tests.conftest import DEV_CORPUS, FIXTURES, SHARED, readable_articles
 from tests.support.newsml import (
     NS, edge_documents, nu_check, official_examples, safe_parser, schema_errors, xhtml_bodies,
 )
@@ -189,6 +189,68 @@ def test_news_item_fields_go_where_the_standard_puts_them() -> None:
         (None, "http://www.wikidata.org/entity/Q1", "cpnat:person")]
     assert content.find("n:genre", NS).get("qcode") == "genre:Current"
     assert {c.get("role") for c in content.findall("n:creator", NS)} == {"cpprole:author"}
+
+
+def test_provider_option_wins_over_the_provider_kept_from_the_input() -> None:
+    """IPTC's LISTING 1 names its provider by a QCode (kept as written): ``--provider``
+    names who supplies this output, and replaces it."""
+    from tests.support.newsml import official_examples
+
+    [path] = [p for p in official_examples() if p.name == "LISTING_1_A_NewsML-G2_News_Item.xml"]
+    doc = api.read(path)
+    assert "newsml:itemMeta/provider" in dict(doc.extra)
+
+    def provider(options: WriteOptions) -> etree._Element:
+        return tree(api.write(doc, "newsml", options)).find("n:itemMeta/n:provider", NS)
+
+    assert provider(WriteOptions()).get("qcode") == "nprov:REUTERS"
+    given = provider(WriteOptions(provider="Example Desk"))
+    assert (given.get("qcode"), given.findtext("n:name", namespaces=NS)) == (None,
+                                                                              "Example Desk")
+
+
+def test_a_document_changed_since_it_was_read_is_written_from_its_fields() -> None:
+    """Elements kept as the source wrote them are put back only while they state what the
+    Document says: a headline, editor's note, signals, slugline, rights or keywords set
+    since (``--metadata``, the library) are written, never the source's."""
+    source = SHARED / "corpus" / "thirdparty" / "newsml"
+    dpa, tt = (api.read(source / name) for name in ("sdcore-dpa.xml", "ntb-tt_newsml_test.xml"))
+    kept = {key.split("/")[-1] for doc in (dpa, tt) for key, _ in doc.extra}
+    assert {"headline", "edNote", "signal", "copyrightNotice", "usageTerms", "keyword",
+            "copyrightHolder"} <= kept
+    unchanged = api.write(dpa, "newsml")  # written back as the source had it
+    assert b'<headline rank="1">' in unchanged and b'role="dpaednoterole:notepad"' in unchanged
+    assert "<name>Ersätt refererade objekt</name>" in api.write(tt, "newsml").decode()
+    changed = replace(dpa, headline="New headline", ednote="Do not use", keywords=("one",),
+                      copyright="(c) Desk", usage_terms="None", copyright_holder="Desk")
+    content = tree(api.write(changed, "newsml"))
+    assert [e.text for e in content.iterfind(".//n:contentMeta/n:headline", NS)] == [
+        "New headline"]
+    assert [e.text for e in content.iterfind(".//n:itemMeta/n:edNote", NS)] == ["Do not use"]
+    assert [e.text for e in content.iterfind(".//n:keyword", NS)] == ["one"]
+    assert (content.findtext(".//n:copyrightNotice", namespaces=NS),
+            content.findtext(".//n:usageTerms", namespaces=NS),
+            content.findtext(".//n:copyrightHolder/n:name", namespaces=NS)) == (
+        "(c) Desk", "None", "Desk")
+    corrected = replace(tt, signals=("sig:correction",), slugline="NEW-SLUG")
+    meta = tree(api.write(corrected, "newsml"))
+    assert [e.get("qcode") for e in meta.iterfind(".//n:signal", NS)] == ["sig:correction"]
+    assert meta.findtext(".//n:slugline", namespaces=NS) == "NEW-SLUG"
+    assert api.read(api.write(corrected, "newsml"), "newsml").signals == ("sig:correction",)
+    reuters = api.read(source / "sdcore-reuters-2016-L1N14N0FF-v978556838.xml")
+    assert {"description", "infoSource", "language", "provider"} <= {
+        key.split("/")[-1] for key, _ in reuters.extra}
+    moved = api.read(api.write(replace(reuters, summary="New summary", source="Desk wire",
+                                       language="fr", provider="Desk"), "newsml"), "newsml")
+    assert (moved.summary, moved.source, moved.language, moved.provider) == (
+        "New summary", "Desk wire", "fr", "Desk")
+    assert {"subject", "genre", "contributor"} <= {key.split("/")[-1] for key, _ in dpa.extra}
+    topic = Concept("transport", qcode="medtop:20000763")
+    editor = Contributor("Kavita Rao", "cpprole:contentEditor")
+    again = api.read(api.write(replace(dpa, subjects=dpa.subjects + (topic,), genres=(),
+                                       contributors=(editor,)), "newsml"), "newsml")
+    assert topic in again.subjects and set(dpa.subjects) <= set(again.subjects)
+    assert (again.genres, again.contributors) == ((), (editor,))
 
 
 def test_extra_pairs_become_content_meta_ext_properties() -> None:

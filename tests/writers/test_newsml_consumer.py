@@ -1,8 +1,8 @@
 """A real consumer reads our NewsML-G2: IPTC's own Python library ``newsmlg2``.
 
 It parses every newsItem we write (the status stories, the hand-built
-documents, every official IPTC example and real third-party file written
-back), offline: the library resolves the IPTC catalog our items reference to
+documents, every official IPTC example and real third-party file, NewsML-G2
+and ninjs, converted to NewsML-G2), offline: the library resolves the IPTC catalog our items reference to
 its bundled copy of catalog 41, the same file as ../shared's.  What it reads
 is compared with the Document we wrote: headline, byline, dates with their
 offsets, status, embargo, urgency and subjects.
@@ -25,7 +25,7 @@ from lxml import etree
 
 from convert import api
 from convert.errors import ConvertError
-from convert.model import Document
+from convert.model import Document, byline_text
 from tests.support import factories
 from tests.conftest import SHARED, STANDARDS
 from tests.support.newsml import schema_errors
@@ -47,14 +47,18 @@ def _offline(monkeypatch: pytest.MonkeyPatch) -> None:
 def documents() -> Iterator[tuple[str, Document]]:
     yield from STORIES.items()
     yield from ((f"factory-{name}", doc) for name, doc in factories.ALL.items())
-    paths = sorted((STANDARDS / "newsml-g2" / "examples").rglob("*.xml")) + sorted(
-        (SHARED / "corpus" / "thirdparty" / "newsml").glob("*.xml"))
-    for path in paths:
+    paths = [(path, "newsml") for path in
+             sorted((STANDARDS / "newsml-g2" / "examples").rglob("*.xml"))
+             + sorted((SHARED / "corpus" / "thirdparty" / "newsml").glob("*.xml"))]
+    paths += [(path, "ninjs") for path in sorted((STANDARDS / "ninjs" / "examples").rglob("*.json"))
+              + sorted((SHARED / "corpus" / "thirdparty" / "ninjs").glob("*.json"))]
+    for path, format in paths:
         try:
-            docs = api.read_all(path, "newsml")
+            docs = api.read_all(path, format)
         except ConvertError:
             continue  # refused inputs are counted by bench/survival.py
-        yield from ((f"{path.stem}-{index}", doc) for index, doc in enumerate(docs))
+        name = "/".join(path.relative_to(SHARED).with_suffix("").parts[-2:])  # 1.6/004_...
+        yield from ((f"{name}-{index}", doc) for index, doc in enumerate(docs))
 
 
 DOCUMENTS = dict(documents())
@@ -118,7 +122,10 @@ def test_newsmlg2_reads_what_we_wrote(name: str) -> None:
     if doc.headline is not None and "newsml:contentMeta/headline" not in kept:
         assert text(headlines[0]) == " ".join(doc.headline.split())
     if doc.bylines and "newsml:contentMeta/by" not in kept:
-        assert text(content.by) == ", ".join(b.name for b in doc.bylines)
+        assert text(content.by) == " ".join((byline_text(doc) or "").split())
+    if doc.bylines and "newsml:contentMeta/creator" not in kept:
+        assert [(text(c.name), c.role) for c in items(content.creator)] == [
+            (" ".join(b.name.split()), "cpprole:author") for b in doc.bylines]
     assert text(content.contentcreated) == doc.published
     assert text(content.contentmodified) == doc.updated
     if doc.version_created is not None and "T" in doc.version_created:
