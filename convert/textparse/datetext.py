@@ -20,7 +20,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from convert.textparse.cldr import calendar_names
+from convert.textparse.cldr import calendar_names, other_calendars
 
 _CALENDAR = calendar_names()
 #: Month names (case-folded, CLDR's wide and abbreviated, format and stand-alone forms of
@@ -30,8 +30,15 @@ MONTHS: dict[str, int] = _CALENDAR["months"]
 #: Polish November): name -> {language: month}.
 AMBIGUOUS_MONTHS: dict[str, dict[str, int]] = _CALENDAR["ambiguous"]
 WEEKDAYS: frozenset[str] = frozenset(_CALENDAR["weekdays"])
+#: CLDR's am/pm words (``오후``, ``下午``, ``ب.ظ.``) -> "am" or "pm"; Latin ones of one or
+#: two letters (``e``, ``em``) are words of other languages, and the Latin am/pm forms
+#: are read by the time pattern itself.
+DAY_PERIODS: dict[str, str] = {
+    name: period for period, names in _CALENDAR["day_periods"].items() for name in names
+    if not (len(name) <= 2 and name.isascii())}
 #: Month names of several words (``كانون الثاني``, ``am faoilleach``), longest first.
-_MULTIWORD_MONTHS = sorted((m for m in MONTHS if " " in m), key=len, reverse=True)
+#: ... and names with a stop inside (Thai ``มี.ค.``): matched whole, longest first.
+_MULTIWORD_MONTHS = sorted((m for m in MONTHS if " " in m or "." in m), key=len, reverse=True)
 
 #: Combining marks (Indic vowel signs and viramas, Arabic harakat...) are not ``\\w`` for
 #: ``re``, but they are part of the word they sit in (``प्रकाशित``, ``अगस्त``).
@@ -43,14 +50,22 @@ WORD = re.compile(rf"(?:[^\W\d_]|[{_MARKS}])+")
 #: A month: one of the multi-word names, or any word (checked against MONTHS when matched:
 #: one alternation of two thousand names would cost ~80 ms to compile and more to run).
 #: The lookaheads change no match, they only fail sooner: every name starts with a letter
-#: (or a mark), and the two hundred multi-word names are tried only where a word starts
+#: (or a mark), and the multi-word names are tried only where a word starts
 #: with one of their first letters (the shapes are tried at every place of every line).
 _MULTIWORD_FIRSTS = re.escape("".join(sorted({m[0] for m in _MULTIWORD_MONTHS})))
 _MONTH_RE = (rf"(?=[^\W\d_]|[{_MARKS}])(?:(?=[{_MULTIWORD_FIRSTS}])(?:"
              + "|".join(re.escape(m).replace("\\ ", r"\s+") for m in _MULTIWORD_MONTHS)
              + rf")|(?:[^\W\d_]|[{_MARKS}])+)")
-_DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|e|º|\.)?"
-_YEAR = r"(?P<y>(?:1[89]|20)\d\d)"
+#: A day, with an ordinal ending: ``5th``, ``5.``, ``5º``, or letters glued on (``5a``,
+#: ``5-an``: Basque, Esperanto).
+_DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|e|º|\.|-[^\W\d_]{1,3}(?![\w])|[^\W\d_]{1,2}(?![\w]))?"
+#: A short word between a day and its month or year (``de``, ``ta'``, ``ga``, ``le``).
+_LINK = r"(?:[^\W\d_]{1,3}['’]?\s+)"
+#: A Gregorian year, or one of the calendars news is also dated in: the Solar Hijri
+#: 13xx-14xx, the Buddhist era's 24xx-26xx (``12 มี.ค. 2562``).
+_YEAR = r"(?P<y>(?:1[89]|20|1[34]|2[4-6])\d\d)"
+#: Years of these eras are not Gregorian (see ``_gregorian``).
+PERSIAN_YEARS, BUDDHIST_YEARS = range(1300, 1500), range(2400, 2700)
 _M = rf"(?P<m>{_MONTH_RE})\.?"
 
 
@@ -59,17 +74,27 @@ def date_patterns() -> tuple[re.Pattern[str], ...]:
     """The date shapes, tried in this order (compiled on first use: the three with month
     names cost ~15 ms, which a run that parses no text should not pay at import)."""
     return (
+        # An era's year (CLDR's Japanese eras and the Minguo era: ``令和6年3月5日``,
+        # ``民國113年3月5日``), and the Minguo year in numbers (``113-03-05``).
+        re.compile(r"(?P<era>[^\W\d_]{2})\s*(?P<ey>元|\d{1,3})\s*年\s*(?P<mo>[01]?\d)\s*月\s*"
+                   r"(?P<d>[0-3]?\d)\s*日"),
+        re.compile(r"(?<![\w\d.\-/])(?P<roc>1[01]\d)-(?P<mo>[01]\d)-(?P<d>[0-3]\d)(?![\d\-])"),
         re.compile(rf"(?<![\w\d]){_YEAR}-(?P<mo>[01]\d)-(?P<d>[0-3]\d)(?![\d])", re.I),
         re.compile(rf"(?<![\w\d]){_YEAR}\s*[年년]\s*(?P<mo>[01]?\d)\s*[月월]\s*(?P<d>[0-3]?\d)\s*[日일]",
                    re.I),
         re.compile(r"(?<![\w\d])(?P<mo>[01]?\d)\s*[月월]\s*(?P<d>[0-3]?\d)\s*[日일]", re.I),
         # Year first, then the month name and the day (Hungarian, Lithuanian, East Asian
         # orders): ``2019. március 12.``, ``2019 m. kovo 12 d.``.
-        re.compile(rf"(?<![\w\d]){_YEAR}\.?(?:\s+m\.)?\s+{_M}(?![\w])\s*{_DAY}(?![\d:])", re.I),
-        re.compile(rf"(?<![\w\d.]){_DAY}\s*(?:de\s+|-)?{_M}(?![\w])(?:[\s,-]*(?:de\s+|del\s+)?"
+        re.compile(rf"(?<![\w\d]){_YEAR}(?:\.|[^\W\d_]{{1,3}}(?![\w]))?(?:\s+m\.)?\s+{_M}(?![\w])"
+                   rf"\s*{_DAY}(?![\d:])", re.I),
+        re.compile(rf"(?<![\w\d.]){_DAY}\s*(?:{_LINK}|-)?{_M}(?![\w])(?:[\s,-]*{_LINK}?"
                    rf"{_YEAR})?(?![\d])", re.I),
-        re.compile(rf"(?<![\w]){_M}(?![\w])\s*{_DAY}(?![\d:])(?:\s*,?\s*{_YEAR})?(?![\d])", re.I),
+        re.compile(rf"(?<![\w]){_M}(?![\w])\s*{_DAY}(?![\d:])(?:\s*[,/]?\s*{_YEAR})?(?![\d])",
+                   re.I),
         re.compile(r"(?<![\w\d/.])(?P<a>\d{1,4})/(?P<b>\d{1,2})/(?P<c>\d{1,4})(?![\d/])"),
+        # ``05-03-2024``: dashes as slashes, with a four-digit year (``3-1-2`` is a score).
+        re.compile(r"(?<![\w\d/.\-])(?P<a>[0-3]?\d)-(?P<b>[01]?\d)-(?P<c>(?:1[89]|20)\d\d)"
+                   r"(?![\d\-])"),
         re.compile(rf"(?<![\w\d.]){_YEAR}\.\s?(?P<mo>[01]?\d)\.\s?(?P<d>[0-3]?\d)\b\.?(?![\d])"),
         re.compile(r"(?<![\w\d.])(?P<d>[0-3]?\d)\.(?P<mo>[01]?\d)\.(?P<y2>\d{4}|\d{2})"
                    r"(?:\.(?!\d))?(?![\d.])"),
@@ -79,8 +104,9 @@ def date_patterns() -> tuple[re.Pattern[str], ...]:
 #: ``um``, ``в``, ``om``, ``kl.``, ``klo``, ``kello``, ``o`` (Polish), ``alle (ore)``.
 _TIME = re.compile(
     r"\s*(?:(?P<at>(?<=\d)T(?=\d)|\bat\b|\bà\b|\bàs\b|\ba las\b|\bum\b|\bв\b|\bom\b|\bkl\.?|\bklo\b|"
-    r"\bkello\b|\bo\b|\balle(?:\s+ore)?\b)|,|-|–|\|)?\s*"
-    r"(?P<h>[0-2]?\d)(?:(?P<sep>[:.]|\s?h\s?)(?P<min>[0-5]\d)(?::(?P<s>[0-5]\d))?)?"
+    r"\bkello\b|\bo\b|\balle(?:\s+ore)?\b)|[,،]|-|–|\||\[|\()?\s*"
+    r"(?P<h>[0-2]?\d)(?:(?P<sep>[:.]|\s?h\s?|\s?[時时시]\s?)(?P<min>[0-5]\d)(?::(?P<s>[0-5]\d))?"
+    r"(?:\s?[分분])?)?"
     r"(?:\s*(?P<ampm>[ap]\.?\s?m\.?(?![\w])|م|ص|Uhr|h\b))?", re.I)
 _ZONE_TEXT = (r"\s*\(?(?:(?P<off>(?:GMT|UTC)?\s?[+-]\d{1,2}(?::?\d{2})?)(?![\d])|"
               r"(?P<abbr>[A-ZА-Я]{1,5})(?![\w]))\)?")
@@ -110,7 +136,8 @@ _ANY_DIGIT = re.compile(r"[0-9]")
 #: Words between a date and its time that no list has (a weekday, ``a les``, ``у``,
 #: ``星期二``): one or two short words or weekday names right before an ``H:MM`` time.
 _TIME_CONNECTOR = re.compile(
-    rf"[\s,]*(?P<words>(?:(?:[^\W\d_]|[{_MARKS}])+\.?[\s,]+){{1,2}})(?=[0-2]?\d[:h][0-5]\d)")
+    rf"[\s,]*(?P<words>(?:(?:[^\W\d_]|[{_MARKS}])+\.?[\s,]+)?(?:[^\W\d_]|[{_MARKS}])+\.?[\s,]*)"
+    rf"(?=[0-2]?\d[:h.][0-5]\d)")
 #: The longest word a connector may be when it is not a weekday name.
 CONNECTOR_WORD = 4
 
@@ -172,9 +199,18 @@ def cached_dates(text: str, day_first: bool, region: str) -> tuple[FoundDate, ..
     return tuple(sorted(found, key=lambda f: f.start))
 
 
+#: A month name with a case ending (Basque ``martxoaren``): at most this many letters
+#: after a name of at least ``STEM`` letters.
+ENDING, STEM = 3, 4
+
+
 def month_number(name: str, language: str = "") -> int:
-    """The month a name means (in ``language`` when the name is ambiguous); KeyError if none."""
+    """The month a name means (in ``language`` when the name is ambiguous), also with a case
+    ending glued on; KeyError if none."""
     form = " ".join(name.casefold().split())
+    if form not in MONTHS:
+        form = next((form[:-cut] for cut in range(1, ENDING + 1)
+                     if len(form) - cut >= STEM and form[:-cut] in MONTHS), form)
     return AMBIGUOUS_MONTHS.get(form, {}).get(language.split("-")[0], MONTHS[form])
 
 
@@ -188,27 +224,106 @@ def _date_of(match: re.Match[str], day_first: bool, language: str) -> dt.date | 
     groups = match.groupdict()
     try:
         if groups.get("a"):
-            return _slashed(int(groups["a"]), int(groups["b"]), groups["c"], day_first)
-        month = int(groups["mo"]) if groups.get("mo") else month_number(groups["m"], language)
+            return _slashed(int(groups["a"]), int(groups["b"]), groups["c"], day_first, language)
+        if groups.get("era") or groups.get("roc"):
+            return _era_date(groups)
+        calendar, month = "gregorian", 0
+        if groups.get("mo"):
+            month = int(groups["mo"])
+        else:
+            calendar, month = _month_of(groups["m"], language)
         day = int(groups["d"])
         year_text = groups.get("y") or groups.get("y2")
         if not year_text:
-            dt.date(2000, month, day)  # validates day and month (2000 is a leap year)
+            dt.date(2000, month, day) if calendar == "gregorian" else None  # validates them
             return None
         year = int(year_text) + (2000 if len(year_text) == 2 else 0)
-        return dt.date(year, month, day)
+        if calendar != "gregorian":
+            return _CONVERTERS[calendar](year, month, day)
+        return _gregorian(year, month, day, language)
     except (ValueError, KeyError):
         return False
 
 
-def _slashed(a: int, b: int, c_text: str, day_first: bool) -> dt.date | bool:
+def _month_of(name: str, language: str) -> tuple[str, int]:
+    """The calendar and number of a month name: Gregorian (``month_number``), else one of
+    the other calendars' (``اسفند``, ``መጋቢት``); KeyError if none."""
+    try:
+        return "gregorian", month_number(name, language)
+    except KeyError:
+        calendar, number = other_calendars()["months"][" ".join(name.casefold().split())]
+        return calendar, number
+
+
+def _gregorian(year: int, month: int, day: int, language: str) -> dt.date:
+    """A date whose year may be of another era: a Buddhist-era year (Thai) is turned into
+    the Gregorian one; a Solar Hijri year is one only in Persian and Pashto text."""
+    if year in BUDDHIST_YEARS:
+        return dt.date(year + _era_start("buddhist") - 1, month, day)
+    if year in PERSIAN_YEARS:
+        if language.split("-")[0] in ("fa", "ps"):
+            return _persian(year, month, day)
+        raise ValueError(f"no Gregorian year {year}")
+    return dt.date(year, month, day)
+
+
+def _era_start(calendar: str) -> int:
+    """The Gregorian year an era's year 1 falls in (CLDR: the Buddhist era's is -542)."""
+    return int(next(first for kind, first in other_calendars()["eras"].values()
+                    if kind == calendar))
+
+
+def _era_date(groups: dict[str, str]) -> dt.date:
+    """``令和6年3月5日`` (the era's first year is 1, 元年), ``113-03-05`` (Minguo)."""
+    if groups.get("roc"):
+        first, number = _era_start("roc"), int(groups["roc"])
+    else:
+        _, first = other_calendars()["eras"][groups["era"]]
+        number = 1 if groups["ey"] == "元" else int(groups["ey"])
+    return dt.date(first + number - 1, int(groups["mo"]), int(groups["d"]))
+
+
+PERSIAN_DAY_OFFSET = 365
+
+
+def _persian(year: int, month: int, day: int) -> dt.date:
+    """A Solar Hijri date in the Gregorian calendar (the 33-year arithmetic rule, right for
+    the years 1178-1633 of that calendar)."""
+    if not (1 <= month <= 12 and 1 <= day <= (31 if month <= 6 else 30)):
+        raise ValueError("no such Persian date")
+    shifted = year + 1595
+    days = (-355668 + 365 * shifted + shifted // 33 * 8 + (shifted % 33 + 3) // 4 + day
+            + ((month - 1) * 31 if month < 7 else (month - 7) * 30 + 186))
+    # ``days`` counts the days of the proleptic Gregorian calendar from a year before 1 Jan 1.
+    return dt.date.fromordinal(days - PERSIAN_DAY_OFFSET)
+
+
+#: The Julian day of 1 Mäskäräm of year 1 of the Ethiopic calendar (Amete Mihret).
+ETHIOPIC_EPOCH = 1724221
+#: Julian day number minus ``date.toordinal()``.
+JULIAN_DAY_OFFSET = 1721425
+
+
+def _ethiopic(year: int, month: int, day: int) -> dt.date:
+    """An Ethiopic date in the Gregorian calendar (twelve months of 30 days, a 13th of 5
+    or 6; the year after one divisible by 4 with remainder 3 starts a day later)."""
+    if not (1 <= month <= 13 and 1 <= day <= (30 if month < 13 else 6)):
+        raise ValueError("no such Ethiopic date")
+    julian_day = ETHIOPIC_EPOCH + 365 * (year - 1) + year // 4 + 30 * (month - 1) + day - 1
+    return dt.date.fromordinal(julian_day - JULIAN_DAY_OFFSET)
+
+
+_CONVERTERS = {"persian": _persian, "ethiopic": _ethiopic}
+
+
+def _slashed(a: int, b: int, c_text: str, day_first: bool, language: str) -> dt.date | bool:
     c = int(c_text) + (2000 if len(c_text) == 2 else 0)
     if a > 31:  # 2018/4/9: year-month-day everywhere
-        return dt.date(a, b, int(c_text))
+        return _gregorian(a, b, int(c_text), language)
     if len(c_text) not in (2, 4):
         return False
     month, day = (b, a) if (day_first or a > 12) else (a, b)
-    return dt.date(c, month, day)
+    return _gregorian(c, month, day, language)
 
 
 def _with_time(text: str, end: int, start: int, date_value: dt.date | None,
@@ -217,25 +332,78 @@ def _with_time(text: str, end: int, start: int, date_value: dt.date | None,
     if date_value is None:
         return FoundDate(start, end, None)
     time_match = _TIME.match(text, end)
+    connected = False
     if not (time_match and time_match["min"]):
         connector = _TIME_CONNECTOR.match(text, end)
         if connector and all(len(word) <= CONNECTOR_WORD or word.casefold() in WEEKDAYS
                              for word in WORD.findall(connector["words"])):
-            time_match = _TIME.match(text, connector.end())
+            time_match, connected = _TIME.match(text, connector.end()), True
+    # ``14.32`` is a time after a connector word (``ob 14.32``), am/pm or a zone.
     if not time_match or not _is_time(time_match) or (
             time_match["sep"] == "." and not time_match["ampm"] and not time_match["at"]
-            and not _ZONE.match(text, time_match.end())):
+            and not connected and not _ZONE.match(text, time_match.end())):
         return _with_time_before(text, end, start, date_value, region)
-    stamp = _clock(date_value, time_match)
+    period, time_end = _day_period(text, end, time_match)
+    stamp = _clock(date_value, time_match, period)
     if stamp is None:
         return FoundDate(start, end, date_value.isoformat())
-    zone_match = _ZONE.match(text, time_match.end())
-    offset, unknown, zone_end = None, None, time_match.end()
+    named = _zone_name(text, time_end, stamp)
+    if named:
+        return FoundDate(start, named[1], stamp.isoformat() + named[0])
+    zone_match = _ZONE.match(text, time_end)
+    offset, unknown, zone_end = None, None, time_end
     if zone_match:
         offset, unknown = _offset(zone_match, stamp, region)
         if offset is not None or unknown:
             zone_end = zone_match.end()
     return FoundDate(start, zone_end, stamp.isoformat() + (offset or ""), unknown)
+
+
+_PERIOD_AFTER = re.compile(rf"\s*((?:[^\W\d_]|[{_MARKS}.])+)")
+
+
+def _day_period(text: str, date_end: int, time_match: re.Match[str]) -> tuple[str | None, int]:
+    """CLDR's am/pm word before the time (``오후 2:32``, ``下午2:32``) or, in a script other
+    than Latin, after it (``2:32 ب.ظ.``); with where the time ends."""
+    before = WORD.findall(text[date_end:time_match.start("h")])
+    for word in reversed(before):
+        if word.casefold() in DAY_PERIODS:
+            return DAY_PERIODS[word.casefold()], time_match.end()
+    after = _PERIOD_AFTER.match(text, time_match.end())
+    word = after.group(1).casefold() if after else ""
+    if word in DAY_PERIODS and not any("a" <= ch <= "z" for ch in word):
+        return DAY_PERIODS[word], after.end() if after else time_match.end()
+    return None, time_match.end()
+
+
+#: A zone's long name after a time: capitalised words (``Eastern Standard Time``).
+_ZONE_WORDS = re.compile(r"\s*\(?((?:[A-Z][\w’'-]*\s+){1,5}[A-Z][\w’'-]*)")
+
+
+def _zone_name(text: str, end: int, stamp: dt.datetime) -> tuple[str, int] | None:
+    """The offset and end of a CLDR long zone name after a time, at that date in its tz
+    zone: a standard-time name keeps the standard offset in summer, a daylight one the
+    daylight offset (the zone table is read only when capitalised words follow a time)."""
+    match = _ZONE_WORDS.match(text, end)
+    if match is None:
+        return None
+    words = list(re.finditer(r"\S+", match.group(1)))
+    zones = other_calendars()["zones"]
+    for count in range(len(words), 1, -1):
+        found = zones.get(" ".join(w.group() for w in words[:count]).casefold())
+        if found:
+            from zoneinfo import ZoneInfo
+
+            local = stamp.replace(tzinfo=ZoneInfo(found[0]))
+            offset = local.utcoffset() or dt.timedelta(0)
+            summer = local.dst() or dt.timedelta(0)
+            if found[1] == "standard":
+                offset -= summer
+            elif found[1] == "daylight" and not summer:
+                offset += dt.timedelta(hours=1)
+            return format_offset(offset.total_seconds() / 3600), match.start(1) + words[
+                count - 1].end()
+    return None
 
 
 def _with_time_before(text: str, end: int, start: int, date_value: dt.date,
@@ -246,14 +414,20 @@ def _with_time_before(text: str, end: int, start: int, date_value: dt.date,
         return FoundDate(start, end, date_value.isoformat())
     offset, unknown = _offset(match, stamp, region) if match["off"] or match["abbr"] else (
         None, None)
+    after = _ZONE.match(text, end) if offset is None and unknown is None else None
+    if after:  # ``18:33, 9. Dez. 2012 (CET)``: the zone after the date
+        offset, unknown = _offset(after, stamp, region)
+        end = after.end() if offset or unknown else end
     return FoundDate(match.start(), end, stamp.isoformat() + (offset or ""), unknown)
 
 
-def _clock(date_value: dt.date, match: re.Match[str]) -> dt.datetime | None:
-    """The date at the time ``match`` names (am/pm resolved); None for an impossible hour."""
+def _clock(date_value: dt.date, match: re.Match[str], period: str | None = None
+           ) -> dt.datetime | None:
+    """The date at the time ``match`` names (am/pm resolved, also by a ``period`` word
+    found around it); None for an impossible hour."""
     hour, minute = int(match["h"]), int(match["min"] or 0)
     second = int(match["s"] or 0)
-    marker = (match["ampm"] or "").casefold().replace(".", "").replace(" ", "")
+    marker = (match["ampm"] or period or "").casefold().replace(".", "").replace(" ", "")
     if marker in ("pm", "م") and hour < 12:
         hour += 12
     elif marker in ("am", "ص") and hour == 12:
@@ -368,6 +542,17 @@ COGNATE_PREFIX = 6
 _UPDATED_STEMS = frozenset(word[:COGNATE_PREFIX] for word in UPDATED_WORDS
                            if len(word) > COGNATE_PREFIX) - frozenset(
     word[:COGNATE_PREFIX] for word in PUBLISHED_WORDS if len(word) > COGNATE_PREFIX)
+
+
+_LABEL_STEMS = frozenset(word[:COGNATE_PREFIX] for word in PUBLISHED_WORDS | UPDATED_WORDS
+                         if len(word) > COGNATE_PREFIX)
+
+
+def is_date_label(word: str) -> bool:
+    """Is a word a date label (a known one, or a cognate: ``Publisert``, ``Publikigita``)?"""
+    word = word.casefold()
+    return word in PUBLISHED_WORDS or word in UPDATED_WORDS or (
+        len(word) > COGNATE_PREFIX and word[:COGNATE_PREFIX] in _LABEL_STEMS)
 
 
 def is_updated_label(word: str) -> bool:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 
 #: Words that open a byline ("By", and its equivalents in other languages).
-BYLINE_LEAD = re.compile(
-    r"^(?:(?:written|reported|words|text|story|posted)\s+by|by|von|por|par|door|di|av|af|"
+_LEAD_WORDS = (
+    r"(?:(?:written|reported|words|text|story|posted)\s+by|by|von|por|par|door|di|av|af|"
     r"przez|från|автор|авторы|текст|بقلم|كتب|إعداد|记者|作者|oleh|szerző|szerzők|autor|autora|"
-    r"autorka|autori|autores|napisao|napisala|kirjoittanut|yazan|skrevet\s+av|tekst|texto|testo)"
-    r"\s*[:：]?\s+",
-    re.I)
+    r"autorka|autori|autores|napisao|napisala|kirjoittanut|yazan|skrevet\s+av|tekst|texto|testo)")
+BYLINE_LEAD = re.compile(rf"^{_LEAD_WORDS}\s*[:：]?\s+", re.I)
+#: A lead-in with a colon, as trailers label their credits (``autor: NAME``).
+BYLINE_COLON = re.compile(rf"^{_LEAD_WORDS}\s*[:：]\s*", re.I)
 #: Lead words that name someone who is NOT a byline (editors, photographers, translators...),
 #: in a header line (``Edited by X``) and in a wire trailer (``(...; Editing by Y)``):
 #: English participles before ``by`` or a colon, and the other languages' words alone.
@@ -21,6 +22,8 @@ NOT_BYLINE_LEAD = re.compile(
     r"|^(?:editor|redigiert|bearbeitet|editado|édité|édition|edición|redaktion|"
     r"version\s+française|редактор|редактирование|перевод|تحرير|ترجمة|责任编辑|编辑)\b", re.I)
 
+#: Titles around the names in a reporter credit (``记者``, ``기자``, ``特派員``): not names.
+CREDIT_TITLE = re.compile(r"记者|通讯员|实习生|記者|特派員|編集委員|기자|특파원|통신원")
 _SPLIT = re.compile(r"\s*(?:[,;、،]|\s(?:and|&|und|y|e|et|en|i|и|og|och|ve|و)\s|和|及)\s*")
 #: Where a byline's name part ends: `` - ``, `` | `` or a slash (``NAME/TT``).
 _BYLINE_SEGMENTS = re.compile(r"\s+[-–—|]\s+|\s*/\s*")
@@ -117,6 +120,7 @@ def names_in(text: str) -> tuple[list[str], list[str]]:
     rest = list(zip(pieces[::2], pieces[1::2]))
     for part in split_parts(first):
         part = re.sub(r"\s+in\s+\S.*$", "", part)  # "NAME in Oslo"
+        part = " ".join(CREDIT_TITLE.sub(" ", part).split()) or part  # ``김민준 기자``
         if is_name(part):
             names.append(part)
         elif is_agency(part):
@@ -142,8 +146,11 @@ def _agency_of(segment: str) -> str | None:
     return None
 
 
-#: A lead-in word no list names (``Na``, ``Per``, ``ni``, ``מאת``): one to three letters.
+#: A lead-in word no list names (``Na``, ``Per``, ``ni``, ``מאת``): one to three letters;
+#: in a script without case, three letters and the vowel signs between them (``ដោយ``).
 _SHORT_LEAD = re.compile(r"^(?:[^\W\d_]{1,3})\s*[:：]?\s+(?=\S)")
+_CASELESS_LEAD = re.compile(r"^(?P<word>[^\W\d_]\S{0,5})\s*[:：]?\s+(?=\S)")
+SHORT_LEAD_LETTERS = 3
 
 
 def short_lead(text: str) -> int:
@@ -156,13 +163,21 @@ def short_lead(text: str) -> int:
     (a caseless headline is no name); a line all in capitals is a label, not a byline.
     """
     text = strip_markup(text)
-    lead = _SHORT_LEAD.match(text)
+    lead = _SHORT_LEAD.match(text) or _caseless_lead(text)
     if lead is None or len(text) > 90 or re.search(r"[.!?;\"“”]$", text):
         return 0
     names = split_parts(_BYLINE_SEGMENTS.split(text[lead.end():])[0])
     people = [part for part in names if is_name(part)]
     return lead.end() if people and names[0] in people and not text.isupper() and all(
         2 <= len(name.split()) <= 3 for name in people) else 0
+
+
+def _caseless_lead(text: str) -> re.Match[str] | None:
+    lead = _CASELESS_LEAD.match(text)
+    word = lead["word"] if lead else ""
+    if lead is None or any(ch.isupper() or ch.islower() or ch.isdigit() for ch in word):
+        return None
+    return lead if sum(ch.isalpha() for ch in word) <= SHORT_LEAD_LETTERS else None
 
 
 def byline_lead_end(text: str) -> int:
@@ -173,9 +188,11 @@ def byline_lead_end(text: str) -> int:
 
 
 def is_name_line(text: str) -> bool:
-    """A line made only of people's names (a byline without a ``By``)."""
+    """A line made only of people's names, possibly with their agency (a byline without a
+    ``By``: ``Sarah MacKinnon, The Canadian Press``)."""
     text = strip_markup(text)
     if len(text) > 90 or re.search(r"[.!?:;\"“”]$", text):
         return False
     parts = split_parts(text)
-    return bool(parts) and all(is_name(part) for part in parts)
+    names = [is_name(part) for part in parts]
+    return any(names) and all(name or is_agency(part) for part, name in zip(parts, names))

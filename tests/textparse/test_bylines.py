@@ -103,3 +103,36 @@ def test_two_names_on_either_side_of_a_slash() -> None:
         "Dwayne Brown", "Tabatha Thompson"]
     assert [n for n, _ in names(f"Head\n\nBy Ana Souza - São Paulo\n\n{PARAGRAPH}\n")] == [
         "Ana Souza"]
+
+
+def test_a_name_line_with_its_agency_under_the_headline() -> None:
+    state = run_steps("Ferry service approved\n\nJane Doyle, The Canadian Press\n\nHALIFAX — "
+                      "The province approved a second ferry on Tuesday, officials said.\n",
+                      "bylines")
+    assert [b.name for b in state.meta.bylines] == ["Jane Doyle"]
+    assert state.meta.source == "The Canadian Press"
+
+
+def test_an_agency_after_a_byline_lead_is_the_source() -> None:
+    state = run_steps("Bus terminus opens\n\nBy KNA\n\nThe county opened a new bus terminus "
+                      "near the town centre on Tuesday, officials said.\n", "bylines")
+    assert state.meta.bylines == [] and state.meta.source == "KNA"
+
+
+def test_a_reporter_title_after_a_name_in_a_caseless_script_is_not_the_name() -> None:
+    state = run_steps("부산 지하철 3호선 연장 구간 개통\n\n이서연 기자\n\n부산교통공사는 5일 도시철도 2호선 "
+                      "연장 구간이 개통했다고 밝혔다.\n", "bylines")
+    assert [b.name for b in state.meta.bylines] == ["이서연"]
+
+
+def test_trailer_credits_labelled_with_a_colon_after_the_agency() -> None:
+    state = run_steps("Metroul din Cluj\n\nPrimăria a semnat contractul pentru proiectarea primei "
+                      "linii de metrou, au anunţat oficialii.\n\nAGERPRES/(AS - autor: Ana Pop, "
+                      "editor: Mihai Popa)\n", "bylines")
+    assert [b.name for b in state.meta.bylines] == ["Ana Pop"]
+
+
+def test_a_short_lead_in_with_vowel_signs_in_a_script_without_case() -> None:
+    state = run_steps("ក្រុងសៀមរាប នឹងបើកផ្លូវថ្មី ៣ ខ្សែ\n\nដោយ ចាន់ សុភា\n\nសាលាខេត្តបានប្រកាសថា "
+                      "ផ្លូវថ្មីនឹងបើកនៅខែក្រោយ។\n", "bylines")
+    assert [b.name for b in state.meta.bylines] == ["ចាន់ សុភា"]

@@ -33,6 +33,25 @@ from tests.textparse.conftest import run_steps
     ("Torino, 12 mar. (Adnkronos) - La seconda", "Torino", "12 mar.", "Adnkronos"),
     ("LONDON, Nov. 3.—A fire which broke out", "LONDON", "Nov. 3", None),
     ("Rīga, 12.marts, LETA. Rīgas satiksme nākamgad", "Rīga", "12.marts", "LETA"),
+    # Punctuation of other scripts: Armenian full stop, Ethiopic comma and ``፡-``, danda.
+    ("ԳՅՈՒՄՐԻ, 3 ՄԱՅԻՍԻ, ԱՐՄԵՆՊՐԵՍ։ Գյումրիում", "ԳՅՈՒՄՐԻ", "3 ՄԱՅԻՍԻ", "ԱՐՄԵՆՊՐԵՍ"),
+    ("ባሕር ዳር፣ ግንቦት 3/2016 (ኢዜአ)፡- የከተማው", "ባሕር ዳር", "ግንቦት 3/2016", "ኢዜአ"),
+    ("पोखरा, वैशाख ३ (रासस) । नगरपालिकाले", "पोखरा", "वैशाख ३", "रासस"),
+    # Place - agency - in a script without case; place. AGENCY -; a glued agency.
+    ("شیراز - ایرنا - شهرداری شیراز", "شیراز", None, "ایرنا"),
+    ("ШЫМКЕНТ. KAZINFORM – Қалада", "ШЫМКЕНТ", None, "KAZINFORM"),
+    ("کراچی(اے پی پی) شہر میں", "کراچی", None, "اے پی پی"),
+    ("Дархан, 2023 оны 5 дугаар сарын 2 /МОНЦАМЭ/. Хотын", "Дархан", "2023 оны 5 дугаар сарын 2",
+     "МОНЦАМЭ"),
+    # A place in ordinary case vouched for by its date; a region in brackets; a wire's
+    # agency between glued dashes; the whole dateline in brackets.
+    ("Memphis, Tenn., May 2. – Twelve", "Memphis, Tenn.", "May 2", None),
+    ("Lyon (Frankreich), 03.05.2012 – Heute", "Lyon (Frankreich)", "03.05.2012", None),
+    ("BOISE, Idaho--(BUSINESS WIRE)--Acme", "BOISE, Idaho", None, "BUSINESS WIRE"),
+    ("(Omaha, Neb., May 2, 2019) – The department", "Omaha, Neb.", "May 2, 2019", None),
+    ("(03.05.2017) – Die Kommission", None, "03.05.2017", None),
+    ("ភ្នំពេញ៖ ក្រសួង", "ភ្នំពេញ", None, None),
+    ("மதுரை, மே 2: மதுரை மாநகராட்சி", "மதுரை", "மே 2", None),
 ])
 def test_dateline_shapes(first: str, place, date_text, source) -> None:
     state = run_steps(f"Head\n\n{first} rest of the paragraph goes on here.\n", "dateline")
@@ -71,6 +90,9 @@ def test_east_asian_datelines(first: str, place: str, source, names: list[str]) 
     "The NEW YORK rule - applied since May 3 - was dropped, officials said.",
     "Officials said: the plan works.", "Update: more trains are coming today, officials said.",
     "US light crude rose $1.64 - the most in weeks, traders said on Monday.",
+    "Update 2: more trains are coming today, officials said.",
+    "In March 2020 - before the pandemic - the council met.", "On March 5: the council met.",
+    "NATO (North Atlantic Treaty Organization) leaders met in Brussels on Tuesday.",
 ])
 def test_ordinary_openings_are_not_datelines(first: str) -> None:
     assert run_steps(f"Head\n\n{first}\n", "dateline").meta.dateline is None
@@ -84,7 +106,44 @@ def test_a_dateline_on_a_line_of_its_own() -> None:
     assert state.chunks[1].role == "dateline" and state.first_body is state.chunks[2]
 
 
+@pytest.mark.parametrize("line, place, date_text, source", [
+    ("Lisboa, 4 de maio de 2019", "Lisboa", "4 de maio de 2019", None),
+    ("Bruxelles, le 3 mai 2017", "Bruxelles", "3 mai 2017", None),
+    ("ELDORET, Kenya, May 2 —", "ELDORET, Kenya", "May 2", None),
+    ("AUCKLAND, May 2.", "AUCKLAND", "May 2", None),
+    ("Gəncə, 4 may, AZƏRTAC", "Gəncə", "4 may", "AZƏRTAC"),
+    ("هرات، د غويي ۱۲ (باختر)", "هرات", "د غويي ۱۲", "باختر"),
+])
+def test_standalone_dateline_shapes(line: str, place, date_text, source) -> None:
+    state = run_steps(f"Head\n\n{line}\n\nThe city opened a new bus station near the centre "
+                      "on Tuesday, officials said.\n", "dateline")
+    assert (state.meta.dateline.place, state.meta.dateline.date_text) == (place, date_text)
+    assert state.meta.source == source
+    assert state.chunks[1].role == "dateline" and state.chunks[2].role is None
+
+
+@pytest.mark.parametrize("line", ["Monday, March 4, 2024", "RELEASE: 94-121",
+                                  "Transport, 12 minutes"])
+def test_date_lines_and_fields_are_not_standalone_datelines(line: str) -> None:
+    state = run_steps(f"Head\n\n{line}\n\nThe city opened a new bus station near the centre "
+                      "on Tuesday, officials said.\n", "dateline")
+    assert state.meta.dateline is None
+
+
 def test_a_caption_with_a_credit_is_not_a_standalone_dateline() -> None:
     state = run_steps("Head\n\nA boat at the jetty. (PTI)\n\nThe ferry service resumed on "
                       "Monday after a two-week strike by crews, officials said.\n", "dateline")
     assert state.meta.dateline is None and state.chunks[1].role is None
+
+
+def test_a_dateline_on_the_first_line_of_the_paragraph() -> None:
+    state = run_steps("Head\n\nGəncə, 4 may, AZƏRTAC\nŞəhərdə yeni avtobus xətti açılıb və "
+                      "sərnişinlərin istifadəsinə verilib.\n", "dateline")
+    assert (state.meta.dateline.place, state.meta.dateline.date_text) == ("Gəncə", "4 may")
+    assert state.meta.source == "AZƏRTAC" and state.chunks[1].prefix == "Gəncə, 4 may, AZƏRTAC"
+
+
+def test_a_papers_dispatch_credit_in_lenticular_brackets_is_the_source() -> None:
+    state = run_steps("標題\n\n【東方專訊】政府昨日宣布，新巴士路線下月通車，乘客可直達市中心。\n",
+                      "dateline")
+    assert state.meta.source == "東方" and state.chunks[1].prefix == "【東方專訊】"

@@ -129,6 +129,28 @@ def test_a_dotted_number_after_a_date_is_no_time_without_a_time_word() -> None:
     ("১২ মার্চ ২০১৯, ১৪:০৫", "2019-03-12T14:05:00"),
     # An ISO date with its time is one date, not a date and a word "T".
     ("2023-05-02T11:20:00+01:00", "2023-05-02T11:20:00+01:00"),
+    # A short word between day and month (``ta'``, ``ga``), glued ordinals and case endings
+    # (Basque ``2023ko maiatzaren 2a``, Esperanto ``2-an``), a dotted time after a connector
+    # word, a time in brackets.
+    ("2 ta' Mejju 2023 09:10", "2023-05-02T09:10:00"),
+    ("Litinin, 2 ga Mayu, 2023", "2023-05-02"),
+    ("2023ko maiatzaren 2a, 09:10", "2023-05-02T09:10:00"),
+    ("la 2-an de majo 2023", "2023-05-02"),
+    ("2. maj 2023 ob 9.10", "2023-05-02T09:10:00"),
+    ("02.05.2023 [09:10]", "2023-05-02T09:10:00"),
+    # A time before the date and its zone after it.
+    ("18:33, 9. Dez. 2012 (CET)", "2012-12-09T18:33:00+01:00"),
+    # CLDR's am/pm words before the time (glued or not) or, in other scripts, after it;
+    # East Asian hour and minute units; dashes as slashes.
+    ("2023년 5월 2일 오후 2:10", "2023-05-02T14:10:00"),
+    ("2023年5月2日 下午2:10", "2023-05-02T14:10:00"),
+    ("2 مه 2023 2:10 ب.ظ.", "2023-05-02T14:10:00"),
+    ("2023年5月2日 14時10分", "2023-05-02T14:10:00"),
+    ("2023년 5월 2일 14시 10분", "2023-05-02T14:10:00"),
+    ("02-05-2023 14:10", "2023-05-02T14:10:00"),
+    ("02/05/2023 alle 2:10 e poi", "2023-05-02T02:10:00"),
+    # CLDR month names with a number of their own (Vietnamese ``tháng 5``).
+    ("ngày 2 tháng 5 năm 2023", "2023-05-02"),
 ])
 def test_date_shapes_without_word_lists(text: str, iso: str) -> None:
     assert iso_from_text(text, day_first=True).iso == iso
@@ -164,3 +186,70 @@ def test_separated_facts_line_gives_its_dates(after) -> None:
     assert (state.meta.published, state.meta.updated) == (
         "2019-03-12T14:05:00+00:00", "2019-03-12T16:20:00+00:00")
     assert state.meta.headline == "Edinburgh trams to reach Newhaven by 2023"
+
+
+@pytest.mark.parametrize("header", [
+    "Birtist 2. maí 2023 kl. 09:10\nUppfærð 2. maí 2023 kl. 11:20",
+    "Publisert 02.05.2023 09:10 Endret 02.05.2023 11:20",
+    "Vaŭ: 2 majo 2023 09:10 | Ŝanĝ: 2 majo 2023 11:20",
+])
+def test_a_later_date_under_another_unknown_label_is_the_update(after, header: str) -> None:
+    state = after(f"Ny ferjerute mellom byene\n\n{header}\n\nFerjeselskapet starter en ny rute "
+                  "mellom byene fra neste måned, opplyser selskapet.\n", "dates")
+    assert (state.meta.published, state.meta.updated) == ("2023-05-02T09:10:00",
+                                                         "2023-05-02T11:20:00")
+
+
+@pytest.mark.parametrize("text, language, iso", [
+    # Solar Hijri (month names from CLDR's Persian calendar; numbers in Persian text only).
+    ("۲۱ اسفند ۱۳۹۷، ۱۴:۰۵", "fa", "2019-03-12T14:05:00"),
+    ("1 فروردین 1403", "fa", "2024-03-20"),
+    ("30 اسفند 1399", "fa", "2021-03-20"),
+    ("1403/01/01", "fa", "2024-03-20"),
+    # Ethiopic, Buddhist era, Japanese eras, Minguo.
+    ("መጋቢት 5/2016", "am", "2024-03-14"),
+    ("ጳጉሜን 6/2015", "am", "2023-09-11"),
+    ("12 มี.ค. 2562 14:05 น.", "th", "2019-03-12T14:05:00"),
+    ("令和6年3月5日", "ja", "2024-03-05"),
+    ("令和元年5月1日", "ja", "2019-05-01"),
+    ("平成31年4月30日", "ja", "2019-04-30"),
+    ("民國113年3月5日", "zh", "2024-03-05"),
+    ("發布日期：113-03-05", "zh", "2024-03-05"),
+])
+def test_dates_of_other_calendars(text: str, language: str, iso: str) -> None:
+    assert iso_from_text(text, day_first=True, region=language).iso == iso
+
+
+def test_a_solar_hijri_year_in_numbers_is_no_date_outside_persian_text() -> None:
+    assert iso_from_text("1403/01/01", day_first=True, region="ar") is None
+    assert iso_from_text("1403/01/01", day_first=True) is None
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("March 05, 2024 09:00 AM Eastern Standard Time", "2024-03-05T09:00:00-05:00"),
+    ("July 05, 2024 09:00 AM Eastern Daylight Time", "2024-07-05T09:00:00-04:00"),
+    ("March 5, 2024 10:00 Central European Time", "2024-03-05T10:00:00+01:00"),
+    ("March 5, 2024 10:00 Reuters reported", "2024-03-05T10:00:00"),
+])
+def test_long_zone_names_from_cldr(text: str, iso: str) -> None:
+    assert iso_from_text(text).iso == iso
+
+
+@pytest.mark.parametrize("text, published", [
+    # A wire's time stamp among the last lines.
+    ("Rail profit rises\n\nNEW YORK (Dow Jones)--Harlan Rail Corp. said net income rose 12% "
+     "in the fourth quarter, beating expectations.\n\n(END) Dow Jones Newswires\n\nMarch 12, "
+     "2009 14:05 ET (18:05 GMT)\n\nCopyright (c) 2009 Dow Jones & Company, Inc.\n",
+     "2009-03-12T14:05:00-04:00"),
+    # A header field whose key no list has, with a date for its value.
+    ("Seirbhís nua farantóireachta\n\nLe Seán Ó Briain\nFoilsithe: 02/05/2023 09:10\n\nTá "
+     "seirbhís farantóireachta nua le tosú idir na hoileáin i mí Aibreáin, a d'fhógair an Roinn "
+     "inniu.\n", "2023-05-02T09:10:00"),
+    # A date field among the lines of a longer block.
+    ("Wahl begonnen\n\naus Wikinews, einem freien Wiki für Nachrichten\nWechseln zu: Navigation,"
+     " Suche\nVeröffentlicht: 18:33, 9. Dez. 2012 (CET)\nBitte keine inhaltlichen Veränderungen "
+     "vornehmen.\n\nHeute hat in Rumänien die Parlamentswahl begonnen, etwa 18 Millionen sind "
+     "aufgerufen.\n", "2012-12-09T18:33:00+01:00"),
+])
+def test_date_lines_found_by_their_shape(after, text: str, published: str) -> None:
+    assert after(text, "dates").meta.published == published

@@ -21,3 +21,9 @@ def test_text_in_capitals_keeps_its_language() -> None:
                            "FERRIES LEFT ON TIME, OFFICIALS SAID.") == "en"
     assert detect_language("IM HAMBURGER TIERPARK IST IN DER NACHT ZUM SONNTAG EIN "
                            "ELEFANTENBABY GEBOREN WORDEN.") == "de"
+
+
+def test_norwegian_is_given_as_bokmal_cldrs_alias_of_the_macrolanguage() -> None:
+    text = ("Regjeringen vil bruke mer penger på jernbanen i årene som kommer, og flere "
+            "strekninger skal bygges ut med dobbeltspor før neste valg, opplyser departementet.")
+    assert detect_language(text) == "nb"

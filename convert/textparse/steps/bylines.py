@@ -18,7 +18,9 @@ import re
 
 from convert.textparse.bylinetext import add_names, byline_part
 from convert.textparse.inline import clean_text
-from convert.textparse.names import NOT_BYLINE_LEAD, is_name_line, names_in, strip_markup
+from convert.textparse.names import (
+    BYLINE_COLON, NOT_BYLINE_LEAD, byline_lead_end, is_name_line, names_in, strip_markup,
+)
 from convert.textparse.state import Chunk, ParseState
 
 #: Trailer labels whose names are bylines (those whose names are not: ``NOT_BYLINE_LEAD``).
@@ -26,10 +28,13 @@ TRAILER_AUTHOR = re.compile(
     r"^(?:reporting|writing|reported|written|reportage|reporte|reportaje|información|"
     r"texte|text|berichterstattung|reporter|репортаж|текст|تغطية\s+صحفية|كتابة|إعداد|报道|记者)"
     r"(?:\s+(?:by|de|par|von|por))?\s*[:：]?\s+", re.I)
-_TRAILER = re.compile(r"^[(\[]\s*(.+?)\s*[)\]]$")
+#: The trailer in brackets, after the agency's name and a slash (``AGERPRES/(AS - ...)``).
+_TRAILER = re.compile(r"^(?:[^\W\d_][^()\[\]/]{0,20}/\s*)?[(\[]\s*(.+?)\s*[)\]]$")
 #: ``Written by A and B; edited by C``: credits of several kinds on one line.
 _CREDIT_PARTS = re.compile(r"\s*;\s*(?=\S)")
-_TRAILER_PARTS = re.compile(r"\s*(?:;|\s[-–—]\s|/)\s*")
+#: Between the credits of a trailer: ``;``, a dash, a slash, or a comma before the next
+#: credit's label (``autor: A, editor: B``).
+_TRAILER_PARTS = re.compile(r"\s*(?:;|\s[-–—]\s|/|,(?=\s*[^\W\d_]+\s*[:：]))\s*")
 
 
 def bylines(state: ParseState) -> None:
@@ -49,7 +54,9 @@ def _header_chunk(state: ParseState, index: int, chunk: Chunk) -> None:
         first, *others = _CREDIT_PARTS.split(text)
         part = byline_part(state, first)
         rest = [found for other in others if (found := byline_part(state, other))]
-        if part and (part[0] in ("byline", "editor") or after_byline) and (
+        # ``By KNA``: an agency after a byline's lead-in is the author (a source).
+        credited = part is not None and part[0] == "agency" and byline_lead_end(first) > 0
+        if part and (part[0] in ("byline", "editor") or credited or after_byline) and (
                 len(rest) == len(others)):
             for _, apply in (part, *rest):
                 apply(line.number)
@@ -80,10 +87,17 @@ def _trailer(state: ParseState, chunk: Chunk) -> None:
     if not match:
         return
     parts = _TRAILER_PARTS.split(match.group(1))
-    if not any(TRAILER_AUTHOR.match(p) or NOT_BYLINE_LEAD.match(p) for p in parts):
+    if not any(_author_lead(p) or NOT_BYLINE_LEAD.match(p) for p in parts):
         return
     for part in parts:
-        lead = TRAILER_AUTHOR.match(part)
+        lead = _author_lead(part)
         if lead and not NOT_BYLINE_LEAD.match(part):
-            names, _ = names_in(part[lead.end():])
+            names, _ = names_in(part[lead:])
             add_names(state, names, [], None, chunk.line)
+
+
+def _author_lead(part: str) -> int:
+    """Where a trailer credit's author label ends (``Reporting by``, or a byline lead-in
+    with a colon: ``autor:``, ``Von:``); 0 when it has none."""
+    lead = TRAILER_AUTHOR.match(part) or BYLINE_COLON.match(part)
+    return lead.end() if lead else 0

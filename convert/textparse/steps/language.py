@@ -33,8 +33,9 @@ SINGLE_LANGUAGE_SCRIPTS = {
     "MYANMAR": "my", "SINHALA": "si", "TAMIL": "ta", "TELUGU": "te", "KANNADA": "kn",
     "MALAYALAM": "ml", "GUJARATI": "gu", "GURMUKHI": "pa", "ETHIOPIC": "am", "TIBETAN": "bo",
 }
-#: The model's labels that are not BCP 47 primary subtags -> the tag for that language.
-NOT_BCP47 = {"als": "gsw", "sh": "hbs"}  # Alemannic; Serbo-Croatian (deprecated "sh")
+#: The model's labels that are not BCP 47 primary subtags -> the tag for that language;
+#: the macrolanguage ``no`` is written as CLDR's locale alias for it, Bokmål (``nb``).
+NOT_BCP47 = {"als": "gsw", "sh": "hbs", "no": "nb"}  # Alemannic; Serbo-Croatian ("sh")
 #: Letters needed before a guess is worth making.
 MIN_LETTERS = 12
 #: Characters the rules (too few letters, scripts, capitals) look at.

@@ -12,7 +12,9 @@ fields such as ``Keywords:`` or ``Updated:``):
 - lines made of ``|``-separated parts, each of them a byline, an editor, a
   title, an agency, a date or a field (``Reported by A, B | Edited by C |
   Updated: ...``);
-- a wire slugline at the top (``BC-US--Pumpkin Contest,0398``).
+- a wire slugline at the top (``BC-US--Pumpkin Contest,0398``);
+- a dateline alone on a header line (``Strasburg, 4 lipca 2017 r.``): the dateline;
+- a wire's time stamp among the last lines (``March 12, 2009 14:05 ET (18:05 GMT)``).
 
 Dates are only recorded here; the ``dates`` step turns them into ISO 8601.
 """
@@ -23,9 +25,10 @@ import re
 
 from convert.textparse.bylinetext import Applier, byline_part
 from convert.textparse.datetext import (
-    PUBLISHED_WORDS, RELATIVE_TIME, UPDATED_WORDS, WORD, FoundDate, find_dates, is_updated_label,
-    leftover_words,
+    PUBLISHED_WORDS, RELATIVE_TIME, UPDATED_WORDS, WORD, FoundDate, find_dates, is_date_label,
+    is_updated_label, leftover_words,
 )
+from convert.textparse.datelinetext import record_dateline, standalone_dateline, uses_case
 from convert.textparse.fields import apply_field, field_for
 from convert.textparse.inline import clean_text
 from convert.textparse.state import Chunk, Line, ParseState
@@ -37,6 +40,10 @@ _SLUGLINE = re.compile(r"^(?:[A-Z]{2,}-\S.*,\s?\d{3,4}|[A-Z][A-Z0-9]+(?:-[A-Z0-9
 SHORT_LINE = 120
 #: The most words of an unknown label before a date on a metadata line.
 UNKNOWN_LABEL = 2
+#: The last chunks of the text that may hold a wire's time stamp (copyright, contacts after).
+TRAILER_CHUNKS = 3
+#: The longest zone abbreviation after a time stamp (``GMT``, ``AEST``).
+ZONE_LETTERS = 5
 #: The most words of one fact on a separated metadata line.
 FACT_WORDS = 6
 
@@ -44,6 +51,8 @@ FACT_WORDS = 6
 def metadata_lines(state: ParseState) -> None:
     start = state.body_start()
     first_open = next((c for c in state.chunks if c.role is None), None)
+    cased = uses_case(state.text)
+    seen: list[frozenset[str]] = []  # the labels of the dates read so far
     for index, chunk in enumerate(state.chunks):
         if chunk.role is not None or chunk.kind != "text":
             continue
@@ -51,9 +60,66 @@ def metadata_lines(state: ParseState) -> None:
         if chunk is first_open and in_header and _slugline(state, chunk):
             continue
         if not in_header and (len(chunk.lines) > 3 or len(chunk.text) > SHORT_LINE):
+            for line in chunk.open_lines:
+                _date_field_line(state, chunk, line)
             continue
         for line in chunk.open_lines:
-            _classify_line(state, chunk, line, in_header)
+            if in_header and _dateline_line(state, chunk, line, cased):
+                continue
+            _classify_line(state, chunk, line, in_header, seen)
+    trailer = [c for c in state.chunks[start + 1:] if c.role is None and c.kind == "text"]
+    for chunk in trailer[-TRAILER_CHUNKS:]:
+        if len(chunk.open_lines) == 1 and len(chunk.text) <= SHORT_LINE and _time_stamp(
+                state, chunk):
+            break
+
+
+def _date_field_line(state: ParseState, chunk: Chunk, line: Line) -> None:
+    """A short line of a longer block that is a date field (``Veröffentlicht: 18:33, 9. Dez.
+    2012 (CET)`` among a page's unwrapped header lines): the date, not text."""
+    if ":" not in line.text and "：" not in line.text or len(line.text) > 2 * SHORT_LINE:
+        return  # no field (most lines of a body: skipped before any cleaning)
+    text = clean_text(line.text)
+    field = _FIELD.match(text) if len(text) <= SHORT_LINE else None
+    if field is None or field_for(field.group(1)) not in ("published", "updated"):
+        return
+    dates = find_dates(field.group(2), day_first=True)
+    if not dates or not dates[0].iso or leftover_words(field.group(2), dates):
+        return
+    apply_field(state, field.group(1), field.group(2), line.number)
+    chunk.take(line, "metadata")
+
+
+def _time_stamp(state: ParseState, chunk: Chunk) -> bool:
+    """The last line a date with its time and nothing else but zones (a wire's time stamp:
+    ``March 12, 2009 14:05 ET (18:05 GMT)``): the publication time."""
+    text = chunk.text
+    dates = find_dates(text, day_first=True)
+    if not dates or dates[0].start != 0 or not dates[0].iso or "T" not in dates[0].iso:
+        return False
+    rest = WORD.sub(lambda word: "" if word.group().upper() == word.group() and len(
+        word.group()) <= ZONE_LETTERS else word.group(), text[dates[0].end:])
+    if re.search(r"[^\d:()\s]", rest):
+        return False
+    state.meta.add_date("published", 2, text[:dates[0].end], chunk.line)
+    state.decide(chunk.line, f"time stamp at the end: {text!r}")
+    chunk.take(chunk.open_lines[0], "metadata")
+    return True
+
+
+def _dateline_line(state: ParseState, chunk: Chunk, line: Line, cased: bool) -> bool:
+    """A header line that is a dateline alone (``Strasburg, 4 lipca 2017 r.``), not a
+    date line with label words: its place and date are the dateline's."""
+    text = clean_text(line.text)
+    found = standalone_dateline(text, cased) if find_dates(text, day_first=True) else None
+    if found is None:
+        return False
+    record_dateline(state, line.number, text, found)
+    if len(chunk.open_lines) == 1:
+        state.claim(chunk, "dateline", "the dateline stands on a line of its own")
+    else:
+        chunk.take(line, "dateline")
+    return True
 
 
 def _slugline(state: ParseState, chunk: Chunk) -> bool:
@@ -65,11 +131,12 @@ def _slugline(state: ParseState, chunk: Chunk) -> bool:
     return True
 
 
-def _classify_line(state: ParseState, chunk: Chunk, line: Line, in_header: bool) -> None:
+def _classify_line(state: ParseState, chunk: Chunk, line: Line, in_header: bool,
+                   seen: list[frozenset[str]]) -> None:
     segments = [clean_text(s) for s in _SEGMENT_SPLIT.split(line.text) if clean_text(s)]
     text = " | ".join(segments)
     role = state.roles.get(line.number) if in_header else None
-    found = [_segment_kind(state, segment, in_header, role) for segment in segments]
+    found = [_segment_kind(state, segment, in_header, seen, role) for segment in segments]
     parts = [part for part in found if part is not None]
     if parts and len(parts) < len(found) and _facts_line(found, segments, role):
         # ``Transport · 4 min read · Published ...``: the section and reading time are
@@ -100,7 +167,8 @@ def _facts_line(found: list[tuple[str, Applier] | None], segments: list[str],
         len(segment.split()) <= FACT_WORDS for segment in segments)
 
 
-def _segment_kind(state: ParseState, segment: str, in_header: bool, role: str | None = None
+def _segment_kind(state: ParseState, segment: str, in_header: bool,
+                  seen: list[frozenset[str]], role: str | None = None
                   ) -> tuple[str, Applier] | None:
     """What one segment is, and how to store it; None when it is not metadata.
 
@@ -115,9 +183,18 @@ def _segment_kind(state: ParseState, segment: str, in_header: bool, role: str | 
     if dates and all(d.iso for d in dates):
         labels = [w.casefold() for w in leftover_words(segment, dates)]
         known = all(w in PUBLISHED_WORDS or w in UPDATED_WORDS for w in labels)
-        if known and (labels or in_header) or (role == "meta" and len(labels) <= UNKNOWN_LABEL):
+        # One label word a date, one of them a date label or its cognate (``Publisert ...
+        # Oppdatert ...``): a date line whatever role the header gave it.
+        labelled = in_header and len(labels) <= len(dates) and any(map(is_date_label, labels))
+        # ``Foilsithe: 05/03/2024 14:32``: a key no list has, and a value that is only dates.
+        keyed = _FIELD.match(segment)
+        labelled = labelled or in_header and keyed is not None and len(
+            labels) <= UNKNOWN_LABEL and not leftover_words(
+            segment[keyed.start(2):], find_dates(segment[keyed.start(2):], day_first=True))
+        if known and (labels or in_header) or labelled or (
+                role == "meta" and len(labels) <= UNKNOWN_LABEL):
             kind = "labelled-date" if labels else "date"
-            return kind, lambda line: _record_dates(state, segment, dates, line)
+            return kind, lambda line: _record_dates(state, segment, dates, line, seen)
     field = _FIELD.match(segment)
     if field and field_for(field.group(1)):
         return "field", lambda line: apply_field(state, field.group(1), field.group(2), line)
@@ -127,14 +204,26 @@ def _segment_kind(state: ParseState, segment: str, in_header: bool, role: str | 
     return None
 
 
-def _record_dates(state: ParseState, segment: str, dates: list[FoundDate], line: int
-                  ) -> None:
-    """Store each date under ``published`` or ``updated`` by the label before it."""
+def _record_dates(state: ParseState, segment: str, dates: list[FoundDate], line: int,
+                  seen: list[frozenset[str]]) -> None:
+    """Store each date under ``published`` or ``updated`` by the label before it.
+
+    A label no list knows is read by its place: the first labelled date of the header is
+    the publication, a later one under another label the update (``Publisert ...
+    Oppdatert ...``, ``Birt ...`` then ``Uppfært ...``: every site names them in that order).
+    """
     position = 0
     for found in dates:
-        label = {w.casefold() for w in WORD.findall(segment[position:found.start])}
+        label = frozenset(w.casefold() for w in WORD.findall(segment[position:found.start]))
         position = found.end
-        name = "updated" if any(is_updated_label(word) for word in label) else "published"
+        if any(is_updated_label(word) for word in label):
+            name = "updated"
+        elif label and seen and label != seen[0] and not label & PUBLISHED_WORDS:
+            name = "updated"
+        else:
+            name = "published"
+        if label:
+            seen.append(label)
         rank = 1 if label else 2
         state.meta.add_date(name, rank, segment[found.start:found.end], line)
         state.decide(line, f"{name} date ({'labelled' if label else 'date line'}): "
