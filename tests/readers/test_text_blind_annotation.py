@@ -18,7 +18,7 @@ import pytest
 from tests.conftest import FIXTURES
 from tests.support.corpus import check_annotation, expected
 
-BLIND_SETS = ("blind", "blind2")
+BLIND_SETS = ("blind", "blind2", "blind3")
 ARTICLES = [path for name in BLIND_SETS for path in sorted((FIXTURES / name).glob("*.txt"))]
 IDS = [f"{path.parent.name}/{path.stem}" for path in ARTICLES]
 FIELDS = ["encoding", "language", "headline", "subheadline", "bylines", "dateline", "published",
