@@ -252,6 +252,10 @@ def _is_keyword(item: dict[str, Any]) -> bool:
     return set(item) == {"name"}
 
 
+#: A code that is a whole URI (``http://www.wikidata.org/entity/Q4421821``, ``urn:...``).
+_ABSOLUTE_URI = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*://\S+|urn:\S+)$")
+
+
 def _concept(item: dict[str, Any], p: NinjsProfile, kind: str | None = None) -> Concept:
     """A ninjs subject/genre/entity; an IPTC URI (1.6: scheme + code) is read as its QCode."""
     uri = item.get("uri") if isinstance(item.get("uri"), str) else None
@@ -261,6 +265,8 @@ def _concept(item: dict[str, Any], p: NinjsProfile, kind: str | None = None) -> 
         if isinstance(scheme, str) and scheme:
             uri = scheme if scheme.endswith(("/", "#", ":")) else scheme + "/"
             uri += code
+        elif _ABSOLUTE_URI.match(code):  # 1.6 gives a Wikidata entity as its code alone
+            uri = code
         else:
             literal = literal or code
     qcode = uri_to_qcode(uri) if uri else None

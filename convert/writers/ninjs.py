@@ -259,9 +259,11 @@ def concept_data(concept: Concept, p: NinjsProfile, subject: bool = False) -> di
     if not p.flat:
         item.update({"uri": uri} if uri is not None else {})
         item.update({"literal": literal} if literal is not None else {})
-    elif concept.qcode and uri is not None and concept.uri is None:  # 1.6: scheme + code
-        alias, _, code = concept.qcode.partition(":")
+    elif concept.qcode and uri is not None and concept.uri is None and _is_newscode(concept.qcode):
+        alias, _, code = concept.qcode.partition(":")  # 1.6: an IPTC NewsCode as scheme + code
         item["scheme"], item["code"] = IPTC_SCHEMES[alias], code
+    elif concept.qcode and uri is not None and concept.uri is None:
+        item["code"] = uri  # another vocabulary's entity whole, as IPTC's 1.6 example gives Wikidata
     elif uri is not None and "/" in uri:
         item["scheme"], item["code"] = uri.rsplit("/", 1)[0] + "/", uri.rsplit("/", 1)[1]
     elif uri is not None:
@@ -269,6 +271,12 @@ def concept_data(concept: Concept, p: NinjsProfile, subject: bool = False) -> di
     elif literal is not None:
         item["code"] = literal
     return {**item, **_concept_details(concept, p, subject)}
+
+
+def _is_newscode(qcode: str) -> bool:
+    """Is ``qcode`` in one of IPTC's own NewsCodes vocabularies (not Wikidata, GeoNames...)?"""
+    return IPTC_SCHEMES[qcode.partition(":")[0]].startswith(
+        ("http://cv.iptc.org/", "http://cvx.iptc.org/"))
 
 
 def _concept_details(concept: Concept, p: NinjsProfile, subject: bool) -> dict[str, Any]:

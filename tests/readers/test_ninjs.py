@@ -341,3 +341,12 @@ def test_the_byline_as_written_survives_every_format() -> None:
         again = api.read(api.write(doc, target), target)
         assert (again.written_byline, again.bylines) == (doc.written_byline, doc.bylines)
     assert "<by>Paulo Santalucia and Frances d'Emilio</by>" in api.write(doc, "newsml").decode()
+
+
+def test_a_16_code_that_is_a_whole_uri_is_the_concepts_uri() -> None:
+    # the IPTC 1.6 example's person: a Wikidata entity given as its code, with no scheme
+    data = (b'{"uri": "urn:x:a", "person": [{"name": "Francesco Schettino", "rel": "about",'
+            b' "code": "http://www.wikidata.org/entity/Q4421821"}, {"name": "Jo", "code": "J1"}]}')
+    wikidata, plain = api.read(data, "ninjs").about
+    assert (wikidata.qcode, wikidata.literal) == ("wikidata:Q4421821", None)
+    assert (plain.qcode, plain.uri, plain.literal) == (None, None, "J1")
