@@ -137,8 +137,14 @@ def test_a_caption_with_a_credit_is_not_a_standalone_dateline() -> None:
 
 
 def test_a_dateline_on_the_first_line_of_the_paragraph() -> None:
-    # The layout step ends a paragraph at a line well short of its block, so the dateline
-    # line is a chunk of its own (a dateline alone on its line) and not the paragraph's prefix.
+    state = run_steps("Head\n\nGəncə, 4 may, AZƏRTAC\nŞəhərdə avtobus açılıb.\n", "dateline")
+    assert (state.meta.dateline.place, state.meta.dateline.date_text) == ("Gəncə", "4 may")
+    assert state.meta.source == "AZƏRTAC" and state.chunks[1].prefix == "Gəncə, 4 may, AZƏRTAC"
+
+
+def test_a_dateline_line_well_short_of_its_paragraph_is_a_chunk_of_its_own() -> None:
+    # The layout step ends a paragraph at a line well short of its block, so this dateline
+    # line is a chunk of its own (a dateline alone on its line), not the paragraph's prefix.
     state = run_steps("Head\n\nGəncə, 4 may, AZƏRTAC\nŞəhərdə yeni avtobus xətti açılıb və "
                       "sərnişinlərin istifadəsinə verilib.\n", "body")
     assert (state.meta.dateline.place, state.meta.dateline.date_text) == ("Gəncə", "4 may")
