@@ -4,7 +4,7 @@ A QCode (``medtop:20000763``) means something only through a catalog that
 declares its alias; a URI means the same everywhere.  The writers put a
 QCode only where the alias is one of :data:`IPTC_SCHEMES` (the catalog every
 NewsML-G2 item we write references), and a full URI otherwise; ninjs, which
-has no catalogs, always gets the URI.  ``tests/formats/test_qcodes.py`` checks
+has no catalogs, always gets the URI.  ``tests/formats/test_ninjs_tables.py`` checks
 this table against the catalog file in ``../shared/standards``.
 """
 
@@ -181,3 +181,10 @@ def uri_to_qcode(uri: str) -> str | None:
 
 def is_iptc_qcode(qcode: str) -> bool:
     return qcode_to_uri(qcode) is not None
+
+
+def is_newscode(qcode: str) -> bool:
+    """Is ``qcode`` in one of IPTC's own NewsCodes vocabularies (not Wikidata, GeoNames...,
+    which the catalog also names)?"""
+    base = IPTC_SCHEMES.get(qcode.partition(":")[0], "")
+    return base.startswith(("http://cv.iptc.org/", "http://cvx.iptc.org/"))

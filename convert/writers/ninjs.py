@@ -20,7 +20,7 @@ from convert.formats.ninjs import (
     URL_ROLE, NinjsProfile, TextSlot, flat_body_key, is_html_body, lost_fields, ninjs_datetime,
     ninjs_uri, passed_through, profile, split_by, unzoned_dates, writable_body,
 )
-from convert.formats.qcodes import IPTC_SCHEMES, qcode_to_uri
+from convert.formats.qcodes import IPTC_SCHEMES, is_newscode, qcode_to_uri
 from convert.model import (
     ABSOLUTE_URI, Association, Concept, ContactInfo, Description, Document, EventDetails,
     Rendition,
@@ -259,7 +259,7 @@ def concept_data(concept: Concept, p: NinjsProfile, subject: bool = False) -> di
     if not p.flat:
         item.update({"uri": uri} if uri is not None else {})
         item.update({"literal": literal} if literal is not None else {})
-    elif concept.qcode and uri is not None and concept.uri is None and _is_newscode(concept.qcode):
+    elif concept.qcode and uri is not None and concept.uri is None and is_newscode(concept.qcode):
         alias, _, code = concept.qcode.partition(":")  # 1.6: an IPTC NewsCode as scheme + code
         item["scheme"], item["code"] = IPTC_SCHEMES[alias], code
     elif concept.qcode and uri is not None and concept.uri is None:
@@ -271,12 +271,6 @@ def concept_data(concept: Concept, p: NinjsProfile, subject: bool = False) -> di
     elif literal is not None:
         item["code"] = literal
     return {**item, **_concept_details(concept, p, subject)}
-
-
-def _is_newscode(qcode: str) -> bool:
-    """Is ``qcode`` in one of IPTC's own NewsCodes vocabularies (not Wikidata, GeoNames...)?"""
-    return IPTC_SCHEMES[qcode.partition(":")[0]].startswith(
-        ("http://cv.iptc.org/", "http://cvx.iptc.org/"))
 
 
 def _concept_details(concept: Concept, p: NinjsProfile, subject: bool) -> dict[str, Any]:

@@ -8,7 +8,7 @@ import pytest
 from lxml import etree
 
 from convert.formats.ninjs import FLAT_TEXT, INTEGER_KEYS, PASSED_THROUGH, PROFILES
-from convert.formats.qcodes import IPTC_SCHEMES, qcode_to_uri, uri_to_qcode
+from convert.formats.qcodes import IPTC_SCHEMES, is_newscode, qcode_to_uri, uri_to_qcode
 from tests.conftest import STANDARDS
 
 
@@ -41,3 +41,9 @@ def test_qcodes_and_uris_convert_both_ways() -> None:
     uri = "http://cv.iptc.org/newscodes/mediatopic/20000763"
     assert qcode_to_uri("medtop:20000763") == uri and uri_to_qcode(uri) == "medtop:20000763"
     assert qcode_to_uri("icls:local") is None and uri_to_qcode("http://example.org/x/1") is None
+
+
+def test_only_iptcs_own_vocabularies_are_newscodes() -> None:
+    assert is_newscode("medtop:20000763") and is_newscode("iso3166-1a2:FR")
+    assert not is_newscode("wikidata:Q4421821") and not is_newscode("geonames:2988507")
+    assert not is_newscode("ex:unknown")
