@@ -38,11 +38,10 @@ from typing import Any
 
 from convert.errors import ConvertError
 from convert.formats.body.parse import blocks_from_html
-from convert.model import (Block, Byline, Document, Figure, Paragraph, ParseWarning,
+from convert.model import (ABSOLUTE_URI, Block, Byline, Document, Figure, Paragraph, ParseWarning,
                            Provenance, body_text, content_id)
 from convert.options import ReadOptions
 
-_URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:\S+$")
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 #: RSS 2.0 author forms that name someone: ``addr@host (Name)``, ``Name <addr@host>``.
 _RSS_AUTHOR = re.compile(r"^\S+@\S+\s+\((?P<name>[^()]+)\)$|^(?P<name2>[^<>@]+?)\s*<\S+@\S+>$")
@@ -107,14 +106,14 @@ def _document(entry: Mapping[str, Any], feed: Mapping[str, Any], number: int,
     given_id = str(entry.get("id") or "")
     bylines, author_note = _bylines(entry, atom)
     extra = {
-        "guid": given_id if given_id and not _URI.match(given_id) else "",
+        "guid": given_id if given_id and not ABSOLUTE_URI.fullmatch(given_id) else "",
         "comments": str(entry.get("comments") or ""),
         "enclosures": " ".join(str(e["href"]) for e in enclosures if e not in images),
         "author": author_note,
         "feed-link": str(feed.get("link") or ""),
     }
     return Document(
-        id=given_id if _URI.match(given_id) else content_id(headline, body_text(body)),
+        id=given_id if ABSOLUTE_URI.fullmatch(given_id) else content_id(headline, body_text(body)),
         headline=headline,
         language=entry.get("language") or feed.get("language") or None,
         bylines=bylines,

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from convert.model import (
-    EDITOR_ROLE, Contributor, Dateline, Document, Provenance, PubStatus, item_id,
+    ABSOLUTE_URI, EDITOR_ROLE, Contributor, Dateline, Document, Provenance, PubStatus, item_id,
 )
 from convert.options import ReadOptions
 from convert.textparse.boilerplate_rules import boilerplate_reason
@@ -56,7 +56,6 @@ STEPS: list[tuple[str, Step]] = [
 
 #: Credit lines the bylines step keeps (``Edited by X``): the item's editor.
 _EDITOR_CREDITS = frozenset({"edited by", "editing by", "editor"})
-_URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:\S+$")
 #: A release notice (dropped as boilerplate) that puts the story under embargo, and the
 #: words that say it does not ("no embargo", "embargo lifted").
 _EMBARGO_NOTICE = re.compile(r"\bembargo", re.IGNORECASE)
@@ -97,7 +96,7 @@ def parse(data: bytes, options: ReadOptions) -> ParseResult:
     state.step = "transforms"
     doc = apply_transforms(build_document(state),
                            lambda name, message: state.decide(None, f"{name}: {message}"))
-    declared = state.meta.id if state.meta.id and _URI.match(state.meta.id) else None
+    declared = state.meta.id if state.meta.id and ABSOLUTE_URI.fullmatch(state.meta.id) else None
     doc = replace(doc, id=declared or options.id or item_id(doc),
                   provenance=Provenance("text", state.encoding, tuple(state.warnings),
                                         tuple(state.dropped)))
@@ -107,7 +106,7 @@ def parse(data: bytes, options: ReadOptions) -> ParseResult:
 def build_document(state: ParseState) -> Document:
     """The Document the steps found (its id is set after the transforms)."""
     meta = state.meta
-    if meta.id and not _URI.match(meta.id):
+    if meta.id and not ABSOLUTE_URI.fullmatch(meta.id):
         meta.extra["id"] = meta.id
     dateline_value = meta.dateline if meta.dateline and (
         meta.dateline.place or meta.dateline.date_text) else None
