@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from convert.textparse.state import SENTENCE_MARKS, Chunk, Line, looks_like_prose
+from convert.textparse.state import SENTENCE_MARKS, Chunk, Line, ends_sentence, looks_like_prose
 
 #: A hard-wrapped line fills at least this share of the file's wrap width.
 WRAPPED_SHARE = 0.85
@@ -61,20 +61,54 @@ def paragraph_per_line(chunks: list[Chunk]) -> bool:
         and looks_like_prose(chunk.text) for chunk in chunks)
 
 
+#: In a block whose widths mark no paragraphs, the first run of this many lines between
+#: short lines is the story (the header lines above it stand alone).
+RAGGED_BODY_LINES = 3
 #: A line ending in one of these carries on into the next (``NAKURU, Kenya, March 12 —``).
 CARRIES_ON = ",;:-–—(（"
 
 
-def short_line_ends(lines: list[Line]) -> list[int]:
+def short_line_ends(lines: list[Line], one_line_paragraphs: bool = False) -> list[int]:
     """The lines (but the last) that end their paragraph or header line, whatever their
     final mark: well short of the block's longest line, though the next line's first
     word would have fitted on them (hard wrapping breaks a line only where the next word
-    does not fit), and not ending in a mark that carries on (a comma, a dash)."""
+    does not fit), and not ending in a mark that carries on (a comma, a dash).
+
+    A short line whose sentence goes on in the next line (it opens in lower case) ends
+    nothing (its first word is a plain word, not a field's key), and shows that this block's line widths do not mark its paragraphs (type
+    set in proportional letters, then OCR'd): from its first run of
+    ``RAGGED_BODY_LINES`` lines between short lines (the header lines stand alone above
+    it), the block is one paragraph.  With ``one_line_paragraphs`` (the file has no long
+    line that breaks a sentence), a long line that ends a sentence ends its paragraph
+    whatever its width."""
     texts = [line.text.strip() for line in lines]
     width = max(len(text) for text in texts)
-    return [index for index, (text, following) in enumerate(zip(texts, texts[1:]))
-            if len(text) < width * SHORT_LINE_SHARE and text[-1:] not in CARRIES_ON
-            and len(text) + 1 + len(following.split()[0]) <= width]
+    ends: list[int] = []
+    ragged = False
+    for index, (text, following) in enumerate(zip(texts, texts[1:])):
+        if one_line_paragraphs and len(text) >= ONE_LINE_PARAGRAPH and ends_sentence(text):
+            ends.append(index)
+        elif (len(text) < width * SHORT_LINE_SHARE and text[-1:] not in CARRIES_ON
+              and len(text) + 1 + len(following.split()[0]) <= width):
+            word = following.split()[0]
+            if word.isalpha() and word.islower() and not ends_sentence(text):
+                ragged = True
+            else:
+                ends.append(index)
+    if not ragged:
+        return ends
+    starts = [0, *(end + 1 for end in ends)]
+    body = next((start for start, stop in zip(starts, [*starts[1:], len(texts)])
+                 if stop - start >= RAGGED_BODY_LINES), len(texts))
+    return [end for end in ends if end < body]
+
+
+def breaks_long_lines(chunks: list[Chunk]) -> bool:
+    """Does the file hard-wrap long lines: a line of one-line-paragraph length that ends no
+    sentence, with more of its block below it?  A file that never does writes a long
+    line that ends a sentence as a paragraph of its own."""
+    return any(len(line.text.strip()) >= ONE_LINE_PARAGRAPH and not ends_sentence(line.text)
+               for chunk in chunks if chunk.kind == "text" for line in chunk.lines[:-1])
 
 
 #: ``Shr 28 cts vs 22 cts``: a label, then a value (with a digit) against another.

@@ -147,3 +147,34 @@ def test_double_dashed_items_in_a_run_are_a_list_and_wrapped_items_go_on() -> No
         ("item", "Alan Stern, NASA associate administrator, Science Directorate, Headquarters"),
         ("item", "Jeff Moore, Ames Research Center")]
     assert shapes("The story ends here.\n\n-- BERNAMA\n")[-1] == ("text", "-- BERNAMA")
+
+
+def test_a_short_line_whose_sentence_goes_on_below_shows_ragged_widths() -> None:
+    # Type set in proportional letters, then OCR'd: line widths in characters say nothing
+    # of paragraphs.  The deck's two lines join (the second opens in lower case) and the
+    # story under them stays one paragraph, short lines and all.
+    story = ["Berlin. May 3. The new tramway across the",
+             "river was opened to-day by the mayor,",
+             "who rode in the first car with the council.",
+             "It ran smoothly.",
+             "The second line will follow before the end of the year, the",
+             "engineers say."]
+    text = "TRAMWAY OPENED\nMayor Rides the First Car\nacross the River.\n" + "\n".join(story)
+    assert [t for _, t in shapes(text)] == [
+        "TRAMWAY OPENED", "Mayor Rides the First Car across the River.", " ".join(story)]
+
+
+def test_a_field_key_in_lower_case_is_no_sentence_going_on() -> None:
+    text = ("title: Port opens berth\nlink: https://example.org/a\nguid: 8812\n"
+            "description:\n" + LONG + "\n")
+    assert len(shapes(text)) > 1
+
+
+def test_long_lines_ending_sentences_in_a_file_that_never_breaks_one_are_paragraphs() -> None:
+    first = "The first paragraph of the story runs on one line, " * 3 + "as pages do."
+    second = "A second, much shorter paragraph follows on the next line, at its own width."
+    text = f"Heading\n{first}\n{second}\n{first}\n"
+    assert [t for _, t in shapes(text)] == ["Heading", first, second, first]
+    # A file that hard-wraps long lines elsewhere keeps a block of them whole.
+    wrapped = f"{first}\n{second} and then\nthe end.\n\n{first} and\n{second}\n"
+    assert [t for _, t in shapes(wrapped)][0] == f"{first} {second} and then the end."

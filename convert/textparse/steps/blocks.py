@@ -30,7 +30,7 @@ from collections import Counter
 
 from convert.textparse.captiontext import caption_parts
 from convert.textparse.layout import (
-    SHORT_LINE_SHARE, could_be_row, is_crosshead, paragraph_per_line, short_line_ends,
+    SHORT_LINE_SHARE, breaks_long_lines, could_be_row, is_crosshead, paragraph_per_line, short_line_ends,
     table_rows, wrap_width,
 )
 from convert.textparse.state import Chunk, Line, ParseState, ends_sentence, looks_like_prose
@@ -100,6 +100,7 @@ def _split_at_short_lines(state: ParseState, chunks: list[Chunk]) -> list[Chunk]
     block of short lines (a byline over its agency) stays one: the header roles and the
     trailer read its lines."""
     per_line = paragraph_per_line(chunks)
+    one_line_paragraphs = not breaks_long_lines(chunks)
     if per_line:
         state.decide(None, "one paragraph per line: a block's lines are chunks of their own")
     result: list[Chunk] = []
@@ -107,7 +108,7 @@ def _split_at_short_lines(state: ParseState, chunks: list[Chunk]) -> list[Chunk]
         ends: list[int] = []
         if chunk.kind == "text" and len(chunk.lines) >= 2 and looks_like_prose(chunk.text):
             ends = list(range(len(chunk.lines) - 1)) if per_line else short_line_ends(
-                chunk.lines)
+                chunk.lines, one_line_paragraphs)
         if not ends or caption_parts(chunk.text, in_header=False,
                                      lines=[line.text for line in chunk.lines]):
             # A block of short lines (the header zone reads its lines), one wrapped
