@@ -178,3 +178,12 @@ def test_long_lines_ending_sentences_in_a_file_that_never_breaks_one_are_paragra
     # A file that hard-wraps long lines elsewhere keeps a block of them whole.
     wrapped = f"{first}\n{second} and then\nthe end.\n\n{first} and\n{second}\n"
     assert [t for _, t in shapes(wrapped)][0] == f"{first} {second} and then the end."
+
+
+def test_a_block_of_one_line_said_over_and_over_is_a_dropped_placeholder() -> None:
+    state = run_steps("Image tile\nImage tile\nImage tile\n\nThe Title\n\n" + LONG + "\n",
+                      "blocks")
+    assert [c.text for c in state.chunks if c.role is None] == ["The Title", LONG]
+    assert [d.text for d in state.dropped] == ["Image tile"] * 3
+    assert [c.role for c in run_steps("Yes\nYes\n\n" + LONG + "\n", "blocks").chunks] == [
+        None, None]

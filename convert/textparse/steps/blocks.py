@@ -19,6 +19,8 @@
   paragraph (hard-wrapped text fills the width up to a paragraph's last line),
   and in a file that writes each paragraph on one long line, every line of a
   block is a chunk of its own.
+- A block of one line said three times or more (``Article image`` per image tile
+  of a scanned page) is a placeholder, dropped.
 - Thematic breaks (``---``, ``* * *``) and lone punctuation lines are chunks of
   their own.
 """
@@ -48,6 +50,8 @@ _LONE_PUNCTUATION = re.compile(r"^\s*[^\w\s<>&]{1,3}\s*$")
 PROSE_LENGTH = 100
 #: The most rows a table found in text has (wire tables are a few dozen rows).
 MAX_TABLE_ROWS = 200
+#: A block of the same line this many times over is a placeholder.
+PLACEHOLDER_REPEATS = 3
 #: The first-line indent of paragraphs is this much deeper than that of wrapped lines.
 MIN_INDENT_STEP = 2
 
@@ -58,6 +62,7 @@ def blocks(state: ParseState) -> None:
     for lines in raw:
         chunks.extend(_split_by_markers(lines))
     chunks = _split_by_indentation(chunks)
+    _repeated_placeholders(state, chunks)
     chunks = _tables(state, chunks)  # before crossheads: a table's header row is no crosshead
     chunks = _split_crossheads(state, chunks)
     chunks = _split_at_short_lines(state, chunks)
@@ -78,6 +83,16 @@ def blocks(state: ParseState) -> None:
     kinds = {kind: sum(c.kind == kind for c in chunks)
              for kind in ("text", "quote", "item", "table")}
     state.decide(None, f"{len(chunks)} chunks: " + ", ".join(f"{n} {k}" for k, n in kinds.items()))
+
+
+def _repeated_placeholders(state: ParseState, chunks: list[Chunk]) -> None:
+    """A block of one line said over and over (``Article image`` for each image tile of a
+    scanned page, ``Image`` for each picture of a scrape) is a placeholder, never text:
+    dropped before the header roles read the top of the file."""
+    for chunk in chunks:
+        texts = {line.text.strip() for line in chunk.lines}
+        if chunk.kind == "text" and len(chunk.lines) >= PLACEHOLDER_REPEATS and len(texts) == 1:
+            state.drop(chunk, f"a placeholder line said {len(chunk.lines)} times in a row")
 
 
 def _split_crossheads(state: ParseState, chunks: list[Chunk]) -> list[Chunk]:
