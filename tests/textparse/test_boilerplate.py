@@ -186,3 +186,34 @@ def test_a_contact_in_brackets_glued_to_the_last_sentence_is_dropped() -> None:
                     "+32 2 29\n96302; Enda McNamara – Tel.: +32 229 64976)\n").encode("utf-8"))
     assert [d.reason for d in doc.provenance.dropped] == ["contact after the text"] * 2
     assert doc.body[-1].content == ("The plan is online.",)
+
+
+def test_sign_off_lines_under_the_last_sentence_with_no_blank_line_are_the_sign_off() -> None:
+    state = run_steps(f"Head\n\n{PARAGRAPH}\n\nThe works start in May.\n(XYZ)\nRed/Bol\n"
+                      "141530 MAR 24\n", "boilerplate")
+    assert [(d.text, d.reason) for d in state.dropped] == [
+        ("(XYZ)", "sign-off"), ("Red/Bol", "sign-off"), ("141530 MAR 24", "sign-off")]
+    assert [c.text for c in state.chunks if c.role is None][-1] == "The works start in May."
+    # Short lines of the story itself stay.
+    kept = run_steps(f"Head\n\n{PARAGRAPH}\nAnd then it rained on all of them\n", "boilerplate")
+    assert kept.dropped == []
+
+
+def test_desk_initials_glued_after_the_last_sentence_and_initials_that_sign_off() -> None:
+    last = "Prices rose sharply on the London Metal Exchange after the sanctions were announced."
+    state = run_steps(f"Head\n\n{PARAGRAPH}\n\n{last} [ab/cd]\n\n(XYZ) A. B.\n", "boilerplate")
+    assert [(d.text, d.reason) for d in state.dropped] == [
+        ("[ab/cd]", "desk code after the text"), ("(XYZ) A. B.", "sign-off")]
+    assert [c.text for c in state.chunks if c.role is None][-1] == last
+    # A last sentence ending in a short word is no sign-off.
+    kept = run_steps(f"Head\n\n{PARAGRAPH}\n\nA ticket costs 2 KM.\n", "boilerplate")
+    assert kept.dropped == []
+
+
+def test_a_menu_of_links_or_choices_under_the_story_is_dropped() -> None:
+    state = run_steps(f"Head\n\n{PARAGRAPH}\n\nShare this page: Facebook | X | Email\n\n"
+                      "Was this page helpful? Yes / No\n", "boilerplate")
+    assert [d.reason for d in state.dropped] == ["sign-off", "sign-off"]
+    kept = run_steps(f"Head\n\n{PARAGRAPH}\n\nThe talks between the union and the firm "
+                     "went on / into the night\n", "boilerplate")
+    assert kept.dropped == []
