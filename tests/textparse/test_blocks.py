@@ -187,3 +187,13 @@ def test_a_block_of_one_line_said_over_and_over_is_a_dropped_placeholder() -> No
     assert [d.text for d in state.dropped] == ["Image tile"] * 3
     assert [c.role for c in run_steps("Yes\nYes\n\n" + LONG + "\n", "blocks").chunks] == [
         None, None]
+
+
+def test_a_short_first_line_opening_several_blocks_is_their_label_not_a_line_of_its_own() -> None:
+    ask = "What will the plan change for the people who use the line every day, minister?"
+    say = "It will change a great deal, and sooner than most of them expect, I believe."
+    text = f"Head\n\nINTERVIEWER\n{ask}\n\nTHE MINISTER\n{say}\n\nINTERVIEWER\n{say}\n"
+    assert [t for _, t in shapes(text)] == [
+        "Head", f"INTERVIEWER {ask}", f"THE MINISTER {say}", f"INTERVIEWER {say}"]
+    # Once only, a short line above a paragraph is a line of its own.
+    assert [t for _, t in shapes(f"Head\n\nThe Title\n{ask}\n")] == ["Head", "The Title", ask]

@@ -50,6 +50,10 @@ _LONE_PUNCTUATION = re.compile(r"^\s*[^\w\s<>&]{1,3}\s*$")
 PROSE_LENGTH = 100
 #: The most rows a table found in text has (wire tables are a few dozen rows).
 MAX_TABLE_ROWS = 200
+#: A short first line opening this many blocks at least is their label, of this many
+#: words at most.
+LABEL_BLOCKS = 2
+LABEL_WORDS = 4
 #: A block of the same line this many times over is a placeholder.
 PLACEHOLDER_REPEATS = 3
 #: The first-line indent of paragraphs is this much deeper than that of wrapped lines.
@@ -118,12 +122,17 @@ def _split_at_short_lines(state: ParseState, chunks: list[Chunk]) -> list[Chunk]
     one_line_paragraphs = not breaks_long_lines(chunks)
     if per_line:
         state.decide(None, "one paragraph per line: a block's lines are chunks of their own")
+    labels = _block_labels(chunks)
     result: list[Chunk] = []
     for chunk in chunks:
         ends: list[int] = []
         if chunk.kind == "text" and len(chunk.lines) >= 2 and looks_like_prose(chunk.text):
             ends = list(range(len(chunk.lines) - 1)) if per_line else short_line_ends(
                 chunk.lines, one_line_paragraphs)
+            if ends and ends[0] == 0 and chunk.lines[0].text.strip() in labels:
+                state.decide(chunk.line, f"a label its block shares with others (a speaker): "
+                             f"{chunk.lines[0].text.strip()!r}")
+                ends = ends[1:]
         if not ends or caption_parts(chunk.text, in_header=False,
                                      lines=[line.text for line in chunk.lines]):
             # A block of short lines (the header zone reads its lines), one wrapped
@@ -136,6 +145,21 @@ def _split_at_short_lines(state: ParseState, chunks: list[Chunk]) -> list[Chunk]
         if not per_line:
             state.decide(chunk.line, f"block split after its short lines: {len(ends) + 1} chunks")
     return result
+
+
+def _block_labels(chunks: list[Chunk]) -> set[str]:
+    """Short first lines, ending no sentence, that open several blocks of text with more
+    lines under them: labels of their blocks (a transcript's speakers, ``Q:``/``A:``),
+    part of the paragraph, not lines of their own.  When such labels are in capitals,
+    so is every other short opener in capitals (a speaker who speaks once)."""
+    openers = Counter(chunk.lines[0].text.strip() for chunk in chunks
+                      if chunk.kind == "text" and len(chunk.lines) >= 2)
+    shaped = {text for text in openers
+              if len(text.split()) <= LABEL_WORDS and not ends_sentence(text)}
+    labels = {text for text in shaped if openers[text] >= LABEL_BLOCKS}
+    if any(label.isupper() for label in labels):  # then every opener in capitals is one
+        labels |= {text for text in shaped if text.isupper()}
+    return labels
 
 
 def _tables(state: ParseState, chunks: list[Chunk]) -> list[Chunk]:
