@@ -217,3 +217,20 @@ def test_a_menu_of_links_or_choices_under_the_story_is_dropped() -> None:
     kept = run_steps(f"Head\n\n{PARAGRAPH}\n\nThe talks between the union and the firm "
                      "went on / into the night\n", "boilerplate")
     assert kept.dropped == []
+
+
+def test_a_sentence_the_sequence_alone_called_header_is_dropped_only_above_the_headline() -> None:
+    from convert.textparse.steps.boilerplate import boilerplate
+
+    notice = "If this e-mail does not display properly, please click here."
+    for headline_line, dropped in ((3, [notice]), (None, [])):
+        state = run_steps(f"{notice}\n\nThe Title\n\n{PARAGRAPH}\n\n{PARAGRAPH}\n", "blocks")
+        chunks = {chunk.line: chunk for chunk in state.chunks}
+        state.roles[1] = "slugline"  # a role no feature of the line supports
+        state.unsupported_roles.add(1)
+        if headline_line is not None:
+            state.header_headline = chunks[headline_line].lines
+            chunks[headline_line].role = "headline"
+        state.header_body = chunks[5]
+        boilerplate(state)
+        assert [d.text for d in state.dropped] == dropped

@@ -99,7 +99,10 @@ def _header_leftovers(state: ParseState) -> None:
     (``Imechapishwa: 12 Machi 2019`` with an unknown label).
 
     A sentence whose role no feature of its own supports (the sequence left it no
-    better one, as in a file that is all header) stays body."""
+    better one, as in a file that is all header) stays body, unless it stands above the
+    headline (a page's notice, ``If this e-mail does not display, click here.``): the
+    story starts under its headline."""
+    headline = state.header_headline[0].number if state.header_headline else 0
     for chunk in state.chunks[:state.body_start()]:
         if chunk.role is not None:
             continue
@@ -108,7 +111,8 @@ def _header_leftovers(state: ParseState) -> None:
             if role == "boilerplate" and boilerplate_reason(clean_text(line.text)):
                 continue  # a rule knows it: dropped below, with the rule's reason
             if role in NOT_BODY_ROLES and not (line.number in state.unsupported_roles
-                                               and _is_sentence(line.text)):
+                                               and _is_sentence(line.text)
+                                               and line.number > headline):
                 chunk.take(line, "dropped")
                 state.drop_line(line, f"header {role} line that no field took")
         if not chunk.open_lines:
