@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 
-from convert.textparse.state import SENTENCE_MARKS, Chunk, Line, ends_sentence, looks_like_prose
+from convert.textparse.state import (
+    SENTENCE_MARKS, Chunk, Line, ends_sentence, ends_sentence_or_quote, looks_like_prose,
+)
 
 #: A hard-wrapped line fills at least this share of the file's wrap width.
 WRAPPED_SHARE = 0.85
@@ -86,7 +88,8 @@ def short_line_ends(lines: list[Line], one_line_paragraphs: bool = False) -> lis
     ends: list[int] = []
     ragged = False
     for index, (text, following) in enumerate(zip(texts, texts[1:])):
-        if one_line_paragraphs and len(text) >= ONE_LINE_PARAGRAPH and ends_sentence(text):
+        if (one_line_paragraphs and len(text) >= ONE_LINE_PARAGRAPH
+                and ends_sentence_or_quote(text)):
             ends.append(index)
         elif (len(text) < width * SHORT_LINE_SHARE and text[-1:] not in CARRIES_ON
               and len(text) + 1 + len(following.split()[0]) <= width):
@@ -107,7 +110,7 @@ def breaks_long_lines(chunks: list[Chunk]) -> bool:
     """Does the file hard-wrap long lines: a line of one-line-paragraph length that ends no
     sentence, with more of its block below it?  A file that never does writes a long
     line that ends a sentence as a paragraph of its own."""
-    return any(len(line.text.strip()) >= ONE_LINE_PARAGRAPH and not ends_sentence(line.text)
+    return any(len(line.text.strip()) >= ONE_LINE_PARAGRAPH and not ends_sentence_or_quote(line.text)
                for chunk in chunks if chunk.kind == "text" for line in chunk.lines[:-1])
 
 

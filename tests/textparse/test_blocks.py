@@ -175,6 +175,9 @@ def test_long_lines_ending_sentences_in_a_file_that_never_breaks_one_are_paragra
     second = "A second, much shorter paragraph follows on the next line, at its own width."
     text = f"Heading\n{first}\n{second}\n{first}\n"
     assert [t for _, t in shapes(text)] == ["Heading", first, second, first]
+    quoted = f"“{first}”"  # a paragraph closing a quotation ends a sentence too
+    assert [t for _, t in shapes(f"Heading\n{quoted}\n{second}\n{quoted}\n")] == [
+        "Heading", quoted, second, quoted]
     # A file that hard-wraps long lines elsewhere keeps a block of them whole.
     wrapped = f"{first}\n{second} and then\nthe end.\n\n{first} and\n{second}\n"
     assert [t for _, t in shapes(wrapped)][0] == f"{first} {second} and then the end."

@@ -20,7 +20,8 @@ from convert.textparse.datetext import WORD
 from convert.textparse.inline import clean_text
 from convert.textparse.names import is_agency
 from convert.textparse.state import (
-    SENTENCE_MARKS, Chunk, Line, ParseState, ends_sentence, looks_like_prose,
+    SENTENCE_MARKS, Chunk, Line, ParseState, ends_sentence, ends_sentence_or_quote,
+    looks_like_prose,
 )
 
 #: A sentence has this many words at least; a word of this many letters or fewer before
@@ -52,7 +53,6 @@ MENU_ITEM_WORDS = 2
 _GLUED_CODE = re.compile(r"(?<=[.!?。！？”\"»])\s*[\[(](?P<code>[^\[\]()\s]{2,20})[\])]$")
 #: One to three initials closing a line (``(FENA) A. B.``): no sentence's full stop.
 _INITIALS_END = re.compile(r"(?:^|\s)(?:[^\W\d_]\.\s?){1,3}$")
-_SENTENCE_OR_QUOTE_END = re.compile(rf"[{re.escape(SENTENCE_MARKS)}…»”\"'’]$")
 
 
 #: Header roles whose lines are never body: when no step read them as a field, they are
@@ -253,7 +253,7 @@ def _glued_sign_off(state: ParseState, open_chunks: list[Chunk]) -> None:
     while start > 1 and _is_sign_off(Chunk(lines[start - 1:start])):
         start -= 1
     story = " ".join(clean_text(line.text) for line in lines[:start])
-    if start == len(lines) or not _SENTENCE_OR_QUOTE_END.search(story):
+    if start == len(lines) or not ends_sentence_or_quote(story):
         return
     trailer = Chunk(lines[start:])
     last.lines = [line for line in last.lines if line not in trailer.lines]
@@ -324,7 +324,7 @@ def _trailer_line(text: str) -> bool:
     """A line that may close the file under the story: short and no sentence, or a
     reporter's contact (an e-mail address or a telephone number: it may be longer)."""
     if not text or text.startswith("#") or (
-            _SENTENCE_OR_QUOTE_END.search(text) and not _INITIALS_END.search(text)):
+            ends_sentence_or_quote(text) and not _INITIALS_END.search(text)):
         return False
     return (len(text) <= SIGN_OFF and len(text.split()) <= SIGN_OFF_WORDS) or (
         len(text) <= SIGN_OFF_CONTACT and bool(CONTACT_MARK.search(text)))
@@ -352,7 +352,7 @@ def _menu(text: str) -> bool:
 
 
 def _ends_story(chunk: Chunk) -> bool:
-    return chunk.kind != "text" or bool(_SENTENCE_OR_QUOTE_END.search(chunk.text))
+    return chunk.kind != "text" or ends_sentence_or_quote(chunk.text)
 
 
 def _link_above_credits(state: ParseState, chunk: Chunk) -> bool:
