@@ -38,3 +38,14 @@ def test_a_trailer_block_with_a_copyright_line_is_not_a_caption() -> None:
     state = run_steps(f"Head\n\n{PARAGRAPH}\n\nPewarta: Rina Kusuma\nEditor: Budi Santoso\n"
                       f"COPYRIGHT © ANTARA 2023\n", "captions")
     assert not [c for c in state.chunks if c.role == "caption"]
+
+
+def test_a_credit_in_brackets_loses_its_label() -> None:
+    from convert.textparse.captiontext import photo_credit_parts
+
+    assert caption_parts("Aluminium bars stored at a smelter in Siberia. (Foto: Reuters)") == (
+        "Aluminium bars stored at a smelter in Siberia.", "Reuters")
+    assert photo_credit_parts("A school of sardines. (Image credit: NOAA/Dale Sweetman)") == (
+        "A school of sardines.", "NOAA/Dale Sweetman")
+    assert photo_credit_parts("The band on stage. (AP Photo/Jo Bloggs)") == (
+        "The band on stage.", "AP Photo/Jo Bloggs")
