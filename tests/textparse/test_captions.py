@@ -49,3 +49,14 @@ def test_a_credit_in_brackets_loses_its_label() -> None:
         "A school of sardines.", "NOAA/Dale Sweetman")
     assert photo_credit_parts("The band on stage. (AP Photo/Jo Bloggs)") == (
         "The band on stage.", "AP Photo/Jo Bloggs")
+
+
+def test_a_line_said_twice_under_the_headline_is_a_caption_without_credit() -> None:
+    twice = "The agency's offices in Washington."
+    state = run_steps(f"The Headline Of The Story\n\n{twice}\n{twice}\n\n{PARAGRAPH}\n\n"
+                      f"{PARAGRAPH}\n", "captions")
+    assert [(c.role, c.caption) for c in state.chunks][1] == ("caption", (twice, None))
+    # Above the headline (a page's label said twice), it is no caption.
+    state = run_steps(f"{twice}\n{twice}\n\nThe Headline Of The Story\n\n{PARAGRAPH}\n\n"
+                      f"{PARAGRAPH}\n", "captions")
+    assert state.chunks[0].role != "caption"
