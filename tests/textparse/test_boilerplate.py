@@ -234,3 +234,21 @@ def test_a_sentence_the_sequence_alone_called_header_is_dropped_only_above_the_h
         state.header_body = chunks[5]
         boilerplate(state)
         assert [d.text for d in state.dropped] == dropped
+
+
+def test_a_menu_above_the_story_is_dropped_whatever_its_role() -> None:
+    from convert.textparse.boilerplate_rules import is_menu
+
+    assert is_menu("Home | News | Events | Contact", 3) and is_menu("Yes / No")
+    assert not is_menu("Politics | Europe", 3)
+    assert not is_menu("Published 12 March 2024 | Updated 13 March 2024")
+    from convert.textparse.steps.boilerplate import boilerplate
+
+    state = run_steps(f"The Title Of It\n\nHome | News | Events | Contact\n\n{PARAGRAPH}\n\n"
+                      f"{PARAGRAPH}\n", "blocks")
+    state.chunks[0].role = "headline"
+    state.roles.update({1: "headline", 3: "standfirst", 5: "body"})
+    state.header_body = state.chunks[2]
+    boilerplate(state)
+    assert [(d.text, d.reason) for d in state.dropped] == [
+        ("Home | News | Events | Contact", "a menu above the story")]

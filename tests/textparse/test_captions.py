@@ -60,3 +60,11 @@ def test_a_line_said_twice_under_the_headline_is_a_caption_without_credit() -> N
     state = run_steps(f"{twice}\n{twice}\n\nThe Headline Of The Story\n\n{PARAGRAPH}\n\n"
                       f"{PARAGRAPH}\n", "captions")
     assert state.chunks[0].role != "caption"
+
+
+def test_a_page_footer_with_a_copyright_line_is_no_caption() -> None:
+    state = run_steps(f"Head\n\n{PARAGRAPH}\n\nShare: Facebook | Email\nBack to top\n"
+                      "© 2024 City of Example. All rights reserved.\n", "captions")
+    assert state.chunks[-1].role != "caption"
+    state = run_steps(f"Head\n\n{PARAGRAPH}\n\nThe old pier at dusk.\n© Jo Bloggs\n", "captions")
+    assert state.chunks[-1].caption == ("The old pier at dusk.", "Jo Bloggs")

@@ -14,7 +14,7 @@ import re
 
 from convert.textparse.boilerplate_rules import (
     CLOSING_CREDIT, CONTACT_MARK, CREDIT_SOURCE, DEBRIS, DESK_CODE, GLUED_CREDIT, RELEASE_SOURCE,
-    SLASHED_AGENCY, agency_credit, boilerplate_reason,
+    SLASHED_AGENCY, agency_credit, boilerplate_reason, is_menu,
 )
 from convert.textparse.datetext import WORD
 from convert.textparse.inline import clean_text
@@ -46,9 +46,8 @@ _CODE_MARK = re.compile(r"[/()\[\]\d]")
 _LABEL = re.compile(r"^[(\[]?[^\s:：()\[\]]+(?:\s[^\s:：()\[\]]+)?\s?[:：]\s*\S")
 #: A web address (its words, such as ``tt`` of ``ift.tt``, name no agency).
 _WEB_ADDRESS = re.compile(r"\S+://\S+|www\.\S+")
-#: What sets a menu's items apart, and the most words of an item.
-_MENU_SEPARATOR = re.compile(r"\s+[|/·•]\s+")
-MENU_ITEM_WORDS = 2
+#: A menu above the story has this many items at least (two may be a section path).
+MENU_ITEMS = 3
 #: Desk initials in brackets after the last sentence: ``Exchange. [ah/ft]``.
 _GLUED_CODE = re.compile(r"(?<=[.!?。！？”\"»])\s*[\[(](?P<code>[^\[\]()\s]{2,20})[\])]$")
 #: One to three initials closing a line (``(FENA) A. B.``): no sentence's full stop.
@@ -101,7 +100,8 @@ def _header_leftovers(state: ParseState) -> None:
     A sentence whose role no feature of its own supports (the sequence left it no
     better one, as in a file that is all header) stays body, unless it stands above the
     headline (a page's notice, ``If this e-mail does not display, click here.``): the
-    story starts under its headline."""
+    story starts under its headline.  A menu (three items or more, ``Home | News |
+    Contact``) above the story is dropped whatever its role, but for a headline."""
     headline = state.header_headline[0].number if state.header_headline else 0
     for chunk in state.chunks[:state.body_start()]:
         if chunk.role is not None:
@@ -110,6 +110,10 @@ def _header_leftovers(state: ParseState) -> None:
             role = state.roles.get(line.number)
             if role == "boilerplate" and boilerplate_reason(clean_text(line.text)):
                 continue  # a rule knows it: dropped below, with the rule's reason
+            if role != "headline" and is_menu(line.text, MENU_ITEMS):
+                chunk.take(line, "dropped")
+                state.drop_line(line, "a menu above the story")
+                continue
             if role in NOT_BODY_ROLES and not (line.number in state.unsupported_roles
                                                and _is_sentence(line.text)
                                                and line.number > headline):
@@ -332,23 +336,14 @@ def _trailer_line(text: str) -> bool:
 
 def _marked(text: str) -> bool:
     """A trailer line shows what it is: a few words, a label with nothing after it, a
-    menu (``_menu``), or,
+    menu (``is_menu``), or,
     among few running words (``WHAT: 2013 Atlantic hurricane season outlook news
     conference`` is text), a label of one or two words and a colon (``Aqra wkoll: Toroq
     ġodda``, ``(இன்புட்: பிடிஐ)``), codes (a slash, brackets, digits) or an agency."""
     running = sum(len(word) >= 4 and word.islower() for word in text.split())
-    return len(text.split()) <= SIGN_OFF_PLAIN_WORDS or text[-1:] in ":：" or _menu(text) or (
+    return len(text.split()) <= SIGN_OFF_PLAIN_WORDS or text[-1:] in ":：" or is_menu(text) or (
         running < RUNNING_WORDS and (bool(_LABEL.match(text) or _CODE_MARK.search(text)) or any(
             is_agency(word) for word in WORD.findall(text))))
-
-
-def _menu(text: str) -> bool:
-    """Items of a word or two set apart by separators after whatever opens the line: a
-    page's links or choices (``Share this page: Facebook | X | Email``, ``Was this page
-    helpful? Yes / No``)."""
-    parts = _MENU_SEPARATOR.split(text)
-    return len(parts) >= 2 and all(0 < len(part.split()) <= MENU_ITEM_WORDS
-                                   for part in parts[1:])
 
 
 def _ends_story(chunk: Chunk) -> bool:

@@ -20,6 +20,10 @@ from convert.textparse.inline import clean_text
 from convert.textparse.state import Chunk, ParseState
 
 
+#: The most lines of a caption block (its text and its credit).
+CAPTION_LINES = 2
+
+
 def captions(state: ParseState) -> None:
     start = state.body_start()
     headline = state.header_headline[-1].number if state.header_headline else len(state.lines)
@@ -46,8 +50,11 @@ def _said_twice(lines: list[str]) -> bool:
 
 
 def _is_boilerplate(chunk: Chunk) -> bool:
-    """A copyright line, or a block with a line of other boilerplate (an editor credit)."""
+    """A copyright line, a block with a line of other boilerplate (an editor credit), or
+    a block of three lines or more with a copyright line (a page's footer: a caption
+    and its credit take two lines at most)."""
     if boilerplate_reason(chunk.text) == "copyright":
         return True
     reasons = {boilerplate_reason(clean_text(line.text)) for line in chunk.open_lines}
-    return bool(reasons - {None, "copyright"}) and len(chunk.open_lines) > 1
+    return len(chunk.open_lines) > 1 and bool(reasons - {None, "copyright"}) or (
+        len(chunk.open_lines) > CAPTION_LINES and "copyright" in reasons)
