@@ -139,8 +139,9 @@ def table_rows(texts: list[str]) -> list[list[str]] | None:
     Either rows of ``label value vs value`` (a line without ``vs`` in between is a
     one-cell row: a label over the rows below), or columns set apart by two or more
     spaces or a tab, the same number in every line, each column's cells starting or
-    ending (right-aligned figures) at the same place; the first line may lack the label
-    cell (a header row, ``Q4 2008      Q4 2007``: its first cell is then empty).
+    ending (right-aligned figures) at the same place; the first line may be a header row
+    of words over three columns or more (``Party   Seats   Votes``), or lack the label
+    cell (``Q4 2008      Q4 2007``: its first cell is then empty).
     """
     lines = [text.strip() for text in texts]
     if len(lines) < 2 or any(len(line) > MAX_ROW or not line for line in lines):
@@ -157,7 +158,8 @@ def table_rows(texts: list[str]) -> list[list[str]] | None:
         spans[0] = [(-1, -1), *spans[0]]  # a header row over the figures, no label cell
     elif len(spans[0]) != width:
         return None
-    body = spans[1:] if spans[0][0] == (-1, -1) else spans
+    body = spans[1:] if spans[0][0] == (-1, -1) or (
+        width >= 3 and not any(ch.isdigit() for ch in texts[0])) else spans
     aligned = all(_aligned([row[column] for row in spans if row[column][0] >= 0])
                   for column in range(1, width))
     cells = [[text[start:end] if start >= 0 else "" for start, end in row]

@@ -165,8 +165,8 @@ def test_a_short_line_whose_sentence_goes_on_below_shows_ragged_widths() -> None
 
 
 def test_a_field_key_in_lower_case_is_no_sentence_going_on() -> None:
-    text = ("title: Port opens berth\nlink: https://example.org/a\nguid: 8812\n"
-            "description:\n" + LONG + "\n")
+    text = ("Feed item 8812\ntitle: Port opens berth\nlink: https://example.org/a\n"
+            "guid: 8812\ndescription:\n" + LONG + "\n")
     assert len(shapes(text)) > 1
 
 
@@ -200,3 +200,13 @@ def test_a_short_first_line_opening_several_blocks_is_their_label_not_a_line_of_
         "Head", f"INTERVIEWER {ask}", f"THE MINISTER {say}", f"INTERVIEWER {say}"]
     # Once only, a short line above a paragraph is a line of its own.
     assert [t for _, t in shapes(f"Head\n\nThe Title\n{ask}\n")] == ["Head", "The Title", ask]
+
+
+def test_a_header_row_of_words_over_three_columns_opens_the_table() -> None:
+    rows = ["Party            Seats   Votes (%)",
+            "Social Democrats    41        28.1",
+            "Greens              18        12.9"]
+    assert table_rows(rows) == [["Party", "Seats", "Votes (%)"],
+                                ["Social Democrats", "41", "28.1"], ["Greens", "18", "12.9"]]
+    # Over two columns, a line of words is no header row: the figures are the table.
+    assert table_rows(["Name      Town", "Ann Lee     41", "Bo Chan     18"]) is None
