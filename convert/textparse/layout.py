@@ -63,6 +63,8 @@ def paragraph_per_line(chunks: list[Chunk]) -> bool:
         and looks_like_prose(chunk.text) for chunk in chunks)
 
 
+#: A block of this many lines at least, each ending a sentence, is a paragraph a line.
+SENTENCE_LINES = 3
 #: In a block whose widths mark no paragraphs, the first run of this many lines between
 #: short lines is the story (the header lines above it stand alone).
 RAGGED_BODY_LINES = 3
@@ -76,14 +78,17 @@ def short_line_ends(lines: list[Line], one_line_paragraphs: bool = False) -> lis
     word would have fitted on them (hard wrapping breaks a line only where the next word
     does not fit), and not ending in a mark that carries on (a comma, a dash).
 
-    A short line whose sentence goes on in the next line (it opens in lower case) ends
-    nothing (its first word is a plain word, not a field's key), and shows that this block's line widths do not mark its paragraphs (type
-    set in proportional letters, then OCR'd): from its first run of
-    ``RAGGED_BODY_LINES`` lines between short lines (the header lines stand alone above
-    it), the block is one paragraph.  With ``one_line_paragraphs`` (the file has no long
-    line that breaks a sentence), a long line that ends a sentence ends its paragraph
-    whatever its width."""
+    A short line whose sentence goes on in the next line (it opens in lower case, with a
+    plain word, not a field's key) ends nothing, and shows that this block's line widths
+    do not mark its paragraphs (type set in proportional letters, then OCR'd): from its
+    first run of ``RAGGED_BODY_LINES`` lines between short lines (the header lines stand
+    alone above it), the block is one paragraph.  A block of ``SENTENCE_LINES`` lines or
+    more that all end a sentence is a paragraph a line (hard wrapping never ends every
+    line so).  With ``one_line_paragraphs`` (the file has no long line that breaks a
+    sentence), a long line that ends a sentence ends its paragraph whatever its width."""
     texts = [line.text.strip() for line in lines]
+    if len(texts) >= SENTENCE_LINES and all(ends_sentence_or_quote(text) for text in texts):
+        return list(range(len(texts) - 1))  # hard wrapping never ends every line so
     width = max(len(text) for text in texts)
     ends: list[int] = []
     ragged = False

@@ -210,3 +210,13 @@ def test_a_header_row_of_words_over_three_columns_opens_the_table() -> None:
                                 ["Social Democrats", "41", "28.1"], ["Greens", "18", "12.9"]]
     # Over two columns, a line of words is no header row: the figures are the table.
     assert table_rows(["Name      Town", "Ann Lee     41", "Bo Chan     18"]) is None
+
+
+def test_a_block_whose_every_line_ends_a_sentence_is_a_paragraph_a_line() -> None:
+    lines = ["The ferry will run twice a day from May.", "Tickets cost four euros.",
+             "Children under six travel free, the operator said."]
+    assert [t for _, t in shapes("Head\n\n" + "\n".join(lines) + "\n")] == ["Head", *lines]
+    # Two such lines may be one hard-wrapped paragraph whose first line ends a sentence.
+    two = ["The ferry will run twice a day from May, the operator said.",
+           "Tickets cost four euros for adults, and less for the young."]
+    assert len(shapes("Head\n\n" + "\n".join(two) + "\n")) == 2
