@@ -91,11 +91,13 @@ def short_line_ends(lines: list[Line], one_line_paragraphs: bool = False) -> lis
         return list(range(len(texts) - 1))  # hard wrapping never ends every line so
     width = max(len(text) for text in texts)
     ends: list[int] = []
+    long_ends: list[int] = []  # one-line paragraphs: no width says otherwise
     ragged = False
     for index, (text, following) in enumerate(zip(texts, texts[1:])):
         if (one_line_paragraphs and len(text) >= ONE_LINE_PARAGRAPH
                 and ends_sentence_or_quote(text)):
             ends.append(index)
+            long_ends.append(index)
         elif (len(text) < width * SHORT_LINE_SHARE and text[-1:] not in CARRIES_ON
               and len(text) + 1 + len(following.split()[0]) <= width):
             word = following.split()[0]
@@ -108,7 +110,7 @@ def short_line_ends(lines: list[Line], one_line_paragraphs: bool = False) -> lis
     starts = [0, *(end + 1 for end in ends)]
     body = next((start for start, stop in zip(starts, [*starts[1:], len(texts)])
                  if stop - start >= RAGGED_BODY_LINES), len(texts))
-    return [end for end in ends if end < body]
+    return [end for end in ends if end < body or end in long_ends]
 
 
 def breaks_long_lines(chunks: list[Chunk]) -> bool:

@@ -220,3 +220,13 @@ def test_a_block_whose_every_line_ends_a_sentence_is_a_paragraph_a_line() -> Non
     two = ["The ferry will run twice a day from May, the operator said.",
            "Tickets cost four euros for adults, and less for the young."]
     assert len(shapes("Head\n\n" + "\n".join(two) + "\n")) == 2
+
+
+def test_a_sentence_going_on_below_a_short_line_keeps_one_line_paragraphs_apart() -> None:
+    first = ("The first paragraph of the story runs on one line as the pages of this site "
+             "do, and it ends right here.")
+    top = ["Kept in the archive of the",
+           "ministry press office and updated on every working day by the staff on duty there",
+           "who read the wires and the papers and put the stories on the site for everyone who"]
+    chunks = [t for _, t in shapes("\n".join([*top, first, first, first]) + "\n")]
+    assert chunks == [" ".join([*top, first]), first, first]
