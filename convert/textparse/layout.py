@@ -105,12 +105,38 @@ def short_line_ends(lines: list[Line], one_line_paragraphs: bool = False) -> lis
                 ragged = True
             else:
                 ends.append(index)
+    deck = _title_case_top(texts)
+    if deck is not None and deck not in ends:
+        ends = sorted([*ends, deck])
     if not ragged:
         return ends
     starts = [0, *(end + 1 for end in ends)]
     body = next((start for start, stop in zip(starts, [*starts[1:], len(texts)])
                  if stop - start >= RAGGED_BODY_LINES), len(texts))
     return [end for end in ends if end < body or end in long_ends]
+
+
+#: A word this long or longer shows a line's case profile (``of``, ``the`` do not).
+CASE_WORD = 4
+
+
+def _title_case_top(texts: list[str]) -> int | None:
+    """The last line ending a sentence in the run of title-case lines opening a block
+    (an old paper's deck, ``Loss Estimated at Half a Million`` / ``Dollars-Many Families
+    Homeless.``), when sentence-case text follows: the deck ends there, whatever the
+    widths."""
+    run = 0
+    while run < len(texts) and _title_case(texts[run]):
+        run += 1
+    if run == len(texts):
+        return None
+    return max((index for index in range(run) if ends_sentence(texts[index])), default=None)
+
+
+def _title_case(text: str) -> bool:
+    """Every word of ``CASE_WORD`` letters or more opens with a capital (one at least)."""
+    words = [word for word in re.findall(r"[^\W\d_]+", text) if len(word) >= CASE_WORD]
+    return bool(words) and all(word[0].isupper() for word in words)
 
 
 def breaks_long_lines(chunks: list[Chunk]) -> bool:

@@ -230,3 +230,15 @@ def test_a_sentence_going_on_below_a_short_line_keeps_one_line_paragraphs_apart(
            "who read the wires and the papers and put the stories on the site for everyone who"]
     chunks = [t for _, t in shapes("\n".join([*top, first, first, first]) + "\n")]
     assert chunks == [" ".join([*top, first]), first, first]
+
+
+def test_a_title_case_deck_opening_a_block_ends_at_its_full_stop() -> None:
+    lines = ["THE GREAT FIRE AT", "MILLTOWN.", "Loss Estimated at Half a Million",
+             "Dollars-Many Families Homeless.", "MILLTOWN, Ore., Aug. 3.-Fire which",
+             "started in a livery stable early this morn-", "ing swept through the business",
+             "district and destroyed forty buildings."]
+    chunks = [t for _, t in shapes("\n".join(lines) + "\n")]
+    assert chunks[-2:] == [" ".join(lines[2:4]), " ".join(lines[4:])]
+    # A block opening in sentence case is untouched.
+    assert len(shapes("The mayor of Milltown opened the new Fire Station.\nThe crowd on "
+                      "Main Street cheered him all the way home.\n")) == 1
