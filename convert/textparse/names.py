@@ -87,7 +87,7 @@ def is_name(part: str) -> bool:
         return False
     if not any(ch.isupper() or ch.islower() for ch in letters):  # a script without case
         return len(part) <= 24
-    if len(words) == 1:
+    if len(words) == 1 or words[-1].casefold() in _PARTICLES:  # ``Prononcé le``: no surname
         return False
     return all(word[0].isupper() or word.casefold() in _PARTICLES or word[0] in "'’"
                for word in words)

@@ -80,7 +80,8 @@ WEIGHTS: dict[str, dict[str, float]] = {
                  "dateline_start": -4.0, "dateline_only": -4.0, "colon_end": -1.0,
                  "all_caps_short": -1.0, "job_title": -2.0, "cased_stop": 3.5,
                  "bracketed": -3.0, "name_and_agency": -3.0, "short_lead": -1.5,
-                 "repeated": 4.0, "echoed": -1.5, "menu_run": -2.0, "label_parts": -1.5},
+                 "repeated": 4.0, "echoed": -1.5, "menu_run": -2.0, "label_parts": -1.5,
+                 "tiny_over_title": -2.0},
     "body": {"bias": -1.0, "prose": 3.0, "full_stop": 2.0, "sentences": 1.5, "long": 1.5,
              "dateline_start": 3.0, "short": -1.0, "title_case": -0.5, "mixed_title_case": -2.5,
              "date_line": -2.0,
@@ -95,6 +96,7 @@ WEIGHTS: dict[str, dict[str, float]] = {
                    "header_block": -1.5, "has_date": -2.0, "menu_run": -2.0,
                    "between_repeats": -3.0},
     "byline": {"bias": -1.5, "byline_lead": 4.0, "short_lead": 2.0, "name_line": 3.0,
+               "caseless_name_line": 2.0,
                "agency": 1.0, "name_and_agency": 4.0, "lead_and_name": 1.5, "header_block": 0.5,
                "echoed": -2.5,
                "contact_block": -3.0, "job_title": 1.5,
@@ -117,6 +119,10 @@ WEIGHTS: dict[str, dict[str, float]] = {
 HEADLINE_PRIOR = 1.0
 TRANSITION_BONUS = {("headline", "byline"): 0.5, ("headline", "standfirst"): 0.3,
                     ("byline", "meta"): 0.3, ("meta", "byline"): 0.2}
+
+
+#: A Viterbi state: (role, headline seen, body started).
+_State = tuple[str, bool, bool]
 
 
 @dataclass(frozen=True)
@@ -187,7 +193,12 @@ def features(line: HeaderLine, position: int) -> dict[str, float]:
             on("date_line", date_line)
             # A date inside other words (``Artikelstatus: Fertig 22:42, 14. Mär. 2006``),
             # not a dateline opening the story.
-            on("has_date", not date_line and not _DATELINE_START.match(text))
+            # A longer line naming a date is a status line when it reads as a list of
+            # facts (a ``Key:`` label, parts set apart by commas), else a sentence that
+            # names a date (an old paper's deck: ``... to Exchange Messages on July 4.``).
+            on("has_date", not date_line and not _DATELINE_START.match(text) and (
+                len(labels) <= STATUS_WORDS or _FIELD.match(text) or text.count(",") >= 2
+                or _SEPARATORS.search(line.text)))
         field = _FIELD.match(text)
         on("field", field and field_for(field.group(1)))
         # Short parts set apart by a spaced dash, none a sentence: a label (``Komisja
@@ -202,7 +213,11 @@ def features(line: HeaderLine, position: int) -> dict[str, float]:
         on("byline_lead", listed_lead)
         on("short_lead", not listed_lead and byline_lead_end(text))
         name_line = is_name_line(text)
-        on("name_line", name_line)
+        # A name's shape says little in capitals (headlines and labels are set in them)
+        # or in a script without case (any short text has that shape there): weaker.
+        cased_letters = [ch for ch in text if ch.isupper() or ch.islower()]
+        on("name_line", name_line and cased_letters and not text.isupper())
+        on("caseless_name_line", name_line and not cased_letters)
         if not name_line and last not in SENTENCE_MARKS and len(words) <= 12:
             if len(words) <= NAME_AND_AGENCY_WORDS and ("," in text or "|" in text):
                 # a name and its agency, set apart
@@ -245,10 +260,11 @@ def _is_code_line(words: list[str]) -> bool:
         _CODE_TOKEN.match(word) and not (word.isalpha() and word.islower()) for word in words)
 
 
-def allowed(previous: str | None, role: str, seen_headline: bool) -> bool:
-    """May ``role`` follow ``previous`` (None: the first line)?"""
-    if previous == "body":  # boilerplate inside the story (a wire advisory) does not end it
-        return role in ("body", "boilerplate")
+def allowed(previous: str | None, role: str, seen_headline: bool, in_body: bool = False) -> bool:
+    """May ``role`` follow ``previous`` (None: the first line; ``in_body``: the body has
+    started, some line above was body)?"""
+    if previous == "body" or in_body:  # boilerplate inside the story (a wire advisory)
+        return role in ("body", "boilerplate")  # does not end it
     if previous == "kicker":
         return role == "headline"
     if previous == "dateline":
@@ -263,21 +279,23 @@ def allowed(previous: str | None, role: str, seen_headline: bool) -> bool:
 
 
 def decide_roles(lines: list[HeaderLine]) -> list[RoleDecision]:
-    """The best sequence of roles for ``lines`` (Viterbi over (role, headline seen))."""
+    """The best sequence of roles for ``lines`` (Viterbi over (role, headline seen, body
+    started))."""
     if not lines:
         return []
     found = [features(line, index) for index, line in enumerate(lines)]
     _block_features(lines, found)
     _repeated(lines, found)
     _menu_runs(found)
+    _above_a_title(lines, found)
     scores = [_role_scores(f) for f in found]
-    # State (role, headline seen) -> best score; one back-pointer table per line.
-    best = {(role, role == "headline"): scores[0][role]
+    # State (role, headline seen, body started) -> best score; back-pointers per line.
+    best = {(role, role == "headline", role == "body"): scores[0][role]
             for role in ROLES if allowed(None, role, False)}
-    back: list[dict[tuple[str, bool], tuple[str, bool]]] = []
+    back: list[dict[_State, _State]] = []
     for line_scores in scores[1:]:
-        step: dict[tuple[str, bool], float] = {}
-        pointers: dict[tuple[str, bool], tuple[str, bool]] = {}
+        step: dict[_State, float] = {}
+        pointers: dict[_State, _State] = {}
         for state, score in best.items():
             for move, role, bonus in _MOVES[state]:
                 total = score + line_scores[role] + bonus
@@ -293,7 +311,7 @@ def decide_roles(lines: list[HeaderLine]) -> list[RoleDecision]:
         path.append(pointers[path[-1]])
     path.reverse()
     return [RoleDecision(line.number, role, _evidence(role, f), _supported(role, f, score))
-            for line, (role, _), f, score in zip(lines, path, found, scores)]
+            for line, (role, _, _), f, score in zip(lines, path, found, scores)]
 
 
 def _supported(role: str, found: dict[str, float], scores: dict[str, float]) -> bool:
@@ -330,6 +348,9 @@ ECHO_LINE = 90
 #: The most words of a line naming a person and an agency (``Sarah MacKinnon, The
 #: Canadian Press``).
 NAME_AND_AGENCY_WORDS = 8
+#: The most words beside a date on a status line (more, and no label or list of facts:
+#: a sentence that names a date).
+STATUS_WORDS = 4
 #: A line repeated must have this many characters (``Video``, ``Share`` repeat too).
 MIN_REPEATED = 15
 
@@ -361,6 +382,30 @@ def _repeated(lines: list[HeaderLine], found: list[dict[str, float]]) -> None:
                 len(text) < len(other) and text in other and not other.startswith(text)
                 for other in containers):
             found[index]["echoed"] = 1.0
+
+
+#: A tiny line's most characters (a script that spaces phrases, not words, has long ones).
+TINY_CHARACTERS = 30
+#: The fewest words of a title line under a tiny one (``Special needs`` over the title).
+TITLE_UNDER_TINY = 5
+
+
+#: Features that show a line is no title (a byline, a date, a field, a caption...).
+_NOT_TITLE = ("byline_lead", "short_lead", "name_line", "caseless_name_line", "name_and_agency",
+              "lead_and_name", "date_line", "has_date", "field", "caption", "photo_credit",
+              "dateline_only", "dateline_start", "bracketed", "agency", "slug", "numeric")
+
+
+def _above_a_title(lines: list[HeaderLine], found: list[dict[str, float]]) -> None:
+    """A tiny line right above a line of title length that ends no sentence: a link, a
+    section or a kicker over the title, not the headline (``tiny_over_title``); a
+    headline is seldom shorter than a standfirst that is not a sentence."""
+    for index in range(len(lines) - 1):
+        above, below = found[index], found[index + 1]
+        if ("tiny" in above and len(lines[index].text) <= TINY_CHARACTERS and "short" in below
+                and "full_stop" not in below and not any(name in below for name in _NOT_TITLE)
+                and len(lines[index + 1].text.split()) >= TITLE_UNDER_TINY):
+            above["tiny_over_title"] = 1.0
 
 
 #: A page's menu: this many tiny lines in a row at least (``Navigation path``, ``Left
@@ -408,11 +453,11 @@ _BY_FEATURE: dict[str, list[tuple[str, float]]] = {
     for name in {name for weights in WEIGHTS.values() for name in weights}
 }
 
-#: (role, headline seen) -> the moves allowed from it: (the state it leads to, that is
-#: (next role, headline seen after), the next role, bonus).
-_MOVES: dict[tuple[str, bool], list[tuple[tuple[str, bool], str, float]]] = {
-    (previous, seen): [((role, seen or role == "headline"), role,
-                        TRANSITION_BONUS.get((previous, role), 0.0))
-                       for role in ROLES if allowed(previous, role, seen)]
-    for previous in ROLES for seen in (False, True)
+#: (role, headline seen, body started) -> the moves allowed from it: (the state it leads
+#: to, the next role, bonus).
+_MOVES: dict[_State, list[tuple[_State, str, float]]] = {
+    (previous, seen, in_body): [((role, seen or role == "headline", in_body or role == "body"),
+                                 role, TRANSITION_BONUS.get((previous, role), 0.0))
+                                for role in ROLES if allowed(previous, role, seen, in_body)]
+    for previous in ROLES for seen in (False, True) for in_body in (False, True)
 }

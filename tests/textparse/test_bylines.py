@@ -136,3 +136,8 @@ def test_a_short_lead_in_with_vowel_signs_in_a_script_without_case() -> None:
     state = run_steps("ក្រុងសៀមរាប នឹងបើកផ្លូវថ្មី ៣ ខ្សែ\n\nដោយ ចាន់ សុភា\n\nសាលាខេត្តបានប្រកាសថា "
                       "ផ្លូវថ្មីនឹងបើកនៅខែក្រោយ។\n", "bylines")
     assert [b.name for b in state.meta.bylines] == ["ចាន់ សុភា"]
+
+
+def test_a_particle_is_no_surname() -> None:
+    from convert.textparse.names import is_name
+    assert not is_name("Prononcé le") and is_name("Jan van der Merwe")

@@ -194,3 +194,32 @@ def test_a_wire_advisory_inside_the_story_does_not_push_the_body_start_down() ->
                  "(Adds union comment, paragraph 3)", "The union said talks would continue.") == [
         "headline", "byline", "body", "boilerplate", "body"]
     assert allowed("body", "boilerplate", True) and not allowed("body", "byline", True)
+
+
+def test_once_the_body_has_started_boilerplate_inside_it_does_not_end_it() -> None:
+    assert not allowed("boilerplate", "headline", False, True)
+    assert allowed("boilerplate", "headline", False, False)
+    assert "headline" not in roles("Ferry strike ends in Kochi", LEAD, "(Adds union comment)",
+                                   "Union leaders meet on Friday")[2:]
+
+
+def test_a_tiny_line_over_a_title_is_no_headline() -> None:
+    assert roles("Accessibility links", "Harbour Authority Approves Second Ferry Terminal",
+                 "a new berth and a bigger car park for the island service", LEAD)[1:] == [
+        "headline", "standfirst", "body"]
+    # A tiny headline over its byline or a credit keeps its role.
+    assert roles("Ferry service approved", "Jane Doyle, The Canadian Press", LEAD)[0] == "headline"
+
+
+def test_a_name_in_capitals_or_without_case_is_weak_byline_evidence() -> None:
+    assert "name_line" not in features(HeaderLine(1, "LACKAWANNA GO OUT"), 1)
+    assert "name_line" in features(HeaderLine(1, "Marta Kowalczyk"), 1)
+    assert "caseless_name_line" in features(HeaderLine(1, "رسائی کے لنکس"), 0)
+    assert roles("PACIFIC CABLE OPENING", "Marta Kowalczyk", LEAD) == ["headline", "byline", "body"]
+
+
+def test_a_sentence_naming_a_date_is_no_status_line() -> None:
+    deck = "President and Governor Taft Likely to Exchange Messages on July 4."
+    assert "has_date" not in features(HeaderLine(2, deck), 1)
+    status = "Fertig 22:42, 14. Mär. 2006 Bitte keine weiteren Veränderungen vornehmen"
+    assert "has_date" in features(HeaderLine(2, status), 1)
