@@ -68,6 +68,9 @@ LABEL_PART_WORDS = 3
 #: A line wholly in brackets (``[SPECIAL CABLE DESPATCH.]``, ``(By Telegraph.)``,
 #: ``【問い合わせ先】``): a label or a credit, not text.
 _BRACKETED = re.compile(r"^(?:\[[^\[\]]+\]|\([^()]+\)|（[^（）]+）|【[^【】]+】)$")
+#: Between the items of a menu or breadcrumb trail on one line.
+_MENU_PARTS = re.compile(r"\s[|>»›/·•]\s|:\s")
+_MENU_GAPS = re.compile(r"\s{2,}")
 _SENTENCE_INSIDE = re.compile(rf"[{re.escape(SENTENCE_MARKS)}]\s+\S")
 
 #: role -> {feature: weight}; ``bias`` is always on.
@@ -81,7 +84,9 @@ WEIGHTS: dict[str, dict[str, float]] = {
                  "all_caps_short": -1.0, "job_title": -2.0, "cased_stop": 3.5,
                  "bracketed": -3.0, "name_and_agency": -3.0, "short_lead": -1.5,
                  "repeated": 4.0, "echoed": -1.5, "menu_run": -2.0, "label_parts": -1.5,
-                 "tiny_over_title": -2.0},
+                 "tiny_over_title": -2.0, "closest_title": 1.0, "menu_line": -3.0,
+                 "repeated_tiny": -2.0,
+                 "chrome_block": -1.5},
     "body": {"bias": -1.0, "prose": 3.0, "full_stop": 2.0, "sentences": 1.5, "long": 1.5,
              "dateline_start": 3.0, "short": -1.0, "title_case": -0.5, "mixed_title_case": -2.5,
              "date_line": -2.0,
@@ -112,7 +117,8 @@ WEIGHTS: dict[str, dict[str, float]] = {
     "dateline": {"bias": -3.0, "dateline_only": 5.0},
     "caption": {"bias": -2.0, "caption": 4.0, "photo_credit": 6.0},
     "contact": {"bias": -2.0, "phone": 2.0, "contact_block": 4.0, "prose": -3.0},
-    "boilerplate": {"bias": -2.0, "boilerplate": 5.0, "menu_run": 3.5},
+    "boilerplate": {"bias": -2.0, "boilerplate": 5.0, "menu_run": 3.5, "menu_line": 4.0,
+                    "chrome_block": 1.0, "repeated_tiny": 3.0},
 }
 #: Small preferences between neighbours (the rest of the allowed moves score 0).
 #: Most articles have a headline: a path with one gets this much more.
@@ -131,6 +137,8 @@ class HeaderLine:
 
     number: int
     text: str
+    #: The line as written (its column gaps kept), when it is one input line.
+    raw: str = ""
 
 
 @dataclass(frozen=True)
@@ -183,7 +191,7 @@ def features(line: HeaderLine, position: int) -> dict[str, float]:
         on("title_shape", 3 <= len(words) <= 20 and last not in SENTENCE_MARKS + ":：")
         on("heading_mark", position == 0 and _HEADING_MARK.match(text))
         on("second_heading_mark", text.startswith("## "))
-        on("separators", _SEPARATORS.search(line.text))
+        on("separators", _SEPARATORS.search(line.raw or line.text))
         on("relative_time", RELATIVE_TIME.match(text))
         dates = find_dates(text, day_first=True)
         if dates:
@@ -201,6 +209,16 @@ def features(line: HeaderLine, position: int) -> dict[str, float]:
                 or _SEPARATORS.search(line.text)))
         field = _FIELD.match(text)
         on("field", field and field_for(field.group(1)))
+        on("key_value", field)
+        # A menu or a breadcrumb trail on one line (``Home | News | Contact us``, ``You are
+        # here: Home > News``): three parts or more, each of a few words, no sentence and
+        # no number (those are a date's or a status line's: ``Nr: 3 | Dato: 05.01.2021``).
+        menu = _MENU_PARTS.split(text)
+        if len(menu) < MENU_RUN and line.raw:  # items set apart by gaps: ``News  Topics``
+            menu = _MENU_GAPS.split(line.raw.strip())
+        on("menu_line", len(menu) >= MENU_RUN and last not in SENTENCE_MARKS and not any(
+            ch.isdigit() for ch in text) and all(
+            0 < len(part.split()) <= LABEL_PART_WORDS for part in menu))
         # Short parts set apart by a spaced dash, none a sentence: a label (``Komisja
         # Europejska - Komunikat prasowy``); or a key of words and a value of one or two
         # (``Other available languages: EN DE``), not a headline's ``Rumänien: ...``.
@@ -286,6 +304,7 @@ def decide_roles(lines: list[HeaderLine]) -> list[RoleDecision]:
     found = [features(line, index) for index, line in enumerate(lines)]
     _block_features(lines, found)
     _repeated(lines, found)
+    _closest_title(found)
     _menu_runs(found)
     _above_a_title(lines, found)
     scores = [_role_scores(f) for f in found]
@@ -328,7 +347,8 @@ def _block_features(lines: list[HeaderLine], found: list[dict[str, float]]) -> N
     A block with a telephone number in it is a press contact: its name and address
     lines are no byline (``contact_block``).  A block of two or more short lines, none
     of them prose, is a block of header facts (``header_block``: a byline over a date
-    line): a standfirst stands on its own.
+    line): a standfirst stands on its own.  A block with a menu line in it
+    (``menu_line``) is the page's banner (``chrome_block``): no headline there.
     """
     start = 0
     for end in range(1, len(lines) + 1):
@@ -340,6 +360,9 @@ def _block_features(lines: list[HeaderLine], found: list[dict[str, float]]) -> N
             if end - start >= 2 and not any("prose" in f for f in block):
                 for f in block:
                     f["header_block"] = 1.0
+            if end - start >= 2 and any("menu_line" in f for f in block):
+                for f in block:
+                    f["chrome_block"] = 1.0
             start = end
 
 
@@ -365,11 +388,16 @@ def _repeated(lines: list[HeaderLine], found: list[dict[str, float]]) -> None:
     section label echoing the headline, not a name (``echoed``); a long line holding a
     shorter one is a metadata line quoting the title.  Lines between a title
     and its repeat are the page's, not the article's: no standfirst (``between_repeats``).
+    A tiny line said more than once (``Article``, ``Share``) is a button or a label of
+    the page (``repeated_tiny``).
     """
     texts = [" ".join(line.text.strip("*_ ").split()).casefold() for line in lines]
     containers = [text for text in texts if len(text) <= ECHO_LINE]
     for index, text in enumerate(texts):
         further = texts[index + 1:]
+        if len(text) < MIN_REPEATED and "tiny" in found[index] and (
+                text in further or text in texts[:index]):
+            found[index]["repeated_tiny"] = 1.0  # ``Article``, ``Share``: the page's buttons
         if len(text) >= MIN_REPEATED and (text in further or any(
                 other.startswith(text + " ") for other in further)):
             found[index]["repeated"] = 1.0
@@ -408,12 +436,39 @@ def _above_a_title(lines: list[HeaderLine], found: list[dict[str, float]]) -> No
             above["tiny_over_title"] = 1.0
 
 
+#: Features of the article's facts between its title and its text (a date, a byline...).
+_FACTS = ("date_line", "has_date", "field", "relative_time", "byline_lead", "short_lead",
+          "name_line", "caseless_name_line", "name_and_agency", "lead_and_name", "caption",
+          "photo_credit", "dateline_only", "bracketed", "agency", "repeated_tiny")
+
+
+#: What shows a line above the facts is no title: a fact, a sentence, a label, chrome.
+_NOT_CLOSEST = _FACTS + ("full_stop", "key_value", "colon_end", "menu_line", "boilerplate",
+                         "slug", "numeric")
+
+
+def _closest_title(found: list[dict[str, float]]) -> None:
+    """The line right above the article's facts (dates, bylines, credits) that are right
+    above the first line reading as the story: where a page puts the article's
+    headline, under its banners and menus (``closest_title``)."""
+    start = next((index for index, f in enumerate(found) if "prose" in f and (
+        "full_stop" in f or "long" in f) and "dateline_only" not in f), None)
+    if not start:
+        return
+    index = start - 1
+    while index > 0 and any(name in found[index] for name in _FACTS):
+        index -= 1
+    candidate = found[index]
+    if index < start - 1 and "short" in candidate and not any(name in candidate for name in _NOT_CLOSEST):
+        candidate["closest_title"] = 1.0
+
+
 #: A page's menu: this many tiny lines in a row at least (``Navigation path``, ``Left
 #: navigation``, ``Additional tools``).
 MENU_RUN = 3
 #: Features that show a tiny line is something else (a byline, a date, a field, a code).
 _NOT_MENU = ("byline_lead", "short_lead", "name_line", "date_line", "has_date", "field", "slug",
-             "numeric", "full_stop", "relative_time", "agency")
+             "numeric", "full_stop", "relative_time", "agency", "closest_title")
 
 
 def _menu_runs(found: list[dict[str, float]]) -> None:

@@ -223,3 +223,24 @@ def test_a_sentence_naming_a_date_is_no_status_line() -> None:
     assert "has_date" not in features(HeaderLine(2, deck), 1)
     status = "Fertig 22:42, 14. Mär. 2006 Bitte keine weiteren Veränderungen vornehmen"
     assert "has_date" in features(HeaderLine(2, status), 1)
+
+
+def test_a_page_banner_with_a_menu_line_holds_no_headline() -> None:
+    assert "menu_line" in features(HeaderLine(2, "Home | Residents | Business | Contact us"), 1)
+    assert "menu_line" in features(HeaderLine(5, "You are here: Home > News > Latest news"), 3)
+    gaps = " News  Topics  Calendar of releases"  # items set apart by column gaps
+    assert "menu_line" in features(HeaderLine(3, " ".join(gaps.split()), gaps), 2)
+    # A status line's parts hold numbers: no menu.
+    assert "menu_line" not in features(HeaderLine(5, "Notice | No: 3 - 2021 | Date: 05.01.2021"), 3)
+    found = decide_roles([HeaderLine(1, "Skip to main content"),
+                          HeaderLine(2, "Home | Residents | Business | Contact us"),
+                          HeaderLine(3, "Search this site"),
+                          HeaderLine(5, "New park and ride opens at Rushcliffe"),
+                          HeaderLine(7, "Published: 14 March 2024"), HeaderLine(9, LEAD)])
+    assert [d.role for d in found][3:] == ["headline", "meta", "body"]
+    assert "closest_title +1" in found[3].evidence
+
+
+def test_a_tiny_line_said_more_than_once_is_the_pages() -> None:
+    assert roles("Article", "Article", "Radishes", "3 June 2025, 11:00", "Article", LEAD) == [
+        "boilerplate", "boilerplate", "headline", "meta", "boilerplate", "body"]

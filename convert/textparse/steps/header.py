@@ -47,7 +47,8 @@ def header_roles(state: ParseState) -> None:
     units = zone_units(state.chunks, width)
     if not units:
         return
-    lines = [HeaderLine(unit[0][1].number, unit_text(unit)) for unit in units]
+    lines = [HeaderLine(unit[0][1].number, unit_text(unit), unit[0][1].text if len(unit) == 1
+                        else "") for unit in units]
     decisions = decide_roles(lines)
     for unit, line_seen, decision in zip(units, lines, decisions):
         for _, line in unit:
