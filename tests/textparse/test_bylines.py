@@ -141,3 +141,20 @@ def test_a_short_lead_in_with_vowel_signs_in_a_script_without_case() -> None:
 def test_a_particle_is_no_surname() -> None:
     from convert.textparse.names import is_name
     assert not is_name("Prononcé le") and is_name("Jan van der Merwe")
+
+
+def test_a_lead_in_no_list_has_shows_its_shape() -> None:
+    # A one-word label and a colon, or words ending in a lower-case one, before names.
+    assert names(f"Sarlavha\n\nYozgan: Dilnoza Rahimova\n\n{PARAGRAPH}\n") == [
+        ("Dilnoza Rahimova", None)]
+    assert names(f"Head\n\nMiktub minn Maria Camilleri\n\n{PARAGRAPH}\n") == [
+        ("Maria Camilleri", None)]
+    assert names(f"Head\n\ndc:creator: Hemi Walker\n\n{PARAGRAPH}\n") == [("Hemi Walker", None)]
+    # A particle is part of the name; an e-mail sender is no byline.
+    assert names(f"Head\n\nJan van Dijk Bakker\n\n{PARAGRAPH}\n") == [("Jan van Dijk Bakker", None)]
+    assert names(f"Head\n\nFrom: Press Office <press@example.org>\n\n{PARAGRAPH}\n") == []
+
+
+def test_the_paper_a_wire_credits_is_the_source() -> None:
+    state = run_steps(f"Head\n\nBy Leased Wire to The Tribune\n\n{PARAGRAPH}\n", "bylines")
+    assert (state.meta.bylines, state.meta.source) == ([], "The Tribune")
