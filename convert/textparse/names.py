@@ -69,6 +69,11 @@ def strip_markup(text: str) -> str:
     return re.sub(r"^[*_]+\s*|\s*[*_]+$", "", text)
 
 
+def has_case(text: str) -> bool:
+    """Is ``text`` written (at least partly) in a script with capitals?"""
+    return any(ch.isupper() or ch.islower() for ch in text)
+
+
 def split_parts(text: str) -> list[str]:
     return [part.strip(" .:-–—") for part in _SPLIT.split(text) if part.strip(" .:-–—")]
 

@@ -35,7 +35,7 @@ from convert.textparse.datetext import (
 )
 from convert.textparse.fields import field_for
 from convert.textparse.names import (
-    BYLINE_LEAD, ROLE_WORDS, byline_lead_end, is_agency, is_name, is_name_line, names_in,
+    BYLINE_LEAD, ROLE_WORDS, byline_lead_end, has_case, is_agency, is_name, is_name_line, names_in,
     strip_markup,
 )
 from convert.textparse.state import SENTENCE_MARKS, looks_like_prose
@@ -233,9 +233,9 @@ def features(line: HeaderLine, position: int) -> dict[str, float]:
         name_line = is_name_line(text)
         # A name's shape says little in capitals (headlines and labels are set in them)
         # or in a script without case (any short text has that shape there): weaker.
-        cased_letters = [ch for ch in text if ch.isupper() or ch.islower()]
-        on("name_line", name_line and cased_letters and not text.isupper())
-        on("caseless_name_line", name_line and not cased_letters)
+        cased = has_case(text)
+        on("name_line", name_line and cased and not text.isupper())
+        on("caseless_name_line", name_line and not cased)
         if not name_line and last not in SENTENCE_MARKS and len(words) <= 12:
             if len(words) <= NAME_AND_AGENCY_WORDS and ("," in text or "|" in text):
                 # a name and its agency, set apart
@@ -335,9 +335,10 @@ def decide_roles(lines: list[HeaderLine]) -> list[RoleDecision]:
 
 def _supported(role: str, found: dict[str, float], scores: dict[str, float]) -> bool:
     """Does the line's own evidence back its role: some feature weighs for it, and it
-    scores at least as high as body on the line alone?"""
+    scores at least as high as body on the line alone, and above nothing (the evidence
+    against it does not outweigh the evidence for it)?"""
     weights = WEIGHTS[role]
-    return scores[role] >= scores["body"] and any(
+    return scores[role] >= max(scores["body"], 0.0) and any(
         weights.get(name, 0.0) * value > 0 for name, value in found.items() if name != "bias")
 
 
@@ -385,7 +386,8 @@ def _repeated(lines: list[HeaderLine], found: list[dict[str, float]]) -> None:
     the title, then the article's heading, maybe with its date after it), is the page's
     title, the headline (``repeated``).  A line found inside a longer one, not at its
     start (``European Council`` above ``Rajoy takes part in ... European Council``), is a
-    section label echoing the headline, not a name (``echoed``); a long line holding a
+    section label echoing the headline, not a name (``echoed``; so is a short one opening a
+    longer line: ``Le Quotidien`` over ``Le Quotidien au fil des ans``); a long line holding a
     shorter one is a metadata line quoting the title.  Lines between a title
     and its repeat are the page's, not the article's: no standfirst (``between_repeats``).
     A tiny line said more than once (``Article``, ``Share``) is a button or a label of
@@ -407,7 +409,8 @@ def _repeated(lines: list[HeaderLine], found: list[dict[str, float]]) -> None:
                 for between in found[index + 1:later]:
                     between["between_repeats"] = 1.0
         if " " in text and len(text) < ECHO_LINE and any(
-                len(text) < len(other) and text in other and not other.startswith(text)
+                len(text) < len(other) and text in other and (
+                    not other.startswith(text) or len(text) < MIN_REPEATED)
                 for other in containers):
             found[index]["echoed"] = 1.0
 

@@ -158,3 +158,13 @@ def test_a_lead_in_no_list_has_shows_its_shape() -> None:
 def test_the_paper_a_wire_credits_is_the_source() -> None:
     state = run_steps(f"Head\n\nBy Leased Wire to The Tribune\n\n{PARAGRAPH}\n", "bylines")
     assert (state.meta.bylines, state.meta.source) == ([], "The Tribune")
+
+
+def test_a_names_only_line_away_from_the_headline_needs_case_and_its_own_evidence() -> None:
+    # A skip link in a script without case has a name's shape: no byline above the title.
+    assert names(f"رسائی کے لنکس\n\nوائس آف امریکہ سے سندھی زبان میں ویب پیج کاآغاز\n\n"
+                 f"{PARAGRAPH}\n") == []
+    # A site's name opening the title is an echo of it, no byline.
+    assert names(f"Le Quotidien\n\nLe Quotidien au fil des ans\n\n{PARAGRAPH}\n") == []
+    assert names(f"Marta Kowalczyk\n\nCity library extends weekend opening hours\n\n"
+                 f"{PARAGRAPH}\n") == [("Marta Kowalczyk", None)]

@@ -19,9 +19,10 @@ import re
 from convert.textparse.bylinetext import add_names, byline_part
 from convert.textparse.inline import clean_text
 from convert.textparse.names import (
-    BYLINE_COLON, NOT_BYLINE_LEAD, byline_lead_end, is_name_line, names_in, strip_markup,
+    BYLINE_COLON, NOT_BYLINE_LEAD, byline_lead_end, has_case, is_name_line, names_in,
+    strip_markup,
 )
-from convert.textparse.state import Chunk, ParseState
+from convert.textparse.state import Chunk, Line, ParseState
 
 #: Trailer labels whose names are bylines (those whose names are not: ``NOT_BYLINE_LEAD``).
 TRAILER_AUTHOR = re.compile(
@@ -63,14 +64,21 @@ def _header_chunk(state: ParseState, index: int, chunk: Chunk) -> None:
             chunk.take(line, part[0])
             after_byline = True
         elif not after_byline and is_name_line(text) and state.roles.get(line.number) != (
-                "contact") and (_under_headline(state, index)
-                                or state.roles.get(line.number) == "byline"):
+                "contact") and (_under_headline(state, index) or _chosen_byline(state, line)):
             names, agencies = names_in(text)
             add_names(state, names, agencies, None, line.number)
             chunk.take(line, "byline")
             after_byline = True
         else:
             after_byline = False
+
+
+def _chosen_byline(state: ParseState, line: Line) -> bool:
+    """A names-only line away from the headline is a byline when the header roles chose
+    it on its own evidence, and its names have case: in a script without case any short
+    text has a name's shape (a skip link, a site's name)."""
+    return state.roles.get(line.number) == "byline" and (
+        line.number not in state.unsupported_roles) and has_case(line.text)
 
 
 def _under_headline(state: ParseState, index: int) -> bool:
