@@ -98,7 +98,7 @@ WEIGHTS: dict[str, dict[str, float]] = {
                    "date_line": -4.0, "field": -4.0, "byline_lead": -4.0, "name_line": -3.0,
                    "boilerplate": -4.0, "caption": -3.0, "dateline_start": -4.0,
                    "second_heading_mark": 3.0, "name_and_agency": -3.0, "lead_and_name": -1.0,
-                   "header_block": -1.5, "has_date": -2.0, "menu_run": -2.0,
+                   "header_block": -1.5, "has_date": -2.0, "menu_run": -2.0, "short_number": -3.0,
                    "between_repeats": -3.0},
     "byline": {"bias": -1.5, "byline_lead": 4.0, "short_lead": 2.0, "name_line": 3.0,
                "caseless_name_line": 2.0,
@@ -114,7 +114,7 @@ WEIGHTS: dict[str, dict[str, float]] = {
     "kicker": {"bias": -2.5, "all_caps_short": 1.5, "colon_end": 1.5, "tiny": 0.5, "echoed": 1.5,
                "label_parts": 2.5,
                "full_stop": -3.0},
-    "dateline": {"bias": -3.0, "dateline_only": 5.0},
+    "dateline": {"bias": -3.0, "dateline_only": 5.0, "short_number": 2.5},
     "caption": {"bias": -2.0, "caption": 4.0, "photo_credit": 6.0},
     "contact": {"bias": -2.0, "phone": 2.0, "contact_block": 4.0, "prose": -3.0},
     "boilerplate": {"bias": -2.0, "boilerplate": 5.0, "menu_run": 3.5, "menu_line": 4.0,
@@ -249,6 +249,9 @@ def features(line: HeaderLine, position: int) -> dict[str, float]:
         on("slug", _SLUG.match(text) or _is_code_line(words))
         on("numeric", _NUMERIC.match(text))
         on("dateline_only", _DATELINE_ONLY.match(text) and not text[:1].islower())
+    # A few words with a number, in any script's digits (``2024 මාර්තු 14``, ``સુરત, તા.
+    # ૧૪``): a date or a dateline the date code may not read, not a standfirst.
+    on("short_number", len(text) <= SHORT_NUMBER_CHARACTERS and any(ch.isdigit() for ch in text))
     on("bracketed", len(text) <= 90 and _BRACKETED.match(text))
     on("photo_credit", PHOTO_CREDIT.search(text))
     on("phone", PHONE.search(text))
@@ -372,6 +375,8 @@ ECHO_LINE = 90
 #: The most words of a line naming a person and an agency (``Sarah MacKinnon, The
 #: Canadian Press``).
 NAME_AND_AGENCY_WORDS = 8
+#: The most characters of a line whose number makes it a date's or a dateline's.
+SHORT_NUMBER_CHARACTERS = 30
 #: The most words beside a date on a status line (more, and no label or list of facts:
 #: a sentence that names a date).
 STATUS_WORDS = 4

@@ -244,3 +244,13 @@ def test_a_page_banner_with_a_menu_line_holds_no_headline() -> None:
 def test_a_tiny_line_said_more_than_once_is_the_pages() -> None:
     assert roles("Article", "Article", "Radishes", "3 June 2025, 11:00", "Article", LEAD) == [
         "boilerplate", "boilerplate", "headline", "meta", "boilerplate", "body"]
+
+
+def test_a_few_words_with_a_number_are_a_date_or_a_dateline_not_a_standfirst() -> None:
+    # Digits of any script; the date code need not read the line.
+    assert roles("Walkway opens on the river bank", "Surat, ta. ૧૪", LEAD) == [
+        "headline", "dateline", "body"]
+    assert roles("Walkway opens on the river bank", "၂၀၂၄ ခုနှစ်၊ မတ်လ ၁၄ ရက်", LEAD)[1] != (
+        "standfirst")
+    assert "short_number" not in features(HeaderLine(9, "คาดว่าจะมีผู้โดยสารใช้บริการประมาณ "
+                                                     "20,000 คนต่อวัน"), 4)
