@@ -85,7 +85,7 @@ WEIGHTS: dict[str, dict[str, float]] = {
                  "bracketed": -3.0, "name_and_agency": -3.0, "short_lead": -1.5,
                  "repeated": 4.0, "echoed": -1.5, "menu_run": -2.0, "label_parts": -1.5,
                  "tiny_over_title": -2.0, "closest_title": 1.0, "menu_line": -3.0,
-                 "repeated_tiny": -2.0,
+                 "repeated_tiny": -2.0, "field_block": -4.0,
                  "chrome_block": -1.5},
     "body": {"bias": -1.0, "prose": 3.0, "full_stop": 2.0, "sentences": 1.5, "long": 1.5,
              "dateline_start": 3.0, "short": -1.0, "title_case": -0.5, "mixed_title_case": -2.5,
@@ -99,7 +99,7 @@ WEIGHTS: dict[str, dict[str, float]] = {
                    "boilerplate": -4.0, "caption": -3.0, "dateline_start": -4.0,
                    "second_heading_mark": 3.0, "name_and_agency": -3.0, "lead_and_name": -1.0,
                    "header_block": -1.5, "has_date": -2.0, "menu_run": -2.0, "short_number": -3.0,
-                   "between_repeats": -3.0},
+                   "between_repeats": -3.0, "field_block": -4.0},
     "byline": {"bias": -1.5, "byline_lead": 4.0, "short_lead": 2.0, "name_line": 3.0,
                "caseless_name_line": 2.0,
                "agency": 1.0, "name_and_agency": 4.0, "lead_and_name": 1.5, "header_block": 0.5,
@@ -109,7 +109,8 @@ WEIGHTS: dict[str, dict[str, float]] = {
                "full_stop": -2.0, "long": -3.0, "date_line": -1.0},
     "meta": {"bias": -1.5, "repeated": 1.0, "has_date": 1.5, "label_parts": 1.0,
              "date_line": 4.0, "field": 4.0, "relative_time": 4.0, "bracketed": 2.0,
-             "separators": 1.0, "agency": 1.5, "long": -3.0, "prose": -1.0, "header_block": 0.5},
+             "separators": 1.0, "agency": 1.5, "long": -3.0, "prose": -1.0, "header_block": 0.5,
+             "field_block": 2.0},
     "slugline": {"bias": -2.0, "slug": 5.0, "numeric": 5.0, "all_caps_short": 0.5},
     "kicker": {"bias": -2.5, "all_caps_short": 1.5, "colon_end": 1.5, "tiny": 0.5, "echoed": 1.5,
                "label_parts": 2.5,
@@ -352,7 +353,9 @@ def _block_features(lines: list[HeaderLine], found: list[dict[str, float]]) -> N
     lines are no byline (``contact_block``).  A block of two or more short lines, none
     of them prose, is a block of header facts (``header_block``: a byline over a date
     line): a standfirst stands on its own.  A block with a menu line in it
-    (``menu_line``) is the page's banner (``chrome_block``): no headline there.
+    (``menu_line``) is the page's banner (``chrome_block``): no headline there.  A block
+    of ``Key: value`` lines (an e-mail's or a feed's header, keys no list has) is
+    metadata (``field_block``), its ``Subject:`` or ``Content-Type:`` no headline.
     """
     start = 0
     for end in range(1, len(lines) + 1):
@@ -367,9 +370,14 @@ def _block_features(lines: list[HeaderLine], found: list[dict[str, float]]) -> N
             if end - start >= 2 and any("menu_line" in f for f in block):
                 for f in block:
                     f["chrome_block"] = 1.0
+            if end - start >= FIELD_BLOCK and all("key_value" in f for f in block):
+                for f in block:
+                    f["field_block"] = 1.0
             start = end
 
 
+#: The fewest ``Key: value`` lines of a block of fields.
+FIELD_BLOCK = 3
 #: The longest line an echo is found in (a headline's length; a longer one is metadata).
 ECHO_LINE = 90
 #: The most words of a line naming a person and an agency (``Sarah MacKinnon, The

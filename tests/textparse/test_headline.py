@@ -62,3 +62,14 @@ def test_a_deck_line_in_lower_case_carries_on_the_line_above_it() -> None:
                       f"\n{PARAGRAPH}\n", "headline")
     assert state.meta.headline == "CABLE OPENING"
     assert state.meta.subheadline == "President and Governor Likely to Exchange Messages on July 4."
+
+
+def test_the_title_line_under_an_e_mail_header_is_the_headline_without_the_subjects_tag() -> None:
+    state = run_steps("From: Press Office <press@example.org>\nTo: desk@example.com\n"
+                      "Subject: [RELEASE] Harbour opens a robotics school\n"
+                      "Date: Thu, 14 Mar 2024 10:32:05 -0300\nContent-Type: text/plain\n\n"
+                      "Harbour opens a robotics school\n\n"
+                      "Free places for 1,200 pupils of public schools every year\n\n"
+                      f"{PARAGRAPH}\n", "headline")
+    assert state.meta.headline == "Harbour opens a robotics school"
+    assert state.meta.subheadline == "Free places for 1,200 pupils of public schools every year"
