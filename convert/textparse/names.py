@@ -168,7 +168,9 @@ def short_lead(text: str) -> int:
     """
     text = strip_markup(text)
     lead = _SHORT_LEAD.match(text) or _caseless_lead(text)
-    return lead.end() if lead is not None and _names_follow(text, lead.end()) else 0
+    # A function word has no capital inside it: ``DoD Identifies ...`` is an acronym.
+    return lead.end() if lead is not None and lead.group(0)[1:].strip(" :：") == lead.group(0)[
+        1:].strip(" :：").lower() and _names_follow(text, lead.end()) else 0
 
 
 def _caseless_lead(text: str) -> re.Match[str] | None:
@@ -203,8 +205,9 @@ def unlisted_lead(text: str) -> int:
 
 def _names_follow(text: str, end: int) -> bool:
     """Do people's names of two or three words each follow a lead-in ending at ``end``
-    (and the line is no sentence, no label in capitals, no e-mail sender)?"""
-    if len(text) > 90 or re.search(r"[.!?;\"“”]$", text) or text.isupper() or "@" in text:
+    (and the line is no sentence, no label in capitals, no e-mail sender, no number)?"""
+    if len(text) > 90 or re.search(r"[.!?;\"“”]$", text) or text.isupper() or "@" in text or any(
+            ch.isdigit() for ch in text[end:]):  # a page or issue line: ``..., p. 1``
         return False
     names = split_parts(_BYLINE_SEGMENTS.split(text[end:])[0])
     people = [part for part in names if is_name(part)]

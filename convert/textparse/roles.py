@@ -85,7 +85,7 @@ WEIGHTS: dict[str, dict[str, float]] = {
                  "bracketed": -3.0, "name_and_agency": -3.0, "short_lead": -1.5,
                  "repeated": 4.0, "echoed": -1.5, "menu_run": -2.0, "label_parts": -1.5,
                  "tiny_over_title": -2.0, "closest_title": 1.0, "menu_line": -3.0,
-                 "repeated_tiny": -2.0, "field_block": -4.0,
+                 "repeated_tiny": -2.0, "field_block": -4.0, "fact_list": -2.0,
                  "chrome_block": -1.5},
     "body": {"bias": -1.0, "prose": 3.0, "full_stop": 2.0, "sentences": 1.5, "long": 1.5,
              "dateline_start": 3.0, "short": -1.0, "title_case": -0.5, "mixed_title_case": -2.5,
@@ -110,7 +110,7 @@ WEIGHTS: dict[str, dict[str, float]] = {
     "meta": {"bias": -1.5, "repeated": 1.0, "has_date": 1.5, "label_parts": 1.0,
              "date_line": 4.0, "field": 4.0, "relative_time": 4.0, "bracketed": 2.0,
              "separators": 1.0, "agency": 1.5, "long": -3.0, "prose": -1.0, "header_block": 0.5,
-             "field_block": 2.0},
+             "field_block": 2.0, "fact_list": 1.0},
     "slugline": {"bias": -2.0, "slug": 5.0, "numeric": 5.0, "all_caps_short": 0.5},
     "kicker": {"bias": -2.5, "all_caps_short": 1.5, "colon_end": 1.5, "tiny": 0.5, "echoed": 1.5,
                "label_parts": 2.5,
@@ -211,6 +211,12 @@ def features(line: HeaderLine, position: int) -> dict[str, float]:
         field = _FIELD.match(text)
         on("field", field and field_for(field.group(1)))
         on("key_value", field)
+        # Three parts or more set apart by commas, each of a few words (``The St. Louis
+        # Republic, St. Louis, Missouri, p. 1``): a list of facts, not a headline.
+        commas = text.split(", ")
+        on("fact_list", len(commas) >= FACT_PARTS and last not in SENTENCE_MARKS and all(
+            0 < len(part.split()) <= FACT_PART_WORDS for part in commas))
+        on("short_field", field and len(field.group(2).split()) <= LABEL_PART_WORDS)
         # A menu or a breadcrumb trail on one line (``Home | News | Contact us``, ``You are
         # here: Home > News``): three parts or more, each of a few words, no sentence and
         # no number (those are a date's or a status line's: ``Nr: 3 | Dato: 05.01.2021``).
@@ -376,6 +382,9 @@ def _block_features(lines: list[HeaderLine], found: list[dict[str, float]]) -> N
             start = end
 
 
+#: A list of facts on one line: this many comma-separated parts, of this many words at most.
+FACT_PARTS = 3
+FACT_PART_WORDS = 4
 #: The fewest ``Key: value`` lines of a block of fields.
 FIELD_BLOCK = 3
 #: The longest line an echo is found in (a headline's length; a longer one is metadata).
@@ -459,7 +468,7 @@ _FACTS = ("date_line", "has_date", "field", "relative_time", "byline_lead", "sho
 
 
 #: What shows a line above the facts is no title: a fact, a sentence, a label, chrome.
-_NOT_CLOSEST = _FACTS + ("full_stop", "key_value", "colon_end", "menu_line", "boilerplate",
+_NOT_CLOSEST = _FACTS + ("full_stop", "short_field", "colon_end", "menu_line", "boilerplate",
                          "slug", "numeric")
 
 
@@ -475,7 +484,7 @@ def _closest_title(found: list[dict[str, float]]) -> None:
     while index > 0 and any(name in found[index] for name in _FACTS):
         index -= 1
     candidate = found[index]
-    if index < start - 1 and "short" in candidate and not any(name in candidate for name in _NOT_CLOSEST):
+    if index < start - 1 and "long" not in candidate and not any(name in candidate for name in _NOT_CLOSEST):
         candidate["closest_title"] = 1.0
 
 

@@ -168,3 +168,10 @@ def test_a_names_only_line_away_from_the_headline_needs_case_and_its_own_evidenc
     assert names(f"Le Quotidien\n\nLe Quotidien au fil des ans\n\n{PARAGRAPH}\n") == []
     assert names(f"Marta Kowalczyk\n\nCity library extends weekend opening hours\n\n"
                  f"{PARAGRAPH}\n") == [("Marta Kowalczyk", None)]
+
+
+def test_an_acronym_or_a_page_line_is_no_lead_in_and_names() -> None:
+    from convert.textparse.names import byline_lead_end
+    assert byline_lead_end("DoD Identifies Marine Casualties") == 0
+    assert byline_lead_end("The St. Louis Republic, St. Louis, Missouri, p. 1") == 0
+    assert byline_lead_end("Na Juma Mrisho, Dodoma") == 3

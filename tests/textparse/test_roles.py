@@ -254,3 +254,11 @@ def test_a_few_words_with_a_number_are_a_date_or_a_dateline_not_a_standfirst() -
         "standfirst")
     assert "short_number" not in features(HeaderLine(9, "คาดว่าจะมีผู้โดยสารใช้บริการประมาณ "
                                                      "20,000 คนต่อวัน"), 4)
+
+
+def test_a_list_of_facts_set_apart_by_commas_is_no_headline() -> None:
+    archive = "The St. Louis Republic, St. Louis, Missouri, p. 1"
+    assert "fact_list" in features(HeaderLine(1, archive), 0)
+    assert roles(archive, "Stranded Gamblers Consume $4,000 Worth of Chickens.", LEAD)[1:] == [
+        "headline", "body"]
+    assert "fact_list" not in features(HeaderLine(1, "Fire, flood and famine hit the valley"), 0)
