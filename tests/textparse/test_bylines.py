@@ -175,3 +175,12 @@ def test_an_acronym_or_a_page_line_is_no_lead_in_and_names() -> None:
     assert byline_lead_end("DoD Identifies Marine Casualties") == 0
     assert byline_lead_end("The St. Louis Republic, St. Louis, Missouri, p. 1") == 0
     assert byline_lead_end("Na Juma Mrisho, Dodoma") == 3
+
+
+def test_the_story_signed_off_by_its_author_on_its_last_line() -> None:
+    assert names(f"Head\n\n{PARAGRAPH}\n\n{PARAGRAPH}\n\nMinh Châu\n") == [("Minh Châu", None)]
+    assert names(f"Head\n\n{PARAGRAPH}\n\n{PARAGRAPH}\n\nWarbixin: Cali Xasan\n") == [
+        ("Cali Xasan", None)]
+    # Page furniture and desk codes are no author.
+    assert names(f"Head\n\n{PARAGRAPH}\n\n{PARAGRAPH}\n\nRelated Topics\n") == []
+    assert names(f"Head\n\n{PARAGRAPH}\n\n{PARAGRAPH}\n\nم ع ح / ر ض\n") == []
