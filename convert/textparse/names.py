@@ -71,7 +71,7 @@ def strip_markup(text: str) -> str:
 
 def has_case(text: str) -> bool:
     """Is ``text`` written (at least partly) in a script with capitals?"""
-    return any(ch.isupper() or ch.islower() for ch in text)
+    return text.lower() != text.upper()
 
 
 def split_parts(text: str) -> list[str]:
@@ -187,6 +187,10 @@ _LABEL_LEAD = re.compile(r"^[^\W\d_][\w:.’'-]{1,24}\s*[:：]\s+(?=\S)")
 _LOWER_LEAD = re.compile(r"^(?:[^\W\d_]+\s+)?[^\W\d_]+\s+(?=\S)")
 
 
+#: The fewest and most words of a line a lead-in no list has opens.
+UNLISTED_LEAD_WORDS = (3, 5)
+
+
 def unlisted_lead(text: str) -> int:
     """Where a byline's lead-in ends when no list has it and it shows its shape, else 0:
     a one-word label and a colon (``Muallif: Dilnoza Rahimova``, ``dc:creator: NAME``),
@@ -194,6 +198,8 @@ def unlisted_lead(text: str) -> int:
     (``Miktub minn Maria Camilleri``); what follows must be people's names of two or
     three words, as for ``short_lead``."""
     text = strip_markup(text)
+    if not UNLISTED_LEAD_WORDS[0] <= text.count(" ") + 1 <= UNLISTED_LEAD_WORDS[1]:
+        return 0  # a lead-in of one or two words and a name of two or three
     lead = _LABEL_LEAD.match(text)
     if lead is None:
         lead = _LOWER_LEAD.match(text)

@@ -213,15 +213,14 @@ def features(line: HeaderLine, position: int) -> dict[str, float]:
         on("key_value", field)
         # Three parts or more set apart by commas, each of a few words (``The St. Louis
         # Republic, St. Louis, Missouri, p. 1``): a list of facts, not a headline.
-        commas = text.split(", ")
-        on("fact_list", len(commas) >= FACT_PARTS and last not in SENTENCE_MARKS and all(
-            0 < len(part.split()) <= FACT_PART_WORDS for part in commas))
+        on("fact_list", text.count(", ") >= FACT_PARTS - 1 and last not in SENTENCE_MARKS and all(
+            0 < len(part.split()) <= FACT_PART_WORDS for part in text.split(", ")))
         on("short_field", field and len(field.group(2).split()) <= LABEL_PART_WORDS)
         # A menu or a breadcrumb trail on one line (``Home | News | Contact us``, ``You are
         # here: Home > News``): three parts or more, each of a few words, no sentence and
         # no number (those are a date's or a status line's: ``Nr: 3 | Dato: 05.01.2021``).
         menu = _MENU_PARTS.split(text)
-        if len(menu) < MENU_RUN and line.raw:  # items set apart by gaps: ``News  Topics``
+        if len(menu) < MENU_RUN and "  " in line.raw:  # items set apart by gaps: ``A  B``
             menu = _MENU_GAPS.split(line.raw.strip())
         on("menu_line", len(menu) >= MENU_RUN and last not in SENTENCE_MARKS and not any(
             ch.isdigit() for ch in text) and all(
