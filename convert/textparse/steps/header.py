@@ -173,13 +173,11 @@ def continues(above: str, text: str, width: int) -> bool:
     if text[:1].islower():  # a date in it is the line's (``... on July 4.``), not a date line's
         return not (BYLINE_LEAD.match(text) or _FIELD_START.match(text)) and (
             width > 0 or not ends_sentence(above))
-    if starts_header_line(text):
-        return False
-    if width and is_wrapped(above, width):
-        return True
-    return all(len(line) <= STACKED_LINE and len(line.split()) >= 2 and line.isupper()
-               and not any(ch.isdigit() or ch in "()[]:：/" for ch in line)
-               for line in (above, text)) and not _GLUED_STOP.search(above)
+    carried = width and is_wrapped(above, width) or all(
+        len(line) <= STACKED_LINE and len(line.split()) >= 2 and line.isupper()
+        and not any(ch.isdigit() or ch in "()[]:：/" for ch in line)
+        for line in (above, text)) and not _GLUED_STOP.search(above)
+    return bool(carried) and not starts_header_line(text)
 
 
 def _merge_into(chunks: list[Chunk], index: int, above: Chunk) -> Chunk:
