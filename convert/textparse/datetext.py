@@ -131,7 +131,7 @@ class _DigitTable(dict[int, int]):
         return value
 
 
-_DIGITS = _DigitTable()
+DIGITS = _DigitTable()
 _ANY_DIGIT = re.compile(r"[0-9]")
 #: Words between a date and its time that no list has (a weekday, ``a les``, ``у``,
 #: ``星期二``): one or two short words or weekday names right before an ``H:MM`` time.
@@ -180,7 +180,7 @@ def find_dates(text: str, *, day_first: bool = False, region: str = "") -> list[
 
 @lru_cache(maxsize=1024)
 def cached_dates(text: str, day_first: bool, region: str) -> tuple[FoundDate, ...]:
-    plain = text.translate(_DIGITS)
+    plain = text.translate(DIGITS)
     if not _ANY_DIGIT.search(plain):  # every date shape has a digit; most lines have none
         return ()
     found: list[FoundDate] = []
@@ -212,6 +212,12 @@ def month_number(name: str, language: str = "") -> int:
         form = next((form[:-cut] for cut in range(1, ENDING + 1)
                      if len(form) - cut >= STEM and form[:-cut] in MONTHS), form)
     return AMBIGUOUS_MONTHS.get(form, {}).get(language.split("-")[0], MONTHS[form])
+
+
+def is_month_name(word: str) -> bool:
+    """Is ``word`` a month name of the Gregorian calendar or of another one CLDR has?"""
+    form = " ".join(word.casefold().rstrip(".").split())
+    return form in MONTHS or form in other_calendars()["months"]
 
 
 def needs_language(text: str) -> bool:
@@ -511,7 +517,7 @@ RELATIVE_TIME = re.compile(
 
 def leftover_words(text: str, dates: list[FoundDate]) -> list[str]:
     """Words of ``text`` outside the dates found in it (weekdays not counted)."""
-    rest = text.translate(_DIGITS)
+    rest = text.translate(DIGITS)
     for found in reversed(dates):
         rest = rest[:found.start] + " " + rest[found.end:]
     return [word for word in WORD.findall(rest) if word.casefold() not in WEEKDAYS]

@@ -52,6 +52,18 @@ from tests.textparse.conftest import run_steps
     ("(03.05.2017) – Die Kommission", None, "03.05.2017", None),
     ("ភ្នំពេញ៖ ក្រសួង", "ភ្នំពេញ", None, None),
     ("மதுரை, மே 2: மதுரை மாநகராட்சி", "மதுரை", "மே 2", None),
+    # Regions in round and square brackets; a hyphen glued to the story after a dated
+    # agency; an agency in spaced slashes with no dash; a lead-in word before the day.
+    ("Pune (Maharashtra) [India], June 2 (ANI): The city", "Pune (Maharashtra) [India]",
+     "June 2", "ANI"),
+    ("पटना, 3 मई (एजेंसी)-शहर में", "पटना", "3 मई", "एजेंसी"),
+    ("دبي في 3 مايو / وام / افتتحت", "دبي", "3 مايو", "وام"),
+    # The agency first, then a place in ordinary case and a date; a word in capitals after
+    # the day is the agency; the old newspapers' datelines closed by a full stop.
+    ("(AGI) - Genova, 3 mag. - Il porto", "Genova", "3 mag.", "AGI"),
+    ("AUCKLAND, May 3 NZPA - Shares", "AUCKLAND", "May 3", "NZPA"),
+    ("CHICAGO, Ill., May 3. The strike", "CHICAGO, Ill.", "May 3", None),
+    ("BOSTON. May 3. The mayor", "BOSTON", "May 3", None),
 ])
 def test_dateline_shapes(first: str, place, date_text, source) -> None:
     state = run_steps(f"Head\n\n{first} rest of the paragraph goes on here.\n", "dateline")
@@ -59,6 +71,16 @@ def test_dateline_shapes(first: str, place, date_text, source) -> None:
     assert (state.meta.dateline.place, state.meta.dateline.date_text) == (place, date_text)
     assert state.meta.source == source
     assert state.first_body is state.chunks[1]
+
+
+@pytest.mark.parametrize("first", [
+    "Acme (ACM)-backed firms grew",  # a glued hyphen ends a dateline only after a date
+    "He left on May 3. The others",  # a full stop after a day: no place before it
+    "In May 3. The",
+])
+def test_not_datelines(first: str) -> None:
+    state = run_steps(f"Head\n\n{first} rest of the paragraph goes on here.\n", "dateline")
+    assert state.meta.dateline is None
 
 
 def test_chinese_dateline_gives_reporters_as_bylines() -> None:

@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 
 from convert.textparse.datelinetext import (
-    ABBREVIATION, Head, Standalone, date_set_off, date_stop, is_date, is_place, place_and_date,
+    ABBREVIATION, COMMAS, Head, Standalone, date_set_off, date_stop, is_date, is_place, place_and_date,
     record_dateline, standalone_dateline, uses_case,
 )
 from convert.textparse.datetext import WORD
@@ -44,15 +44,21 @@ from convert.textparse.state import Chunk, ParseState
 #: or an underscore before a space, Ethiopic ``፡-``, or a dash (``--``, ``.—``) glued to
 #: the text (``NEW YORK (Dow Jones)--Harlan``).
 _SEPARATOR = r"\s*(?:(?:[-–—]{1,2}|\.\s?-|[.։।॥።]|_)\s+|፡-\s*|\.?(?:--|—)(?=\S))"
+#: A region or country in round or square brackets inside a dateline head (``Kochi
+#: (Kerala) [India], March 14 (ANI): ``).
+_REGION = r"\([^()\d]{1,30}\)|\[[^\[\]\d]{1,30}\]"
 _WITH_PARENS = re.compile(
-    rf"^(?P<head>[^()]{{2,80}}?)\s*\((?P<agency>[^()\d]{{2,40}})\)(?:{_SEPARATOR}|\s*:\s+)")
+    rf"^(?P<head>(?:[^()\[\]]|{_REGION}){{2,80}}?)\s*\((?P<agency>[^()\d]{{2,40}})\)"
+    rf"(?:{_SEPARATOR}|\s*:\s+|(?P<glued>-)(?=[^\W\d_]))")
 #: ``लखनऊ, 12 अगस्त (भाषा) text``, ``New Delhi, Jan 5 (IANS) The``: no separator after
 #: the agency; taken when the head holds a date, or is a place of one or two words in
 #: capitals or in a script without case (``لاہور(اے پی پی) ``).
 _PARENS_BARE = re.compile(r"^(?P<head>[^()]{2,80}?)\s*\((?P<agency>[^()\d]{2,40})\)\s+(?=\S)")
 BARE_PLACE_WORDS = 2
+#: ... with no separator after the second slash when a date vouches for the head
+#: (``الشارقة في 14 مارس / وام / أعلنت``).
 _WITH_SLASHES = re.compile(
-    rf"^(?P<head>[^/()]{{2,80}}?)\s*/(?P<agency>[^/\d]{{2,30}})/{_SEPARATOR}")
+    rf"^(?P<head>[^/()]{{2,80}}?)\s*/(?P<agency>[^/\d]{{2,30}})/(?:{_SEPARATOR}|(?P<glued>\s+))")
 #: ``HALIFAX, N.S. — ``, ``Bukarest (Rumänien), 09.12.2012 – ``: a head (a region in
 #: brackets allowed) and a dash.
 _CAPS_DASH = re.compile(
@@ -100,6 +106,9 @@ _LENTICULAR = re.compile(
 _PLACE_EQUALS = re.compile(
     r"^[(（](?P<head>[^()（）=＝]{1,20})[=＝](?P<agency>[^()（）=＝]{1,20})[)）]\s*"
     r"(?:(?P<credits>[^=＝()（）]{1,40}?)\s*[=＝]\s*)?")
+#: ``SORANTON, Pa., Sept. 16. The``, ``NEW YORK. Sept. 16. John``: place and day closed by
+#: a full stop, the story right after (the old newspapers' dateline).
+_STOPPED = re.compile(r"^(?P<head>[^()\d]{2,50}?\s[0-3]?\d(?:,\s*\d{4})?)\.\s+(?=\S)")
 #: How many of the first open chunks may hold the dateline (a caption can come first).
 SEARCH_CHUNKS = 2
 
@@ -142,7 +151,7 @@ def _read_dateline(state: ParseState, chunk: Chunk, cased: bool) -> bool:
     only = _AGENCY_ONLY.match(text)
     if only:
         then = _CAPS_DASH.match(text[only.end():])
-        parsed = place_and_date(then["head"], Head(caps=True, cased=cased)) if then else None
+        parsed = _after_agency(then["head"], cased) if then else None
         prefix = text[:only.end() + then.end()] if then and parsed else only.group(0)
         place, date_text = parsed if parsed else (None, None)
         _found(state, chunk, prefix, place, date_text, only["agency"].strip())
@@ -165,7 +174,19 @@ def _read_dateline(state: ParseState, chunk: Chunk, cased: bool) -> bool:
         match = pattern.match(text)
         if match and _prefix_dateline(state, chunk, match, pattern, cased):
             return True
-    return False
+    return _stopped(state, chunk, cased)
+
+
+def _stopped(state: ParseState, chunk: Chunk, cased: bool) -> bool:
+    """A dateline closed by the full stop after its day: the date must read as one (a
+    month name), and a comma or a full stop set it off from the place."""
+    match = _STOPPED.match(chunk.text)
+    parsed = place_and_date(match["head"], Head(cased=cased)) if match else None
+    if match is None or parsed is None or parsed[1] is None or not date_set_off(
+            match["head"], parsed[0], COMMAS + "."):
+        return False
+    _found(state, chunk, match.group(0), parsed[0], parsed[1], None)
+    return True
 
 
 def _prefix_dateline(state: ParseState, chunk: Chunk, match: re.Match[str],
@@ -189,8 +210,9 @@ def _prefix_dateline(state: ParseState, chunk: Chunk, match: re.Match[str],
         readings.append(Head(cased=cased))  # any place, with a date that vouches for it
     for how in readings:
         parsed = place_and_date(head, how)
+        # A glued hyphen or a bare space after the agency ends a dateline only after a date.
         if parsed is None or parsed[1] is None and (
-                pattern is _PARENS_BARE and not _bare_place(parsed[0], cased, match["agency"])
+                match.groupdict().get("glued") or pattern is _PARENS_BARE and not _bare_place(parsed[0], cased, match["agency"])
                 or pattern is _CAPS_DASH and not how.caps and not closing
                 or pattern is _DATED_COLON):
             continue
@@ -204,6 +226,18 @@ def _prefix_dateline(state: ParseState, chunk: Chunk, match: re.Match[str],
         _found(state, chunk, prefix, parsed[0], parsed[1], agency.strip() if agency else None)
         return True
     return False
+
+
+def _after_agency(head: str, cased: bool) -> tuple[str, str | None] | None:
+    """The place and date after a leading agency: a place in capitals (``(ANSA) - ROMA,
+    12 GIU - ``), or in any case with a date set off by a comma (``(AGI) - Bologna, 14
+    mar. - ``)."""
+    parsed = place_and_date(head, Head(caps=True, cased=cased))
+    if parsed is None:
+        parsed = place_and_date(head, Head(cased=cased))
+        if parsed is None or parsed[1] is None or not date_set_off(head, parsed[0]):
+            return None
+    return parsed
 
 
 def _caps_or_caseless(text: str, cased: bool) -> bool:
@@ -258,11 +292,14 @@ def _cjk_bracketed(state: ParseState, chunk: Chunk, match: re.Match[str]) -> Non
 
 
 def _agency_at_end(head: str) -> tuple[str, str | None]:
-    """``SYDNEY, June 3 AAP``: a known agency as the head's last word (no brackets), or
+    """``SYDNEY, June 3 AAP``: a known agency, or any word in capitals after the day, as
+    the head's last word (no brackets), or
     ``АСТАНА. KAZINFORM``: words in capitals after the place's full stop."""
     words = head.split()
     last = words[-1] if len(words) > 1 else ""
-    if last.isupper() and last.casefold() in AGENCY_WORDS:
+    # A word in capitals right after the date's day is the agency too (``WELLINGTON,
+    # Sept 12 NZPA``).
+    if last.isupper() and (last.casefold() in AGENCY_WORDS or words[-2][-1:].isdigit()):
         return head[:head.rindex(last)].rstrip(), last
     place, stop, agency = head.rpartition(". ")
     if stop and len(place.split()[-1:][0] if place else "") > ABBREVIATION and agency.isupper() and (
