@@ -74,6 +74,10 @@ def date_patterns() -> tuple[re.Pattern[str], ...]:
     """The date shapes, tried in this order (compiled on first use: the three with month
     names cost ~15 ms, which a run that parses no text should not pay at import)."""
     return (
+        # A wire's date-time group: day, hours and minutes in six digits, then the month
+        # and the year (``141530 MAR 24``; ``Z`` after the minutes: UTC).
+        re.compile(rf"(?<![\w\d])(?P<d>[0-3]\d)(?P<gh>[01]\d|2[0-3])(?P<gm>[0-5]\d)(?P<gz>Z)?\s+{_M}"
+                   rf"(?![\w])\s+(?P<y2>\d{{4}}|\d\d)(?![\w\d])", re.I),
         # An era's year (CLDR's Japanese eras and the Minguo era: ``令和6年3月5日``,
         # ``民國113年3月5日``), and the Minguo year in numbers (``113-03-05``).
         re.compile(r"(?P<era>[^\W\d_]{2})\s*(?P<ey>元|\d{1,3})\s*年\s*(?P<mo>[01]?\d)\s*月\s*"
@@ -193,7 +197,10 @@ def cached_dates(text: str, day_first: bool, region: str) -> tuple[FoundDate, ..
             if day is False:
                 continue
             date_value = day if isinstance(day, dt.date) else None
-            found_date = _with_time(plain, match.end(), match.start(), date_value, region)
+            if date_value is not None and "gh" in match.re.groupindex:
+                found_date = _date_time_group(match, date_value)
+            else:
+                found_date = _with_time(plain, match.end(), match.start(), date_value, region)
             taken.append((found_date.start, found_date.end))
             found.append(found_date)
     return tuple(sorted(found, key=lambda f: f.start))
@@ -330,6 +337,13 @@ def _slashed(a: int, b: int, c_text: str, day_first: bool, language: str) -> dt.
         return False
     month, day = (b, a) if (day_first or a > 12) else (a, b)
     return _gregorian(c, month, day, language)
+
+
+def _date_time_group(match: re.Match[str], date_value: dt.date) -> FoundDate:
+    """``141530 MAR 24``: the time is inside the date (zone ``Z``: UTC, else none named)."""
+    stamp = dt.datetime.combine(date_value, dt.time(int(match["gh"]), int(match["gm"])))
+    return FoundDate(match.start(), match.end(),
+                     stamp.isoformat() + ("+00:00" if match["gz"] else ""))
 
 
 def _with_time(text: str, end: int, start: int, date_value: dt.date | None,

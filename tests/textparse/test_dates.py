@@ -32,6 +32,9 @@ from tests.textparse.conftest import run_steps
     # time ended on the last Sunday of October until 2006.
     ("Oct 30, 2005 10:00 a.m. ET", "2005-10-30T10:00:00-05:00"),
     ("Oct 30, 2014 10:00 a.m. ET", "2014-10-30T10:00:00-04:00"),
+    # A wire's date-time group: day, hour and minute, month, year (Z: UTC).
+    ("141530 MAR 24", "2024-03-14T15:30:00"),
+    ("020910Z MAY 2023", "2023-05-02T09:10:00+00:00"),
     # Names from CLDR, time words and other time shapes.
     ("Publié le 6 octobre 2014 à 14 h 32", "2014-10-06T14:32:00"),
     ("06 Outubro 2014 | 14h32", "2014-10-06T14:32:00"),
@@ -241,6 +244,12 @@ def test_long_zone_names_from_cldr(text: str, iso: str) -> None:
      "in the fourth quarter, beating expectations.\n\n(END) Dow Jones Newswires\n\nMarch 12, "
      "2009 14:05 ET (18:05 GMT)\n\nCopyright (c) 2009 Dow Jones & Company, Inc.\n",
      "2009-03-12T14:05:00-04:00"),
+    # ... in brackets of another script after a blank line, and a date-time group as the
+    # last line of the last block (under the sign-off, no blank line).
+    ("港に新しい桟橋\n\n市は１４日、新しい桟橋を開いたと発表した。\n\n（2023/05/02-09:10）\n",
+     "2023-05-02T09:10:00"),
+    ("Nuovo molo al porto\n\nIl Comune ha aperto oggi il nuovo molo del porto, con sei "
+     "attracchi per i traghetti.\n(ANSA)\n020910 MAG 23\n", "2023-05-02T09:10:00"),
     # A header field whose key no list has, with a date for its value.
     ("Seirbhís nua farantóireachta\n\nLe Seán Ó Briain\nFoilsithe: 02/05/2023 09:10\n\nTá "
      "seirbhís farantóireachta nua le tosú idir na hoileáin i mí Aibreáin, a d'fhógair an Roinn "

@@ -44,6 +44,8 @@ UNKNOWN_LABEL = 2
 TRAILER_CHUNKS = 3
 #: The longest zone abbreviation after a time stamp (``GMT``, ``AEST``).
 ZONE_LETTERS = 5
+#: Brackets, ASCII and CJK (a time stamp may stand in them).
+_BRACKETS = "()[]{}（）［］｛｝【】〔〕〈〉《》「」『』"
 #: The most words of one fact on a separated metadata line.
 FACT_WORDS = 6
 
@@ -69,8 +71,7 @@ def metadata_lines(state: ParseState) -> None:
             _classify_line(state, chunk, line, in_header, seen)
     trailer = [c for c in state.chunks[start + 1:] if c.role is None and c.kind == "text"]
     for chunk in trailer[-TRAILER_CHUNKS:]:
-        if len(chunk.open_lines) == 1 and len(chunk.text) <= SHORT_LINE and _time_stamp(
-                state, chunk):
+        if _time_stamp(state, chunk):
             break
 
 
@@ -91,19 +92,24 @@ def _date_field_line(state: ParseState, chunk: Chunk, line: Line) -> None:
 
 
 def _time_stamp(state: ParseState, chunk: Chunk) -> bool:
-    """The last line a date with its time and nothing else but zones (a wire's time stamp:
-    ``March 12, 2009 14:05 ET (18:05 GMT)``): the publication time."""
-    text = chunk.text
+    """A block's last line that is a date with its time and nothing else but zones and
+    brackets of any script (a wire's time stamp: ``March 12, 2009 14:05 ET (18:05 GMT)``,
+    ``（2024/03/14-15:30）``, ``141530 MAR 24`` under the sign-off): the publication time."""
+    lines = chunk.open_lines
+    if not lines or len(lines[-1].text) > SHORT_LINE:
+        return False
+    text = clean_text(lines[-1].text)
     dates = find_dates(text, day_first=True)
-    if not dates or dates[0].start != 0 or not dates[0].iso or "T" not in dates[0].iso:
+    if not dates or text[:dates[0].start].strip(_BRACKETS + " ") or not dates[0].iso or (
+            "T" not in dates[0].iso):
         return False
     rest = WORD.sub(lambda word: "" if word.group().upper() == word.group() and len(
         word.group()) <= ZONE_LETTERS else word.group(), text[dates[0].end:])
-    if re.search(r"[^\d:()\s]", rest):
+    if rest.strip(_BRACKETS + " ").strip("0123456789:"):
         return False
-    state.meta.add_date("published", 2, text[:dates[0].end], chunk.line)
-    state.decide(chunk.line, f"time stamp at the end: {text!r}")
-    chunk.take(chunk.open_lines[0], "metadata")
+    state.meta.add_date("published", 2, text[dates[0].start:dates[0].end], lines[-1].number)
+    state.decide(lines[-1].number, f"time stamp at the end: {text!r}")
+    chunk.take(lines[-1], "metadata")
     return True
 
 
