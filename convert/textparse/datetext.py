@@ -155,6 +155,8 @@ ZONES: dict[str, float] = {
     "WIB": 7, "ICT": 7, "PKT": 5, "NPT": 5.75, "SAST": 2, "EAT": 3, "WAT": 1, "CAT": 2,
     "GST": 4, "TRT": 3, "IRST": 3.5, "BRT": -3, "ART": -3, "CLT": -4, "COT": -5, "PET": -5,
 }
+#: CLDR's short zone names of every language -> [tz zone, kind] (see ``cldr``).
+ZONE_ABBREVIATIONS: dict[str, list[str]] = _CALENDAR["zone_abbreviations"]
 #: US zone names without a season letter: the offset of that date in its tz zone.
 US_SEASONAL = {"ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver",
                "PT": "America/Los_Angeles"}
@@ -412,18 +414,25 @@ def _zone_name(text: str, end: int, stamp: dt.datetime) -> tuple[str, int] | Non
     for count in range(len(words), 1, -1):
         found = zones.get(" ".join(w.group() for w in words[:count]).casefold())
         if found:
-            from zoneinfo import ZoneInfo
-
-            local = stamp.replace(tzinfo=ZoneInfo(found[0]))
-            offset = local.utcoffset() or dt.timedelta(0)
-            summer = local.dst() or dt.timedelta(0)
-            if found[1] == "standard":
-                offset -= summer
-            elif found[1] == "daylight" and not summer:
-                offset += dt.timedelta(hours=1)
-            return format_offset(offset.total_seconds() / 3600), match.start(1) + words[
-                count - 1].end()
+            return format_offset(named_zone_hours(found[0], found[1], stamp)), match.start(
+                1) + words[count - 1].end()
     return None
+
+
+def named_zone_hours(zone: str, kind: str, stamp: dt.datetime) -> float:
+    """Hours from UTC of a CLDR zone name at ``stamp`` in its tz ``zone``: a standard-time
+    name keeps the standard offset in summer, a daylight one the daylight offset, a
+    generic one (``ET``) that of the date."""
+    from zoneinfo import ZoneInfo
+
+    local = stamp.replace(tzinfo=ZoneInfo(zone))
+    offset = local.utcoffset() or dt.timedelta(0)
+    summer = local.dst() or dt.timedelta(0)
+    if kind == "standard":
+        offset -= summer
+    elif kind == "daylight" and not summer:
+        offset += dt.timedelta(hours=1)
+    return offset.total_seconds() / 3600
 
 
 def _with_time_before(text: str, end: int, start: int, date_value: dt.date,
@@ -492,7 +501,10 @@ def zone_hours(abbr: str, stamp: dt.datetime, region: str) -> float | None:
         return 3 if lang == "ar" else -4
     if abbr in US_SEASONAL:
         return seasonal_hours(US_SEASONAL[abbr], stamp)
-    return ZONES.get(abbr)
+    if abbr in ZONES:
+        return ZONES[abbr]
+    named = ZONE_ABBREVIATIONS.get(abbr)  # CLDR's of every language (``HAE``, ``SEČ``)
+    return named_zone_hours(named[0], named[1], stamp) if named else None
 
 
 def seasonal_hours(zone: str, stamp: dt.datetime) -> float:

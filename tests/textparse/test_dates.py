@@ -32,6 +32,10 @@ from tests.textparse.conftest import run_steps
     # time ended on the last Sunday of October until 2006.
     ("Oct 30, 2005 10:00 a.m. ET", "2005-10-30T10:00:00-05:00"),
     ("Oct 30, 2014 10:00 a.m. ET", "2014-10-30T10:00:00-04:00"),
+    # CLDR's short zone names of other languages (French Canadian ``HAE``, ``HNE``), at
+    # the offset their kind and the date give.
+    ("3 juin 2025, 11 h 00 (HAE)", "2025-06-03T11:00:00-04:00"),
+    ("3 janvier 2025, 11 h 00 (HNE)", "2025-01-03T11:00:00-05:00"),
     # A wire's date-time group: day, hour and minute, month, year (Z: UTC).
     ("141530 MAR 24", "2024-03-14T15:30:00"),
     ("020910Z MAY 2023", "2023-05-02T09:10:00+00:00"),
