@@ -138,6 +138,43 @@ def _zone_names(golden: dict[str, str]) -> dict[str, list[str]]:
     return dict(sorted(names.items()))
 
 
+def _date_units(codes: list[str]) -> dict[str, list[str]]:
+    """The words for year, month and day in every language (``ឆ្នាំ``, ``နှစ်``, ``сарын``),
+    read from CLDR's relative times (``{0} ឆ្នាំទៀត`` "in {0} years", ``{0} ឆ្នាំមុន`` "{0}
+    years ago"): what the word beside the number starts with in both.  A word that names two
+    units (``de``) or a single Latin letter is left out."""
+    import os
+    import re
+
+    units: dict[str, set[str]] = {"year": set(), "month": set(), "day": set()}
+    for code in codes:
+        fields = _date_fields(code)
+        for unit, found in units.items():
+            patterns = [fields.get(unit, {}).get(way, {}).get("other") for way in
+                        ("future", "past")]
+            if not all(patterns):
+                continue
+            sides = [(re.split(r"[\s\u200b]+", p.partition("{0}")[2].strip())[0],
+                      re.split(r"[\s\u200b]+", p.partition("{0}")[0].strip())[-1])
+                     for p in patterns]
+            for words in zip(*sides):
+                common = os.path.commonprefix([w.casefold() for w in words])
+                if common and all(words) and not any(ch.isdigit() for ch in common):
+                    found.add(common)
+    shared = {word for word in set().union(*units.values())
+              if sum(word in found for found in units.values()) > 1}
+    return {unit: sorted(word for word in found - shared
+                         if not (len(word) == 1 and word.isascii()))
+            for unit, found in units.items()}
+
+
+def _date_fields(code: str) -> dict[str, Any]:
+    """A locale's CLDR date fields (babel keeps them unexported)."""
+    from babel import Locale
+
+    return Locale.parse(code)._data["date_fields"]
+
+
 def _zone_abbreviations() -> dict[str, list[str]]:
     """CLDR's short zone names of every locale (``HAE``, ``MEZ``, ``SEČ``) -> [tz zone,
     standard, daylight or generic]: the zone is that of the metazone's English long name
@@ -206,6 +243,7 @@ def build_table() -> dict[str, Any]:
                for form, by_language in months.items()}
     return {"languages": sorted({code.split("_")[0] for code in codes}),
             "zone_abbreviations": _zone_abbreviations(),
+            "date_units": _date_units(codes),
             "months": dict(sorted(default.items())),
             "ambiguous": {form: {language: number for language, number in
                                  sorted(months[form].items()) if number != default[form]}

@@ -36,6 +36,11 @@ WEEKDAYS: frozenset[str] = frozenset(_CALENDAR["weekdays"])
 DAY_PERIODS: dict[str, str] = {
     name: period for period, names in _CALENDAR["day_periods"].items() for name in names
     if not (len(name) <= 2 and name.isascii())}
+#: The words for year, month and day of every language (CLDR's: ``ឆ្នាំ``, ``လ``, ``сарын``).
+DATE_UNITS: dict[str, frozenset[str]] = {
+    unit: frozenset(words) for unit, words in _CALENDAR["date_units"].items()}
+#: A word in a date's year slot that is no unit word may be a short one (``2024 оны``).
+UNIT_SHORT = 4
 #: Month names of several words (``كانون الثاني``, ``am faoilleach``), longest first.
 #: ... and names with a stop inside (Thai ``มี.ค.``): matched whole, longest first.
 _MULTIWORD_MONTHS = sorted((m for m in MONTHS if " " in m or "." in m), key=len, reverse=True)
@@ -67,6 +72,8 @@ _YEAR = r"(?P<y>(?:1[89]|20|1[34]|2[4-6])\d\d)"
 #: Years of these eras are not Gregorian (see ``_gregorian``).
 PERSIAN_YEARS, BUDDHIST_YEARS = range(1300, 1500), range(2400, 2700)
 _M = rf"(?P<m>{_MONTH_RE})\.?"
+#: A word with its combining marks (for the unit-word date shapes).
+_UNIT_WORD = rf"(?:[^\W\d_]|[{_MARKS}])+"
 
 
 @cache
@@ -78,6 +85,13 @@ def date_patterns() -> tuple[re.Pattern[str], ...]:
         # and the year (``141530 MAR 24``; ``Z`` after the minutes: UTC).
         re.compile(rf"(?<![\w\d])(?P<d>[0-3]\d)(?P<gh>[01]\d|2[0-3])(?P<gm>[0-5]\d)(?P<gz>Z)?\s+{_M}"
                    rf"(?![\w])\s+(?P<y2>\d{{4}}|\d\d)(?![\w\d])", re.I),
+        # Year, month and day with the words for them glued or beside (CLDR's units):
+        # ``၂၀၂၄ ခုနှစ်၊ မတ်လ ၁၄ ရက်``, ``2024 оны 3 дугаар сарын 5``, ``ថ្ងៃទី៥ ខែមីនា ឆ្នាំ២០២៤``.
+        re.compile(rf"(?<![\w\d]){_YEAR}\s*(?P<yu>{_UNIT_WORD})[\s,၊、]*(?:(?P<mo>[01]?\d)\s*"
+                   rf"(?P<mw>(?:{_UNIT_WORD}\s+)?{_UNIT_WORD})|(?P<m>{_UNIT_WORD}))[\s,၊、]*"
+                   rf"(?P<d>[0-3]?\d)(?![\d])"),
+        re.compile(rf"(?<![\d.])(?P<d>[0-3]?\d)(?![\d])\s*(?P<m>{_UNIT_WORD})[\s,၊、]*"
+                   rf"(?P<yu>{_UNIT_WORD})\s*{_YEAR}(?![\d])"),
         # An era's year (CLDR's Japanese eras and the Minguo era: ``令和6年3月5日``,
         # ``民國113年3月5日``), and the Minguo year in numbers (``113-03-05``).
         re.compile(r"(?P<era>[^\W\d_]{2})\s*(?P<ey>元|\d{1,3})\s*年\s*(?P<mo>[01]?\d)\s*月\s*"
@@ -220,6 +234,10 @@ def month_number(name: str, language: str = "") -> int:
     if form not in MONTHS:
         form = next((form[:-cut] for cut in range(1, ENDING + 1)
                      if len(form) - cut >= STEM and form[:-cut] in MONTHS), form)
+    if form not in MONTHS:  # the word for month glued on (``ខែមីនា``, ``မတ်လ``)
+        form = next((bare for word in DATE_UNITS["month"] for bare in (
+            form.removeprefix(word), form.removesuffix(word)) if bare != form and bare in MONTHS),
+            form)
     return AMBIGUOUS_MONTHS.get(form, {}).get(language.split("-")[0], MONTHS[form])
 
 
@@ -227,6 +245,23 @@ def is_month_name(word: str) -> bool:
     """Is ``word`` a month name of the Gregorian calendar or of another one CLDR has?"""
     form = " ".join(word.casefold().rstrip(".").split())
     return form in MONTHS or form in other_calendars()["months"]
+
+
+def unit_of(word: str, unit: str) -> bool:
+    """Is ``word`` CLDR's word for ``unit`` (year, month, day), or that word with a prefix
+    or case ending glued on (``ခုနှစ်``, ``сарын``)?"""
+    form = word.casefold()
+    return any(form.startswith(w) or form.endswith(w) for w in DATE_UNITS[unit])
+
+
+def _unit_words(groups: dict[str, str]) -> bool:
+    """The words of a unit-word date shape are the units: a year word (or a short word)
+    after or before the year, a month word after a month's number."""
+    year_word = groups["yu"]
+    if not (unit_of(year_word, "year") or len(year_word) <= UNIT_SHORT
+            and groups.get("mw") is not None):
+        return False
+    return groups.get("mw") is None or unit_of(groups["mw"].split()[-1], "month")
 
 
 def needs_language(text: str) -> bool:
@@ -237,6 +272,8 @@ def needs_language(text: str) -> bool:
 def _date_of(match: re.Match[str], day_first: bool, language: str) -> dt.date | None | bool:
     """The date of a match; None when it has no year; False when it is no date."""
     groups = match.groupdict()
+    if "yu" in groups and not _unit_words(groups):
+        return False
     try:
         if groups.get("a"):
             return _slashed(int(groups["a"]), int(groups["b"]), groups["c"], day_first, language)

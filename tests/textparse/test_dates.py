@@ -32,6 +32,11 @@ from tests.textparse.conftest import run_steps
     # time ended on the last Sunday of October until 2006.
     ("Oct 30, 2005 10:00 a.m. ET", "2005-10-30T10:00:00-05:00"),
     ("Oct 30, 2014 10:00 a.m. ET", "2014-10-30T10:00:00-04:00"),
+    # The words for year, month and day (CLDR's relative-time units), glued or beside:
+    # Burmese, Mongolian (a month's number, an ordinal word and the month word), Khmer.
+    ("၂၀၂၃ ခုနှစ်၊ မေလ ၂ ရက်", "2023-05-02"),
+    ("2023 оны 5 дугаар сарын 2", "2023-05-02"),
+    ("ថ្ងៃទី២ ខែឧសភា ឆ្នាំ២០២៣", "2023-05-02"),
     # CLDR's short zone names of other languages (French Canadian ``HAE``, ``HNE``), at
     # the offset their kind and the date give.
     ("3 juin 2025, 11 h 00 (HAE)", "2025-06-03T11:00:00-04:00"),
@@ -58,6 +63,12 @@ from tests.textparse.conftest import run_steps
 ])
 def test_date_shapes(text: str, iso: str) -> None:
     assert iso_from_text(text).iso == iso
+
+
+@pytest.mark.parametrize("text", ["In 2024 and 3 people 5", "12 people in 2024",
+                                  "2023 and 5 more 2"])
+def test_unit_word_shapes_need_the_unit_words(text: str) -> None:
+    assert not [found for found in find_dates(text, day_first=True) if found.iso]
 
 
 def test_slashed_dates_follow_the_language() -> None:
