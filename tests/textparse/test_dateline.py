@@ -83,6 +83,26 @@ def test_not_datelines(first: str) -> None:
     assert state.meta.dateline is None
 
 
+@pytest.mark.parametrize("line", [
+    # ``Word: `` with its value aligned is a form's field, not ``Place: ``.
+    "WHAT:      2013 hurricane season outlook news conference and more about it, the "
+    "whole day.",
+])
+def test_a_colon_label_before_no_prose_is_no_dateline(line: str) -> None:
+    state = run_steps(f"Head line of the story\n\n{line}\n\nThe story itself starts here, in "
+                      "a sentence of its own.\n\nMore text of the story follows here.\n",
+                      "dateline")
+    assert state.meta.dateline is None
+
+
+def test_a_dateline_line_above_is_not_replaced_by_a_colon_label() -> None:
+    state = run_steps("Daily News\nBrussels, 16 July 2021\nRecovery: The Commission has today "
+                      "adopted a positive assessment of the plan, the first of the year.\n",
+                      "dateline")
+    assert (state.meta.dateline.place, state.meta.dateline.date_text) == (
+        "Brussels", "16 July 2021")
+
+
 def test_chinese_dateline_gives_reporters_as_bylines() -> None:
     state = run_steps("标题\n\n新华社北京3月5日电（记者王晓明、李华）记者5日获悉。\n", "dateline")
     assert state.meta.dateline.place == "北京"

@@ -38,7 +38,7 @@ from convert.textparse.datelinetext import (
 from convert.textparse.datetext import WORD
 from convert.textparse.inline import clean_text
 from convert.textparse.names import AGENCY_WORDS, CREDIT_TITLE, is_agency, split_parts
-from convert.textparse.state import Chunk, ParseState
+from convert.textparse.state import Chunk, ParseState, looks_like_prose
 
 #: What ends a dateline: a dash, ``.-``, a full stop (of any script: ``։``, ``।``, ``።``)
 #: or an underscore before a space, Ethiopic ``፡-``, or a dash (``--``, ``.—``) glued to
@@ -65,6 +65,8 @@ _CAPS_DASH = re.compile(
     r"^(?P<head>(?:[^:()]|\([^()\d]{1,30}\)){2,60}?)(?:\s+(?:[-–—]{1,2}|_)\s+|\.[-–—]{1,2}\s*)")
 #: ``Moscow: ``, ``ភ្នំពេញ៖ ``: a short place and a colon.
 _COLON = re.compile(r"^(?P<head>[^:()\d៖]{2,30}?)[:៖]\s*(?=\S)")
+#: A label whose value is set off by a run of spaces: a form's field (``WHAT:      ...``).
+_ALIGNED_VALUE = re.compile(r"^\s*[^:]{1,30}:[ \t]{3,}\S")
 #: ``சென்னை, மார்ச் 5: ``: a place and a date, then a colon.
 _DATED_COLON = re.compile(r"^(?P<head>[^:()៖]{2,40}?\d[^:()៖]{0,20}?)[:៖]\s+(?=\S)")
 _AGENCY_ONLY = re.compile(r"^\((?P<agency>[^()\d]{2,40})\)\s*[-–—]{1,2}\s+")
@@ -172,6 +174,14 @@ def _read_dateline(state: ParseState, chunk: Chunk, cased: bool) -> bool:
         return True
     for pattern in (_WITH_PARENS, _WITH_SLASHES, _CAPS_DASH, _COLON, _DATED_COLON, _PARENS_BARE):
         match = pattern.match(text)
+        # ``Place: `` opens a story: what follows the colon is prose (``Koronasituasjonen:
+        # Pressekonferanse ...`` and ``WHAT:    2013 ...`` are a topic and a form's field),
+        # the value is not aligned like a form's, and no dateline line above has named the
+        # place already.
+        if match and pattern is _COLON and (
+                state.meta.dateline is not None or not looks_like_prose(text[match.end():])
+                or _ALIGNED_VALUE.match(chunk.open_lines[0].text)):
+            continue
         if match and _prefix_dateline(state, chunk, match, pattern, cased):
             return True
     return _stopped(state, chunk, cased)
