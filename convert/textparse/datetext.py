@@ -503,6 +503,12 @@ def _clock(date_value: dt.date, match: re.Match[str], period: str | None = None
     return dt.datetime.combine(date_value, dt.time(hour, minute, second))
 
 
+def is_clock_time(text: str) -> bool:
+    """Is ``text`` only a time of day with its minutes (``15:20``, ``2.30 p.m.``, ``14h32``)?"""
+    match = _TIME.fullmatch(text.strip().translate(DIGITS))
+    return match is not None and bool(match["min"]) and not match["at"]
+
+
 def _is_time(match: re.Match[str]) -> bool:
     """A bare number after a date is not a time unless it has minutes or am/pm."""
     marker = (match["ampm"] or "").casefold()

@@ -206,6 +206,20 @@ def test_separated_facts_line_gives_its_dates(after) -> None:
     assert state.meta.headline == "Edinburgh trams to reach Newhaven by 2023"
 
 
+@pytest.mark.parametrize("meta, published", [
+    # A part that is only a time belongs to the date before it.
+    ("Muallif: Aziza Karimova\n02.05.2023 | 09:10", "2023-05-02T09:10:00"),
+    # A meta line split on spaced dashes: the date is read, the section is a fact.
+    ("Minister's News - 2023.5.2", "2023-05-02"),
+])
+def test_meta_line_parts(after, meta: str, published: str) -> None:
+    state = after(f"Yangi tramvay liniyasi ochildi\n\n{meta}\n\nShahar markazini vokzal "
+                  "bilan bog'laydigan tramvay liniyasi bugun yo'lovchilar uchun ochildi.\n",
+                  "dates")
+    assert state.meta.published == published
+    assert state.meta.source is None
+
+
 @pytest.mark.parametrize("header", [
     "Birtist 2. maí 2023 kl. 09:10\nUppfærð 2. maí 2023 kl. 11:20",
     "Publisert 02.05.2023 09:10 Endret 02.05.2023 11:20",

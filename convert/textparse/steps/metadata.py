@@ -25,8 +25,8 @@ import re
 
 from convert.textparse.bylinetext import Applier, byline_part
 from convert.textparse.datetext import (
-    PUBLISHED_WORDS, RELATIVE_TIME, UPDATED_WORDS, WORD, FoundDate, find_dates, is_date_label,
-    is_updated_label, leftover_words,
+    PUBLISHED_WORDS, RELATIVE_TIME, UPDATED_WORDS, WORD, FoundDate, find_dates, is_clock_time,
+    is_date_label, is_updated_label, leftover_words,
 )
 from convert.textparse.datelinetext import record_dateline, standalone_dateline, uses_case
 from convert.textparse.fields import apply_field, field_for
@@ -35,6 +35,8 @@ from convert.textparse.state import Chunk, Line, ParseState
 
 _FIELD = re.compile(r"^([^\W\d][\w .'’-]{0,30}?)\s*[:：]\s*(\S.*)$")
 _SEGMENT_SPLIT = re.compile(r"(?:\s|&nbsp;)*\|(?:\s|&nbsp;)*|\u3000+|\s{3,}|\s[/·•]\s")
+_DASH_SPLIT = re.compile(r"\s[-–—]\s")
+_DATE_KINDS = ("date", "labelled-date")
 _SLUGLINE = re.compile(r"^(?:[A-Z]{2,}-\S.*,\s?\d{3,4}|[A-Z][A-Z0-9]+(?:-[A-Z0-9]+){2,}/?)$")
 #: Short single lines anywhere may hold explicit fields; longer ones are prose.
 SHORT_LINE = 120
@@ -139,10 +141,12 @@ def _slugline(state: ParseState, chunk: Chunk) -> bool:
 
 def _classify_line(state: ParseState, chunk: Chunk, line: Line, in_header: bool,
                    seen: list[frozenset[str]]) -> None:
-    segments = [clean_text(s) for s in _SEGMENT_SPLIT.split(line.text) if clean_text(s)]
-    text = " | ".join(segments)
     role = state.roles.get(line.number) if in_header else None
+    segments, dashed = _segments(line.text, role)
+    text = " | ".join(segments)
     found = [_segment_kind(state, segment, in_header, seen, role) for segment in segments]
+    if dashed:  # between spaced dashes only the dates are read; the rest are facts
+        found = [part if part and part[0] in _DATE_KINDS else None for part in found]
     parts = [part for part in found if part is not None]
     if parts and len(parts) < len(found) and _facts_line(found, segments, role):
         # ``Transport · 4 min read · Published ...``: the section and reading time are
@@ -164,12 +168,30 @@ def _classify_line(state: ParseState, chunk: Chunk, line: Line, in_header: bool,
     state.decide(line.number, f"metadata line ({', '.join(k for k, _ in parts)}): {text!r}")
 
 
+def _segments(text: str, role: str | None) -> tuple[list[str], bool]:
+    """A line's parts between separators, and whether spaced dashes were the separators:
+    a line the header roles call metadata is split on those too (``President's News -
+    2017.6.21``).  A part that is only a time stays with the date before it (``14.03.2024
+    | 15:20``)."""
+    parts = [clean_text(s) for s in _SEGMENT_SPLIT.split(text) if clean_text(s)]
+    dashed = len(parts) == 1 and role == "meta"
+    if dashed:
+        parts = [clean_text(s) for s in _DASH_SPLIT.split(text) if clean_text(s)]
+    segments: list[str] = []
+    for part in parts:
+        if segments and is_clock_time(part) and find_dates(segments[-1], day_first=True):
+            segments[-1] = f"{segments[-1]} | {part}"
+        else:
+            segments.append(part)
+    return segments, dashed and len(segments) > 1
+
+
 def _facts_line(found: list[tuple[str, Applier] | None], segments: list[str],
                 role: str | None) -> bool:
     """A header line the roles call metadata, split on separators into short facts, one
     of them at least a date: the parts nothing reads are facts too (section, reading time)."""
     return role == "meta" and len(segments) >= 2 and any(
-        part is not None and part[0] in ("date", "labelled-date") for part in found) and all(
+        part is not None and part[0] in _DATE_KINDS for part in found) and all(
         len(segment.split()) <= FACT_WORDS for segment in segments)
 
 
