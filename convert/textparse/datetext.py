@@ -47,10 +47,10 @@ _MULTIWORD_MONTHS = sorted((m for m in MONTHS if " " in m or "." in m), key=len,
 
 #: Combining marks (Indic vowel signs and viramas, Arabic harakat...) are not ``\\w`` for
 #: ``re``, but they are part of the word they sit in (``प्रकाशित``, ``अगस्त``).
-_MARKS = "".join([char for char in map(chr, range(0x300, 0x3100))
+MARKS = "".join([char for char in map(chr, range(0x300, 0x3100))
                   if unicodedata.category(char)[0] == "M"])
 #: A word: letters and the combining marks inside it (no digits, no underscore).
-WORD = re.compile(rf"(?:[^\W\d_]|[{_MARKS}])+")
+WORD = re.compile(rf"(?:[^\W\d_]|[{MARKS}])+")
 
 #: A month: one of the multi-word names, or any word (checked against MONTHS when matched:
 #: one alternation of two thousand names would cost ~80 ms to compile and more to run).
@@ -58,9 +58,9 @@ WORD = re.compile(rf"(?:[^\W\d_]|[{_MARKS}])+")
 #: (or a mark), and the multi-word names are tried only where a word starts
 #: with one of their first letters (the shapes are tried at every place of every line).
 _MULTIWORD_FIRSTS = re.escape("".join(sorted({m[0] for m in _MULTIWORD_MONTHS})))
-_MONTH_RE = (rf"(?=[^\W\d_]|[{_MARKS}])(?:(?=[{_MULTIWORD_FIRSTS}])(?:"
+_MONTH_RE = (rf"(?=[^\W\d_]|[{MARKS}])(?:(?=[{_MULTIWORD_FIRSTS}])(?:"
              + "|".join(re.escape(m).replace("\\ ", r"\s+") for m in _MULTIWORD_MONTHS)
-             + rf")|(?:[^\W\d_]|[{_MARKS}])+)")
+             + rf")|(?:[^\W\d_]|[{MARKS}])+)")
 #: A day, with an ordinal ending: ``5th``, ``5.``, ``5º``, or letters glued on (``5a``,
 #: ``5-an``: Basque, Esperanto).
 _DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|e|º|\.|-[^\W\d_]{1,3}(?![\w])|[^\W\d_]{1,2}(?![\w]))?"
@@ -73,7 +73,7 @@ _YEAR = r"(?P<y>(?:1[89]|20|1[34]|2[4-6])\d\d)"
 PERSIAN_YEARS, BUDDHIST_YEARS = range(1300, 1500), range(2400, 2700)
 _M = rf"(?P<m>{_MONTH_RE})\.?"
 #: A word with its combining marks (for the unit-word date shapes).
-_UNIT_WORD = rf"(?:[^\W\d_]|[{_MARKS}])+"
+_UNIT_WORD = rf"(?:[^\W\d_]|[{MARKS}])+"
 
 
 @cache
@@ -154,7 +154,7 @@ _ANY_DIGIT = re.compile(r"[0-9]")
 #: Words between a date and its time that no list has (a weekday, ``a les``, ``у``,
 #: ``星期二``): one or two short words or weekday names right before an ``H:MM`` time.
 _TIME_CONNECTOR = re.compile(
-    rf"[\s,]*(?P<words>(?:(?:[^\W\d_]|[{_MARKS}])+\.?[\s,]+)?(?:[^\W\d_]|[{_MARKS}])+\.?[\s,]*)"
+    rf"[\s,]*(?P<words>(?:(?:[^\W\d_]|[{MARKS}])+\.?[\s,]+)?(?:[^\W\d_]|[{MARKS}])+\.?[\s,]*)"
     rf"(?=[0-2]?\d[:h.][0-5]\d)")
 #: The longest word a connector may be when it is not a weekday name.
 CONNECTOR_WORD = 4
@@ -418,7 +418,7 @@ def _with_time(text: str, end: int, start: int, date_value: dt.date | None,
     return FoundDate(start, zone_end, stamp.isoformat() + (offset or ""), unknown)
 
 
-_PERIOD_AFTER = re.compile(rf"\s*((?:[^\W\d_]|[{_MARKS}.])+)")
+_PERIOD_AFTER = re.compile(rf"\s*((?:[^\W\d_]|[{MARKS}.])+)")
 
 
 def _day_period(text: str, date_end: int, time_match: re.Match[str]) -> tuple[str | None, int]:

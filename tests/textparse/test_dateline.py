@@ -64,6 +64,8 @@ from tests.textparse.conftest import run_steps
     ("AUCKLAND, May 3 NZPA - Shares", "AUCKLAND", "May 3", "NZPA"),
     ("CHICAGO, Ill., May 3. The strike", "CHICAGO, Ill.", "May 3", None),
     ("BOSTON. May 3. The mayor", "BOSTON", "May 3", None),
+    # In a script without case, place, the paper's credit and a colon need no date.
+    ("नई दिल्ली, एजेंसी: सरकार ने", "नई दिल्ली", None, "एजेंसी"),
 ])
 def test_dateline_shapes(first: str, place, date_text, source) -> None:
     state = run_steps(f"Head\n\n{first} rest of the paragraph goes on here.\n", "dateline")

@@ -35,7 +35,7 @@ from convert.textparse.datelinetext import (
     ABBREVIATION, COMMAS, Head, Standalone, date_set_off, date_stop, is_date, is_place, place_and_date,
     record_dateline, standalone_dateline, uses_case,
 )
-from convert.textparse.datetext import WORD
+from convert.textparse.datetext import MARKS, WORD
 from convert.textparse.inline import clean_text
 from convert.textparse.names import AGENCY_WORDS, CREDIT_TITLE, is_agency, split_parts
 from convert.textparse.state import Chunk, ParseState, looks_like_prose
@@ -79,7 +79,11 @@ _DOTTED = re.compile(r"^(?P<head>[^.()\d]{2,40}?)\.\s+(?P<date>[^.()]{2,30}?)\.\
 #: ``Rīga, 12.marts, LETA. ``, ``ԵՐԵՎԱՆ, 14 ՄԱՐՏԻ, ԱՐՄԵՆՊՐԵՍ։ ``: place, date and an agency
 #: in capitals, set off by commas.
 _COMMA_AGENCY = re.compile(
-    r"^(?P<head>(?:[^().]|\.(?=\S)){2,60}?),\s*(?P<agency>[^\W\d_]{2,12})[.:։]\s+(?=\S)")
+    rf"^(?P<head>(?:[^().]|\.(?=\S)){{2,60}}?),\s*(?P<agency>(?:[^\W\d_]|[{MARKS}\u200c\u200d])"
+    rf"{{2,16}})(?P<stop>[.:։])\s+(?=\S)")
+#: In a script without case, ``విజయవాడ, న్యూస్‌టుడే: `` (place, the paper's credit, a colon)
+#: needs no date; the place has at most this many words.
+CREDIT_PLACE_WORDS = 2
 #: ``РИА Новости. `` right after the place/date separator, or ``ایرنا - `` (``اصفهان -
 #: ایرنا - ``): the agency closes the dateline.
 _AGENCY_AFTER = re.compile(r"^(?P<agency>[^\W\d][^.!?()\d]{1,30}?)(?:\.\s+|\s+[-–—]{1,2}\s+)")
@@ -161,9 +165,12 @@ def _read_dateline(state: ParseState, chunk: Chunk, cased: bool) -> bool:
     if _in_brackets(state, chunk, cased):
         return True
     comma = _COMMA_AGENCY.match(text)
+    caseless = comma is not None and not any(
+        ch.isupper() or ch.islower() for ch in comma["head"] + comma["agency"])
     parsed = place_and_date(comma["head"], Head(cased=cased)) if comma and (
-        comma["agency"].isupper() or is_agency(comma["agency"])) else None
-    if comma and parsed and parsed[1]:
+        comma["agency"].isupper() or is_agency(comma["agency"]) or caseless) else None
+    if comma and parsed and (parsed[1] or caseless and comma["stop"] == ":" and len(
+            parsed[0].split()) <= CREDIT_PLACE_WORDS):
         _found(state, chunk, comma.group(0), parsed[0], parsed[1], comma["agency"])
         return True
     dotted = _DOTTED.match(text)
