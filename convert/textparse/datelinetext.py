@@ -244,3 +244,20 @@ def standalone_dateline(text: str, cased: bool) -> Standalone | None:
         if agency or date_set_off(head, parsed[0]):
             return Standalone(parsed[0], parsed[1], agency.strip() if agency else None)
     return None
+
+
+#: ``SORANTON, Pa., Sept. 16. The``, ``NEW YORK. Sept. 16. John``: place and day closed by
+#: a full stop, the story right after (the old newspapers' dateline).
+_STOPPED = re.compile(r"^(?P<head>[^()\d]{2,50}?\s[0-3]?\d(?:,\s*\d{4})?)\.\s+(?=\S)")
+
+
+def stopped_dateline(text: str, cased: bool = True) -> tuple[str, str, str] | None:
+    """A dateline closed by the full stop after its day, as (prefix, place, date): the
+    date must read as one (a month name), and a comma or a full stop set it off from the
+    place.  The dateline step reads it; the header roles count it as a dateline start."""
+    match = _STOPPED.match(text)
+    parsed = place_and_date(match["head"], Head(cased=cased)) if match else None
+    if match is None or parsed is None or parsed[1] is None or not date_set_off(
+            match["head"], parsed[0], COMMAS + "."):
+        return None
+    return match.group(0), parsed[0], parsed[1]

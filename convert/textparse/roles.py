@@ -33,6 +33,7 @@ from convert.textparse.captiontext import PHOTO_CREDIT, caption_parts, is_credit
 from convert.textparse.datetext import (
     PUBLISHED_WORDS, RELATIVE_TIME, UPDATED_WORDS, find_dates, leftover_words,
 )
+from convert.textparse.datelinetext import stopped_dateline
 from convert.textparse.fields import field_for
 from convert.textparse.names import (
     BYLINE_LEAD, ROLE_WORDS, byline_lead_end, is_agency, is_name, is_name_line, names_in,
@@ -187,7 +188,8 @@ def features(line: HeaderLine, position: int) -> dict[str, float]:
             on("date_line", date_line)
             # A date inside other words (``Artikelstatus: Fertig 22:42, 14. Mär. 2006``),
             # not a dateline opening the story.
-            on("has_date", not date_line and not _DATELINE_START.match(text))
+            on("has_date", not date_line and not _DATELINE_START.match(text)
+               and not stopped_dateline(text))
         field = _FIELD.match(text)
         on("field", field and field_for(field.group(1)))
         # Short parts set apart by a spaced dash, none a sentence: a label (``Komisja
@@ -219,7 +221,7 @@ def features(line: HeaderLine, position: int) -> dict[str, float]:
     on("bracketed", len(text) <= 90 and _BRACKETED.match(text))
     on("photo_credit", PHOTO_CREDIT.search(text))
     on("phone", PHONE.search(text))
-    on("dateline_start", _DATELINE_START.match(text))
+    on("dateline_start", _DATELINE_START.match(text) or stopped_dateline(text))
     return found
 
 

@@ -97,6 +97,13 @@ def test_a_colon_label_before_no_prose_is_no_dateline(line: str) -> None:
     assert state.meta.dateline is None
 
 
+def test_the_header_roles_count_a_dateline_closed_by_a_full_stop_as_one() -> None:
+    from convert.textparse.roles import HeaderLine, features
+
+    found = features(HeaderLine(4, "NEW YORK. Sept. 16. John D. Horke"), 3)
+    assert "dateline_start" in found and "has_date" not in found
+
+
 def test_a_dateline_line_above_is_not_replaced_by_a_colon_label() -> None:
     state = run_steps("Daily News\nBrussels, 16 July 2021\nRecovery: The Commission has today "
                       "adopted a positive assessment of the plan, the first of the year.\n",

@@ -32,8 +32,8 @@ from __future__ import annotations
 import re
 
 from convert.textparse.datelinetext import (
-    ABBREVIATION, COMMAS, Head, Standalone, date_set_off, date_stop, is_date, is_place, place_and_date,
-    record_dateline, standalone_dateline, uses_case,
+    ABBREVIATION, Head, Standalone, date_set_off, date_stop, is_date, is_place, place_and_date,
+    record_dateline, standalone_dateline, stopped_dateline, uses_case,
 )
 from convert.textparse.datetext import MARKS, WORD
 from convert.textparse.inline import clean_text
@@ -112,9 +112,6 @@ _LENTICULAR = re.compile(
 _PLACE_EQUALS = re.compile(
     r"^[(（](?P<head>[^()（）=＝]{1,20})[=＝](?P<agency>[^()（）=＝]{1,20})[)）]\s*"
     r"(?:(?P<credits>[^=＝()（）]{1,40}?)\s*[=＝]\s*)?")
-#: ``SORANTON, Pa., Sept. 16. The``, ``NEW YORK. Sept. 16. John``: place and day closed by
-#: a full stop, the story right after (the old newspapers' dateline).
-_STOPPED = re.compile(r"^(?P<head>[^()\d]{2,50}?\s[0-3]?\d(?:,\s*\d{4})?)\.\s+(?=\S)")
 #: How many of the first open chunks may hold the dateline (a caption can come first).
 SEARCH_CHUNKS = 2
 
@@ -195,14 +192,10 @@ def _read_dateline(state: ParseState, chunk: Chunk, cased: bool) -> bool:
 
 
 def _stopped(state: ParseState, chunk: Chunk, cased: bool) -> bool:
-    """A dateline closed by the full stop after its day: the date must read as one (a
-    month name), and a comma or a full stop set it off from the place."""
-    match = _STOPPED.match(chunk.text)
-    parsed = place_and_date(match["head"], Head(cased=cased)) if match else None
-    if match is None or parsed is None or parsed[1] is None or not date_set_off(
-            match["head"], parsed[0], COMMAS + "."):
+    found = stopped_dateline(chunk.text, cased)
+    if found is None:
         return False
-    _found(state, chunk, match.group(0), parsed[0], parsed[1], None)
+    _found(state, chunk, found[0], found[1], found[2], None)
     return True
 
 
