@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from convert.model import Dateline
-from convert.textparse.datetext import DIGITS, MONTHS, WEEKDAYS, WORD, find_dates, is_month_name
+from convert.textparse.datetext import DIGITS, MARKS, MONTHS, WEEKDAYS, WORD, find_dates, is_month_name
 from convert.textparse.fields import field_for
 from convert.textparse.state import ParseState
 
@@ -198,6 +198,10 @@ _STANDALONE = re.compile(
     rf"\s*(?:[-–—]{{1,2}}|[{re.escape(CLOSERS)}])?$")
 
 
+#: A day after an abbreviated label (``તા. ૧૪``, ``दि. 14``: "date 14").
+_LABELLED_DAY = re.compile(rf"^(?:[^\W\d_]|[{MARKS}]){{1,4}}\.\s*[0-3]?\d$")
+
+
 @dataclass(frozen=True)
 class Standalone:
     """What a dateline says: its place, its date as written, the agency it names."""
@@ -243,6 +247,11 @@ def standalone_dateline(text: str, cased: bool) -> Standalone | None:
         # With no agency, a comma sets the date off (``Uppfært 5. mars`` is a label).
         if agency or date_set_off(head, parsed[0]):
             return Standalone(parsed[0], parsed[1], agency.strip() if agency else None)
+    # ``સુરત, તા. ૧૪``: the day alone after an abbreviated word for "date".
+    parsed = place_and_date(head, Head(cased=cased, loose=True)) if not agency else None
+    if parsed and parsed[1] and _LABELLED_DAY.match(parsed[1].translate(DIGITS)) and (
+            date_set_off(head, parsed[0])):
+        return Standalone(parsed[0], parsed[1], None)
     return None
 
 

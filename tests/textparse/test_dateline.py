@@ -97,6 +97,12 @@ def test_a_colon_label_before_no_prose_is_no_dateline(line: str) -> None:
     assert state.meta.dateline is None
 
 
+def test_a_day_after_an_abbreviated_date_label_alone_on_its_line() -> None:
+    state = run_steps("पुण्यात नवीन पूल खुला\n\nपुणे, दि. १४\nमहापालिकेने आज मुठा नदीवरील नवीन पूल "
+                      "वाहतुकीसाठी खुला केला.\n\nपुलाची लांबी ४०० मीटर आहे.\n", "dateline")
+    assert (state.meta.dateline.place, state.meta.dateline.date_text) == ("पुणे", "दि. १४")
+
+
 def test_the_header_roles_count_a_dateline_closed_by_a_full_stop_as_one() -> None:
     from convert.textparse.roles import HeaderLine, features
 

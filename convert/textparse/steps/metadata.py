@@ -119,8 +119,10 @@ def _dateline_line(state: ParseState, chunk: Chunk, line: Line, cased: bool) -> 
     """A header line that is a dateline alone (``Strasburg, 4 lipca 2017 r.``), not a
     date line with label words: its place and date are the dateline's."""
     text = clean_text(line.text)
-    found = standalone_dateline(text, cased) if find_dates(text, day_first=True) else None
-    if found is None:
+    found = standalone_dateline(text, cased) if any(map(str.isdigit, text)) else None
+    # One whose date is no date shape and that names an agency (``MADRID, 3 (EUROPA
+    # PRESS)``) is the dateline step's, right above the body.
+    if found is None or found.agency and not find_dates(text, day_first=True):
         return False
     record_dateline(state, line.number, text, found)
     if len(chunk.open_lines) == 1:
