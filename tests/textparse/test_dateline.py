@@ -64,6 +64,10 @@ from tests.textparse.conftest import run_steps
     ("AUCKLAND, May 3 NZPA - Shares", "AUCKLAND", "May 3", "NZPA"),
     ("CHICAGO, Ill., May 3. The strike", "CHICAGO, Ill.", "May 3", None),
     ("BOSTON. May 3. The mayor", "BOSTON", "May 3", None),
+    # An agency in capitals as the last comma part after the day; dashes glued to the
+    # word before them (Persian agencies).
+    ("Accra, March 14, GNA - The Ghana", "Accra", "March 14", "GNA"),
+    ("تهران- ایرنا- رئیس", "تهران", None, "ایرنا"),
     # In a script without case, place, the paper's credit and a colon need no date.
     ("नई दिल्ली, एजेंसी: सरकार ने", "नई दिल्ली", None, "एजेंसी"),
 ])
@@ -79,6 +83,7 @@ def test_dateline_shapes(first: str, place, date_text, source) -> None:
     "Acme (ACM)-backed firms grew",  # a glued hyphen ends a dateline only after a date
     "He left on May 3. The others",  # a full stop after a day: no place before it
     "In May 3. The",
+    "Anti- government protests grew",
 ])
 def test_not_datelines(first: str) -> None:
     state = run_steps(f"Head\n\n{first} rest of the paragraph goes on here.\n", "dateline")

@@ -62,7 +62,7 @@ _WITH_SLASHES = re.compile(
 #: ``HALIFAX, N.S. — ``, ``Bukarest (Rumänien), 09.12.2012 – ``: a head (a region in
 #: brackets allowed) and a dash.
 _CAPS_DASH = re.compile(
-    r"^(?P<head>(?:[^:()]|\([^()\d]{1,30}\)){2,60}?)(?:\s+(?:[-–—]{1,2}|_)\s+|\.[-–—]{1,2}\s*)")
+    r"^(?P<head>(?:[^:()]|\([^()\d]{1,30}\)){2,60}?)(?:\s*(?:[-–—]{1,2}|_)\s+|\.[-–—]{1,2}\s*)")
 #: ``Moscow: ``, ``ភ្នំពេញ៖ ``: a short place and a colon.
 _COLON = re.compile(r"^(?P<head>[^:()\d៖]{2,30}?)[:៖]\s*(?=\S)")
 #: A label whose value is set off by a run of spaces: a form's field (``WHAT:      ...``).
@@ -86,7 +86,7 @@ _COMMA_AGENCY = re.compile(
 CREDIT_PLACE_WORDS = 2
 #: ``РИА Новости. `` right after the place/date separator, or ``ایرنا - `` (``اصفهان -
 #: ایرنا - ``): the agency closes the dateline.
-_AGENCY_AFTER = re.compile(r"^(?P<agency>[^\W\d][^.!?()\d]{1,30}?)(?:\.\s+|\s+[-–—]{1,2}\s+)")
+_AGENCY_AFTER = re.compile(r"^(?P<agency>[^\W\d][^.!?()\d]{1,30}?)(?:\.\s+|\s*[-–—]{1,2}\s+)")
 #: The most words of an agency that closes a dateline and no list names.
 AGENCY_AFTER_WORDS = 3
 _CJK = re.compile(
@@ -302,15 +302,15 @@ def _cjk_bracketed(state: ParseState, chunk: Chunk, match: re.Match[str]) -> Non
 
 
 def _agency_at_end(head: str) -> tuple[str, str | None]:
-    """``SYDNEY, June 3 AAP``: a known agency, or any word in capitals after the day, as
-    the head's last word (no brackets), or
+    """``SYDNEY, June 3 AAP``, ``Accra, March 14, GNA``: a known agency, or any word in
+    capitals after the day, as the head's last word (no brackets), or
     ``АСТАНА. KAZINFORM``: words in capitals after the place's full stop."""
     words = head.split()
     last = words[-1] if len(words) > 1 else ""
     # A word in capitals right after the date's day is the agency too (``WELLINGTON,
     # Sept 12 NZPA``).
-    if last.isupper() and (last.casefold() in AGENCY_WORDS or words[-2][-1:].isdigit()):
-        return head[:head.rindex(last)].rstrip(), last
+    if last.isupper() and (last.casefold() in AGENCY_WORDS or words[-2].rstrip(",")[-1:].isdigit()):
+        return head[:head.rindex(last)].rstrip(" ,"), last
     place, stop, agency = head.rpartition(". ")
     if stop and len(place.split()[-1:][0] if place else "") > ABBREVIATION and agency.isupper() and (
             len(agency.split()) <= AGENCY_AFTER_WORDS) and not WORD.sub("", agency).strip():
