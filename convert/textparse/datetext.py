@@ -87,11 +87,15 @@ def date_patterns() -> tuple[re.Pattern[str], ...]:
                    rf"(?![\w])\s+(?P<y2>\d{{4}}|\d\d)(?![\w\d])", re.I),
         # Year, month and day with the words for them glued or beside (CLDR's units):
         # ``၂၀၂၄ ခုနှစ်၊ မတ်လ ၁၄ ရက်``, ``2024 оны 3 дугаар сарын 5``, ``ថ្ងៃទី៥ ខែមីនា ឆ្នាំ២០២៤``.
-        re.compile(rf"(?<![\w\d]){_YEAR}\s*(?P<yu>{_UNIT_WORD})[\s,၊、]*(?:(?P<mo>[01]?\d)\s*"
+        re.compile(rf"(?<![\w\d]){_YEAR}[\s-]*(?P<yu>{_UNIT_WORD})[\s,၊、]*(?:(?P<mo>[01]?\d)\s*"
                    rf"(?P<mw>(?:{_UNIT_WORD}\s+)?{_UNIT_WORD})|(?P<m>{_UNIT_WORD}))[\s,၊、]*"
                    rf"(?P<d>[0-3]?\d)(?![\d])"),
         re.compile(rf"(?<![\d.])(?P<d>[0-3]?\d)(?![\d])\s*(?P<m>{_UNIT_WORD})[\s,၊、]*"
                    rf"(?P<yu>{_UNIT_WORD})\s*{_YEAR}(?![\d])"),
+        # ... the year with its word, then the day and the month (``2024-yil 14-mart``,
+        # ``2024-ci il 14 mart``).
+        re.compile(rf"(?<![\w\d]){_YEAR}[\s-]*(?P<yu>(?:{_UNIT_WORD}\s+)?{_UNIT_WORD})[\s,]*"
+                   rf"(?P<d>[0-3]?\d)[\s-]*(?P<m>{_UNIT_WORD})(?![\w])"),
         # An era's year (CLDR's Japanese eras and the Minguo era: ``令和6年3月5日``,
         # ``民國113年3月5日``), and the Minguo year in numbers (``113-03-05``).
         re.compile(r"(?P<era>[^\W\d_]{2})\s*(?P<ey>元|\d{1,3})\s*年\s*(?P<mo>[01]?\d)\s*月\s*"
@@ -155,7 +159,7 @@ _ANY_DIGIT = re.compile(r"[0-9]")
 #: ``星期二``): one or two short words or weekday names right before an ``H:MM`` time.
 _TIME_CONNECTOR = re.compile(
     rf"[\s,]*(?P<words>(?:(?:[^\W\d_]|[{MARKS}])+\.?[\s,]+)?(?:[^\W\d_]|[{MARKS}])+\.?[\s,]*)"
-    rf"(?=[0-2]?\d[:h.][0-5]\d)")
+    rf"(?=[0-2]?\d(?:[:h.]|\s?[時时시]\s?)[0-5]\d)")
 #: The longest word a connector may be when it is not a weekday name.
 CONNECTOR_WORD = 4
 
@@ -257,7 +261,7 @@ def unit_of(word: str, unit: str) -> bool:
 def _unit_words(groups: dict[str, str]) -> bool:
     """The words of a unit-word date shape are the units: a year word (or a short word)
     after or before the year, a month word after a month's number."""
-    year_word = groups["yu"]
+    year_word = groups["yu"].split()[-1]
     if not (unit_of(year_word, "year") or len(year_word) <= UNIT_SHORT
             and groups.get("mw") is not None):
         return False

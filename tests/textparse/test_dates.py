@@ -37,6 +37,10 @@ from tests.textparse.conftest import run_steps
     ("၂၀၂၃ ခုနှစ်၊ မေလ ၂ ရက်", "2023-05-02"),
     ("2023 оны 5 дугаар сарын 2", "2023-05-02"),
     ("ថ្ងៃទី២ ខែឧសភា ឆ្នាំ២០២៣", "2023-05-02"),
+    ("2023-yil 2-may", "2023-05-02"),  # the year with its word, then day and month
+    ("2023-cü il 2 may", "2023-05-02"),
+    # Hours and minutes in CLDR's am/pm word and the Korean hour and minute signs.
+    ("2023년 5월 2일 오후 3시 20분", "2023-05-02T15:20:00"),
     # CLDR's short zone names of other languages (French Canadian ``HAE``, ``HNE``), at
     # the offset their kind and the date give.
     ("3 juin 2025, 11 h 00 (HAE)", "2025-06-03T11:00:00-04:00"),
