@@ -39,6 +39,7 @@ DAY_PERIODS: dict[str, str] = {
 #: The words for year, month and day of every language (CLDR's: ``ឆ្នាំ``, ``လ``, ``сарын``).
 DATE_UNITS: dict[str, frozenset[str]] = {
     unit: frozenset(words) for unit, words in _CALENDAR["date_units"].items()}
+UNIT_LONGEST = {unit: max(map(len, words)) for unit, words in DATE_UNITS.items()}
 #: A word in a date's year slot that is no unit word may be a short one (``2024 оны``).
 UNIT_SHORT = 4
 #: Month names of several words (``كانون الثاني``, ``am faoilleach``), longest first.
@@ -239,9 +240,10 @@ def month_number(name: str, language: str = "") -> int:
         form = next((form[:-cut] for cut in range(1, ENDING + 1)
                      if len(form) - cut >= STEM and form[:-cut] in MONTHS), form)
     if form not in MONTHS:  # the word for month glued on (``ខែមីនា``, ``မတ်လ``)
-        form = next((bare for word in DATE_UNITS["month"] for bare in (
-            form.removeprefix(word), form.removesuffix(word)) if bare != form and bare in MONTHS),
-            form)
+        units = DATE_UNITS["month"]
+        form = next((bare for cut in range(1, min(len(form), UNIT_LONGEST["month"] + 1))
+                     for unit, bare in ((form[:cut], form[cut:]), (form[-cut:], form[:-cut]))
+                     if unit in units and bare in MONTHS), form)
     return AMBIGUOUS_MONTHS.get(form, {}).get(language.split("-")[0], MONTHS[form])
 
 
@@ -254,8 +256,9 @@ def is_month_name(word: str) -> bool:
 def unit_of(word: str, unit: str) -> bool:
     """Is ``word`` CLDR's word for ``unit`` (year, month, day), or that word with a prefix
     or case ending glued on (``ခုနှစ်``, ``сарын``)?"""
-    form = word.casefold()
-    return any(form.startswith(w) or form.endswith(w) for w in DATE_UNITS[unit])
+    form, units = word.casefold(), DATE_UNITS[unit]
+    return any(form[:cut] in units or form[-cut:] in units
+               for cut in range(1, min(len(form), UNIT_LONGEST[unit]) + 1))
 
 
 def _unit_words(groups: dict[str, str]) -> bool:
