@@ -68,6 +68,9 @@ from tests.textparse.conftest import run_steps
     # word before them (Persian agencies).
     ("Accra, March 14, GNA - The Ghana", "Accra", "March 14", "GNA"),
     ("تهران- ایرنا- رئیس", "تهران", None, "ایرنا"),
+    ("Dhaka, 14 March, UNB - The", "Dhaka", "14 March", "UNB"),
+    # The place, a dash, the date, a dash.
+    ("Perth, Australia – May 3, 2024 – The firm", "Perth, Australia", "May 3, 2024", None),
     # In a script without case, place, the paper's credit and a colon need no date.
     ("नई दिल्ली, एजेंसी: सरकार ने", "नई दिल्ली", None, "एजेंसी"),
 ])
@@ -84,6 +87,8 @@ def test_dateline_shapes(first: str, place, date_text, source) -> None:
     "He left on May 3. The others",  # a full stop after a day: no place before it
     "In May 3. The",
     "Anti- government protests grew",
+    "The plan – 14 March 2024 – went ahead",
+    "Obama – March 14 – a story",
 ])
 def test_not_datelines(first: str) -> None:
     state = run_steps(f"Head\n\n{first} rest of the paragraph goes on here.\n", "dateline")

@@ -176,6 +176,8 @@ def _read_dateline(state: ParseState, chunk: Chunk, cased: bool) -> bool:
         _found(state, chunk, dotted.group(0), dotted["head"], dotted["date"],
                dotted["agency"])
         return True
+    if _dashed_date(state, chunk, cased):
+        return True
     for pattern in (_WITH_PARENS, _WITH_SLASHES, _CAPS_DASH, _COLON, _DATED_COLON, _PARENS_BARE):
         match = pattern.match(text)
         # ``Place: `` opens a story: what follows the colon is prose (``Koronasituasjonen:
@@ -189,6 +191,23 @@ def _read_dateline(state: ParseState, chunk: Chunk, cased: bool) -> bool:
         if match and _prefix_dateline(state, chunk, match, pattern, cased):
             return True
     return _stopped(state, chunk, cased)
+
+
+def _dashed_date(state: ParseState, chunk: Chunk, cased: bool) -> bool:
+    """``Sydney, Australia – March 14, 2024 – The``: the place, a dash, a date, a dash (the
+    date vouches for the place), and a story that does not start in lower case."""
+    text = chunk.text
+    place = _CAPS_DASH.match(text)
+    date = _CAPS_DASH.match(text[place.end():]) if place else None
+    if place is None or date is None or not is_date(date["head"]) or text[
+            place.end() + date.end():][:1].islower():
+        return False
+    parsed = place_and_date(place["head"], Head(cased=cased))
+    if parsed is None or parsed[1] is not None:
+        return False
+    _found(state, chunk, text[:place.end() + date.end()], parsed[0], date_stop(date["head"]),
+           None)
+    return True
 
 
 def _stopped(state: ParseState, chunk: Chunk, cased: bool) -> bool:
@@ -303,7 +322,8 @@ def _cjk_bracketed(state: ParseState, chunk: Chunk, match: re.Match[str]) -> Non
 
 def _agency_at_end(head: str) -> tuple[str, str | None]:
     """``SYDNEY, June 3 AAP``, ``Accra, March 14, GNA``: a known agency, or any word in
-    capitals after the day, as the head's last word (no brackets), or
+    capitals after the day, as the head's last word (no brackets), or a last comma part
+    in capitals after the date (``Dhaka, 14 March, UNB``), or
     ``АСТАНА. KAZINFORM``: words in capitals after the place's full stop."""
     words = head.split()
     last = words[-1] if len(words) > 1 else ""
@@ -311,6 +331,12 @@ def _agency_at_end(head: str) -> tuple[str, str | None]:
     # Sept 12 NZPA``).
     if last.isupper() and (last.casefold() in AGENCY_WORDS or words[-2].rstrip(",")[-1:].isdigit()):
         return head[:head.rindex(last)].rstrip(" ,"), last
+    parts = head.split(",")
+    tail = parts[-1].strip()
+    # ``Dhaka, 14 March, UNB``: a last comma part in capitals after the date.
+    if len(parts) >= 3 and _caps_or_caseless(tail, True) and any(ch.isupper() for ch in tail) and (
+            len(tail.split()) <= AGENCY_AFTER_WORDS) and is_date(parts[-2]):
+        return head[:head.rindex(",")].rstrip(), tail
     place, stop, agency = head.rpartition(". ")
     if stop and len(place.split()[-1:][0] if place else "") > ABBREVIATION and agency.isupper() and (
             len(agency.split()) <= AGENCY_AFTER_WORDS) and not WORD.sub("", agency).strip():
