@@ -511,9 +511,12 @@ def _clock(date_value: dt.date, match: re.Match[str], period: str | None = None
 
 
 def is_clock_time(text: str) -> bool:
-    """Is ``text`` only a time of day with its minutes (``15:20``, ``2.30 p.m.``, ``14h32``)?"""
-    match = _TIME.fullmatch(text.strip().translate(DIGITS))
-    return match is not None and bool(match["min"]) and not match["at"]
+    """Is ``text`` only a time of day with its minutes and perhaps a zone (``15:20``, ``2.30
+    p.m.``, ``14h32``, ``15:20 WIB``)?"""
+    text = text.strip().translate(DIGITS)
+    match = _TIME.match(text)
+    return match is not None and bool(match["min"]) and not match["at"] and (
+        match.end() == len(text) or bool(_ZONE.fullmatch(text, match.end())))
 
 
 def _is_time(match: re.Match[str]) -> bool:

@@ -213,6 +213,7 @@ def test_separated_facts_line_gives_its_dates(after) -> None:
 @pytest.mark.parametrize("meta, published", [
     # A part that is only a time belongs to the date before it.
     ("Muallif: Aziza Karimova\n02.05.2023 | 09:10", "2023-05-02T09:10:00"),
+    ("02.05.2023 | 09:10 (GMT+5)", "2023-05-02T09:10:00+05:00"),
     # A meta line split on spaced dashes: the date is read, the section is a fact.
     ("Minister's News - 2023.5.2", "2023-05-02"),
 ])
