@@ -77,6 +77,16 @@ _M = rf"(?P<m>{_MONTH_RE})\.?"
 _UNIT_WORD = rf"(?:[^\W\d_]|[{MARKS}])+"
 
 
+#: The shapes that need four digits in a row (a year, a date-time group), marked by
+#: ``_year_shape`` when ``date_patterns`` compiles them.
+_YEAR_SHAPES: set[re.Pattern[str]] = set()
+
+
+def _year_shape(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    _YEAR_SHAPES.add(pattern)
+    return pattern
+
+
 @cache
 def date_patterns() -> tuple[re.Pattern[str], ...]:
     """The date shapes, tried in this order (compiled on first use: the three with month
@@ -84,41 +94,50 @@ def date_patterns() -> tuple[re.Pattern[str], ...]:
     return (
         # A wire's date-time group: day, hours and minutes in six digits, then the month
         # and the year (``141530 MAR 24``; ``Z`` after the minutes: UTC).
-        re.compile(rf"(?<![\w\d])(?P<d>[0-3]\d)(?P<gh>[01]\d|2[0-3])(?P<gm>[0-5]\d)(?P<gz>Z)?\s+{_M}"
-                   rf"(?![\w])\s+(?P<y2>\d{{4}}|\d\d)(?![\w\d])", re.I),
+        _year_shape(re.compile(
+            rf"(?<![\w\d])(?P<d>[0-3]\d)(?P<gh>[01]\d|2[0-3])(?P<gm>[0-5]\d)(?P<gz>Z)?\s+{_M}"
+            rf"(?![\w])\s+(?P<y2>\d{{4}}|\d\d)(?![\w\d])", re.I)),
         # Year, month and day with the words for them glued or beside (CLDR's units):
-        # ``၂၀၂၄ ခုနှစ်၊ မတ်လ ၁၄ ရက်``, ``2024 оны 3 дугаар сарын 5``, ``ថ្ងៃទី៥ ខែមីនា ឆ្នាំ២០២៤``.
-        re.compile(rf"(?<![\w\d]){_YEAR}[\s-]*(?P<yu>{_UNIT_WORD})[\s,၊、]*(?:(?P<mo>[01]?\d)\s*"
-                   rf"(?P<mw>(?:{_UNIT_WORD}\s+)?{_UNIT_WORD})|(?P<m>{_UNIT_WORD}))[\s,၊、]*"
-                   rf"(?P<d>[0-3]?\d)(?![\d])"),
-        re.compile(rf"(?<![\d.])(?P<d>[0-3]?\d)(?![\d])\s*(?P<m>{_UNIT_WORD})[\s,၊、]*"
-                   rf"(?P<yu>{_UNIT_WORD})\s*{_YEAR}(?![\d])"),
+        # ``၂၀၂၄ ခုနှစ်၊ မတ်လ ၁၄ ရက်``, ``2024 оны 3 дугаар сарын 5``,
+        # ``ថ្ងៃទី៥ ខែមីនា ឆ្នាំ២០២៤``.
+        _year_shape(re.compile(
+            rf"(?<![\w\d]){_YEAR}[\s-]*(?P<yu>{_UNIT_WORD})[\s,၊、]*(?:(?P<mo>[01]?\d)\s*"
+            rf"(?P<mw>(?:{_UNIT_WORD}\s+)?{_UNIT_WORD})|(?P<m>{_UNIT_WORD}))[\s,၊、]*"
+            rf"(?P<d>[0-3]?\d)(?![\d])")),
+        _year_shape(re.compile(
+            rf"(?<![\d.])(?P<d>[0-3]?\d)(?![\d])\s*(?P<m>{_UNIT_WORD})[\s,၊、]*"
+            rf"(?P<yu>{_UNIT_WORD})\s*{_YEAR}(?![\d])")),
         # ... the year with its word, then the day and the month (``2024-yil 14-mart``,
         # ``2024-ci il 14 mart``).
-        re.compile(rf"(?<![\w\d]){_YEAR}[\s-]*(?P<yu>(?:{_UNIT_WORD}\s+)?{_UNIT_WORD})[\s,]*"
-                   rf"(?P<d>[0-3]?\d)[\s-]*(?P<m>{_UNIT_WORD})(?![\w])"),
+        _year_shape(re.compile(
+            rf"(?<![\w\d]){_YEAR}[\s-]*(?P<yu>(?:{_UNIT_WORD}\s+)?{_UNIT_WORD})[\s,]*"
+            rf"(?P<d>[0-3]?\d)[\s-]*(?P<m>{_UNIT_WORD})(?![\w])")),
         # An era's year (CLDR's Japanese eras and the Minguo era: ``令和6年3月5日``,
         # ``民國113年3月5日``), and the Minguo year in numbers (``113-03-05``).
         re.compile(r"(?P<era>[^\W\d_]{2})\s*(?P<ey>元|\d{1,3})\s*年\s*(?P<mo>[01]?\d)\s*月\s*"
                    r"(?P<d>[0-3]?\d)\s*日"),
         re.compile(r"(?<![\w\d.\-/])(?P<roc>1[01]\d)-(?P<mo>[01]\d)-(?P<d>[0-3]\d)(?![\d\-])"),
-        re.compile(rf"(?<![\w\d]){_YEAR}-(?P<mo>[01]\d)-(?P<d>[0-3]\d)(?![\d])", re.I),
-        re.compile(rf"(?<![\w\d]){_YEAR}\s*[年년]\s*(?P<mo>[01]?\d)\s*[月월]\s*(?P<d>[0-3]?\d)\s*[日일]",
-                   re.I),
+        _year_shape(re.compile(rf"(?<![\w\d]){_YEAR}-(?P<mo>[01]\d)-(?P<d>[0-3]\d)(?![\d])",
+                               re.I)),
+        _year_shape(re.compile(
+            rf"(?<![\w\d]){_YEAR}\s*[年년]\s*(?P<mo>[01]?\d)\s*[月월]\s*(?P<d>[0-3]?\d)\s*[日일]",
+            re.I)),
         re.compile(r"(?<![\w\d])(?P<mo>[01]?\d)\s*[月월]\s*(?P<d>[0-3]?\d)\s*[日일]", re.I),
         # Year first, then the month name and the day (Hungarian, Lithuanian, East Asian
         # orders): ``2019. március 12.``, ``2019 m. kovo 12 d.``.
-        re.compile(rf"(?<![\w\d]){_YEAR}(?:\.|[^\W\d_]{{1,3}}(?![\w]))?(?:\s+m\.)?\s+{_M}(?![\w])"
-                   rf"\s*{_DAY}(?![\d:])", re.I),
+        _year_shape(re.compile(
+            rf"(?<![\w\d]){_YEAR}(?:\.|[^\W\d_]{{1,3}}(?![\w]))?(?:\s+m\.)?\s+{_M}(?![\w])"
+            rf"\s*{_DAY}(?![\d:])", re.I)),
         re.compile(rf"(?<![\w\d.]){_DAY}\s*(?:{_LINK}|-)?{_M}(?![\w])(?:[\s,-]*{_LINK}?"
                    rf"{_YEAR})?(?![\d])", re.I),
         re.compile(rf"(?<![\w]){_M}(?![\w])\s*{_DAY}(?![\d:])(?:\s*[,/]?\s*{_YEAR})?(?![\d])",
                    re.I),
         re.compile(r"(?<![\w\d/.])(?P<a>\d{1,4})/(?P<b>\d{1,2})/(?P<c>\d{1,4})(?![\d/])"),
         # ``05-03-2024``: dashes as slashes, with a four-digit year (``3-1-2`` is a score).
-        re.compile(r"(?<![\w\d/.\-])(?P<a>[0-3]?\d)-(?P<b>[01]?\d)-(?P<c>(?:1[89]|20)\d\d)"
-                   r"(?![\d\-])"),
-        re.compile(rf"(?<![\w\d.]){_YEAR}\.\s?(?P<mo>[01]?\d)\.\s?(?P<d>[0-3]?\d)\b\.?(?![\d])"),
+        _year_shape(re.compile(
+            r"(?<![\w\d/.\-])(?P<a>[0-3]?\d)-(?P<b>[01]?\d)-(?P<c>(?:1[89]|20)\d\d)(?![\d\-])")),
+        _year_shape(re.compile(
+            rf"(?<![\w\d.]){_YEAR}\.\s?(?P<mo>[01]?\d)\.\s?(?P<d>[0-3]?\d)\b\.?(?![\d])")),
         re.compile(r"(?<![\w\d.])(?P<d>[0-3]?\d)\.(?P<mo>[01]?\d)\.(?P<y2>\d{4}|\d{2})"
                    r"(?:\.(?!\d))?(?![\d.])"),
     )
@@ -203,6 +222,16 @@ def find_dates(text: str, *, day_first: bool = False, region: str = "") -> list[
     return list(cached_dates(text, day_first, region))
 
 
+_FOUR_DIGITS = re.compile(r"\d{4}")
+
+
+@cache
+def _shapes_without_year() -> tuple[re.Pattern[str], ...]:
+    """The date shapes that can match where no four digits stand in a row (a line without
+    them is not tried against the others: most lines with digits have no year)."""
+    return tuple(p for p in date_patterns() if p not in _YEAR_SHAPES)
+
+
 @lru_cache(maxsize=1024)
 def cached_dates(text: str, day_first: bool, region: str) -> tuple[FoundDate, ...]:
     plain = text.translate(DIGITS)
@@ -210,7 +239,8 @@ def cached_dates(text: str, day_first: bool, region: str) -> tuple[FoundDate, ..
         return ()
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
-    for pattern in date_patterns():
+    shapes = date_patterns() if _FOUR_DIGITS.search(plain) else _shapes_without_year()
+    for pattern in shapes:
         for match in pattern.finditer(plain):
             if any(match.start() < end and start < match.end() for start, end in taken):
                 continue
