@@ -120,6 +120,23 @@ def test_the_header_roles_count_a_dateline_closed_by_a_full_stop_as_one() -> Non
     assert "dateline_start" in found and "has_date" not in found
 
 
+def test_short_lines_before_the_story_do_not_use_up_the_dateline_search() -> None:
+    from convert.textparse.steps.dateline import dateline
+
+    state = run_steps("Großrazzia gegen Hacker in vier Ländern\n\nBitte nichts mehr ändern.\n\n"
+                      "Sitz der Behörde in Lyon\n\nLyon (Frankreich), 29.02.2012 – Bei einer "
+                      "Razzia in vier Ländern wurden 25 Verdächtige festgenommen.\n", "headline")
+    # The body starts at the short notice (as the header roles may decide): the notice and
+    # the caption are searched, and the first two blocks of prose after them.
+    for chunk in state.chunks[1:]:
+        chunk.role = None
+    state.header_body = state.chunks[1]
+    dateline(state)
+    assert (state.meta.dateline.place, state.meta.dateline.date_text) == (
+        "Lyon (Frankreich)", "29.02.2012")
+    assert state.first_body is state.chunks[3]
+
+
 def test_a_dateline_line_above_is_not_replaced_by_a_colon_label() -> None:
     state = run_steps("Daily News\nBrussels, 16 July 2021\nRecovery: The Commission has today "
                       "adopted a positive assessment of the plan, the first of the year.\n",

@@ -112,7 +112,8 @@ _LENTICULAR = re.compile(
 _PLACE_EQUALS = re.compile(
     r"^[(（](?P<head>[^()（）=＝]{1,20})[=＝](?P<agency>[^()（）=＝]{1,20})[)）]\s*"
     r"(?:(?P<credits>[^=＝()（）]{1,40}?)\s*[=＝]\s*)?")
-#: How many of the first open chunks may hold the dateline (a caption can come first).
+#: How many of the first open chunks of prose may hold the dateline (a caption can come
+#: first; short lines between them are searched too).
 SEARCH_CHUNKS = 2
 
 
@@ -123,13 +124,20 @@ def dateline(state: ParseState) -> None:
     if start and candidates and _standalone(state, state.chunks[start - 1], cased):
         state.first_body = candidates[0]
         return
-    for chunk in candidates[:SEARCH_CHUNKS]:
-        if _read_dateline(state, chunk, cased):
+    prose = 0
+    for index, chunk in enumerate(candidates):
+        if _read_dateline(state, chunk, cased, late=index >= SEARCH_CHUNKS):
             state.first_body = chunk
+            return
+        # Short lines before the story (a notice, a caption) do not count.
+        prose += looks_like_prose(chunk.text)
+        if prose >= SEARCH_CHUNKS:
             return
 
 
-def _read_dateline(state: ParseState, chunk: Chunk, cased: bool) -> bool:
+def _read_dateline(state: ParseState, chunk: Chunk, cased: bool, late: bool = False) -> bool:
+    """The dateline at the start of ``chunk``; a ``late`` chunk (after short lines beyond
+    the first candidates) is not read for the weakest shape, ``Place: ``."""
     text = chunk.text
     lines = chunk.open_lines
     # ``Bakı, 5 mart, AZƏRTAC`` on the paragraph's first line, the story on the next.
@@ -185,7 +193,7 @@ def _read_dateline(state: ParseState, chunk: Chunk, cased: bool) -> bool:
         # the value is not aligned like a form's, and no dateline line above has named the
         # place already.
         if match and pattern is _COLON and (
-                state.meta.dateline is not None or not looks_like_prose(text[match.end():])
+                late or state.meta.dateline is not None or not looks_like_prose(text[match.end():])
                 or _ALIGNED_VALUE.match(chunk.open_lines[0].text)):
             continue
         if match and _prefix_dateline(state, chunk, match, pattern, cased):
