@@ -20,12 +20,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from convert.model import Dateline
-from convert.textparse.datetext import DIGITS, MARKS, MONTHS, WEEKDAYS, WORD, find_dates, is_month_name
+from convert.textparse.datetext import (
+    DIGITS, MARKS, MONTHS, WEEKDAYS, WORD, find_dates, is_month_name, leftover_words,
+)
 from convert.textparse.fields import field_for
 from convert.textparse.state import ParseState
 
 #: Commas of every script that set off a dateline's parts.
-COMMAS = ",،፣、，"
+COMMAS = ",،፣、，၊"
 _PART = re.compile(rf"[^{COMMAS}]+")
 #: Marks that close a dateline standing on its own line, besides dashes.
 CLOSERS = ".:։।॥።៖："
@@ -157,8 +159,12 @@ def is_date(part: str, loose: bool = False) -> bool:
     if loose:
         return len(words) <= LOOSE_DATE_WORDS
     months = [w for w in words if w in MONTHS]
-    if not months and not find_dates(part, day_first=True):
-        return False  # digits alone are a date only in a shape of dates (``09.12.2012``)
+    if not months:  # digits alone are a date only in a shape of dates (``09.12.2012``)
+        dates = find_dates(part, day_first=True)
+        if not dates:
+            return False
+        # The words are those outside the shape (a month of several words: ``14 มี.ค.``).
+        words = [w.casefold() for w in leftover_words(part, dates)]
     # Beside a month name, a word of one or two letters is an abbreviation (``kovo 12 d.``).
     return len(months) <= 2 and all(
         w in MONTHS or w in _DATE_CONNECTORS or (months and len(w) <= 2) for w in words
@@ -256,8 +262,9 @@ def standalone_dateline(text: str, cased: bool) -> Standalone | None:
 
 
 #: ``SORANTON, Pa., Sept. 16. The``, ``NEW YORK. Sept. 16. John``: place and day closed by
-#: a full stop, the story right after (the old newspapers' dateline).
-_STOPPED = re.compile(r"^(?P<head>[^()\d]{2,50}?\s[0-3]?\d(?:,\s*\d{4})?)\.\s+(?=\S)")
+#: a full stop (of any script: ``ရန်ကုန်၊ မတ် ၁၄ ။``), the story right after (the old
+#: newspapers' dateline).
+_STOPPED = re.compile(r"^(?P<head>[^()\d]{2,50}?\s\d{1,2}(?:,\s*\d{4})?)\s?[.။।។]\s+(?=\S)")
 
 
 def stopped_dateline(text: str, cased: bool = True) -> tuple[str, str, str] | None:

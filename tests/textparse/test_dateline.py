@@ -71,6 +71,9 @@ from tests.textparse.conftest import run_steps
     ("Dhaka, 14 March, UNB - The", "Dhaka", "14 March", "UNB"),
     # The place, a dash, the date, a dash.
     ("Perth, Australia – May 3, 2024 – The firm", "Perth, Australia", "May 3, 2024", None),
+    # A month name of several words with a stop inside; the Burmese comma and full stop.
+    ("เชียงใหม่ 3 พ.ค. - เทศบาลนคร", "เชียงใหม่", "3 พ.ค.", None),
+    ("မန္တလေး၊ မေ ၃ ။ မြို့တော်", "မန္တလေး", "မေ ၃", None),
     # In a script without case, place, the paper's credit and a colon need no date.
     ("नई दिल्ली, एजेंसी: सरकार ने", "नई दिल्ली", None, "एजेंसी"),
 ])
