@@ -205,7 +205,13 @@ _STANDALONE = re.compile(
 
 
 #: A day after an abbreviated label (``તા. ૧૪``, ``दि. 14``: "date 14").
-_LABELLED_DAY = re.compile(rf"^(?:[^\W\d_]|[{MARKS}]){{1,4}}\.\s*[0-3]?\d$")
+_LABELLED_DAY = re.compile(rf"(?:^|\s)(?:[^\W\d_]|[{MARKS}]){{1,4}}\.\s*[0-3]?\d$")
+
+
+def ends_with_labelled_day(text: str) -> bool:
+    """Does ``text`` end with a day after an abbreviated label (a dateline's date no date
+    shape reads)?"""
+    return bool(_LABELLED_DAY.search(text.translate(DIGITS)))
 
 
 @dataclass(frozen=True)
@@ -255,7 +261,7 @@ def standalone_dateline(text: str, cased: bool) -> Standalone | None:
             return Standalone(parsed[0], parsed[1], agency.strip() if agency else None)
     # ``સુરત, તા. ૧૪``: the day alone after an abbreviated word for "date".
     parsed = place_and_date(head, Head(cased=cased, loose=True)) if not agency else None
-    if parsed and parsed[1] and _LABELLED_DAY.match(parsed[1].translate(DIGITS)) and (
+    if parsed and parsed[1] and _LABELLED_DAY.fullmatch(parsed[1].translate(DIGITS)) and (
             date_set_off(head, parsed[0])):
         return Standalone(parsed[0], parsed[1], None)
     return None

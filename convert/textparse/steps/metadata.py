@@ -28,7 +28,9 @@ from convert.textparse.datetext import (
     PUBLISHED_WORDS, RELATIVE_TIME, UPDATED_WORDS, WORD, FoundDate, find_dates, is_clock_time,
     is_date_label, is_updated_label, leftover_words,
 )
-from convert.textparse.datelinetext import record_dateline, standalone_dateline, uses_case
+from convert.textparse.datelinetext import (
+    ends_with_labelled_day, record_dateline, standalone_dateline, uses_case,
+)
 from convert.textparse.fields import apply_field, field_for
 from convert.textparse.inline import clean_text
 from convert.textparse.state import Chunk, Line, ParseState
@@ -119,7 +121,8 @@ def _dateline_line(state: ParseState, chunk: Chunk, line: Line, cased: bool) -> 
     """A header line that is a dateline alone (``Strasburg, 4 lipca 2017 r.``), not a
     date line with label words: its place and date are the dateline's."""
     text = clean_text(line.text)
-    found = standalone_dateline(text, cased) if any(map(str.isdigit, text)) else None
+    found = standalone_dateline(text, cased) if find_dates(text, day_first=True) or (
+        ends_with_labelled_day(text)) else None
     # One whose date is no date shape and that names an agency (``MADRID, 3 (EUROPA
     # PRESS)``) is the dateline step's, right above the body.
     if found is None or found.agency and not find_dates(text, day_first=True):
