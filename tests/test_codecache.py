@@ -1,5 +1,5 @@
-"""The cache of the code ``@dataclass`` generates (convert/codecache.py): a run keeps the
-code it compiled; the next run takes every source's code from the file, and the classes
+"""The cache of the code ``@dataclass``, ``typing.NamedTuple`` and ``namedtuple``
+generate (convert/codecache.py): a run keeps the code it compiled; the next run takes every source's code from the file, and the classes
 come out as they do without it; a file it cannot use changes nothing; a command that
 creates no dataclass does not import :mod:`dataclasses` for it."""
 
@@ -13,14 +13,21 @@ from tests.support.startcaches import run_python
 
 ARTICLE = ROOT.parent / "shared" / "corpus" / "real" / "bbc-fulltext" / "business-028.txt"
 
-#: Parse the article, then print what the cache did and each generated method of the
-#: model's classes (its code, annotations and defaults), to compare between runs.
+#: Parse the article, then print what the cache did, each generated method of the
+#: model's classes (its code, annotations and defaults), and of the named tuples of
+#: formats.ninjs their ``__new__`` and their fields' annotations compiled, to compare
+#: between runs.
 PARSE_AND_REPORT = f"""
 import dataclasses, json, marshal, sys
 import convert
 from convert import codecache, model
+from convert.formats import ninjs
 document = convert.read({str(ARTICLE)!r})
 methods = {{}}
+for name, cls in sorted(vars(ninjs).items()):
+    if isinstance(cls, type) and issubclass(cls, tuple) and hasattr(cls, "_fields"):
+        methods[f"{{name}}.__new__"] = [marshal.dumps(cls.__new__.__code__).hex(), *(
+            marshal.dumps(hint.__forward_code__).hex() for hint in cls.__annotations__.values())]
 for name, cls in sorted(vars(model).items()):
     if dataclasses.is_dataclass(cls) and isinstance(cls, type):
         for method in ("__init__", "__repr__", "__eq__", "__hash__", "__setattr__"):
@@ -50,8 +57,9 @@ def test_the_next_run_takes_every_source_from_the_file_and_makes_the_same_classe
     assert isinstance(second["methods"], dict) and len(second["methods"]) > 100
     assert second["methods"] == first["methods"]
     # The same classes as dataclasses makes with no cache at all.
-    uncached = PARSE_AND_REPORT.replace("import convert\n", "import dataclasses\n"
-                                        "dataclasses.exec = exec\nimport convert\n", 1)
+    uncached = PARSE_AND_REPORT.replace(
+        "import convert\n", "import collections, dataclasses, typing\ndataclasses.exec = exec\n"
+        "collections.eval = eval\ntyping.compile = compile\nimport convert\n", 1)
     assert run_python(uncached, tmp_path / "none", write_bytecode=False)["methods"] == \
         first["methods"]
 
