@@ -42,7 +42,9 @@ OURS = "newsconvert (this branch)"
 IDENTIFIERS: dict[str, tuple[str, str, str]] = {
     OURS: (
         "newsconvert", "from convert.textparse.steps import language",
-        "identify = language.detect_language"),
+        # the model is loaded here, as a text that needs it would: a long English first
+        # text is told without it (see the language step), which would show no load
+        "identify = language.detect_language\nlanguage.load_model()"),
     "py3langid": (
         "py3langid", "import py3langid",
         "def identify(text): return py3langid.classify(text)[0]"),
