@@ -189,11 +189,22 @@ def test_a_contact_in_brackets_glued_to_the_last_sentence_is_dropped() -> None:
 
 
 def test_sign_off_lines_under_the_last_sentence_with_no_blank_line_are_the_sign_off() -> None:
-    state = run_steps(f"Head\n\n{PARAGRAPH}\n\nThe works start in May.\n(XYZ)\nRed/Bol\n"
-                      "141530 MAR 24\n", "boilerplate")
+    state = run_steps(f"Head\n\n{PARAGRAPH}\n\nThe works start in May.\n(XYZ)\nRed/Bol\n",
+                      "boilerplate")
     assert [(d.text, d.reason) for d in state.dropped] == [
-        ("(XYZ)", "sign-off"), ("Red/Bol", "sign-off"), ("141530 MAR 24", "sign-off")]
+        ("(XYZ)", "sign-off"), ("Red/Bol", "sign-off")]
     assert [c.text for c in state.chunks if c.role is None][-1] == "The works start in May."
+
+
+def test_a_date_time_group_under_the_sign_off_is_the_publication_time() -> None:
+    from convert import api
+
+    doc = api.read(f"Head\n\n{PARAGRAPH}\n\nThe works start in May.\n(XYZ)\nRed/Bol\n"
+                   "141530 MAR 24\n".encode("utf-8"))
+    assert doc.published == "2024-03-14T15:30:00"
+    assert [(d.text, d.reason) for d in doc.provenance.dropped] == [
+        ("(XYZ)", "sign-off"), ("Red/Bol", "sign-off")]
+    assert doc.body[-1].content == ("The works start in May.",)
     # Short lines of the story itself stay.
     kept = run_steps(f"Head\n\n{PARAGRAPH}\nAnd then it rained on all of them\n", "boilerplate")
     assert kept.dropped == []
