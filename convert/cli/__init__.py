@@ -36,10 +36,12 @@ def script() -> NoReturn:
     instructions, a tenth of converting one article, for a process about to end.  So
     once :func:`main` is done, the ``atexit`` callbacks run and the standard streams are
     flushed, as at a normal exit, and the process ends there with :func:`main`'s code.
+    First, as the interpreter does, the other threads are waited for and what was
+    registered to run when threads end runs (a process pool joins its workers there, so a
+    batch's workers are done, their part files removed), then the ``atexit`` callbacks.
     Every file newsconvert writes is closed by then.  The interpreter exits the usual way
-    when a thread other than the main one runs (Dask's, say: it waits for them), when the
-    exit is a message rather than a code, or when flushing fails (it reports a closed
-    pipe as usual).  :func:`main` itself ends with ``SystemExit``, for callers in-process.
+    when the exit is a message rather than a code, when flushing fails (it reports a
+    closed pipe as usual), or when its ``threading`` has no ``_shutdown`` to call.  :func:`main` itself ends with ``SystemExit``, for callers in-process.
     """
     try:
         main()
@@ -47,10 +49,12 @@ def script() -> NoReturn:
     except SystemExit as stop:
         code = EXIT_OK if stop.code is None else stop.code
     threading = sys.modules.get("threading")
-    if isinstance(code, int) and (threading is None or threading.active_count() == 1):
+    shutdown = getattr(threading, "_shutdown", None) if threading else (lambda: None)
+    if isinstance(code, int) and shutdown is not None:
         import atexit
         import os
 
+        shutdown()  # as the interpreter's exit: other threads joined, pools' exits run
         atexit._run_exitfuncs()
         try:
             for stream in (sys.stdout, sys.stderr):
