@@ -55,6 +55,8 @@ def run(request: Request) -> int:
     from convert.validation import validate_paths
     from convert.validation.report import render
 
+    import gc
+    gc.freeze()
     values = request.values
     strict = bool(values["strict"])
     try:

@@ -83,6 +83,9 @@ def declares_doctype(chunks: Iterable[bytes]) -> bool:
 #: The encodings whose declaration keeps a document's bytes those of UTF-8 (as libxml2 names
 #: them, any case).
 _UTF8_NAMES = (b"utf-8", b"utf8", b"us-ascii", b"ascii")
+#: Each of them as a quoted ``encoding`` value starts (either quote before, either after).
+_UTF8_VALUES = tuple(opening + name + closing for name in _UTF8_NAMES
+                     for opening in (b"'", b'"') for closing in (b"'", b'"'))
 
 
 def _starts_in_utf8(data: bytes) -> bool:
@@ -93,19 +96,15 @@ def _starts_in_utf8(data: bytes) -> bool:
     if body[:5].lower() != b"<?xml":
         element = body.lstrip(b" \t\r\n")
         return element[:1] == b"<" and element[1:5].lower() != b"?xml"
-    declaration = body[5:].split(b">", 1)[0].lower()
+    end = body.find(b">", 5)
+    declaration = (body[5:end] if end >= 0 else body[5:]).lower()
     at = declaration.find(b"encoding")
     if at < 0:
         return True
     while at >= 0:
         value = declaration[at + 8:].lstrip(b" \t\r\n")
-        if value[:1] == b"=":
-            value = value[1:].lstrip(b" \t\r\n")
-            quoted = value[1:]
-            if value[:1] in (b"'", b'"') and any(
-                    quoted.startswith(name) and quoted[len(name):len(name) + 1] in (b"'", b'"')
-                    for name in _UTF8_NAMES):
-                return True
+        if value[:1] == b"=" and value[1:].lstrip(b" \t\r\n").startswith(_UTF8_VALUES):
+            return True
         at = declaration.find(b"encoding", at + 1)
     return False
 

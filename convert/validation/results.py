@@ -19,7 +19,7 @@ _FAILING = frozenset({"error"})
 _FAILING_STRICT = frozenset({"error", "warning"})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Finding:
     """One problem (or note) at a place in a file.
 
@@ -39,6 +39,16 @@ class Finding:
     validator: str
     pointer: str | None = None
     part: str | None = None
+
+    def __init__(self, file: str, line: int | None, column: int | None, severity: Severity,
+                 code: str, message: str, validator: str, pointer: str | None = None,
+                 part: str | None = None) -> None:
+        # The generated __init__ of a frozen dataclass sets each field through
+        # object.__setattr__ (nine calls); a validation run makes a finding for
+        # most files, so the fields go in as one dict.
+        object.__setattr__(self, "__dict__", {
+            "file": file, "line": line, "column": column, "severity": severity, "code": code,
+            "message": message, "validator": validator, "pointer": pointer, "part": part})
 
     def sort_key(self) -> tuple[str, int, int, int, str, str]:
         return (self.part or "", self.line or 0, self.column or 0,

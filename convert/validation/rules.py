@@ -61,6 +61,7 @@ def full_bcp47_grammar() -> re.Pattern[str]:
     return re.compile(rf"^(?:{_LANGTAG}|x(?:-[a-z0-9]{{1,8}})+|{_GRANDFATHERED})$", re.I)
 
 
+@functools.lru_cache(maxsize=256)  # a run's files mostly share a few tags; memory stays flat
 def is_bcp47(tag: str) -> bool:
     """Is ``tag`` a well-formed BCP 47 language tag (RFC 5646 syntax; the
     subtag registry is not consulted)?"""
@@ -149,6 +150,7 @@ def catalog_aliases(path: Path) -> frozenset[str]:
 _NAR_ELEMENTS = f"{NAR}*"
 _SCHEME = f"{NAR}scheme"
 _LANGUAGE = f"{NAR}language"
+_CATALOG_REF = f"{NAR}catalogRef"
 
 
 class _ItemScan:
@@ -183,6 +185,19 @@ class _ItemScan:
                 self.aliases.add(alias)
 
 
+@functools.cache
+def _language_values() -> Any:
+    """The item's ``xml:lang`` values and ``language/@tag`` values (of NewsML-G2
+    elements), in document order, selected in C: what the rules need of an
+    item whose QCodes cannot be checked (a catalog not available), without a
+    walk in Python."""
+    from lxml import etree
+
+    return etree.XPath("descendant-or-self::nar:*/@xml:lang[. != '']"
+                       " | descendant-or-self::nar:language/@tag[. != '']",
+                       namespaces={"nar": NAR[1:-1]})
+
+
 class NewsmlRules:
     """The NewsML-G2 rules for one file, item by item (state: guids seen,
     catalogs already reported as unavailable)."""
@@ -193,8 +208,16 @@ class NewsmlRules:
         self.reported_catalogs: set[str] = set()
 
     def item(self, item: Any, in_message: bool) -> list[Hit]:
-        scan = _ItemScan(item)
-        hits = self._qcodes(item, scan) + self._dates(item) + self._languages(scan)
+        catalogs, unavailable = self._catalogs(item)
+        hits = [Hit(element_line(item), "info", "catalog-unavailable", message)
+                for message in unavailable]
+        if catalogs is None:  # QCodes cannot be checked: only the languages are needed
+            languages = [(value.getparent(), str(value)) for value in _language_values()(item)]
+        else:
+            scan = _ItemScan(item)
+            hits += self._qcodes(scan, [scan.aliases, *catalogs])
+            languages = scan.languages
+        hits += self._dates(item) + self._languages(languages)
         if in_message:
             hits += self._guid(item)
         return hits
@@ -224,23 +247,23 @@ class NewsmlRules:
         return []
 
     @staticmethod
-    def _languages(scan: _ItemScan) -> list[Hit]:
+    def _languages(languages: list[tuple[Any, str]]) -> list[Hit]:
         return [Hit(element_line(element), "error", "language-tag",
                     f"{tag!r} is not a well-formed BCP 47 language tag")
-                for element, tag in scan.languages if not is_bcp47(tag)]
+                for element, tag in languages if not is_bcp47(tag)]
 
-    def _qcodes(self, item: Any, scan: _ItemScan) -> list[Hit]:
-        alias_sets, unavailable = self._aliases(item, scan.aliases)
-        hits = [Hit(element_line(item), "info", "catalog-unavailable", message)
-                for message in unavailable]
+    @staticmethod
+    def _qcodes(scan: _ItemScan, alias_sets: list[Set[str]]) -> list[Hit]:
+        """``alias_sets``: the item's own schemes' aliases, then its catalogs'."""
         qcodes = [(element, name, code) for element, name, value in scan.qcodes
                   for code in value.split()]
-        if alias_sets is None or not qcodes:
-            return hits
+        if not qcodes:
+            return []
         if not any(alias_sets):
-            return hits + [Hit(element_line(qcodes[0][0]), "warning", "no-catalog",
-                               "QCodes are used but the item declares no catalog, so they "
-                               "have no defined meaning (add a catalogRef or use uri)")]
+            return [Hit(element_line(qcodes[0][0]), "warning", "no-catalog",
+                        "QCodes are used but the item declares no catalog, so they "
+                        "have no defined meaning (add a catalogRef or use uri)")]
+        hits = []
         for element, name, code in qcodes:
             alias = code.split(":", 1)[0] if ":" in code else None
             if alias is not None and not any(alias in aliases for aliases in alias_sets):
@@ -252,14 +275,13 @@ class NewsmlRules:
                                 "of this item"))
         return hits
 
-    def _aliases(self, item: Any, declared: set[str]
-                 ) -> tuple[list[Set[str]] | None, list[str]]:
-        """The alias sets of the item's own schemes and of its catalogs (None: a
-        catalog is not available, so prefixes cannot be checked), and notes on
-        unavailable catalogs."""
-        alias_sets: list[Set[str]] = [declared]
+    def _catalogs(self, item: Any) -> tuple[list[Set[str]] | None, list[str]]:
+        """The alias sets of the item's catalogs (None: a catalog is not
+        available, so prefixes cannot be checked), and notes on unavailable
+        catalogs."""
+        alias_sets: list[Set[str]] = []
         notes, checkable = [], True
-        for ref in item.iterchildren(f"{NAR}catalogRef"):
+        for ref in item.iterchildren(_CATALOG_REF):
             href = ref.get("href", "")
             match = IPTC_CATALOG_HREF.search(href)
             local = (self.iptc_catalog if match and int(match.group(1))

@@ -8,10 +8,11 @@ each over all their files, side by side.
 
 from __future__ import annotations
 
+import functools
 import os
 import stat
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from convert import files, formats
@@ -144,12 +145,18 @@ def _check(entry: _Entry, hint: str | None,
     spec = formats.reader(hint) if hint else sniff.classify(head, entry.path, entry.explicit)
     if spec is None:
         return _unknown(entry, head), "unknown"
-    check = spec.validation_check()
+    check = _validation_check(spec)
     if check is None:
         return _problem(entry, spec.name, "warning", "not-checked",
                         f"{spec.description}: newsconvert has no validator for it"), spec.name
     result: FileResult = check(entry, head, whole, schemas, hint)
     return result, result.format  # another site's page (webpage) is checked as HTML too
+
+
+@functools.cache
+def _validation_check(spec: formats.ReaderSpec) -> Callable[..., FileResult] | None:
+    """The row's check, looked up once per run rather than once per file."""
+    return spec.validation_check()
 
 
 class _NotRegular(Exception):
