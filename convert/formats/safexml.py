@@ -83,6 +83,11 @@ def declares_doctype(chunks: Iterable[bytes]) -> bool:
 #: The encodings whose declaration keeps a document's bytes those of UTF-8 (as libxml2 names
 #: them, any case).
 _UTF8_NAMES = (b"utf-8", b"utf8", b"us-ascii", b"ascii")
+#: The XML declarations nearly every UTF-8 document starts with (a shortcut of the scan).
+_UTF8_PROLOGS = (b'<?xml version="1.0" encoding="UTF-8"?>',
+                 b'<?xml version="1.0" encoding="utf-8"?>',
+                 b"<?xml version='1.0' encoding='UTF-8'?>",
+                 b"<?xml version='1.0' encoding='utf-8'?>")
 #: Each of them as a quoted ``encoding`` value starts (either quote before, either after).
 _UTF8_VALUES = tuple(opening + name + closing for name in _UTF8_NAMES
                      for opening in (b"'", b'"') for closing in (b"'", b'"'))
@@ -92,6 +97,8 @@ def _starts_in_utf8(data: bytes) -> bool:
     """Is ``data`` a document in UTF-8 (BOM or not), as its start shows: an element (after
     white space) or an XML declaration without an encoding or with a UTF-8 or ASCII one?
     Scanned without a regular expression: compiling one costs ``validate``'s start-up."""
+    if data.startswith(_UTF8_PROLOGS):
+        return True
     body = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
     if body[:5].lower() != b"<?xml":
         element = body.lstrip(b" \t\r\n")

@@ -149,53 +149,44 @@ def catalog_aliases(path: Path) -> frozenset[str]:
 
 _NAR_ELEMENTS = f"{NAR}*"
 _SCHEME = f"{NAR}scheme"
-_LANGUAGE = f"{NAR}language"
 _CATALOG_REF = f"{NAR}catalogRef"
+_VERSION_CREATED = f"{NAR}versionCreated"
 
 
 class _ItemScan:
-    """What the rules need from an item's NewsML-G2 elements, gathered in one
-    walk (the elements without attributes, most of them, cost nothing more)."""
+    """The QCodes of an item's NewsML-G2 elements and the aliases its own
+    schemes declare, gathered in one walk (the elements without attributes,
+    most of them, cost nothing more)."""
 
-    __slots__ = ("qcodes", "aliases", "languages")
+    __slots__ = ("qcodes", "aliases")
 
     def __init__(self, item: Any) -> None:
         #: (element, attribute, value) of every QCode-typed attribute.
         self.qcodes: list[tuple[Any, str, str]] = []
         #: Aliases the item's own ``scheme`` elements declare.
         self.aliases: set[str] = set()
-        #: (element, tag): ``xml:lang`` values, and ``language/@tag`` after it.
-        self.languages: list[tuple[Any, str]] = []
         for element in item.iter(_NAR_ELEMENTS):
-            language = tag = alias = None
             for name, value in element.items():
                 if name in QCODE_ATTRIBUTES:
                     self.qcodes.append((element, name, value))
-                elif name == XML_LANG:
-                    language = value
-                elif name == "tag":
-                    tag = value
-                elif name == "alias":
-                    alias = value
-            if language:
-                self.languages.append((element, language))
-            if tag and element.tag == _LANGUAGE:
-                self.languages.append((element, tag))
-            if alias and element.tag == _SCHEME:
-                self.aliases.add(alias)
+                elif name == "alias" and value and element.tag == _SCHEME:
+                    self.aliases.add(value)
 
 
 @functools.cache
-def _language_values() -> Any:
-    """The item's ``xml:lang`` values and ``language/@tag`` values (of NewsML-G2
-    elements), in document order, selected in C: what the rules need of an
-    item whose QCodes cannot be checked (a catalog not available), without a
-    walk in Python."""
+def _rule_nodes() -> Any:
+    """What the rules need of every item, selected in C in one call, in
+    document order: its ``catalogRef`` children, the first ``itemMeta``'s
+    first ``versionCreated`` and ``firstCreated``, and the non-empty
+    ``xml:lang`` and ``language/@tag`` values of its NewsML-G2 elements (a
+    walk over every element in Python cost more than the XSD check)."""
     from lxml import etree
 
-    return etree.XPath("descendant-or-self::nar:*/@xml:lang[. != '']"
-                       " | descendant-or-self::nar:language/@tag[. != '']",
-                       namespaces={"nar": NAR[1:-1]})
+    return etree.XPath(
+        "nar:catalogRef | nar:itemMeta[1]/nar:versionCreated[1]"
+        " | nar:itemMeta[1]/nar:firstCreated[1]"
+        " | descendant-or-self::nar:*/@xml:lang[. != '']"
+        " | descendant-or-self::nar:language/@tag[. != '']", namespaces={"nar": NAR[1:-1]})
 
 
 class NewsmlRules:
@@ -208,16 +199,25 @@ class NewsmlRules:
         self.reported_catalogs: set[str] = set()
 
     def item(self, item: Any, in_message: bool) -> list[Hit]:
-        catalogs, unavailable = self._catalogs(item)
+        catalogs: list[Any] = []
+        languages: list[tuple[Any, str]] = []
+        version = first = None
+        for node in _rule_nodes()(item):
+            if isinstance(node, str):  # an attribute's value: a language tag
+                languages.append((node.getparent(), str(node)))
+            elif node.tag == _CATALOG_REF:
+                catalogs.append(node)
+            elif node.tag == _VERSION_CREATED:
+                version = node
+            else:
+                first = node
+        alias_sets, unavailable = self._catalogs(catalogs)
         hits = [Hit(element_line(item), "info", "catalog-unavailable", message)
                 for message in unavailable]
-        if catalogs is None:  # QCodes cannot be checked: only the languages are needed
-            languages = [(value.getparent(), str(value)) for value in _language_values()(item)]
-        else:
+        if alias_sets is not None:  # else QCodes cannot be checked: no walk for them
             scan = _ItemScan(item)
-            hits += self._qcodes(scan, [scan.aliases, *catalogs])
-            languages = scan.languages
-        hits += self._dates(item) + self._languages(languages)
+            hits += self._qcodes(scan, [scan.aliases, *alias_sets])
+        hits += self._dates(version, first) + self._languages(languages)
         if in_message:
             hits += self._guid(item)
         return hits
@@ -233,11 +233,9 @@ class NewsmlRules:
         self.guids[guid] = element_line(item)
         return []
 
-    def _dates(self, item: Any) -> list[Hit]:
-        meta = _child(item, "itemMeta")
-        if meta is None:
-            return []
-        version, first = _child(meta, "versionCreated"), _child(meta, "firstCreated")
+    @staticmethod
+    def _dates(version: Any, first: Any) -> list[Hit]:
+        """``version``, ``first``: the item's ``versionCreated`` and ``firstCreated``."""
         if version is None or first is None or not version.text or not first.text:
             return []
         if created_before_first(version.text, first.text):
@@ -275,13 +273,13 @@ class NewsmlRules:
                                 "of this item"))
         return hits
 
-    def _catalogs(self, item: Any) -> tuple[list[Set[str]] | None, list[str]]:
-        """The alias sets of the item's catalogs (None: a catalog is not
-        available, so prefixes cannot be checked), and notes on unavailable
-        catalogs."""
+    def _catalogs(self, refs: list[Any]) -> tuple[list[Set[str]] | None, list[str]]:
+        """The alias sets of the catalogs of an item's ``catalogRef`` elements
+        (None: a catalog is not available, so prefixes cannot be checked), and
+        notes on unavailable catalogs."""
         alias_sets: list[Set[str]] = []
         notes, checkable = [], True
-        for ref in item.iterchildren(_CATALOG_REF):
+        for ref in refs:
             href = ref.get("href", "")
             match = IPTC_CATALOG_HREF.search(href)
             local = (self.iptc_catalog if match and int(match.group(1))
@@ -296,12 +294,6 @@ class NewsmlRules:
                        if match and self.iptc_catalog is None else "it is not available offline")
                 notes.append(f"QCode aliases from catalog {href} not checked: {why}")
         return (alias_sets if checkable else None), notes
-
-
-def _child(element: Any, name: str) -> Any:
-    """The first NewsML-G2 child ``name`` of ``element`` (``find`` without its
-    path parser), or None."""
-    return next(element.iterchildren(f"{NAR}{name}"), None)
 
 
 # ---------------------------------------------------------------- ninjs

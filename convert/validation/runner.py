@@ -243,14 +243,15 @@ def _run_batches(batches: dict[str, dict[Path, str]], results: dict[str, FileRes
 # ---------------------------------------------------------------- schemas
 
 
-def _schemas_used(format: str) -> set[str]:
+@functools.lru_cache(maxsize=32)  # a run meets a few formats, once per file each
+def _schemas_used(format: str) -> frozenset[str]:
     if format.startswith("newsml:"):
-        return {"newsml-g2 2.35 xsd", "iptc catalog 41"}
+        return frozenset({"newsml-g2 2.35 xsd", "iptc catalog 41"})
     if format.startswith("ninjs-"):
-        return {f"ninjs {format.removeprefix('ninjs-')}", "geojson"}
+        return frozenset({f"ninjs {format.removeprefix('ninjs-')}", "geojson"})
     if format == "json":
-        return {"canonical document"}
-    return set()
+        return frozenset({"canonical document"})
+    return frozenset()
 
 
 def _origins(schemas: sources.SchemaSet, used: set[str]) -> list[SchemaOrigin]:
