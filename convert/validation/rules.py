@@ -20,7 +20,7 @@ import posixpath
 import re
 from collections.abc import Callable, Set
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from convert.errors import ConvertError
 from convert.formats.newsml import NAR_TAG_PREFIX as NAR
@@ -203,8 +203,8 @@ class NewsmlRules:
         languages: list[tuple[Any, str]] = []
         version = first = None
         for node in _rule_nodes()(item):
-            if isinstance(node, str):  # an attribute's value: a language tag
-                languages.append((node.getparent(), str(node)))
+            if isinstance(node, str):  # an attribute's value (lxml's smart string): a tag
+                languages.append((cast(Any, node).getparent(), str(node)))
             elif node.tag == _CATALOG_REF:
                 catalogs.append(node)
             elif node.tag == _VERSION_CREATED:
