@@ -171,6 +171,8 @@ class Selection(NamedTuple):
 
     def chooses(self, relative: str) -> bool | None:
         """True: a glob takes it; False: a glob leaves it out; None: no glob says."""
+        if not (self.include or self.exclude):  # the usual run: no glob at all
+            return None
         from fnmatch import fnmatchcase
 
         name = relative.rsplit("/", 1)[-1]

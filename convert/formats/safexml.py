@@ -83,29 +83,35 @@ def declares_doctype(chunks: Iterable[bytes]) -> bool:
 #: The encodings whose declaration keeps a document's bytes those of UTF-8 (as libxml2 names
 #: them, any case).
 _UTF8_NAMES = (b"utf-8", b"utf8", b"us-ascii", b"ascii")
+#: The XML declarations nearly every UTF-8 document starts with (a shortcut of the scan).
+_UTF8_PROLOGS = (b'<?xml version="1.0" encoding="UTF-8"?>',
+                 b'<?xml version="1.0" encoding="utf-8"?>',
+                 b"<?xml version='1.0' encoding='UTF-8'?>",
+                 b"<?xml version='1.0' encoding='utf-8'?>")
+#: Each of them as a quoted ``encoding`` value starts (either quote before, either after).
+_UTF8_VALUES = tuple(opening + name + closing for name in _UTF8_NAMES
+                     for opening in (b"'", b'"') for closing in (b"'", b'"'))
 
 
 def _starts_in_utf8(data: bytes) -> bool:
     """Is ``data`` a document in UTF-8 (BOM or not), as its start shows: an element (after
     white space) or an XML declaration without an encoding or with a UTF-8 or ASCII one?
     Scanned without a regular expression: compiling one costs ``validate``'s start-up."""
+    if data.startswith(_UTF8_PROLOGS):
+        return True
     body = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
     if body[:5].lower() != b"<?xml":
         element = body.lstrip(b" \t\r\n")
         return element[:1] == b"<" and element[1:5].lower() != b"?xml"
-    declaration = body[5:].split(b">", 1)[0].lower()
+    end = body.find(b">", 5)
+    declaration = (body[5:end] if end >= 0 else body[5:]).lower()
     at = declaration.find(b"encoding")
     if at < 0:
         return True
     while at >= 0:
         value = declaration[at + 8:].lstrip(b" \t\r\n")
-        if value[:1] == b"=":
-            value = value[1:].lstrip(b" \t\r\n")
-            quoted = value[1:]
-            if value[:1] in (b"'", b'"') and any(
-                    quoted.startswith(name) and quoted[len(name):len(name) + 1] in (b"'", b'"')
-                    for name in _UTF8_NAMES):
-                return True
+        if value[:1] == b"=" and value[1:].lstrip(b" \t\r\n").startswith(_UTF8_VALUES):
+            return True
         at = declaration.find(b"encoding", at + 1)
     return False
 

@@ -1,14 +1,16 @@
 """What validation found: findings per file, and the report over every file.
 
-Plain dataclasses with no I/O, so that the library API (``convert.validate``)
-and every report format (``report.py``) share one shape.
+Plain records with no I/O, so that the library API (``convert.validate``)
+and every report format (``report.py``) share one shape.  They are named
+tuples (the frozen ones) and classes with slots, not dataclasses: making
+four dataclasses (``dataclasses`` compiles each generated method at import)
+cost every ``validate`` run as much as checking some thirty NewsML-G2 files.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Severity = Literal["error", "warning", "info"]
 
@@ -19,8 +21,7 @@ _FAILING = frozenset({"error"})
 _FAILING_STRICT = frozenset({"error", "warning"})
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     """One problem (or note) at a place in a file.
 
     ``line`` and ``column`` are 1-based and ``None`` when unknown; ``pointer``
@@ -45,20 +46,44 @@ class Finding:
                 SEVERITIES.index(self.severity), self.code, self.message)
 
 
-@dataclass
-class FileResult:
-    """Every finding about one file, and the format it was detected as."""
+class _Record:
+    """Equality and ``repr`` by the ``__slots__`` fields, as a dataclass has them."""
 
-    file: str
-    #: ``newsml-item``, ``newsml-message``, ``ninjs-3.1``, ``json``, ``html``,
-    #: ``epub``, ``text`` or ``unknown``.
-    format: str
-    findings: list[Finding] = field(default_factory=list)
-    #: Validators that ran on this file, in order.
-    validators: list[str] = field(default_factory=list)
-    #: Time spent checking it (a JVM checker's run shared among its files), for
-    #: the JUnit report.
-    seconds: float = 0.0
+    __slots__: tuple[str, ...] = ()
+
+    def _fields(self) -> tuple[object, ...]:
+        return tuple(getattr(self, name) for name in self.__slots__)
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, as a dataclass without frozen
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(" + ", ".join(
+            f"{name}={getattr(self, name)!r}" for name in self.__slots__) + ")"
+
+
+class FileResult(_Record):
+    """Every finding about one file, and the format it was detected as.
+
+    ``format``: ``newsml:newsItem``, ``newsml:newsMessage``, ``ninjs-3.1``, ``json``,
+    ``html``, ``epub``, ``text`` or ``unknown``; ``validators``: those that ran on
+    this file, in order; ``seconds``: the time spent checking it (a JVM checker's
+    run shared among its files), for the JUnit report.
+    """
+
+    __slots__ = ("file", "format", "findings", "validators", "seconds")
+
+    def __init__(self, file: str, format: str, findings: list[Finding] | None = None,
+                 validators: list[str] | None = None, seconds: float = 0.0) -> None:
+        self.file = file
+        self.format = format
+        self.findings: list[Finding] = [] if findings is None else findings
+        self.validators: list[str] = [] if validators is None else validators
+        self.seconds = seconds
 
     def count(self, severity: Severity) -> int:
         return sum(1 for finding in self.findings if finding.severity == severity)
@@ -69,13 +94,14 @@ class FileResult:
         return not any(finding.severity in failing for finding in self.findings)
 
     def sorted(self) -> FileResult:
+        if len(self.findings) < 2:  # most files: nothing to sort
+            return self
         return FileResult(self.file, self.format,
                           sorted(self.findings, key=Finding.sort_key), self.validators,
                           self.seconds)
 
 
-@dataclass(frozen=True)
-class SchemaOrigin:
+class SchemaOrigin(NamedTuple):
     """Where a schema used in this run came from.
 
     ``origin`` is one of ``--schema``, ``NEWSCONVERT_SCHEMAS``, ``cache``,
@@ -88,13 +114,18 @@ class SchemaOrigin:
     location: str | None
 
 
-@dataclass
-class Report:
-    files: list[FileResult]
-    schemas: list[SchemaOrigin]
-    #: Run-wide notes (a validator not available, a schema not found...).
-    notes: list[str]
-    strict: bool = False
+class Report(_Record):
+    """Every file's result, where the schemas came from, and run-wide notes (a
+    validator not available, a schema not found...)."""
+
+    __slots__ = ("files", "schemas", "notes", "strict")
+
+    def __init__(self, files: list[FileResult], schemas: list[SchemaOrigin], notes: list[str],
+                 strict: bool = False) -> None:
+        self.files = files
+        self.schemas = schemas
+        self.notes = notes
+        self.strict = strict
 
     @property
     def valid(self) -> bool:

@@ -20,7 +20,7 @@ import posixpath
 import re
 from collections.abc import Callable, Set
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from convert.errors import ConvertError
 from convert.formats.newsml import NAR_TAG_PREFIX as NAR
@@ -61,6 +61,7 @@ def full_bcp47_grammar() -> re.Pattern[str]:
     return re.compile(rf"^(?:{_LANGTAG}|x(?:-[a-z0-9]{{1,8}})+|{_GRANDFATHERED})$", re.I)
 
 
+@functools.lru_cache(maxsize=256)  # a run's files mostly share a few tags; memory stays flat
 def is_bcp47(tag: str) -> bool:
     """Is ``tag`` a well-formed BCP 47 language tag (RFC 5646 syntax; the
     subtag registry is not consulted)?"""
@@ -148,39 +149,44 @@ def catalog_aliases(path: Path) -> frozenset[str]:
 
 _NAR_ELEMENTS = f"{NAR}*"
 _SCHEME = f"{NAR}scheme"
-_LANGUAGE = f"{NAR}language"
+_CATALOG_REF = f"{NAR}catalogRef"
+_VERSION_CREATED = f"{NAR}versionCreated"
 
 
 class _ItemScan:
-    """What the rules need from an item's NewsML-G2 elements, gathered in one
-    walk (the elements without attributes, most of them, cost nothing more)."""
+    """The QCodes of an item's NewsML-G2 elements and the aliases its own
+    schemes declare, gathered in one walk (the elements without attributes,
+    most of them, cost nothing more)."""
 
-    __slots__ = ("qcodes", "aliases", "languages")
+    __slots__ = ("qcodes", "aliases")
 
     def __init__(self, item: Any) -> None:
         #: (element, attribute, value) of every QCode-typed attribute.
         self.qcodes: list[tuple[Any, str, str]] = []
         #: Aliases the item's own ``scheme`` elements declare.
         self.aliases: set[str] = set()
-        #: (element, tag): ``xml:lang`` values, and ``language/@tag`` after it.
-        self.languages: list[tuple[Any, str]] = []
         for element in item.iter(_NAR_ELEMENTS):
-            language = tag = alias = None
             for name, value in element.items():
                 if name in QCODE_ATTRIBUTES:
                     self.qcodes.append((element, name, value))
-                elif name == XML_LANG:
-                    language = value
-                elif name == "tag":
-                    tag = value
-                elif name == "alias":
-                    alias = value
-            if language:
-                self.languages.append((element, language))
-            if tag and element.tag == _LANGUAGE:
-                self.languages.append((element, tag))
-            if alias and element.tag == _SCHEME:
-                self.aliases.add(alias)
+                elif name == "alias" and value and element.tag == _SCHEME:
+                    self.aliases.add(value)
+
+
+@functools.cache
+def _rule_nodes() -> Any:
+    """What the rules need of every item, selected in C in one call, in
+    document order: its ``catalogRef`` children, the first ``itemMeta``'s
+    first ``versionCreated`` and ``firstCreated``, and the non-empty
+    ``xml:lang`` and ``language/@tag`` values of its NewsML-G2 elements (a
+    walk over every element in Python cost more than the XSD check)."""
+    from lxml import etree
+
+    return etree.XPath(
+        "nar:catalogRef | nar:itemMeta[1]/nar:versionCreated[1]"
+        " | nar:itemMeta[1]/nar:firstCreated[1]"
+        " | descendant-or-self::nar:*/@xml:lang[. != '']"
+        " | descendant-or-self::nar:language/@tag[. != '']", namespaces={"nar": NAR[1:-1]})
 
 
 class NewsmlRules:
@@ -193,8 +199,25 @@ class NewsmlRules:
         self.reported_catalogs: set[str] = set()
 
     def item(self, item: Any, in_message: bool) -> list[Hit]:
-        scan = _ItemScan(item)
-        hits = self._qcodes(item, scan) + self._dates(item) + self._languages(scan)
+        catalogs: list[Any] = []
+        languages: list[tuple[Any, str]] = []
+        version = first = None
+        for node in _rule_nodes()(item):
+            if isinstance(node, str):  # an attribute's value (lxml's smart string): a tag
+                languages.append((cast(Any, node).getparent(), str(node)))
+            elif node.tag == _CATALOG_REF:
+                catalogs.append(node)
+            elif node.tag == _VERSION_CREATED:
+                version = node
+            else:
+                first = node
+        alias_sets, unavailable = self._catalogs(catalogs)
+        hits = [Hit(element_line(item), "info", "catalog-unavailable", message)
+                for message in unavailable]
+        if alias_sets is not None:  # else QCodes cannot be checked: no walk for them
+            scan = _ItemScan(item)
+            hits += self._qcodes(scan, [scan.aliases, *alias_sets])
+        hits += self._dates(version, first) + self._languages(languages)
         if in_message:
             hits += self._guid(item)
         return hits
@@ -210,11 +233,9 @@ class NewsmlRules:
         self.guids[guid] = element_line(item)
         return []
 
-    def _dates(self, item: Any) -> list[Hit]:
-        meta = _child(item, "itemMeta")
-        if meta is None:
-            return []
-        version, first = _child(meta, "versionCreated"), _child(meta, "firstCreated")
+    @staticmethod
+    def _dates(version: Any, first: Any) -> list[Hit]:
+        """``version``, ``first``: the item's ``versionCreated`` and ``firstCreated``."""
         if version is None or first is None or not version.text or not first.text:
             return []
         if created_before_first(version.text, first.text):
@@ -224,23 +245,23 @@ class NewsmlRules:
         return []
 
     @staticmethod
-    def _languages(scan: _ItemScan) -> list[Hit]:
+    def _languages(languages: list[tuple[Any, str]]) -> list[Hit]:
         return [Hit(element_line(element), "error", "language-tag",
                     f"{tag!r} is not a well-formed BCP 47 language tag")
-                for element, tag in scan.languages if not is_bcp47(tag)]
+                for element, tag in languages if not is_bcp47(tag)]
 
-    def _qcodes(self, item: Any, scan: _ItemScan) -> list[Hit]:
-        alias_sets, unavailable = self._aliases(item, scan.aliases)
-        hits = [Hit(element_line(item), "info", "catalog-unavailable", message)
-                for message in unavailable]
+    @staticmethod
+    def _qcodes(scan: _ItemScan, alias_sets: list[Set[str]]) -> list[Hit]:
+        """``alias_sets``: the item's own schemes' aliases, then its catalogs'."""
         qcodes = [(element, name, code) for element, name, value in scan.qcodes
                   for code in value.split()]
-        if alias_sets is None or not qcodes:
-            return hits
+        if not qcodes:
+            return []
         if not any(alias_sets):
-            return hits + [Hit(element_line(qcodes[0][0]), "warning", "no-catalog",
-                               "QCodes are used but the item declares no catalog, so they "
-                               "have no defined meaning (add a catalogRef or use uri)")]
+            return [Hit(element_line(qcodes[0][0]), "warning", "no-catalog",
+                        "QCodes are used but the item declares no catalog, so they "
+                        "have no defined meaning (add a catalogRef or use uri)")]
+        hits = []
         for element, name, code in qcodes:
             alias = code.split(":", 1)[0] if ":" in code else None
             if alias is not None and not any(alias in aliases for aliases in alias_sets):
@@ -252,14 +273,13 @@ class NewsmlRules:
                                 "of this item"))
         return hits
 
-    def _aliases(self, item: Any, declared: set[str]
-                 ) -> tuple[list[Set[str]] | None, list[str]]:
-        """The alias sets of the item's own schemes and of its catalogs (None: a
-        catalog is not available, so prefixes cannot be checked), and notes on
-        unavailable catalogs."""
-        alias_sets: list[Set[str]] = [declared]
+    def _catalogs(self, refs: list[Any]) -> tuple[list[Set[str]] | None, list[str]]:
+        """The alias sets of the catalogs of an item's ``catalogRef`` elements
+        (None: a catalog is not available, so prefixes cannot be checked), and
+        notes on unavailable catalogs."""
+        alias_sets: list[Set[str]] = []
         notes, checkable = [], True
-        for ref in item.iterchildren(f"{NAR}catalogRef"):
+        for ref in refs:
             href = ref.get("href", "")
             match = IPTC_CATALOG_HREF.search(href)
             local = (self.iptc_catalog if match and int(match.group(1))
@@ -274,12 +294,6 @@ class NewsmlRules:
                        if match and self.iptc_catalog is None else "it is not available offline")
                 notes.append(f"QCode aliases from catalog {href} not checked: {why}")
         return (alias_sets if checkable else None), notes
-
-
-def _child(element: Any, name: str) -> Any:
-    """The first NewsML-G2 child ``name`` of ``element`` (``find`` without its
-    path parser), or None."""
-    return next(element.iterchildren(f"{NAR}{name}"), None)
 
 
 # ---------------------------------------------------------------- ninjs

@@ -8,10 +8,11 @@ each over all their files, side by side.
 
 from __future__ import annotations
 
+import functools
 import os
 import stat
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from convert import files, formats
@@ -144,12 +145,18 @@ def _check(entry: _Entry, hint: str | None,
     spec = formats.reader(hint) if hint else sniff.classify(head, entry.path, entry.explicit)
     if spec is None:
         return _unknown(entry, head), "unknown"
-    check = spec.validation_check()
+    check = _validation_check(spec)
     if check is None:
         return _problem(entry, spec.name, "warning", "not-checked",
                         f"{spec.description}: newsconvert has no validator for it"), spec.name
     result: FileResult = check(entry, head, whole, schemas, hint)
     return result, result.format  # another site's page (webpage) is checked as HTML too
+
+
+@functools.cache
+def _validation_check(spec: formats.ReaderSpec) -> Callable[..., FileResult] | None:
+    """The row's check, looked up once per run rather than once per file."""
+    return spec.validation_check()
 
 
 class _NotRegular(Exception):
@@ -236,14 +243,15 @@ def _run_batches(batches: dict[str, dict[Path, str]], results: dict[str, FileRes
 # ---------------------------------------------------------------- schemas
 
 
-def _schemas_used(format: str) -> set[str]:
+@functools.lru_cache(maxsize=32)  # a run meets a few formats, once per file each
+def _schemas_used(format: str) -> frozenset[str]:
     if format.startswith("newsml:"):
-        return {"newsml-g2 2.35 xsd", "iptc catalog 41"}
+        return frozenset({"newsml-g2 2.35 xsd", "iptc catalog 41"})
     if format.startswith("ninjs-"):
-        return {f"ninjs {format.removeprefix('ninjs-')}", "geojson"}
+        return frozenset({f"ninjs {format.removeprefix('ninjs-')}", "geojson"})
     if format == "json":
-        return {"canonical document"}
-    return set()
+        return frozenset({"canonical document"})
+    return frozenset()
 
 
 def _origins(schemas: sources.SchemaSet, used: set[str]) -> list[SchemaOrigin]:

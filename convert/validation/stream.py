@@ -24,6 +24,8 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from lxml import etree
+
 from convert.formats.newsml import NAR_TAG_PREFIX as NAR
 from convert.formats.safexml import (
     HARDENED, declares_doctype, declares_doctype_in, syntax_problem, xml_parser,
@@ -70,8 +72,6 @@ class NewsmlCheck:
     def run(self, head: bytes, whole: bytes | None = None) -> list[Finding]:
         """Validate the file; ``head`` is its first bytes, ``whole`` all of it
         when the caller has read it."""
-        from lxml import etree
-
         if (declares_doctype_in(whole) if whole is not None
                 else declares_doctype(_chunks(self.path, head))):
             self._add(1, None, "error", "doctype", "DOCTYPE declarations are refused "
@@ -158,8 +158,6 @@ def _end_order(root: Any) -> list[Any]:
     """The items in ``root`` in the order ``iterparse`` reports them (by end
     tag).  Only items directly in an ``itemSet`` are checked one by one, so
     a document without one (a single item) needs no walk at all."""
-    from lxml import etree
-
     if next(root.iter(f"{NAR}itemSet"), None) is None:
         return []
     return [element for _, element in etree.iterwalk(root, tag=_ITEM_TAGS)]
