@@ -1,3 +1,6 @@
+import re
+import unicodedata
+
 import pytest
 
 from convert.textparse.datetext import find_dates, iso_from_text
@@ -296,3 +299,13 @@ def test_long_zone_names_from_cldr(text: str, iso: str) -> None:
 ])
 def test_date_lines_found_by_their_shape(after, text: str, published: str) -> None:
     assert after(text, "dates").meta.published == published
+
+
+def test_the_written_out_marks_are_unicodes_marks() -> None:
+    # datetext.MARKS lists them as ranges instead of asking unicodedata at import.
+    from convert.textparse import datetext
+
+    marks = re.compile(f"[{datetext.MARKS}]")
+    for code in range(0x300, 0x3100):
+        char = chr(code)
+        assert bool(marks.fullmatch(char)) == (unicodedata.category(char)[0] == "M"), hex(code)
