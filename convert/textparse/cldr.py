@@ -172,7 +172,8 @@ def _date_fields(code: str) -> dict[str, Any]:
     """A locale's CLDR date fields (babel keeps them unexported)."""
     from babel import Locale
 
-    return Locale.parse(code)._data["date_fields"]
+    fields: dict[str, Any] = Locale.parse(code)._data["date_fields"]
+    return fields
 
 
 def _zone_abbreviations() -> dict[str, list[str]]:
