@@ -208,10 +208,15 @@ _STANDALONE = re.compile(
 _LABELLED_DAY = re.compile(rf"(?:^|\s)(?:[^\W\d_]|[{MARKS}]){{1,4}}\.\s*[0-3]?\d$")
 
 
+#: The longest "label. day" at the end of a line (``તા. ૧૪``): only so much is searched.
+LABELLED_DAY_TAIL = 12
+
+
 def ends_with_labelled_day(text: str) -> bool:
     """Does ``text`` end with a day after an abbreviated label (a dateline's date no date
     shape reads)?"""
-    return bool(_LABELLED_DAY.search(text.translate(DIGITS)))
+    tail = text.rstrip()[-LABELLED_DAY_TAIL:]
+    return tail[-1:].isdigit() and bool(_LABELLED_DAY.search(tail.translate(DIGITS)))
 
 
 @dataclass(frozen=True)

@@ -567,10 +567,17 @@ def _clock(date_value: dt.date, match: re.Match[str], period: str | None = None
     return dt.datetime.combine(date_value, dt.time(hour, minute, second))
 
 
+#: The longest text that can be a time with its zone (``11:05 p.m. (GMT+05:30)``).
+CLOCK_TIME_LONGEST = 24
+
+
 def is_clock_time(text: str) -> bool:
     """Is ``text`` only a time of day with its minutes and perhaps a zone (``15:20``, ``2.30
     p.m.``, ``14h32``, ``15:20 WIB``)?"""
-    text = text.strip().translate(DIGITS)
+    text = text.strip()
+    if len(text) > CLOCK_TIME_LONGEST or not any(map(str.isdigit, text)):
+        return False
+    text = text.translate(DIGITS)
     match = _TIME.match(text)
     return match is not None and bool(match["min"]) and not match["at"] and (
         match.end() == len(text) or bool(_ZONE.fullmatch(text, match.end())))
