@@ -204,7 +204,7 @@ def unlisted_lead(text: str) -> int:
     if lead is None:
         lead = _LOWER_LEAD.match(text)
         last = lead.group(0).split()[-1] if lead else ""
-        if not (last.isalpha() and last.islower() and last not in _PARTICLES):
+        if lead is None or not (last.isalpha() and last.islower() and last not in _PARTICLES):
             return 0
     return lead.end() if _names_follow(text, lead.end()) else 0
 

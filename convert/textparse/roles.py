@@ -239,9 +239,9 @@ def features(line: HeaderLine, position: int) -> dict[str, float]:
         name_line = is_name_line(text)
         # A name's shape says little in capitals (headlines and labels are set in them)
         # or in a script without case (any short text has that shape there): weaker.
-        cased = has_case(text)
-        on("name_line", name_line and cased and not text.isupper())
-        on("caseless_name_line", name_line and not cased)
+        with_case = has_case(text)
+        on("name_line", name_line and with_case and not text.isupper())
+        on("caseless_name_line", name_line and not with_case)
         if not name_line and last not in SENTENCE_MARKS and len(words) <= 12:
             if len(words) <= NAME_AND_AGENCY_WORDS and ("," in text or "|" in text):
                 # a name and its agency, set apart
