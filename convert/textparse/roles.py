@@ -33,6 +33,7 @@ from convert.textparse.captiontext import PHOTO_CREDIT, caption_parts, is_credit
 from convert.textparse.datetext import (
     PUBLISHED_WORDS, RELATIVE_TIME, UPDATED_WORDS, find_dates, leftover_words,
 )
+from convert.textparse.datelinetext import stopped_dateline
 from convert.textparse.fields import field_for
 from convert.textparse.names import (
     BYLINE_LEAD, ROLE_WORDS, has_case, is_agency, is_name, is_name_line, names_in, short_lead,
@@ -205,7 +206,8 @@ def features(line: HeaderLine, position: int) -> dict[str, float]:
             # A longer line naming a date is a status line when it reads as a list of
             # facts (a ``Key:`` label, parts set apart by commas), else a sentence that
             # names a date (an old paper's deck: ``... to Exchange Messages on July 4.``).
-            on("has_date", not date_line and not _DATELINE_START.match(text) and (
+            on("has_date", not date_line and not _DATELINE_START.match(text)
+               and not stopped_dateline(text) and (
                 len(labels) <= STATUS_WORDS or _FIELD.match(text) or text.count(",") >= 2
                 or _SEPARATORS.search(line.text)))
         field = _FIELD.match(text)
@@ -261,7 +263,7 @@ def features(line: HeaderLine, position: int) -> dict[str, float]:
     on("bracketed", len(text) <= 90 and _BRACKETED.match(text))
     on("photo_credit", PHOTO_CREDIT.search(text))
     on("phone", PHONE.search(text))
-    on("dateline_start", _DATELINE_START.match(text))
+    on("dateline_start", _DATELINE_START.match(text) or stopped_dateline(text))
     return found
 
 
