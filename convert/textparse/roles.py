@@ -36,8 +36,8 @@ from convert.textparse.datetext import (
 from convert.textparse.datelinetext import stopped_dateline
 from convert.textparse.fields import field_for
 from convert.textparse.names import (
-    BYLINE_LEAD, ROLE_WORDS, byline_lead_end, has_case, is_agency, is_name, is_name_line, names_in,
-    strip_markup,
+    BYLINE_LEAD, ROLE_WORDS, has_case, is_agency, is_name, is_name_line, names_in, short_lead,
+    strip_markup, unlisted_lead,
 )
 from convert.textparse.state import SENTENCE_MARKS, looks_like_prose
 
@@ -237,13 +237,13 @@ def features(line: HeaderLine, position: int) -> dict[str, float]:
             0 < len(part.split()) <= LABEL_PART_WORDS for part in parts))
         listed_lead = BYLINE_LEAD.match(text)
         on("byline_lead", listed_lead)
-        on("short_lead", not listed_lead and byline_lead_end(text))
+        on("short_lead", not listed_lead and (short_lead(text) or unlisted_lead(text)))
         name_line = is_name_line(text)
         # A name's shape says little in capitals (headlines and labels are set in them)
         # or in a script without case (any short text has that shape there): weaker.
-        in_cased_script = has_case(text)
-        on("name_line", name_line and in_cased_script and not text.isupper())
-        on("caseless_name_line", name_line and not in_cased_script)
+        with_case = has_case(text)
+        on("name_line", name_line and with_case and not text.isupper())
+        on("caseless_name_line", name_line and not with_case)
         if not name_line and last not in SENTENCE_MARKS and len(words) <= 12:
             if len(words) <= NAME_AND_AGENCY_WORDS and ("," in text or "|" in text):
                 # a name and its agency, set apart
