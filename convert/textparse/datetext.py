@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from convert.textparse.cldr import calendar_names, other_calendars
-from convert.textparse.prefilter import could_match, needed_characters
+from convert.textparse.prefilter import may_match
 
 _CALENDAR = calendar_names()
 #: Month names (case-folded, CLDR's wide and abbreviated, format and stand-alone forms of
@@ -200,8 +200,8 @@ def cached_dates(text: str, day_first: bool, region: str) -> tuple[FoundDate, ..
         return ()
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
-    for pattern, needs in date_shapes():
-        if not could_match(needs, plain):
+    for pattern in date_patterns():
+        if not may_match(pattern, plain):  # most lines lack a ``/`` or a ``年``
             continue
         for match in pattern.finditer(plain):
             if any(match.start() < end and start < match.end() for start, end in taken):
@@ -214,13 +214,6 @@ def cached_dates(text: str, day_first: bool, region: str) -> tuple[FoundDate, ..
             taken.append((found_date.start, found_date.end))
             found.append(found_date)
     return tuple(sorted(found, key=lambda f: f.start))
-
-
-@cache
-def date_shapes() -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
-    """Each date shape with the characters its every match holds (``年``, ``/``): most
-    lines lack them, and pass the shape over without a scan."""
-    return tuple((pattern, needed_characters(pattern)) for pattern in date_patterns())
 
 
 #: A month name with a case ending (Basque ``martxoaren``): at most this many letters

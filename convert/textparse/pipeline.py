@@ -18,7 +18,7 @@ from convert.model import (
 )
 from convert.options import ReadOptions
 from convert.textparse.boilerplate_rules import boilerplate_reason
-from convert.textparse.datetext import cached_dates, date_shapes
+from convert.textparse.datetext import cached_dates, date_patterns
 from convert.textparse.inline import clean_text
 from convert.textparse.state import Decision, ParseState
 from convert.textparse.steps.blocks import blocks
@@ -72,7 +72,7 @@ def prepare() -> None:
     """Load now what the first parse would load: the language model (when it is
     installed; without it, each parse that needs it fails as it would have) and the
     date patterns.  A batch calls this before it forks its workers."""
-    date_shapes()
+    date_patterns()
     try:
         load_model()
     except RuntimeError:

@@ -38,6 +38,7 @@ from convert.textparse.names import (
     BYLINE_LEAD, ROLE_WORDS, byline_lead_end, is_agency, is_name, is_name_line, names_in,
     strip_markup,
 )
+from convert.textparse.prefilter import may_match
 from convert.textparse.state import SENTENCE_MARKS, looks_like_prose
 
 ROLES = ("slugline", "kicker", "headline", "standfirst", "byline", "meta", "dateline",
@@ -188,7 +189,7 @@ def features(line: HeaderLine, position: int) -> dict[str, float]:
             # A date inside other words (``Artikelstatus: Fertig 22:42, 14. Mär. 2006``),
             # not a dateline opening the story.
             on("has_date", not date_line and not _DATELINE_START.match(text))
-        field = _FIELD.match(text)
+        field = _FIELD.match(text) if may_match(_FIELD, text) else None
         on("field", field and field_for(field.group(1)))
         # Short parts set apart by a spaced dash, none a sentence: a label (``Komisja
         # Europejska - Komunikat prasowy``); or a key of words and a value of one or two
