@@ -38,7 +38,7 @@ from convert.textparse.names import (
     BYLINE_LEAD, ROLE_WORDS, byline_lead_end, is_agency, is_name, is_name_line, names_in,
     strip_markup,
 )
-from convert.textparse.prefilter import may_match
+from convert.textparse.prefilter import has_digit, may_match
 from convert.textparse.state import SENTENCE_MARKS, looks_like_prose
 
 ROLES = ("slugline", "kicker", "headline", "standfirst", "byline", "meta", "dateline",
@@ -239,7 +239,7 @@ def _is_code_line(words: list[str]) -> bool:
     """A wire transmission line (``a0412 BC-COMET 03-12 0287``): three or more code
     tokens (Latin letters, digits, dashes), most with digits, none a lower-case word; or
     two in capitals, one with digits (``UPI A142``)."""
-    coded = sum(any(ch.isdigit() for ch in word) for word in words)
+    coded = sum(has_digit(word) for word in words)
     if len(words) == 2:  # ``UPI A142``: capitals and a code with digits
         return coded >= 1 and all(_CODE_TOKEN.match(word) and word.isupper() for word in words)
     return len(words) >= 3 and coded * 2 > len(words) and all(

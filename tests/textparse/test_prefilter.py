@@ -3,7 +3,7 @@ import re
 import pytest
 
 from convert.textparse.datetext import _MULTIWORD_MONTHS, date_patterns, find_dates
-from convert.textparse.prefilter import may_match, needed_characters
+from convert.textparse.prefilter import has_digit, may_match, needed_characters
 
 
 @pytest.mark.parametrize("pattern, needs", [
@@ -39,3 +39,8 @@ def test_no_two_first_letters_of_multiword_months_are_one_letter_for_ignorecase(
     firsts = sorted({name[0] for name in _MULTIWORD_MONTHS})
     assert not [(a, b) for a in firsts for b in firsts
                 if a != b and re.fullmatch(re.escape(a), b, re.IGNORECASE)]
+
+
+@pytest.mark.parametrize("text", ["", "no figures", "A142", "٣ أكتوبر", "x²", "１２", "Ⅻ"])
+def test_has_digit_is_what_isdigit_says_of_some_character(text: str) -> None:
+    assert has_digit(text) == any(ch.isdigit() for ch in text)
