@@ -220,32 +220,29 @@ def refuse_overwriting(target: str | os.PathLike[str], inputs: Iterable[str]) ->
                            code="usage")
 
 
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
 def write_atomic(path: str | os.PathLike[str], data: bytes | Iterable[bytes]) -> None:
     """Write ``data`` (bytes, or chunks of bytes as they are made) to ``path``
     through a temporary file and a rename.
 
-    A failure (full disk, Ctrl-C) never leaves a partial ``path`` behind.
+    A failure (full disk, Ctrl-C) never leaves a partial ``path`` behind, nor the
+    temporary file: its name is chosen before it is created (``tempfile.mkstemp`` names
+    it only once it exists, so a Ctrl-C between the two left it behind), and whatever
+    stops the write once it may exist removes it.
     """
-    import tempfile
-
     target = Path(path)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.",
-                                             suffix=".part")
     except (FileExistsError, NotADirectoryError):
         raise ConvertError("cannot write here: a part of this path is a file, not a folder "
                            "(Not a directory)", source=str(target), code="io") from None
     except OSError as error:
         raise ConvertError(error.strerror or str(error), source=str(target), code="io") from None
+    temporary = target.parent / f".{target.name}.{os.urandom(8).hex()}.part"
+    handle = None
     try:
-        os.fchmod(handle, 0o666 & ~_umask())  # mkstemp's 0600 is not what users expect
+        # 0o666 less the umask, as users expect of a new file (mkstemp's was 0600)
+        handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL
+                         | getattr(os, "O_BINARY", 0), 0o666)
         with os.fdopen(handle, "wb") as stream:
             if isinstance(data, bytes):
                 stream.write(data)
@@ -253,7 +250,9 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | Iterable[bytes]) ->
                 stream.writelines(data)
         os.replace(temporary, target)
     except BaseException as error:
-        Path(temporary).unlink(missing_ok=True)
+        # Not when the open found another file of that random name: that one is not ours.
+        if handle is not None or not isinstance(error, FileExistsError):
+            temporary.unlink(missing_ok=True)
         if isinstance(error, OSError):
             raise ConvertError(error.strerror or str(error), source=str(target),
                                code="io") from None
