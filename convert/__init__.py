@@ -15,10 +15,12 @@ import os
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from convert import regexcache
+from convert import codecache, regexcache
 
-# Before any of the package's modules compiles its patterns (see convert.regexcache).
+# Before any of the package's modules compiles its patterns or creates its dataclasses
+# (see convert.regexcache and convert.codecache).
 regexcache.preload()
+codecache.preload()
 
 if TYPE_CHECKING:
     from convert.api import read, read_all, write

@@ -12,12 +12,17 @@ only) is not the same statement as ``"2014-10-06T00:00:00"``.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields, is_dataclass, replace
 from typing import Literal, TypeVar, Union, cast
+
+try:  # the interpreter's own SHA-1 and SHA-256: hashlib loads OpenSSL, ~11 M instructions
+    from _sha1 import sha1  # type: ignore[import-not-found]
+    from _sha256 import sha256  # type: ignore[import-not-found]
+except ImportError:  # another interpreter, or a CPython without them (3.12 has _sha2)
+    from hashlib import sha1, sha256
 
 # ---------------------------------------------------------------- inlines
 
@@ -534,8 +539,7 @@ def content_id(headline: str | None, body_text: str) -> str:
     A ``urn:uuid:`` (UUID version 5) so that every target format (NewsML-G2
     ``guid``, ninjs ``uri``, EPUB ``dc:identifier``) can carry it as-is.
     """
-    digest = hashlib.sha256(f"{headline or ''}\n{body_text}".encode()).hexdigest()
-    return f"urn:uuid:{uuid.uuid5(ID_NAMESPACE, digest)}"
+    return _uuid5(sha256(f"{headline or ''}\n{body_text}".encode()).hexdigest())
 
 
 def item_id(doc: Document) -> str:
@@ -545,7 +549,14 @@ def item_id(doc: Document) -> str:
     new version of the same item, not a new item)."""
     first = doc.first_created or doc.published or ""
     key = "\n".join(("item", doc.source or "", doc.slugline or doc.headline or "", first[:10]))
-    return f"urn:uuid:{uuid.uuid5(ID_NAMESPACE, hashlib.sha256(key.encode()).hexdigest())}"
+    return _uuid5(sha256(key.encode()).hexdigest())
+
+
+def _uuid5(name: str) -> str:
+    """``urn:uuid:`` and :func:`uuid.uuid5` of ``name`` in :data:`ID_NAMESPACE`, computed
+    as it computes it (its ``from hashlib import sha1`` would load OpenSSL)."""
+    digest = sha1(ID_NAMESPACE.bytes + name.encode()).digest()
+    return f"urn:uuid:{uuid.UUID(bytes=digest[:16], version=5)}"
 
 
 def block_text(block: Block) -> str:

@@ -28,12 +28,12 @@ match different.
 from __future__ import annotations
 
 import atexit
-import marshal
-import os
 import re
 import sys
 from array import array
 from typing import Any
+
+from convert import pycachefile
 
 try:  # CPython's regular expression engine (private: no type stubs)
     import _sre  # type: ignore[import-not-found]
@@ -53,8 +53,7 @@ _loaded: set[tuple[type, str | bytes, int]] = set()
 
 def cache_file() -> str | None:
     """Where the programs are kept: beside this module's bytecode."""
-    cached = globals().get("__cached__")
-    return None if cached is None else cached.removesuffix(".pyc") + ".re.marshal"
+    return pycachefile.beside_bytecode(globals().get("__cached__"), ".re.marshal")
 
 
 def usable() -> bool:
@@ -75,18 +74,17 @@ def preload(path: str | None = None) -> int:
         return 0
     if not sys.dont_write_bytecode:
         atexit.register(save, path)
+    entries = pycachefile.read(path, HEADER)
+    if entries is None:  # no file yet, or not one this interpreter wrote: compile as usual
+        return 0
     try:
-        with open(path, "rb") as stream:
-            header, entries = marshal.loads(stream.read())
-        if header != HEADER:
-            return 0
         patterns = [((type(source), source, flags),
                      _sre.compile(source, final_flags, array("I", code).tolist(), groups,
                                   groupindex, indexgroup))
                     for (source, flags), (final_flags, code, groups, groupindex, indexgroup)
                     in entries]
-    except (OSError, EOFError, ValueError, TypeError, RuntimeError):
-        return 0  # no file yet, or not one this interpreter wrote: compile as usual
+    except (ValueError, TypeError, RuntimeError):
+        return 0  # an entry that is not a program: compile as usual
     cache = _re_cache()
     room = max(0, getattr(re, "_MAXCACHE", MAX_PATTERNS) - len(cache))
     for key, pattern in patterns[:room]:
@@ -104,12 +102,7 @@ def save(path: str | None = None) -> int:
                 if key not in _loaded and isinstance(pattern, re.Pattern)]
     if not compiled:  # every pattern of this run came from the file
         return 0
-    try:
-        with open(path, "rb") as stream:
-            header, entries = marshal.loads(stream.read())
-        kept = entries if header == HEADER else []
-    except (OSError, EOFError, ValueError, TypeError):
-        kept = []
+    kept = pycachefile.read(path, HEADER) or []
     known = {(type(source), source, flags) for (source, flags), _ in kept}
     added: list[tuple[tuple[str | bytes, int], tuple[Any, ...]]] = []
     for key, pattern in compiled:
@@ -121,17 +114,7 @@ def save(path: str | None = None) -> int:
                 added.append((key[1:], program))
     if not added:
         return 0
-    temporary = f"{path}.{os.getpid()}.tmp"
-    try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(temporary, "wb") as stream:
-            marshal.dump((HEADER, [*kept, *added]), stream)
-        os.replace(temporary, path)
-    except OSError:  # a read-only install: compile as usual next time
-        if os.path.exists(temporary):
-            os.remove(temporary)
-        return 0
-    return len(added)
+    return len(added) if pycachefile.write(path, HEADER, [*kept, *added]) else 0
 
 
 def _program(key: tuple[Any, ...], compiled: re.Pattern[Any]) -> tuple[Any, ...] | None:

@@ -1,4 +1,4 @@
-from convert.cli import main
+from convert.cli import script
 
 if __name__ == "__main__":
-    main()
+    script()

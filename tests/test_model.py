@@ -5,7 +5,7 @@ import pytest
 from convert.formats.xmltext import xml_safe
 from convert.model import (
     Byline, Document, Emphasis, Link, ListBlock, Paragraph, ParseWarning, Provenance, body_text,
-    content_id, map_text, plain_text,
+    ID_NAMESPACE, content_id, item_id, map_text, plain_text,
 )
 
 
@@ -54,3 +54,19 @@ def test_xml_safe_drops_only_what_xml_cannot_hold():
                    body=(Paragraph(("c\x0bd", Emphasis(("\td\n",)))),))
     assert xml_safe(doc) == Document(id="x", headline="ab",
                                      body=(Paragraph(("cd", Emphasis(("\td\n",)))),))
+
+
+@pytest.mark.parametrize("headline, body", [
+    (None, ""), ("A", "body"), ("Ünïcode €", "two\n\nparagraphs, 日本語"), ("", "x" * 10_000)])
+def test_ids_are_uuid5_of_the_sha256_of_their_key(headline: str | None, body: str) -> None:
+    # The model hashes with the interpreter's own SHA-1 and SHA-256, not hashlib's OpenSSL:
+    # the same ids as uuid.uuid5 and hashlib give.
+    import hashlib
+    import uuid
+
+    def expected(key: str) -> str:
+        return f"urn:uuid:{uuid.uuid5(ID_NAMESPACE, hashlib.sha256(key.encode()).hexdigest())}"
+
+    assert content_id(headline, body) == expected(f"{headline or ''}\n{body}")
+    doc = Document(id="x", headline=headline, source="AP", published="2024-03-05T10:00:00Z")
+    assert item_id(doc) == expected(f"item\nAP\n{headline or ''}\n2024-03-05")

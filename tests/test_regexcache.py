@@ -4,14 +4,11 @@ compiles; a file it cannot use changes nothing."""
 
 from __future__ import annotations
 
-import json
 import marshal
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 from tests.conftest import ROOT
+from tests.support.startcaches import run_python
 
 ARTICLE = ROOT.parent / "shared" / "corpus" / "real" / "bbc-fulltext" / "business-028.txt"
 
@@ -28,18 +25,6 @@ same = all(_compiler.compile(source, flags) == re._cache[(kind, source, flags)]
 print(json.dumps({{"loaded": len(regexcache._loaded), "same": same,
                   "headline": document.headline}}))
 """
-
-
-def run_python(code: str, pycache: Path, *, write_bytecode: bool = True) -> dict[str, object]:
-    env = {**os.environ, "PYTHONPYCACHEPREFIX": str(pycache)}
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    if not write_bytecode:
-        env["PYTHONDONTWRITEBYTECODE"] = "1"
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, check=True,
-                            capture_output=True, text=True)
-    assert result.stderr == ""
-    report: dict[str, object] = json.loads(result.stdout)
-    return report
 
 
 def cache_files(pycache: Path) -> list[Path]:

@@ -136,6 +136,21 @@ def boilerplate_reason(text: str) -> str | None:
     return _RULES[int(match.lastgroup[4:])][0] if match and match.lastgroup else None
 
 
+#: What sets a menu's items apart, and the most words of an item.
+_MENU_SEPARATOR = re.compile(r"\s+[|/·•]\s+")
+MENU_ITEM_WORDS = 2
+
+
+def is_menu(text: str, items: int = 2) -> bool:
+    """Items of a word or two (``items`` at least) set apart by separators, after whatever
+    opens the line: a page's links or choices (``Home | News | Contact``, ``Share this
+    page: Facebook | X | Email``, ``Was this page helpful? Yes / No``).  By shape, in any
+    language."""
+    parts = _MENU_SEPARATOR.split(text.strip())
+    return len(parts) >= items and all(0 < len(part.split()) <= MENU_ITEM_WORDS
+                                       for part in parts[1:])
+
+
 def agency_credit(text: str) -> str | None:
     """``(ANSA).``, ``==Kyodo``: a line that only credits an agency."""
     match = _AGENCY_CREDIT.match(text)

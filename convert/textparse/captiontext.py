@@ -30,6 +30,8 @@ _CREDIT_ONLY = re.compile(rf"^(?:{_CREDIT_LABEL}\s*[:：,]?|©)\s*(?P<credit>.{{
 _LABELLED_CREDIT_ONLY = re.compile(rf"^{_CREDIT_LABEL}\s*[:：,]\s*(?P<credit>.{{2,80}})$", re.I)
 #: The generic label (``Image caption``, ``Media caption,``): removed from the text.
 _CAPTION_LABEL = re.compile(r"^(?:image|media|video|photo)?\s*caption\s*[:：,]?\s*", re.I)
+#: A credit label with its colon opening a credit (``Foto: Reuters``, ``Image credit: X``).
+_LEADING_LABEL = re.compile(rf"^{_CREDIT_LABEL}\s*[:：]\s*", re.I)
 #: The longest text line that still reads as a caption beside a credit line.
 MAX_CAPTION = 300
 _PAREN_CREDIT = re.compile(r"^(?P<text>.{10,300}?[.!?…”\"]?)\s*\((?P<credit>[^()]{2,40})\)$")
@@ -66,7 +68,9 @@ def caption_parts(text: str, *, in_header: bool = True,
 
 
 def _credit(credit: str) -> str:
-    return re.sub(r"^(?:©|\(c\))\s*", "", credit.strip(" ()[]"), flags=re.I).strip()
+    """The credit without its brackets, a copyright sign or a label (``(Foto: Reuters)``)."""
+    credit = re.sub(r"^(?:©|\(c\))\s*", "", credit.strip(" ()[]"), flags=re.I).strip()
+    return _LEADING_LABEL.sub("", credit) or credit
 
 
 def is_credit_line(text: str) -> bool:
@@ -85,5 +89,5 @@ def photo_credit_parts(text: str) -> tuple[str, str] | None:
     match = PHOTO_CREDIT.search(text)
     if match is None or match.start() < 10:
         return None
-    credit = match["credit"].strip() + (f" {match['id'].strip()}" if match["id"] else "")
+    credit = _credit(match["credit"]) + (f" {match['id'].strip()}" if match["id"] else "")
     return text[:match.start()].strip(), credit

@@ -46,6 +46,8 @@ ERA_CALENDARS = ("buddhist", "roc", "japanese")
 #: The languages whose long time-zone names are read (English: wire releases write
 #: ``09:00 AM Eastern Standard Time``).
 ZONE_NAME_LANGUAGES = ("en",)
+#: The fewest letters of a short zone name read (``HE``, ``AT`` are words).
+ZONE_LETTERS = 3
 #: Japanese eras from this year on (the modern ones; older dates are not news).
 FIRST_ERA_YEAR = 1868
 
@@ -53,7 +55,8 @@ FIRST_ERA_YEAR = 1868
 @lru_cache(maxsize=1)
 def calendar_names() -> dict[str, Any]:
     """``{"months": {name: number}, "ambiguous": {name: {language: number}},
-    "weekdays": [...], "languages": [...], "day_periods": {"am": [...], "pm": [...]}}``."""
+    "weekdays": [...], "languages": [...], "day_periods": {"am": [...], "pm": [...]},
+    "zone_abbreviations": {abbreviation: [tz zone, kind]}}``."""
     data: dict[str, Any] = json.loads(TABLE.read_text(encoding="utf-8"))
     return data
 
@@ -135,6 +138,65 @@ def _zone_names(golden: dict[str, str]) -> dict[str, list[str]]:
     return dict(sorted(names.items()))
 
 
+def _date_units(codes: list[str]) -> dict[str, list[str]]:
+    """The words for year, month and day in every language (``ឆ្នាំ``, ``နှစ်``, ``сарын``),
+    read from CLDR's relative times (``{0} ឆ្នាំទៀត`` "in {0} years", ``{0} ឆ្នាំមុន`` "{0}
+    years ago"): what the word beside the number starts with in both.  A word that names two
+    units (``de``) or a single Latin letter is left out."""
+    import os
+    import re
+
+    units: dict[str, set[str]] = {"year": set(), "month": set(), "day": set()}
+    for code in codes:
+        fields = _date_fields(code)
+        for unit, found in units.items():
+            patterns = [fields.get(unit, {}).get(way, {}).get("other") for way in
+                        ("future", "past")]
+            if not all(patterns):
+                continue
+            sides = [(re.split(r"[\s\u200b]+", p.partition("{0}")[2].strip())[0],
+                      re.split(r"[\s\u200b]+", p.partition("{0}")[0].strip())[-1])
+                     for p in patterns]
+            for words in zip(*sides):
+                common = os.path.commonprefix([w.casefold() for w in words])
+                if common and all(words) and not any(ch.isdigit() for ch in common):
+                    found.add(common)
+    shared = {word for word in set().union(*units.values())
+              if sum(word in found for found in units.values()) > 1}
+    return {unit: sorted(word for word in found - shared
+                         if not (len(word) == 1 and word.isascii()))
+            for unit, found in units.items()}
+
+
+def _date_fields(code: str) -> dict[str, Any]:
+    """A locale's CLDR date fields (babel keeps them unexported)."""
+    from babel import Locale
+
+    return Locale.parse(code)._data["date_fields"]
+
+
+def _zone_abbreviations() -> dict[str, list[str]]:
+    """CLDR's short zone names of every locale (``HAE``, ``MEZ``, ``SEČ``) -> [tz zone,
+    standard, daylight or generic]: the zone is that of the metazone's English long name
+    in ``cldr_calendars.json``; a name two metazones share (``IST``), or of fewer than
+    ``ZONE_LETTERS`` letters, is left out."""
+    from babel import Locale
+    from babel.localedata import locale_identifiers
+
+    long_names = Locale.parse("en").meta_zones
+    zones = other_calendars()["zones"]
+    found: dict[str, set[tuple[str, str]]] = {}
+    for code in sorted(locale_identifiers()):
+        for metazone, forms in Locale.parse(code).meta_zones.items():
+            for kind, name in forms.get("short", {}).items():
+                english = long_names.get(metazone, {}).get("long", {}).get(kind, "")
+                zone = zones.get(english.casefold())
+                if zone and len(name) >= ZONE_LETTERS and name.isalpha() and name.isupper():
+                    found.setdefault(name, set()).add((zone[0], kind))
+    return {name: list(next(iter(places))) for name, places in sorted(found.items())
+            if len({zone for zone, _ in places}) == 1 and len(places) == 1}
+
+
 def _region(code: str, likely: dict[str, str]) -> str:
     """A locale's region: its own (``fa-AF``), else its likeliest (``zh-Hant`` -> TW)."""
     last = code.split("-")[-1]
@@ -180,6 +242,8 @@ def build_table() -> dict[str, Any]:
     default = {form: Counter(by_language.values()).most_common(1)[0][0]
                for form, by_language in months.items()}
     return {"languages": sorted({code.split("_")[0] for code in codes}),
+            "zone_abbreviations": _zone_abbreviations(),
+            "date_units": _date_units(codes),
             "months": dict(sorted(default.items())),
             "ambiguous": {form: {language: number for language, number in
                                  sorted(months[form].items()) if number != default[form]}

@@ -20,12 +20,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from convert.model import Dateline
-from convert.textparse.datetext import MONTHS, WEEKDAYS, WORD, find_dates
+from convert.textparse.datetext import (
+    DIGITS, MARKS, MONTHS, WEEKDAYS, WORD, find_dates, is_month_name, leftover_words,
+)
 from convert.textparse.fields import field_for
 from convert.textparse.state import ParseState
 
 #: Commas of every script that set off a dateline's parts.
-COMMAS = ",،፣、，"
+COMMAS = ",،፣、，၊"
 _PART = re.compile(rf"[^{COMMAS}]+")
 #: Marks that close a dateline standing on its own line, besides dashes.
 CLOSERS = ".:։।॥።៖："
@@ -39,6 +41,8 @@ NOT_PLACES = {"update", "updated", "note", "editor's note", "editor’s note", "
               "warning", "disclaimer", "summary", "background", "q", "a", "quote"}
 #: The longest abbreviated word of a date (``mar.``, ``d.``).
 ABBREVIATION = 4
+#: The longest lead-in word before a dateline's day that no list has (``في``).
+LEAD_IN = 3
 #: The most words of a date that no month name vouches for (an agency does instead).
 LOOSE_DATE_WORDS = 6
 #: Below this share of capitals among its cased letters, a text does not use case.
@@ -88,16 +92,19 @@ def place_and_date(head: str, how: Head) -> tuple[str, str | None] | None:
     if how.colon and (date_text or len(place_parts) > 1 or field_for(place_parts[0])
                       or place_parts[0].casefold() in NOT_PLACES):
         return None
-    if not all(is_place(p, how.caps and i == 0, how.cased) for i, p in enumerate(place_parts)):
+    if not all(is_place(p, how.caps and i == 0, how.cased, region=i > 0)
+               for i, p in enumerate(place_parts)):
         return None
     if how.colon and len(place_parts[0].split()) > 3:
         return None
     return without_final_stop(head[:place_end].strip(" " + COMMAS)), date_text
 
 
-def date_set_off(head: str, place: str) -> bool:
-    """Is the date after ``place`` in ``head`` set off by a comma (``Strasburg, 4 lipca``)?"""
-    return head.strip()[len(place):].lstrip()[:1] in COMMAS
+def date_set_off(head: str, place: str, marks: str = COMMAS) -> bool:
+    """Is the date after ``place`` in ``head`` set off by a comma (``Strasburg, 4 lipca``),
+    or by one of ``marks``?"""
+    rest = head.strip()[len(place):].lstrip()[:1]
+    return bool(rest) and rest in marks
 
 
 def _date_at_end(head: str, loose: bool) -> tuple[list[str], str | None, int]:
@@ -120,9 +127,12 @@ def date_stop(date_text: str) -> str:
     full month name or a day it is the dateline's punctuation (``6 апреля.``, ``March 4.``)."""
     date_text = date_text.strip(" ")
     words = date_text.split()
+    # A lead-in word is a known particle, or a short word (no abbreviation, no month of
+    # any calendar) right before the day (``في 14 مارس``); ``તા. ૧૪`` ("date 14") keeps it.
     while len(words) > 1 and not re.search(r"\d", words[0]) and (
-            WORD.sub("", words[0]) == "" and words[0].casefold().rstrip(".") not in MONTHS
-            and words[0].casefold() in _DATE_CONNECTORS | _PARTICLES):
+            WORD.sub("", words[0]) == "" and not is_month_name(words[0])
+            and (words[0].casefold() in _DATE_CONNECTORS | _PARTICLES
+                 or len(words[0]) <= LEAD_IN and words[1][:1].translate(DIGITS).isdigit())):
         words = words[1:]
     date_text = date_text[date_text.index(words[0]):] if words else date_text
     last = date_text.rstrip(".").split()[-1:] or [""]
@@ -149,25 +159,35 @@ def is_date(part: str, loose: bool = False) -> bool:
     if loose:
         return len(words) <= LOOSE_DATE_WORDS
     months = [w for w in words if w in MONTHS]
-    if not months and not find_dates(part, day_first=True):
-        return False  # digits alone are a date only in a shape of dates (``09.12.2012``)
+    if not months:  # digits alone are a date only in a shape of dates (``09.12.2012``)
+        dates = find_dates(part, day_first=True)
+        if not dates:
+            return False
+        # The words are those outside the shape (a month of several words: ``14 มี.ค.``).
+        words = [w.casefold() for w in leftover_words(part, dates)]
     # Beside a month name, a word of one or two letters is an abbreviation (``kovo 12 d.``).
     return len(months) <= 2 and all(
         w in MONTHS or w in _DATE_CONNECTORS or (months and len(w) <= 2) for w in words
     ) and len(words) <= 4
 
 
-def is_place(part: str, caps: bool, cased: bool = True) -> bool:
+_BRACKETS = str.maketrans("()[]", "    ")
+
+
+def is_place(part: str, caps: bool, cased: bool = True, region: bool = False) -> bool:
     """One part of a dateline place: capitalised words (in capitals when ``caps``), a
-    region in brackets allowed (``Bukarest (Rumänien)``); not a weekday or month name."""
-    words = part.replace("(", " ").replace(")", " ").split()
+    region in round or square brackets allowed (``Bukarest (Rumänien)``, ``Kochi (Kerala)
+    [India]``); not a weekday or month name, unless it is the abbreviation of a ``region``
+    after the place (``SCRANTON, Pa.``)."""
+    words = part.translate(_BRACKETS).split()
     if not words or len(words) > 5 or len(part) > 40 or re.search(r"[\d:]", part):
         return False
     letters = [ch for ch in part if ch.isalpha()]
     if not letters:
         return False
     folded = " ".join(words).casefold().rstrip(".")
-    if folded in WEEKDAYS or folded in MONTHS:
+    # A region's abbreviation may be a weekday or month name in some language (``Pa.``).
+    if (folded in WEEKDAYS or folded in MONTHS) and not (region and part.endswith(".")):
         return False
     if not cased or not any(ch.isupper() or ch.islower() for ch in letters):
         return True  # a script without case (Arabic, Hebrew, Georgian...)
@@ -182,6 +202,16 @@ _STANDALONE = re.compile(
     rf"^(?P<head>[^/]{{2,60}}?)\s*(?:\((?P<agency>[^()\d]{{2,40}})\)|/(?P<slashed>[^/\d]{{2,40}})/"
     rf"|[{COMMAS}]\s*(?P<named>[^\W\d_][^\d{COMMAS}]{{1,30}}))?"
     rf"\s*(?:[-–—]{{1,2}}|[{re.escape(CLOSERS)}])?$")
+
+
+#: A day after an abbreviated label (``તા. ૧૪``, ``दि. 14``: "date 14").
+_LABELLED_DAY = re.compile(rf"(?:^|\s)(?:[^\W\d_]|[{MARKS}]){{1,4}}\.\s*[0-3]?\d$")
+
+
+def ends_with_labelled_day(text: str) -> bool:
+    """Does ``text`` end with a day after an abbreviated label (a dateline's date no date
+    shape reads)?"""
+    return bool(_LABELLED_DAY.search(text.translate(DIGITS)))
 
 
 @dataclass(frozen=True)
@@ -229,4 +259,27 @@ def standalone_dateline(text: str, cased: bool) -> Standalone | None:
         # With no agency, a comma sets the date off (``Uppfært 5. mars`` is a label).
         if agency or date_set_off(head, parsed[0]):
             return Standalone(parsed[0], parsed[1], agency.strip() if agency else None)
+    # ``સુરત, તા. ૧૪``: the day alone after an abbreviated word for "date".
+    parsed = place_and_date(head, Head(cased=cased, loose=True)) if not agency else None
+    if parsed and parsed[1] and _LABELLED_DAY.fullmatch(parsed[1].translate(DIGITS)) and (
+            date_set_off(head, parsed[0])):
+        return Standalone(parsed[0], parsed[1], None)
     return None
+
+
+#: ``SORANTON, Pa., Sept. 16. The``, ``NEW YORK. Sept. 16. John``: place and day closed by
+#: a full stop (of any script: ``ရန်ကုန်၊ မတ် ၁၄ ။``), the story right after (the old
+#: newspapers' dateline).
+_STOPPED = re.compile(r"^(?P<head>[^()\d]{2,50}?\s\d{1,2}(?:,\s*\d{4})?)\s?[.။।។]\s+(?=\S)")
+
+
+def stopped_dateline(text: str, cased: bool = True) -> tuple[str, str, str] | None:
+    """A dateline closed by the full stop after its day, as (prefix, place, date): the
+    date must read as one (a month name), and a comma or a full stop set it off from the
+    place.  The dateline step reads it; the header roles count it as a dateline start."""
+    match = _STOPPED.match(text)
+    parsed = place_and_date(match["head"], Head(cased=cased)) if match else None
+    if match is None or parsed is None or parsed[1] is None or not date_set_off(
+            match["head"], parsed[0], COMMAS + "."):
+        return None
+    return match.group(0), parsed[0], parsed[1]

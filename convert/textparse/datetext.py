@@ -37,16 +37,49 @@ WEEKDAYS: frozenset[str] = frozenset(_CALENDAR["weekdays"])
 DAY_PERIODS: dict[str, str] = {
     name: period for period, names in _CALENDAR["day_periods"].items() for name in names
     if not (len(name) <= 2 and name.isascii())}
+#: The words for year, month and day of every language (CLDR's: ``ឆ្នាំ``, ``လ``, ``сарын``).
+DATE_UNITS: dict[str, frozenset[str]] = {
+    unit: frozenset(words) for unit, words in _CALENDAR["date_units"].items()}
+UNIT_LONGEST = {unit: max(map(len, words)) for unit, words in DATE_UNITS.items()}
+#: A word in a date's year slot that is no unit word may be a short one (``2024 оны``).
+UNIT_SHORT = 4
 #: Month names of several words (``كانون الثاني``, ``am faoilleach``), longest first.
 #: ... and names with a stop inside (Thai ``มี.ค.``): matched whole, longest first.
 _MULTIWORD_MONTHS = sorted((m for m in MONTHS if " " in m or "." in m), key=len, reverse=True)
 
 #: Combining marks (Indic vowel signs and viramas, Arabic harakat...) are not ``\\w`` for
-#: ``re``, but they are part of the word they sit in (``प्रकाशित``, ``अगस्त``).
-_MARKS = "".join([char for char in map(chr, range(0x300, 0x3100))
-                  if unicodedata.category(char)[0] == "M"])
+#: ``re``, but they are part of the word they sit in (``प्रकाशित``, ``अगस्त``): the
+#: characters of U+0300-U+30FF whose Unicode category is a mark (M*), as ranges for a
+#: character class.  Written out, not computed at import (asking ``unicodedata`` of
+#: 11,776 characters was ~17 M instructions, 5 % of converting one article);
+#: ``tests/textparse/test_dates.py`` checks them against ``unicodedata``.
+MARKS = (
+    "\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7"
+    "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8"
+    "\u06ea-\u06ed\u0711\u0730-\u074a\u07a6-\u07b0\u07eb-\u07f3\u07fd\u0816-\u0819"
+    "\u081b-\u0823\u0825-\u0827\u0829-\u082d\u0859-\u085b\u0898-\u089f\u08ca-\u08e1"
+    "\u08e3-\u0903\u093a-\u093c\u093e-\u094f\u0951-\u0957\u0962\u0963\u0981-\u0983"
+    "\u09bc\u09be-\u09c4\u09c7\u09c8\u09cb-\u09cd\u09d7\u09e2\u09e3\u09fe"
+    "\u0a01-\u0a03\u0a3c\u0a3e-\u0a42\u0a47\u0a48\u0a4b-\u0a4d\u0a51\u0a70\u0a71"
+    "\u0a75\u0a81-\u0a83\u0abc\u0abe-\u0ac5\u0ac7-\u0ac9\u0acb-\u0acd\u0ae2\u0ae3"
+    "\u0afa-\u0aff\u0b01-\u0b03\u0b3c\u0b3e-\u0b44\u0b47\u0b48\u0b4b-\u0b4d"
+    "\u0b55-\u0b57\u0b62\u0b63\u0b82\u0bbe-\u0bc2\u0bc6-\u0bc8\u0bca-\u0bcd\u0bd7"
+    "\u0c00-\u0c04\u0c3c\u0c3e-\u0c44\u0c46-\u0c48\u0c4a-\u0c4d\u0c55\u0c56\u0c62"
+    "\u0c63\u0c81-\u0c83\u0cbc\u0cbe-\u0cc4\u0cc6-\u0cc8\u0cca-\u0ccd\u0cd5\u0cd6"
+    "\u0ce2\u0ce3\u0d00-\u0d03\u0d3b\u0d3c\u0d3e-\u0d44\u0d46-\u0d48\u0d4a-\u0d4d"
+    "\u0d57\u0d62\u0d63\u0d81-\u0d83\u0dca\u0dcf-\u0dd4\u0dd6\u0dd8-\u0ddf\u0df2"
+    "\u0df3\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u0eb1\u0eb4-\u0ebc\u0ec8-\u0ecd\u0f18"
+    "\u0f19\u0f35\u0f37\u0f39\u0f3e\u0f3f\u0f71-\u0f84\u0f86\u0f87\u0f8d-\u0f97"
+    "\u0f99-\u0fbc\u0fc6\u102b-\u103e\u1056-\u1059\u105e-\u1060\u1062-\u1064"
+    "\u1067-\u106d\u1071-\u1074\u1082-\u108d\u108f\u109a-\u109d\u135d-\u135f"
+    "\u1712-\u1715\u1732-\u1734\u1752\u1753\u1772\u1773\u17b4-\u17d3\u17dd"
+    "\u180b-\u180d\u180f\u1885\u1886\u18a9\u1920-\u192b\u1930-\u193b\u1a17-\u1a1b"
+    "\u1a55-\u1a5e\u1a60-\u1a7c\u1a7f\u1ab0-\u1ace\u1b00-\u1b04\u1b34-\u1b44"
+    "\u1b6b-\u1b73\u1b80-\u1b82\u1ba1-\u1bad\u1be6-\u1bf3\u1c24-\u1c37\u1cd0-\u1cd2"
+    "\u1cd4-\u1ce8\u1ced\u1cf4\u1cf7-\u1cf9\u1dc0-\u1dff\u20d0-\u20f0\u2cef-\u2cf1"
+    "\u2d7f\u2de0-\u2dff\u302a-\u302f\u3099\u309a")
 #: A word: letters and the combining marks inside it (no digits, no underscore).
-WORD = re.compile(rf"(?:[^\W\d_]|[{_MARKS}])+")
+WORD = re.compile(rf"(?:[^\W\d_]|[{MARKS}])+")
 
 #: A month: one of the multi-word names, or any word (checked against MONTHS when matched:
 #: one alternation of two thousand names would cost ~80 ms to compile and more to run).
@@ -69,8 +102,8 @@ def _by_first_letter(names: list[str]) -> str:
                     for first, group in by_first.items())
 
 
-_MONTH_RE = (rf"(?=[^\W\d_]|[{_MARKS}])(?:(?=[{_MULTIWORD_FIRSTS}])(?:"
-             rf"{_by_first_letter(_MULTIWORD_MONTHS)})|(?:[^\W\d_]|[{_MARKS}])+)")
+_MONTH_RE = (rf"(?=[^\W\d_]|[{MARKS}])(?:(?=[{_MULTIWORD_FIRSTS}])(?:"
+             rf"{_by_first_letter(_MULTIWORD_MONTHS)})|(?:[^\W\d_]|[{MARKS}])+)")
 #: A day, with an ordinal ending: ``5th``, ``5.``, ``5º``, or letters glued on (``5a``,
 #: ``5-an``: Basque, Esperanto).
 _DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|e|º|\.|-[^\W\d_]{1,3}(?![\w])|[^\W\d_]{1,2}(?![\w]))?"
@@ -82,6 +115,18 @@ _YEAR = r"(?P<y>(?:1[89]|20|1[34]|2[4-6])\d\d)"
 #: Years of these eras are not Gregorian (see ``_gregorian``).
 PERSIAN_YEARS, BUDDHIST_YEARS = range(1300, 1500), range(2400, 2700)
 _M = rf"(?P<m>{_MONTH_RE})\.?"
+#: A word with its combining marks (for the unit-word date shapes).
+_UNIT_WORD = rf"(?:[^\W\d_]|[{MARKS}])+"
+
+
+#: The shapes that need four digits in a row (a year, a date-time group), marked by
+#: ``_year_shape`` when ``date_patterns`` compiles them.
+_YEAR_SHAPES: set[re.Pattern[str]] = set()
+
+
+def _year_shape(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    _YEAR_SHAPES.add(pattern)
+    return pattern
 
 
 @cache
@@ -89,28 +134,52 @@ def date_patterns() -> tuple[re.Pattern[str], ...]:
     """The date shapes, tried in this order (compiled on first use: the three with month
     names cost ~15 ms, which a run that parses no text should not pay at import)."""
     return (
+        # A wire's date-time group: day, hours and minutes in six digits, then the month
+        # and the year (``141530 MAR 24``; ``Z`` after the minutes: UTC).
+        _year_shape(re.compile(
+            rf"(?<![\w\d])(?P<d>[0-3]\d)(?P<gh>[01]\d|2[0-3])(?P<gm>[0-5]\d)(?P<gz>Z)?\s+{_M}"
+            rf"(?![\w])\s+(?P<y2>\d{{4}}|\d\d)(?![\w\d])", re.I)),
+        # Year, month and day with the words for them glued or beside (CLDR's units):
+        # ``၂၀၂၄ ခုနှစ်၊ မတ်လ ၁၄ ရက်``, ``2024 оны 3 дугаар сарын 5``,
+        # ``ថ្ងៃទី៥ ខែមីនា ឆ្នាំ២០២៤``.
+        _year_shape(re.compile(
+            rf"(?<![\w\d]){_YEAR}[\s-]*(?P<yu>{_UNIT_WORD})[\s,၊、]*(?:(?P<mo>[01]?\d)\s*"
+            rf"(?P<mw>(?:{_UNIT_WORD}\s+)?{_UNIT_WORD})|(?P<m>{_UNIT_WORD}))[\s,၊、]*"
+            rf"(?P<d>[0-3]?\d)(?![\d])")),
+        _year_shape(re.compile(
+            rf"(?<![\d.])(?P<d>[0-3]?\d)(?![\d])\s*(?P<m>{_UNIT_WORD})[\s,၊、]*"
+            rf"(?P<yu>{_UNIT_WORD})\s*{_YEAR}(?![\d])")),
+        # ... the year with its word, then the day and the month (``2024-yil 14-mart``,
+        # ``2024-ci il 14 mart``).
+        _year_shape(re.compile(
+            rf"(?<![\w\d]){_YEAR}[\s-]*(?P<yu>(?:{_UNIT_WORD}\s+)?{_UNIT_WORD})[\s,]*"
+            rf"(?P<d>[0-3]?\d)[\s-]*(?P<m>{_UNIT_WORD})(?![\w])")),
         # An era's year (CLDR's Japanese eras and the Minguo era: ``令和6年3月5日``,
         # ``民國113年3月5日``), and the Minguo year in numbers (``113-03-05``).
         re.compile(r"(?P<era>[^\W\d_]{2})\s*(?P<ey>元|\d{1,3})\s*年\s*(?P<mo>[01]?\d)\s*月\s*"
                    r"(?P<d>[0-3]?\d)\s*日"),
         re.compile(r"(?<![\w\d.\-/])(?P<roc>1[01]\d)-(?P<mo>[01]\d)-(?P<d>[0-3]\d)(?![\d\-])"),
-        re.compile(rf"(?<![\w\d]){_YEAR}-(?P<mo>[01]\d)-(?P<d>[0-3]\d)(?![\d])", re.I),
-        re.compile(rf"(?<![\w\d]){_YEAR}\s*[年년]\s*(?P<mo>[01]?\d)\s*[月월]\s*(?P<d>[0-3]?\d)\s*[日일]",
-                   re.I),
+        _year_shape(re.compile(rf"(?<![\w\d]){_YEAR}-(?P<mo>[01]\d)-(?P<d>[0-3]\d)(?![\d])",
+                               re.I)),
+        _year_shape(re.compile(
+            rf"(?<![\w\d]){_YEAR}\s*[年년]\s*(?P<mo>[01]?\d)\s*[月월]\s*(?P<d>[0-3]?\d)\s*[日일]",
+            re.I)),
         re.compile(r"(?<![\w\d])(?P<mo>[01]?\d)\s*[月월]\s*(?P<d>[0-3]?\d)\s*[日일]", re.I),
         # Year first, then the month name and the day (Hungarian, Lithuanian, East Asian
         # orders): ``2019. március 12.``, ``2019 m. kovo 12 d.``.
-        re.compile(rf"(?<![\w\d]){_YEAR}(?:\.|[^\W\d_]{{1,3}}(?![\w]))?(?:\s+m\.)?\s+{_M}(?![\w])"
-                   rf"\s*{_DAY}(?![\d:])", re.I),
+        _year_shape(re.compile(
+            rf"(?<![\w\d]){_YEAR}(?:\.|[^\W\d_]{{1,3}}(?![\w]))?(?:\s+m\.)?\s+{_M}(?![\w])"
+            rf"\s*{_DAY}(?![\d:])", re.I)),
         re.compile(rf"(?<![\w\d.]){_DAY}\s*(?:{_LINK}|-)?{_M}(?![\w])(?:[\s,-]*{_LINK}?"
                    rf"{_YEAR})?(?![\d])", re.I),
         re.compile(rf"(?<![\w]){_M}(?![\w])\s*{_DAY}(?![\d:])(?:\s*[,/]?\s*{_YEAR})?(?![\d])",
                    re.I),
         re.compile(r"(?<![\w\d/.])(?P<a>\d{1,4})/(?P<b>\d{1,2})/(?P<c>\d{1,4})(?![\d/])"),
         # ``05-03-2024``: dashes as slashes, with a four-digit year (``3-1-2`` is a score).
-        re.compile(r"(?<![\w\d/.\-])(?P<a>[0-3]?\d)-(?P<b>[01]?\d)-(?P<c>(?:1[89]|20)\d\d)"
-                   r"(?![\d\-])"),
-        re.compile(rf"(?<![\w\d.]){_YEAR}\.\s?(?P<mo>[01]?\d)\.\s?(?P<d>[0-3]?\d)\b\.?(?![\d])"),
+        _year_shape(re.compile(
+            r"(?<![\w\d/.\-])(?P<a>[0-3]?\d)-(?P<b>[01]?\d)-(?P<c>(?:1[89]|20)\d\d)(?![\d\-])")),
+        _year_shape(re.compile(
+            rf"(?<![\w\d.]){_YEAR}\.\s?(?P<mo>[01]?\d)\.\s?(?P<d>[0-3]?\d)\b\.?(?![\d])")),
         re.compile(r"(?<![\w\d.])(?P<d>[0-3]?\d)\.(?P<mo>[01]?\d)\.(?P<y2>\d{4}|\d{2})"
                    r"(?:\.(?!\d))?(?![\d.])"),
     )
@@ -146,13 +215,13 @@ class _DigitTable(dict[int, int]):
         return value
 
 
-_DIGITS = _DigitTable()
+DIGITS = _DigitTable()
 _ANY_DIGIT = re.compile(r"[0-9]")
 #: Words between a date and its time that no list has (a weekday, ``a les``, ``у``,
 #: ``星期二``): one or two short words or weekday names right before an ``H:MM`` time.
 _TIME_CONNECTOR = re.compile(
-    rf"[\s,]*(?P<words>(?:(?:[^\W\d_]|[{_MARKS}])+\.?[\s,]+)?(?:[^\W\d_]|[{_MARKS}])+\.?[\s,]*)"
-    rf"(?=[0-2]?\d[:h.][0-5]\d)")
+    rf"[\s,]*(?P<words>(?:(?:[^\W\d_]|[{MARKS}])+\.?[\s,]+)?(?:[^\W\d_]|[{MARKS}])+\.?[\s,]*)"
+    rf"(?=[0-2]?\d(?:[:h.]|\s?[時时시]\s?)[0-5]\d)")
 #: The longest word a connector may be when it is not a weekday name.
 CONNECTOR_WORD = 4
 
@@ -166,6 +235,8 @@ ZONES: dict[str, float] = {
     "WIB": 7, "ICT": 7, "PKT": 5, "NPT": 5.75, "SAST": 2, "EAT": 3, "WAT": 1, "CAT": 2,
     "GST": 4, "TRT": 3, "IRST": 3.5, "BRT": -3, "ART": -3, "CLT": -4, "COT": -5, "PET": -5,
 }
+#: CLDR's short zone names of every language -> [tz zone, kind] (see ``cldr``).
+ZONE_ABBREVIATIONS: dict[str, list[str]] = _CALENDAR["zone_abbreviations"]
 #: US zone names without a season letter: the offset of that date in its tz zone.
 US_SEASONAL = {"ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver",
                "PT": "America/Los_Angeles"}
@@ -193,14 +264,25 @@ def find_dates(text: str, *, day_first: bool = False, region: str = "") -> list[
     return list(cached_dates(text, day_first, region))
 
 
+_FOUR_DIGITS = re.compile(r"\d{4}")
+
+
+@cache
+def _shapes_without_year() -> tuple[re.Pattern[str], ...]:
+    """The date shapes that can match where no four digits stand in a row (a line without
+    them is not tried against the others: most lines with digits have no year)."""
+    return tuple(p for p in date_patterns() if p not in _YEAR_SHAPES)
+
+
 @lru_cache(maxsize=1024)
 def cached_dates(text: str, day_first: bool, region: str) -> tuple[FoundDate, ...]:
-    plain = text.translate(_DIGITS)
+    plain = text.translate(DIGITS)
     if not _ANY_DIGIT.search(plain):  # every date shape has a digit; most lines have none
         return ()
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
-    for pattern in date_patterns():
+    shapes = date_patterns() if _FOUR_DIGITS.search(plain) else _shapes_without_year()
+    for pattern in shapes:
         if not may_match(pattern, plain):  # most lines lack a ``/`` or a ``年``
             continue
         for match in pattern.finditer(plain):
@@ -210,7 +292,10 @@ def cached_dates(text: str, day_first: bool, region: str) -> tuple[FoundDate, ..
             if day is False:
                 continue
             date_value = day if isinstance(day, dt.date) else None
-            found_date = _with_time(plain, match.end(), match.start(), date_value, region)
+            if date_value is not None and "gh" in match.re.groupindex:
+                found_date = _date_time_group(match, date_value)
+            else:
+                found_date = _with_time(plain, match.end(), match.start(), date_value, region)
             taken.append((found_date.start, found_date.end))
             found.append(found_date)
     return tuple(sorted(found, key=lambda f: f.start))
@@ -228,7 +313,36 @@ def month_number(name: str, language: str = "") -> int:
     if form not in MONTHS:
         form = next((form[:-cut] for cut in range(1, ENDING + 1)
                      if len(form) - cut >= STEM and form[:-cut] in MONTHS), form)
+    if form not in MONTHS:  # the word for month glued on (``ខែមីនា``, ``မတ်လ``)
+        units = DATE_UNITS["month"]
+        form = next((bare for cut in range(1, min(len(form), UNIT_LONGEST["month"] + 1))
+                     for unit, bare in ((form[:cut], form[cut:]), (form[-cut:], form[:-cut]))
+                     if unit in units and bare in MONTHS), form)
     return AMBIGUOUS_MONTHS.get(form, {}).get(language.split("-")[0], MONTHS[form])
+
+
+def is_month_name(word: str) -> bool:
+    """Is ``word`` a month name of the Gregorian calendar or of another one CLDR has?"""
+    form = " ".join(word.casefold().rstrip(".").split())
+    return form in MONTHS or form in other_calendars()["months"]
+
+
+def unit_of(word: str, unit: str) -> bool:
+    """Is ``word`` CLDR's word for ``unit`` (year, month, day), or that word with a prefix
+    or case ending glued on (``ခုနှစ်``, ``сарын``)?"""
+    form, units = word.casefold(), DATE_UNITS[unit]
+    return any(form[:cut] in units or form[-cut:] in units
+               for cut in range(1, min(len(form), UNIT_LONGEST[unit]) + 1))
+
+
+def _unit_words(groups: dict[str, str]) -> bool:
+    """The words of a unit-word date shape are the units: a year word (or a short word)
+    after or before the year, a month word after a month's number."""
+    year_word = groups["yu"].split()[-1]
+    if not (unit_of(year_word, "year") or len(year_word) <= UNIT_SHORT
+            and groups.get("mw") is not None):
+        return False
+    return groups.get("mw") is None or unit_of(groups["mw"].split()[-1], "month")
 
 
 def needs_language(text: str) -> bool:
@@ -239,6 +353,8 @@ def needs_language(text: str) -> bool:
 def _date_of(match: re.Match[str], day_first: bool, language: str) -> dt.date | None | bool:
     """The date of a match; None when it has no year; False when it is no date."""
     groups = match.groupdict()
+    if "yu" in groups and not _unit_words(groups):
+        return False
     try:
         if groups.get("a"):
             return _slashed(int(groups["a"]), int(groups["b"]), groups["c"], day_first, language)
@@ -343,6 +459,13 @@ def _slashed(a: int, b: int, c_text: str, day_first: bool, language: str) -> dt.
     return _gregorian(c, month, day, language)
 
 
+def _date_time_group(match: re.Match[str], date_value: dt.date) -> FoundDate:
+    """``141530 MAR 24``: the time is inside the date (zone ``Z``: UTC, else none named)."""
+    stamp = dt.datetime.combine(date_value, dt.time(int(match["gh"]), int(match["gm"])))
+    return FoundDate(match.start(), match.end(),
+                     stamp.isoformat() + ("+00:00" if match["gz"] else ""))
+
+
 def _with_time(text: str, end: int, start: int, date_value: dt.date | None,
                region: str) -> FoundDate:
     """The date with the time (and zone) written after it, else before it."""
@@ -376,7 +499,7 @@ def _with_time(text: str, end: int, start: int, date_value: dt.date | None,
     return FoundDate(start, zone_end, stamp.isoformat() + (offset or ""), unknown)
 
 
-_PERIOD_AFTER = re.compile(rf"\s*((?:[^\W\d_]|[{_MARKS}.])+)")
+_PERIOD_AFTER = re.compile(rf"\s*((?:[^\W\d_]|[{MARKS}.])+)")
 
 
 def _day_period(text: str, date_end: int, time_match: re.Match[str]) -> tuple[str | None, int]:
@@ -409,18 +532,25 @@ def _zone_name(text: str, end: int, stamp: dt.datetime) -> tuple[str, int] | Non
     for count in range(len(words), 1, -1):
         found = zones.get(" ".join(w.group() for w in words[:count]).casefold())
         if found:
-            from zoneinfo import ZoneInfo
-
-            local = stamp.replace(tzinfo=ZoneInfo(found[0]))
-            offset = local.utcoffset() or dt.timedelta(0)
-            summer = local.dst() or dt.timedelta(0)
-            if found[1] == "standard":
-                offset -= summer
-            elif found[1] == "daylight" and not summer:
-                offset += dt.timedelta(hours=1)
-            return format_offset(offset.total_seconds() / 3600), match.start(1) + words[
-                count - 1].end()
+            return format_offset(named_zone_hours(found[0], found[1], stamp)), match.start(
+                1) + words[count - 1].end()
     return None
+
+
+def named_zone_hours(zone: str, kind: str, stamp: dt.datetime) -> float:
+    """Hours from UTC of a CLDR zone name at ``stamp`` in its tz ``zone``: a standard-time
+    name keeps the standard offset in summer, a daylight one the daylight offset, a
+    generic one (``ET``) that of the date."""
+    from zoneinfo import ZoneInfo
+
+    local = stamp.replace(tzinfo=ZoneInfo(zone))
+    offset = local.utcoffset() or dt.timedelta(0)
+    summer = local.dst() or dt.timedelta(0)
+    if kind == "standard":
+        offset -= summer
+    elif kind == "daylight" and not summer:
+        offset += dt.timedelta(hours=1)
+    return offset.total_seconds() / 3600
 
 
 def _with_time_before(text: str, end: int, start: int, date_value: dt.date,
@@ -452,6 +582,15 @@ def _clock(date_value: dt.date, match: re.Match[str], period: str | None = None
     if hour > 23:
         return None
     return dt.datetime.combine(date_value, dt.time(hour, minute, second))
+
+
+def is_clock_time(text: str) -> bool:
+    """Is ``text`` only a time of day with its minutes and perhaps a zone (``15:20``, ``2.30
+    p.m.``, ``14h32``, ``15:20 WIB``)?"""
+    text = text.strip().translate(DIGITS)
+    match = _TIME.match(text)
+    return match is not None and bool(match["min"]) and not match["at"] and (
+        match.end() == len(text) or bool(_ZONE.fullmatch(text, match.end())))
 
 
 def _is_time(match: re.Match[str]) -> bool:
@@ -489,7 +628,10 @@ def zone_hours(abbr: str, stamp: dt.datetime, region: str) -> float | None:
         return 3 if lang == "ar" else -4
     if abbr in US_SEASONAL:
         return seasonal_hours(US_SEASONAL[abbr], stamp)
-    return ZONES.get(abbr)
+    if abbr in ZONES:
+        return ZONES[abbr]
+    named = ZONE_ABBREVIATIONS.get(abbr)  # CLDR's of every language (``HAE``, ``SEČ``)
+    return named_zone_hours(named[0], named[1], stamp) if named else None
 
 
 def seasonal_hours(zone: str, stamp: dt.datetime) -> float:
@@ -528,7 +670,7 @@ RELATIVE_TIME = re.compile(
 
 def leftover_words(text: str, dates: list[FoundDate]) -> list[str]:
     """Words of ``text`` outside the dates found in it (weekdays not counted)."""
-    rest = text.translate(_DIGITS)
+    rest = text.translate(DIGITS)
     for found in reversed(dates):
         rest = rest[:found.start] + " " + rest[found.end:]
     return [word for word in WORD.findall(rest) if word.casefold() not in WEEKDAYS]

@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 
 from convert.textparse.prefilter import has_digit
-from convert.textparse.state import SENTENCE_MARKS, Chunk, Line, looks_like_prose
+from convert.textparse.state import (
+    SENTENCE_MARKS, Chunk, Line, ends_sentence, ends_sentence_or_quote, looks_like_prose,
+)
 
 #: A hard-wrapped line fills at least this share of the file's wrap width.
 WRAPPED_SHARE = 0.85
@@ -62,20 +64,88 @@ def paragraph_per_line(chunks: list[Chunk]) -> bool:
         and looks_like_prose(chunk.text) for chunk in chunks)
 
 
+#: A block of this many lines at least, each ending a sentence, is a paragraph a line.
+SENTENCE_LINES = 3
+#: In a block whose widths mark no paragraphs, the first run of this many lines between
+#: short lines is the story (the header lines above it stand alone).
+RAGGED_BODY_LINES = 3
 #: A line ending in one of these carries on into the next (``NAKURU, Kenya, March 12 —``).
 CARRIES_ON = ",;:-–—(（"
 
 
-def short_line_ends(lines: list[Line]) -> list[int]:
+def short_line_ends(lines: list[Line], one_line_paragraphs: bool = False) -> list[int]:
     """The lines (but the last) that end their paragraph or header line, whatever their
     final mark: well short of the block's longest line, though the next line's first
     word would have fitted on them (hard wrapping breaks a line only where the next word
-    does not fit), and not ending in a mark that carries on (a comma, a dash)."""
+    does not fit), and not ending in a mark that carries on (a comma, a dash).
+
+    A short line whose sentence goes on in the next line (it opens in lower case, with a
+    plain word, not a field's key) ends nothing, and shows that this block's line widths
+    do not mark its paragraphs (type set in proportional letters, then OCR'd): from its
+    first run of ``RAGGED_BODY_LINES`` lines between short lines (the header lines stand
+    alone above it), the block is one paragraph.  A block of ``SENTENCE_LINES`` lines or
+    more that all end a sentence is a paragraph a line (hard wrapping never ends every
+    line so).  With ``one_line_paragraphs`` (the file has no long line that breaks a
+    sentence), a long line that ends a sentence ends its paragraph whatever its width."""
     texts = [line.text.strip() for line in lines]
+    if len(texts) >= SENTENCE_LINES and all(ends_sentence_or_quote(text) for text in texts):
+        return list(range(len(texts) - 1))  # hard wrapping never ends every line so
     width = max(len(text) for text in texts)
-    return [index for index, (text, following) in enumerate(zip(texts, texts[1:]))
-            if len(text) < width * SHORT_LINE_SHARE and text[-1:] not in CARRIES_ON
-            and len(text) + 1 + len(following.split()[0]) <= width]
+    ends: list[int] = []
+    long_ends: list[int] = []  # one-line paragraphs: no width says otherwise
+    ragged = False
+    for index, (text, following) in enumerate(zip(texts, texts[1:])):
+        if (one_line_paragraphs and len(text) >= ONE_LINE_PARAGRAPH
+                and ends_sentence_or_quote(text)):
+            ends.append(index)
+            long_ends.append(index)
+        elif (len(text) < width * SHORT_LINE_SHARE and text[-1:] not in CARRIES_ON
+              and len(text) + 1 + len(following.split()[0]) <= width):
+            word = following.split()[0]
+            if word.isalpha() and word.islower() and not ends_sentence(text):
+                ragged = True
+            else:
+                ends.append(index)
+    deck = _title_case_top(texts)
+    if deck is not None and deck not in ends:
+        ends = sorted([*ends, deck])
+    if not ragged:
+        return ends
+    starts = [0, *(end + 1 for end in ends)]
+    body = next((start for start, stop in zip(starts, [*starts[1:], len(texts)])
+                 if stop - start >= RAGGED_BODY_LINES), len(texts))
+    return [end for end in ends if end < body or end in long_ends]
+
+
+#: A word this long or longer shows a line's case profile (``of``, ``the`` do not).
+CASE_WORD = 4
+
+
+def _title_case_top(texts: list[str]) -> int | None:
+    """The last line ending a sentence in the run of title-case lines opening a block
+    (an old paper's deck, ``Loss Estimated at Half a Million`` / ``Dollars-Many Families
+    Homeless.``), when sentence-case text follows: the deck ends there, whatever the
+    widths."""
+    run = 0
+    while run < len(texts) and _title_case(texts[run]):
+        run += 1
+    if run == len(texts):
+        return None
+    return max((index for index in range(run) if ends_sentence(texts[index])), default=None)
+
+
+def _title_case(text: str) -> bool:
+    """Every word of ``CASE_WORD`` letters or more opens with a capital (one at least)."""
+    words = [word for word in re.findall(r"[^\W\d_]+", text) if len(word) >= CASE_WORD]
+    return bool(words) and all(word[0].isupper() for word in words)
+
+
+def breaks_long_lines(chunks: list[Chunk]) -> bool:
+    """Does the file hard-wrap long lines: a line of one-line-paragraph length that ends no
+    sentence, with more of its block below it?  A file that never does writes a long
+    line that ends a sentence as a paragraph of its own."""
+    return any(len(line.text.strip()) >= ONE_LINE_PARAGRAPH and not ends_sentence_or_quote(line.text)
+               for chunk in chunks if chunk.kind == "text" for line in chunk.lines[:-1])
 
 
 #: ``Shr 28 cts vs 22 cts``: a label, then a value (with a digit) against another.
@@ -103,8 +173,9 @@ def table_rows(texts: list[str]) -> list[list[str]] | None:
     Either rows of ``label value vs value`` (a line without ``vs`` in between is a
     one-cell row: a label over the rows below), or columns set apart by two or more
     spaces or a tab, the same number in every line, each column's cells starting or
-    ending (right-aligned figures) at the same place; the first line may lack the label
-    cell (a header row, ``Q4 2008      Q4 2007``: its first cell is then empty).
+    ending (right-aligned figures) at the same place; the first line may be a header row
+    of words over three columns or more (``Party   Seats   Votes``), or lack the label
+    cell (``Q4 2008      Q4 2007``: its first cell is then empty).
     """
     lines = [text.strip() for text in texts]
     if len(lines) < 2 or any(len(line) > MAX_ROW or not line for line in lines):
@@ -121,7 +192,8 @@ def table_rows(texts: list[str]) -> list[list[str]] | None:
         spans[0] = [(-1, -1), *spans[0]]  # a header row over the figures, no label cell
     elif len(spans[0]) != width:
         return None
-    body = spans[1:] if spans[0][0] == (-1, -1) else spans
+    body = spans[1:] if spans[0][0] == (-1, -1) or (
+        width >= 3 and not any(ch.isdigit() for ch in texts[0])) else spans
     aligned = all(_aligned([row[column] for row in spans if row[column][0] >= 0])
                   for column in range(1, width))
     cells = [[text[start:end] if start >= 0 else "" for start, end in row]

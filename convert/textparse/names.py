@@ -31,7 +31,7 @@ _SPLIT = re.compile(r"\s*(?:[,;、،]|\s(?:and|&|und|y|e|et|en|i|и|og|och|ve|و
 _BYLINE_SEGMENTS = re.compile(r"\s+[-–—|]\s+|\s*/\s*")
 #: ``Repórter da Agência Brasil``, ``correspondent for Reuters``: a title, then the agency.
 _TITLE_OF = re.compile(r"^(?P<title>.+?)\s+(?:da|do|de|der|des|di|del|della|of|at|for|from|"
-                       r"with|för|vid|z|ze|du|la)\s+(?P<agency>.+)$", re.I)
+                       r"with|to|för|vid|z|ze|du|la)\s+(?P<agency>.+)$", re.I)
 _PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "del", "della", "des", "du", "la",
               "le", "bin", "ibn", "al", "el", "dos", "das", "do", "ter", "ten", "zu", "y", "e"}
 #: Words that make a byline part a job title rather than a name.
@@ -71,6 +71,11 @@ def strip_markup(text: str) -> str:
     return re.sub(r"^[*_]+\s*|\s*[*_]+$", "", text)
 
 
+def has_case(text: str) -> bool:
+    """Is ``text`` written (at least partly) in a script with capitals?"""
+    return text.lower() != text.upper()
+
+
 def split_parts(text: str) -> list[str]:
     return [part.strip(" .:-–—") for part in _SPLIT.split(text) if part.strip(" .:-–—")]
 
@@ -89,7 +94,7 @@ def is_name(part: str) -> bool:
         return False
     if not any(ch.isupper() or ch.islower() for ch in letters):  # a script without case
         return len(part) <= 24
-    if len(words) == 1:
+    if len(words) == 1 or words[-1].casefold() in _PARTICLES:  # ``Prononcé le``: no surname
         return False
     return all(word[0].isupper() or word.casefold() in _PARTICLES or word[0] in "'’"
                for word in words)
@@ -125,8 +130,8 @@ def names_in(text: str) -> tuple[list[str], list[str]]:
         part = " ".join(CREDIT_TITLE.sub(" ", part).split()) or part  # ``김민준 기자``
         if is_name(part):
             names.append(part)
-        elif is_agency(part):
-            agencies.append(part)
+        elif agency := _agency_of(part):
+            agencies.append(agency)
     for separator, segment in rest:
         segment = segment.strip(" .,;")
         agency = _agency_of(segment)
@@ -138,14 +143,13 @@ def names_in(text: str) -> tuple[list[str], list[str]]:
 
 
 def _agency_of(segment: str) -> str | None:
-    """The agency a byline segment names: itself, or after a title (``Repórter da X``)."""
-    if is_agency(segment):
-        return segment
+    """The agency a byline segment names: after a title or a wire (``Repórter da X``,
+    ``Special to The Times``, ``Leased Wire to The Tribune``), or itself."""
     titled = _TITLE_OF.match(segment)
-    if titled and any(w.casefold() in ROLE_WORDS for w in titled["title"].split()) and (
-            is_agency(titled["agency"])):
+    if titled and any(w.casefold() in ROLE_WORDS or w.casefold() in AGENCY_WORDS
+                      for w in titled["title"].split()) and is_agency(titled["agency"]):
         return titled["agency"]
-    return None
+    return segment if is_agency(segment) else None
 
 
 #: A lead-in word no list names (``Na``, ``Per``, ``ni``, ``מאת``): one to three letters;
@@ -166,12 +170,9 @@ def short_lead(text: str) -> int:
     """
     text = strip_markup(text)
     lead = _SHORT_LEAD.match(text) or _caseless_lead(text)
-    if lead is None or len(text) > 90 or re.search(r"[.!?;\"“”]$", text):
-        return 0
-    names = split_parts(_BYLINE_SEGMENTS.split(text[lead.end():])[0])
-    people = [part for part in names if is_name(part)]
-    return lead.end() if people and names[0] in people and not text.isupper() and all(
-        2 <= len(name.split()) <= 3 for name in people) else 0
+    # A function word has no capital inside it: ``DoD Identifies ...`` is an acronym.
+    return lead.end() if lead is not None and lead.group(0)[1:].strip(" :：") == lead.group(0)[
+        1:].strip(" :：").lower() and _names_follow(text, lead.end()) else 0
 
 
 def _caseless_lead(text: str) -> re.Match[str] | None:
@@ -182,11 +183,53 @@ def _caseless_lead(text: str) -> re.Match[str] | None:
     return lead if sum(ch.isalpha() for ch in word) <= SHORT_LEAD_LETTERS else None
 
 
+#: A label of one word (or a feed's ``dc:creator``) and a colon before a byline's names.
+_LABEL_LEAD = re.compile(r"^[^\W\d_][\w:.’'-]{1,24}\s*[:：]\s+(?=\S)")
+#: One or two words before a byline's names, the last in lower case (``Miktub minn``).
+_LOWER_LEAD = re.compile(r"^(?:[^\W\d_]+\s+)?[^\W\d_]+\s+(?=\S)")
+
+
+#: The fewest and most words of a line a lead-in no list has opens.
+UNLISTED_LEAD_WORDS = (3, 5)
+
+
+def unlisted_lead(text: str) -> int:
+    """Where a byline's lead-in ends when no list has it and it shows its shape, else 0:
+    a one-word label and a colon (``Muallif: Dilnoza Rahimova``, ``dc:creator: NAME``),
+    or one or two words ending in a lower-case one that is no particle of a name
+    (``Miktub minn Maria Camilleri``); what follows must be people's names of two or
+    three words, as for ``short_lead``."""
+    text = strip_markup(text)
+    if not UNLISTED_LEAD_WORDS[0] <= text.count(" ") + 1 <= UNLISTED_LEAD_WORDS[1]:
+        return 0  # a lead-in of one or two words and a name of two or three
+    lead = _LABEL_LEAD.match(text)
+    if lead is None:
+        lead = _LOWER_LEAD.match(text)
+        last = lead.group(0).split()[-1] if lead else ""
+        if not (last.isalpha() and last.islower() and last not in _PARTICLES):
+            return 0
+    return lead.end() if _names_follow(text, lead.end()) else 0
+
+
+def _names_follow(text: str, end: int) -> bool:
+    """Do people's names of two or three words each follow a lead-in ending at ``end``
+    (and the line is no sentence, no label in capitals, no e-mail sender, no number)?"""
+    if len(text) > 90 or re.search(r"[.!?;\"“”]$", text) or text.isupper() or "@" in text or any(
+            ch.isdigit() for ch in text[end:]):  # a page or issue line: ``..., p. 1``
+        return False
+    names = split_parts(_BYLINE_SEGMENTS.split(text[end:])[0])
+    people = [part for part in names if is_name(part)]
+    # A name opening with a particle (``van Dijk``) has its given name before it: the
+    # word before is no lead-in (``Jan van Dijk``).
+    return bool(people) and names[0] in people and not names[0][:1].islower() and all(
+        2 <= len(name.split()) <= 3 for name in people)
+
+
 def byline_lead_end(text: str) -> int:
-    """Where the lead-in of a byline ends (``By``, ``Von``, or a short word before names);
-    0 when ``text`` opens with none."""
+    """Where the lead-in of a byline ends (``By``, ``Von``, a short word before names, or
+    a lead-in no list has that shows its shape); 0 when ``text`` opens with none."""
     lead = BYLINE_LEAD.match(strip_markup(text))
-    return lead.end() if lead else short_lead(text)
+    return lead.end() if lead else short_lead(text) or unlisted_lead(text)
 
 
 def is_name_line(text: str) -> bool:

@@ -33,9 +33,10 @@ from convert.textparse.captiontext import PHOTO_CREDIT, caption_parts, is_credit
 from convert.textparse.datetext import (
     PUBLISHED_WORDS, RELATIVE_TIME, UPDATED_WORDS, find_dates, leftover_words,
 )
+from convert.textparse.datelinetext import stopped_dateline
 from convert.textparse.fields import field_for
 from convert.textparse.names import (
-    BYLINE_LEAD, ROLE_WORDS, byline_lead_end, is_agency, is_name, is_name_line, names_in,
+    BYLINE_LEAD, ROLE_WORDS, byline_lead_end, has_case, is_agency, is_name, is_name_line, names_in,
     strip_markup,
 )
 from convert.textparse.prefilter import has_digit, may_match
@@ -69,6 +70,9 @@ LABEL_PART_WORDS = 3
 #: A line wholly in brackets (``[SPECIAL CABLE DESPATCH.]``, ``(By Telegraph.)``,
 #: ``【問い合わせ先】``): a label or a credit, not text.
 _BRACKETED = re.compile(r"^(?:\[[^\[\]]+\]|\([^()]+\)|（[^（）]+）|【[^【】]+】)$")
+#: Between the items of a menu or breadcrumb trail on one line.
+_MENU_PARTS = re.compile(r"\s[|>»›/·•]\s|:\s")
+_MENU_GAPS = re.compile(r"\s{2,}")
 _SENTENCE_INSIDE = re.compile(rf"[{re.escape(SENTENCE_MARKS)}]\s+\S")
 
 #: role -> {feature: weight}; ``bias`` is always on.
@@ -81,7 +85,10 @@ WEIGHTS: dict[str, dict[str, float]] = {
                  "dateline_start": -4.0, "dateline_only": -4.0, "colon_end": -1.0,
                  "all_caps_short": -1.0, "job_title": -2.0, "cased_stop": 3.5,
                  "bracketed": -3.0, "name_and_agency": -3.0, "short_lead": -1.5,
-                 "repeated": 4.0, "echoed": -1.5, "menu_run": -2.0, "label_parts": -1.5},
+                 "repeated": 4.0, "echoed": -1.5, "menu_run": -2.0, "label_parts": -1.5,
+                 "tiny_over_title": -2.0, "closest_title": 1.0, "menu_line": -3.0,
+                 "repeated_tiny": -2.0, "field_block": -4.0, "fact_list": -2.0,
+                 "chrome_block": -1.5},
     "body": {"bias": -1.0, "prose": 3.0, "full_stop": 2.0, "sentences": 1.5, "long": 1.5,
              "dateline_start": 3.0, "short": -1.0, "title_case": -0.5, "mixed_title_case": -2.5,
              "date_line": -2.0,
@@ -93,9 +100,10 @@ WEIGHTS: dict[str, dict[str, float]] = {
                    "date_line": -4.0, "field": -4.0, "byline_lead": -4.0, "name_line": -3.0,
                    "boilerplate": -4.0, "caption": -3.0, "dateline_start": -4.0,
                    "second_heading_mark": 3.0, "name_and_agency": -3.0, "lead_and_name": -1.0,
-                   "header_block": -1.5, "has_date": -2.0, "menu_run": -2.0,
-                   "between_repeats": -3.0},
+                   "header_block": -1.5, "has_date": -2.0, "menu_run": -2.0, "short_number": -3.0,
+                   "between_repeats": -3.0, "field_block": -4.0},
     "byline": {"bias": -1.5, "byline_lead": 4.0, "short_lead": 2.0, "name_line": 3.0,
+               "caseless_name_line": 2.0,
                "agency": 1.0, "name_and_agency": 4.0, "lead_and_name": 1.5, "header_block": 0.5,
                "echoed": -2.5,
                "contact_block": -3.0, "job_title": 1.5,
@@ -103,15 +111,17 @@ WEIGHTS: dict[str, dict[str, float]] = {
                "full_stop": -2.0, "long": -3.0, "date_line": -1.0},
     "meta": {"bias": -1.5, "repeated": 1.0, "has_date": 1.5, "label_parts": 1.0,
              "date_line": 4.0, "field": 4.0, "relative_time": 4.0, "bracketed": 2.0,
-             "separators": 1.0, "agency": 1.5, "long": -3.0, "prose": -1.0, "header_block": 0.5},
+             "separators": 1.0, "agency": 1.5, "long": -3.0, "prose": -1.0, "header_block": 0.5,
+             "field_block": 2.0, "fact_list": 1.0},
     "slugline": {"bias": -2.0, "slug": 5.0, "numeric": 5.0, "all_caps_short": 0.5},
     "kicker": {"bias": -2.5, "all_caps_short": 1.5, "colon_end": 1.5, "tiny": 0.5, "echoed": 1.5,
                "label_parts": 2.5,
                "full_stop": -3.0},
-    "dateline": {"bias": -3.0, "dateline_only": 5.0},
+    "dateline": {"bias": -3.0, "dateline_only": 5.0, "short_number": 2.5},
     "caption": {"bias": -2.0, "caption": 4.0, "photo_credit": 6.0},
     "contact": {"bias": -2.0, "phone": 2.0, "contact_block": 4.0, "prose": -3.0},
-    "boilerplate": {"bias": -2.0, "boilerplate": 5.0, "menu_run": 3.5},
+    "boilerplate": {"bias": -2.0, "boilerplate": 5.0, "menu_run": 3.5, "menu_line": 4.0,
+                    "chrome_block": 1.0, "repeated_tiny": 3.0},
 }
 #: Small preferences between neighbours (the rest of the allowed moves score 0).
 #: Most articles have a headline: a path with one gets this much more.
@@ -120,12 +130,18 @@ TRANSITION_BONUS = {("headline", "byline"): 0.5, ("headline", "standfirst"): 0.3
                     ("byline", "meta"): 0.3, ("meta", "byline"): 0.2}
 
 
+#: A Viterbi state: (role, headline seen, body started).
+_State = tuple[str, bool, bool]
+
+
 @dataclass(frozen=True)
 class HeaderLine:
     """A line of the header zone as the scorer sees it."""
 
     number: int
     text: str
+    #: The line as written (its column gaps kept), when it is one input line.
+    raw: str = ""
 
 
 @dataclass(frozen=True)
@@ -178,7 +194,7 @@ def features(line: HeaderLine, position: int) -> dict[str, float]:
         on("title_shape", 3 <= len(words) <= 20 and last not in SENTENCE_MARKS + ":：")
         on("heading_mark", position == 0 and _HEADING_MARK.match(text))
         on("second_heading_mark", text.startswith("## "))
-        on("separators", _SEPARATORS.search(line.text))
+        on("separators", _SEPARATORS.search(line.raw or line.text))
         on("relative_time", RELATIVE_TIME.match(text))
         dates = find_dates(text, day_first=True)
         if dates:
@@ -188,9 +204,30 @@ def features(line: HeaderLine, position: int) -> dict[str, float]:
             on("date_line", date_line)
             # A date inside other words (``Artikelstatus: Fertig 22:42, 14. Mär. 2006``),
             # not a dateline opening the story.
-            on("has_date", not date_line and not _DATELINE_START.match(text))
+            # A longer line naming a date is a status line when it reads as a list of
+            # facts (a ``Key:`` label, parts set apart by commas), else a sentence that
+            # names a date (an old paper's deck: ``... to Exchange Messages on July 4.``).
+            on("has_date", not date_line and not _DATELINE_START.match(text)
+               and not stopped_dateline(text) and (
+                len(labels) <= STATUS_WORDS or _FIELD.match(text) or text.count(",") >= 2
+                or _SEPARATORS.search(line.text)))
         field = _FIELD.match(text) if may_match(_FIELD, text) else None
         on("field", field and field_for(field.group(1)))
+        on("key_value", field)
+        # Three parts or more set apart by commas, each of a few words (``The St. Louis
+        # Republic, St. Louis, Missouri, p. 1``): a list of facts, not a headline.
+        on("fact_list", text.count(", ") >= FACT_PARTS - 1 and last not in SENTENCE_MARKS and all(
+            0 < len(part.split()) <= FACT_PART_WORDS for part in text.split(", ")))
+        on("short_field", field and len(field.group(2).split()) <= LABEL_PART_WORDS)
+        # A menu or a breadcrumb trail on one line (``Home | News | Contact us``, ``You are
+        # here: Home > News``): three parts or more, each of a few words, no sentence and
+        # no number (those are a date's or a status line's: ``Nr: 3 | Dato: 05.01.2021``).
+        menu = _MENU_PARTS.split(text)
+        if len(menu) < MENU_RUN and "  " in line.raw:  # items set apart by gaps: ``A  B``
+            menu = _MENU_GAPS.split(line.raw.strip())
+        on("menu_line", len(menu) >= MENU_RUN and last not in SENTENCE_MARKS and not any(
+            ch.isdigit() for ch in text) and all(
+            0 < len(part.split()) <= LABEL_PART_WORDS for part in menu))
         # Short parts set apart by a spaced dash, none a sentence: a label (``Komisja
         # Europejska - Komunikat prasowy``); or a key of words and a value of one or two
         # (``Other available languages: EN DE``), not a headline's ``Rumänien: ...``.
@@ -203,7 +240,11 @@ def features(line: HeaderLine, position: int) -> dict[str, float]:
         on("byline_lead", listed_lead)
         on("short_lead", not listed_lead and byline_lead_end(text))
         name_line = is_name_line(text)
-        on("name_line", name_line)
+        # A name's shape says little in capitals (headlines and labels are set in them)
+        # or in a script without case (any short text has that shape there): weaker.
+        cased = has_case(text)
+        on("name_line", name_line and cased and not text.isupper())
+        on("caseless_name_line", name_line and not cased)
         if not name_line and last not in SENTENCE_MARKS and len(words) <= 12:
             if len(words) <= NAME_AND_AGENCY_WORDS and ("," in text or "|" in text):
                 # a name and its agency, set apart
@@ -217,10 +258,13 @@ def features(line: HeaderLine, position: int) -> dict[str, float]:
         on("slug", _SLUG.match(text) or _is_code_line(words))
         on("numeric", _NUMERIC.match(text))
         on("dateline_only", _DATELINE_ONLY.match(text) and not text[:1].islower())
+    # A few words with a number, in any script's digits (``2024 මාර්තු 14``, ``સુરત, તા.
+    # ૧૪``): a date or a dateline the date code may not read, not a standfirst.
+    on("short_number", len(text) <= SHORT_NUMBER_CHARACTERS and any(ch.isdigit() for ch in text))
     on("bracketed", len(text) <= 90 and _BRACKETED.match(text))
     on("photo_credit", PHOTO_CREDIT.search(text))
     on("phone", PHONE.search(text))
-    on("dateline_start", _DATELINE_START.match(text))
+    on("dateline_start", _DATELINE_START.match(text) or stopped_dateline(text))
     return found
 
 
@@ -246,10 +290,11 @@ def _is_code_line(words: list[str]) -> bool:
         _CODE_TOKEN.match(word) and not (word.isalpha() and word.islower()) for word in words)
 
 
-def allowed(previous: str | None, role: str, seen_headline: bool) -> bool:
-    """May ``role`` follow ``previous`` (None: the first line)?"""
-    if previous == "body":  # boilerplate inside the story (a wire advisory) does not end it
-        return role in ("body", "boilerplate")
+def allowed(previous: str | None, role: str, seen_headline: bool, in_body: bool = False) -> bool:
+    """May ``role`` follow ``previous`` (None: the first line; ``in_body``: the body has
+    started, some line above was body)?"""
+    if previous == "body" or in_body:  # boilerplate inside the story (a wire advisory)
+        return role in ("body", "boilerplate")  # does not end it
     if previous == "kicker":
         return role == "headline"
     if previous == "dateline":
@@ -264,21 +309,24 @@ def allowed(previous: str | None, role: str, seen_headline: bool) -> bool:
 
 
 def decide_roles(lines: list[HeaderLine]) -> list[RoleDecision]:
-    """The best sequence of roles for ``lines`` (Viterbi over (role, headline seen))."""
+    """The best sequence of roles for ``lines`` (Viterbi over (role, headline seen, body
+    started))."""
     if not lines:
         return []
     found = [features(line, index) for index, line in enumerate(lines)]
     _block_features(lines, found)
     _repeated(lines, found)
+    _closest_title(found)
     _menu_runs(found)
+    _above_a_title(lines, found)
     scores = [_role_scores(f) for f in found]
-    # State (role, headline seen) -> best score; one back-pointer table per line.
-    best = {(role, role == "headline"): scores[0][role]
+    # State (role, headline seen, body started) -> best score; back-pointers per line.
+    best = {(role, role == "headline", role == "body"): scores[0][role]
             for role in ROLES if allowed(None, role, False)}
-    back: list[dict[tuple[str, bool], tuple[str, bool]]] = []
+    back: list[dict[_State, _State]] = []
     for line_scores in scores[1:]:
-        step: dict[tuple[str, bool], float] = {}
-        pointers: dict[tuple[str, bool], tuple[str, bool]] = {}
+        step: dict[_State, float] = {}
+        pointers: dict[_State, _State] = {}
         for state, score in best.items():
             for move, role, bonus in _MOVES[state]:
                 total = score + line_scores[role] + bonus
@@ -294,14 +342,15 @@ def decide_roles(lines: list[HeaderLine]) -> list[RoleDecision]:
         path.append(pointers[path[-1]])
     path.reverse()
     return [RoleDecision(line.number, role, _evidence(role, f), _supported(role, f, score))
-            for line, (role, _), f, score in zip(lines, path, found, scores)]
+            for line, (role, _, _), f, score in zip(lines, path, found, scores)]
 
 
 def _supported(role: str, found: dict[str, float], scores: dict[str, float]) -> bool:
     """Does the line's own evidence back its role: some feature weighs for it, and it
-    scores at least as high as body on the line alone?"""
+    scores at least as high as body on the line alone, and above nothing (the evidence
+    against it does not outweigh the evidence for it)?"""
     weights = WEIGHTS[role]
-    return scores[role] >= scores["body"] and any(
+    return scores[role] >= max(scores["body"], 0.0) and any(
         weights.get(name, 0.0) * value > 0 for name, value in found.items() if name != "bias")
 
 
@@ -311,7 +360,10 @@ def _block_features(lines: list[HeaderLine], found: list[dict[str, float]]) -> N
     A block with a telephone number in it is a press contact: its name and address
     lines are no byline (``contact_block``).  A block of two or more short lines, none
     of them prose, is a block of header facts (``header_block``: a byline over a date
-    line): a standfirst stands on its own.
+    line): a standfirst stands on its own.  A block with a menu line in it
+    (``menu_line``) is the page's banner (``chrome_block``): no headline there.  A block
+    of ``Key: value`` lines (an e-mail's or a feed's header, keys no list has) is
+    metadata (``field_block``), its ``Subject:`` or ``Content-Type:`` no headline.
     """
     start = 0
     for end in range(1, len(lines) + 1):
@@ -323,14 +375,30 @@ def _block_features(lines: list[HeaderLine], found: list[dict[str, float]]) -> N
             if end - start >= 2 and not any("prose" in f for f in block):
                 for f in block:
                     f["header_block"] = 1.0
+            if end - start >= 2 and any("menu_line" in f for f in block):
+                for f in block:
+                    f["chrome_block"] = 1.0
+            if end - start >= FIELD_BLOCK and all("key_value" in f for f in block):
+                for f in block:
+                    f["field_block"] = 1.0
             start = end
 
 
+#: A list of facts on one line: this many comma-separated parts, of this many words at most.
+FACT_PARTS = 3
+FACT_PART_WORDS = 4
+#: The fewest ``Key: value`` lines of a block of fields.
+FIELD_BLOCK = 3
 #: The longest line an echo is found in (a headline's length; a longer one is metadata).
 ECHO_LINE = 90
 #: The most words of a line naming a person and an agency (``Sarah MacKinnon, The
 #: Canadian Press``).
 NAME_AND_AGENCY_WORDS = 8
+#: The most characters of a line whose number makes it a date's or a dateline's.
+SHORT_NUMBER_CHARACTERS = 30
+#: The most words beside a date on a status line (more, and no label or list of facts:
+#: a sentence that names a date).
+STATUS_WORDS = 4
 #: A line repeated must have this many characters (``Video``, ``Share`` repeat too).
 MIN_REPEATED = 15
 
@@ -342,14 +410,20 @@ def _repeated(lines: list[HeaderLine], found: list[dict[str, float]]) -> None:
     the title, then the article's heading, maybe with its date after it), is the page's
     title, the headline (``repeated``).  A line found inside a longer one, not at its
     start (``European Council`` above ``Rajoy takes part in ... European Council``), is a
-    section label echoing the headline, not a name (``echoed``); a long line holding a
+    section label echoing the headline, not a name (``echoed``; so is a short one opening a
+    longer line: ``Le Quotidien`` over ``Le Quotidien au fil des ans``); a long line holding a
     shorter one is a metadata line quoting the title.  Lines between a title
     and its repeat are the page's, not the article's: no standfirst (``between_repeats``).
+    A tiny line said more than once (``Article``, ``Share``) is a button or a label of
+    the page (``repeated_tiny``).
     """
     texts = [" ".join(line.text.strip("*_ ").split()).casefold() for line in lines]
     containers = [text for text in texts if len(text) <= ECHO_LINE]
     for index, text in enumerate(texts):
         further = texts[index + 1:]
+        if len(text) < MIN_REPEATED and "tiny" in found[index] and (
+                text in further or text in texts[:index]):
+            found[index]["repeated_tiny"] = 1.0  # ``Article``, ``Share``: the page's buttons
         if len(text) >= MIN_REPEATED and (text in further or any(
                 other.startswith(text + " ") for other in further)):
             found[index]["repeated"] = 1.0
@@ -359,9 +433,61 @@ def _repeated(lines: list[HeaderLine], found: list[dict[str, float]]) -> None:
                 for between in found[index + 1:later]:
                     between["between_repeats"] = 1.0
         if " " in text and len(text) < ECHO_LINE and any(
-                len(text) < len(other) and text in other and not other.startswith(text)
+                len(text) < len(other) and text in other and (
+                    not other.startswith(text) or len(text) < MIN_REPEATED)
                 for other in containers):
             found[index]["echoed"] = 1.0
+
+
+#: A tiny line's most characters (a script that spaces phrases, not words, has long ones).
+TINY_CHARACTERS = 30
+#: The fewest words of a title line under a tiny one (``Special needs`` over the title).
+TITLE_UNDER_TINY = 5
+
+
+#: Features that show a line is no title (a byline, a date, a field, a caption...).
+_NOT_TITLE = ("byline_lead", "short_lead", "name_line", "caseless_name_line", "name_and_agency",
+              "lead_and_name", "date_line", "has_date", "field", "caption", "photo_credit",
+              "dateline_only", "dateline_start", "bracketed", "agency", "slug", "numeric")
+
+
+def _above_a_title(lines: list[HeaderLine], found: list[dict[str, float]]) -> None:
+    """A tiny line right above a line of title length that ends no sentence: a link, a
+    section or a kicker over the title, not the headline (``tiny_over_title``); a
+    headline is seldom shorter than a standfirst that is not a sentence."""
+    for index in range(len(lines) - 1):
+        above, below = found[index], found[index + 1]
+        if ("tiny" in above and len(lines[index].text) <= TINY_CHARACTERS and "short" in below
+                and "full_stop" not in below and not any(name in below for name in _NOT_TITLE)
+                and len(lines[index + 1].text.split()) >= TITLE_UNDER_TINY):
+            above["tiny_over_title"] = 1.0
+
+
+#: Features of the article's facts between its title and its text (a date, a byline...).
+_FACTS = ("date_line", "has_date", "field", "relative_time", "byline_lead", "short_lead",
+          "name_line", "caseless_name_line", "name_and_agency", "lead_and_name", "caption",
+          "photo_credit", "dateline_only", "bracketed", "agency", "repeated_tiny")
+
+
+#: What shows a line above the facts is no title: a fact, a sentence, a label, chrome.
+_NOT_CLOSEST = _FACTS + ("full_stop", "short_field", "colon_end", "menu_line", "boilerplate",
+                         "slug", "numeric")
+
+
+def _closest_title(found: list[dict[str, float]]) -> None:
+    """The line right above the article's facts (dates, bylines, credits) that are right
+    above the first line reading as the story: where a page puts the article's
+    headline, under its banners and menus (``closest_title``)."""
+    start = next((index for index, f in enumerate(found) if "prose" in f and (
+        "full_stop" in f or "long" in f) and "dateline_only" not in f), None)
+    if not start:
+        return
+    index = start - 1
+    while index > 0 and any(name in found[index] for name in _FACTS):
+        index -= 1
+    candidate = found[index]
+    if index < start - 1 and "long" not in candidate and not any(name in candidate for name in _NOT_CLOSEST):
+        candidate["closest_title"] = 1.0
 
 
 #: A page's menu: this many tiny lines in a row at least (``Navigation path``, ``Left
@@ -369,7 +495,7 @@ def _repeated(lines: list[HeaderLine], found: list[dict[str, float]]) -> None:
 MENU_RUN = 3
 #: Features that show a tiny line is something else (a byline, a date, a field, a code).
 _NOT_MENU = ("byline_lead", "short_lead", "name_line", "date_line", "has_date", "field", "slug",
-             "numeric", "full_stop", "relative_time", "agency")
+             "numeric", "full_stop", "relative_time", "agency", "closest_title")
 
 
 def _menu_runs(found: list[dict[str, float]]) -> None:
@@ -409,11 +535,11 @@ _BY_FEATURE: dict[str, list[tuple[str, float]]] = {
     for name in {name for weights in WEIGHTS.values() for name in weights}
 }
 
-#: (role, headline seen) -> the moves allowed from it: (the state it leads to, that is
-#: (next role, headline seen after), the next role, bonus).
-_MOVES: dict[tuple[str, bool], list[tuple[tuple[str, bool], str, float]]] = {
-    (previous, seen): [((role, seen or role == "headline"), role,
-                        TRANSITION_BONUS.get((previous, role), 0.0))
-                       for role in ROLES if allowed(previous, role, seen)]
-    for previous in ROLES for seen in (False, True)
+#: (role, headline seen, body started) -> the moves allowed from it: (the state it leads
+#: to, the next role, bonus).
+_MOVES: dict[_State, list[tuple[_State, str, float]]] = {
+    (previous, seen, in_body): [((role, seen or role == "headline", in_body or role == "body"),
+                                 role, TRANSITION_BONUS.get((previous, role), 0.0))
+                                for role in ROLES if allowed(previous, role, seen, in_body)]
+    for previous in ROLES for seen in (False, True) for in_body in (False, True)
 }

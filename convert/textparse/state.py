@@ -243,6 +243,11 @@ def ends_sentence(text: str) -> bool:
     return text.rstrip()[-1:] in SENTENCE_MARKS
 
 
+def ends_sentence_or_quote(text: str) -> bool:
+    """``text`` ends a sentence, perhaps inside a closing quotation mark (``... he said."``)."""
+    return bool(_SENTENCE_END.search(text.rstrip()))
+
+
 def looks_like_prose(text: str) -> bool:
     """A paragraph rather than a header line: long, or a finished sentence."""
     return len(text) >= 160 or (len(text) >= 40 and bool(_SENTENCE_END.search(text))

@@ -147,3 +147,98 @@ def test_double_dashed_items_in_a_run_are_a_list_and_wrapped_items_go_on() -> No
         ("item", "Alan Stern, NASA associate administrator, Science Directorate, Headquarters"),
         ("item", "Jeff Moore, Ames Research Center")]
     assert shapes("The story ends here.\n\n-- BERNAMA\n")[-1] == ("text", "-- BERNAMA")
+
+
+def test_a_short_line_whose_sentence_goes_on_below_shows_ragged_widths() -> None:
+    # Type set in proportional letters, then OCR'd: line widths in characters say nothing
+    # of paragraphs.  The deck's two lines join (the second opens in lower case) and the
+    # story under them stays one paragraph, short lines and all.
+    story = ["Berlin. May 3. The new tramway across the",
+             "river was opened to-day by the mayor,",
+             "who rode in the first car with the council.",
+             "It ran smoothly.",
+             "The second line will follow before the end of the year, the",
+             "engineers say."]
+    text = "TRAMWAY OPENED\nMayor Rides the First Car\nacross the River.\n" + "\n".join(story)
+    assert [t for _, t in shapes(text)] == [
+        "TRAMWAY OPENED", "Mayor Rides the First Car across the River.", " ".join(story)]
+
+
+def test_a_field_key_in_lower_case_is_no_sentence_going_on() -> None:
+    text = ("Feed item 8812\ntitle: Port opens berth\nlink: https://example.org/a\n"
+            "guid: 8812\ndescription:\n" + LONG + "\n")
+    assert len(shapes(text)) > 1
+
+
+def test_long_lines_ending_sentences_in_a_file_that_never_breaks_one_are_paragraphs() -> None:
+    first = "The first paragraph of the story runs on one line, " * 3 + "as pages do."
+    second = "A second, much shorter paragraph follows on the next line, at its own width."
+    text = f"Heading\n{first}\n{second}\n{first}\n"
+    assert [t for _, t in shapes(text)] == ["Heading", first, second, first]
+    quoted = f"“{first}”"  # a paragraph closing a quotation ends a sentence too
+    assert [t for _, t in shapes(f"Heading\n{quoted}\n{second}\n{quoted}\n")] == [
+        "Heading", quoted, second, quoted]
+    # A file that hard-wraps long lines elsewhere keeps a block of them whole.
+    wrapped = f"{first}\n{second} and then\nthe end.\n\n{first} and\n{second}\n"
+    assert [t for _, t in shapes(wrapped)][0] == f"{first} {second} and then the end."
+
+
+def test_a_block_of_one_line_said_over_and_over_is_a_dropped_placeholder() -> None:
+    state = run_steps("Image tile\nImage tile\nImage tile\n\nThe Title\n\n" + LONG + "\n",
+                      "blocks")
+    assert [c.text for c in state.chunks if c.role is None] == ["The Title", LONG]
+    assert [d.text for d in state.dropped] == ["Image tile"] * 3
+    assert [c.role for c in run_steps("Yes\nYes\n\n" + LONG + "\n", "blocks").chunks] == [
+        None, None]
+
+
+def test_a_short_first_line_opening_several_blocks_is_their_label_not_a_line_of_its_own() -> None:
+    ask = "What will the plan change for the people who use the line every day, minister?"
+    say = "It will change a great deal, and sooner than most of them expect, I believe."
+    text = f"Head\n\nINTERVIEWER\n{ask}\n\nTHE MINISTER\n{say}\n\nINTERVIEWER\n{say}\n"
+    assert [t for _, t in shapes(text)] == [
+        "Head", f"INTERVIEWER {ask}", f"THE MINISTER {say}", f"INTERVIEWER {say}"]
+    # Once only, a short line above a paragraph is a line of its own.
+    assert [t for _, t in shapes(f"Head\n\nThe Title\n{ask}\n")] == ["Head", "The Title", ask]
+
+
+def test_a_header_row_of_words_over_three_columns_opens_the_table() -> None:
+    rows = ["Party            Seats   Votes (%)",
+            "Social Democrats    41        28.1",
+            "Greens              18        12.9"]
+    assert table_rows(rows) == [["Party", "Seats", "Votes (%)"],
+                                ["Social Democrats", "41", "28.1"], ["Greens", "18", "12.9"]]
+    # Over two columns, a line of words is no header row: the figures are the table.
+    assert table_rows(["Name      Town", "Ann Lee     41", "Bo Chan     18"]) is None
+
+
+def test_a_block_whose_every_line_ends_a_sentence_is_a_paragraph_a_line() -> None:
+    lines = ["The ferry will run twice a day from May.", "Tickets cost four euros.",
+             "Children under six travel free, the operator said."]
+    assert [t for _, t in shapes("Head\n\n" + "\n".join(lines) + "\n")] == ["Head", *lines]
+    # Two such lines may be one hard-wrapped paragraph whose first line ends a sentence.
+    two = ["The ferry will run twice a day from May, the operator said.",
+           "Tickets cost four euros for adults, and less for the young."]
+    assert len(shapes("Head\n\n" + "\n".join(two) + "\n")) == 2
+
+
+def test_a_sentence_going_on_below_a_short_line_keeps_one_line_paragraphs_apart() -> None:
+    first = ("The first paragraph of the story runs on one line as the pages of this site "
+             "do, and it ends right here.")
+    top = ["Kept in the archive of the",
+           "ministry press office and updated on every working day by the staff on duty there",
+           "who read the wires and the papers and put the stories on the site for everyone who"]
+    chunks = [t for _, t in shapes("\n".join([*top, first, first, first]) + "\n")]
+    assert chunks == [" ".join([*top, first]), first, first]
+
+
+def test_a_title_case_deck_opening_a_block_ends_at_its_full_stop() -> None:
+    lines = ["THE GREAT FIRE AT", "MILLTOWN.", "Loss Estimated at Half a Million",
+             "Dollars-Many Families Homeless.", "MILLTOWN, Ore., Aug. 3.-Fire which",
+             "started in a livery stable early this morn-", "ing swept through the business",
+             "district and destroyed forty buildings."]
+    chunks = [t for _, t in shapes("\n".join(lines) + "\n")]
+    assert chunks[-2:] == [" ".join(lines[2:4]), " ".join(lines[4:])]
+    # A block opening in sentence case is untouched.
+    assert len(shapes("The mayor of Milltown opened the new Fire Station.\nThe crowd on "
+                      "Main Street cheered him all the way home.\n")) == 1

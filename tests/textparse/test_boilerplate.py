@@ -186,3 +186,80 @@ def test_a_contact_in_brackets_glued_to_the_last_sentence_is_dropped() -> None:
                     "+32 2 29\n96302; Enda McNamara – Tel.: +32 229 64976)\n").encode("utf-8"))
     assert [d.reason for d in doc.provenance.dropped] == ["contact after the text"] * 2
     assert doc.body[-1].content == ("The plan is online.",)
+
+
+def test_sign_off_lines_under_the_last_sentence_with_no_blank_line_are_the_sign_off() -> None:
+    state = run_steps(f"Head\n\n{PARAGRAPH}\n\nThe works start in May.\n(XYZ)\nRed/Bol\n",
+                      "boilerplate")
+    assert [(d.text, d.reason) for d in state.dropped] == [
+        ("(XYZ)", "sign-off"), ("Red/Bol", "sign-off")]
+    assert [c.text for c in state.chunks if c.role is None][-1] == "The works start in May."
+
+
+def test_a_date_time_group_under_the_sign_off_is_the_publication_time() -> None:
+    from convert import api
+
+    doc = api.read(f"Head\n\n{PARAGRAPH}\n\nThe works start in May.\n(XYZ)\nRed/Bol\n"
+                   "141530 MAR 24\n".encode("utf-8"))
+    assert doc.published == "2024-03-14T15:30:00"
+    assert [(d.text, d.reason) for d in doc.provenance.dropped] == [
+        ("(XYZ)", "sign-off"), ("Red/Bol", "sign-off")]
+    assert doc.body[-1].content == ("The works start in May.",)
+    # Short lines of the story itself stay.
+    kept = run_steps(f"Head\n\n{PARAGRAPH}\nAnd then it rained on all of them\n", "boilerplate")
+    assert kept.dropped == []
+
+
+def test_desk_initials_glued_after_the_last_sentence_and_initials_that_sign_off() -> None:
+    last = "Prices rose sharply on the London Metal Exchange after the sanctions were announced."
+    state = run_steps(f"Head\n\n{PARAGRAPH}\n\n{last} [ab/cd]\n\n(XYZ) A. B.\n", "boilerplate")
+    assert [(d.text, d.reason) for d in state.dropped] == [
+        ("[ab/cd]", "desk code after the text"), ("(XYZ) A. B.", "sign-off")]
+    assert [c.text for c in state.chunks if c.role is None][-1] == last
+    # A last sentence ending in a short word is no sign-off.
+    kept = run_steps(f"Head\n\n{PARAGRAPH}\n\nA ticket costs 2 KM.\n", "boilerplate")
+    assert kept.dropped == []
+
+
+def test_a_menu_of_links_or_choices_under_the_story_is_dropped() -> None:
+    state = run_steps(f"Head\n\n{PARAGRAPH}\n\nShare this page: Facebook | X | Email\n\n"
+                      "Was this page helpful? Yes / No\n", "boilerplate")
+    assert [d.reason for d in state.dropped] == ["sign-off", "sign-off"]
+    kept = run_steps(f"Head\n\n{PARAGRAPH}\n\nThe talks between the union and the firm "
+                     "went on / into the night\n", "boilerplate")
+    assert kept.dropped == []
+
+
+def test_a_sentence_the_sequence_alone_called_header_is_dropped_only_above_the_headline() -> None:
+    from convert.textparse.steps.boilerplate import boilerplate
+
+    notice = "If this e-mail does not display properly, please click here."
+    for headline_line, dropped in ((3, [notice]), (None, [])):
+        state = run_steps(f"{notice}\n\nThe Title\n\n{PARAGRAPH}\n\n{PARAGRAPH}\n", "blocks")
+        chunks = {chunk.line: chunk for chunk in state.chunks}
+        state.roles[1] = "slugline"  # a role no feature of the line supports
+        state.unsupported_roles.add(1)
+        if headline_line is not None:
+            state.header_headline = chunks[headline_line].lines
+            chunks[headline_line].role = "headline"
+        state.header_body = chunks[5]
+        boilerplate(state)
+        assert [d.text for d in state.dropped] == dropped
+
+
+def test_a_menu_above_the_story_is_dropped_whatever_its_role() -> None:
+    from convert.textparse.boilerplate_rules import is_menu
+
+    assert is_menu("Home | News | Events | Contact", 3) and is_menu("Yes / No")
+    assert not is_menu("Politics | Europe", 3)
+    assert not is_menu("Published 12 March 2024 | Updated 13 March 2024")
+    from convert.textparse.steps.boilerplate import boilerplate
+
+    state = run_steps(f"The Title Of It\n\nHome | News | Events | Contact\n\n{PARAGRAPH}\n\n"
+                      f"{PARAGRAPH}\n", "blocks")
+    state.chunks[0].role = "headline"
+    state.roles.update({1: "headline", 3: "standfirst", 5: "body"})
+    state.header_body = state.chunks[2]
+    boilerplate(state)
+    assert [(d.text, d.reason) for d in state.dropped] == [
+        ("Home | News | Events | Contact", "a menu above the story")]

@@ -136,3 +136,51 @@ def test_a_short_lead_in_with_vowel_signs_in_a_script_without_case() -> None:
     state = run_steps("ក្រុងសៀមរាប នឹងបើកផ្លូវថ្មី ៣ ខ្សែ\n\nដោយ ចាន់ សុភា\n\nសាលាខេត្តបានប្រកាសថា "
                       "ផ្លូវថ្មីនឹងបើកនៅខែក្រោយ។\n", "bylines")
     assert [b.name for b in state.meta.bylines] == ["ចាន់ សុភា"]
+
+
+def test_a_particle_is_no_surname() -> None:
+    from convert.textparse.names import is_name
+    assert not is_name("Prononcé le") and is_name("Jan van der Merwe")
+
+
+def test_a_lead_in_no_list_has_shows_its_shape() -> None:
+    # A one-word label and a colon, or words ending in a lower-case one, before names.
+    assert names(f"Sarlavha\n\nYozgan: Dilnoza Rahimova\n\n{PARAGRAPH}\n") == [
+        ("Dilnoza Rahimova", None)]
+    assert names(f"Head\n\nMiktub minn Maria Camilleri\n\n{PARAGRAPH}\n") == [
+        ("Maria Camilleri", None)]
+    assert names(f"Head\n\ndc:creator: Hemi Walker\n\n{PARAGRAPH}\n") == [("Hemi Walker", None)]
+    # A particle is part of the name; an e-mail sender is no byline.
+    assert names(f"Head\n\nJan van Dijk Bakker\n\n{PARAGRAPH}\n") == [("Jan van Dijk Bakker", None)]
+    assert names(f"Head\n\nFrom: Press Office <press@example.org>\n\n{PARAGRAPH}\n") == []
+
+
+def test_the_paper_a_wire_credits_is_the_source() -> None:
+    state = run_steps(f"Head\n\nBy Leased Wire to The Tribune\n\n{PARAGRAPH}\n", "bylines")
+    assert (state.meta.bylines, state.meta.source) == ([], "The Tribune")
+
+
+def test_a_names_only_line_away_from_the_headline_needs_case_and_its_own_evidence() -> None:
+    # A skip link in a script without case has a name's shape: no byline above the title.
+    assert names(f"رسائی کے لنکس\n\nوائس آف امریکہ سے سندھی زبان میں ویب پیج کاآغاز\n\n"
+                 f"{PARAGRAPH}\n") == []
+    # A site's name opening the title is an echo of it, no byline.
+    assert names(f"Le Quotidien\n\nLe Quotidien au fil des ans\n\n{PARAGRAPH}\n") == []
+    assert names(f"Marta Kowalczyk\n\nCity library extends weekend opening hours\n\n"
+                 f"{PARAGRAPH}\n") == [("Marta Kowalczyk", None)]
+
+
+def test_an_acronym_or_a_page_line_is_no_lead_in_and_names() -> None:
+    from convert.textparse.names import byline_lead_end
+    assert byline_lead_end("DoD Identifies Marine Casualties") == 0
+    assert byline_lead_end("The St. Louis Republic, St. Louis, Missouri, p. 1") == 0
+    assert byline_lead_end("Na Juma Mrisho, Dodoma") == 3
+
+
+def test_the_story_signed_off_by_its_author_on_its_last_line() -> None:
+    assert names(f"Head\n\n{PARAGRAPH}\n\n{PARAGRAPH}\n\nMinh Châu\n") == [("Minh Châu", None)]
+    assert names(f"Head\n\n{PARAGRAPH}\n\n{PARAGRAPH}\n\nWarbixin: Cali Xasan\n") == [
+        ("Cali Xasan", None)]
+    # Page furniture and desk codes are no author.
+    assert names(f"Head\n\n{PARAGRAPH}\n\n{PARAGRAPH}\n\nRelated Topics\n") == []
+    assert names(f"Head\n\n{PARAGRAPH}\n\n{PARAGRAPH}\n\nم ع ح / ر ض\n") == []

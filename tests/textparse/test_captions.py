@@ -38,3 +38,33 @@ def test_a_trailer_block_with_a_copyright_line_is_not_a_caption() -> None:
     state = run_steps(f"Head\n\n{PARAGRAPH}\n\nPewarta: Rina Kusuma\nEditor: Budi Santoso\n"
                       f"COPYRIGHT © ANTARA 2023\n", "captions")
     assert not [c for c in state.chunks if c.role == "caption"]
+
+
+def test_a_credit_in_brackets_loses_its_label() -> None:
+    from convert.textparse.captiontext import photo_credit_parts
+
+    assert caption_parts("Aluminium bars stored at a smelter in Siberia. (Foto: Reuters)") == (
+        "Aluminium bars stored at a smelter in Siberia.", "Reuters")
+    assert photo_credit_parts("A school of sardines. (Image credit: NOAA/Dale Sweetman)") == (
+        "A school of sardines.", "NOAA/Dale Sweetman")
+    assert photo_credit_parts("The band on stage. (AP Photo/Jo Bloggs)") == (
+        "The band on stage.", "AP Photo/Jo Bloggs")
+
+
+def test_a_line_said_twice_under_the_headline_is_a_caption_without_credit() -> None:
+    twice = "The agency's offices in Washington."
+    state = run_steps(f"The Headline Of The Story\n\n{twice}\n{twice}\n\n{PARAGRAPH}\n\n"
+                      f"{PARAGRAPH}\n", "captions")
+    assert [(c.role, c.caption) for c in state.chunks][1] == ("caption", (twice, None))
+    # Above the headline (a page's label said twice), it is no caption.
+    state = run_steps(f"{twice}\n{twice}\n\nThe Headline Of The Story\n\n{PARAGRAPH}\n\n"
+                      f"{PARAGRAPH}\n", "captions")
+    assert state.chunks[0].role != "caption"
+
+
+def test_a_page_footer_with_a_copyright_line_is_no_caption() -> None:
+    state = run_steps(f"Head\n\n{PARAGRAPH}\n\nShare: Facebook | Email\nBack to top\n"
+                      "© 2024 City of Example. All rights reserved.\n", "captions")
+    assert state.chunks[-1].role != "caption"
+    state = run_steps(f"Head\n\n{PARAGRAPH}\n\nThe old pier at dusk.\n© Jo Bloggs\n", "captions")
+    assert state.chunks[-1].caption == ("The old pier at dusk.", "Jo Bloggs")

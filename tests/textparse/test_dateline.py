@@ -52,6 +52,30 @@ from tests.textparse.conftest import run_steps
     ("(03.05.2017) – Die Kommission", None, "03.05.2017", None),
     ("ភ្នំពេញ៖ ក្រសួង", "ភ្នំពេញ", None, None),
     ("மதுரை, மே 2: மதுரை மாநகராட்சி", "மதுரை", "மே 2", None),
+    # Regions in round and square brackets; a hyphen glued to the story after a dated
+    # agency; an agency in spaced slashes with no dash; a lead-in word before the day.
+    ("Pune (Maharashtra) [India], June 2 (ANI): The city", "Pune (Maharashtra) [India]",
+     "June 2", "ANI"),
+    ("पटना, 3 मई (एजेंसी)-शहर में", "पटना", "3 मई", "एजेंसी"),
+    ("دبي في 3 مايو / وام / افتتحت", "دبي", "3 مايو", "وام"),
+    # The agency first, then a place in ordinary case and a date; a word in capitals after
+    # the day is the agency; the old newspapers' datelines closed by a full stop.
+    ("(AGI) - Genova, 3 mag. - Il porto", "Genova", "3 mag.", "AGI"),
+    ("AUCKLAND, May 3 NZPA - Shares", "AUCKLAND", "May 3", "NZPA"),
+    ("CHICAGO, Ill., May 3. The strike", "CHICAGO, Ill.", "May 3", None),
+    ("BOSTON. May 3. The mayor", "BOSTON", "May 3", None),
+    # An agency in capitals as the last comma part after the day; dashes glued to the
+    # word before them (Persian agencies).
+    ("Accra, March 14, GNA - The Ghana", "Accra", "March 14", "GNA"),
+    ("تهران- ایرنا- رئیس", "تهران", None, "ایرنا"),
+    ("Dhaka, 14 March, UNB - The", "Dhaka", "14 March", "UNB"),
+    # The place, a dash, the date, a dash.
+    ("Perth, Australia – May 3, 2024 – The firm", "Perth, Australia", "May 3, 2024", None),
+    # A month name of several words with a stop inside; the Burmese comma and full stop.
+    ("เชียงใหม่ 3 พ.ค. - เทศบาลนคร", "เชียงใหม่", "3 พ.ค.", None),
+    ("မန္တလေး၊ မေ ၃ ။ မြို့တော်", "မန္တလေး", "မေ ၃", None),
+    # In a script without case, place, the paper's credit and a colon need no date.
+    ("नई दिल्ली, एजेंसी: सरकार ने", "नई दिल्ली", None, "एजेंसी"),
 ])
 def test_dateline_shapes(first: str, place, date_text, source) -> None:
     state = run_steps(f"Head\n\n{first} rest of the paragraph goes on here.\n", "dateline")
@@ -59,6 +83,69 @@ def test_dateline_shapes(first: str, place, date_text, source) -> None:
     assert (state.meta.dateline.place, state.meta.dateline.date_text) == (place, date_text)
     assert state.meta.source == source
     assert state.first_body is state.chunks[1]
+
+
+@pytest.mark.parametrize("first", [
+    "Acme (ACM)-backed firms grew",  # a glued hyphen ends a dateline only after a date
+    "He left on May 3. The others",  # a full stop after a day: no place before it
+    "In May 3. The",
+    "Anti- government protests grew",
+    "The plan – 14 March 2024 – went ahead",
+    "Obama – March 14 – a story",
+])
+def test_not_datelines(first: str) -> None:
+    state = run_steps(f"Head\n\n{first} rest of the paragraph goes on here.\n", "dateline")
+    assert state.meta.dateline is None
+
+
+@pytest.mark.parametrize("line", [
+    # ``Word: `` with its value aligned is a form's field, not ``Place: ``.
+    "WHAT:      2013 hurricane season outlook news conference and more about it, the "
+    "whole day.",
+])
+def test_a_colon_label_before_no_prose_is_no_dateline(line: str) -> None:
+    state = run_steps(f"Head line of the story\n\n{line}\n\nThe story itself starts here, in "
+                      "a sentence of its own.\n\nMore text of the story follows here.\n",
+                      "dateline")
+    assert state.meta.dateline is None
+
+
+def test_a_day_after_an_abbreviated_date_label_alone_on_its_line() -> None:
+    state = run_steps("पुण्यात नवीन पूल खुला\n\nपुणे, दि. १४\nमहापालिकेने आज मुठा नदीवरील नवीन पूल "
+                      "वाहतुकीसाठी खुला केला.\n\nपुलाची लांबी ४०० मीटर आहे.\n", "dateline")
+    assert (state.meta.dateline.place, state.meta.dateline.date_text) == ("पुणे", "दि. १४")
+
+
+def test_the_header_roles_count_a_dateline_closed_by_a_full_stop_as_one() -> None:
+    from convert.textparse.roles import HeaderLine, features
+
+    found = features(HeaderLine(4, "NEW YORK. Sept. 16. John D. Horke"), 3)
+    assert "dateline_start" in found and "has_date" not in found
+
+
+def test_short_lines_before_the_story_do_not_use_up_the_dateline_search() -> None:
+    from convert.textparse.steps.dateline import dateline
+
+    state = run_steps("Großrazzia gegen Hacker in vier Ländern\n\nBitte nichts mehr ändern.\n\n"
+                      "Sitz der Behörde in Lyon\n\nLyon (Frankreich), 29.02.2012 – Bei einer "
+                      "Razzia in vier Ländern wurden 25 Verdächtige festgenommen.\n", "headline")
+    # The body starts at the short notice (as the header roles may decide): the notice and
+    # the caption are searched, and the first two blocks of prose after them.
+    for chunk in state.chunks[1:]:
+        chunk.role = None
+    state.header_body = state.chunks[1]
+    dateline(state)
+    assert (state.meta.dateline.place, state.meta.dateline.date_text) == (
+        "Lyon (Frankreich)", "29.02.2012")
+    assert state.first_body is state.chunks[3]
+
+
+def test_a_dateline_line_above_is_not_replaced_by_a_colon_label() -> None:
+    state = run_steps("Daily News\nBrussels, 16 July 2021\nRecovery: The Commission has today "
+                      "adopted a positive assessment of the plan, the first of the year.\n",
+                      "dateline")
+    assert (state.meta.dateline.place, state.meta.dateline.date_text) == (
+        "Brussels", "16 July 2021")
 
 
 def test_chinese_dateline_gives_reporters_as_bylines() -> None:

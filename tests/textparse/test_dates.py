@@ -1,3 +1,6 @@
+import re
+import unicodedata
+
 import pytest
 
 from convert.textparse.datetext import find_dates, iso_from_text
@@ -32,6 +35,22 @@ from tests.textparse.conftest import run_steps
     # time ended on the last Sunday of October until 2006.
     ("Oct 30, 2005 10:00 a.m. ET", "2005-10-30T10:00:00-05:00"),
     ("Oct 30, 2014 10:00 a.m. ET", "2014-10-30T10:00:00-04:00"),
+    # The words for year, month and day (CLDR's relative-time units), glued or beside:
+    # Burmese, Mongolian (a month's number, an ordinal word and the month word), Khmer.
+    ("၂၀၂၃ ခုနှစ်၊ မေလ ၂ ရက်", "2023-05-02"),
+    ("2023 оны 5 дугаар сарын 2", "2023-05-02"),
+    ("ថ្ងៃទី២ ខែឧសភា ឆ្នាំ២០២៣", "2023-05-02"),
+    ("2023-yil 2-may", "2023-05-02"),  # the year with its word, then day and month
+    ("2023-cü il 2 may", "2023-05-02"),
+    # Hours and minutes in CLDR's am/pm word and the Korean hour and minute signs.
+    ("2023년 5월 2일 오후 3시 20분", "2023-05-02T15:20:00"),
+    # CLDR's short zone names of other languages (French Canadian ``HAE``, ``HNE``), at
+    # the offset their kind and the date give.
+    ("3 juin 2025, 11 h 00 (HAE)", "2025-06-03T11:00:00-04:00"),
+    ("3 janvier 2025, 11 h 00 (HNE)", "2025-01-03T11:00:00-05:00"),
+    # A wire's date-time group: day, hour and minute, month, year (Z: UTC).
+    ("141530 MAR 24", "2024-03-14T15:30:00"),
+    ("020910Z MAY 2023", "2023-05-02T09:10:00+00:00"),
     # Names from CLDR, time words and other time shapes.
     ("Publié le 6 octobre 2014 à 14 h 32", "2014-10-06T14:32:00"),
     ("06 Outubro 2014 | 14h32", "2014-10-06T14:32:00"),
@@ -51,6 +70,12 @@ from tests.textparse.conftest import run_steps
 ])
 def test_date_shapes(text: str, iso: str) -> None:
     assert iso_from_text(text).iso == iso
+
+
+@pytest.mark.parametrize("text", ["In 2024 and 3 people 5", "12 people in 2024",
+                                  "2023 and 5 more 2"])
+def test_unit_word_shapes_need_the_unit_words(text: str) -> None:
+    assert not [found for found in find_dates(text, day_first=True) if found.iso]
 
 
 def test_slashed_dates_follow_the_language() -> None:
@@ -188,6 +213,21 @@ def test_separated_facts_line_gives_its_dates(after) -> None:
     assert state.meta.headline == "Edinburgh trams to reach Newhaven by 2023"
 
 
+@pytest.mark.parametrize("meta, published", [
+    # A part that is only a time belongs to the date before it.
+    ("Muallif: Aziza Karimova\n02.05.2023 | 09:10", "2023-05-02T09:10:00"),
+    ("02.05.2023 | 09:10 (GMT+5)", "2023-05-02T09:10:00+05:00"),
+    # A meta line split on spaced dashes: the date is read, the section is a fact.
+    ("Minister's News - 2023.5.2", "2023-05-02"),
+])
+def test_meta_line_parts(after, meta: str, published: str) -> None:
+    state = after(f"Yangi tramvay liniyasi ochildi\n\n{meta}\n\nShahar markazini vokzal "
+                  "bilan bog'laydigan tramvay liniyasi bugun yo'lovchilar uchun ochildi.\n",
+                  "dates")
+    assert state.meta.published == published
+    assert state.meta.source is None
+
+
 @pytest.mark.parametrize("header", [
     "Birtist 2. maí 2023 kl. 09:10\nUppfærð 2. maí 2023 kl. 11:20",
     "Publisert 02.05.2023 09:10 Endret 02.05.2023 11:20",
@@ -241,6 +281,12 @@ def test_long_zone_names_from_cldr(text: str, iso: str) -> None:
      "in the fourth quarter, beating expectations.\n\n(END) Dow Jones Newswires\n\nMarch 12, "
      "2009 14:05 ET (18:05 GMT)\n\nCopyright (c) 2009 Dow Jones & Company, Inc.\n",
      "2009-03-12T14:05:00-04:00"),
+    # ... in brackets of another script after a blank line, and a date-time group as the
+    # last line of the last block (under the sign-off, no blank line).
+    ("港に新しい桟橋\n\n市は１４日、新しい桟橋を開いたと発表した。\n\n（2023/05/02-09:10）\n",
+     "2023-05-02T09:10:00"),
+    ("Nuovo molo al porto\n\nIl Comune ha aperto oggi il nuovo molo del porto, con sei "
+     "attracchi per i traghetti.\n(ANSA)\n020910 MAG 23\n", "2023-05-02T09:10:00"),
     # A header field whose key no list has, with a date for its value.
     ("Seirbhís nua farantóireachta\n\nLe Seán Ó Briain\nFoilsithe: 02/05/2023 09:10\n\nTá "
      "seirbhís farantóireachta nua le tosú idir na hoileáin i mí Aibreáin, a d'fhógair an Roinn "
@@ -253,3 +299,13 @@ def test_long_zone_names_from_cldr(text: str, iso: str) -> None:
 ])
 def test_date_lines_found_by_their_shape(after, text: str, published: str) -> None:
     assert after(text, "dates").meta.published == published
+
+
+def test_the_written_out_marks_are_unicodes_marks() -> None:
+    # datetext.MARKS lists them as ranges instead of asking unicodedata at import.
+    from convert.textparse import datetext
+
+    marks = re.compile(f"[{datetext.MARKS}]")
+    for code in range(0x300, 0x3100):
+        char = chr(code)
+        assert bool(marks.fullmatch(char)) == (unicodedata.category(char)[0] == "M"), hex(code)

@@ -31,3 +31,13 @@ def test_a_first_paragraph_with_a_colon_is_not_a_header_block() -> None:
 def test_dashes_without_yaml_mapping_are_left_alone() -> None:
     state = run_steps("---\njust text\n---\n\nBody.\n", "front-matter")
     assert state.lines[1].text == "just text"
+
+
+def test_a_feed_export_namespaced_keys_and_a_last_key_whose_value_is_the_text() -> None:
+    state = run_steps("title: Port opens a second berth\nlink: https://example.org/a\n"
+                      "dc:creator: Hemi Walker\ndescription:\nThe port opened a berth.\n\n"
+                      "It cost a lot.\n", "front-matter")
+    assert state.meta.headline == "Port opens a second berth"
+    assert [b.name for b in state.meta.bylines] == ["Hemi Walker"]
+    assert [line.text for line in state.lines if line.text] == [
+        "The port opened a berth.", "It cost a lot."]

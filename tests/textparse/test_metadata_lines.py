@@ -1,3 +1,5 @@
+import pytest
+
 from tests.textparse.conftest import run_steps
 
 PARAGRAPH = "The first paragraph of the story is a full sentence that runs long enough."
@@ -34,3 +36,14 @@ def test_dates_inside_body_text_are_not_metadata() -> None:
     state = run_steps(f"Head\n\n{PARAGRAPH}\n\nOn 31 December 2004 the plant closed.\n",
                       "metadata-lines")
     assert state.meta.date_texts == {}
+
+
+@pytest.mark.parametrize("line, source", [
+    ("Utgiver: Samferdselsdepartementet", "Samferdselsdepartementet"),
+    ("Média : Radio Classique", "Radio Classique"),
+    ("Herausgeber: Bundesamt für Verkehr", "Bundesamt für Verkehr"),
+])
+def test_publisher_and_media_fields_in_other_languages_are_the_source(line: str,
+                                                                      source: str) -> None:
+    state = run_steps(f"Head of the story\n\n{line}\n\n{PARAGRAPH}\n", "metadata-lines")
+    assert state.meta.source == source

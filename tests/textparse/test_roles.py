@@ -194,3 +194,71 @@ def test_a_wire_advisory_inside_the_story_does_not_push_the_body_start_down() ->
                  "(Adds union comment, paragraph 3)", "The union said talks would continue.") == [
         "headline", "byline", "body", "boilerplate", "body"]
     assert allowed("body", "boilerplate", True) and not allowed("body", "byline", True)
+
+
+def test_once_the_body_has_started_boilerplate_inside_it_does_not_end_it() -> None:
+    assert not allowed("boilerplate", "headline", False, True)
+    assert allowed("boilerplate", "headline", False, False)
+    assert "headline" not in roles("Ferry strike ends in Kochi", LEAD, "(Adds union comment)",
+                                   "Union leaders meet on Friday")[2:]
+
+
+def test_a_tiny_line_over_a_title_is_no_headline() -> None:
+    assert roles("Accessibility links", "Harbour Authority Approves Second Ferry Terminal",
+                 "a new berth and a bigger car park for the island service", LEAD)[1:] == [
+        "headline", "standfirst", "body"]
+    # A tiny headline over its byline or a credit keeps its role.
+    assert roles("Ferry service approved", "Jane Doyle, The Canadian Press", LEAD)[0] == "headline"
+
+
+def test_a_name_in_capitals_or_without_case_is_weak_byline_evidence() -> None:
+    assert "name_line" not in features(HeaderLine(1, "LACKAWANNA GO OUT"), 1)
+    assert "name_line" in features(HeaderLine(1, "Marta Kowalczyk"), 1)
+    assert "caseless_name_line" in features(HeaderLine(1, "رسائی کے لنکس"), 0)
+    assert roles("PACIFIC CABLE OPENING", "Marta Kowalczyk", LEAD) == ["headline", "byline", "body"]
+
+
+def test_a_sentence_naming_a_date_is_no_status_line() -> None:
+    deck = "President and Governor Taft Likely to Exchange Messages on July 4."
+    assert "has_date" not in features(HeaderLine(2, deck), 1)
+    status = "Fertig 22:42, 14. Mär. 2006 Bitte keine weiteren Veränderungen vornehmen"
+    assert "has_date" in features(HeaderLine(2, status), 1)
+
+
+def test_a_page_banner_with_a_menu_line_holds_no_headline() -> None:
+    assert "menu_line" in features(HeaderLine(2, "Home | Residents | Business | Contact us"), 1)
+    assert "menu_line" in features(HeaderLine(5, "You are here: Home > News > Latest news"), 3)
+    gaps = " News  Topics  Calendar of releases"  # items set apart by column gaps
+    assert "menu_line" in features(HeaderLine(3, " ".join(gaps.split()), gaps), 2)
+    # A status line's parts hold numbers: no menu.
+    assert "menu_line" not in features(HeaderLine(5, "Notice | No: 3 - 2021 | Date: 05.01.2021"), 3)
+    found = decide_roles([HeaderLine(1, "Skip to main content"),
+                          HeaderLine(2, "Home | Residents | Business | Contact us"),
+                          HeaderLine(3, "Search this site"),
+                          HeaderLine(5, "New park and ride opens at Rushcliffe"),
+                          HeaderLine(7, "Published: 14 March 2024"), HeaderLine(9, LEAD)])
+    assert [d.role for d in found][3:] == ["headline", "meta", "body"]
+    assert "closest_title +1" in found[3].evidence
+
+
+def test_a_tiny_line_said_more_than_once_is_the_pages() -> None:
+    assert roles("Article", "Article", "Radishes", "3 June 2025, 11:00", "Article", LEAD) == [
+        "boilerplate", "boilerplate", "headline", "meta", "boilerplate", "body"]
+
+
+def test_a_few_words_with_a_number_are_a_date_or_a_dateline_not_a_standfirst() -> None:
+    # Digits of any script; the date code need not read the line.
+    assert roles("Walkway opens on the river bank", "Surat, ta. ૧૪", LEAD) == [
+        "headline", "dateline", "body"]
+    assert roles("Walkway opens on the river bank", "၂၀၂၄ ခုနှစ်၊ မတ်လ ၁၄ ရက်", LEAD)[1] != (
+        "standfirst")
+    assert "short_number" not in features(HeaderLine(9, "คาดว่าจะมีผู้โดยสารใช้บริการประมาณ "
+                                                     "20,000 คนต่อวัน"), 4)
+
+
+def test_a_list_of_facts_set_apart_by_commas_is_no_headline() -> None:
+    archive = "The St. Louis Republic, St. Louis, Missouri, p. 1"
+    assert "fact_list" in features(HeaderLine(1, archive), 0)
+    assert roles(archive, "Stranded Gamblers Consume $4,000 Worth of Chickens.", LEAD)[1:] == [
+        "headline", "body"]
+    assert "fact_list" not in features(HeaderLine(1, "Fire, flood and famine hit the valley"), 0)

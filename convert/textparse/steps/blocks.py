@@ -19,6 +19,8 @@
   paragraph (hard-wrapped text fills the width up to a paragraph's last line),
   and in a file that writes each paragraph on one long line, every line of a
   block is a chunk of its own.
+- A block of one line said three times or more (``Article image`` per image tile
+  of a scanned page) is a placeholder, dropped.
 - Thematic breaks (``---``, ``* * *``) and lone punctuation lines are chunks of
   their own.
 """
@@ -30,7 +32,7 @@ from collections import Counter
 
 from convert.textparse.captiontext import caption_parts
 from convert.textparse.layout import (
-    SHORT_LINE_SHARE, could_be_row, is_crosshead, paragraph_per_line, short_line_ends,
+    SHORT_LINE_SHARE, breaks_long_lines, could_be_row, is_crosshead, paragraph_per_line, short_line_ends,
     table_rows, wrap_width,
 )
 from convert.textparse.prefilter import may_match
@@ -49,6 +51,12 @@ _LONE_PUNCTUATION = re.compile(r"^\s*[^\w\s<>&]{1,3}\s*$")
 PROSE_LENGTH = 100
 #: The most rows a table found in text has (wire tables are a few dozen rows).
 MAX_TABLE_ROWS = 200
+#: A short first line opening this many blocks at least is their label, of this many
+#: words at most.
+LABEL_BLOCKS = 2
+LABEL_WORDS = 4
+#: A block of the same line this many times over is a placeholder.
+PLACEHOLDER_REPEATS = 3
 #: The first-line indent of paragraphs is this much deeper than that of wrapped lines.
 MIN_INDENT_STEP = 2
 
@@ -59,6 +67,7 @@ def blocks(state: ParseState) -> None:
     for lines in raw:
         chunks.extend(_split_by_markers(lines))
     chunks = _split_by_indentation(chunks)
+    _repeated_placeholders(state, chunks)
     chunks = _tables(state, chunks)  # before crossheads: a table's header row is no crosshead
     chunks = _split_crossheads(state, chunks)
     chunks = _split_at_short_lines(state, chunks)
@@ -81,6 +90,16 @@ def blocks(state: ParseState) -> None:
     state.decide(None, f"{len(chunks)} chunks: " + ", ".join(f"{n} {k}" for k, n in kinds.items()))
 
 
+def _repeated_placeholders(state: ParseState, chunks: list[Chunk]) -> None:
+    """A block of one line said over and over (``Article image`` for each image tile of a
+    scanned page, ``Image`` for each picture of a scrape) is a placeholder, never text:
+    dropped before the header roles read the top of the file."""
+    for chunk in chunks:
+        texts = {line.text.strip() for line in chunk.lines}
+        if chunk.kind == "text" and len(chunk.lines) >= PLACEHOLDER_REPEATS and len(texts) == 1:
+            state.drop(chunk, f"a placeholder line said {len(chunk.lines)} times in a row")
+
+
 def _split_crossheads(state: ParseState, chunks: list[Chunk]) -> list[Chunk]:
     """A crosshead on the line above a hard-wrapped paragraph is a block of its own."""
     width = wrap_width(chunks)
@@ -101,14 +120,20 @@ def _split_at_short_lines(state: ParseState, chunks: list[Chunk]) -> list[Chunk]
     block of short lines (a byline over its agency) stays one: the header roles and the
     trailer read its lines."""
     per_line = paragraph_per_line(chunks)
+    one_line_paragraphs = not breaks_long_lines(chunks)
     if per_line:
         state.decide(None, "one paragraph per line: a block's lines are chunks of their own")
+    labels = _block_labels(chunks)
     result: list[Chunk] = []
     for chunk in chunks:
         ends: list[int] = []
         if chunk.kind == "text" and len(chunk.lines) >= 2 and looks_like_prose(chunk.text):
             ends = list(range(len(chunk.lines) - 1)) if per_line else short_line_ends(
-                chunk.lines)
+                chunk.lines, one_line_paragraphs)
+            if ends and ends[0] == 0 and chunk.lines[0].text.strip() in labels:
+                state.decide(chunk.line, f"a label its block shares with others (a speaker): "
+                             f"{chunk.lines[0].text.strip()!r}")
+                ends = ends[1:]
         if not ends or caption_parts(chunk.text, in_header=False,
                                      lines=[line.text for line in chunk.lines]):
             # A block of short lines (the header zone reads its lines), one wrapped
@@ -121,6 +146,21 @@ def _split_at_short_lines(state: ParseState, chunks: list[Chunk]) -> list[Chunk]
         if not per_line:
             state.decide(chunk.line, f"block split after its short lines: {len(ends) + 1} chunks")
     return result
+
+
+def _block_labels(chunks: list[Chunk]) -> set[str]:
+    """Short first lines, ending no sentence, that open several blocks of text with more
+    lines under them: labels of their blocks (a transcript's speakers, ``Q:``/``A:``),
+    part of the paragraph, not lines of their own.  When such labels are in capitals,
+    so is every other short opener in capitals (a speaker who speaks once)."""
+    openers = Counter(chunk.lines[0].text.strip() for chunk in chunks
+                      if chunk.kind == "text" and len(chunk.lines) >= 2)
+    shaped = {text for text in openers
+              if len(text.split()) <= LABEL_WORDS and not ends_sentence(text)}
+    labels = {text for text in shaped if openers[text] >= LABEL_BLOCKS}
+    if any(label.isupper() for label in labels):  # then every opener in capitals is one
+        labels |= {text for text in shaped if text.isupper()}
+    return labels
 
 
 def _tables(state: ParseState, chunks: list[Chunk]) -> list[Chunk]:

@@ -14,13 +14,14 @@ import re
 
 from convert.textparse.boilerplate_rules import (
     CLOSING_CREDIT, CONTACT_MARK, CREDIT_SOURCE, DEBRIS, DESK_CODE, GLUED_CREDIT, RELEASE_SOURCE,
-    SLASHED_AGENCY, agency_credit, boilerplate_reason,
+    SLASHED_AGENCY, agency_credit, boilerplate_reason, is_menu,
 )
 from convert.textparse.datetext import WORD
 from convert.textparse.inline import clean_text
 from convert.textparse.names import is_agency
 from convert.textparse.state import (
-    SENTENCE_MARKS, Chunk, Line, ParseState, ends_sentence, looks_like_prose,
+    SENTENCE_MARKS, Chunk, Line, ParseState, ends_sentence, ends_sentence_or_quote,
+    looks_like_prose,
 )
 
 #: A sentence has this many words at least; a word of this many letters or fewer before
@@ -45,7 +46,12 @@ _CODE_MARK = re.compile(r"[/()\[\]\d]")
 _LABEL = re.compile(r"^[(\[]?[^\s:：()\[\]]+(?:\s[^\s:：()\[\]]+)?\s?[:：]\s*\S")
 #: A web address (its words, such as ``tt`` of ``ift.tt``, name no agency).
 _WEB_ADDRESS = re.compile(r"\S+://\S+|www\.\S+")
-_SENTENCE_OR_QUOTE_END = re.compile(rf"[{re.escape(SENTENCE_MARKS)}…»”\"'’]$")
+#: A menu above the story has this many items at least (two may be a section path).
+MENU_ITEMS = 3
+#: Desk initials in brackets after the last sentence: ``Exchange. [ah/ft]``.
+_GLUED_CODE = re.compile(r"(?<=[.!?。！？”\"»])\s*[\[(](?P<code>[^\[\]()\s]{2,20})[\])]$")
+#: One to three initials closing a line (``(FENA) A. B.``): no sentence's full stop.
+_INITIALS_END = re.compile(r"(?:^|\s)(?:[^\W\d_]\.\s?){1,3}$")
 
 
 #: Header roles whose lines are never body: when no step read them as a field, they are
@@ -92,7 +98,11 @@ def _header_leftovers(state: ParseState) -> None:
     (``Imechapishwa: 12 Machi 2019`` with an unknown label).
 
     A sentence whose role no feature of its own supports (the sequence left it no
-    better one, as in a file that is all header) stays body."""
+    better one, as in a file that is all header) stays body, unless it stands above the
+    headline (a page's notice, ``If this e-mail does not display, click here.``): the
+    story starts under its headline.  A menu (three items or more, ``Home | News |
+    Contact``) above the story is dropped whatever its role, but for a headline."""
+    headline = state.header_headline[0].number if state.header_headline else 0
     for chunk in state.chunks[:state.body_start()]:
         if chunk.role is not None:
             continue
@@ -100,8 +110,13 @@ def _header_leftovers(state: ParseState) -> None:
             role = state.roles.get(line.number)
             if role == "boilerplate" and boilerplate_reason(clean_text(line.text)):
                 continue  # a rule knows it: dropped below, with the rule's reason
+            if role != "headline" and is_menu(line.text, MENU_ITEMS):
+                chunk.take(line, "dropped")
+                state.drop_line(line, "a menu above the story")
+                continue
             if role in NOT_BODY_ROLES and not (line.number in state.unsupported_roles
-                                               and _is_sentence(line.text)):
+                                               and _is_sentence(line.text)
+                                               and line.number > headline):
                 chunk.take(line, "dropped")
                 state.drop_line(line, f"header {role} line that no field took")
         if not chunk.open_lines:
@@ -179,6 +194,7 @@ def _trailer(state: ParseState) -> None:
         state.drop(open_chunks.pop(), "closing credit")
     if len(open_chunks) >= 2 and _link_above_credits(state, open_chunks[-1]):
         state.drop(open_chunks.pop(), "a title with no text after it, above the credits")
+    _glued_sign_off(state, open_chunks)
     _sign_offs(state, open_chunks)
     if open_chunks and open_chunks[-1].kind == "text":
         _glued_contact(state, open_chunks[-1])
@@ -217,6 +233,39 @@ def _glued_contact(state: ParseState, chunk: Chunk) -> None:
         state.drop_line(line, "contact after the text")
 
 
+def _glued_code(state: ParseState, chunk: Chunk) -> None:
+    """Desk initials in brackets glued after the story's last sentence (``... Exchange.
+    [ah/ft]``): dropped, the sentence kept."""
+    if chunk.kind != "text" or not chunk.open_lines:
+        return
+    line = chunk.open_lines[-1]
+    glued = _GLUED_CODE.search(line.text)
+    if glued and DESK_CODE.match(glued["code"]):
+        line.text = line.text[:glued.start()].rstrip()
+        state.drop_line(Line(line.number, glued[0].strip()), "desk code after the text")
+
+
+def _glued_sign_off(state: ParseState, open_chunks: list[Chunk]) -> None:
+    """Sign-off lines under the story's last sentence with no blank line between
+    (``... saranno deviate.`` / ``(AGI)`` / ``Red/Bol`` / ``141530 MAR 24``): a block of
+    their own, for the sign-off rule to read like any other."""
+    last = open_chunks[-1] if open_chunks else None
+    if last is None or last.kind != "text" or len(last.open_lines) < 2:
+        return
+    lines = last.open_lines
+    start = len(lines)
+    while start > 1 and _is_sign_off(Chunk(lines[start - 1:start])):
+        start -= 1
+    story = " ".join(clean_text(line.text) for line in lines[:start])
+    if start == len(lines) or not ends_sentence_or_quote(story):
+        return
+    trailer = Chunk(lines[start:])
+    last.lines = [line for line in last.lines if line not in trailer.lines]
+    state.chunks.insert(state.chunks.index(last) + 1, trailer)
+    open_chunks.append(trailer)
+    state.decide(trailer.line, f"sign-off lines under the last sentence: {trailer.text!r}")
+
+
 def _sign_offs(state: ParseState, open_chunks: list[Chunk]) -> None:
     """Blocks of short lines after the story's last paragraph that end no sentence: the
     agency's sign-off and its desk codes (``Reuter``, ``Lusa/Fim``, ``(Red-Mar/Adnkronos)``,
@@ -232,6 +281,8 @@ def _sign_offs(state: ParseState, open_chunks: list[Chunk]) -> None:
     while run < len(open_chunks) - 1 and _is_sign_off(open_chunks[-1 - run]):
         run += 1
     story = open_chunks[:len(open_chunks) - run]
+    if story:
+        _glued_code(state, story[-1])
     if not run or not _ends_story(story[-1]) or not any(
             looks_like_prose(c.text) or c.kind == "table" for c in story):
         return
@@ -276,25 +327,27 @@ def _is_sign_off(chunk: Chunk) -> bool:
 def _trailer_line(text: str) -> bool:
     """A line that may close the file under the story: short and no sentence, or a
     reporter's contact (an e-mail address or a telephone number: it may be longer)."""
-    if not text or _SENTENCE_OR_QUOTE_END.search(text) or text.startswith("#"):
+    if not text or text.startswith("#") or (
+            ends_sentence_or_quote(text) and not _INITIALS_END.search(text)):
         return False
     return (len(text) <= SIGN_OFF and len(text.split()) <= SIGN_OFF_WORDS) or (
         len(text) <= SIGN_OFF_CONTACT and bool(CONTACT_MARK.search(text)))
 
 
 def _marked(text: str) -> bool:
-    """A trailer line shows what it is: a few words, a label with nothing after it, or,
+    """A trailer line shows what it is: a few words, a label with nothing after it, a
+    menu (``is_menu``), or,
     among few running words (``WHAT: 2013 Atlantic hurricane season outlook news
     conference`` is text), a label of one or two words and a colon (``Aqra wkoll: Toroq
     ġodda``, ``(இன்புட்: பிடிஐ)``), codes (a slash, brackets, digits) or an agency."""
     running = sum(len(word) >= 4 and word.islower() for word in text.split())
-    return len(text.split()) <= SIGN_OFF_PLAIN_WORDS or text[-1:] in ":：" or (
+    return len(text.split()) <= SIGN_OFF_PLAIN_WORDS or text[-1:] in ":：" or is_menu(text) or (
         running < RUNNING_WORDS and (bool(_LABEL.match(text) or _CODE_MARK.search(text)) or any(
             is_agency(word) for word in WORD.findall(text))))
 
 
 def _ends_story(chunk: Chunk) -> bool:
-    return chunk.kind != "text" or bool(_SENTENCE_OR_QUOTE_END.search(chunk.text))
+    return chunk.kind != "text" or ends_sentence_or_quote(chunk.text)
 
 
 def _link_above_credits(state: ParseState, chunk: Chunk) -> bool:

@@ -33,32 +33,40 @@ import re
 
 from convert.textparse.datelinetext import (
     ABBREVIATION, Head, Standalone, date_set_off, date_stop, is_date, is_place, place_and_date,
-    record_dateline, standalone_dateline, uses_case,
+    record_dateline, standalone_dateline, stopped_dateline, uses_case,
 )
-from convert.textparse.datetext import WORD
+from convert.textparse.datetext import MARKS, WORD
 from convert.textparse.inline import clean_text
 from convert.textparse.names import AGENCY_WORDS, CREDIT_TITLE, is_agency, split_parts
-from convert.textparse.state import Chunk, ParseState
+from convert.textparse.state import Chunk, ParseState, looks_like_prose
 
 #: What ends a dateline: a dash, ``.-``, a full stop (of any script: ``։``, ``।``, ``።``)
 #: or an underscore before a space, Ethiopic ``፡-``, or a dash (``--``, ``.—``) glued to
 #: the text (``NEW YORK (Dow Jones)--Harlan``).
 _SEPARATOR = r"\s*(?:(?:[-–—]{1,2}|\.\s?-|[.։।॥።]|_)\s+|፡-\s*|\.?(?:--|—)(?=\S))"
+#: A region or country in round or square brackets inside a dateline head (``Kochi
+#: (Kerala) [India], March 14 (ANI): ``).
+_REGION = r"\([^()\d]{1,30}\)|\[[^\[\]\d]{1,30}\]"
 _WITH_PARENS = re.compile(
-    rf"^(?P<head>[^()]{{2,80}}?)\s*\((?P<agency>[^()\d]{{2,40}})\)(?:{_SEPARATOR}|\s*:\s+)")
+    rf"^(?P<head>(?:[^()\[\]]|{_REGION}){{2,80}}?)\s*\((?P<agency>[^()\d]{{2,40}})\)"
+    rf"(?:{_SEPARATOR}|\s*:\s+|(?P<glued>-)(?=[^\W\d_]))")
 #: ``लखनऊ, 12 अगस्त (भाषा) text``, ``New Delhi, Jan 5 (IANS) The``: no separator after
 #: the agency; taken when the head holds a date, or is a place of one or two words in
 #: capitals or in a script without case (``لاہور(اے پی پی) ``).
 _PARENS_BARE = re.compile(r"^(?P<head>[^()]{2,80}?)\s*\((?P<agency>[^()\d]{2,40})\)\s+(?=\S)")
 BARE_PLACE_WORDS = 2
+#: ... with no separator after the second slash when a date vouches for the head
+#: (``الشارقة في 14 مارس / وام / أعلنت``).
 _WITH_SLASHES = re.compile(
-    rf"^(?P<head>[^/()]{{2,80}}?)\s*/(?P<agency>[^/\d]{{2,30}})/{_SEPARATOR}")
+    rf"^(?P<head>[^/()]{{2,80}}?)\s*/(?P<agency>[^/\d]{{2,30}})/(?:{_SEPARATOR}|(?P<glued>\s+))")
 #: ``HALIFAX, N.S. — ``, ``Bukarest (Rumänien), 09.12.2012 – ``: a head (a region in
 #: brackets allowed) and a dash.
 _CAPS_DASH = re.compile(
-    r"^(?P<head>(?:[^:()]|\([^()\d]{1,30}\)){2,60}?)(?:\s+(?:[-–—]{1,2}|_)\s+|\.[-–—]{1,2}\s*)")
+    r"^(?P<head>(?:[^:()]|\([^()\d]{1,30}\)){2,60}?)(?:\s*(?:[-–—]{1,2}|_)\s+|\.[-–—]{1,2}\s*)")
 #: ``Moscow: ``, ``ភ្នំពេញ៖ ``: a short place and a colon.
 _COLON = re.compile(r"^(?P<head>[^:()\d៖]{2,30}?)[:៖]\s*(?=\S)")
+#: A label whose value is set off by a run of spaces: a form's field (``WHAT:      ...``).
+_ALIGNED_VALUE = re.compile(r"^\s*[^:]{1,30}:[ \t]{3,}\S")
 #: ``சென்னை, மார்ச் 5: ``: a place and a date, then a colon.
 _DATED_COLON = re.compile(r"^(?P<head>[^:()៖]{2,40}?\d[^:()៖]{0,20}?)[:៖]\s+(?=\S)")
 _AGENCY_ONLY = re.compile(r"^\((?P<agency>[^()\d]{2,40})\)\s*[-–—]{1,2}\s+")
@@ -71,10 +79,14 @@ _DOTTED = re.compile(r"^(?P<head>[^.()\d]{2,40}?)\.\s+(?P<date>[^.()]{2,30}?)\.\
 #: ``Rīga, 12.marts, LETA. ``, ``ԵՐԵՎԱՆ, 14 ՄԱՐՏԻ, ԱՐՄԵՆՊՐԵՍ։ ``: place, date and an agency
 #: in capitals, set off by commas.
 _COMMA_AGENCY = re.compile(
-    r"^(?P<head>(?:[^().]|\.(?=\S)){2,60}?),\s*(?P<agency>[^\W\d_]{2,12})[.:։]\s+(?=\S)")
+    rf"^(?P<head>(?:[^().]|\.(?=\S)){{2,60}}?),\s*(?P<agency>(?:[^\W\d_]|[{MARKS}\u200c\u200d])"
+    rf"{{2,16}})(?P<stop>[.:։])\s+(?=\S)")
+#: In a script without case, ``విజయవాడ, న్యూస్‌టుడే: `` (place, the paper's credit, a colon)
+#: needs no date; the place has at most this many words.
+CREDIT_PLACE_WORDS = 2
 #: ``РИА Новости. `` right after the place/date separator, or ``ایرنا - `` (``اصفهان -
 #: ایرنا - ``): the agency closes the dateline.
-_AGENCY_AFTER = re.compile(r"^(?P<agency>[^\W\d][^.!?()\d]{1,30}?)(?:\.\s+|\s+[-–—]{1,2}\s+)")
+_AGENCY_AFTER = re.compile(r"^(?P<agency>[^\W\d][^.!?()\d]{1,30}?)(?:\.\s+|\s*[-–—]{1,2}\s+)")
 #: The most words of an agency that closes a dateline and no list names.
 AGENCY_AFTER_WORDS = 3
 _CJK = re.compile(
@@ -100,7 +112,8 @@ _LENTICULAR = re.compile(
 _PLACE_EQUALS = re.compile(
     r"^[(（](?P<head>[^()（）=＝]{1,20})[=＝](?P<agency>[^()（）=＝]{1,20})[)）]\s*"
     r"(?:(?P<credits>[^=＝()（）]{1,40}?)\s*[=＝]\s*)?")
-#: How many of the first open chunks may hold the dateline (a caption can come first).
+#: How many of the first open chunks of prose may hold the dateline (a caption can come
+#: first; short lines between them are searched too).
 SEARCH_CHUNKS = 2
 
 
@@ -111,13 +124,20 @@ def dateline(state: ParseState) -> None:
     if start and candidates and _standalone(state, state.chunks[start - 1], cased):
         state.first_body = candidates[0]
         return
-    for chunk in candidates[:SEARCH_CHUNKS]:
-        if _read_dateline(state, chunk, cased):
+    prose = 0
+    for index, chunk in enumerate(candidates):
+        if _read_dateline(state, chunk, cased, late=index >= SEARCH_CHUNKS):
             state.first_body = chunk
+            return
+        # Short lines before the story (a notice, a caption) do not count.
+        prose += looks_like_prose(chunk.text)
+        if prose >= SEARCH_CHUNKS:
             return
 
 
-def _read_dateline(state: ParseState, chunk: Chunk, cased: bool) -> bool:
+def _read_dateline(state: ParseState, chunk: Chunk, cased: bool, late: bool = False) -> bool:
+    """The dateline at the start of ``chunk``; a ``late`` chunk (after short lines beyond
+    the first candidates) is not read for the weakest shape, ``Place: ``."""
     text = chunk.text
     lines = chunk.open_lines
     # ``Bakı, 5 mart, AZƏRTAC`` on the paragraph's first line, the story on the next.
@@ -142,7 +162,7 @@ def _read_dateline(state: ParseState, chunk: Chunk, cased: bool) -> bool:
     only = _AGENCY_ONLY.match(text)
     if only:
         then = _CAPS_DASH.match(text[only.end():])
-        parsed = place_and_date(then["head"], Head(caps=True, cased=cased)) if then else None
+        parsed = _after_agency(then["head"], cased) if then else None
         prefix = text[:only.end() + then.end()] if then and parsed else only.group(0)
         place, date_text = parsed if parsed else (None, None)
         _found(state, chunk, prefix, place, date_text, only["agency"].strip())
@@ -150,9 +170,12 @@ def _read_dateline(state: ParseState, chunk: Chunk, cased: bool) -> bool:
     if _in_brackets(state, chunk, cased):
         return True
     comma = _COMMA_AGENCY.match(text)
+    caseless = comma is not None and not any(
+        ch.isupper() or ch.islower() for ch in comma["head"] + comma["agency"])
     parsed = place_and_date(comma["head"], Head(cased=cased)) if comma and (
-        comma["agency"].isupper() or is_agency(comma["agency"])) else None
-    if comma and parsed and parsed[1]:
+        comma["agency"].isupper() or is_agency(comma["agency"]) or caseless) else None
+    if comma and parsed and (parsed[1] or caseless and comma["stop"] == ":" and len(
+            parsed[0].split()) <= CREDIT_PLACE_WORDS):
         _found(state, chunk, comma.group(0), parsed[0], parsed[1], comma["agency"])
         return True
     dotted = _DOTTED.match(text)
@@ -161,11 +184,46 @@ def _read_dateline(state: ParseState, chunk: Chunk, cased: bool) -> bool:
         _found(state, chunk, dotted.group(0), dotted["head"], dotted["date"],
                dotted["agency"])
         return True
+    if _dashed_date(state, chunk, cased):
+        return True
     for pattern in (_WITH_PARENS, _WITH_SLASHES, _CAPS_DASH, _COLON, _DATED_COLON, _PARENS_BARE):
         match = pattern.match(text)
+        # ``Place: `` opens a story: what follows the colon is prose (``Koronasituasjonen:
+        # Pressekonferanse ...`` and ``WHAT:    2013 ...`` are a topic and a form's field),
+        # the value is not aligned like a form's, and no dateline line above has named the
+        # place already.
+        if match and pattern is _COLON and (
+                late or state.meta.dateline is not None or not looks_like_prose(text[match.end():])
+                or _ALIGNED_VALUE.match(chunk.open_lines[0].text)):
+            continue
         if match and _prefix_dateline(state, chunk, match, pattern, cased):
             return True
-    return False
+    return _stopped(state, chunk, cased)
+
+
+def _dashed_date(state: ParseState, chunk: Chunk, cased: bool) -> bool:
+    """``Sydney, Australia – March 14, 2024 – The``: the place, a dash, a date, a dash (the
+    date vouches for the place), and a story that does not start in lower case."""
+    text = chunk.text
+    place = _CAPS_DASH.match(text)
+    date = _CAPS_DASH.match(text[place.end():]) if place else None
+    if place is None or date is None or not is_date(date["head"]) or text[
+            place.end() + date.end():][:1].islower():
+        return False
+    parsed = place_and_date(place["head"], Head(cased=cased))
+    if parsed is None or parsed[1] is not None:
+        return False
+    _found(state, chunk, text[:place.end() + date.end()], parsed[0], date_stop(date["head"]),
+           None)
+    return True
+
+
+def _stopped(state: ParseState, chunk: Chunk, cased: bool) -> bool:
+    found = stopped_dateline(chunk.text, cased)
+    if found is None:
+        return False
+    _found(state, chunk, found[0], found[1], found[2], None)
+    return True
 
 
 def _prefix_dateline(state: ParseState, chunk: Chunk, match: re.Match[str],
@@ -189,8 +247,9 @@ def _prefix_dateline(state: ParseState, chunk: Chunk, match: re.Match[str],
         readings.append(Head(cased=cased))  # any place, with a date that vouches for it
     for how in readings:
         parsed = place_and_date(head, how)
+        # A glued hyphen or a bare space after the agency ends a dateline only after a date.
         if parsed is None or parsed[1] is None and (
-                pattern is _PARENS_BARE and not _bare_place(parsed[0], cased, match["agency"])
+                match.groupdict().get("glued") or pattern is _PARENS_BARE and not _bare_place(parsed[0], cased, match["agency"])
                 or pattern is _CAPS_DASH and not how.caps and not closing
                 or pattern is _DATED_COLON):
             continue
@@ -204,6 +263,18 @@ def _prefix_dateline(state: ParseState, chunk: Chunk, match: re.Match[str],
         _found(state, chunk, prefix, parsed[0], parsed[1], agency.strip() if agency else None)
         return True
     return False
+
+
+def _after_agency(head: str, cased: bool) -> tuple[str, str | None] | None:
+    """The place and date after a leading agency: a place in capitals (``(ANSA) - ROMA,
+    12 GIU - ``), or in any case with a date set off by a comma (``(AGI) - Bologna, 14
+    mar. - ``)."""
+    parsed = place_and_date(head, Head(caps=True, cased=cased))
+    if parsed is None:
+        parsed = place_and_date(head, Head(cased=cased))
+        if parsed is None or parsed[1] is None or not date_set_off(head, parsed[0]):
+            return None
+    return parsed
 
 
 def _caps_or_caseless(text: str, cased: bool) -> bool:
@@ -258,12 +329,22 @@ def _cjk_bracketed(state: ParseState, chunk: Chunk, match: re.Match[str]) -> Non
 
 
 def _agency_at_end(head: str) -> tuple[str, str | None]:
-    """``SYDNEY, June 3 AAP``: a known agency as the head's last word (no brackets), or
+    """``SYDNEY, June 3 AAP``, ``Accra, March 14, GNA``: a known agency, or any word in
+    capitals after the day, as the head's last word (no brackets), or a last comma part
+    in capitals after the date (``Dhaka, 14 March, UNB``), or
     ``АСТАНА. KAZINFORM``: words in capitals after the place's full stop."""
     words = head.split()
     last = words[-1] if len(words) > 1 else ""
-    if last.isupper() and last.casefold() in AGENCY_WORDS:
-        return head[:head.rindex(last)].rstrip(), last
+    # A word in capitals right after the date's day is the agency too (``WELLINGTON,
+    # Sept 12 NZPA``).
+    if last.isupper() and (last.casefold() in AGENCY_WORDS or words[-2].rstrip(",")[-1:].isdigit()):
+        return head[:head.rindex(last)].rstrip(" ,"), last
+    parts = head.split(",")
+    tail = parts[-1].strip()
+    # ``Dhaka, 14 March, UNB``: a last comma part in capitals after the date.
+    if len(parts) >= 3 and _caps_or_caseless(tail, True) and any(ch.isupper() for ch in tail) and (
+            len(tail.split()) <= AGENCY_AFTER_WORDS) and is_date(parts[-2]):
+        return head[:head.rindex(",")].rstrip(), tail
     place, stop, agency = head.rpartition(". ")
     if stop and len(place.split()[-1:][0] if place else "") > ABBREVIATION and agency.isupper() and (
             len(agency.split()) <= AGENCY_AFTER_WORDS) and not WORD.sub("", agency).strip():

@@ -4,7 +4,10 @@ Both are metadata only and never body.  YAML is read with PyYAML's safe
 loader (imported only when a file has front matter); an RFC-822 block is the
 run of ``Key: value`` lines at the very top, ended by a blank line, accepted
 only when its keys are known metadata fields (so a first paragraph that
-happens to contain a colon is not mistaken for headers).
+happens to contain a colon is not mistaken for headers).  A key with a namespace
+prefix (``dc:creator``) is read by its local name; a key with no value whose
+next line is text (a feed export's ``description:``) closes the block, the text
+under it being the article.
 """
 
 from __future__ import annotations
@@ -17,6 +20,8 @@ from convert.textparse.state import Line, ParseState
 
 _HEADER = re.compile(r"^([A-Za-z][\w\- ]{0,30}|[^\W\d_][^\s:：]{0,15})\s*[:：]\s*(.*)$")
 _CONTINUATION = re.compile(r"^[ \t]+\S")
+#: A key with a namespace prefix (a feed's ``dc:creator``): the field is its local name.
+_NAMESPACED = re.compile(r"^[A-Za-z][\w-]{0,15}:([A-Za-z][\w-]{0,30})\s*:\s*(.*)$")
 
 
 def front_matter(state: ParseState) -> None:
@@ -80,9 +85,14 @@ def _key_line(lines: list[Line], key: str) -> int | None:
 def _header_block(state: ParseState, start: int) -> None:
     end = start
     fields: list[tuple[str, str, int]] = []
+    closing: Line | None = None
     while end < len(state.lines) and state.lines[end].text.strip():
         line = state.lines[end]
-        match = _HEADER.match(line.text.strip())
+        match = _NAMESPACED.match(line.text.strip()) or _HEADER.match(line.text.strip())
+        if match and not match.group(2).strip() and fields and _opens_text(state.lines, end + 1):
+            closing = line  # ``description:`` with its value, the text, on the lines below
+            end += 1
+            break
         if match:
             fields.append((match.group(1), match.group(2).strip(), line.number))
         elif _CONTINUATION.match(line.text) and fields:
@@ -97,9 +107,20 @@ def _header_block(state: ParseState, start: int) -> None:
         return
     state.decide(state.lines[start].number, f"header block (RFC 822 style), lines "
                  f"{state.lines[start].number}-{state.lines[end - 1].number}")
+    if closing is not None:
+        state.decide(closing.number, "a field with no value closes the header block, its "
+                     f"text below it: {closing.text.strip()!r}")
     for key, value, number in fields:
         apply_field(state, key, value, number)
     _consume(state, start, end)
+
+
+def _opens_text(lines: list[Line], index: int) -> bool:
+    """The line at ``index`` is text (not blank, not a field nor a folded value)."""
+    if index >= len(lines) or not lines[index].text.strip():
+        return False
+    text = lines[index].text
+    return not _CONTINUATION.match(text) and not _HEADER.match(text.strip())
 
 
 def _consume(state: ParseState, start: int, end: int) -> None:

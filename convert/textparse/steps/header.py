@@ -27,7 +27,9 @@ from convert.textparse.inline import clean_text
 from convert.textparse.names import BYLINE_LEAD, names_in
 from convert.textparse.layout import is_wrapped, wrap_width
 from convert.textparse.roles import HeaderLine, decide_roles
-from convert.textparse.state import Chunk, Line, ParseState, looks_like_prose
+from convert.textparse.state import (
+    SENTENCE_MARKS, Chunk, Line, ParseState, ends_sentence, looks_like_prose,
+)
 
 #: The most units the header zone holds (a longer run of short lines is body).
 MAX_UNITS = 16
@@ -45,7 +47,8 @@ def header_roles(state: ParseState) -> None:
     units = zone_units(state.chunks, width)
     if not units:
         return
-    lines = [HeaderLine(unit[0][1].number, unit_text(unit)) for unit in units]
+    lines = [HeaderLine(unit[0][1].number, unit_text(unit), unit[0][1].text if len(unit) == 1
+                        else "") for unit in units]
     decisions = decide_roles(lines)
     for unit, line_seen, decision in zip(units, lines, decisions):
         for _, line in unit:
@@ -106,13 +109,20 @@ def starts_header_line(text: str) -> bool:
 def zone_units(chunks: list[Chunk], width: int) -> list[list[tuple[Chunk, Line]]]:
     """The header zone's units: each line alone, hard-wrapped lines joined.
 
-    The zone ends at the second block that reads as body (or a quote or list), or above
-    a table.
+    A header line that carries on the one right above it (no blank line between) joins
+    its unit even when the layout ended a block there (``continues``); the two blocks
+    become one (``chunks`` is changed in place), so later steps see one block.  The zone
+    ends at the second block that reads as body (or a quote or list), or above a table.
     """
     units: list[list[tuple[Chunk, Line]]] = []
     prose = 0
-    for chunk in chunks:
+    previous: Line | None = None
+    index = 0
+    while index < len(chunks):
+        chunk = chunks[index]
+        index += 1
         if chunk.role is not None or not chunk.open_lines:
+            previous = None
             continue
         if chunk.kind == "table":
             break  # a table is body: the header zone ends above it
@@ -123,12 +133,19 @@ def zone_units(chunks: list[Chunk], width: int) -> list[list[tuple[Chunk, Line]]
             prose += 1
             if prose == 2 or chunk.kind != "text":
                 break
+            previous = None
             continue
-        previous: Line | None = None
-        for line in chunk.open_lines:
+        lines = chunk.open_lines
+        if previous is not None and lines[0].number == previous.number + 1 and continues(
+                clean_text(previous.text), clean_text(lines[0].text), 0):
+            chunk = _merge_into(chunks, index - 1, units[-1][0][0])
+            index -= 1
+        for position, line in enumerate(lines):
             text = clean_text(line.text)
-            if previous is not None and (text[:1].islower() or is_wrapped(previous.text, width)
-                                         and not starts_header_line(text)):
+            joined = previous is not None and (
+                position == 0 and units and units[-1][0][0] is chunk
+                or position > 0 and continues(clean_text(previous.text), text, width))
+            if joined:
                 units[-1].append((chunk, line))
             else:
                 units.append([(chunk, line)])
@@ -136,6 +153,39 @@ def zone_units(chunks: list[Chunk], width: int) -> list[list[tuple[Chunk, Line]]
         if len(units) >= MAX_UNITS:
             break
     return units
+
+
+#: The longest line of a headline set in capitals over several lines.
+STACKED_LINE = 60
+_GLUED_STOP = re.compile(rf"\w[{re.escape(SENTENCE_MARKS)}]$")
+
+
+def continues(above: str, text: str, width: int) -> bool:
+    """Does header line ``text`` carry on the line ``above`` it?
+
+    It does when it starts in lower case (``to Exchange Messages on July 4.`` under
+    ``President and Governor Taft Likely``), when ``above`` fills the wrap width without
+    ending a sentence (``width`` 0: not asked), or when both are short lines in capitals
+    (an old paper's headline set over lines: ``TRACKMEN ON THE`` / ``LACKAWANNA GO OUT``;
+    a full stop spaced off by the OCR, ``YOUNG ROCKEFELLER .``, ends nothing); never
+    when ``text`` opens a header line of its own (a byline, a field, a date line).
+    """
+    if text[:1].islower():  # a date in it is the line's (``... on July 4.``), not a date line's
+        return not (BYLINE_LEAD.match(text) or _FIELD_START.match(text)) and (
+            width > 0 or not ends_sentence(above))
+    carried = width and is_wrapped(above, width) or all(
+        len(line) <= STACKED_LINE and len(line.split()) >= 2 and line.isupper()
+        and not any(ch.isdigit() or ch in "()[]:：/" for ch in line)
+        for line in (above, text)) and not _GLUED_STOP.search(above)
+    return bool(carried) and not starts_header_line(text)
+
+
+def _merge_into(chunks: list[Chunk], index: int, above: Chunk) -> Chunk:
+    """Block ``index`` joins the block ``above`` it (the one before it in ``chunks``)."""
+    above.lines.extend(chunks[index].lines)
+    above._text = None
+    del chunks[index]
+    return above
 
 
 def _slug(state: ParseState, unit: list[tuple[Chunk, Line]]) -> None:

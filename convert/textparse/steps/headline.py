@@ -23,6 +23,8 @@ from convert.textparse.state import Chunk, Line, ParseState, ends_sentence, look
 _HEADING_MARK = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
 _VERSION_PREFIX = re.compile(
     r"^(?:(?:(?:UPDATE|WRAPUP)\s*\d*|REFILE|RPT|REPEAT|CORRECTED|CORRECTION)\s*[-:]\s*)+")
+#: A bracketed tag opening an e-mail's subject or a feed's title (``[RELEASE]``).
+_TAG = re.compile(r"^\s*(?:\[[^\[\]]{1,24}\]\s*)+")
 #: A headline longer than this is a paragraph, not a headline.
 MAX_HEADLINE = 250
 MAX_SUBHEADLINE = 320
@@ -34,7 +36,12 @@ NOT_STANDFIRST = {"dateline", "byline", "meta", "caption", "boilerplate", "slugl
 def headline(state: ParseState) -> None:
     candidates = [c for c in state.chunks if c.role is None and c.kind == "text"
                   and not boilerplate_reason(c.text)]
-    if state.meta.headline is None:
+    if state.meta.headline is not None and state.header_headline is not None and _same(
+            _TAG.sub("", state.meta.headline), _role_text(state.header_headline)):
+        # A field's headline (an e-mail's ``Subject: [RELEASE] ...``) and the article's own
+        # title line under it, but for a tag: the title line is the headline.
+        _take_role_headline(state, state.header_headline)
+    elif state.meta.headline is None:
         if state.header_headline is not None:
             _take_role_headline(state, state.header_headline)
         elif state.roles:
@@ -96,10 +103,14 @@ def _take_headline(state: ParseState, chunk: Chunk) -> None:
         chunk.role = None if chunk.open_lines else "headline"
 
 
+def _role_text(lines: list[Line]) -> str:
+    return clean_headline(" ".join(clean_text(line.text) for line in lines))[0]
+
+
 def _take_role_headline(state: ParseState, lines: list[Line]) -> None:
     """The headline the header roles chose: its lines leave their block."""
     _version_prefix(state, lines[0].text, lines[0].number)
-    text, _ = clean_headline(" ".join(clean_text(line.text) for line in lines))
+    text = _role_text(lines)
     state.meta.headline = text
     numbers = {line.number for line in lines}
     chunk = next(c for c in state.chunks if any(line.number in numbers for line in c.lines))

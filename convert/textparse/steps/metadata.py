@@ -25,16 +25,20 @@ import re
 
 from convert.textparse.bylinetext import Applier, byline_part
 from convert.textparse.datetext import (
-    PUBLISHED_WORDS, RELATIVE_TIME, UPDATED_WORDS, WORD, FoundDate, find_dates, is_date_label,
-    is_updated_label, leftover_words,
+    PUBLISHED_WORDS, RELATIVE_TIME, UPDATED_WORDS, WORD, FoundDate, find_dates, is_clock_time,
+    is_date_label, is_updated_label, leftover_words,
 )
-from convert.textparse.datelinetext import record_dateline, standalone_dateline, uses_case
+from convert.textparse.datelinetext import (
+    ends_with_labelled_day, record_dateline, standalone_dateline, uses_case,
+)
 from convert.textparse.fields import apply_field, field_for
 from convert.textparse.inline import clean_text
 from convert.textparse.state import Chunk, Line, ParseState
 
 _FIELD = re.compile(r"^([^\W\d][\w .'’-]{0,30}?)\s*[:：]\s*(\S.*)$")
 _SEGMENT_SPLIT = re.compile(r"(?:\s|&nbsp;)*\|(?:\s|&nbsp;)*|\u3000+|\s{3,}|\s[/·•]\s")
+_DASH_SPLIT = re.compile(r"\s[-–—]\s")
+_DATE_KINDS = ("date", "labelled-date")
 _SLUGLINE = re.compile(r"^(?:[A-Z]{2,}-\S.*,\s?\d{3,4}|[A-Z][A-Z0-9]+(?:-[A-Z0-9]+){2,}/?)$")
 #: Short single lines anywhere may hold explicit fields; longer ones are prose.
 SHORT_LINE = 120
@@ -44,6 +48,8 @@ UNKNOWN_LABEL = 2
 TRAILER_CHUNKS = 3
 #: The longest zone abbreviation after a time stamp (``GMT``, ``AEST``).
 ZONE_LETTERS = 5
+#: Brackets, ASCII and CJK (a time stamp may stand in them).
+_BRACKETS = "()[]{}（）［］｛｝【】〔〕〈〉《》「」『』"
 #: The most words of one fact on a separated metadata line.
 FACT_WORDS = 6
 
@@ -69,8 +75,7 @@ def metadata_lines(state: ParseState) -> None:
             _classify_line(state, chunk, line, in_header, seen)
     trailer = [c for c in state.chunks[start + 1:] if c.role is None and c.kind == "text"]
     for chunk in trailer[-TRAILER_CHUNKS:]:
-        if len(chunk.open_lines) == 1 and len(chunk.text) <= SHORT_LINE and _time_stamp(
-                state, chunk):
+        if _time_stamp(state, chunk):
             break
 
 
@@ -91,19 +96,24 @@ def _date_field_line(state: ParseState, chunk: Chunk, line: Line) -> None:
 
 
 def _time_stamp(state: ParseState, chunk: Chunk) -> bool:
-    """The last line a date with its time and nothing else but zones (a wire's time stamp:
-    ``March 12, 2009 14:05 ET (18:05 GMT)``): the publication time."""
-    text = chunk.text
+    """A block's last line that is a date with its time and nothing else but zones and
+    brackets of any script (a wire's time stamp: ``March 12, 2009 14:05 ET (18:05 GMT)``,
+    ``（2024/03/14-15:30）``, ``141530 MAR 24`` under the sign-off): the publication time."""
+    lines = chunk.open_lines
+    if not lines or len(lines[-1].text) > SHORT_LINE:
+        return False
+    text = clean_text(lines[-1].text)
     dates = find_dates(text, day_first=True)
-    if not dates or dates[0].start != 0 or not dates[0].iso or "T" not in dates[0].iso:
+    if not dates or text[:dates[0].start].strip(_BRACKETS + " ") or not dates[0].iso or (
+            "T" not in dates[0].iso):
         return False
     rest = WORD.sub(lambda word: "" if word.group().upper() == word.group() and len(
         word.group()) <= ZONE_LETTERS else word.group(), text[dates[0].end:])
-    if re.search(r"[^\d:()\s]", rest):
+    if rest.strip(_BRACKETS + " ").strip("0123456789:"):
         return False
-    state.meta.add_date("published", 2, text[:dates[0].end], chunk.line)
-    state.decide(chunk.line, f"time stamp at the end: {text!r}")
-    chunk.take(chunk.open_lines[0], "metadata")
+    state.meta.add_date("published", 2, text[dates[0].start:dates[0].end], lines[-1].number)
+    state.decide(lines[-1].number, f"time stamp at the end: {text!r}")
+    chunk.take(lines[-1], "metadata")
     return True
 
 
@@ -111,8 +121,11 @@ def _dateline_line(state: ParseState, chunk: Chunk, line: Line, cased: bool) -> 
     """A header line that is a dateline alone (``Strasburg, 4 lipca 2017 r.``), not a
     date line with label words: its place and date are the dateline's."""
     text = clean_text(line.text)
-    found = standalone_dateline(text, cased) if find_dates(text, day_first=True) else None
-    if found is None:
+    found = standalone_dateline(text, cased) if find_dates(text, day_first=True) or (
+        ends_with_labelled_day(text)) else None
+    # One whose date is no date shape and that names an agency (``MADRID, 3 (EUROPA
+    # PRESS)``) is the dateline step's, right above the body.
+    if found is None or found.agency and not find_dates(text, day_first=True):
         return False
     record_dateline(state, line.number, text, found)
     if len(chunk.open_lines) == 1:
@@ -133,10 +146,12 @@ def _slugline(state: ParseState, chunk: Chunk) -> bool:
 
 def _classify_line(state: ParseState, chunk: Chunk, line: Line, in_header: bool,
                    seen: list[frozenset[str]]) -> None:
-    segments = [clean_text(s) for s in _SEGMENT_SPLIT.split(line.text) if clean_text(s)]
-    text = " | ".join(segments)
     role = state.roles.get(line.number) if in_header else None
+    segments, dashed = _segments(line.text, role)
+    text = " | ".join(segments)
     found = [_segment_kind(state, segment, in_header, seen, role) for segment in segments]
+    if dashed:  # between spaced dashes only the dates are read; the rest are facts
+        found = [part if part and part[0] in _DATE_KINDS else None for part in found]
     parts = [part for part in found if part is not None]
     if parts and len(parts) < len(found) and _facts_line(found, segments, role):
         # ``Transport · 4 min read · Published ...``: the section and reading time are
@@ -158,12 +173,30 @@ def _classify_line(state: ParseState, chunk: Chunk, line: Line, in_header: bool,
     state.decide(line.number, f"metadata line ({', '.join(k for k, _ in parts)}): {text!r}")
 
 
+def _segments(text: str, role: str | None) -> tuple[list[str], bool]:
+    """A line's parts between separators, and whether spaced dashes were the separators:
+    a line the header roles call metadata is split on those too (``President's News -
+    2017.6.21``).  A part that is only a time stays with the date before it (``14.03.2024
+    | 15:20``)."""
+    parts = [clean_text(s) for s in _SEGMENT_SPLIT.split(text) if clean_text(s)]
+    dashed = len(parts) == 1 and role == "meta"
+    if dashed:
+        parts = [clean_text(s) for s in _DASH_SPLIT.split(text) if clean_text(s)]
+    segments: list[str] = []
+    for part in parts:
+        if segments and is_clock_time(part) and find_dates(segments[-1], day_first=True):
+            segments[-1] = f"{segments[-1]} | {part}"
+        else:
+            segments.append(part)
+    return segments, dashed and len(segments) > 1
+
+
 def _facts_line(found: list[tuple[str, Applier] | None], segments: list[str],
                 role: str | None) -> bool:
     """A header line the roles call metadata, split on separators into short facts, one
     of them at least a date: the parts nothing reads are facts too (section, reading time)."""
     return role == "meta" and len(segments) >= 2 and any(
-        part is not None and part[0] in ("date", "labelled-date") for part in found) and all(
+        part is not None and part[0] in _DATE_KINDS for part in found) and all(
         len(segment.split()) <= FACT_WORDS for segment in segments)
 
 
