@@ -226,18 +226,27 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | Iterable[bytes]) ->
     """Write ``data`` (bytes, or chunks of bytes as they are made) to ``path``
     through a temporary file and a rename.
 
-    A failure (full disk, Ctrl-C) never leaves a partial ``path`` behind.
+    A failure (full disk, Ctrl-C) never leaves a partial ``path`` behind, nor the
+    temporary file: its name is chosen before it is created, so whatever stops the
+    write once it may exist (a Ctrl-C between creating it and the clean-up's ``try``
+    left it behind) removes it.  The part file (``.a.html.<random>.part``) is created
+    as :func:`tempfile.mkstemp` creates one (exclusively, not through a link) but with
+    the permissions users expect of an output (0666 less the umask, not mkstemp's
+    0600).  Not ``tempfile``: importing it (with shutil, random and the compression
+    modules) was ~16 M instructions of a one-file conversion.
     """
     target = Path(path)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = _new_part_file(target)
     except (FileExistsError, NotADirectoryError):
         raise ConvertError("cannot write here: a part of this path is a file, not a folder "
                            "(Not a directory)", source=str(target), code="io") from None
     except OSError as error:
         raise ConvertError(error.strerror or str(error), source=str(target), code="io") from None
+    temporary = target.parent / f".{target.name}.{os.urandom(8).hex()}.part"
+    handle = None
     try:
+        handle = os.open(temporary, _PART_FLAGS, 0o666)
         with os.fdopen(handle, "wb") as stream:
             if isinstance(data, bytes):
                 stream.write(data)
@@ -245,7 +254,9 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | Iterable[bytes]) ->
                 stream.writelines(data)
         os.replace(temporary, target)
     except BaseException as error:
-        Path(temporary).unlink(missing_ok=True)
+        # Not when the open found another file of that random name: that one is not ours.
+        if handle is not None or not isinstance(error, FileExistsError):
+            temporary.unlink(missing_ok=True)
         if isinstance(error, OSError):
             raise ConvertError(error.strerror or str(error), source=str(target),
                                code="io") from None
@@ -255,18 +266,3 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | Iterable[bytes]) ->
 #: Open flags of a part file: a new file only (never one already there, nor a link).
 _PART_FLAGS = (os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
                | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
-
-
-def _new_part_file(target: Path) -> tuple[int, str]:
-    """A new file beside ``target`` (``.a.html.<random>.part``), created as
-    :func:`tempfile.mkstemp` creates one (exclusively, not through a link) but with the
-    permissions users expect of an output (0666 less the umask, not mkstemp's 0600);
-    its descriptor and path.  Not ``tempfile``: importing it (with shutil, random and
-    the compression modules) was ~16 M instructions of a one-file conversion."""
-    for _ in range(100):
-        temporary = str(target.parent / f".{target.name}.{os.urandom(6).hex()}.part")
-        try:
-            return os.open(temporary, _PART_FLAGS, 0o666), temporary
-        except FileExistsError:
-            continue
-    raise OSError(f"no unused name for a temporary file beside {target.name}")

@@ -16,6 +16,7 @@ from convert.model import Byline
 from convert.textparse.names import (
     NOT_BYLINE_LEAD, ROLE_WORDS, byline_lead_end, is_agency, names_in, split_parts, strip_markup,
 )
+from convert.textparse.prefilter import has_digit
 from convert.textparse.state import ParseState
 
 #: Stores what a segment says, given its line number (any return value is ignored).
@@ -70,8 +71,8 @@ def _role(text: str) -> str | None:
 
 def _is_role(text: str) -> bool:
     words = [word.casefold().strip(".,") for word in text.split()]
-    return 0 < len(words) <= 5 and any(word in ROLE_WORDS for word in words) and not any(
-        ch.isdigit() for ch in text)
+    return 0 < len(words) <= 5 and any(word in ROLE_WORDS for word in words) and (
+        not has_digit(text))
 
 
 def _set_role(state: ParseState, role: str, line: int) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from convert.textparse.inline import clean_text
+from convert.textparse.prefilter import may_match
 
 _CREDIT_LABEL = (r"(?:image\s+copyright|image\s+source|image(?:\s+credit)?|picture\s+credit|"
                  r"photo\s+credit|photo(?:graph)?s?|pictures?|copyright|credit|"
@@ -52,7 +53,7 @@ def caption_parts(text: str, *, in_header: bool = True,
     labelled = _CAPTION_LABEL.match(text)
     body = _CAPTION_LABEL.sub("", text).strip() if labelled and labelled.group(0).strip() else text
     for pattern in (_CREDIT_BEFORE, _CREDIT_AFTER_STRICT, _COPYRIGHT_SIGN):
-        match = pattern.match(body)
+        match = pattern.match(body) if may_match(pattern, body) else None
         if match:
             return match["text"].strip(), _credit(match["credit"])
     if labelled and labelled.group(0).strip():
@@ -60,7 +61,7 @@ def caption_parts(text: str, *, in_header: bool = True,
         if match and "copyright" in text.casefold():
             return match["text"].strip(), _credit(match["credit"])
         return body, None
-    match = _PAREN_CREDIT.match(text)
+    match = _PAREN_CREDIT.match(text) if may_match(_PAREN_CREDIT, text) else None
     if in_header and match and not _NOT_CREDIT.search(match["credit"].strip()):
         return match["text"].strip(), _credit(match["credit"])
     return None

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from convert.textparse.cldr import calendar_names, other_calendars
+from convert.textparse.prefilter import may_match
 
 _CALENDAR = calendar_names()
 #: Month names (case-folded, CLDR's wide and abbreviated, format and stand-alone forms of
@@ -83,12 +84,26 @@ WORD = re.compile(rf"(?:[^\W\d_]|[{MARKS}])+")
 #: A month: one of the multi-word names, or any word (checked against MONTHS when matched:
 #: one alternation of two thousand names would cost ~80 ms to compile and more to run).
 #: The lookaheads change no match, they only fail sooner: every name starts with a letter
-#: (or a mark), and the multi-word names are tried only where a word starts
-#: with one of their first letters (the shapes are tried at every place of every line).
+#: (or a mark), and the multi-word names are tried only where a word starts with one of
+#: their first letters, and then only those with that first letter (the shapes are tried
+#: at every place of every line).
 _MULTIWORD_FIRSTS = re.escape("".join(sorted({m[0] for m in _MULTIWORD_MONTHS})))
+
+
+def _by_first_letter(names: list[str]) -> str:
+    """One alternation per first letter, each ``(?=letter)(?:names)``, names in the order
+    given (longest first).  Where a word starts, only one group can pass its lookahead
+    (no two first letters are one letter for ``re.I``), and it tries its names in the
+    order the single alternation did, so the same name matches."""
+    by_first: dict[str, list[str]] = {}
+    for name in names:
+        by_first.setdefault(name[0], []).append(re.escape(name).replace("\\ ", r"\s+"))
+    return "|".join(f"(?={re.escape(first)})(?:{'|'.join(group)})"
+                    for first, group in by_first.items())
+
+
 _MONTH_RE = (rf"(?=[^\W\d_]|[{MARKS}])(?:(?=[{_MULTIWORD_FIRSTS}])(?:"
-             + "|".join(re.escape(m).replace("\\ ", r"\s+") for m in _MULTIWORD_MONTHS)
-             + rf")|(?:[^\W\d_]|[{MARKS}])+)")
+             rf"{_by_first_letter(_MULTIWORD_MONTHS)})|(?:[^\W\d_]|[{MARKS}])+)")
 #: A day, with an ordinal ending: ``5th``, ``5.``, ``5º``, or letters glued on (``5a``,
 #: ``5-an``: Basque, Esperanto).
 _DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|e|º|\.|-[^\W\d_]{1,3}(?![\w])|[^\W\d_]{1,2}(?![\w]))?"
@@ -268,6 +283,8 @@ def cached_dates(text: str, day_first: bool, region: str) -> tuple[FoundDate, ..
     taken: list[tuple[int, int]] = []
     shapes = date_patterns() if _FOUR_DIGITS.search(plain) else _shapes_without_year()
     for pattern in shapes:
+        if not may_match(pattern, plain):  # most lines lack a ``/`` or a ``年``
+            continue
         for match in pattern.finditer(plain):
             if any(match.start() < end and start < match.end() for start, end in taken):
                 continue

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from convert.model import Emphasis, Inline, Inlines, Link, Strong
+from convert.textparse.prefilter import may_match
 
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _ATTRIBUTES = r"(?:\s+[a-zA-Z-]+(?:\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s\"'<>]+))?)*\s*/?\s*>"
@@ -162,7 +163,7 @@ def clean_text(text: str) -> str:
 
 def to_inlines(text: str) -> Inlines:
     """``text`` (one paragraph, lines already joined) as inlines."""
-    parts = _parse(_BREAK_TAG.sub(" ", text))
+    parts = _parse(_BREAK_TAG.sub(" ", text) if may_match(_BREAK_TAG, text) else text)
     return _tidy(parts)
 
 

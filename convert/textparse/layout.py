@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from convert.textparse.prefilter import has_digit
 from convert.textparse.state import (
     SENTENCE_MARKS, Chunk, Line, ends_sentence, ends_sentence_or_quote, looks_like_prose,
 )
@@ -162,7 +163,7 @@ ALIGNMENT_SLACK = 2
 def could_be_row(text: str) -> bool:
     """A line that a table may hold: short, with a figure, a ``vs`` or a column gap."""
     text = text.strip()
-    return 0 < len(text) <= MAX_ROW and (any(ch.isdigit() for ch in text) or bool(
+    return 0 < len(text) <= MAX_ROW and (has_digit(text) or bool(
         _COLUMN_GAP.search(text)) or len(text.split()) <= 4)
 
 

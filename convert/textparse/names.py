@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from convert.textparse.prefilter import has_digit
+
 #: Words that open a byline ("By", and its equivalents in other languages).
 _LEAD_WORDS = (
     r"(?:(?:written|reported|words|text|story|posted)\s+by|by|von|por|par|door|di|av|af|"
@@ -81,7 +83,7 @@ def split_parts(text: str) -> list[str]:
 def is_name(part: str) -> bool:
     """Does ``part`` read as one person's name (not a title, agency or place)?"""
     words = part.split()
-    if not words or len(words) > 5 or any(ch.isdigit() for ch in part) or "@" in part:
+    if not words or len(words) > 5 or has_digit(part) or "@" in part:
         return False
     lowered = {word.casefold().strip(".,") for word in words}
     singular = {word[:-1] for word in lowered if word.endswith("s")}  # ``Newswires``
@@ -101,7 +103,7 @@ def is_name(part: str) -> bool:
 def is_agency(part: str) -> bool:
     """An agency or publisher credit (``PA``, ``THE CANADIAN PRESS``, ``Reuters``)."""
     words = part.split()
-    if not words or len(words) > 6 or any(ch.isdigit() for ch in part):
+    if not words or len(words) > 6 or has_digit(part):
         return False
     lowered = {word.casefold().strip(".,") for word in words}
     if lowered & ROLE_WORDS - {"news"}:

@@ -39,6 +39,7 @@ from convert.textparse.names import (
     BYLINE_LEAD, ROLE_WORDS, has_case, is_agency, is_name, is_name_line, names_in, short_lead,
     strip_markup, unlisted_lead,
 )
+from convert.textparse.prefilter import has_digit, may_match
 from convert.textparse.state import SENTENCE_MARKS, looks_like_prose
 
 ROLES = ("slugline", "kicker", "headline", "standfirst", "byline", "meta", "dateline",
@@ -210,7 +211,7 @@ def features(line: HeaderLine, position: int) -> dict[str, float]:
                and not stopped_dateline(text) and (
                 len(labels) <= STATUS_WORDS or _FIELD.match(text) or text.count(",") >= 2
                 or _SEPARATORS.search(line.text)))
-        field = _FIELD.match(text)
+        field = _FIELD.match(text) if may_match(_FIELD, text) else None
         on("field", field and field_for(field.group(1)))
         on("key_value", field)
         # Three parts or more set apart by commas, each of a few words (``The St. Louis
@@ -282,7 +283,7 @@ def _is_code_line(words: list[str]) -> bool:
     """A wire transmission line (``a0412 BC-COMET 03-12 0287``): three or more code
     tokens (Latin letters, digits, dashes), most with digits, none a lower-case word; or
     two in capitals, one with digits (``UPI A142``)."""
-    coded = sum(any(ch.isdigit() for ch in word) for word in words)
+    coded = sum(has_digit(word) for word in words)
     if len(words) == 2:  # ``UPI A142``: capitals and a code with digits
         return coded >= 1 and all(_CODE_TOKEN.match(word) and word.isupper() for word in words)
     return len(words) >= 3 and coded * 2 > len(words) and all(

@@ -12,6 +12,7 @@ from functools import partial
 from dataclasses import replace
 
 from convert.model import Block, Document, Paragraph, Quote, block_text
+from convert.textparse.inline import squash
 
 Log = Callable[[str], None]
 
@@ -21,7 +22,7 @@ _QUOTE_MARKS = "\"'“”‘’«»„‚‹› "
 
 
 def _folded(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip().casefold()
+    return squash(text).casefold()  # str.split's whitespace is re's \s
 
 
 def drop_repeated_headline(doc: Document, log: Log) -> Document:

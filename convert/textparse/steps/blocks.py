@@ -35,6 +35,7 @@ from convert.textparse.layout import (
     SHORT_LINE_SHARE, breaks_long_lines, could_be_row, is_crosshead, paragraph_per_line, short_line_ends,
     table_rows, wrap_width,
 )
+from convert.textparse.prefilter import may_match
 from convert.textparse.state import Chunk, Line, ParseState, ends_sentence, looks_like_prose
 
 _HTML_BREAK = re.compile(r"<\s*/?\s*p(?:\s[^<>]*)?>|(?:<\s*br\s*/?\s*>\s*){2,}", re.I)
@@ -223,7 +224,8 @@ def _split_on_blank_lines(lines: list[Line]) -> list[list[Line]]:
             current.clear()
 
     for line in lines:
-        pieces = _HTML_BREAK.split(line.text)
+        pieces = (_HTML_BREAK.split(line.text) if may_match(_HTML_BREAK, line.text)
+                  else [line.text])
         for index, piece in enumerate(pieces):
             if index:
                 flush()

@@ -112,7 +112,8 @@ def _strict(state: ParseState, data: bytes, encoding: str, why: str) -> tuple[st
 
 def _declared(data: bytes) -> str | None:
     head = b"\n".join(data[:2048].split(b"\n")[:12])
-    match = _DECLARATION.search(head)
+    folded = head.lower()  # re.I on bytes is ASCII case, as bytes.lower: no scan without them
+    match = _DECLARATION.search(head) if b"charset" in folded or b"coding" in folded else None
     if not match:
         return None
     name = match.group(1).decode("ascii")
