@@ -46,8 +46,8 @@ from tests.support.corpus import field_results  # noqa: E402
 from tests.readers.test_text_real import real_files, real_results  # noqa: E402
 
 DEV = ROOT.parent / "shared" / "corpus" / "dev"
-EXCLUDED = {"blind4"}  # being made this round; scored once at its end
-SEEN_BLIND = {"blind", "blind2", "blind3"}
+EXCLUDED: set[str] = set()  # no round in progress has a fresh blind set yet
+SEEN_BLIND = {"blind", "blind2", "blind3", "blind4"}
 TIME_GOAL_MS = 3.0
 
 
