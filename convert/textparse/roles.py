@@ -45,7 +45,8 @@ from convert.textparse.state import SENTENCE_MARKS, looks_like_prose
 ROLES = ("slugline", "kicker", "headline", "standfirst", "byline", "meta", "dateline",
          "caption", "boilerplate", "contact", "body")
 
-_FIELD = re.compile(r"^([^\W\d][\w .'’-]{0,30}?)\s*[:：]\s*(\S.*)$")
+#: ``Key: value``; a colon inside a word (``SCB:s``, a Swedish genitive) sets no field apart.
+_FIELD = re.compile(r"^([^\W\d][\w .'’-]{0,30}?)\s*[:：](?![^\W\d_])\s*(\S.*)$")
 _SEPARATORS = re.compile(r"\s[|·•/]\s|\s{3,}|\u3000")
 _SLUG = re.compile(
     r"^(?:[A-Z]{2,}-\S.*,\s?\d{3,4}"  # BC-US--Giant Pumpkin Contest,0398
@@ -88,7 +89,7 @@ WEIGHTS: dict[str, dict[str, float]] = {
                  "repeated": 4.0, "echoed": -1.5, "menu_run": -2.0, "label_parts": -1.5,
                  "tiny_over_title": -2.0, "closest_title": 1.0, "menu_line": -3.0,
                  "repeated_tiny": -2.0, "field_block": -4.0, "fact_list": -2.0,
-                 "chrome_block": -1.5},
+                 "chrome_block": -1.5, "story_echo": 1.5, "no_story_echo": -1.0},
     "body": {"bias": -1.0, "prose": 3.0, "full_stop": 2.0, "sentences": 1.5, "long": 1.5,
              "dateline_start": 3.0, "short": -1.0, "title_case": -0.5, "mixed_title_case": -2.5,
              "date_line": -2.0,
@@ -121,6 +122,7 @@ WEIGHTS: dict[str, dict[str, float]] = {
     "caption": {"bias": -2.0, "caption": 4.0, "photo_credit": 6.0},
     "contact": {"bias": -2.0, "phone": 2.0, "contact_block": 4.0, "prose": -3.0},
     "boilerplate": {"bias": -2.0, "boilerplate": 5.0, "menu_run": 3.5, "menu_line": 4.0,
+                    "no_story_echo": 1.5,
                     "chrome_block": 1.0, "repeated_tiny": 3.0},
 }
 #: Small preferences between neighbours (the rest of the allowed moves score 0).
@@ -317,6 +319,7 @@ def decide_roles(lines: list[HeaderLine]) -> list[RoleDecision]:
     _block_features(lines, found)
     _repeated(lines, found)
     _closest_title(found)
+    _echoed_in_story(lines, found)
     _menu_runs(found)
     _above_a_title(lines, found)
     scores = [_role_scores(f) for f in found]
@@ -488,6 +491,56 @@ def _closest_title(found: list[dict[str, float]]) -> None:
     candidate = found[index]
     if index < start - 1 and "long" not in candidate and not any(name in candidate for name in _NOT_CLOSEST):
         candidate["closest_title"] = 1.0
+
+
+#: The shortest word whose stem is compared (shorter ones are a language's small words).
+ECHO_WORD = 5
+#: A word's stem: its first letters (inflected forms share them: ``publicerar``,
+#: ``publiceringstid``).
+ECHO_STEM = 5
+#: The least share of a line's words the story must say again for the line to be its title.
+ECHO_SHARE = 0.34
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+#: What shows a line the story does not echo is the article's all the same (a byline, a
+#: date, a contact, a dateline), not the page's.
+_NOT_PAGE = _NOT_TITLE + ("dateline_start", "phone", "contact_block")
+
+
+def _stems(text: str) -> set[str]:
+    """A text's word stems; in a script without spaces, its pairs of letters."""
+    if " " not in text.strip() and len(text) > ECHO_WORD and not has_case(text):
+        letters = [ch for ch in text if ch.isalpha()]
+        return {a + b for a, b in zip(letters, letters[1:])}
+    return {w[:ECHO_STEM] for w in _LETTERS.findall(text.casefold()) if len(w) >= ECHO_WORD}
+
+
+def _echoed_in_story(lines: list[HeaderLine], found: list[dict[str, float]]) -> None:
+    """A title's words come again in the story under it; a page's links and labels
+    (``Skip to content``, ``News``) do not.  A short line above the first lines reading
+    as the story with a share of its stems said again there is the title
+    (``story_echo``, two stems at least); when some line has a stem said again, a line
+    with none is the page's (``no_story_echo``; a headline need not repeat its story's
+    words, so that alone is no evidence)."""
+    story = [index for index, f in enumerate(found) if "prose" in f and "full_stop" in f]
+    if not story:
+        return
+    said = set().union(*(_stems(lines[index].text) for index in story))
+    unsaid, echo_seen = [], False
+    for index in range(story[0]):
+        stems = _stems(strip_markup(lines[index].text))
+        if "short" not in found[index] or "prose" in found[index] or not stems:
+            continue
+        share = len(stems & said) / len(stems)
+        echo_seen = echo_seen or share > 0
+        if share >= ECHO_SHARE and len(stems) >= 2:
+            found[index]["story_echo"] = 1.0
+        elif not share and not any(name in found[index] for name in _NOT_PAGE):
+            unsaid.append(found[index])
+    if echo_seen:
+        for f in unsaid:
+            f["no_story_echo"] = 1.0
 
 
 #: A page's menu: this many tiny lines in a row at least (``Navigation path``, ``Left

@@ -262,3 +262,23 @@ def test_a_list_of_facts_set_apart_by_commas_is_no_headline() -> None:
     assert roles(archive, "Stranded Gamblers Consume $4,000 Worth of Chickens.", LEAD)[1:] == [
         "headline", "body"]
     assert "fact_list" not in features(HeaderLine(1, "Fire, flood and famine hit the valley"), 0)
+
+
+ECHOING_LEAD = ("The city library will extend its weekend opening hours from next month, the "
+                "council said on Tuesday, after a petition signed by 4,000 residents.")
+
+
+def test_the_title_is_the_line_whose_words_the_story_says_again() -> None:
+    # A page's link above the title shares no word with the story; the title does.
+    lines = [HeaderLine(number, text) for number, text in enumerate((
+        "Jump to page contents", "Library extends weekend opening hours", "June 3, 2022",
+        ECHOING_LEAD), 1)]
+    decisions = decide_roles(lines)
+    assert [d.role for d in decisions][1:] == ["headline", "meta", "body"]
+    assert decisions[0].role != "headline"
+    assert any(e.startswith("story_echo") for e in decisions[1].evidence)
+
+
+def test_a_colon_inside_a_word_sets_no_field_apart() -> None:
+    assert "key_value" not in features(HeaderLine(1, "Ny publiceringstid för SCB:s statistik"), 1)
+    assert "key_value" in features(HeaderLine(1, "Senast uppdaterad: 2022-01-10"), 1)
