@@ -64,8 +64,9 @@ _DATELINE_START = re.compile(
 _DATELINE_ONLY = re.compile(
     r"^[^()]{2,60}?\s*(?:\([^()\d]{2,40}\)|/[^/\d]{2,40}/)\s*(?:--|[-–—]|[.:])?$")
 _HEADING_MARK = re.compile(r"^#{1,6}\s")
-#: A spaced dash between parts of a label (``Komisja Europejska - Komunikat prasowy``).
-_DASH_PARTS = re.compile(r"\s[-–—]\s")
+#: A spaced dash or a trail's mark between parts of a label (``Komisja Europejska -
+#: Komunikat prasowy``, a breadcrumb of two: ``Home / News``).
+_LABEL_PARTS = re.compile(r"\s[-–—|>»›/·•]\s")
 #: The most words of each part of a label line (``Section - Type``, ``Key: value``).
 LABEL_PART_WORDS = 3
 #: A line wholly in brackets (``[SPECIAL CABLE DESPATCH.]``, ``(By Telegraph.)``,
@@ -230,10 +231,10 @@ def features(line: HeaderLine, position: int) -> dict[str, float]:
         on("menu_line", len(menu) >= MENU_RUN and last not in SENTENCE_MARKS and not any(
             ch.isdigit() for ch in text) and all(
             0 < len(part.split()) <= LABEL_PART_WORDS for part in menu))
-        # Short parts set apart by a spaced dash, none a sentence: a label (``Komisja
-        # Europejska - Komunikat prasowy``); or a key of words and a value of one or two
+        # Short parts set apart by a spaced dash or a trail's mark, none a sentence: a label
+        # (``Komisja Europejska - Komunikat prasowy``, ``Home / News``); or a key of words and a value of one or two
         # (``Other available languages: EN DE``), not a headline's ``Rumänien: ...``.
-        parts = _DASH_PARTS.split(text) if not field else (
+        parts = _LABEL_PARTS.split(text) if not field else (
             [field.group(1), field.group(2)] if len(field.group(1).split()) >= 2
             and len(field.group(2).split()) <= 2 else [])
         on("label_parts", len(parts) >= 2 and len(words) >= 3 and last not in SENTENCE_MARKS and all(

@@ -282,3 +282,10 @@ def test_the_title_is_the_line_whose_words_the_story_says_again() -> None:
 def test_a_colon_inside_a_word_sets_no_field_apart() -> None:
     assert "key_value" not in features(HeaderLine(1, "Ny publiceringstid för SCB:s statistik"), 1)
     assert "key_value" in features(HeaderLine(1, "Senast uppdaterad: 2022-01-10"), 1)
+
+
+def test_a_breadcrumb_of_two_parts_above_the_title_is_a_label() -> None:
+    assert "label_parts" in features(HeaderLine(1, "Home / Council news"), 0)
+    assert "label_parts" not in features(HeaderLine(1, "Brexit: May faces a third vote"), 0)
+    assert roles("Home / Council news", "Library extends weekend opening hours",
+                 "June 3, 2022", ECHOING_LEAD)[1:] == ["headline", "meta", "body"]
