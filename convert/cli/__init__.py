@@ -20,7 +20,14 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, NoReturn
 
-from convert.cli.output import (
+from convert import codecache
+
+# Before the command line creates its first dataclass.  Here and not at ``import convert``:
+# the cache replaces the compiling functions of dataclasses, collections and typing for the
+# whole process, which a program that only imports the library should not get.
+codecache.preload()
+
+from convert.cli.output import (  # noqa: E402
     EXIT_BUG, EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, EXIT_USAGE, echo_error,
 )
 
