@@ -15,12 +15,12 @@ import os
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from convert import codecache, regexcache
+from convert import regexcache
 
-# Before any of the package's modules compiles its patterns or creates its dataclasses
-# (see convert.regexcache and convert.codecache).
+# Before any of the package's modules compiles its patterns (see convert.regexcache; the
+# command line also turns on convert.codecache, which a program importing the library
+# does not get).
 regexcache.preload()
-codecache.preload()
 
 if TYPE_CHECKING:
     from convert.api import read, read_all, write

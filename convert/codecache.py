@@ -14,7 +14,8 @@ The code compiled from one source by one interpreter is always
 the same, so this module keeps it the way :mod:`convert.regexcache` keeps the
 programs of regular expressions:
 
-- :func:`preload` (run by ``import convert``) reads the file and gives
+- :func:`preload` (run by the command line, ``import convert.cli``; a program that
+  imports the library alone keeps the standard library's own functions) reads the file and gives
   :mod:`dataclasses` an ``exec``, :mod:`collections` an ``eval`` and
   :mod:`typing` a ``compile`` that take a source's code from it (compiling, as
   before, a source the file lacks); it does so for a module not imported yet

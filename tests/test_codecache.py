@@ -20,6 +20,7 @@ ARTICLE = ROOT.parent / "shared" / "corpus" / "real" / "bbc-fulltext" / "busines
 PARSE_AND_REPORT = f"""
 import dataclasses, json, marshal, sys
 import convert
+import convert.cli  # the command line turns the cache on
 from convert import codecache, model
 from convert.formats import ninjs
 document = convert.read({str(ARTICLE)!r})
@@ -84,6 +85,20 @@ def test_a_file_of_another_interpreter_or_broken_is_not_used(tmp_path: Path) -> 
 
 
 def test_validate_does_not_import_dataclasses(tmp_path: Path) -> None:
-    report = run_python("import json, sys; import convert, convert.validation; "
+    report = run_python("import json, sys; import convert, convert.cli, convert.validation; "
                         "print(json.dumps({'imported': 'dataclasses' in sys.modules}))", tmp_path)
     assert report == {"imported": False}
+
+
+def test_a_program_importing_the_library_keeps_the_standard_librarys_functions(
+        tmp_path: Path) -> None:
+    report = run_python(f"""
+import builtins, collections, dataclasses, json, typing
+import convert
+convert.read({str(ARTICLE)!r})
+print(json.dumps({{"patched": [name for name, module, function in (
+    ("dataclasses.exec", dataclasses, "exec"), ("collections.eval", collections, "eval"),
+    ("typing.compile", typing, "compile"))
+    if getattr(module, function, None) not in (None, getattr(builtins, function))]}}))
+""", tmp_path)
+    assert report == {"patched": []}

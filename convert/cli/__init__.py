@@ -2,8 +2,8 @@
 
 :func:`main` is the command line; :func:`script`, the console script's and
 ``python -m convert``'s entry point, runs it and ends the process.  A plain
-``convert`` or ``validate`` command line is read by :mod:`convert.cli.convert` or :mod:`convert.cli.validate` from
-the same option declaration the typer command is built from
+``convert`` or ``validate`` command line is read by :mod:`convert.cli.convert` or
+:mod:`convert.cli.validate` from the same option declaration the typer command is built from
 (:mod:`convert.cli.declare`), so converting one file or validating in CI
 starts without importing typer; everything else (``--help``, every other
 command, anything the declaration does not fully cover) goes to the typer app
@@ -20,7 +20,14 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, NoReturn
 
-from convert.cli.output import (
+from convert import codecache
+
+# Before the command line creates its first dataclass.  Here and not at ``import convert``:
+# the cache replaces the compiling functions of dataclasses, collections and typing for the
+# whole process, which a program that only imports the library should not get.
+codecache.preload()
+
+from convert.cli.output import (  # noqa: E402
     EXIT_BUG, EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, EXIT_USAGE, echo_error,
 )
 
@@ -41,7 +48,8 @@ def script() -> NoReturn:
     batch's workers are done, their part files removed), then the ``atexit`` callbacks.
     Every file newsconvert writes is closed by then.  The interpreter exits the usual way
     when the exit is a message rather than a code, when flushing fails (it reports a
-    closed pipe as usual), or when its ``threading`` has no ``_shutdown`` to call.  :func:`main` itself ends with ``SystemExit``, for callers in-process.
+    closed pipe as usual), or when its ``threading`` has no ``_shutdown`` to call.
+    :func:`main` itself ends with ``SystemExit``, for callers in-process.
     """
     try:
         main()
