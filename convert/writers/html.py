@@ -14,7 +14,6 @@ import io
 import json
 import re
 import unicodedata
-from collections.abc import Callable
 from pathlib import Path
 
 from lxml import etree
@@ -43,25 +42,46 @@ def write(doc: Document, options: WriteOptions) -> bytes:
     out = io.BytesIO()
     if not options.fragment:
         out.write(b"<!DOCTYPE html>\n")
-    write_html(tree, _utf8_into(out), consume=True)
+    encoder = _Utf8Into(out)
+    write_html(tree, encoder.write, consume=True)
+    encoder.flush()
     out.write(b"\n")
     return out.getvalue()
 
 
 #: A long text is encoded this many characters at a time, never as one more copy.
 ENCODE_CHARS = 1 << 20
+#: Short pieces (a tag with its text) are held until about this many characters
+#: and encoded together: one encoding and one write per page, not several hundred.
+HELD_CHARS = 1 << 16
 
 
-def _utf8_into(out: io.BytesIO) -> Callable[[str], None]:
-    """A ``write`` for :func:`write_html`: each piece encoded as UTF-8 into ``out``
-    (the page never exists as one str, nor a long text as one more bytes copy)."""
-    def write(piece: str) -> None:
+class _Utf8Into:
+    """A ``write`` for :func:`write_html`: the pieces encoded as UTF-8 into ``out``, a
+    few short ones at a time (the page never exists as one str, nor a long text as one
+    more bytes copy); :meth:`flush` after the last."""
+
+    def __init__(self, out: io.BytesIO) -> None:
+        self.out = out
+        self.held: list[str] = []
+        self.held_chars = 0
+
+    def write(self, piece: str) -> None:
         if len(piece) <= ENCODE_CHARS:  # nearly every piece: a tag, a text
-            out.write(piece.encode("utf-8"))
+            self.held.append(piece)
+            self.held_chars += len(piece)
+            if self.held_chars >= HELD_CHARS:
+                self.flush()
             return
+        self.flush()
         for start in range(0, len(piece), ENCODE_CHARS):
-            out.write(piece[start:start + ENCODE_CHARS].encode("utf-8"))
-    return write
+            self.out.write(piece[start:start + ENCODE_CHARS].encode("utf-8"))
+
+    def flush(self) -> None:
+        if self.held:
+            self.out.write("".join(self.held).encode("utf-8"))
+            self.held.clear()
+            self.held_chars = 0
 
 
 def stylesheet(css: str | None) -> str:

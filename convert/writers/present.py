@@ -150,10 +150,15 @@ def pieces(text: str, size: int) -> Iterator[str]:
 
 
 def _typeset_piece(text: str, primary: str, quotes: _Quotes, before: str) -> str:
-    text = _ELLIPSIS.sub("…", text)
-    text = _SPACED_DASH.sub(" – " if primary != "en" else " — ", text)
-    text = _DOUBLE_DASH.sub("—", text)
-    text = _APOSTROPHE.sub("’", text)
+    # Each rule runs only where the character its every match holds occurs: most
+    # pieces of a page have no "...", no dash and no quote (a batch typesets thousands).
+    if "..." in text:
+        text = _ELLIPSIS.sub("…", text)
+    if "-" in text:
+        text = _SPACED_DASH.sub(" – " if primary != "en" else " — ", text)
+        text = _DOUBLE_DASH.sub("—", text)
+    if "'" in text:
+        text = _APOSTROPHE.sub("’", text)
     if '"' in text or "'" in text:
         text = quotes.shown(text, before)
     if primary == "fr":
